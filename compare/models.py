@@ -1,0 +1,190 @@
+"""The records that cross pipeline stages, the settings object, and the named errors.
+
+Every record is a frozen, slotted dataclass of plain values (str, int, float, tuples), so any of them can be
+pickled and shipped to another process or a cluster worker unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Relation(StrEnum):
+    """How one source's sentence stands against another source of the same event."""
+
+    AGREE = "agree"
+    PARTIAL = "partial"
+    CONTRADICT = "contradict"
+    OMITTED = "omitted"
+
+
+class DropReason(StrEnum):
+    """Why a span of a source is not part of any sentence."""
+
+    TITLE = "title"
+    DATE = "date"
+    DATELINE = "dateline"
+    BOILERPLATE = "boilerplate"
+    DUPLICATE = "duplicate"
+    CAPTION = "caption"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article as read: its text (Python str, offsets index into it) and what is known about it.
+
+    `text_is_file` is True when `text` is exactly the decoded contents of `path`; otherwise (HTML extraction,
+    corpus rows, standard input) reports carry `text` so that offsets can still be checked.
+    """
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    place: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    encoding: str | None = None
+    text_is_file: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A span of a source left out of the sentences, with the reason."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a source; `text` is source.text[start:end] with white space folded."""
+
+    source: str
+    id: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Sources that report the same meeting."""
+
+    id: str
+    date: str | None
+    place: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One sentence of `source` judged against the other source of the same event."""
+
+    event: str
+    source: str
+    sentence_id: int
+    other_source: str
+    other_sentence_id: int | None
+    relation: Relation
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every option of a run, built once from the command line (or by the API caller) and passed to stages."""
+
+    match_threshold: float | None = None  # None: the matcher's calibrated default
+    matcher: str = "lexical"
+    encoding: str | None = None
+    max_bytes: int = 50_000_000
+    skip_invalid: bool = False
+    manifest: str | None = None
+    engine: str = "local"
+    scheduler: str | None = None
+    workers: int = 1
+    progress: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The result of a run: plain records, with pandas views for notebooks."""
+
+    sources: tuple[Source, ...]
+    events: tuple[Event, ...]
+    sentence_records: tuple[Sentence, ...]
+    dropped_records: tuple[Dropped, ...]
+    finding_records: tuple[Finding, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def findings(self):
+        """Findings as a pandas DataFrame (the columns of findings.csv)."""
+        from compare.report.tables import findings_frame
+
+        return findings_frame(self)
+
+    @property
+    def sentences(self):
+        from compare.report.tables import sentences_frame
+
+        return sentences_frame(self)
+
+    @property
+    def dropped(self):
+        from compare.report.tables import dropped_frame
+
+        return dropped_frame(self)
+
+    @property
+    def claims(self):
+        """The claim matrix as a DataFrame: one row per claim, one column per source."""
+        from compare.report.claims import claims_frame
+
+        return claims_frame(self)
+
+
+class CompareError(Exception):
+    """Base of every error crosscheck reports to a user; the message names the file and the fix."""
+
+
+class SourceNotFound(CompareError):
+    """A path given does not exist."""
+
+
+class NoSources(CompareError):
+    """No readable source in the paths given."""
+
+
+class EmptySource(CompareError):
+    """A source has no text."""
+
+
+class BinarySource(CompareError):
+    """A source is not text (image, PDF, NUL bytes)."""
+
+
+class SourceTooLarge(CompareError):
+    """A source is over --max-bytes."""
+
+
+class UndecodableSource(CompareError):
+    """A source's bytes cannot be decoded with the encoding asked for or detected."""
+
+
+class MalformedCorpus(CompareError):
+    """A JSON, JSONL or CSV corpus cannot be parsed or lacks a field."""
+
+
+class DuplicateSourceId(CompareError):
+    """Two sources have the same id."""
+
+
+class OutputNotWritable(CompareError):
+    """The report folder cannot be written."""
