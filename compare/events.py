@@ -28,7 +28,7 @@ from datetime import date
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer
 
 from compare.metadata import MONTHS, WEEKDAYS
 from compare.models import Event
@@ -39,10 +39,11 @@ NAME_WEIGHT = 0.5  # share of the similarity that comes from capitalised names
 RARE_SHARE = 0.02  # a term in more than this share of the sources is not rare...
 RARE_FLOOR = 50  # ...unless it is in at most this many (small corpora keep all their terms)
 MIN_PAIR = 0.05  # rare-term cosine below which a pair is not a candidate at all
-LINK_THRESHOLD = 0.2  # average linkage stops when the best pair of clusters scores below this
+LINK_THRESHOLD = 0.3  # average linkage stops when the best pair of clusters scores below this
 PLACE_BONUS = 0.10  # both sources name the same meeting place
 PLACE_PENALTY = 0.25  # both name a meeting place and the places differ
 DATE_BONUS = 0.10  # both state the same meeting date
+NAME_GATE = 0.10  # name cosine from which place and date agreement count in full
 DAY_SLACK = 1  # dates at most this many days apart may be the same meeting (time zones, late-night talks)
 PUBLISHED_LAG = 3  # coverage is published on the meeting day or up to this many days later...
 PUBLISHED_LEAD = 1  # ...and a publication date may read a day early against the meeting's time zone
@@ -67,39 +68,56 @@ def group_events(docs: Sequence[EventDoc]) -> tuple[Event, ...]:
     if not ordered:
         return ()
     # 1.
-    matrix = _rare_term_vectors([d.text for d in ordered])
+    words, names = _rare_term_vectors([d.text for d in ordered])
+    matrix = _joined(words, names)
     # 2. and 3.
     windows = np.array([_window(d) for d in ordered], dtype=np.int64)
     rows, cols, cosine = _candidate_pairs(matrix, windows)
     # 4.
-    scores = cosine + _evidence_adjustment(ordered, rows, cols)
+    shared_names = np.asarray(names[rows].multiply(names[cols]).sum(axis=1)).ravel()
+    scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names)
     # 5.
     labels = _average_linkage(len(ordered), rows, cols, scores, windows)
     return _events(ordered, labels)
 
 
-def _rare_term_vectors(texts: list[str]) -> sp.csr_matrix:
-    """L2-normalised rows joining two views of the rare terms: all words, and capitalised names (people,
-    places, bodies) weighted by NAME_WEIGHT, so that who met counts more than which topics came up."""
-    words = _rare_tfidf(texts, _WORD_PATTERN)
-    common = set()
+def _rare_term_vectors(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """Two L2-normalised views of the rare terms of each text: all its words, and its names (people, places,
+    bodies)."""
+    common: set[str] = set()
     for text in texts:
         common.update(_LOWER_WORD.findall(text))
+    words = _rare_tfidf(texts, _WORD_PATTERN)
     names = _rare_tfidf([_names(t, common) for t in texts], r"\S+")
-    joined = sp.hstack([words * np.float32(np.sqrt(1 - NAME_WEIGHT)), names * np.float32(np.sqrt(NAME_WEIGHT))])
-    return _normalise_rows(sp.csr_matrix(joined))
+    return words, names
+
+
+def _joined(words: sp.csr_matrix, names: sp.csr_matrix) -> sp.csr_matrix:
+    """One row per text whose dot products are (1 - NAME_WEIGHT) x word cosine + NAME_WEIGHT x name cosine, so
+    that who met counts more than which topics came up. Rows without names fall back on their words alone."""
+    has_names = np.diff(names.indptr) > 0
+    word_share = np.where(has_names, np.sqrt(1 - NAME_WEIGHT), 1.0).astype(np.float32)
+    joined = sp.hstack([sp.diags(word_share) @ words, names * np.float32(np.sqrt(NAME_WEIGHT))])
+    return sp.csr_matrix(joined)
 
 
 def _rare_tfidf(texts: list[str], pattern: str) -> sp.csr_matrix:
-    vectorizer = TfidfVectorizer(lowercase=True, stop_words="english", token_pattern=pattern, sublinear_tf=True,
-                                 norm=None, dtype=np.float32)
+    """Rows of sublinear TF times IDF = ln((1 + n) / (1 + df)), over the terms in at most the rare cap of the
+    texts. Unlike the usual IDF (which adds 1), a term found in every text weighs nothing, so in a handful of
+    articles on one topic the shared vocabulary does not make them look alike."""
+    vectorizer = CountVectorizer(lowercase=True, stop_words="english", token_pattern=pattern, dtype=np.float32)
     try:
-        weights = vectorizer.fit_transform(texts).tocsc()
+        counts = vectorizer.fit_transform(texts).tocsc()
     except ValueError:  # no terms at all in any text
         return sp.csr_matrix((len(texts), 1), dtype=np.float32)
-    document_frequency = np.diff(weights.indptr)
+    document_frequency = np.diff(counts.indptr)
     cap = max(RARE_FLOOR, int(RARE_SHARE * len(texts)))
-    return _normalise_rows(weights[:, np.flatnonzero(document_frequency <= cap)].tocsr())
+    rare = np.flatnonzero((document_frequency <= cap) & (document_frequency >= 2))
+    counts = counts[:, rare]
+    idf = np.log((1.0 + len(texts)) / (1.0 + document_frequency[rare])).astype(np.float32)
+    counts.data = 1.0 + np.log(counts.data)
+    weighted = counts.tocsr() @ sp.diags(idf)
+    return _normalise_rows(sp.csr_matrix(weighted))
 
 
 def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
@@ -166,15 +184,21 @@ def _windows_meet(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return low - high <= DAY_SLACK
 
 
-def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Place and date agreement between the two sources of each candidate pair, as a score adjustment."""
+def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarray,
+                         shared_names: np.ndarray) -> np.ndarray:
+    """Place and date agreement between the two sources of each candidate pair, as a score adjustment.
+
+    Agreement on date and place counts in full only when the two also share names (cosine of their name views
+    at least NAME_GATE): at a summit, many meetings share the day and the city but not the people.
+    """
     adjust = np.zeros(len(rows), dtype=np.float64)
+    gate = np.minimum(1.0, shared_names / NAME_GATE)
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
         a, b = docs[i], docs[j]
         if a.place and b.place:
-            adjust[k] += PLACE_BONUS if a.place == b.place else -PLACE_PENALTY
-        if a.dates and b.dates and set(a.dates) & set(b.dates):
-            adjust[k] += DATE_BONUS
+            adjust[k] += PLACE_BONUS * gate[k] if a.place == b.place else -PLACE_PENALTY
+        if a.dates and b.dates and not set(a.dates).isdisjoint(b.dates):
+            adjust[k] += DATE_BONUS * gate[k]
     return adjust
 
 
