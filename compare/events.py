@@ -36,14 +36,16 @@ from compare.models import Event
 # Tuning constants, calibrated together on the five seed articles and on the synthetic corpora of
 # tests/test_events.py (meetings of the same people weeks apart, several meetings at one summit on one day).
 NAME_WEIGHT = 0.5  # share of the similarity that comes from capitalised names
-RARE_SHARE = 0.02  # a term in more than this share of the sources is not rare...
+RARE_SHARE = 0.05  # a term in more than this share of the sources is left out (it costs the most to index)...
 RARE_FLOOR = 50  # ...unless it is in at most this many (small corpora keep all their terms)
+IDF_FLOOR = 0.2  # weight of a term found in every source: small, yet two articles alone can still match
 MIN_PAIR = 0.05  # rare-term cosine below which a pair is not a candidate at all
-LINK_THRESHOLD = 0.3  # average linkage stops when the best pair of clusters scores below this
+LINK_THRESHOLD = 0.2  # average linkage stops when the best pair of clusters scores below this
 PLACE_BONUS = 0.10  # both sources name the same meeting place
 PLACE_PENALTY = 0.25  # both name a meeting place and the places differ
 DATE_BONUS = 0.10  # both state the same meeting date
-NAME_GATE = 0.10  # name cosine from which place and date agreement count in full
+NAME_GATE = 0.05  # name cosine from which place and date agreement count in full
+COHESION_SHARE = 0.5  # two multi-source clusters merge only above this share of the weaker one's cohesion
 DAY_SLACK = 1  # dates at most this many days apart may be the same meeting (time zones, late-night talks)
 PUBLISHED_LAG = 3  # coverage is published on the meeting day or up to this many days later...
 PUBLISHED_LEAD = 1  # ...and a publication date may read a day early against the meeting's time zone
@@ -77,7 +79,7 @@ def group_events(docs: Sequence[EventDoc]) -> tuple[Event, ...]:
     shared_names = np.asarray(names[rows].multiply(names[cols]).sum(axis=1)).ravel()
     scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names)
     # 5.
-    labels = _average_linkage(len(ordered), rows, cols, scores, windows)
+    labels = _link(len(ordered), rows, cols, scores, windows)
     return _events(ordered, labels)
 
 
@@ -102,9 +104,10 @@ def _joined(words: sp.csr_matrix, names: sp.csr_matrix) -> sp.csr_matrix:
 
 
 def _rare_tfidf(texts: list[str], pattern: str) -> sp.csr_matrix:
-    """Rows of sublinear TF times IDF = ln((1 + n) / (1 + df)), over the terms in at most the rare cap of the
-    texts. Unlike the usual IDF (which adds 1), a term found in every text weighs nothing, so in a handful of
-    articles on one topic the shared vocabulary does not make them look alike."""
+    """Rows of sublinear TF times IDF = ln((1 + n) / (1 + df)) + IDF_FLOOR, over the terms found in at least two
+    and at most the rare cap of the texts. The usual IDF adds 1, which in a handful of articles on one topic
+    lets the shared vocabulary make them all look alike; a small floor keeps two articles alone comparable.
+    Terms of one text only are left out: they can match nothing, and in a small corpus they would swamp it."""
     vectorizer = CountVectorizer(lowercase=True, stop_words="english", token_pattern=pattern, dtype=np.float32)
     try:
         counts = vectorizer.fit_transform(texts).tocsc()
@@ -112,9 +115,9 @@ def _rare_tfidf(texts: list[str], pattern: str) -> sp.csr_matrix:
         return sp.csr_matrix((len(texts), 1), dtype=np.float32)
     document_frequency = np.diff(counts.indptr)
     cap = max(RARE_FLOOR, int(RARE_SHARE * len(texts)))
-    rare = np.flatnonzero((document_frequency <= cap) & (document_frequency >= 2))
+    rare = np.flatnonzero(document_frequency <= cap)
     counts = counts[:, rare]
-    idf = np.log((1.0 + len(texts)) / (1.0 + document_frequency[rare])).astype(np.float32)
+    idf = (np.log((1.0 + len(texts)) / (1.0 + document_frequency[rare])) + IDF_FLOOR).astype(np.float32)
     counts.data = 1.0 + np.log(counts.data)
     weighted = counts.tocsr() @ sp.diags(idf)
     return _normalise_rows(sp.csr_matrix(weighted))
@@ -202,14 +205,49 @@ def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarra
     return adjust
 
 
+def _link(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, windows: np.ndarray) -> list[int]:
+    """Cluster label of each source, in three steps: sources with some date evidence are grouped by average
+    linkage; each undated source then joins the group whose wording matches it best on average, if that is at
+    least LINK_THRESHOLD; the undated sources left are grouped among themselves the same way.
+
+    Undated sources are kept out of the first step so that one cannot pull together two groups, and so that
+    each is judged against whole groups rather than against whichever single article it resembles most.
+    """
+    undated = (windows[:, 0] == _UNBOUNDED[0]) & (windows[:, 1] == _UNBOUNDED[1])
+    both_dated = ~undated[rows] & ~undated[cols]
+    labels = _average_linkage(n, rows[both_dated], cols[both_dated], scores[both_dated], windows)
+    size = Counter(labels)
+    # Step 2: per undated source, its summed score with each group, over the group's size.
+    totals: dict[int, dict[int, float]] = {}
+    for i, j, score in zip(rows.tolist(), cols.tolist(), scores.tolist()):
+        for u, other in ((i, j), (j, i)):
+            if undated[u] and not undated[other]:
+                group = labels[other]
+                totals.setdefault(u, {})
+                totals[u][group] = totals[u].get(group, 0.0) + score
+    for u, by_group in totals.items():
+        group, best = min(((g, t / size[g]) for g, t in by_group.items()), key=lambda x: (-x[1], x[0]))
+        if best >= LINK_THRESHOLD:
+            labels[u] = group
+    # Step 3: undated sources that joined no group.
+    left = undated & (np.array(labels) == np.arange(n))
+    among = left[rows] & left[cols]
+    rest = _average_linkage(n, rows[among], cols[among], scores[among], windows)
+    return [rest[i] if left[i] else labels[i] for i in range(n)]
+
+
 def _average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
                      windows: np.ndarray) -> list[int]:
     """Cluster label of each source: sparse average linkage with date-window constraints.
 
     The linkage of clusters A and B is the sum of their pairs' scores over |A|·|B| (pairs that are not
-    candidates count as 0), so a chain of look-alikes does not pull two different meetings together.
+    candidates count as 0), so a chain of look-alikes does not pull two different meetings together. Two
+    clusters of several sources each merge only if their linkage is at least COHESION_SHARE of the weaker
+    one's own cohesion (mean score of its inner pairs): two meetings on one day in one city share date, place
+    and much vocabulary, yet each one's coverage is far closer to itself than to the other's.
     """
     size = [1] * n
+    inner = [0.0] * n  # summed scores of the pairs inside each cluster
     window = [tuple(w) for w in windows.tolist()]
     links: list[dict[int, float]] = [{} for _ in range(n)]  # cluster -> neighbour cluster -> summed score
     for i, j, s in zip(rows.tolist(), cols.tolist(), scores.tolist()):
@@ -228,10 +266,14 @@ def _average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndar
         merged = _merge_window(window[a], window[b])
         if merged is None:
             continue
+        if size[a] > 1 and size[b] > 1 and -negative < COHESION_SHARE * min(_cohesion(inner, size, a),
+                                                                          _cohesion(inner, size, b)):
+            continue
         # Merge the smaller neighbour map into the larger one (cheap merges; the choice is deterministic).
         keep, gone = (a, b) if len(links[a]) >= len(links[b]) else (b, a)
         parent[gone] = keep
         alive[gone] = False
+        inner[keep] += inner[gone] + links[keep].get(gone, 0.0)
         size[keep] += size[gone]
         window[keep] = merged
         version[keep] += 1
@@ -249,6 +291,10 @@ def _average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndar
                 first, second = (keep, other) if keep < other else (other, keep)
                 heapq.heappush(heap, (-linkage, first, second, version[first], version[second]))
     return [_root(parent, i) for i in range(n)]
+
+
+def _cohesion(inner: list[float], size: list[int], cluster: int) -> float:
+    return inner[cluster] / (size[cluster] * (size[cluster] - 1) / 2)
 
 
 def _merge_window(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int] | None:

@@ -99,14 +99,31 @@ def _meeting(rng, people, when, city, topics, facts):
 
 
 def _facts(rng: random.Random, people, topics, n=6):
-    facts = []
-    for _ in range(n):
-        term = _word(rng, 3)  # a project name, quoted by every outlet that reports the fact
-        topic = rng.choice(topics)
-        facts.append(f"The two sides {rng.choice(VERBS)} cooperation on {topic} under the {term.capitalize()} "
-                     f"framework, officials said.")
+    """Facts of one meeting: (topic, project name) pairs that each outlet words its own way, and a quote."""
+    facts: list = [(rng.choice(topics), _word(rng, 3).capitalize()) for _ in range(n)]
     facts.append(f"{people[0].split()[1]} told reporters that the talks on {topics[0]} had been frank.")
     return facts
+
+
+FACT_TEMPLATES = [
+    "The two sides {verb} cooperation on {topic} under the {term} framework, officials said.",
+    "Under the new {term} framework, the ministers {verb} work on {topic}.",
+    "{term}, a plan for {topic}, was also on the table, according to a statement.",
+    "According to one official, the {term} initiative on {topic} drew the most attention.",
+]
+# Background prose: words shared at random across the corpus, as topical vocabulary is in real coverage.
+BACKGROUND = [_word(random.Random(k), 3) for k in range(1500)]
+
+
+def _render(rng: random.Random, fact) -> str:
+    if isinstance(fact, str):
+        return fact
+    topic, term = fact
+    return rng.choice(FACT_TEMPLATES).format(verb=rng.choice(VERBS), topic=topic, term=term)
+
+
+def _background(rng: random.Random) -> str:
+    return "Observers noted " + " ".join(rng.choice(BACKGROUND) for _ in range(10)) + "."
 
 
 def synthetic_corpus(rng: random.Random, meetings: int, per_meeting: int, undated_share: float = 0.05,
@@ -161,8 +178,12 @@ def _article(rng: random.Random, source: str, meeting, undated: bool) -> EventDo
     said_where = f" in {meeting['city']}" if rng.random() < 0.8 else ""
     lead = f"{role_a} {a} and {role_b} {b} held talks{said_where}{said_when}."
     facts = rng.sample(meeting["facts"], rng.randint(3, len(meeting["facts"])))
-    filler = rng.sample(FILLER, 2)
-    sentences = [lead, *facts, *filler]
+    if undated:
+        # Without a date only what was said tells a series' meetings apart: an undated article reports the
+        # facts particular to its meeting (an article that reports none of them cannot be placed by anyone).
+        facts = list(dict.fromkeys(facts + meeting["facts"][-3:]))
+    filler = rng.sample(FILLER, 2) + [_background(rng) for _ in range(rng.randint(1, 4))]
+    sentences = [lead, *(_render(rng, f) for f in facts), *filler]
     pub = None if undated else published.isoformat()
     return EventDoc(source, pub, meeting_place(sentences), meeting_dates(sentences, pub), "\n".join(sentences))
 
@@ -281,3 +302,31 @@ def test_scale_thousands_of_articles_in_seconds():
     assert elapsed < 8.0, elapsed
     # every source in exactly one event
     assert sorted(s for e in events for s in e.sources) == sorted(d.source for d in docs)
+
+
+def _one_meeting(rng: random.Random, articles: int, undated: bool, city: str = "Oslo"):
+    people = (_person(rng), _person(rng))
+    topics = rng.sample(TOPICS, 3)
+    meeting = _meeting(rng, (people, ("Foreign Minister",) * 2), date(2024, 4, 6), city, topics,
+                       _facts(rng, people, topics))
+    return [_article(rng, f"a{k}", meeting, undated=undated) for k in range(articles)]
+
+
+def test_two_undated_articles_of_one_meeting_are_one_event():
+    docs = _one_meeting(random.Random(31), 2, undated=True)
+    assert [e.sources for e in group_events(docs)] == [("a0", "a1")]
+
+
+def test_a_corpus_of_one_meeting_is_one_event():
+    docs = _one_meeting(random.Random(37), 40, undated=False)
+    events = group_events(docs)
+    assert len(events) == 1 and len(events[0].sources) == 40
+    assert events[0].date == "2024-04-06" and events[0].place == "Oslo"
+
+
+def test_two_unrelated_undated_articles_stay_apart():
+    rng = random.Random(41)
+    first = _one_meeting(rng, 1, undated=True)[0]
+    second = _one_meeting(rng, 1, undated=True, city="Lima")[0]
+    second = EventDoc("b0", second.published, second.place, second.dates, second.text)
+    assert sorted(e.sources for e in group_events([first, second])) == [("a0",), ("b0",)]
