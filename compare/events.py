@@ -46,6 +46,8 @@ PLACE_PENALTY = 0.25  # both name a meeting place and the places differ
 DATE_BONUS = 0.10  # both state the same meeting date
 NAME_GATE = 0.05  # name cosine from which place and date agreement count in full
 COHESION_SHARE = 0.5  # two multi-source clusters merge only above this share of the weaker one's cohesion
+BUCKET_DAYS = 8  # width of the date buckets that candidate pairs are drawn from (any value above the widest
+# narrow window plus the slack gives the same pairs; it only sets the block sizes)
 DAY_SLACK = 1  # dates at most this many days apart may be the same meeting (time zones, late-night talks)
 PUBLISHED_LAG = 3  # coverage is published on the meeting day or up to this many days later...
 PUBLISHED_LEAD = 1  # ...and a publication date may read a day early against the meeting's time zone
@@ -172,12 +174,46 @@ def _ordinal(value: str | None) -> int | None:
 
 
 def _candidate_pairs(matrix: sp.csr_matrix, windows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs (i < j) that share rare terms, score at least MIN_PAIR, and whose date windows meet."""
-    product = sp.triu(matrix @ matrix.T, k=1).tocoo()
-    keep = product.data >= MIN_PAIR
-    rows, cols, cosine = product.row[keep], product.col[keep], product.data[keep].astype(np.float64)
+    """Pairs (i < j) that share rare terms, score at least MIN_PAIR, and whose date windows meet.
+
+    Sources with a narrow window are put in buckets of BUCKET_DAYS by the window's first day; two narrow windows
+    that meet lie in the same or in neighbouring buckets, so each bucket is multiplied only with itself and the
+    next one. Sources with a wide window or none are multiplied with every source. Within a block the sparse
+    product is the inverted index: only sources sharing a term get a score.
+    """
+    n = matrix.shape[0]
+    narrow = (windows[:, 1] - windows[:, 0]) <= BUCKET_DAYS - 2 - DAY_SLACK
+    bucket = np.where(narrow, windows[:, 0] // BUCKET_DAYS, -1)
+    blocks: list[tuple[np.ndarray, np.ndarray]] = []
+    wide = np.flatnonzero(~narrow)
+    if len(wide):
+        blocks.append((wide, np.arange(n)))
+    order = np.flatnonzero(narrow)
+    order = order[np.argsort(bucket[order], kind="stable")]
+    keys, starts = np.unique(bucket[order], return_index=True)
+    groups = dict(zip(keys.tolist(), np.split(order, starts[1:]))) if len(order) else {}
+    for key, members in groups.items():
+        following = groups.get(key + 1)
+        blocks.append((members, members if following is None else np.concatenate([members, following])))
+    found_rows, found_cols, found_scores = [], [], []
+    for left, right in blocks:
+        product = (matrix[left] @ matrix[right].T).tocoo()
+        i, j = left[product.row], right[product.col]
+        # Keep each pair once: a pair inside one bucket (or between two wide sources) in its lower-index
+        # orientation; a pair across neighbouring buckets, or from a wide to a narrow source, as found.
+        once = (bucket[i] != bucket[j]) | (i < j)
+        keep = (product.data >= MIN_PAIR) & once
+        i, j, data = i[keep], j[keep], product.data[keep]
+        found_rows.append(np.minimum(i, j))
+        found_cols.append(np.maximum(i, j))
+        found_scores.append(data.astype(np.float64))
+    if not found_rows:
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float64)
+    rows, cols, cosine = np.concatenate(found_rows), np.concatenate(found_cols), np.concatenate(found_scores)
     compatible = _windows_meet(windows[rows], windows[cols])
-    return rows[compatible], cols[compatible], cosine[compatible]
+    rows, cols, cosine = rows[compatible], cols[compatible], cosine[compatible]
+    order = np.lexsort((cols, rows))  # a stable order whatever the blocks were
+    return rows[order], cols[order], cosine[order]
 
 
 def _windows_meet(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -330,3 +330,27 @@ def test_two_unrelated_undated_articles_stay_apart():
     second = _one_meeting(rng, 1, undated=True, city="Lima")[0]
     second = EventDoc("b0", second.published, second.place, second.dates, second.text)
     assert sorted(e.sources for e in group_events([first, second])) == [("a0",), ("b0",)]
+
+
+def test_date_blocks_find_exactly_the_pairs_of_a_full_comparison():
+    """The blocked candidate search against the obvious reference: every pair scored, then filtered."""
+    import numpy as np
+
+    from compare import events as ev
+
+    rng = random.Random(43)
+    docs, _ = synthetic_corpus(rng, meetings=40, per_meeting=4, undated_share=0.2)
+    # Some sources with wide windows (dates far apart) and some with only a publication date.
+    docs[0] = EventDoc(docs[0].source, docs[0].published, None, ("2024-01-10", "2024-03-01"), docs[0].text)
+    docs[1] = EventDoc(docs[1].source, "2024-05-05", None, (), docs[1].text)
+    docs.sort(key=lambda d: d.source)
+    words, names = ev._rare_term_vectors([d.text for d in docs])
+    matrix = ev._joined(words, names)
+    windows = np.array([ev._window(d) for d in docs], dtype=np.int64)
+    rows, cols, scores = ev._candidate_pairs(matrix, windows)
+    full = (matrix @ matrix.T).toarray()
+    expected = {(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))
+                if full[i, j] >= ev.MIN_PAIR and ev._windows_meet(windows[i], windows[j])}
+    assert set(zip(rows.tolist(), cols.tolist())) == expected
+    assert len(rows) == len(expected)  # no pair twice
+    assert np.allclose(scores, full[rows, cols], atol=1e-6)
