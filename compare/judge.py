@@ -54,6 +54,14 @@ _NUMBER = re.compile(
     r"(?<![\w.:/-])(\$|€|£|¥)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%|percent|per\s+cent|[^\W\d_]+)?",
     re.UNICODE,
 )
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+_SPELLED_NUMBER = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b(?=\s+[^\W\d_])", re.IGNORECASE)
 _NUMBER_WORD_UNITS_SKIP = frozenset("am pm st nd rd th".split())
 _CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 
@@ -115,6 +123,7 @@ def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
 def quantities(text: str) -> dict[str, set[str]]:
     """Numbers by unit: {"minute": {"35"}, "percent": {"4.5"}}; bare numbers, times and years are left out."""
     found: dict[str, set[str]] = {}
+    text = _SPELLED_NUMBER.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
     for m in _NUMBER.finditer(text):
         currency, whole, frac, unit = m.groups()
         value = whole.replace(",", "") + (f".{frac}" if frac else "")

@@ -15,12 +15,12 @@ process, in a process pool, or on a Dask cluster without change.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from compare.align import counterparts, score_block
 from compare.clean import clean
+from compare.engine import run_events
 from compare.events import EventDoc, group_events
 from compare.judge import Side, judge_pair, omitted_reason
 from compare.metadata import meeting_dates, meeting_place, normalise_place
@@ -133,17 +133,6 @@ def event_works(events: Iterable[Event], prepared: Sequence[Prepared], settings:
     return works
 
 
-def run_local(works: Sequence[EventWork], settings: Settings) -> list[tuple[Finding, ...]]:
-    """Map compare_event over events, in a process pool when more than one worker is asked for."""
-    workers = settings.workers if settings.workers > 0 else (os.cpu_count() or 1)
-    if workers <= 1 or len(works) < 2:
-        return [compare_event(w) for w in works]
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=min(workers, len(works))) as pool:
-        return list(pool.map(compare_event, works, chunksize=max(1, len(works) // (workers * 4))))
-
-
 def assemble(
     prepared: Sequence[Prepared], events: Sequence[Event], results: Iterable[tuple[Finding, ...]], warnings=()
 ) -> Comparison:
@@ -178,7 +167,7 @@ def compare_sources(
     events = group_events([event_doc(p) for p in prepared])
     # 6. per-event comparison
     works = event_works(events, prepared, settings)
-    results = run_local(works, settings)
+    results = run_events(works, settings)
     # 7. assemble
     return assemble(prepared, events, results, warnings)
 
@@ -199,4 +188,4 @@ def compare_pair(a: Source, b: Source, settings: Settings | None = None, *, warn
         first = grouped[0]
         event = Event(f"{a.id}-vs-{b.id}", first.date, first.place, tuple(sorted((a.id, b.id))))
     works = event_works([event], prepared, settings)
-    return assemble(prepared, [event], run_local(works, settings), notes)
+    return assemble(prepared, [event], run_events(works, settings), notes)
