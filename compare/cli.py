@@ -63,7 +63,6 @@ def settings_from_options(
     engine: Engine = Engine.local,
     scheduler: str | None = None,
     workers: int = 1,
-    progress: bool = False,
 ) -> Settings:
     """The one place command-line flags become a Settings object."""
     return Settings(
@@ -76,7 +75,6 @@ def settings_from_options(
         engine=str(engine),
         scheduler=scheduler,
         workers=workers,
-        progress=progress,
     )
 
 
@@ -88,6 +86,13 @@ def fail(error: Exception) -> typer.Exit:
 def warn_all(warnings) -> None:
     for warning in warnings:
         typer.echo(f"Warning: {warning}", err=True)
+
+
+def terminal_progress():
+    """A progress bar on stderr, for runs long enough to want one."""
+    from tqdm import tqdm
+
+    return lambda items, label: tqdm(items, desc=label, file=sys.stderr, leave=False, disable=len(items) < 50)
 
 
 def stdout_is_terminal() -> bool:
@@ -115,10 +120,10 @@ def report(
 
     settings = settings_from_options(
         matcher=matcher, threshold=threshold, encoding=encoding, max_bytes=max_bytes, skip_invalid=skip_invalid,
-        manifest=manifest, engine=engine, scheduler=scheduler, workers=workers, progress=sys.stderr.isatty(),
+        manifest=manifest, engine=engine, scheduler=scheduler, workers=workers,
     )
     try:
-        comparison = compare(paths, settings)
+        comparison = compare(paths, settings, progress=terminal_progress() if sys.stderr.isatty() else None)
         written = write_reports(comparison, out)
     except CompareError as error:
         raise fail(error) from None

@@ -29,6 +29,13 @@ from compare.sentences import split
 from compare.similarity import acronyms_in, get_matcher
 
 
+Progress = Callable[[Sequence, str], Iterable]
+
+
+def _no_progress(items: Sequence, _label: str) -> Sequence:
+    return items
+
+
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """A source after stages 2-4: metadata filled in, its sentences and its dropped spans."""
@@ -157,12 +164,16 @@ def compare_sources(
     settings: Settings | None = None,
     *,
     warnings: Sequence[str] = (),
-    on_event: Callable[[], None] | None = None,
+    progress: Progress | None = None,
 ) -> Comparison:
-    """Stages 2-7 on sources already read (stage 1 is compare.sources.load_sources)."""
+    """Stages 2-7 on sources already read (stage 1 is compare.sources.load_sources).
+
+    `progress`, when given, wraps the stage loops (e.g. a tqdm bar); the library itself never prints.
+    """
     settings = settings or Settings()
+    progress = progress or _no_progress
     # 2.-4. clean, split, fill metadata
-    prepared = [prepare(s) for s in sources]
+    prepared = [prepare(s) for s in progress(sources, "reading")]
     # 5. events
     events = group_events([event_doc(p) for p in prepared])
     # 6. per-event comparison
