@@ -16,9 +16,15 @@ warning instead.
 from __future__ import annotations
 
 import codecs
+import csv
+import io
+import json
 import os
+import re
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from compare.models import (
@@ -26,6 +32,7 @@ from compare.models import (
     CompareError,
     DuplicateSourceId,
     EmptySource,
+    MalformedCorpus,
     NoSources,
     Settings,
     Source,
@@ -35,7 +42,22 @@ from compare.models import (
 )
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
-KNOWN_SUFFIXES = TEXT_SUFFIXES
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+CORPUS_SUFFIXES = frozenset({".json", ".jsonl", ".csv"})
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | CORPUS_SUFFIXES
+
+# The metadata a JSON article, a corpus row or a manifest row may carry besides its text.
+METADATA_FIELDS = ("title", "outlet", "url", "published")
+
+# Date forms accepted for `published` besides ISO 8601 (which may carry a time and zone): the common ways
+# news exports write a day. Anything else is refused rather than guessed.
+_DATE_FORMATS = ("%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y")
+
+# An HTML page may declare its encoding in the first bytes; WHATWG reads Latin-1 and ASCII labels as
+# Windows-1252, and so do we.
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_AS_WINDOWS_1252 = frozenset({"latin_1", "iso8859_1", "ascii"})
+_HTML_START = re.compile(r"\s*(<!doctype html|<html)", re.IGNORECASE)
 
 STDIN = "-"
 
@@ -104,7 +126,9 @@ def load_sources_with_warnings(
     if not sources:
         shown = ", ".join(str(p) for p in paths) or "(no paths)"
         raise NoSources(f"{shown}: no readable source; pass .txt, .md, .html, .json, .jsonl or .csv files")
-    # 5. ids unique, sorted
+    # 5. manifest metadata, ids unique, sorted
+    if settings.manifest is not None:
+        sources = _apply_manifest(sources, settings, warnings)
     sources = _drop_duplicates(sources, settings, warnings)
     return tuple(sorted(sources, key=lambda s: s.id)), tuple(warnings)
 
@@ -122,6 +146,7 @@ def _expand(given: str | os.PathLike, settings: Settings) -> list[str]:
         raise SourceNotFound(f"{name} does not exist; check the path")
     if path.is_file():
         return [name]
+    manifest = os.path.realpath(settings.manifest) if settings.manifest else None
     found = sorted(
         str(p)
         for p in path.rglob("*")
@@ -129,6 +154,8 @@ def _expand(given: str | os.PathLike, settings: Settings) -> list[str]:
         and p.is_file()
         # hidden files and folders (.git, editor back-ups) are not articles
         and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        # a manifest kept beside the articles describes them; it is not a corpus
+        and os.path.realpath(p) != manifest
     )
     if not found:
         raise NoSources(
@@ -197,10 +224,11 @@ def _check_encoding_name(encoding: str) -> None:
         ) from None
 
 
-def decode(data: bytes, name: str, settings: Settings) -> tuple[str, str, bool]:
+def decode(data: bytes, name: str, settings: Settings, *, html: bool = False) -> tuple[str, str, bool]:
     """(text, encoding, exact): `exact` is True when text is the file's UTF-8 bytes decoded unchanged.
 
-    Order: a forced encoding; a byte-order mark; strict UTF-8; charset-normalizer's best guess.
+    Order: a forced encoding; a byte-order mark; for HTML, the charset the page declares; strict UTF-8;
+    then charset-normalizer's best guess.
     """
     shown = _shown(name)
     if settings.encoding is not None:
@@ -224,6 +252,13 @@ def decode(data: bytes, name: str, settings: Settings) -> tuple[str, str, bool]:
                     f"{shown} starts with a {encoding} byte-order mark but is not valid {encoding}; "
                     f"pass --encoding NAME to read it"
                 ) from None
+    if html:
+        declared = _declared_charset(data)
+        if declared is not None:
+            try:
+                return data.decode(declared), declared, False
+            except UnicodeDecodeError:
+                pass  # pages often declare one encoding and use another: detect instead
     try:
         return data.decode("utf-8"), "utf-8", True
     except UnicodeDecodeError:
@@ -231,17 +266,41 @@ def decode(data: bytes, name: str, settings: Settings) -> tuple[str, str, bool]:
     return _detect(data, shown)
 
 
-def _detect(data: bytes, shown: str) -> tuple[str, str, bool]:
-    """Decode non-UTF-8 bytes with the encoding charset-normalizer finds most plausible."""
-    from charset_normalizer import from_bytes
+def _declared_charset(data: bytes) -> str | None:
+    """The Python codec name of the charset an HTML page declares in its first 4 KB, if any and known."""
+    match = _META_CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    try:
+        encoding = codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return "cp1252" if encoding in _AS_WINDOWS_1252 else encoding
 
-    best = from_bytes(data).best()
+
+def _detect(data: bytes, shown: str) -> tuple[str, str, bool]:
+    """Decode non-UTF-8 bytes with the encoding charset-normalizer finds most plausible.
+
+    On short Western texts it ranks several single-byte code pages equal (cp1250, cp1252, cp1257 all decode
+    "café" and curly quotes without "chaos") and may pick a wrong one. Windows-1252 is by far the most common
+    of them in saved articles (WHATWG reads even Latin-1 labels as it), so among single-byte candidates we
+    prefer it whenever the detector itself lists it; Central European or Cyrillic text, where it does not
+    fit, is not listed and keeps the detector's choice.
+    """
+    from charset_normalizer import from_bytes
+    from charset_normalizer.utils import is_multi_byte_encoding
+
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise UndecodableSource(
             f"{shown} is not UTF-8 and no other encoding fits; pass --encoding shift_jis (or euc-jp, cp1252, "
             f"latin-1) to read it"
         )
-    encoding = codecs.lookup(best.encoding).name
+    encoding = best.encoding
+    if not is_multi_byte_encoding(encoding) and any(m.encoding == "cp1252" for m in matches):
+        encoding = "cp1252"
+    encoding = codecs.lookup(encoding).name
     return data.decode(encoding), encoding, False
 
 
@@ -249,16 +308,255 @@ def _detect(data: bytes, shown: str) -> tuple[str, str, bool]:
 
 
 def _read_file(name: str, settings: Settings) -> list[Source]:
+    """The sources in one file (one, or one per corpus row)."""
     data = _read_bytes(name, settings)
+    suffix = "" if name == STDIN else Path(name).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        text, encoding, _exact = decode(data, name, settings, html=True)
+        return [_html_source(name, Path(name).stem, text, encoding)]
     text, encoding, exact = decode(data, name, settings)
     if not text.strip():
         raise EmptySource(f"{_shown(name)} is empty; remove it or put the article's text in it")
     if name == STDIN:
+        if _HTML_START.match(text):
+            return [_html_source(name, "stdin", text, encoding)]
         return [Source(id="stdin", path=STDIN, text=text, encoding=encoding, text_is_file=False)]
+    if suffix == ".json":
+        return _json_sources(name, text, encoding)
+    if suffix == ".jsonl":
+        return _jsonl_sources(name, text, encoding)
+    if suffix == ".csv":
+        return _csv_sources(name, text, encoding, settings)
+    # .txt, .md, and any other file named explicitly: plain text
     return [Source(id=Path(name).stem, path=name, text=text, encoding=encoding, text_is_file=exact)]
 
 
-# 5. duplicate ids -------------------------------------------------------------------------------------------
+def _html_source(name: str, source_id: str, page: str, encoding: str) -> Source:
+    """The article of a saved page, with the metadata the page gives, extracted offline by trafilatura."""
+    shown = _shown(name)
+    try:
+        import trafilatura
+    except ImportError:
+        raise CompareError(
+            f"{shown} is an HTML page and reading HTML needs the html extra; run "
+            f"pip install 'crosscheck[html]' (or save the page's text as .txt)"
+        ) from None
+    # A str (not bytes) so trafilatura does not guess the encoding again; no URL, so nothing is fetched.
+    document = trafilatura.bare_extraction(
+        page,
+        with_metadata=True,
+        include_comments=False,  # readers' comments are not the outlet's report
+        include_tables=True,
+        deduplicate=False,  # repeated paragraphs are the cleaning stage's to drop, with provenance
+    )
+    text = (document.text if document is not None else "") or ""
+    if not text.strip():
+        raise EmptySource(
+            f"{shown} has no article text that could be extracted; save the article's text as .txt instead"
+        )
+    return Source(
+        id=source_id,
+        path=name,
+        text=text,
+        title=_clean(document.title),
+        published=_iso_date(document.date, shown, "date"),
+        outlet=_clean(document.sitename),
+        url=_clean(document.url),
+        encoding=encoding,
+        text_is_file=False,
+    )
+
+
+def _json_sources(name: str, text: str, encoding: str) -> list[Source]:
+    """A .json file: one article object (its id is the file name), or a list of rows like a .jsonl corpus."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise MalformedCorpus(
+            f"{name} line {error.lineno} is not valid JSON ({error.msg}); fix the file or save the article "
+            f"as .txt"
+        ) from None
+    if isinstance(value, list):
+        return [_row_source(row, name, f"{name} item {i}", encoding, None) for i, row in enumerate(value, 1)]
+    return [_row_source(value, name, name, encoding, Path(name).stem)]
+
+
+def _jsonl_sources(name: str, text: str, encoding: str) -> list[Source]:
+    """A .jsonl corpus: one JSON article object per line; blank lines are allowed."""
+    sources = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{name} line {number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise MalformedCorpus(
+                f"{where} is not valid JSON ({error.msg}); put one article object on each line"
+            ) from None
+        sources.append(_row_source(row, f"{name}:{number}", where, encoding, None))
+    if not sources:
+        raise EmptySource(f"{name} is empty; remove it or put the article's text in it")
+    return sources
+
+
+def _csv_sources(name: str, text: str, encoding: str, settings: Settings) -> list[Source]:
+    """A .csv corpus: a header row naming at least `text`, then one article per row."""
+    # Article texts exceed the csv module's default 128 KB field limit; a file's own size bounds them here.
+    csv.field_size_limit(max(csv.field_size_limit(), settings.max_bytes))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    sources: list[Source] = []
+    header: list[str] | None = None
+    line = 1  # the line the next row starts on
+    try:
+        for cells in reader:
+            row_line, line = line, reader.line_num + 1
+            if header is None:
+                header = [cell.strip().lower() for cell in cells]
+                if "text" not in header:
+                    raise MalformedCorpus(
+                        f"{name} has no 'text' column (its header is: {', '.join(header)}); name the column "
+                        f"with the article's text 'text'"
+                    )
+                continue
+            if not any(cell.strip() for cell in cells):
+                continue
+            where = f"{name} line {row_line}"
+            if len(cells) > len(header):
+                raise MalformedCorpus(
+                    f"{where} has {len(cells)} fields but the header has {len(header)}; quote fields that "
+                    f"contain commas"
+                )
+            row = dict(zip(header, cells))
+            sources.append(_row_source(row, f"{name}:{row_line}", where, encoding, None))
+    except csv.Error as error:
+        raise MalformedCorpus(
+            f"{name} line {line} is not valid CSV ({error}); check the quotes on that line"
+        ) from None
+    if not sources:
+        raise EmptySource(f"{name} has a header but no rows; add articles or remove the file")
+    return sources
+
+
+def _row_source(row: object, path: str, where: str, encoding: str, source_id: str | None) -> Source:
+    """One article from a JSON object or CSV row; `source_id` None means the row must give its own `id`."""
+    if not isinstance(row, dict):
+        raise MalformedCorpus(f"{where} is not an object with a \"text\" field; write each article as one")
+    text = row.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise MalformedCorpus(f"{where} has no text; put the article's text in its \"text\" field")
+    if source_id is None:
+        raw_id = row.get("id")
+        if isinstance(raw_id, int) and not isinstance(raw_id, bool):
+            raw_id = str(raw_id)
+        if not isinstance(raw_id, str) or not raw_id.strip():
+            raise MalformedCorpus(f"{where} has no id; give every row a unique \"id\"")
+        source_id = raw_id.strip()
+    fields = {}
+    for key in METADATA_FIELDS:
+        value = row.get(key)
+        if value is not None and not isinstance(value, str):
+            raise MalformedCorpus(f"{where}: \"{key}\" must be text, not {type(value).__name__}; quote it")
+        fields[key] = _clean(value)
+    return Source(
+        id=source_id,
+        path=path,
+        text=text,
+        title=fields["title"],
+        published=_iso_date(fields["published"], where, "published"),
+        outlet=fields["outlet"],
+        url=fields["url"],
+        encoding=encoding,
+        text_is_file=False,
+    )
+
+
+def _clean(value: str | None) -> str | None:
+    """A metadata value with white space folded, or None when there is none."""
+    if value is None:
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _iso_date(value: str | None, where: str, key: str) -> str | None:
+    """`value` as YYYY-MM-DD; an explicit date that cannot be read is an error, not a silent None."""
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    for form in _DATE_FORMATS:
+        try:
+            return datetime.strptime(value, form).date().isoformat()
+        except ValueError:
+            continue
+    raise MalformedCorpus(f"{where}: {key} {value!r} is not a date; write it as YYYY-MM-DD")
+
+
+# 5. manifest and duplicate ids -------------------------------------------------------------------------------
+
+
+def _apply_manifest(sources: list[Source], settings: Settings, warnings: list[str]) -> list[Source]:
+    """Set the metadata a manifest CSV gives (columns: path or id, and any of title, outlet, url, published).
+
+    A manifest is the analyst's own word, so its non-empty cells override what a page or corpus said. A row
+    that matches no source read is a warning (the file may have been skipped), not an error.
+    """
+    name = str(settings.manifest)
+    if not os.path.isfile(name):
+        raise SourceNotFound(f"manifest {name} does not exist; check the path given to --manifest")
+    # --encoding is about the articles; the manifest's own encoding is detected
+    detect = replace(settings, encoding=None)
+    text, _encoding, _exact = decode(_read_bytes(name, detect), name, detect)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        rows = list(reader)
+    except csv.Error as error:
+        raise MalformedCorpus(
+            f"manifest {name} line {reader.line_num} is not valid CSV ({error}); check the quotes on that line"
+        ) from None
+    header = [cell.strip().lower() for cell in rows[0]]
+    if "path" not in header and "id" not in header:
+        raise MalformedCorpus(
+            f"manifest {name} has neither a 'path' nor an 'id' column (its header is: {', '.join(header)}); "
+            f"add one to say which source each row describes"
+        )
+    base = os.path.dirname(os.path.abspath(name))
+    by_id = {source.id: i for i, source in enumerate(sources)}
+    by_path = {os.path.realpath(source.path): i for i, source in enumerate(sources) if source.path != STDIN}
+    result = list(sources)
+    for number, cells in enumerate(rows[1:], 2):
+        row = {key: cell.strip() for key, cell in zip(header, cells)}
+        if not any(row.values()):
+            continue
+        where = f"manifest {name} line {number}"
+        if len(cells) > len(header):
+            raise MalformedCorpus(
+                f"{where} has {len(cells)} fields but the header has {len(header)}; quote fields that contain "
+                f"commas"
+            )
+        index = None
+        if row.get("id"):
+            index = by_id.get(row["id"])
+            named = f"id {row['id']!r}"
+        elif row.get("path"):
+            named = f"path {row['path']!r}"
+            for candidate in (os.path.join(base, row["path"]), row["path"]):
+                index = by_path.get(os.path.realpath(candidate))
+                if index is not None:
+                    break
+        else:
+            raise MalformedCorpus(f"{where} has neither a path nor an id; fill one in or delete the row")
+        if index is None:
+            warnings.append(f"{where}: no source read has the {named}; check it against the files given")
+            continue
+        changes = {key: _clean(row.get(key)) for key in METADATA_FIELDS if _clean(row.get(key))}
+        if "published" in changes:
+            changes["published"] = _iso_date(changes["published"], where, "published")
+        result[index] = replace(result[index], **changes)
+    return result
 
 
 def _drop_duplicates(sources: list[Source], settings: Settings, warnings: list[str]) -> list[Source]:

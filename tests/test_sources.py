@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import socket
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from compare.models import (
     BinarySource,
+    CompareError,
     DuplicateSourceId,
     EmptySource,
+    MalformedCorpus,
     NoSources,
     Settings,
     SourceNotFound,
@@ -120,3 +126,327 @@ def test_skip_invalid_with_nothing_left_still_fails(tmp_path):
     write(tmp_path / "empty.txt", "")
     with pytest.raises(NoSources):
         load_sources([tmp_path], Settings(skip_invalid=True))
+
+
+# Every format and encoding in the fixture folder -----------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "inputs"
+
+# id -> (file, the encoding the file was written in, text_is_file, title, published, outlet, url, a snippet of
+# the text). For files the text is checked exactly: bytes decoded with the encoding they were written in.
+EXPECTED = {
+    "lisbon_ministers": ("lisbon_ministers.txt", "utf-8", True, None, None, None, None, "LISBON — Portugal"),
+    "osaka_port_talks": ("osaka_port_talks.md", "utf-8", True, None, None, None, None, "- Both sides"),
+    "busan_ferry_bom": ("busan_ferry_bom.txt", "utf-8-sig", False, None, None, None, None, "OSAKA — The"),
+    "rotterdam_utf16": ("rotterdam_utf16.txt", "utf-16", False, None, None, None, None, "Rotterdam’s harbour"),
+    "yokohama_sjis": ("yokohama_sjis.txt", "shift_jis", False, None, None, None, None, "【横浜】日米両政府"),
+    "yokohama_eucjp": ("yokohama_eucjp.txt", "euc_jp", False, None, None, None, None, "宇宙・サイバー分野"),
+    "lisbon_ministers_cp1252": (
+        "lisbon_ministers_cp1252.txt", "cp1252", False, None, None, None, None, "By Rui Conceição — 4 March",
+    ),
+}
+
+
+def test_fixture_folder_loads_every_source_once():
+    sources, warnings = load_sources_with_warnings([FIXTURES], Settings())
+    assert warnings == ()
+    assert [s.id for s in sources] == sorted(
+        [*EXPECTED, "harbour_gazette", "kohoku_shimpo_sjis", "aps_wire", "coastal-daily-0305",
+         "ferry-weekly-0619", "port-bulletin-0510", "gazette-archive-118", "gazette-archive-119"]
+    )
+
+
+@pytest.mark.parametrize("source_id", sorted(EXPECTED))
+def test_fixture_text_file_decodes_exactly(source_id):
+    file, written_in, is_file, *_metadata, snippet = EXPECTED[source_id]
+    by_id = {s.id: s for s in load_sources([FIXTURES], Settings())}
+    source = by_id[source_id]
+    raw = (FIXTURES / file).read_bytes()
+    assert source.text == raw.decode(written_in)
+    assert snippet in source.text
+    assert "\ufeff" not in source.text
+    assert source.text_is_file is is_file
+    assert source.path == str(FIXTURES / file)
+    assert (source.title, source.published, source.outlet, source.url) == (None, None, None, None)
+
+
+def test_detected_encodings_are_recorded():
+    by_id = {s.id: s for s in load_sources([FIXTURES], Settings())}
+    # the detector names the superset codecs Windows uses; both read these files identically
+    assert by_id["yokohama_sjis"].encoding in {"shift_jis", "cp932"}
+    assert by_id["yokohama_eucjp"].encoding in {"euc_jp", "euc_jis_2004"}
+    assert by_id["lisbon_ministers_cp1252"].encoding == "cp1252"
+    assert by_id["rotterdam_utf16"].encoding == "utf-16"
+    assert by_id["busan_ferry_bom"].encoding == "utf-8-sig"
+
+
+def test_forced_encoding_reads_a_file_detection_would_not_be_asked_about(tmp_path):
+    text = "Minist\u0159i se setkali v Praze v \u00fater\u00fd.\n"  # Czech, Windows-1250
+    path = write(tmp_path / "praha.txt", text.encode("cp1250"))
+    (source,) = load_sources([path], Settings(encoding="cp1250"))
+    assert source.text == text and source.encoding == "cp1250" and not source.text_is_file
+
+
+def test_html_page_is_extracted_with_its_metadata():
+    (source,) = load_sources([FIXTURES / "harbour_gazette.html"], Settings())
+    assert source.id == "harbour_gazette"
+    assert source.title == "Rotterdam dock workers accept pay offer"
+    assert source.published == "2025-05-10"
+    assert source.outlet == "The Harbour Gazette"
+    assert source.url == "https://harbourgazette.example/news/2025/05/rotterdam-pay-deal"
+    assert source.text_is_file is False and source.encoding == "utf-8"
+    assert "ROTTERDAM — Dock workers at the port of Rotterdam reached a pay agreement" in source.text
+    assert "“This is a fair result" in source.text  # entities decoded
+    for furniture in ("Subscribe", "Most read", "All rights reserved", "window.analytics", "font-family"):
+        assert furniture not in source.text
+
+
+def test_html_page_in_shift_jis_uses_its_declared_charset():
+    (source,) = load_sources([FIXTURES / "kohoku_shimpo_sjis.html"], Settings())
+    assert source.encoding == "shift_jis"
+    assert source.outlet == "港北新報"
+    assert source.published == "2025-11-12"
+    assert source.title.startswith("日米防衛相が横浜で会談")
+    assert "日米両政府は十二日、横浜市で防衛相会談を行い" in source.text
+    assert "トップ" not in source.text and "Copyright" not in source.text
+
+
+def test_json_article():
+    (source,) = load_sources([FIXTURES / "aps_wire.json"], Settings())
+    assert source.id == "aps_wire"
+    assert (source.title, source.published, source.outlet) == (
+        "Portugal, Japan sign port memorandum in Lisbon", "2025-03-04", "Atlantic Press Service",
+    )
+    assert source.url == "https://atlanticpress.example/wire/2025-03-04-portugal-japan-ports"
+    assert source.text.startswith("LISBON, March 4 (APS) — Portugal and Japan signed")
+    assert source.text_is_file is False
+
+
+def test_jsonl_corpus_rows():
+    sources = load_sources([FIXTURES / "news_feed.jsonl"], Settings())
+    by_id = {s.id: s for s in sources}
+    assert list(by_id) == ["coastal-daily-0305", "ferry-weekly-0619", "port-bulletin-0510"]
+    ferry = by_id["ferry-weekly-0619"]
+    assert ferry.published == "2025-06-19"  # a timestamp with zone keeps the day it was written on
+    assert ferry.title == "Osaka–Busan overnight ferry: a study first"
+    assert ferry.url is None
+    assert ferry.path == f"{FIXTURES / 'news_feed.jsonl'}:2"
+    bulletin = by_id["port-bulletin-0510"]
+    assert (bulletin.title, bulletin.published, bulletin.outlet) == (None, None, "Port Bulletin")
+    assert bulletin.text.startswith("Rotterdam's port will keep working")
+
+
+def test_csv_corpus_rows_with_quoted_multiline_text():
+    first, second = load_sources([FIXTURES / "gazette_archive.csv"], Settings())
+    assert first.id == "gazette-archive-118" and second.id == "gazette-archive-119"
+    assert first.text.endswith('"We start in September, in Sines," she said. '
+                               "The Japanese side will send 12 port operators this year.")
+    assert "\n\n" in first.text
+    assert first.url is None  # an empty cell is no value
+    assert second.published == "2025-11-12"  # "12 November 2025"
+    assert second.path == f"{FIXTURES / 'gazette_archive.csv'}:5"
+
+
+def test_csv_header_is_case_and_space_insensitive_and_ids_may_be_numbers(tmp_path):
+    path = write(tmp_path / "c.csv", " ID ,Text\n7,Ministers met.\n")
+    (source,) = load_sources([path], Settings())
+    assert (source.id, source.text) == ("7", "Ministers met.")
+    rows = write(tmp_path / "r.jsonl", '{"id": 8, "text": "Ministers met."}\n\n')
+    (source,) = load_sources([rows], Settings())
+    assert source.id == "8"
+
+
+def test_csv_field_longer_than_the_csv_module_default(tmp_path):
+    long_text = "The talks went on. " * 10_000  # 190 KB, over the csv module's 128 KB field limit
+    path = write(tmp_path / "long.csv", f'id,text\nlong,"{long_text}"\n')
+    (source,) = load_sources([path], Settings())
+    assert source.text == long_text
+
+
+def test_json_list_is_a_corpus(tmp_path):
+    path = write(tmp_path / "list.json", '[{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}]')
+    assert [s.id for s in load_sources([path], Settings())] == ["a", "b"]
+
+
+def test_standard_input(monkeypatch):
+    class Stdin:
+        buffer = __import__("io").BytesIO("Ministers met in Oslo.\n".encode("utf-8"))
+
+    monkeypatch.setattr("sys.stdin", Stdin)
+    (source,) = load_sources(["-"], Settings())
+    assert (source.id, source.path, source.text, source.text_is_file) == (
+        "stdin", "-", "Ministers met in Oslo.\n", False,
+    )
+
+
+def test_standard_input_html_page_is_extracted(monkeypatch):
+    class Stdin:
+        buffer = __import__("io").BytesIO((FIXTURES / "harbour_gazette.html").read_bytes())
+
+    monkeypatch.setattr("sys.stdin", Stdin)
+    (source,) = load_sources(["-"], Settings())
+    assert source.id == "stdin" and source.outlet == "The Harbour Gazette"
+    assert "Subscribe" not in source.text
+
+
+# Manifest -------------------------------------------------------------------------------------------------
+
+
+def test_manifest_sets_metadata_by_path_and_by_id(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "rows.jsonl", '{"id": "row-1", "text": "Ministers met.", "outlet": "Old name"}\n')
+    manifest = write(
+        tmp_path / "sources.csv",
+        "path,id,outlet,url,published\n"
+        "a.txt,,Harbour Daily,https://harbour.example/a,2025-03-04\n"
+        ",row-1,New name,,\n"
+        ",ghost,Nobody,,\n",
+    )
+    sources, warnings = load_sources_with_warnings([tmp_path], Settings(manifest=str(manifest)))
+    by_id = {s.id: s for s in sources}
+    assert list(by_id) == ["a", "row-1"]  # the manifest inside the folder is not read as a corpus
+    assert (by_id["a"].outlet, by_id["a"].url, by_id["a"].published) == (
+        "Harbour Daily", "https://harbour.example/a", "2025-03-04",
+    )
+    assert by_id["a"].text == ARTICLE and by_id["a"].text_is_file
+    assert (by_id["row-1"].outlet, by_id["row-1"].published) == ("New name", None)
+    assert warnings == (f"manifest {manifest} line 4: no source read has the id 'ghost'; check it against "
+                        "the files given",)
+
+
+def test_manifest_quoted_date_with_comma(tmp_path):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "m.csv", 'path,published\na.txt,"March 5, 2025"\n')
+    (source,) = load_sources([path], Settings(manifest=str(manifest)))
+    assert source.published == "2025-03-05"
+
+
+def test_manifest_missing(tmp_path):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    with pytest.raises(SourceNotFound, match=r"manifest .*m\.csv does not exist; check the path given to --manifest"):
+        load_sources([path], Settings(manifest=str(tmp_path / "m.csv")))
+
+
+def test_manifest_without_path_or_id_column(tmp_path):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "m.csv", "file,outlet\na.txt,X\n")
+    with pytest.raises(MalformedCorpus, match=r"m\.csv has neither a 'path' nor an 'id' column \(its header is: "
+                                              r"file, outlet\); add one"):
+        load_sources([path], Settings(manifest=str(manifest)))
+
+
+def test_manifest_row_with_too_many_fields(tmp_path):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "m.csv", "path,published\na.txt,March 5, 2025\n")
+    with pytest.raises(MalformedCorpus, match=r"m\.csv line 2 has 3 fields but the header has 2; quote fields"):
+        load_sources([path], Settings(manifest=str(manifest)))
+
+
+def test_manifest_bad_date(tmp_path):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "m.csv", "path,published\na.txt,sometime\n")
+    with pytest.raises(MalformedCorpus, match=r"m\.csv line 2: published 'sometime' is not a date; write it as "
+                                              r"YYYY-MM-DD"):
+        load_sources([path], Settings(manifest=str(manifest)))
+
+
+# Corpus errors --------------------------------------------------------------------------------------------
+
+
+def test_malformed_json_names_the_line(tmp_path):
+    path = write(tmp_path / "bad.json", '{\n  "title": "x",\n  "text": "y"\n  "url": "z"\n}\n')
+    with pytest.raises(MalformedCorpus, match=r"bad\.json line 4 is not valid JSON \(Expecting ',' delimiter\); fix"):
+        load_sources([path], Settings())
+
+
+def test_malformed_jsonl_names_the_line(tmp_path):
+    path = write(tmp_path / "feed.jsonl", '{"id": "a", "text": "One."}\n\n{"id": "b", "text": "Two.\n')
+    with pytest.raises(MalformedCorpus, match=r"feed\.jsonl line 3 is not valid JSON \(Unterminated string"):
+        load_sources([path], Settings())
+
+
+def test_malformed_csv_names_the_line(tmp_path):
+    path = write(tmp_path / "export.csv", 'id,text\na,"Fine."\nb,"Never closed\nc,"Fine."\n')
+    with pytest.raises(MalformedCorpus, match=r"export\.csv line 3 is not valid CSV \(.*\); check the quotes"):
+        load_sources([path], Settings())
+
+
+def test_csv_row_with_too_many_fields(tmp_path):
+    path = write(tmp_path / "export.csv", "id,text\na,Ministers met, and talked.\n")
+    with pytest.raises(MalformedCorpus, match=r"export\.csv line 2 has 3 fields but the header has 2; quote"):
+        load_sources([path], Settings())
+
+
+def test_csv_without_text_column(tmp_path):
+    path = write(tmp_path / "export.csv", "id,body\na,Ministers met.\n")
+    with pytest.raises(MalformedCorpus, match=r"export\.csv has no 'text' column \(its header is: id, body\)"):
+        load_sources([path], Settings())
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "where"),
+    [
+        ("feed.jsonl", '{"id": "a", "text": "One."}\n{"id": "b", "title": "No text"}\n', r"feed\.jsonl line 2"),
+        ("feed.jsonl", '{"id": "a", "text": "   "}\n', r"feed\.jsonl line 1"),
+        ("export.csv", 'id,text\na,One.\nb,\n', r"export\.csv line 3"),
+        ("one.json", '{"title": "No text"}', r"one\.json"),
+    ],
+)
+def test_corpus_row_without_text(tmp_path, name, content, where):
+    path = write(tmp_path / name, content)
+    with pytest.raises(MalformedCorpus, match=rf"{where} has no text; put the article's text in its \"text\" field"):
+        load_sources([path], Settings())
+
+
+def test_corpus_row_without_id(tmp_path):
+    path = write(tmp_path / "feed.jsonl", '{"text": "One."}\n')
+    with pytest.raises(MalformedCorpus, match=r"feed\.jsonl line 1 has no id; give every row a unique \"id\""):
+        load_sources([path], Settings())
+
+
+def test_corpus_field_of_the_wrong_type(tmp_path):
+    path = write(tmp_path / "one.json", '{"text": "One.", "published": 2025}')
+    with pytest.raises(MalformedCorpus, match=r"one\.json: \"published\" must be text, not int; quote it"):
+        load_sources([path], Settings())
+
+
+def test_duplicate_ids_across_corpus_rows(tmp_path):
+    path = write(tmp_path / "feed.jsonl", '{"id": "a", "text": "One."}\n{"id": "a", "text": "Two."}\n')
+    with pytest.raises(DuplicateSourceId, match=r"feed\.jsonl:2 has the id 'a', as .*feed\.jsonl:1 does"):
+        load_sources([path], Settings())
+
+
+def test_html_without_article_text(tmp_path):
+    path = write(tmp_path / "shell.html", "<html><head><title>App</title></head><body><div id=app></div></body></html>")
+    with pytest.raises(EmptySource, match=r"shell\.html has no article text that could be extracted; save"):
+        load_sources([path], Settings())
+
+
+def test_html_without_the_extra_names_the_install_command(monkeypatch):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import now raises ImportError
+    with pytest.raises(CompareError, match=r"harbour_gazette\.html is an HTML page and reading HTML needs the html "
+                                           r"extra; run pip install 'crosscheck\[html\]'"):
+        load_sources([FIXTURES / "harbour_gazette.html"], Settings())
+
+
+def test_no_network_while_loading_html(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("a network socket was opened")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    sources = load_sources([FIXTURES], Settings())
+    assert {"harbour_gazette", "kohoku_shimpo_sjis"} <= {s.id for s in sources}
+
+
+# Property: any Unicode text written as UTF-8 reads back exactly -------------------------------------------
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1))
+def test_any_utf8_text_reads_back_exactly(tmp_path, text):
+    assume(text.strip() and not text.startswith("\ufeff"))
+    path = write(tmp_path / "random.txt", text)
+    (source,) = load_sources([path], Settings())
+    assert source.text == text
+    assert source.text_is_file and source.encoding == "utf-8"
