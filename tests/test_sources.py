@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -430,13 +431,44 @@ def test_html_without_the_extra_names_the_install_command(monkeypatch):
 
 
 def test_no_network_while_loading_html(monkeypatch):
+    # Imported first: urllib3, under trafilatura, probes IPv6 support at import time by binding a socket to
+    # the loopback address (no traffic). The fresh-interpreter test below covers imports.
+    import trafilatura  # noqa: F401
+
+    attempts = []
+
     def refuse(*args, **kwargs):
+        attempts.append(args)  # recorded too, in case a caller swallows the error
         raise AssertionError("a network socket was opened")
 
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
     sources = load_sources([FIXTURES], Settings())
     assert {"harbour_gazette", "kohoku_shimpo_sjis"} <= {s.id for s in sources}
+    assert attempts == []
+
+
+def test_no_network_from_a_fresh_interpreter_including_imports():
+    """Connections blocked before anything is imported, so import-time code of the extractor is covered too."""
+    program = (
+        "import socket\n"
+        "attempts = []\n"
+        "def refuse(*a, **k):\n"
+        "    attempts.append(a)\n"
+        "    raise OSError('network blocked')\n"
+        "class NoConnect(socket.socket):  # a class, since ssl subclasses socket.socket when imported\n"
+        "    connect = connect_ex = sendto = sendmsg = refuse\n"
+        "socket.socket = NoConnect\n"
+        "socket.create_connection = socket.getaddrinfo = socket.gethostbyname = refuse\n"
+        "from compare.models import Settings\n"
+        "from compare.sources import load_sources\n"
+        f"sources = load_sources([{str(FIXTURES)!r}], Settings())\n"
+        "print(attempts, sorted(s.outlet for s in sources if s.outlet and s.path.endswith('.html')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[] ['The Harbour Gazette', '港北新報']"
 
 
 # Property: any Unicode text written as UTF-8 reads back exactly -------------------------------------------
