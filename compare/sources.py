@@ -147,16 +147,22 @@ def _expand(given: str | os.PathLike, settings: Settings) -> list[str]:
     if path.is_file():
         return [name]
     manifest = os.path.realpath(settings.manifest) if settings.manifest else None
-    found = sorted(
-        str(p)
-        for p in path.rglob("*")
-        if p.suffix.lower() in KNOWN_SUFFIXES
-        and p.is_file()
+    found = []
+    # os.walk without following links: a link back to a parent folder cannot loop
+    for folder, subfolders, files in os.walk(name):
         # hidden files and folders (.git, editor back-ups) are not articles
-        and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        # a manifest kept beside the articles describes them; it is not a corpus
-        and os.path.realpath(p) != manifest
-    )
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        for file in files:
+            full = os.path.join(folder, file)
+            if (
+                not file.startswith(".")
+                and os.path.splitext(file)[1].lower() in KNOWN_SUFFIXES
+                and os.path.isfile(full)
+                # a manifest kept beside the articles describes them; it is not a corpus
+                and os.path.realpath(full) != manifest
+            ):
+                found.append(full)
+    found.sort()
     if not found:
         raise NoSources(
             f"{name} has no readable source; put .txt, .md, .html, .json, .jsonl or .csv files in it"
@@ -189,7 +195,10 @@ def _read_bytes(name: str, settings: Settings) -> bytes:
         raise EmptySource(f"{_shown(name)} is empty; remove it or put the article's text in it")
     kind = _binary_kind(data, settings)
     if kind:
-        raise BinarySource(f"{_shown(name)} is {kind}, not text; pass the article's text as a .txt file instead")
+        fix = "pass the article's text as a .txt file instead"
+        if kind == _NUL_BYTES and _looks_like_utf16(data):
+            fix = "if it is UTF-16 text without a byte-order mark, pass --encoding utf-16-le (or utf-16-be)"
+        raise BinarySource(f"{_shown(name)} is {kind}, not text; {fix}")
     return data
 
 
@@ -207,8 +216,17 @@ def _binary_kind(data: bytes, settings: Settings) -> str | None:
     if settings.encoding and codecs.lookup(settings.encoding).name.startswith(("utf-16", "utf-32")):
         return None
     if b"\x00" in data:
-        return "binary data (it contains NUL bytes)"
+        return _NUL_BYTES
     return None
+
+
+_NUL_BYTES = "binary data (it contains NUL bytes)"
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Mostly-ASCII UTF-16 has a NUL in every other byte."""
+    half = len(data) // 2
+    return half >= 2 and max(data[0::2].count(0), data[1::2].count(0)) >= 0.4 * half
 
 
 # 3. bytes -> text -------------------------------------------------------------------------------------------
@@ -242,7 +260,7 @@ def decode(data: bytes, name: str, settings: Settings, *, html: bool = False) ->
                 f"{shown} is not valid {settings.encoding} (byte {data[error.start]:#04x} at offset "
                 f"{error.start}); pass the right --encoding, or leave it out to detect one"
             ) from None
-        return text, encoding, encoding == "utf-8"
+        return text, encoding, _same_as_utf8(data, text)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -264,6 +282,16 @@ def decode(data: bytes, name: str, settings: Settings, *, html: bool = False) ->
     except UnicodeDecodeError:
         pass
     return _detect(data, shown)
+
+
+def _same_as_utf8(data: bytes, text: str) -> bool:
+    """Whether `text` is also what the bytes say read as UTF-8 (an ASCII file read as Latin-1, say)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return False
+    try:
+        return data.decode("utf-8") == text
+    except UnicodeDecodeError:
+        return False
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -402,40 +430,51 @@ def _jsonl_sources(name: str, text: str, encoding: str) -> list[Source]:
 
 def _csv_sources(name: str, text: str, encoding: str, settings: Settings) -> list[Source]:
     """A .csv corpus: a header row naming at least `text`, then one article per row."""
-    # Article texts exceed the csv module's default 128 KB field limit; a file's own size bounds them here.
+    header, rows = _csv_table(text, name, settings)
+    if "text" not in header:
+        raise MalformedCorpus(
+            f"{name} has no 'text' column (its header is: {_listed(header)}); name the column with the article's "
+            f"text 'text'"
+        )
+    if not rows:
+        raise EmptySource(f"{name} has a header but no rows; add articles or remove the file")
+    return [
+        _row_source(dict(zip(header, cells)), f"{name}:{line}", f"{name} line {line}", encoding, None)
+        for line, cells in rows
+    ]
+
+
+def _csv_table(text: str, label: str, settings: Settings) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """(header folded to lower case, [(line the row starts on, cells)]) with blank rows left out.
+
+    The csv module is strict here (an unclosed quote is an error, not a field that swallows the file), and a row
+    with more cells than the header is refused: its text was almost certainly split on an unquoted comma.
+    """
+    # Article texts exceed the csv module's default 128 KB field limit; the file size limit bounds them instead.
     csv.field_size_limit(max(csv.field_size_limit(), settings.max_bytes))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    sources: list[Source] = []
     header: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
     line = 1  # the line the next row starts on
     try:
         for cells in reader:
             row_line, line = line, reader.line_num + 1
             if header is None:
-                header = [cell.strip().lower() for cell in cells]
-                if "text" not in header:
-                    raise MalformedCorpus(
-                        f"{name} has no 'text' column (its header is: {', '.join(header)}); name the column "
-                        f"with the article's text 'text'"
-                    )
+                header = [" ".join(cell.split()).lower() for cell in cells]
                 continue
             if not any(cell.strip() for cell in cells):
                 continue
-            where = f"{name} line {row_line}"
             if len(cells) > len(header):
                 raise MalformedCorpus(
-                    f"{where} has {len(cells)} fields but the header has {len(header)}; quote fields that "
-                    f"contain commas"
+                    f"{label} line {row_line} has {len(cells)} fields but the header has {len(header)}; quote "
+                    f"fields that contain commas"
                 )
-            row = dict(zip(header, cells))
-            sources.append(_row_source(row, f"{name}:{row_line}", where, encoding, None))
+            rows.append((row_line, cells))
     except csv.Error as error:
         raise MalformedCorpus(
-            f"{name} line {line} is not valid CSV ({error}); check the quotes on that line"
+            f"{label} line {line} is not valid CSV ({error}); check the quotes on that line"
         ) from None
-    if not sources:
-        raise EmptySource(f"{name} has a header but no rows; add articles or remove the file")
-    return sources
+    return header or [], rows
 
 
 def _row_source(row: object, path: str, where: str, encoding: str, source_id: str | None) -> Source:
@@ -469,6 +508,12 @@ def _row_source(row: object, path: str, where: str, encoding: str, source_id: st
         encoding=encoding,
         text_is_file=False,
     )
+
+
+def _listed(cells: Sequence[str], limit: int = 8) -> str:
+    """Header cells for a one-line message: white space folded, long headers cut."""
+    shown = [" ".join(cell.split()) or "(blank)" for cell in cells[:limit]]
+    return ", ".join(shown) + (", ..." if len(cells) > limit else "")
 
 
 def _clean(value: str | None) -> str | None:
@@ -510,33 +555,22 @@ def _apply_manifest(sources: list[Source], settings: Settings, warnings: list[st
     # --encoding is about the articles; the manifest's own encoding is detected
     detect = replace(settings, encoding=None)
     text, _encoding, _exact = decode(_read_bytes(name, detect), name, detect)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        rows = list(reader)
-    except csv.Error as error:
-        raise MalformedCorpus(
-            f"manifest {name} line {reader.line_num} is not valid CSV ({error}); check the quotes on that line"
-        ) from None
-    header = [cell.strip().lower() for cell in rows[0]]
+    header, rows = _csv_table(text, f"manifest {name}", settings)
     if "path" not in header and "id" not in header:
         raise MalformedCorpus(
-            f"manifest {name} has neither a 'path' nor an 'id' column (its header is: {', '.join(header)}); "
+            f"manifest {name} has neither a 'path' nor an 'id' column (its header is: {_listed(header)}); "
             f"add one to say which source each row describes"
         )
     base = os.path.dirname(os.path.abspath(name))
     by_id = {source.id: i for i, source in enumerate(sources)}
     by_path = {os.path.realpath(source.path): i for i, source in enumerate(sources) if source.path != STDIN}
     result = list(sources)
-    for number, cells in enumerate(rows[1:], 2):
+    for number, cells in rows:
         row = {key: cell.strip() for key, cell in zip(header, cells)}
-        if not any(row.values()):
-            continue
         where = f"manifest {name} line {number}"
-        if len(cells) > len(header):
-            raise MalformedCorpus(
-                f"{where} has {len(cells)} fields but the header has {len(header)}; quote fields that contain "
-                f"commas"
-            )
+        changes = {key: _clean(row.get(key)) for key in METADATA_FIELDS if _clean(row.get(key))}
+        if "published" in changes:  # checked on every row, matched or not: a bad date is a bad manifest
+            changes["published"] = _iso_date(changes["published"], where, "published")
         index = None
         if row.get("id"):
             index = by_id.get(row["id"])
@@ -552,9 +586,6 @@ def _apply_manifest(sources: list[Source], settings: Settings, warnings: list[st
         if index is None:
             warnings.append(f"{where}: no source read has the {named}; check it against the files given")
             continue
-        changes = {key: _clean(row.get(key)) for key in METADATA_FIELDS if _clean(row.get(key))}
-        if "published" in changes:
-            changes["published"] = _iso_date(changes["published"], where, "published")
         result[index] = replace(result[index], **changes)
     return result
 

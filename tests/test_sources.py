@@ -48,6 +48,22 @@ def test_plain_text_folder_reads_recursively_sorted_by_id(tmp_path):
     assert all(s.text_is_file and s.encoding == "utf-8" for s in sources)
 
 
+def test_folder_link_back_to_a_parent_does_not_loop(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to(tmp_path, target_is_directory=True)
+    assert [s.id for s in load_sources([tmp_path], Settings())] == ["a"]
+
+
+def test_html_extensions_in_any_case(tmp_path):
+    page = (FIXTURES / "harbour_gazette.html").read_bytes()
+    write(tmp_path / "one.HTM", page)
+    write(tmp_path / "two.Html", page.replace(b"Rotterdam dock workers accept", b"Dock workers in Rotterdam accept"))
+    sources = load_sources([tmp_path], Settings())
+    assert [s.id for s in sources] == ["one", "two"]
+    assert all(s.outlet == "The Harbour Gazette" for s in sources)
+
+
 def test_single_source_is_not_an_error(tmp_path):
     path = write(tmp_path / "only.txt", ARTICLE)
     (source,) = load_sources([path], Settings())
@@ -88,6 +104,15 @@ def test_binary_file(tmp_path, content, kind):
         load_sources([path], Settings())
 
 
+def test_utf16_without_byte_order_mark_gets_a_hint(tmp_path):
+    path = write(tmp_path / "export.txt", "Ministers met in Oslo.".encode("utf-16-le"))
+    with pytest.raises(BinarySource, match=r"export\.txt is binary data \(it contains NUL bytes\), not text; if it "
+                                           r"is UTF-16 text without a byte-order mark, pass --encoding utf-16-le"):
+        load_sources([path], Settings())
+    (source,) = load_sources([path], Settings(encoding="utf-16-le"))
+    assert source.text == "Ministers met in Oslo."
+
+
 def test_file_over_max_bytes(tmp_path):
     path = write(tmp_path / "big.txt", "word " * 100)
     with pytest.raises(SourceTooLarge, match=r"big\.txt is over the 100-byte limit; pass --max-bytes 1000"):
@@ -98,6 +123,15 @@ def test_undecodable_under_forced_encoding(tmp_path):
     path = write(tmp_path / "sjis.txt", "会談は十月に行われた。".encode("shift_jis"))
     with pytest.raises(UndecodableSource, match=r"sjis\.txt is not valid utf-8 \(byte 0x.. at offset 0\); pass"):
         load_sources([path], Settings(encoding="utf-8"))
+
+
+def test_forced_encoding_that_reads_utf8_bytes_the_same_keeps_the_file_as_text(tmp_path):
+    path = write(tmp_path / "plain.txt", "Plain ASCII report.\n")
+    (source,) = load_sources([path], Settings(encoding="latin-1"))
+    assert source.encoding == "iso8859-1" and source.text_is_file
+    accented = write(tmp_path / "accented.txt", "Café talks.\n")
+    (source,) = load_sources([accented], Settings(encoding="latin-1"))
+    assert source.text == "CafÃ© talks.\n" and not source.text_is_file  # what was asked for, and flagged
 
 
 def test_unknown_forced_encoding(tmp_path):
@@ -322,6 +356,13 @@ def test_manifest_quoted_date_with_comma(tmp_path):
     assert source.published == "2025-03-05"
 
 
+def test_manifest_names_the_line_a_row_starts_on_after_a_multiline_cell(tmp_path):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "m.csv", 'path,title,published\na.txt,"Two\nline title",2025-03-04\nb.txt,,never\n')
+    with pytest.raises(MalformedCorpus, match=r"m\.csv line 4: published 'never' is not a date"):
+        load_sources([path], Settings(manifest=str(manifest)))
+
+
 def test_manifest_missing(tmp_path):
     path = write(tmp_path / "a.txt", ARTICLE)
     with pytest.raises(SourceNotFound, match=r"manifest .*m\.csv does not exist; check the path given to --manifest"):
@@ -379,8 +420,9 @@ def test_csv_row_with_too_many_fields(tmp_path):
 
 
 def test_csv_without_text_column(tmp_path):
-    path = write(tmp_path / "export.csv", "id,body\na,Ministers met.\n")
-    with pytest.raises(MalformedCorpus, match=r"export\.csv has no 'text' column \(its header is: id, body\)"):
+    path = write(tmp_path / "export.csv", 'id,"body\nof article"\na,Ministers met.\n')
+    with pytest.raises(MalformedCorpus, match=r"export\.csv has no 'text' column \(its header is: id, body of "
+                                              r"article\); name the column"):
         load_sources([path], Settings())
 
 
@@ -471,7 +513,7 @@ def test_no_network_from_a_fresh_interpreter_including_imports():
     assert result.stdout.strip() == "[] ['The Harbour Gazette', '港北新報']"
 
 
-# Property: any Unicode text written as UTF-8 reads back exactly -------------------------------------------
+# Properties -------------------------------------------------------------------------------------------------
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -482,3 +524,30 @@ def test_any_utf8_text_reads_back_exactly(tmp_path, text):
     (source,) = load_sources([path], Settings())
     assert source.text == text
     assert source.text_is_file and source.encoding == "utf-8"
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1),
+    encoding=st.sampled_from(["utf-8-sig", "utf-16", "utf-32"]),
+)
+def test_any_text_with_a_byte_order_mark_reads_back_exactly(tmp_path, text, encoding):
+    assume(text.strip() and not text.startswith("\ufeff"))
+    path = write(tmp_path / "random.txt", text.encode(encoding))
+    (source,) = load_sources([path], Settings())
+    assert source.text == text and not source.text_is_file
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.binary(max_size=300) | st.text(max_size=200).map(lambda t: t.encode("utf-8")),
+    suffix=st.sampled_from([".txt", ".md", ".json", ".jsonl", ".csv", ".html"]),
+)
+def test_any_bytes_give_sources_or_a_one_line_error(tmp_path, data, suffix):
+    path = write(tmp_path / f"random{suffix}", data)
+    try:
+        sources = load_sources([path], Settings())
+    except CompareError as error:
+        assert "\n" not in str(error) and "random" in str(error)
+    else:
+        assert sources and all(s.text.strip() for s in sources)

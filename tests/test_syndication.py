@@ -51,7 +51,9 @@ def test_identical_up_to_case_quotes_white_space_and_width():
 
 
 def test_copy_inside_a_sites_page_furniture():
-    page = "Home | World | Business\nShare this article\n" + WIRE + "\nMost read: Ferry fares rise again\n© Coastal Daily"
+    page = (
+        "Home | World | Business\nShare this article\n" + WIRE + "\nMost read: Ferry fares rise again\n© Coastal Daily"
+    )
     assert find_copies([src("site", page, "2025-03-05"), src("wire", WIRE, "2025-03-04")]) == {"site": "wire"}
 
 
