@@ -307,29 +307,53 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _detect(data: bytes, shown: str) -> tuple[str, str, bool]:
-    """Decode non-UTF-8 bytes with the encoding charset-normalizer finds most plausible.
+    """Decode non-UTF-8 bytes with the encoding charset-normalizer finds most plausible, ties broken by us.
 
-    On short Western texts it ranks several single-byte code pages equal (cp1250, cp1252, cp1257 all decode
-    "café" and curly quotes without "chaos") and may pick a wrong one. Windows-1252 is by far the most common
-    of them in saved articles (WHATWG reads even Latin-1 labels as it), so among single-byte candidates we
-    prefer it whenever the detector itself lists it; Central European or Cyrillic text, where it does not
-    fit, is not listed and keeps the detector's choice.
+    On short texts the detector often ranks several encodings equal ("chaos" 0): a few Japanese words in EUC-JP
+    decode as Korean CP949 too, and English with curly quotes as CP1250, CP775 or CP850. Among the decodings
+    within TIE_CHAOS of the best we take the one with the smallest share of characters typical of a wrong
+    decoding (_MISREAD), then Windows-1252, by far the most common single-byte code page in saved articles
+    (WHATWG reads even Latin-1 labels as it), then the detector's order. The detector may not list CP1252 at
+    all when another code page decodes the bytes as well, so for single-byte guesses it is scored here too.
     """
     from charset_normalizer import from_bytes
+    from charset_normalizer.md import mess_ratio
     from charset_normalizer.utils import is_multi_byte_encoding
 
-    matches = from_bytes(data)
-    best = matches.best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise UndecodableSource(
             f"{shown} is not UTF-8 and no other encoding fits; pass --encoding shift_jis (or euc-jp, cp1252, "
             f"latin-1) to read it"
         )
-    encoding = best.encoding
-    if not is_multi_byte_encoding(encoding) and any(m.encoding == "cp1252" for m in matches):
-        encoding = "cp1252"
-    encoding = codecs.lookup(encoding).name
-    return data.decode(encoding), encoding, False
+    best_chaos = min(m.chaos for m in matches)
+    # decoded only when tied: each decoding of a large file costs its size again in memory
+    tied = [(m.encoding, str(m)) for m in matches if m.chaos <= best_chaos + TIE_CHAOS]
+    if not is_multi_byte_encoding(matches[0].encoding) and all(e != "cp1252" for e, _ in tied):
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if mess_ratio(text, 1.0) <= best_chaos + TIE_CHAOS:
+                tied.append(("cp1252", text))
+    rank = {encoding: n for n, (encoding, _) in enumerate(tied)}
+    encoding, text = min(tied, key=lambda c: (_misread_share(c[1]), c[0] != "cp1252", rank[c[0]]))
+    return text, codecs.lookup(encoding).name, False
+
+
+# Detector scores ("chaos", 0 to 1) this close count as a tie.
+TIE_CHAOS = 0.01
+
+# Blocks that turn up when bytes are decoded with the wrong East Asian code page and rarely in real text:
+# Hangul compatibility jamo (real Korean uses composed syllables), CJK extension A, private use, and the
+# half-width Hangul and symbol forms.
+_MISREAD = re.compile("[\u3130-\u318f\u3400-\u4dbf\ue000-\uf8ff\uffa0-\uffdc\uffe8-\uffee]")
+
+
+def _misread_share(text: str) -> float:
+    wide = sum(1 for c in text if ord(c) > 0x7F)
+    return len(_MISREAD.findall(text)) / wide if wide else 0.0
 
 
 # 4. text -> sources -------------------------------------------------------------------------------------------

@@ -215,6 +215,30 @@ def test_detected_encodings_are_recorded():
     assert by_id["busan_ferry_bom"].encoding == "utf-8-sig"
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        # short texts the detector alone ranks wrongly (EUC-JP as Korean CP949, CP1252 as CP1250/CP775)
+        ("十分。日本側は安全保障環境の厳しさを強調", "euc_jp"),
+        ("となった。会談後の共同記者会見は見送られ", "euc_jp"),
+        ("de minister, Ana Ferreira, and Japan’s Kenji Mori agreed in ", "cp1252"),
+        ("n shipping corridor” between their ports — a plan first floa", "cp1252"),
+        # and the tie-breaks do not pull other scripts away from their own code pages
+        ("会談は約四十分間行われ、日本側は「地域の安全保障環境はかつてなく厳しい」と述べた。", "shift_jis"),
+        ("장관들은 화요일 서울에서 만나 에너지 협력에 합의했다.", "cp949"),
+        ("部长们周二在北京会晤，同意加强能源合作。", "gb18030"),
+        ("部長們週二在台北會晤，同意加強能源合作。", "big5"),
+        ("Министры встретились в Москве во вторник.", "cp1251"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+        ("Die Minister trafen sich in München. „Wir sind uns einig“, sagte der Außenminister.", "cp1252"),
+    ],
+)
+def test_detection_of_short_texts(tmp_path, text, encoding):
+    path = write(tmp_path / "short.txt", text.encode(encoding))
+    (source,) = load_sources([path], Settings())
+    assert source.text == text
+
+
 def test_forced_encoding_reads_a_file_detection_would_not_be_asked_about(tmp_path):
     text = "Minist\u0159i se setkali v Praze v \u00fater\u00fd.\n"  # Czech, Windows-1250
     path = write(tmp_path / "praha.txt", text.encode("cp1250"))
