@@ -105,18 +105,19 @@ def load_sources_with_warnings(
     warnings: list[str] = []
     if settings.encoding is not None:
         _check_encoding_name(settings.encoding)
-    # 1. paths -> files
-    files: list[str] = []
+    # 1. paths -> files (a file given twice, or given and inside a folder given, is read once)
+    files: dict[str, str] = {}
     for given in paths:
         try:
-            files.extend(_expand(given, settings))
+            for name in _expand(given, settings):
+                files.setdefault(name if name == STDIN else os.path.realpath(name), name)
         except CompareError as error:
-            if not settings.skip_invalid or isinstance(error, NoSources):
+            if not settings.skip_invalid:
                 raise
             warnings.append(f"skipped: {error}")
     # 2.-4. files -> sources
     sources: list[Source] = []
-    for name in files:
+    for name in files.values():
         try:
             sources.extend(_read_file(name, settings))
         except CompareError as error:
@@ -124,8 +125,11 @@ def load_sources_with_warnings(
                 raise
             warnings.append(f"skipped: {error}")
     if not sources:
-        shown = ", ".join(str(p) for p in paths) or "(no paths)"
-        raise NoSources(f"{shown}: no readable source; pass .txt, .md, .html, .json, .jsonl or .csv files")
+        shown = ", ".join(os.fspath(p) for p in paths) or "(no paths)"
+        skipped = f" ({len(warnings)} skipped as invalid)" if warnings else ""
+        raise NoSources(
+            f"{shown}: no readable source{skipped}; pass .txt, .md, .html, .json, .jsonl or .csv files"
+        )
     # 5. manifest metadata, ids unique, sorted
     if settings.manifest is not None:
         sources = _apply_manifest(sources, settings, warnings)

@@ -158,9 +158,16 @@ def test_skip_invalid_keeps_the_good_files_and_names_the_bad(tmp_path):
 
 
 def test_skip_invalid_with_nothing_left_still_fails(tmp_path):
-    write(tmp_path / "empty.txt", "")
-    with pytest.raises(NoSources):
-        load_sources([tmp_path], Settings(skip_invalid=True))
+    write(tmp_path / "in" / "empty.txt", "")
+    (tmp_path / "void").mkdir()
+    with pytest.raises(NoSources, match=r"in, .*void: no readable source \(2 skipped as invalid\); pass \.txt"):
+        load_sources([tmp_path / "in", tmp_path / "void"], Settings(skip_invalid=True))
+
+
+def test_a_file_given_twice_is_read_once(tmp_path):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    sources = load_sources([path, tmp_path, str(path)], Settings())
+    assert [s.id for s in sources] == ["a"]
 
 
 # Every format and encoding in the fixture folder -----------------------------------------------------------
