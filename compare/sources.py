@@ -196,7 +196,9 @@ def _read_bytes(name: str, settings: Settings) -> bytes:
             f"to read it anyway, or split it"
         )
     if not data.strip():
-        raise EmptySource(f"{_shown(name)} is empty; remove it or put the article's text in it")
+        if name == STDIN:
+            raise EmptySource("standard input is empty; pipe an article's text into it, or pass files instead of -")
+        raise EmptySource(f"{name} is empty; remove it or put the article's text in it")
     kind = _binary_kind(data, settings)
     if kind:
         fix = "pass the article's text as a .txt file instead"
@@ -480,7 +482,7 @@ def _csv_table(text: str, label: str, settings: Settings) -> tuple[list[str], li
     """
     # Article texts exceed the csv module's default 128 KB field limit; the file size limit bounds them instead.
     csv.field_size_limit(max(csv.field_size_limit(), settings.max_bytes))
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
     line = 1  # the line the next row starts on
@@ -503,6 +505,14 @@ def _csv_table(text: str, label: str, settings: Settings) -> tuple[list[str], li
             f"{label} line {line} is not valid CSV ({error}); check the quotes on that line"
         ) from None
     return header or [], rows
+
+
+def _delimiter(text: str) -> str:
+    """The header line's separator: a comma, or the semicolon or tab that spreadsheets in many locales write."""
+    first = text.split("\n", 1)[0]
+    counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: (counts[sep], sep == ","))
+    return best if counts[best] else ","
 
 
 def _row_source(row: object, path: str, where: str, encoding: str, source_id: str | None) -> Source:

@@ -71,6 +71,14 @@ def find_copies(sources: Sequence[Source]) -> dict[str, str]:
     return dict(sorted(copies.items()))
 
 
+def copy_groups(copies: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """find_copies' answer turned round: {origin_id: (copy ids, sorted)}, origins sorted, for reports."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for copy, origin in copies.items():
+        groups[origin].append(copy)
+    return {origin: tuple(sorted(groups[origin])) for origin in sorted(groups)}
+
+
 def tokens(text: str) -> list[str]:
     """Words of `text` with case, compatibility forms (full-width letters, ligatures), quotes and white space
     folded away; characters of scripts written without spaces count one each."""

@@ -322,6 +322,14 @@ def test_csv_header_is_case_and_space_insensitive_and_ids_may_be_numbers(tmp_pat
     assert source.id == "8"
 
 
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_csv_written_with_semicolons_or_tabs(tmp_path, separator):
+    path = write(tmp_path / "export.csv", f'id{separator}outlet{separator}text\r\n'
+                                          f'a{separator}Diário{separator}"Ministers met, and agreed."\r\n')
+    (source,) = load_sources([path], Settings())
+    assert (source.id, source.outlet, source.text) == ("a", "Diário", "Ministers met, and agreed.")
+
+
 def test_csv_field_longer_than_the_csv_module_default(tmp_path):
     long_text = "The talks went on. " * 10_000  # 190 KB, over the csv module's 128 KB field limit
     path = write(tmp_path / "long.csv", f'id,text\nlong,"{long_text}"\n')
@@ -343,6 +351,15 @@ def test_standard_input(monkeypatch):
     assert (source.id, source.path, source.text, source.text_is_file) == (
         "stdin", "-", "Ministers met in Oslo.\n", False,
     )
+
+
+def test_empty_standard_input(monkeypatch):
+    class Stdin:
+        buffer = __import__("io").BytesIO(b"\n")
+
+    monkeypatch.setattr("sys.stdin", Stdin)
+    with pytest.raises(EmptySource, match=r"^standard input is empty; pipe an article's text into it"):
+        load_sources(["-"], Settings())
 
 
 def test_standard_input_html_page_is_extracted(monkeypatch):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from compare.models import Settings, Source
 from compare.sources import load_sources
-from compare.syndication import _candidate_pairs, _shingles, find_copies, is_copy, tokens
+from compare.syndication import _candidate_pairs, _shingles, copy_groups, find_copies, is_copy, tokens
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "inputs"
@@ -83,6 +83,11 @@ def test_origin_is_earliest_published_then_smallest_id_and_undated_last():
                src("d-early", WIRE, "2025-03-04")]
     assert find_copies(sources) == {"a-undated": "c-early", "b-late": "c-early", "d-early": "c-early"}
     assert find_copies([src("z", WIRE), src("y", WIRE)]) == {"z": "y"}
+
+
+def test_copy_groups_turn_the_answer_round():
+    assert copy_groups({"d": "a", "b": "a", "z": "c"}) == {"a": ("b", "d"), "c": ("z",)}
+    assert copy_groups({}) == {}
 
 
 def test_empty_and_one_word_texts():
