@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -86,15 +87,29 @@ def tokens(text: str) -> list[str]:
 
 
 def _shingles(text: str) -> frozenset[int]:
-    """64-bit hashes of the runs of SHINGLE_TOKENS tokens (the whole text when it is shorter)."""
+    """64-bit hashes of the runs of SHINGLE_TOKENS tokens (the whole text when it is shorter).
+
+    Each distinct token is hashed once; a run's hash is a polynomial in its tokens' hashes (modulo 2**64),
+    computed for all runs at once with numpy.
+    """
     words = tokens(text)
     if not words:
         return frozenset()
-    runs = (words[i : i + SHINGLE_TOKENS] for i in range(max(1, len(words) - SHINGLE_TOKENS + 1)))
-    return frozenset(
-        int.from_bytes(hashlib.blake2b("\x1f".join(run).encode(), digest_size=8).digest(), "little")
-        for run in runs
-    )
+    hashes = np.fromiter((_token_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    width = min(SHINGLE_TOKENS, len(words))
+    count = len(words) - width + 1
+    runs = np.zeros(count, dtype=np.uint64)
+    for offset in range(width):
+        runs = runs * _MULTIPLIER + hashes[offset : offset + count]  # wraps modulo 2**64, as intended
+    return frozenset(runs.tolist())
+
+
+_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd, with well-mixed bits (2**64 / golden ratio)
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_hash(token: str) -> int:
+    return int.from_bytes(hashlib.blake2b(token.encode(), digest_size=8).digest(), "little")
 
 
 def is_copy(a: frozenset[int], b: frozenset[int]) -> bool:
