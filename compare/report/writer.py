@@ -64,8 +64,11 @@ def write_reports(c: Comparison, out_dir) -> list[Path]:
 
 
 def _write_all(out: Path, contents: dict[str, str]) -> None:
-    if out.exists() and not out.is_dir():
-        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(out))
+    for folder in (out, *out.parents):
+        if folder.exists():
+            if not folder.is_dir():  # the folder, or one of its parents, is a file
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+            break
     parent = out.parent
     parent.mkdir(parents=True, exist_ok=True)
     if out.is_symlink() or (out.is_dir() and set(os.listdir(out)) - set(REPORT_FILES)):
