@@ -109,7 +109,6 @@ class Settings:
     engine: str = "local"
     scheduler: str | None = None
     workers: int = 1
-    progress: bool = False
 
 
 @dataclass(frozen=True, slots=True)

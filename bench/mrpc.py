@@ -1,0 +1,185 @@
+"""How well does crosscheck decide "same claim?"? Measured on the MRPC news paraphrase corpus.
+
+    python bench/mrpc.py PATH_TO_MRPC_DIR [--matcher lexical|semantic|hybrid] [--limit N]
+
+Runs `compare.similarity.get_matcher(name).same_claim`, the call the aligner makes, on the pairs of
+msr_paraphrase_train.txt and msr_paraphrase_test.txt. The decision threshold is the one that maximises accuracy
+on train; test is only scored. The last line printed is always
+`test accuracy=0.xxx precision=0.xxx recall=0.xxx f1=0.xxx`.
+
+`--fit` refits the lexical matcher on train (word rarity file and logistic-regression coefficients) and prints
+the constants to paste at the top of compare/similarity.py; it never looks at test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from tabulate import tabulate
+
+from compare import similarity
+from compare.similarity import get_matcher
+
+TRAIN_FILE = "msr_paraphrase_train.txt"
+TEST_FILE = "msr_paraphrase_test.txt"
+# Pairs are scored in blocks of this many: each block is one same_claim(a, b) call whose diagonal holds the
+# pairs, exactly as the aligner scores blocks of sentences.
+BLOCK = 64
+# Published reference points on MRPC test (accuracy, F1), from the data set's README.
+REFERENCES = (
+    ('always "paraphrase"', 0.665, 0.799),
+    ("Mihalcea et al. 2006, lexical + WordNet", 0.703, 0.813),
+    ("word-overlap Jaccard, threshold tuned on train", 0.733, 0.815),
+)
+
+
+@dataclass(frozen=True)
+class Pair:
+    label: int
+    a: str
+    b: str
+
+
+def read_pairs(path: Path, limit: int | None = None) -> list[Pair]:
+    """MRPC's tab-separated format: header, then Quality, #1 ID, #2 ID, #1 String, #2 String."""
+    if not path.is_file():
+        sys.exit(f"Error: {path} not found; pass the folder that holds {TRAIN_FILE} and {TEST_FILE}")
+    pairs = []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(rows, None)
+        # The byte-order mark may come as U+FEFF or, when the file went through Latin-1 once, as "ï»¿".
+        if header:
+            header[0] = header[0].lstrip("\ufeff").removeprefix("ï»¿").strip()
+        if not header or header[0] != "Quality":
+            sys.exit(f"Error: {path} does not start with the MRPC header (Quality, #1 ID, #2 ID, ...)")
+        for row in rows:
+            if len(row) < 5:
+                continue
+            # MRPC writes quotation marks as the token <QUOTE>.
+            pairs.append(Pair(int(row[0]), row[3].replace("<QUOTE>", '"'), row[4].replace("<QUOTE>", '"')))
+            if limit is not None and len(pairs) >= limit:
+                break
+    return pairs
+
+
+def blocks(pairs: Sequence[Pair]):
+    for start in range(0, len(pairs), BLOCK):
+        chunk = pairs[start : start + BLOCK]
+        yield [p.a for p in chunk], [p.b for p in chunk]
+
+
+def score_pairs(matcher, pairs: Sequence[Pair]) -> np.ndarray:
+    """same_claim of each pair: the diagonal of same_claim over blocks of BLOCK pairs."""
+    out = [np.diagonal(matcher.same_claim(a, b)) for a, b in blocks(pairs)]
+    return np.concatenate(out) if out else np.zeros(0)
+
+
+def metrics(labels: np.ndarray, predicted: np.ndarray) -> dict[str, float]:
+    tp = float(np.sum((predicted == 1) & (labels == 1)))
+    fp = float(np.sum((predicted == 1) & (labels == 0)))
+    fn = float(np.sum((predicted == 0) & (labels == 1)))
+    accuracy = float(np.mean(predicted == labels)) if len(labels) else 0.0
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"accuracy": accuracy, "precision": precision, "recall": recall, "f1": f1}
+
+
+def best_threshold(labels: np.ndarray, scores: np.ndarray) -> float:
+    """The cut (midpoint between adjacent distinct scores) with the highest accuracy; ties go to the lower cut."""
+    values = np.unique(scores)
+    cuts = np.concatenate([[values[0] - 1e-9], (values[1:] + values[:-1]) / 2, [values[-1] + 1e-9]])
+    accuracies = [np.mean((scores >= c).astype(int) == labels) for c in cuts]
+    return float(cuts[int(np.argmax(accuracies))])
+
+
+def fit_lexical(train: Sequence[Pair], data_dir: Path) -> None:
+    """Refit word rarity and the logistic regression on train; write the rarity file, print the constants."""
+    from sklearn.linear_model import LogisticRegression
+
+    sentences = sorted({p.a for p in train} | {p.b for p in train})
+    rarity = similarity.Rarity.from_documents([similarity.content_tokens(s) for s in sentences])
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / similarity.IDF_FILE).write_text(rarity.to_tsv(), encoding="utf-8")
+    feats = np.concatenate(
+        [np.diagonal(similarity.lexical_features(a, b, rarity=rarity)).T for a, b in blocks(train)]
+    )
+    labels = np.array([p.label for p in train])
+    model = LogisticRegression(C=1.0, max_iter=1000).fit(feats, labels)
+    probs = model.predict_proba(feats)[:, 1]
+    threshold = best_threshold(labels, probs)
+    print(f"rarity: {rarity.documents} sentences, {len(rarity.df)} stems -> {data_dir / similarity.IDF_FILE}")
+    print(f"LEXICAL_COEF = ({', '.join(f'{c:.4f}' for c in model.coef_[0])})")
+    print(f"LEXICAL_INTERCEPT = {model.intercept_[0]:.4f}")
+    print(f"LEXICAL_THRESHOLD = {threshold:.4f}")
+    print(f"train accuracy at that threshold: {np.mean((probs >= threshold) == labels):.3f}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("mrpc_dir", type=Path, help="folder holding the MRPC train and test files")
+    parser.add_argument("--matcher", choices=("lexical", "semantic", "hybrid"), default="lexical")
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N pairs of each split")
+    parser.add_argument("--fit", action="store_true", help="refit the lexical matcher on train and stop")
+    args = parser.parse_args(argv)
+
+    train = read_pairs(args.mrpc_dir / TRAIN_FILE, args.limit)
+    test = read_pairs(args.mrpc_dir / TEST_FILE, args.limit)
+    if args.fit:
+        fit_lexical(train, Path(similarity.__file__).parent / "data")
+        return 0
+
+    started = time.perf_counter()
+    matcher = get_matcher(args.matcher)
+    matcher.same_claim(["warm up"], ["warm up"])
+    load_seconds = time.perf_counter() - started
+
+    train_labels = np.array([p.label for p in train])
+    test_labels = np.array([p.label for p in test])
+    train_scores = score_pairs(matcher, train)
+    threshold = best_threshold(train_labels, train_scores)
+    started = time.perf_counter()
+    test_scores = score_pairs(matcher, test)
+    test_seconds = time.perf_counter() - started
+
+    # Cost of the aligner's real workload: one 200 x 200 block of distinct sentences.
+    sentences = [p.a for p in test] + [p.b for p in test]
+    side = min(200, len(sentences) // 2)
+    started = time.perf_counter()
+    matcher.same_claim(sentences[:side], sentences[side : 2 * side])
+    block_seconds = time.perf_counter() - started
+
+    train_m = metrics(train_labels, (train_scores >= threshold).astype(int))
+    test_m = metrics(test_labels, (test_scores >= threshold).astype(int))
+    print(f"MRPC, matcher {matcher.name}: {len(train)} train pairs, {len(test)} test pairs")
+    print(f"threshold chosen on train: {threshold:.3f} (matcher's calibrated default {matcher.threshold:.3f})")
+    print()
+    rows = [[f"crosscheck {matcher.name} (train)", *(f"{train_m[k]:.3f}" for k in train_m)]]
+    rows.append([f"crosscheck {matcher.name} (test)", *(f"{test_m[k]:.3f}" for k in test_m)])
+    rows += [[name, f"{acc:.3f}", "", "", f"{f1:.3f}"] for name, acc, f1 in REFERENCES]
+    print(tabulate(rows, headers=["MRPC", "accuracy", "precision", "recall", "F1"], tablefmt="github"))
+    print()
+    cost = [
+        ["load + first call", f"{load_seconds:.2f} s"],
+        ["test pairs, sentences/s", f"{2 * len(test) / test_seconds:.0f}" if test_seconds else "n/a"],
+        [f"{side} x {side} block", f"{1000 * block_seconds:.0f} ms"],
+    ]
+    print(tabulate(cost, headers=["cost", ""], tablefmt="github"))
+    print()
+    print(
+        f"test accuracy={test_m['accuracy']:.3f} precision={test_m['precision']:.3f} "
+        f"recall={test_m['recall']:.3f} f1={test_m['f1']:.3f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

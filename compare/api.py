@@ -1,0 +1,60 @@
+"""The Python API: what notebooks and the CLI call."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from compare.models import Comparison, CompareError, Event, Settings, Source
+from compare.pipeline import Progress, compare_pair, compare_sources, event_doc, prepare
+from compare.events import group_events
+from compare.sources import load_sources_with_warnings
+
+PathLike = str | os.PathLike
+
+
+class NotTwoSources(CompareError):
+    """`diff` needs exactly two sources."""
+
+
+def compare(paths: Sequence[PathLike] | PathLike, settings: Settings | None = None, *, progress: Progress | None = None) -> Comparison:
+    """Read every source under `paths`, group them into events and compare each event's sources.
+
+    >>> result = compare(["seeds/"])
+    >>> result.findings.query("relation == 'contradict'")   # a pandas DataFrame
+    """
+    settings = settings or Settings()
+    sources, warnings = load_sources_with_warnings(_as_list(paths), settings)
+    return compare_sources(sources, settings, warnings=warnings, progress=progress)
+
+
+def diff(a: PathLike, b: PathLike, settings: Settings | None = None) -> tuple[Comparison, tuple[str, str]]:
+    """Compare two sources as one event; warns (in Comparison.warnings) when they look like different events."""
+    settings = settings or Settings()
+    sources, warnings = load_sources_with_warnings([a, b], settings)
+    if len(sources) != 2:
+        raise NotTwoSources(
+            f"{a} and {b} hold {len(sources)} sources; diff compares exactly two files (use `crosscheck report` for more)"
+        )
+    first = _source_for(sources, a)
+    second = next(s for s in sources if s.id != first.id)
+    comparison = compare_pair(first, second, settings, warnings=warnings)
+    return comparison, (first.id, second.id)
+
+
+def group(paths: Sequence[PathLike] | PathLike, settings: Settings | None = None) -> tuple[tuple[Source, ...], tuple[Event, ...], tuple[str, ...]]:
+    """Sources (metadata filled in) and the events they form, without comparing them."""
+    settings = settings or Settings()
+    sources, warnings = load_sources_with_warnings(_as_list(paths), settings)
+    prepared = [prepare(s) for s in sources]
+    return tuple(p.source for p in prepared), group_events([event_doc(p) for p in prepared]), tuple(warnings)
+
+
+def _as_list(paths) -> list:
+    return [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+
+
+def _source_for(sources: Sequence[Source], path: PathLike) -> Source:
+    """The source read from `path` (sources come back sorted by id, not in argument order)."""
+    target = os.path.abspath(os.fspath(path))
+    return next((s for s in sources if os.path.abspath(s.path) == target), sources[0])

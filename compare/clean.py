@@ -1,0 +1,232 @@
+"""Page furniture and repeated paragraphs -> body blocks to split into sentences, plus dropped spans with reasons.
+
+Furniture is recognised by general signals of the line, not by its words: list markers and bulleted items,
+headline-like lines (title case, no closing full stop), short lines that are not sentences, stamps that are only
+a date, a dateline prefix. A paragraph repeated in the same source is kept once; a repeated paragraph that
+carries a trailing credit "(...)" is a photo caption and the uncredited copy is the one kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from compare.metadata import find_dateline, parse_date_line
+from compare.models import Dropped, DropReason, Source
+
+# A line with fewer words than this and no closing punctuation is a label ("Most Popular", "Short Url:").
+SHORT_LINE_WORDS = 5
+# A bulleted line is kept as body only when it is a real sentence at least this long.
+MIN_BULLET_SENTENCE_WORDS = 8
+# Share of capitalised words (small words aside) from which a line reads as a headline.
+HEADLINE_CAPITALISED_SHARE = 0.75
+# A title has at least this many words (a shorter first line is a masthead or label).
+MIN_TITLE_WORDS = 4
+
+_BULLETS = "-–—•*·▪►▸◦‣○●|>»"
+_SENTENCE_END = ".!?。！？…"
+_CLOSERS = "\"'”’»)]」』"
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into of on or over per the to up via vs with without is are was be "
+    "who its it his her their than that this".split()
+)
+_WORD = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_TRAILING_CREDIT = re.compile(r"\s*\([^()]{2,80}\)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of body text, source.text[start:end], to be split into sentences."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """Body blocks and dropped spans of one source, with the metadata the furniture itself revealed."""
+
+    source: str
+    blocks: tuple[Block, ...]
+    dropped: tuple[Dropped, ...]
+    title: str | None = None
+    published: str | None = None
+    dateline_place: str | None = None
+
+
+def lines_of(text: str) -> list[Line]:
+    """Non-blank lines with the offsets of their stripped text."""
+    lines = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + (len(raw) - len(raw.lstrip()))
+            lines.append(Line(start, start + len(stripped), stripped))
+        pos += len(raw)
+    return lines
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_list_marker(text: str) -> bool:
+    """Only bullet characters or punctuation: a list marker or a stray symbol."""
+    return not _LETTER.search(text)
+
+
+def bullet_item(text: str) -> str | None:
+    """The text after a leading bullet ("- Item", "• Item"), or None."""
+    if len(text) >= 2 and text[0] in _BULLETS and text[1].isspace():
+        return text[2:].strip()
+    return None
+
+
+def ends_sentence(text: str) -> bool:
+    trimmed = text.rstrip(_CLOSERS)
+    return bool(trimmed) and trimmed[-1] in _SENTENCE_END
+
+
+def is_headline_like(text: str) -> bool:
+    """Title case without a closing full stop: a headline, a menu entry or a section label."""
+    if text.rstrip(_CLOSERS).endswith("."):
+        return False
+    content = [w for w in words(text) if _LETTER.match(w) and w.lower() not in _SMALL_WORDS]
+    if len(content) < 2:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return capitalised / len(content) >= HEADLINE_CAPITALISED_SHARE
+
+
+def is_short_label(text: str) -> bool:
+    return len(words(text)) < SHORT_LINE_WORDS and not ends_sentence(text)
+
+
+def paragraph_key(text: str) -> str:
+    """What two copies of one paragraph share: case, quotes, white space and a trailing credit folded."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'}))
+    text = _TRAILING_CREDIT.sub("", text)
+    return " ".join(text.casefold().split())
+
+
+def has_trailing_credit(text: str) -> bool:
+    return bool(_TRAILING_CREDIT.search(text))
+
+
+def classify_lines(lines: list[Line]) -> list[str | None]:
+    """Reason to drop each line, or None for body text."""
+    reasons: list[str | None] = []
+    seen_body = False
+    title_found = False
+    after_marker = False
+    for i, line in enumerate(lines):
+        text = line.text
+        following = lines[i + 1].text if i + 1 < len(lines) else ""
+        reason: str | None = None
+        item = bullet_item(text)
+        if is_list_marker(text):
+            reason = DropReason.BOILERPLATE
+        elif parse_date_line(text) is not None:
+            reason = DropReason.DATE
+        elif item is not None:
+            if is_headline_like(item) or len(words(item)) < MIN_BULLET_SENTENCE_WORDS or not ends_sentence(item):
+                reason = DropReason.BOILERPLATE
+        elif after_marker and is_headline_like(text):
+            reason = DropReason.BOILERPLATE
+        elif not seen_body and not title_found and _reads_as_title(text, following):
+            reason = DropReason.TITLE
+            title_found = True
+        elif is_short_label(text):
+            reason = DropReason.BOILERPLATE
+        elif is_headline_like(text):
+            reason = DropReason.BOILERPLATE
+        if reason is None:
+            seen_body = True
+        after_marker = is_list_marker(text) or (after_marker and reason is not None and item is None)
+        reasons.append(reason)
+    return reasons
+
+
+def _reads_as_title(text: str, following: str) -> bool:
+    """A first standalone line of some length, not a sentence, and not continued by the next line."""
+    return not ends_sentence(text) and len(words(text)) >= MIN_TITLE_WORDS and not continues(text, following)
+
+
+def mark_repeats(lines: list[Line], reasons: list[str | None]) -> list[str | None]:
+    """Keep one copy of each repeated body paragraph; credited copies (captions) give way to the plain one."""
+    groups: dict[str, list[int]] = {}
+    for i, (line, reason) in enumerate(zip(lines, reasons)):
+        if reason is None:
+            groups.setdefault(paragraph_key(line.text), []).append(i)
+    out = list(reasons)
+    for indices in groups.values():
+        if len(indices) < 2:
+            continue
+        plain = [i for i in indices if not has_trailing_credit(lines[i].text)]
+        keep = plain[0] if plain else indices[0]
+        for i in indices:
+            if i != keep:
+                credited = has_trailing_credit(lines[i].text) and bool(plain)
+                out[i] = DropReason.CAPTION if credited else DropReason.DUPLICATE
+    return out
+
+
+def continues(previous: str, following: str) -> bool:
+    """A sentence broken across a line or blank line: no closing punctuation, next starts in lower case."""
+    return not ends_sentence(previous) and following[:1].islower()
+
+
+def clean(source: Source) -> Cleaned:
+    """Split a source into body blocks and dropped spans; together they cover every non-space character."""
+    text = source.text
+    lines = lines_of(text)
+    reasons = mark_repeats(lines, classify_lines(lines))
+    dropped: list[Dropped] = []
+    blocks: list[Block] = []
+    previous_body: int | None = None
+    for i, (line, reason) in enumerate(zip(lines, reasons)):
+        if reason is not None:
+            dropped.append(Dropped(source.id, line.start, line.end, " ".join(line.text.split()), str(reason)))
+            continue
+        start = _drop_dateline(source, line, dropped) if not blocks else line.start
+        joined = (
+            previous_body == i - 1 and blocks and continues(lines[previous_body].text, line.text)
+        )
+        if joined:
+            blocks[-1] = Block(blocks[-1].start, line.end)
+        elif start < line.end:
+            blocks.append(Block(start, line.end))
+        previous_body = i
+    dropped.sort(key=lambda d: (d.start, d.end))
+    return Cleaned(source.id, tuple(blocks), tuple(dropped), *_revealed_metadata(lines, reasons))
+
+
+def _revealed_metadata(lines: list[Line], reasons: list[str | None]) -> tuple[str | None, str | None, str | None]:
+    """Title, publication date and dateline place, from the first title line, date stamp and body line."""
+    title = next((ln.text for ln, r in zip(lines, reasons) if r == DropReason.TITLE), None)
+    published = next((parse_date_line(ln.text) for ln, r in zip(lines, reasons) if r == DropReason.DATE), None)
+    first_body = next((ln.text for ln, r in zip(lines, reasons) if r is None), None)
+    found = find_dateline(first_body) if first_body else None
+    return title, published, (found[1] if found else None)
+
+
+def _drop_dateline(source: Source, line: Line, dropped: list[Dropped]) -> int:
+    found = find_dateline(line.text)
+    if not found:
+        return line.start
+    length, _place = found
+    prefix = line.text[:length].rstrip()
+    if prefix:
+        dropped.append(Dropped(source.id, line.start, line.start + len(prefix), prefix, str(DropReason.DATELINE)))
+    return line.start + length

@@ -1,0 +1,258 @@
+"""Aligned sentence pairs -> agree / partial / contradict, unmatched sentences -> omitted, each with a reason.
+
+A high match score means the two sentences are about the same thing, not that they say the same thing. So a
+matched pair is checked, in this order, for a conflict of certainty ("it was not made clear whether X" against
+"the talks addressed X"), of polarity (one side negates what the other affirms), of numbers with the same unit,
+of dates (weekday words resolved against the publication date), and of named people or places in the same slot
+(place-name variants folded). With no conflict the pair agrees, or partly agrees when one side carries detail
+the other lacks.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from compare.metadata import meeting_dates, normalise_place
+from compare.models import Relation, Sentence
+from compare.similarity import content_tokens, normalise
+
+# Share of a sentence's content words the other side lacks from which the pair is "partial", not "agree".
+# Tuned on the seed gold pairs and the synthetic tests in tests/test_judge.py as a set with MIN_EXTRA_WORDS.
+PARTIAL_EXTRA_SHARE = 0.45
+MIN_EXTRA_WORDS = 3
+# A negation only counts when a word the two sentences share follows it within this many words.
+NEGATION_WINDOW = 4
+# Name and date conflicts are only trusted between sentences this alike (the rest of the wording agrees).
+SLOT_CONFLICT_MIN_SCORE = 0.6
+
+_UNCERTAIN_WHETHER = re.compile(
+    r"\b(?:"
+    r"(?:it\s+)?(?:is|was|remains|remained|has\s+not\s+been|had\s+not\s+been)\s+(?:not\s+|un)?(?:yet\s+|immediately\s+)?"
+    r"(?:made\s+)?(?:clear|known|confirmed|certain|disclosed)\s+(?:whether|if)"
+    r"|unclear\s+(?:whether|if)"
+    r"|(?:did|does|do|would|could|will)\s+not\s+(?:say|specify|disclose|confirm|reveal|elaborate\s+on|comment\s+on)\s+(?:whether|if)"
+    r"|(?:declined|refused)\s+to\s+(?:say|confirm|specify|disclose|comment\s+on)\s+(?:whether|if)"
+    r"|no\s+(?:word|indication|details?|confirmation)\s+(?:on|of|about|as\s+to)\s+whether"
+    r"|uncertain\s+(?:whether|if)"
+    r")\b",
+    re.IGNORECASE,
+)
+_SOFT_HEDGES = re.compile(
+    r"\b(?:reportedly|allegedly|apparently|possibly|perhaps|presumably|may|might|rumou?red|unconfirmed|"
+    r"is\s+(?:said|believed|thought|expected)\s+to|are\s+(?:said|believed|thought|expected)\s+to|"
+    r"appears?\s+to|according\s+to\s+unconfirmed)\b",
+    re.IGNORECASE,
+)
+_NEGATIONS = frozenset(
+    "not no never neither nor none nobody nothing without cannot n't denied deny denies rejected rejects "
+    "refused refuses failed fails".split()
+)
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|n't|\d[\d,.]*|\S", re.UNICODE)
+_NUMBER = re.compile(
+    r"(?<![\w.:/-])(\$|€|£|¥)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%|percent|per\s+cent|[^\W\d_]+)?",
+    re.UNICODE,
+)
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+_SPELLED_NUMBER = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b(?=\s+[^\W\d_])", re.IGNORECASE)
+_NUMBER_WORD_UNITS_SKIP = frozenset("am pm st nd rd th".split())
+_CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One sentence with what judging needs to know about its source."""
+
+    source: str
+    sentence: Sentence
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    relation: Relation
+    reason: str
+
+
+def quote(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+
+
+def uncertain_whether(text: str) -> str | None:
+    """The phrase that leaves the claim's occurrence open ("it was not made clear whether"), or None."""
+    m = _UNCERTAIN_WHETHER.search(text)
+    return m.group(0) if m else None
+
+
+def soft_hedge(text: str) -> str | None:
+    m = _SOFT_HEDGES.search(text)
+    return m.group(0) if m else None
+
+
+def tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text.replace("’", "'"))]
+
+
+def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
+    """Shared content words that stand within a negation's reach, e.g. "did not discuss X" -> ["discuss"]."""
+    if uncertain_whether(text):
+        text = _UNCERTAIN_WHETHER.sub(" ", text)
+    toks = tokens(text)
+    hits = []
+    for i, tok in enumerate(toks):
+        if tok not in _NEGATIONS:
+            continue
+        if tok == "not" and i + 1 < len(toks) and toks[i + 1] == "only":
+            continue
+        for follower in toks[i + 1 : i + 1 + NEGATION_WINDOW]:
+            stems = content_tokens(follower, acronyms)
+            if stems and stems[0] in shared:
+                hits.append(follower)
+                break
+    return hits
+
+
+def quantities(text: str) -> dict[str, set[str]]:
+    """Numbers by unit: {"minute": {"35"}, "percent": {"4.5"}}; bare numbers, times and years are left out."""
+    found: dict[str, set[str]] = {}
+    text = _SPELLED_NUMBER.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
+    for m in _NUMBER.finditer(text):
+        currency, whole, frac, unit = m.groups()
+        value = whole.replace(",", "") + (f".{frac}" if frac else "")
+        if currency:
+            unit_key = currency
+        elif unit:
+            unit_key = "percent" if unit.replace(" ", "").lower() in {"%", "percent", "percent"} else unit.lower()
+        else:
+            continue
+        if unit_key in _NUMBER_WORD_UNITS_SKIP or (len(whole) == 4 and not frac and 1800 <= int(whole) <= 2100):
+            continue
+        stems = content_tokens(unit_key) if unit_key.isalpha() else (unit_key,)
+        if stems:
+            found.setdefault(stems[0], set()).add(value)
+    return found
+
+
+def number_conflict(a: str, b: str) -> str | None:
+    qa, qb = quantities(a), quantities(b)
+    for unit in sorted(qa.keys() & qb.keys()):
+        if not (qa[unit] & qb[unit]):
+            return f"{', '.join(sorted(qa[unit]))} against {', '.join(sorted(qb[unit]))} ({unit})"
+    return None
+
+
+def date_conflict(a: Side, b: Side) -> str | None:
+    da = set(meeting_dates([a.sentence.text], a.published))
+    db = set(meeting_dates([b.sentence.text], b.published))
+    if da and db and not (da & db):
+        return f"{', '.join(sorted(da))} against {', '.join(sorted(db))}"
+    return None
+
+
+def _name_key(words: list[str], acronyms) -> str:
+    phrase = " ".join(words)
+    return normalise(normalise_place(phrase), acronyms) or phrase.casefold()
+
+
+def name_conflict(a: str, b: str, acronyms) -> str | None:
+    """A capitalised name in one sentence where the other has a different one, the wording around them alike."""
+    wa, wb = a.split(), b.split()
+    strip = lambda ws: [w.strip(",.;:!?\"“”‘’()") for w in ws]  # noqa: E731
+    ca, cb = strip(wa), strip(wb)
+    matcher = difflib.SequenceMatcher(a=[w.lower() for w in ca], b=[w.lower() for w in cb], autojunk=False)
+    text_a, text_b = normalise(a, acronyms), normalise(b, acronyms)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "replace" or i1 == 0 or j1 == 0:
+            continue
+        left, right = ca[i1:i2], cb[j1:j2]
+        if not left or not right or len(left) > 3 or len(right) > 3:
+            continue
+        if not all(_CAPITALISED.match(w) for w in left + right):
+            continue
+        key_left, key_right = _name_key(left, acronyms), _name_key(right, acronyms)
+        if key_left == key_right or key_left in text_b or key_right in text_a:
+            continue
+        return f"{' '.join(left)} against {' '.join(right)}"
+    return None
+
+
+def extra_words(text: str, other_tokens: set[str], acronyms) -> list[str]:
+    """Runs of words of `text` whose content the other sentence lacks, longest first."""
+    runs: list[list[str]] = [[]]
+    for word in text.split():
+        stems = content_tokens(word, acronyms)
+        if stems and not (set(stems) & other_tokens):
+            runs[-1].append(word)
+        elif stems:
+            runs.append([])
+        elif runs[-1]:
+            runs[-1].append(word)
+    cleaned = [" ".join(r).strip(",.;:") for r in runs if r]
+    return sorted((r for r in cleaned if r), key=lambda r: (-len(r.split()), r))
+
+
+def judge_pair(a: Side, b: Side, score: float, acronyms=None) -> Verdict:
+    """Relation of a's sentence to b's matched sentence, with a reason a person can read."""
+    ta, tb = a.sentence.text, b.sentence.text
+    ua, ub = uncertain_whether(ta), uncertain_whether(tb)
+    if bool(ua) != bool(ub):
+        unsure, sure = (a, b) if ua else (b, a)
+        phrase = ua or ub
+        return Verdict(
+            Relation.CONTRADICT,
+            f"certainty: {unsure.source} says “{phrase}” it happened, while {sure.source} reports it as fact: "
+            f"{quote(sure.sentence.text)}",
+        )
+    tok_a, tok_b = set(content_tokens(ta, acronyms)), set(content_tokens(tb, acronyms))
+    shared = tok_a & tok_b
+    neg_a, neg_b = negated_words(ta, shared, acronyms), negated_words(tb, shared, acronyms)
+    if bool(neg_a) != bool(neg_b):
+        negating, affirming = (a, b) if neg_a else (b, a)
+        word = (neg_a or neg_b)[0]
+        return Verdict(
+            Relation.CONTRADICT,
+            f"polarity: {negating.source} negates “{word}”, which {affirming.source} affirms",
+        )
+    numbers = number_conflict(ta, tb)
+    if numbers:
+        return Verdict(Relation.CONTRADICT, f"numbers: {a.source} says {numbers.replace(' against ', f', {b.source} says ', 1)}")
+    if score >= SLOT_CONFLICT_MIN_SCORE:
+        dates = date_conflict(a, b)
+        if dates:
+            return Verdict(Relation.CONTRADICT, f"dates: {a.source} gives {dates.replace(' against ', f', {b.source} gives ', 1)}")
+        names = name_conflict(ta, tb, acronyms)
+        if names:
+            return Verdict(Relation.CONTRADICT, f"names: {a.source} names {names.replace(' against ', f' where {b.source} names ', 1)}")
+    ha, hb = soft_hedge(ta), soft_hedge(tb)
+    if bool(ha) != bool(hb):
+        hedging = a if ha else b
+        return Verdict(Relation.PARTIAL, f"hedged: {hedging.source} only says it “{ha or hb}” be so; the other states it")
+    extra_a = tok_a - tok_b
+    extra_b = tok_b - tok_a
+    detail = []
+    for side, extra, own, other in ((a, extra_a, tok_a, tok_b), (b, extra_b, tok_b, tok_a)):
+        if len(extra) >= MIN_EXTRA_WORDS and len(extra) / max(len(own), 1) >= PARTIAL_EXTRA_SHARE:
+            runs = extra_words(side.sentence.text, other, acronyms)
+            if runs:
+                detail.append(f"{side.source} adds “{runs[0]}”")
+    if detail:
+        return Verdict(Relation.PARTIAL, "partial: same claim; " + "; ".join(detail))
+    common = sorted(shared, key=lambda t: (-len(t), t))[:4]
+    return Verdict(Relation.AGREE, "agree: same claim" + (f" ({', '.join(common)})" if common else ""))
+
+
+def omitted_reason(a: Side, other_source: str, best: Sentence | None, best_score: float, threshold: float) -> str:
+    if best is None:
+        return f"omitted: {other_source} has no sentence to compare"
+    return (
+        f"omitted: nothing in {other_source} states this; its closest sentence scores {best_score:.2f} "
+        f"(a match needs {threshold:.2f}): {quote(best.text)}"
+    )

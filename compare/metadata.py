@@ -1,0 +1,369 @@
+"""Metadata read from an article's own text: publication stamps, datelines, the meeting's place and dates.
+
+Everything here is a small pure function of strings. The word lists (month and weekday names, time-zone
+abbreviations, place-name variants, cue words) are general English; nothing is specific to any article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from dateutil import parser as date_parser
+
+# --- general vocabulary -------------------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}
+# Words a stamp line may carry besides the date itself ("Published: 15:09 JST, ...", "Updated ...").
+STAMP_WORDS = {"published", "updated", "posted", "last", "modified", "on", "at", "date", "time", "am", "pm",
+               "a.m", "p.m", "a.m.", "p.m.", "gmt", "utc", "local"}
+# Time-zone abbreviations are two to five capitals, possibly with an offset ("GMT9", "GMT+9", "UTC+09:00").
+_TZ = re.compile(r"^(?:[A-Z]{2,5}(?:[+-]?\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})$")
+
+# Canonical English names for common variants and exonyms of major places. Keys are folded (lower case,
+# no accents); a name not listed is only title-cased.
+PLACE_VARIANTS = {
+    "napoli": "Naples", "roma": "Rome", "milano": "Milan", "torino": "Turin", "firenze": "Florence",
+    "venezia": "Venice", "genova": "Genoa", "muenchen": "Munich", "munchen": "Munich", "koeln": "Cologne",
+    "koln": "Cologne", "wien": "Vienna", "praha": "Prague", "warszawa": "Warsaw", "kyiv": "Kyiv",
+    "kiev": "Kyiv", "lisboa": "Lisbon", "bruxelles": "Brussels", "brussel": "Brussels",
+    "den haag": "The Hague", "the hague": "The Hague", "s-gravenhage": "The Hague", "hague": "The Hague",
+    "kobenhavn": "Copenhagen", "moskva": "Moscow", "sankt-peterburg": "Saint Petersburg",
+    "st. petersburg": "Saint Petersburg", "st petersburg": "Saint Petersburg", "genf": "Geneva",
+    "geneve": "Geneva", "athina": "Athens", "athinai": "Athens", "beograd": "Belgrade", "bucuresti": "Bucharest",
+    "sevilla": "Seville", "zurich": "Zurich", "peking": "Beijing", "canton": "Guangzhou", "bombay": "Mumbai",
+    "calcutta": "Kolkata", "madras": "Chennai", "saigon": "Ho Chi Minh City", "rangoon": "Yangon",
+    "new delhi": "New Delhi", "delhi": "New Delhi", "tokio": "Tokyo", "al-quds": "Jerusalem",
+    "washington, d.c.": "Washington", "washington d.c.": "Washington", "washington dc": "Washington",
+    "new york city": "New York", "nyc": "New York", "ciudad de mexico": "Mexico City", "mexico df": "Mexico City",
+    "sao paulo": "Sao Paulo", "krakow": "Krakow", "cracow": "Krakow", "gdansk": "Gdansk", "danzig": "Gdansk",
+    "la haye": "The Hague", "londres": "London", "hanoi": "Hanoi", "ha noi": "Hanoi", "seoul": "Seoul",
+}
+# Country names: a meeting "in Japan" is weaker evidence of where it was than a city, and countries follow a
+# city in datelines ("NAPLES, Italy").
+COUNTRIES = {
+    "afghanistan", "albania", "algeria", "argentina", "armenia", "australia", "austria", "azerbaijan",
+    "bahrain", "bangladesh", "belarus", "belgium", "bolivia", "bosnia", "brazil", "brunei", "bulgaria",
+    "cambodia", "canada", "chile", "china", "colombia", "croatia", "cuba", "cyprus", "czechia", "denmark",
+    "ecuador", "egypt", "estonia", "ethiopia", "finland", "france", "georgia", "germany", "ghana", "greece",
+    "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel", "italy", "japan",
+    "jordan", "kazakhstan", "kenya", "korea", "south korea", "north korea", "kuwait", "laos", "latvia",
+    "lebanon", "libya", "lithuania", "luxembourg", "malaysia", "mexico", "moldova", "mongolia", "morocco",
+    "myanmar", "nepal", "netherlands", "new zealand", "nigeria", "norway", "oman", "pakistan", "palestine",
+    "panama", "peru", "philippines", "poland", "portugal", "qatar", "romania", "russia", "saudi arabia",
+    "serbia", "slovakia", "slovenia", "somalia", "south africa", "spain", "sri lanka", "sudan", "sweden",
+    "switzerland", "syria", "taiwan", "tanzania", "thailand", "tunisia", "turkey", "turkiye", "ukraine",
+    "united arab emirates", "uae", "united kingdom", "uk", "britain", "great britain", "united states", "us",
+    "u.s.", "usa", "america", "uruguay", "uzbekistan", "venezuela", "vietnam", "yemen", "zimbabwe",
+    "europe", "asia", "africa",
+}
+# Upper-case words that open a paragraph like a dateline but are labels, not places ("UPDATE: ...").
+NOT_PLACES = {"update", "updated", "breaking", "exclusive", "note", "editor's note", "editors note", "analysis",
+              "opinion", "watch", "photo", "photos", "video", "live", "read more", "advertisement", "summary",
+              "q", "a", "faq", "warning", "correction", "clarification", "related", "source", "sources",
+              "editorial", "comment", "review", "interview", "transcript", "full text", "ps", "tl;dr", "i"}
+
+# Words that say a sentence is about the meeting itself.
+MEETING_CUES = re.compile(
+    r"\b(?:met|meet|meets|meeting|meetings|talks|talked|held|hold|holds|discussions?|discussed|summit|"
+    r"conference|gathering|session|dialogue|consultations?|visit(?:ed|ing)?|hosted|sat down|"
+    r"conversation|negotiations?|ministerial)\b", re.IGNORECASE)
+# Words that say the meeting a sentence speaks of is still to come, so its date or place is not this one's.
+FUTURE_CUES = re.compile(
+    r"\b(?:will\s+(?:hold|meet|host|visit)|plan(?:s|ned|ning)?\s+to\s+(?:hold|meet|host)|planned|"
+    r"scheduled|to be held|next (?:week|month|year)|upcoming|is expected to (?:hold|meet))\b", re.IGNORECASE)
+# Words just before a date that tie it to something other than the meeting ("took office on Oct. 1").
+OTHER_DATE_CUES = re.compile(
+    r"\b(?:office|since|until|till|before|after|elected|appointed|sworn|inaugurated|born|died|founded|"
+    r"launched|established|by|deadline|from|ended|started|began|took effect|expires?|announced|"
+    r"signed|last (?:year|month))\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: 'München' -> 'munchen'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
+
+
+# --- publication stamps ---------------------------------------------------------------------------------------
+
+_STAMP_TOKEN = re.compile(r"[ap]\.\s?m\.?|[A-Z]{2,5}[+-]?\d{1,2}(?::?\d{2})?\b|[A-Za-z]+\.?|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?|"
+                          r"\d{1,2}[:.]\d{2}(?::\d{2})?|\d{1,4}(?:st|nd|rd|th)?|[+-]\d{1,2}(?::?\d{2})?|[,/|:()\-–—.]")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_NUMERIC = re.compile(r"^(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})$")
+
+
+def parse_date_line(line: str) -> str | None:
+    """The ISO date of a line that is only a date/time stamp, else None.
+
+    "15:09 JST, October 20, 2024", "02 Jun 2024 08:06:19 GMT9", "Oct. 20, 2024 10:00 a.m. ET", "2024-10-19",
+    "Sunday, 2 June 2024" are stamps; a sentence that merely contains a date is not. A stamp must state a year.
+    """
+    text = line.strip()
+    if not text or len(text) > 80:
+        return None
+    text = re.sub(r"^(?:published|updated|posted|date|last modified)\s*(?:on|at)?\s*:?\s*", "", text,
+                  flags=re.IGNORECASE)
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        return _numeric_date(*numeric.groups())
+    tokens = _STAMP_TOKEN.findall(text)
+    # Every non-space character must belong to a token, else the line has other material (words, symbols).
+    if sum(len(t) for t in tokens) != len(re.sub(r"\s+", "", text)):
+        return None
+    has_month = has_year = has_day = False
+    kept: list[str] = []
+    for token in tokens:
+        bare = token.rstrip(".").lower()
+        if _ISO.match(token):
+            y, m, d = map(int, _ISO.match(token).groups())
+            return _safe_iso(y, m, d)
+        if bare in MONTHS:
+            has_month = True
+            kept.append(bare)
+        elif bare in WEEKDAYS or bare in STAMP_WORDS or re.fullmatch(r"[ap]\.\s?m\.?", token):
+            continue
+        elif re.fullmatch(r"\d{4}", token):
+            has_year = True
+            kept.append(token)
+        elif re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", token):
+            has_day = True
+            kept.append(re.sub(r"\D", "", token))
+        elif re.fullmatch(r"\d{1,2}[:.]\d{2}(?::\d{2})?", token):
+            continue  # a clock time
+        elif _TZ.match(token):
+            continue  # a time zone
+        elif token in ",/|:()-–—.":
+            continue
+        else:
+            return None
+    if not (has_month and has_year and has_day):
+        return None
+    try:
+        parsed = date_parser.parse(" ".join(kept), default=datetime(2000, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date().isoformat()
+
+
+def _safe_iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _numeric_date(a: str, b: str, c: str) -> str | None:
+    """'2024/10/19' or '19.10.2024'; a day-month order is assumed when the year comes last (most of the world)."""
+    if len(a) == 4:
+        return _safe_iso(int(a), int(b), int(c))
+    if len(c) == 4:
+        day, month = int(a), int(b)
+        if month > 12 >= day:  # only month-first can be right: "10/19/2024"
+            day, month = month, day
+        return _safe_iso(int(c), month, day)
+    return None
+
+
+# --- datelines and places -------------------------------------------------------------------------------------
+
+# A dateline: upper-case place words, optionally ", Country" (any case) and an agency in brackets, then a dash or
+# colon and white space. "NAPLES, Italy — ", "SINGAPORE: ", "WASHINGTON (Reuters) - ", "NEW DELHI, Oct 3 (AP) —".
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,3})"
+    r"(?:,\s+(?P<country>[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,2}))?"
+    r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
+    r"(?:\s*\([^()\n]{1,40}\))?"
+    r"\s*(?:—|–|--|-|:)\s+")
+
+
+def find_dateline(paragraph: str) -> tuple[int, str] | None:
+    """(length of the dateline prefix including the white space after its dash or colon, normalised place).
+
+    None when the paragraph does not open with one: the place must be written in capitals ("In light of X:" is
+    not a dateline) and must not be a label such as "UPDATE:".
+    """
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None
+    place = match.group("place").strip()
+    letters = re.sub(r"[^A-Za-z]", "", place)
+    if len(letters) < 3 or _fold(place) in NOT_PLACES:
+        return None
+    if match.end() >= len(paragraph.rstrip()):
+        return None  # nothing follows: a heading, not a dateline
+    return match.end(), normalise_place(place)
+
+
+def normalise_place(name: str) -> str:
+    """Canonical English name: known variants and exonyms mapped ("Napoli" -> "Naples"), others title-cased."""
+    cleaned = re.sub(r"\s+", " ", name.strip().strip(",.;:")).strip()
+    cleaned = re.sub(r"^(?:the )?(?:city|town|capital) of ", "", cleaned, flags=re.IGNORECASE)
+    folded = _fold(cleaned)
+    if folded in PLACE_VARIANTS:
+        return PLACE_VARIANTS[folded]
+    return " ".join(_title_word(w) for w in cleaned.split(" "))
+
+
+def _title_word(word: str) -> str:
+    if word.isupper() or word.islower():
+        return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+    return word  # already mixed case ("McAllen", "Al-Quds")
+
+
+# --- the meeting's place --------------------------------------------------------------------------------------
+
+_NAME = r"[A-Z][a-zA-Z\u00C0-\u024F\-]+(?:\s+[A-Z][a-zA-Z\u00C0-\u024F\-]+){0,2}"
+# "in Naples", "in the Italian city of Naples", "in the capital, Tokyo", "at Camp David" is left out: venues vary.
+_PLACE_AFTER_IN = re.compile(
+    r"\bin\s+(?:the\s+(?:[A-Z][a-z]+\s+)?(?:city|capital|town|port city|resort town)\s+of\s+|the\s+capital,?\s+)?"
+    rf"(?P<place>{_NAME})(?P<after>’s|'s)?")
+_NOT_PLACE_WORDS = set(MONTHS) | set(WEEKDAYS) | {"the", "a", "an", "this", "that", "his", "her", "their", "its",
+                                                   "our", "my", "addition", "response", "light", "particular",
+                                                   "total", "order", "fact", "brief", "short", "general",
+                                                   "person", "spring", "summer", "autumn", "fall", "winter"}
+
+
+def meeting_place(sentences: Sequence[str]) -> str | None:
+    """Where the meeting was held, read from phrases such as "met in X", "talks in X on Sunday", "held in the
+    Italian city of X"; normalised. Sentences about a meeting and earlier sentences weigh more; a city beats a
+    country; a planned future meeting's place is ignored."""
+    scores: dict[str, float] = {}
+    first_seen: dict[str, int] = {}
+    for index, sentence in enumerate(sentences):
+        if FUTURE_CUES.search(sentence):
+            continue
+        cue = MEETING_CUES.search(sentence) is not None
+        for match in _PLACE_AFTER_IN.finditer(sentence):
+            if match.group("after"):
+                continue  # "in Japan's southwestern region" names a region, not a venue
+            raw = _trim_place(match.group("place"))
+            if raw is None:
+                continue
+            place = normalise_place(raw)
+            weight = 1.0 + (2.0 if cue else 0.0) + 1.0 / (1 + index)
+            following = sentence[match.end():match.end() + 40]
+            if re.match(r"\s*(?:,\s*[A-Z][a-z]+,?\s*)?on\s+(?:" + "|".join(WEEKDAYS) + r"|"
+                        + "|".join(MONTHS) + r")", following, re.IGNORECASE):
+                weight += 1.5  # "in Tokyo on Sunday": the place of a dated event
+            if _fold(place) in COUNTRIES:
+                weight *= 0.3
+            scores[place] = scores.get(place, 0.0) + weight
+            first_seen.setdefault(place, index)
+    if not scores:
+        return None
+    return min(scores, key=lambda p: (-scores[p], first_seen[p], p))
+
+
+def _trim_place(raw: str) -> str | None:
+    """Cut a captured capitalised run to the place name: drop leading non-place words and trailing words that
+    are not part of a name ("Tokyo On" cannot happen: names are capitalised)."""
+    words = raw.split()
+    while words and _fold(words[0]) in _NOT_PLACE_WORDS:
+        words = words[1:]
+    # stop at the first word that is a month/weekday ("Tokyo Sunday" cannot be a place)
+    kept: list[str] = []
+    for word in words:
+        if _fold(word.rstrip(".")) in _NOT_PLACE_WORDS:
+            break
+        kept.append(word)
+    if not kept:
+        return None
+    return " ".join(kept)
+
+
+# --- the meeting's dates --------------------------------------------------------------------------------------
+
+_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DATE_MDY = re.compile(rf"\b(?P<month>{_MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?")
+_DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_NAMES})(?:,?\s+(?P<year>\d{{4}}))?\b")
+_DATE_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+_WEEKDAY = re.compile(r"\b(?P<pre>(?:on|last|this|past|late|early)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|"
+                      r"Friday|Saturday|Sunday)\b(?P<post>\s+(?:next|week|evening|morning|night|afternoon)\b)?")
+_RELATIVE = re.compile(r"\b(?P<word>yesterday|today|earlier today|this (?:morning|afternoon|evening))\b",
+                       re.IGNORECASE)
+
+
+def meeting_dates(sentences: Sequence[str], published: str | None) -> tuple[str, ...]:
+    """ISO dates of the meeting stated in the sentences, in order of first mention.
+
+    Explicit dates ("October 19", "Oct. 19, 2024", "19 October") take their year from `published` when it is
+    missing (the year that puts the date on or just before publication); weekday words ("on Saturday") resolve to
+    the latest such day on or before `published`. Only sentences that speak of the meeting count, and dates tied
+    to something else ("took office on Oct. 1", "since 2010", "in April") are left out.
+    """
+    pub = _to_date(published)
+    found: list[str] = []
+    for sentence in sentences:
+        if not MEETING_CUES.search(sentence) or FUTURE_CUES.search(sentence):
+            continue
+        for when in _dates_in(sentence, pub):
+            if when not in found:
+                found.append(when)
+    return tuple(found)
+
+
+def _dates_in(sentence: str, pub: date | None) -> list[str]:
+    hits: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
+        for match in pattern.finditer(sentence):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            if OTHER_DATE_CUES.search(sentence[:match.start()]):
+                taken.append(match.span())
+                continue
+            month_text = match.group("month")
+            month = int(month_text) if month_text.isdigit() else MONTHS[month_text.rstrip(".").lower()]
+            day = int(match.group("day"))
+            year = int(match.group("year")) if match.group("year") else None
+            resolved = _resolve_year(year, month, day, pub)
+            taken.append(match.span())
+            if resolved:
+                hits.append((match.start(), resolved))
+    if pub is not None:
+        for match in _WEEKDAY.finditer(sentence):
+            if match.group("post") and "next" in match.group("post") or OTHER_DATE_CUES.search(sentence[:match.start()]):
+                continue
+            if any(s <= match.start() < e for s, e in taken):
+                continue  # "Sunday, October 20" already read as a date
+            back = (pub.weekday() - WEEKDAYS[match.group("day").lower()]) % 7
+            hits.append((match.start(), (pub - timedelta(days=back)).isoformat()))
+        for match in _RELATIVE.finditer(sentence):
+            back = 1 if match.group("word").lower() == "yesterday" else 0
+            hits.append((match.start(), (pub - timedelta(days=back)).isoformat()))
+    return [when for _, when in sorted(hits)]
+
+
+def _resolve_year(year: int | None, month: int, day: int, pub: date | None) -> str | None:
+    if year is not None:
+        return _safe_iso(year, month, day)
+    if pub is None:
+        return None
+    # The candidate year that puts the date on or before publication (one day of slack for time zones), latest.
+    for candidate in (pub.year + 1, pub.year, pub.year - 1):
+        iso = _safe_iso(candidate, month, day)
+        if iso and date.fromisoformat(iso) <= pub + timedelta(days=1):
+            return iso
+    return None
+
+
+def _to_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

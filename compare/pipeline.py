@@ -1,0 +1,202 @@
+"""The whole run, stage by stage, and the pure per-event step that an engine maps over events.
+
+compare(paths) runs:
+  1. read the sources (compare.sources)
+  2. strip furniture and repeats, keeping what was dropped and why (compare.clean)
+  3. split the body into sentences with exact offsets (compare.sentences)
+  4. fill in metadata the text reveals: title, publication date, place (compare.metadata)
+  5. group sources into events (compare.events)
+  6. per event: align every source against every other and judge each sentence (compare_event)
+  7. gather the records into a Comparison
+
+Step 6 is a pure function of plain, picklable records (EventWork -> tuple of Finding), so it can run in this
+process, in a process pool, or on a Dask cluster without change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from compare.align import counterparts, score_block
+from compare.clean import clean
+from compare.engine import run_events
+from compare.events import EventDoc, group_events
+from compare.judge import Side, judge_pair, omitted_reason
+from compare.metadata import meeting_dates, meeting_place, normalise_place
+from compare.models import Comparison, Dropped, Event, Finding, Relation, Sentence, Settings, Source
+from compare.sentences import split
+from compare.similarity import acronyms_in, get_matcher
+
+
+Progress = Callable[[Sequence, str], Iterable]
+
+
+def _no_progress(items: Sequence, _label: str) -> Sequence:
+    return items
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A source after stages 2-4: metadata filled in, its sentences and its dropped spans."""
+
+    source: Source
+    sentences: tuple[Sentence, ...]
+    dropped: tuple[Dropped, ...]
+    dates: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """What the per-event step needs of one source."""
+
+    source: str
+    published: str | None
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventWork:
+    """Everything the per-event step needs: plain records only, safe to pickle and ship to a worker."""
+
+    event: Event
+    members: tuple[Member, ...]
+    matcher: str
+    threshold: float | None
+
+
+def prepare(source: Source) -> Prepared:
+    """Stages 2-4 for one source."""
+    cleaned = clean(source)
+    sentences, dropped = split(source, cleaned)
+    texts = [s.text for s in sentences]
+    published = source.published or cleaned.published
+    place = source.place or cleaned.dateline_place or meeting_place(texts)
+    source = replace(
+        source,
+        title=source.title or cleaned.title,
+        published=published,
+        place=normalise_place(place) if place else None,
+    )
+    return Prepared(source, sentences, dropped, tuple(meeting_dates(texts, published)))
+
+
+def event_doc(p: Prepared) -> EventDoc:
+    return EventDoc(
+        source=p.source.id,
+        published=p.source.published,
+        place=p.source.place,
+        dates=p.dates,
+        text="\n".join(s.text for s in p.sentences),
+    )
+
+
+def event_acronyms(members: Sequence[Member]) -> dict[str, str]:
+    """Acronyms defined anywhere in the event; a definition in one outlet helps read the others."""
+    found: dict[str, str] = {}
+    for member in members:
+        for key, expansion in sorted(acronyms_in(" ".join(s.text for s in member.sentences)).items()):
+            found.setdefault(key, expansion)
+    return found
+
+
+def compare_event(work: EventWork) -> tuple[Finding, ...]:
+    """Every sentence of every member judged against every other member: exactly one Finding each."""
+    matcher = get_matcher(work.matcher)
+    threshold = matcher.threshold if work.threshold is None else work.threshold
+    acronyms = event_acronyms(work.members)
+    findings: list[Finding] = []
+    for a in work.members:
+        for b in work.members:
+            if a.source == b.source:
+                continue
+            scores = score_block(a.sentences, b.sentences, matcher, acronyms)
+            by_id = {s.id: s for s in b.sentences}
+            for sentence, cp in zip(a.sentences, counterparts(a.sentences, b.sentences, scores, threshold)):
+                side = Side(a.source, sentence, a.published)
+                best = by_id.get(cp.best_id) if cp.best_id is not None else None
+                if cp.matched and best is not None:
+                    verdict = judge_pair(side, Side(b.source, best, b.published), cp.score, acronyms)
+                    findings.append(
+                        Finding(work.event.id, a.source, sentence.id, b.source, best.id, verdict.relation,
+                                round(cp.score, 4), verdict.reason)
+                    )
+                else:
+                    findings.append(
+                        Finding(work.event.id, a.source, sentence.id, b.source, None, Relation.OMITTED,
+                                round(1.0 - cp.score, 4), omitted_reason(side, b.source, best, cp.score, threshold))
+                    )
+    return tuple(findings)
+
+
+def event_works(events: Iterable[Event], prepared: Sequence[Prepared], settings: Settings) -> list[EventWork]:
+    by_id = {p.source.id: p for p in prepared}
+    works = []
+    for event in events:
+        members = tuple(
+            Member(sid, by_id[sid].source.published, by_id[sid].sentences) for sid in event.sources
+        )
+        works.append(EventWork(event, members, settings.matcher, settings.match_threshold))
+    return works
+
+
+def assemble(
+    prepared: Sequence[Prepared], events: Sequence[Event], results: Iterable[tuple[Finding, ...]], warnings=()
+) -> Comparison:
+    """Stage 7: one Comparison with records in a stable order."""
+    ordered = sorted(prepared, key=lambda p: p.source.id)
+    findings = sorted(
+        (f for group in results for f in group),
+        key=lambda f: (f.event, f.source, f.sentence_id, f.other_source),
+    )
+    return Comparison(
+        sources=tuple(p.source for p in ordered),
+        events=tuple(events),
+        sentence_records=tuple(s for p in ordered for s in p.sentences),
+        dropped_records=tuple(d for p in ordered for d in p.dropped),
+        finding_records=tuple(findings),
+        warnings=tuple(warnings),
+    )
+
+
+def compare_sources(
+    sources: Sequence[Source],
+    settings: Settings | None = None,
+    *,
+    warnings: Sequence[str] = (),
+    progress: Progress | None = None,
+) -> Comparison:
+    """Stages 2-7 on sources already read (stage 1 is compare.sources.load_sources).
+
+    `progress`, when given, wraps the stage loops (e.g. a tqdm bar); the library itself never prints.
+    """
+    settings = settings or Settings()
+    progress = progress or _no_progress
+    # 2.-4. clean, split, fill metadata
+    prepared = [prepare(s) for s in progress(sources, "reading")]
+    # 5. events
+    events = group_events([event_doc(p) for p in prepared])
+    # 6. per-event comparison
+    works = event_works(events, prepared, settings)
+    results = run_events(works, settings)
+    # 7. assemble
+    return assemble(prepared, events, results, warnings)
+
+
+def compare_pair(a: Source, b: Source, settings: Settings | None = None, *, warnings: Sequence[str] = ()) -> Comparison:
+    """Two sources compared as one event, whatever the grouping says; a warning says when they look apart."""
+    settings = settings or Settings()
+    prepared = [prepare(a), prepare(b)]
+    grouped = group_events([event_doc(p) for p in prepared])
+    notes = list(warnings)
+    if len(grouped) == 1:
+        event = grouped[0]
+    else:
+        notes.append(
+            f"{a.id} and {b.id} look like reports of different events ({', '.join(e.id for e in grouped)}); "
+            "most of their sentences will show as omitted"
+        )
+        first = grouped[0]
+        event = Event(f"{a.id}-vs-{b.id}", first.date, first.place, tuple(sorted((a.id, b.id))))
+    works = event_works([event], prepared, settings)
+    return assemble(prepared, [event], run_events(works, settings), notes)

@@ -1,0 +1,97 @@
+from compare.clean import (
+    bullet_item,
+    classify_lines,
+    clean,
+    continues,
+    is_headline_like,
+    is_list_marker,
+    is_short_label,
+    lines_of,
+    paragraph_key,
+)
+from compare.models import Source
+
+ARTICLE = """Ministers Pledge Closer Work on Grain Exports After Talks in Lisbon
+10:30 GMT, March 3, 2025
+LISBON, Portugal — The agriculture ministers of Spain and Portugal agreed on Monday to pool storage for grain exports.
+Officials said the first shared silo would open in June.
+Officials said the first shared silo would open in June.
+The plan, welcomed by farmers, still needs approval from parliament in both
+countries before work can begin.
+Most Read
+- Storm Floods Coastal Towns Again
+- Central Bank Holds Rates Steady
+• facebook
+Share this article
+"""
+
+
+def test_lines_keep_exact_offsets():
+    text = "  first line  \n\n second\n"
+    lines = lines_of(text)
+    assert [(text[ln.start:ln.end]) for ln in lines] == ["first line", "second"]
+
+
+def test_line_shape_signals():
+    assert is_list_marker("-") and is_list_marker("<") and not is_list_marker("a")
+    assert bullet_item("- Storm Floods Coastal Towns") == "Storm Floods Coastal Towns"
+    assert bullet_item("-5 degrees were recorded overnight.") is None
+    assert is_headline_like("Central Bank Holds Rates Steady")
+    assert not is_headline_like("The central bank held rates steady on Tuesday.")
+    assert is_short_label("Share this article") and is_short_label("Short Url:")
+    assert not is_short_label("The bank held its main rate at 4 percent")
+
+
+def test_article_furniture_is_dropped_with_reasons():
+    source = Source("lisbon", "lisbon.txt", ARTICLE)
+    cleaned = clean(source)
+    reasons = {d.text: d.reason for d in cleaned.dropped}
+    assert reasons["Ministers Pledge Closer Work on Grain Exports After Talks in Lisbon"] == "title"
+    assert reasons["10:30 GMT, March 3, 2025"] == "date"
+    assert reasons["LISBON, Portugal —"] == "dateline"
+    assert reasons["Most Read"] == "boilerplate"
+    assert reasons["- Storm Floods Coastal Towns Again"] == "boilerplate"
+    assert reasons["• facebook"] == "boilerplate"
+    assert reasons["Share this article"] == "boilerplate"
+    assert reasons["Officials said the first shared silo would open in June."] == "duplicate"
+    assert cleaned.title.startswith("Ministers Pledge")
+    assert cleaned.published == "2025-03-03"
+    assert cleaned.dateline_place == "Lisbon"
+
+
+def test_broken_sentence_is_one_block():
+    source = Source("lisbon", "lisbon.txt", ARTICLE)
+    bodies = [ARTICLE[b.start:b.end] for b in clean(source).blocks]
+    assert any("in both\ncountries before" in b for b in bodies)
+    assert continues("approval from parliament in both", "countries before work")
+    assert not continues("It ended.", "countries before work")
+
+
+def test_caption_gives_way_to_the_uncredited_body_copy():
+    text = (
+        "Leaders Meet in Oslo\n"
+        "The two leaders shook hands outside the palace on Friday. (Photo: Reuters)\n"
+        "The two leaders shook hands outside the palace on Friday.\n"
+        "They then spoke for an hour about fishing rights and energy prices.\n"
+    )
+    cleaned = clean(Source("oslo", "oslo.txt", text))
+    reasons = [d.reason for d in cleaned.dropped]
+    assert "caption" in reasons
+    kept = [text[b.start:b.end] for b in cleaned.blocks]
+    assert "The two leaders shook hands outside the palace on Friday." in kept
+    assert paragraph_key("A ‘quote’ here. (Photo: X)") == paragraph_key("A 'quote' here.")
+
+
+def test_every_non_space_character_is_kept_or_dropped():
+    cleaned = clean(Source("lisbon", "lisbon.txt", ARTICLE))
+    mark = [False] * len(ARTICLE)
+    for span in [*cleaned.blocks, *cleaned.dropped]:
+        for i in range(span.start, span.end):
+            mark[i] = True
+    assert all(mark[i] for i, ch in enumerate(ARTICLE) if not ch.isspace())
+
+
+def test_sentence_first_article_has_no_title():
+    text = "Officials met in Rome on Tuesday and agreed to cut tariffs.\nThey will meet again in May.\n"
+    reasons = classify_lines(lines_of(text))
+    assert reasons == [None, None]

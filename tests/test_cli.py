@@ -1,0 +1,113 @@
+"""The command line: help for every command, exit codes, and what is printed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from compare.cli import app
+
+from conftest import SEEDS
+
+runner = CliRunner()
+COMMANDS = ["report", "diff", "events"]
+NAPLES_A = SEEDS / "000_c2b2ebef24f7c9bd.txt"
+NAPLES_B = SEEDS / "001_127977346a318ce7.txt"
+SINGAPORE = SEEDS / "002_6980897c48a3b8f4.txt"
+
+
+def test_top_level_help_lists_every_command():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in COMMANDS:
+        assert command in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.output and len(result.output.splitlines()) > 5
+
+
+def test_python_dash_m_runs_the_same_app():
+    done = subprocess.run([sys.executable, "-m", "compare", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and "report" in done.stdout
+
+
+def test_report_writes_every_file_and_prints_a_summary(tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["report", str(SEEDS), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    for name in ["report.json", "findings.csv", "claims.csv", "report.md", "report.html"]:
+        assert (out / name).is_file()
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert set(data) >= {"sources", "events", "sentences", "dropped", "findings"}
+    assert "contradict" in result.output
+
+
+def test_two_runs_are_byte_identical(tmp_path):
+    for name in ("one", "two"):
+        assert runner.invoke(app, ["report", str(SEEDS), "--out", str(tmp_path / name)]).exit_code == 0
+    for file in (tmp_path / "one").iterdir():
+        assert file.read_bytes() == (tmp_path / "two" / file.name).read_bytes(), file.name
+
+
+def test_diff_exits_1_on_a_contradiction_and_prints_it():
+    result = runner.invoke(app, ["diff", str(NAPLES_A), str(NAPLES_B)])
+    assert result.exit_code == 1, result.output
+    assert "contradict" in result.output
+
+
+def test_diff_warns_when_the_sources_look_like_different_events():
+    result = runner.invoke(app, ["diff", str(NAPLES_A), str(SINGAPORE)])
+    assert result.exit_code in (0, 1)
+    assert "different events" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "md", "table"])
+def test_diff_formats(fmt):
+    result = runner.invoke(app, ["diff", str(NAPLES_A), str(NAPLES_B), "--format", fmt])
+    assert result.exit_code == 1
+    if fmt == "json":
+        json.loads(result.stdout)
+    if fmt == "csv":
+        assert result.stdout.splitlines()[0].startswith("event,source,sentence_id")
+
+
+def test_diff_writes_csv(tmp_path):
+    target = tmp_path / "pair.csv"
+    result = runner.invoke(app, ["diff", str(NAPLES_A), str(NAPLES_B), "--csv", str(target)])
+    assert result.exit_code == 1
+    assert target.read_text(encoding="utf-8").startswith("event,source,sentence_id,sentence,start,end")
+
+
+def test_diff_exits_0_without_a_contradiction(tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("The ministers met in Oslo on Monday and agreed to expand ferry links.\n", encoding="utf-8")
+    b.write_text("The ministers agreed on Monday in Oslo to expand ferry links between the two countries.\n", encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(a), str(b)])
+    assert result.exit_code == 0, result.output
+
+
+def test_events_prints_the_grouping():
+    result = runner.invoke(app, ["events", str(SEEDS)])
+    assert result.exit_code == 0
+    assert "000_c2b2ebef24f7c9bd" in result.output and result.output.count("\n") >= 5
+
+
+def test_missing_path_is_a_one_line_error_with_exit_2(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "compare", "report", str(tmp_path / "nope"), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("Error:") and len(done.stderr.strip().splitlines()) == 1
+    assert "nope" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "out").exists()

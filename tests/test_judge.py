@@ -1,0 +1,86 @@
+from compare.judge import (
+    Side,
+    extra_words,
+    judge_pair,
+    name_conflict,
+    number_conflict,
+    omitted_reason,
+    quantities,
+    soft_hedge,
+    uncertain_whether,
+)
+from compare.models import Relation, Sentence
+
+
+def side(source: str, text: str, published: str | None = None) -> Side:
+    return Side(source, Sentence(source, 0, 0, len(text), text), published)
+
+
+def test_certainty_conflict_is_a_contradiction_naming_the_phrase():
+    a = side("a", "It was not made clear whether the ministers discussed a review of the fishing treaty.")
+    b = side("b", "The ministers also discussed a possible review of the fishing treaty.")
+    verdict = judge_pair(a, b, 0.8)
+    assert verdict.relation == Relation.CONTRADICT
+    assert verdict.reason.startswith("certainty:")
+    assert "not made clear whether" in verdict.reason
+
+
+def test_uncertainty_cues():
+    assert uncertain_whether("It is unclear whether the deal covers gas.")
+    assert uncertain_whether("The spokesman did not say whether sanctions came up.")
+    assert uncertain_whether("Officials declined to confirm whether the visit happened.")
+    assert uncertain_whether("The talks addressed the possibility of a review.") is None
+    assert soft_hedge("The plant will reportedly close in May.") == "reportedly"
+    assert soft_hedge("The possibility of a review was raised.") is None
+
+
+def test_negation_of_a_shared_predicate_contradicts():
+    a = side("a", "The two leaders did not discuss the pipeline project.")
+    b = side("b", "The two leaders discussed the pipeline project at length.")
+    verdict = judge_pair(a, b, 0.8)
+    assert verdict.relation == Relation.CONTRADICT
+    assert verdict.reason.startswith("polarity:")
+
+
+def test_unrelated_negation_is_not_a_contradiction():
+    a = side("a", "The ministers agreed to expand joint drills, which have not been held since 2019 near the islands.")
+    b = side("b", "The ministers agreed to expand joint drills.")
+    assert judge_pair(a, b, 0.8).relation != Relation.CONTRADICT
+
+
+def test_numbers_with_the_same_unit_conflict():
+    found = quantities("They talked for 35 minutes and signed 2 deals in 2024.")
+    assert len(found) == 2 and sorted(v for values in found.values() for v in values) == ["2", "35"]
+    assert number_conflict("The talks lasted 35 minutes.", "The talks lasted 50 minutes.")
+    assert number_conflict("The talks lasted 35 minutes.", "The talks lasted 35 minutes in all.") is None
+    assert number_conflict("In 2024 the talks lasted an hour.", "In 2023 the talks lasted an hour.") is None
+    verdict = judge_pair(side("a", "The talks lasted 35 minutes."), side("b", "The talks lasted 50 minutes."), 0.9)
+    assert verdict.relation == Relation.CONTRADICT and verdict.reason.startswith("numbers:")
+
+
+def test_different_names_in_the_same_slot_conflict_but_variants_do_not():
+    assert name_conflict("The ministers met in Geneva on Monday.", "The ministers met in Vienna on Monday.", {})
+    assert name_conflict("The ministers met in Napoli on Monday.", "The ministers met in Naples on Monday.", {}) is None
+    assert name_conflict("The ministers of the US met.", "The ministers of the United States met.", {}) is None
+
+
+def test_paraphrase_without_conflict_agrees_or_partly_agrees():
+    a = side("a", "The two shared a strong sense of crisis about recent moves around the country.")
+    b = side("b", "They shared a strong sense of urgency about the recent development around the country.")
+    assert judge_pair(a, b, 0.7).relation in {Relation.AGREE, Relation.PARTIAL}
+
+
+def test_added_detail_is_partial_and_named():
+    a = side("a", "The leaders agreed to deepen trade ties.")
+    b = side("b", "The leaders agreed to deepen trade ties, citing record grain harvests and falling freight costs in the region.")
+    verdict = judge_pair(a, b, 0.7)
+    assert verdict.relation == Relation.PARTIAL
+    assert "b adds" in verdict.reason
+    assert extra_words("citing record grain harvests", {"leader"}, {})[0].startswith("citing record")
+
+
+def test_omitted_reason_quotes_the_closest_sentence():
+    a = side("a", "The leaders visited a school.")
+    best = Sentence("b", 3, 0, 10, "The leaders ate lunch.")
+    reason = omitted_reason(a, "b", best, 0.21, 0.5)
+    assert "0.21" in reason and "The leaders ate lunch." in reason and reason.startswith("omitted:")

@@ -1,0 +1,159 @@
+"""Metadata read from article text: stamps, datelines, place names, the meeting's place and dates."""
+
+import pytest
+
+from compare.metadata import find_dateline, meeting_dates, meeting_place, normalise_place, parse_date_line
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("15:09 JST, October 20, 2024", "2024-10-20"),
+        ("02 Jun 2024 08:06:19 GMT9", "2024-06-02"),
+        ("October 19, 2024", "2024-10-19"),
+        ("2024-10-19", "2024-10-19"),
+        ("Oct. 20, 2024 10:00 a.m. ET", "2024-10-20"),
+        ("Sunday, 2 June 2024", "2024-06-02"),
+        ("7:00 JST, July 29, 2024", "2024-07-29"),
+        ("  March 3rd, 2023  ", "2023-03-03"),
+        ("Published: 19/10/2024", "2024-10-19"),
+        ("10/19/2024", "2024-10-19"),
+        ("Updated 2024-10-19T10:00:00Z", "2024-10-19"),
+        ("Mon 21 Oct 2024 06.00 BST", "2024-10-21"),
+        ("20 October 2024 GMT+9", "2024-10-20"),
+        ("19 Oct 2024, 14:30 UTC+02:00", "2024-10-19"),
+        ("October 19, 2024 at 3:00 pm EDT", "2024-10-19"),
+    ],
+)
+def test_parse_date_line_reads_stamps(line, expected):
+    assert parse_date_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The meeting was held on October 19, 2024.",
+        "Ministry of Defense",
+        "October 2024",  # no day
+        "19 October",  # no year
+        "Since 1975",
+        "2024",
+        "Japan, U.S. Defense Chiefs Confirm Strengthening Alliance",
+        "NATO 2024 Summit Oct 3",
+        "",
+        "February 30, 2024",  # not a real day
+    ],
+)
+def test_parse_date_line_rejects_non_stamps(line):
+    assert parse_date_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "prefix", "place"),
+    [
+        ("NAPLES, Italy — Japan and the United States agreed.", "NAPLES, Italy — ", "Naples"),
+        ("SINGAPORE: Japanese Defense Minister met.", "SINGAPORE: ", "Singapore"),
+        ("WASHINGTON (Reuters) - The talks ended.", "WASHINGTON (Reuters) - ", "Washington"),
+        ("NEW DELHI, Oct 3 (AP) — Leaders met.", "NEW DELHI, Oct 3 (AP) — ", "New Delhi"),
+        ("TOKYO -- The ministers met.", "TOKYO -- ", "Tokyo"),
+        ("NAPOLI – I ministri si sono incontrati.", "NAPOLI – ", "Naples"),
+        ("KYIV, Ukraine – Talks opened.", "KYIV, Ukraine – ", "Kyiv"),
+    ],
+)
+def test_find_dateline(paragraph, prefix, place):
+    assert find_dateline(paragraph) == (len(prefix), place)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "In light of tensions: the two agreed.",
+        "UPDATE: the talks were postponed.",
+        "Japan and the US agreed to act.",
+        "U.S. and Japan agree on plan.",
+        "JIJI Press",
+        "SINGAPORE:",  # a heading with nothing after it
+    ],
+)
+def test_find_dateline_rejects(paragraph):
+    assert find_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Napoli", "Naples"), ("NAPLES", "Naples"), ("naples", "Naples"), ("Roma", "Rome"),
+        ("München", "Munich"), ("Kiev", "Kyiv"), ("Den Haag", "The Hague"), ("NEW YORK", "New York"),
+        ("the city of Lyon", "Lyon"), ("Ho Chi Minh City", "Ho Chi Minh City"), ("Geneve", "Geneva"),
+    ],
+)
+def test_normalise_place(name, canonical):
+    assert normalise_place(name) == canonical
+
+
+@pytest.mark.parametrize(
+    ("sentences", "place"),
+    [
+        (["During the meeting, held in the Italian city of Naples, they agreed."], "Naples"),
+        (["The two ministers held discussions for 35 minutes in Napoli."], "Naples"),
+        (["Leaders agreed at talks attended by both sides in Tokyo on Sunday."], "Tokyo"),
+        (["The foreign ministers met in Singapore and agreed to cooperate."], "Singapore"),
+        # a city beats the country it is in
+        (["The ministers met in Japan.", "The talks, held in Osaka on Monday, ended late."], "Osaka"),
+        # the place of a planned meeting is not this meeting's place
+        (["The two met in Lisbon on Friday.",
+          "They are planning to hold a meeting in Madrid in July."], "Lisbon"),
+        # a region named with a possessive is not a venue
+        (["They agreed to boost their presence in Japan's southwestern region."], None),
+        (["In light of tensions, they agreed to act."], None),
+        ([], None),
+    ],
+)
+def test_meeting_place(sentences, place):
+    assert meeting_place(sentences) == place
+
+
+def test_meeting_dates_explicit_with_year_from_publication():
+    sentences = ["On October 19, the ministers held discussions for 35 minutes."]
+    assert meeting_dates(sentences, "2024-10-19") == ("2024-10-19",)
+    assert meeting_dates(["The talks were held on Oct. 19, 2023 in Rome."], "2024-10-20") == ("2023-10-19",)
+    assert meeting_dates(["The ministers met on 19 October."], "2024-10-21") == ("2024-10-19",)
+
+
+def test_meeting_dates_year_puts_date_before_publication():
+    # Published in early January, a meeting on "December 30" was in the year before.
+    assert meeting_dates(["The leaders met on December 30."], "2025-01-02") == ("2024-12-30",)
+
+
+def test_meeting_dates_weekday_resolved_against_publication():
+    # 2024-10-20 is a Sunday: "on Saturday" is the day before, "on Sunday" the same day.
+    assert meeting_dates(["The two met in Naples on Saturday."], "2024-10-20") == ("2024-10-19",)
+    assert meeting_dates(["They had talks in Singapore on Sunday."], "2024-06-02") == ("2024-06-02",)
+    assert meeting_dates(["The talks in Tokyo on Sunday ended."], "2024-07-29") == ("2024-07-28",)
+
+
+def test_meeting_dates_without_publication_keeps_only_full_dates():
+    assert meeting_dates(["The two met on Saturday."], None) == ()
+    assert meeting_dates(["The two met on October 19, 2024."], None) == ("2024-10-19",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They held their first talks since the prime minister took office on Oct. 1.",
+        "The governments have discussed deterrence at working-level meetings since 2010.",
+        "In April, the leaders agreed to realize a better framework.",
+        "The budget was approved on October 2.",  # not about a meeting
+        "They are planning to hold a meeting in Tokyo on July 28.",  # a future meeting
+    ],
+)
+def test_meeting_dates_ignores_other_dates(sentence):
+    assert meeting_dates([sentence], "2024-10-20") == ()
+
+
+def test_meeting_dates_prefers_the_meeting_over_other_dates():
+    sentences = [
+        "The ministers met on Saturday, their first talks since the cabinet took office on Oct. 1.",
+        "A vote was held in parliament.",
+    ]
+    assert meeting_dates(sentences, "2024-10-20") == ("2024-10-19",)

@@ -1,0 +1,64 @@
+from hypothesis import given, settings, strategies as st
+
+from compare.clean import clean
+from compare.models import Source
+from compare.sentences import fold, sentence_key, spans_of, split
+
+
+def sentences_of(text: str):
+    source = Source("s", "s.txt", text)
+    return split(source, clean(source))
+
+
+def test_abbreviations_and_initials_do_not_split():
+    text = "Gen. Nakamura met the U.S. envoy on Oct. 19 in Room No. 4 of the U. S. embassy. They talked for an hour."
+    sentences, _ = sentences_of(text)
+    assert [s.text for s in sentences] == [
+        "Gen. Nakamura met the U.S. envoy on Oct. 19 in Room No. 4 of the U. S. embassy.",
+        "They talked for an hour.",
+    ]
+
+
+def test_quotes_stay_with_their_sentence():
+    text = "“We will act together,” the minister said. The envoy agreed."
+    sentences, _ = sentences_of(text)
+    assert sentences[0].text == "“We will act together,” the minister said."
+
+
+def test_sentence_across_blank_line_has_exact_offsets():
+    text = "The ministers agreed on the return\n\nof the airfield as early as practicable. Work starts soon."
+    sentences, _ = sentences_of(text)
+    first = sentences[0]
+    assert first.text == "The ministers agreed on the return of the airfield as early as practicable."
+    assert fold(text[first.start:first.end]) == first.text
+
+
+def test_repeated_sentence_is_dropped_once_as_duplicate():
+    text = "Prices rose sharply in May, the agency said. Exports fell.\nPrices rose sharply in May, the agency said."
+    sentences, dropped = sentences_of(text)
+    assert [s.text for s in sentences].count("Prices rose sharply in May, the agency said.") == 1
+    assert any(d.reason == "duplicate" for d in dropped)
+    assert sentence_key("A “b” c") == sentence_key("a \"B\"  c")
+
+
+def test_spans_tile_the_block():
+    text = "One two three. Four five six! Seven?"
+    spans = spans_of(text, 0, len(text))
+    assert [text[a:b] for a, b in spans] == ["One two three.", "Four five six!", "Seven?"]
+
+
+line = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(line, max_size=12), st.lists(st.sampled_from(["\n", "\n\n", "  \n", "\t\n"]), min_size=12, max_size=12))
+def test_random_text_offsets_exact_and_coverage_complete(lines, seps):
+    text = "".join(l + s for l, s in zip(lines, seps))
+    sentences, dropped = sentences_of(text)
+    mark = bytearray(len(text))
+    for span in (*sentences, *dropped):
+        assert fold(text[span.start:span.end]) == span.text
+        mark[span.start:span.end] = b"\x01" * (span.end - span.start)
+    assert all(mark[i] for i, ch in enumerate(text) if not ch.isspace())
+    again, again_dropped = sentences_of(text)
+    assert again == sentences and again_dropped == dropped

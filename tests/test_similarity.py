@@ -1,0 +1,180 @@
+"""compare.similarity: normalisation, acronyms, word rarity and the calibrated matchers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from compare.models import CompareError
+from compare.similarity import (
+    LEXICAL_FEATURES,
+    LexicalMatcher,
+    MatcherUnavailable,
+    Rarity,
+    acronyms_in,
+    content_tokens,
+    get_matcher,
+    lexical_features,
+    normalise,
+)
+
+
+# --- acronyms -----------------------------------------------------------------------------------------------
+
+
+def test_acronym_defined_by_initials():
+    assert acronyms_in("the reorganised United States Forces Japan (USFJ) will") == {
+        "usfj": "united states forces japan"
+    }
+
+
+def test_acronym_with_a_digit_and_a_skipped_small_word():
+    assert acronyms_in("a Group of Seven (G7) gathering") == {"g7": "group of seven"}
+
+
+def test_acronym_whose_long_form_contains_and():
+    found = acronyms_in("the Forum on Defense Industrial Cooperation, Acquisition and Sustainment (DICAS) met")
+    assert found == {"dicas": "defense industrial cooperation acquisition and sustainment"}
+
+
+def test_acronym_over_hyphenated_words():
+    assert acronyms_in("Japan Self-Defense Forces (SDF)") == {"sdf": "self defense forces"}
+
+
+def test_brackets_that_are_not_an_acronym():
+    assert acronyms_in("said the agency (Reuters) and the minister (left), see (AB) later") == {}
+
+
+def test_acronym_expanded_in_normalise():
+    acronyms = {"usfj": "united states forces japan"}
+    assert normalise("USFJ will be upgraded", acronyms) == normalise("United States Forces Japan will be upgraded")
+
+
+def test_lower_case_word_is_not_taken_for_an_acronym():
+    assert "forc" not in content_tokens("tell us more", {"us": "united states"})
+
+
+# --- normalisation ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("variant", ["U.S.", "US", "U. S.", "United States", "united states", "USA"])
+def test_country_variants_meet(variant):
+    assert normalise(f"the {variant} commitment") == normalise("the U.S. commitment")
+
+
+def test_us_pronoun_is_not_the_country():
+    assert normalise("tell us") != normalise("tell US")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("deterrence", "deter"),
+        ("response", "respond"),
+        ("possibility", "possible"),
+        ("upgrade", "upgrading"),
+        ("organised", "organized"),
+        ("reviewing", "review"),
+    ],
+)
+def test_derivational_variants_meet(a, b):
+    assert content_tokens(a) == content_tokens(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("1,000 troops", "1000 troops"),
+        ("seven ministers", "7 ministers"),
+        ("on 2024-10-19", "on October 19 2024"),
+        ("on Oct. 19", "on October 19th"),
+        ("rose 5%", "rose 5 per cent"),
+        ("2.50 dollars", "2.5 dollars"),
+    ],
+)
+def test_numbers_and_dates_normalised(a, b):
+    assert normalise(a) == normalise(b)
+
+
+def test_stop_words_and_punctuation_removed():
+    assert content_tokens("The Ministers affirmed that, they will!") == ("minist", "affirm")
+
+
+def test_negation_contraction_is_not_left_as_a_fragment():
+    assert content_tokens("they didn't agree") == content_tokens("they did not agree")
+
+
+def test_empty_text():
+    assert content_tokens("") == ()
+    assert normalise("  ... ") == ""
+
+
+# --- word rarity ------------------------------------------------------------------------------------------
+
+
+def test_rarity_weighs_rare_stems_more_and_round_trips():
+    rarity = Rarity.from_documents([["said", "tokyo"], ["said"], ["said", "ministers"]], min_df=1)
+    assert rarity.weight("tokyo") > rarity.weight("said")
+    assert rarity.weight("never-seen") > rarity.weight("tokyo")
+    assert Rarity.from_tsv(rarity.to_tsv()) == rarity
+
+
+def test_shipped_rarity_knows_common_news_words():
+    matcher = LexicalMatcher()
+    rarity = matcher.rarity or __import__("compare.similarity").similarity.default_rarity()
+    assert rarity.documents > 1000
+    assert rarity.weight("said") < rarity.weight("tokyo")
+
+
+# --- matchers -------------------------------------------------------------------------------------------
+
+
+def test_get_matcher_names():
+    assert get_matcher().name == "lexical"
+    assert get_matcher("lexical").name == "lexical"
+    with pytest.raises(ValueError, match="unknown matcher"):
+        get_matcher("fuzzy")
+
+
+def test_same_claim_shape_range_and_determinism():
+    a = ["Austin said the U.S. commitment to Japan's defense remains unwavering.", "It rained in Naples."]
+    b = ["Austin said the US commitment to the defense of Japan remains unwavering", "Prices rose 5%.", "x"]
+    m = get_matcher()
+    scores = m.same_claim(a, b)
+    assert scores.shape == (2, 3)
+    assert np.all((scores >= 0) & (scores <= 1))
+    assert np.array_equal(scores, m.same_claim(a, b))
+    assert np.allclose(scores, m.same_claim(b, a).T)
+    assert scores[0, 0] >= m.threshold
+    assert scores[1, 1] < m.threshold
+
+
+def test_same_claim_empty_blocks():
+    m = get_matcher()
+    assert m.same_claim([], ["a sentence"]).shape == (0, 1)
+    assert m.same_claim(["a sentence"], []).shape == (1, 0)
+
+
+def test_block_scores_equal_pair_by_pair_scores():
+    # The block path (sparse products, cdist) against scoring each pair alone.
+    a = ["The ministers met in Tokyo on Sunday.", "Sales rose 5% in May.", "He said nothing."]
+    b = ["Ministers met in Tokyo.", "In May, sales rose five per cent.", "Nothing was said.", "Tokyo"]
+    m = get_matcher()
+    block = m.same_claim(a, b)
+    single = np.array([[m.same_claim([x], [y])[0, 0] for y in b] for x in a])
+    assert np.allclose(block, single)
+
+
+def test_shared_rare_name_outweighs_shared_common_words():
+    m = get_matcher()
+    base = "Kihara met Austin in Singapore to discuss the alliance"
+    rare = "Austin and Kihara held talks in Singapore"
+    common = "Officials said they will discuss the alliance"
+    scores = m.same_claim([base], [rare, common])
+    assert scores[0, 0] > scores[0, 1]
+
+
+def test_features_are_bounded():
+    feats = lexical_features(["A b c d.", ""], ["c d e", "Q"])
+    assert feats.shape == (2, 2, len(LEXICAL_FEATURES))
+    assert np.all((feats >= 0) & (feats <= 1))
