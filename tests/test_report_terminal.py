@@ -85,3 +85,18 @@ def test_control_characters_from_sources_never_reach_the_terminal():
     text = render_diff(dataclasses.replace(c, sentence_records=hostile), "alpha", "bravo", fmt="table", color=False)
     assert ESC not in text and "\x07" not in text
     assert "\\x1b]0;pwned\\x07" in text
+
+
+def test_events_lists_each_source_under_its_event():
+    from compare.report.terminal import render_events
+
+    c = make_comparison()
+    text = render_events(c.sources, c.events)
+    lines = text.splitlines()
+    assert lines[0].split() == ["event", "date", "place", "source", "published", "title"]
+    naples = next(i for i, line in enumerate(lines) if line.startswith("naples"))
+    assert "alpha" in lines[naples] and "Ministers Meet in Naples" in lines[naples]
+    assert lines[naples + 1].split() == ["bravo"]  # no date, no title: only its id
+    assert lines[naples + 2].split()[0] == "charlie"
+    assert any(line.startswith("singapore") and "delta" in line for line in lines)
+    assert lines[-1] == "4 sources in 2 events"

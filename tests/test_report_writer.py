@@ -154,3 +154,22 @@ def test_folder_permissions_follow_the_umask(tmp_path):
     finally:
         os.umask(old)
     assert out.stat().st_mode & 0o777 == 0o755
+
+
+def test_write_text_writes_one_file_whole(tmp_path):
+    target = tmp_path / "sub" / "pair.csv"
+    assert writer.write_text(target, "event,source\n") == target
+    assert target.read_text(encoding="utf-8") == "event,source\n"
+    writer.write_text(target, "replaced\n")
+    assert target.read_text(encoding="utf-8") == "replaced\n"
+    assert listing(target.parent) == ["pair.csv"]
+
+
+def test_write_text_refuses_a_folder_or_a_path_under_a_file(tmp_path):
+    with pytest.raises(OutputNotWritable, match=r": cannot write here \(is a directory\); pass a writable file path$"):
+        writer.write_text(tmp_path, "x")
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputNotWritable, match=r"pair\.csv: cannot write here \(not a directory\)"):
+        writer.write_text(blocker / "pair.csv", "x")
+    assert blocker.read_text(encoding="utf-8") == "x"

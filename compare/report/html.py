@@ -228,7 +228,7 @@ def _context(c: Comparison) -> dict:
 
 def _score(score) -> str:
     value = clean_score(score)
-    return "" if value is None else f"{value:.1f}"
+    return "" if value is None else f"{value:.2f}"
 
 
 def render_html(c: Comparison) -> str:

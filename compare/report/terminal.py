@@ -76,6 +76,35 @@ def render_summary(c: Comparison, *, color: bool) -> str:
     return table + "\n"
 
 
+def render_events(sources, events) -> str:
+    """How sources group into events: one row per source, grouped by event, with what dated and placed it."""
+    by_id = {s.id: s for s in sources}
+    rows = []
+    for event in events:
+        for i, source_id in enumerate(event.sources):
+            source = by_id.get(source_id)
+            rows.append(
+                [
+                    safe_text(event.id) if i == 0 else "",
+                    safe_text(event.date or "?") if i == 0 else "",
+                    safe_text(event.place or "?") if i == 0 else "",
+                    safe_text(source_id),
+                    safe_text(source.published if source and source.published else ""),
+                    safe_text(source.title if source and source.title else ""),
+                ]
+            )
+    table = tabulate(
+        rows,
+        headers=["event", "date", "place", "source", "published", "title"],
+        tablefmt="simple",
+        disable_numparse=True,
+        maxcolwidths=[None, None, 16, None, None, 60],
+    )
+    grouped = sum(len(e.sources) for e in events)
+    summary = f"{grouped} source{'s' if grouped != 1 else ''} in {len(events)} event{'s' if len(events) != 1 else ''}"
+    return table + "\n\n" + summary + "\n"
+
+
 def _diff_rows(c: Comparison, a_id: str, b_id: str) -> list[dict]:
     """A's findings against B, then B's sentences that A omits (what only B says)."""
     rows = finding_rows(c)
@@ -117,7 +146,7 @@ def render_diff(c: Comparison, a_id: str, b_id: str, *, fmt: str, color: bool) -
         return "" if value is None else str(value)
 
     def score(value) -> str:
-        return "" if value is None else f"{value:.1f}"
+        return "" if value is None else f"{value:.2f}"
 
     if fmt == "md":
         lines = [f"**A** = `{md_escape(a_id)}`, **B** = `{md_escape(b_id)}`", ""]

@@ -163,3 +163,33 @@ def _swap(new: Path, current: Path) -> None:
         os.rename(aside, current)
         raise
     os.rename(aside, new)
+
+
+def write_text(path, text: str) -> Path:
+    """Write one file atomically (a temporary file beside it, renamed over it); used for `diff --csv FILE`.
+
+    Parent folders are created. Raises OutputNotWritable when the file cannot be written.
+    """
+    target = Path(path)
+    try:
+        for folder in target.parents:
+            if folder.exists():
+                if not folder.is_dir():
+                    raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+                break
+        if target.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        try:
+            _write_file(Path(tmp_name), text)
+            os.chmod(tmp_name, _default_file_mode())
+            os.replace(tmp_name, target)
+        finally:
+            if os.path.exists(tmp_name):
+                os.unlink(tmp_name)
+    except OSError as error:
+        reason = (error.strerror or type(error).__name__).lower()
+        raise OutputNotWritable(f"{os.fspath(path)}: cannot write here ({reason}); pass a writable file path") from error
+    return target
