@@ -130,3 +130,39 @@ def test_report_works_with_javascript_off(browser, report):
         visit.assert_quiet()
     finally:
         visit.close()
+
+
+def test_seed_report_shows_the_sofa_contradiction(browser, seed_comparison, gold, tmp_path):
+    """On the real seeds: the gold contradiction is on screen with both sentences and the reason, and the
+    Naples claim matrix has a column for each of its three sources."""
+    pair = next(p for p in gold["pairs"] if p["relation"] == "contradict")
+    naples = next(members for members in gold["events"].values() if len(members) == 3)
+    sentences = {(s.source, s.id): s.text for s in seed_comparison.sentence_records}
+
+    def holding(source, quote):
+        return {key for key, text in sentences.items() if key[0] == source and quote in text}
+
+    side_a, side_b = holding(pair["a"], pair["a_text"]), holding(pair["b"], pair["b_text"])
+    finding = next(
+        f for f in seed_comparison.finding_records
+        if f.relation == "contradict"
+        and {(f.source, f.sentence_id), (f.other_source, f.other_sentence_id)} & side_a
+        and {(f.source, f.sentence_id), (f.other_source, f.other_sentence_id)} & side_b
+    )
+    write_reports(seed_comparison, tmp_path / "reports")
+    visit = Visit(browser, tmp_path / "reports" / "report.html")
+    page = visit.page
+    try:
+        article = page.locator("article.contradiction").filter(has_text=pair["a_text"]).filter(has_text=pair["b_text"])
+        assert article.count() == 1
+        assert article.is_visible()
+        assert finding.reason in " ".join(article.inner_text().split())
+        section = page.locator("section.event").filter(has=article)
+        headers = section.locator("table.matrix thead th").all_inner_texts()
+        assert sorted(headers[2:]) == sorted(naples)
+        shot = tmp_path / "seed-report.png"
+        page.screenshot(path=str(shot), full_page=False)
+        assert shot.stat().st_size > 10_000
+        visit.assert_quiet()
+    finally:
+        visit.close()

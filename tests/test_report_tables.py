@@ -109,3 +109,12 @@ def test_relation_counts_count_pairs_once_and_omissions_per_other_source():
     rows = summary_rows(c)
     assert [r["event"] for r in rows] == ["naples", "singapore"]
     assert rows[0]["sentences"] == 10 and rows[1]["sentences"] == 1
+
+
+def test_display_order_puts_events_with_something_to_compare_first():
+    from compare.report.tables import display_events
+
+    c = make_comparison()
+    flipped = dataclasses.replace(c, events=tuple(reversed(c.events)))
+    assert [e.id for e in display_events(flipped)] == ["naples", "singapore"]
+    assert [r["event"] for r in summary_rows(flipped)] == ["naples", "singapore"]

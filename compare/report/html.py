@@ -26,6 +26,7 @@ from compare.report.claims import Cell, Kind, event_claims
 from compare.report.tables import (
     RELATIONS,
     clean_score,
+    display_events,
     ordered_findings,
     relation_counts,
     relation_value,
@@ -109,7 +110,7 @@ def _context(c: Comparison) -> dict:
         findings_by_sentence.setdefault((f.source, f.sentence_id), {})[f.other_source] = f
 
     events = []
-    for number, event in enumerate(c.events, start=1):
+    for number, event in enumerate(display_events(c), start=1):
         members = list(event.sources)
         event_sources = []
         for sid in members:

@@ -13,7 +13,7 @@ from tabulate import tabulate
 
 from compare.models import Comparison
 from compare.report.claims import Cell, Kind, event_claims
-from compare.report.tables import sentence_by_key, source_by_id, summary_rows
+from compare.report.tables import display_events, sentence_by_key, source_by_id, summary_rows
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
@@ -76,7 +76,7 @@ def render_markdown(c: Comparison) -> str:
     for warning in c.warnings:
         out += ["", f"> **Warning:** {md_escape(warning)}"]
 
-    for i, event in enumerate(c.events, start=1):
+    for i, event in enumerate(display_events(c), start=1):
         out += ["", f'<a id="event-{i}"></a>', "", f"## Event {md_escape(event.id)}"]
         facts = ", ".join(md_escape(x) for x in (event.date, event.place) if x)
         if facts:

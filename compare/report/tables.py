@@ -196,12 +196,12 @@ def relation_counts(c: Comparison, event_id: str) -> dict[str, int]:
 
 
 def summary_rows(c: Comparison) -> list[dict]:
-    """One row per event: id, date, place, sources, sentence count, counts by relation."""
+    """One row per event (display order): id, date, place, sources, sentence count, counts by relation."""
     per_source = {}
     for s in c.sentence_records:
         per_source[s.source] = per_source.get(s.source, 0) + 1
     rows = []
-    for event in c.events:
+    for event in display_events(c):
         rows.append(
             {
                 "event": event.id,
@@ -213,3 +213,22 @@ def summary_rows(c: Comparison) -> list[dict]:
             }
         )
     return rows
+
+
+def display_events(c: Comparison) -> list:
+    """Events in the order a reader wants them: events with something to compare first, those with the most
+    contradictions ahead, then the most sources; ties keep the Comparison's order. (report.json keeps the
+    Comparison's order.)"""
+    contradictions = {e.id: relation_counts(c, e.id)["contradict"] for e in c.events}
+    return [
+        event
+        for _, event in sorted(
+            enumerate(c.events),
+            key=lambda item: (
+                len(item[1].sources) < 2,
+                -contradictions[item[1].id],
+                -len(item[1].sources),
+                item[0],
+            ),
+        )
+    ]
