@@ -15,7 +15,7 @@ HEADER = [
 
 
 def parse(text):
-    return list(csv.reader(io.StringIO(text)))
+    return list(csv.reader(io.StringIO(text, newline="")))
 
 
 def test_findings_csv_header_and_rows():
@@ -76,8 +76,35 @@ def test_claims_csv_is_the_claim_matrix():
     assert len(rows) == 1 + 7
 
 
-def test_csv_is_deterministic_and_uses_newlines():
+def test_csv_is_deterministic_with_rfc4180_line_ends():
     c = make_comparison()
     text = render_findings_csv(c)
     assert text == render_findings_csv(c)
-    assert "\r\n" not in text and text.endswith("\n")
+    assert text.endswith("\r\n")
+    assert text.count("\n") == text.count("\r\n") == 1 + len(c.finding_records)
+
+
+def test_a_carriage_return_inside_a_cell_does_not_split_the_row():
+    from compare.report.csv_report import render_rows
+
+    rows = list(csv.reader(io.StringIO(render_rows(["a", "b"], [["x\ry", "z\n"]]), newline="")))
+    assert rows == [["a", "b"], ["x\ry", "z\n"]]
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=30), min_size=1, max_size=5))
+def test_any_text_round_trips_and_never_starts_a_formula(cells):
+    from compare.report.csv_report import render_rows
+
+    text = render_rows(["a"] * len(cells), [cells])
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) == 2
+    for original, written in zip(cells, rows[1]):
+        assert not written.startswith(("=", "+", "-", "@", "\t", "\r"))
+        assert written in (original, "'" + original)
+        if written != original:
+            assert original.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r"))

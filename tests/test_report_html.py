@@ -120,3 +120,33 @@ def test_word_diff_marks_only_changed_words():
 
 def test_deterministic(page):
     assert render_html(make_comparison()) == page
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+# Text an HTML document can carry at all: no NUL, no surrogates, no C0/C1 controls or noncharacters (the
+# reader turns those into errors or spaces before the report exists).
+printable = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn"), blacklist_characters="\ufffe\uffff"),
+    min_size=1,
+    max_size=40,
+).filter(lambda t: t.strip())
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=printable, sentence=printable)
+def test_any_title_or_sentence_stays_text_in_valid_html(title, sentence):
+    c = make_comparison()
+    folded = " ".join(sentence.split())
+    sources = tuple(dataclasses.replace(s, title=title) if s.id == "bravo" else s for s in c.sources)
+    sentences = tuple(
+        dataclasses.replace(s, text=folded) if (s.source, s.id) == ("bravo", 2) else s for s in c.sentence_records
+    )
+    page = render_html(dataclasses.replace(c, sources=sources, sentence_records=sentences))
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    tree = parser.parse(page)
+    assert len(tree.findall(".//script")) == 1
+    cells = [" ".join("".join(td.itertext()).split()) for td in tree.iter("td")]
+    assert " ".join(title.split()) in cells
+    assert any(folded in cell for cell in cells)

@@ -60,3 +60,27 @@ def test_deterministic():
     c = make_comparison()
     assert render_markdown(c) == render_markdown(c)
     assert render_markdown(c).endswith("\n")
+
+
+def rendered(md: str):
+    """The Markdown rendered the way a code-hosting site does (CommonMark + GFM tables), parsed as HTML."""
+    import html5lib
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(md)
+    return html, html5lib.parse(html, namespaceHTMLElements=False)
+
+
+def test_renders_as_tables_and_quotes_on_a_code_hosting_site():
+    html, tree = rendered(render_markdown(make_comparison()))
+    tables = tree.findall(".//table")
+    assert len(tables) == 4  # summary, two source tables, one claim matrix
+    matrix = tables[2]
+    assert ["".join(th.itertext()) for th in matrix.iter("th")] == ["#", "claim", "alpha", "bravo", "charlie"]
+    assert len(matrix.findall(".//tbody/tr")) == 6
+    quotes = ["".join(q.itertext()).strip() for q in tree.iter("blockquote")]
+    assert "The meeting lasted 60 minutes." in quotes
+    # Even with raw HTML allowed, source text stays text.
+    assert tree.findall(".//script") == []
+    assert any("<script>alert(1)</script> appeared" in "".join(td.itertext()) for td in matrix.iter("td"))
+    assert [a.get("href") for a in tables[0].iter("a")] == ["#event-1", "#event-2"]

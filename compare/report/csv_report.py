@@ -4,7 +4,9 @@ CSV injection (OWASP): a text cell that starts with `=`, `+`, `-`, `@`, a tab or
 leading spaces, which some spreadsheets skip) would be read as a formula, so it is prefixed with a single
 quote. Only text is neutralised: offsets, ids and scores are written from Python numbers and stay numbers
 (a score of -0.5 is data, not a formula, and quoting it would break sums). Every cell is written by the csv
-module, which quotes separators, quotes and line breaks. Lines end with "\n"; the file is UTF-8.
+module, which quotes separators, quotes and line breaks. Lines end with CRLF as RFC 4180 says (with a bare
+"\n" terminator the csv module would leave a lone "\r" inside a cell unquoted, splitting the row for most
+readers); the file is UTF-8.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ def neutralise(value):
 def render_rows(header: Sequence[str], rows: Iterable[Sequence]) -> str:
     """A CSV document (header + rows) with every cell neutralised, header included."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([neutralise(h) for h in header])
     for row in rows:
         writer.writerow([neutralise(v) for v in row])
