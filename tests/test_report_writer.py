@@ -173,3 +173,30 @@ def test_write_text_refuses_a_folder_or_a_path_under_a_file(tmp_path):
     with pytest.raises(OutputNotWritable, match=r"pair\.csv: cannot write here \(not a directory\)"):
         writer.write_text(blocker / "pair.csv", "x")
     assert blocker.read_text(encoding="utf-8") == "x"
+
+
+def test_out_dot_writes_into_the_working_folder_without_replacing_it(tmp_path, monkeypatch):
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    before = here.stat().st_ino
+    paths = write_reports(make_comparison(), ".")
+    assert [str(p) for p in paths] == [name for name in REPORT_FILES]
+    assert listing(here) == sorted(REPORT_FILES)
+    assert here.stat().st_ino == before and os.getcwd() == str(here)
+    write_reports(make_comparison(), ".")  # again, now that the folder holds a report
+    assert listing(here) == sorted(REPORT_FILES) and listing(tmp_path) == ["here"]
+
+
+def test_a_folder_that_cannot_be_renamed_is_filled_file_by_file(tmp_path, monkeypatch):
+    out = tmp_path / "reports"
+    c = make_comparison()
+    write_reports(dataclasses.replace(c, events=c.events[:1]), out)
+
+    def busy(new, current):
+        raise OSError(16, "Device or resource busy")  # e.g. a mount point
+
+    monkeypatch.setattr(writer, "_swap", busy)
+    write_reports(c, out)
+    assert len(json.loads((out / "report.json").read_text(encoding="utf-8"))["events"]) == 2
+    assert listing(out) == sorted(REPORT_FILES) and listing(tmp_path) == ["reports"]

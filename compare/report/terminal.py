@@ -29,9 +29,10 @@ _ANSI = {
 _RESET = "\x1b[0m"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
-# Column widths for wrapped text; fixed so that output is the same on every terminal.
-_SENTENCE_WIDTH = 46
-_REASON_WIDTH = 34
+# Column widths for wrapped text: fixed, so output is the same on every terminal, and the diff table fits in
+# about 130 columns.
+_SENTENCE_WIDTH = 36
+_REASON_WIDTH = 30
 
 
 def safe_text(text) -> str:

@@ -69,9 +69,10 @@ def _write_all(out: Path, contents: dict[str, str]) -> None:
             if not folder.is_dir():  # the folder, or one of its parents, is a file
                 raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
             break
+    out = Path(os.path.abspath(out))  # "." has no name and no parent of its own
     parent = out.parent
     parent.mkdir(parents=True, exist_ok=True)
-    if out.is_symlink() or (out.is_dir() and set(os.listdir(out)) - set(REPORT_FILES)):
+    if _keep_folder(out):
         _replace_files(out, contents)
         return
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
@@ -81,12 +82,27 @@ def _write_all(out: Path, contents: dict[str, str]) -> None:
         os.chmod(tmp, out.stat().st_mode & 0o7777 if out.is_dir() else _default_dir_mode())
         _fsync_dir(tmp)
         if out.is_dir():
-            _swap(tmp, out)  # tmp now holds the previous report
+            try:
+                _swap(tmp, out)  # tmp now holds the previous report
+            except OSError as error:
+                if error.errno not in (errno.EBUSY, errno.EXDEV):
+                    raise
+                _replace_files(out, contents)  # a mount point cannot be renamed: replace file by file
         else:
             os.rename(tmp, out)
         _fsync_dir(parent)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _keep_folder(out: Path) -> bool:
+    """True when the folder itself must stay: it holds other files, is a link, or is (inside) the working folder."""
+    if not out.exists():
+        return False
+    if out.is_symlink() or set(os.listdir(out)) - set(REPORT_FILES):
+        return True
+    cwd = Path(os.getcwd())
+    return cwd == out or out in cwd.parents
 
 
 def _replace_files(out: Path, contents: dict[str, str]) -> None:
