@@ -100,3 +100,17 @@ def test_events_lists_each_source_under_its_event():
     assert lines[naples + 2].split()[0] == "charlie"
     assert any(line.startswith("singapore") and "delta" in line for line in lines)
     assert lines[-1] == "4 sources in 2 events"
+
+
+def test_diff_table_shortens_long_reasons_but_machine_formats_keep_them():
+    c = make_comparison()
+    long_reason = "numbers differ: " + "ninety minutes against sixty minutes, " * 5
+    findings = tuple(
+        dataclasses.replace(f, reason=long_reason) if f.relation == "contradict" else f for f in c.finding_records
+    )
+    c = dataclasses.replace(c, finding_records=findings)
+    table = render_diff(c, "alpha", "charlie", fmt="table", color=False)
+    assert "numbers differ: ninety" in table and "…" in table
+    assert long_reason not in " ".join(table.split())
+    records = json.loads(render_diff(c, "alpha", "charlie", fmt="json", color=False))
+    assert records[2]["reason"] == long_reason

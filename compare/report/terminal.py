@@ -33,6 +33,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # about 130 columns.
 _SENTENCE_WIDTH = 36
 _REASON_WIDTH = 30
+# The table shows at most this much of a reason (three wrapped lines); csv, json and md carry it whole.
+_REASON_CHARS = 90
 
 
 def safe_text(text) -> str:
@@ -44,6 +46,10 @@ def safe_text(text) -> str:
 
 def _paint(text: str, style: str, color: bool) -> str:
     return f"{_ANSI[style]}{text}{_RESET}" if color and style in _ANSI else text
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def render_summary(c: Comparison, *, color: bool) -> str:
@@ -172,7 +178,15 @@ def render_diff(c: Comparison, a_id: str, b_id: str, *, fmt: str, color: bool) -
         head.append("A and B are in different events: nothing was compared.")
     table = tabulate(
         [
-            [num(a[0]), safe_text(a[1]), _paint(rel, rel, color), num(b[0]), safe_text(b[1]), score(s), safe_text(why)]
+            [
+                num(a[0]),
+                safe_text(a[1]),
+                _paint(rel, rel, color),
+                num(b[0]),
+                safe_text(b[1]),
+                score(s),
+                _shorten(safe_text(why), _REASON_CHARS),
+            ]
             for a, rel, b, s, why in view
         ],
         headers=["A#", "A sentence", "relation", "B#", "B sentence", "score", "reason"],
