@@ -144,11 +144,15 @@ def test_seed_report_shows_the_sofa_contradiction(browser, seed_comparison, gold
 
     side_a, side_b = holding(pair["a"], pair["a_text"]), holding(pair["b"], pair["b_text"])
     finding = next(
-        f for f in seed_comparison.finding_records
-        if f.relation == "contradict"
-        and {(f.source, f.sentence_id), (f.other_source, f.other_sentence_id)} & side_a
-        and {(f.source, f.sentence_id), (f.other_source, f.other_sentence_id)} & side_b
+        (
+            f for f in seed_comparison.finding_records
+            if f.relation == "contradict"
+            and {(f.source, f.sentence_id), (f.other_source, f.other_sentence_id)} & side_a
+            and {(f.source, f.sentence_id), (f.other_source, f.other_sentence_id)} & side_b
+        ),
+        None,
     )
+    assert finding is not None, "the pipeline does not label the gold contradiction `contradict`"
     write_reports(seed_comparison, tmp_path / "reports")
     visit = Visit(browser, tmp_path / "reports" / "report.html")
     page = visit.page

@@ -24,7 +24,7 @@ from enum import StrEnum
 import pandas as pd
 
 from compare.models import Comparison, Event, Finding
-from compare.report.tables import ordered_findings, relation_value, sentence_by_key
+from compare.report.tables import findings_by_event, relation_value, sentence_by_key
 
 
 class Cell(StrEnum):
@@ -122,21 +122,32 @@ class _UnionFind:
 
 def event_claims(c: Comparison, event: Event) -> list[Claim]:
     """The claims of one event, sorted (contradictions, then most often left out, then first appearance)."""
+    return claims_by_event(c, events=(event,))[event.id]
+
+
+def claims_by_event(c: Comparison, events=None) -> dict[str, list[Claim]]:
+    """Event id -> its claims, for every event of `c` (or the `events` given); indexes are built once."""
     sentences = sentence_by_key(c)
+    keys_by_source: dict[str, list[tuple[str, int]]] = {}
+    for key in sorted(sentences, key=lambda key: key[1]):
+        keys_by_source.setdefault(key[0], []).append(key)
+    grouped = findings_by_event(c)
+    return {
+        event.id: _event_claims(event, sentences, keys_by_source, grouped.get(event.id, []))
+        for event in (c.events if events is None else events)
+    }
+
+
+def _event_claims(event: Event, sentences, keys_by_source, findings) -> list[Claim]:
     members = list(event.sources)
-    member_set = set(members)
-    source_rank = {s: i for i, s in enumerate(members)}
-    nodes = sorted(
-        (key for key in sentences if key[0] in member_set),
-        key=lambda key: (source_rank[key[0]], key[1]),
-    )
+    nodes = [key for source in dict.fromkeys(members) for key in keys_by_source.get(source, [])]
     node_rank = {node: i for i, node in enumerate(nodes)}
     positions = _UnionFind(nodes)
     claims = _UnionFind(nodes)
     links: dict[tuple[str, int], set[str]] = {node: set() for node in nodes}
     contradictions: dict[frozenset, Finding] = {}
-    for f in ordered_findings(c):  # report order: the first direction of a pair is the one shown
-        if f.event != event.id or f.other_sentence_id is None:
+    for f in findings:  # report order: the first direction of a pair is the one shown
+        if f.other_sentence_id is None:
             continue
         a, b = (f.source, f.sentence_id), (f.other_source, f.other_sentence_id)
         if a not in node_rank or b not in node_rank:
@@ -206,7 +217,7 @@ def event_claims(c: Comparison, event: Event) -> list[Claim]:
 
 def all_claims(c: Comparison) -> list[Claim]:
     """Claims of every event, events in Comparison order."""
-    return [claim for event in c.events for claim in event_claims(c, event)]
+    return [claim for claims in claims_by_event(c).values() for claim in claims]
 
 
 def claim_rows(c: Comparison) -> tuple[list[str], list[list]]:

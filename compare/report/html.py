@@ -22,11 +22,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from compare.models import Comparison
-from compare.report.claims import Cell, Kind, event_claims
+from compare.report.claims import Cell, Kind, claims_by_event
 from compare.report.tables import (
     RELATIONS,
     clean_score,
     display_events,
+    findings_by_event,
     ordered_findings,
     relation_counts,
     relation_value,
@@ -108,6 +109,11 @@ def _context(c: Comparison) -> dict:
     findings_by_sentence: dict[tuple[str, int], dict[str, object]] = {}
     for f in ordered_findings(c):
         findings_by_sentence.setdefault((f.source, f.sentence_id), {})[f.other_source] = f
+    keys_by_source: dict[str, list[tuple[str, int]]] = {}
+    for key in sorted(sentences, key=lambda key: key[1]):
+        keys_by_source.setdefault(key[0], []).append(key)
+    grouped = findings_by_event(c)
+    event_claims = claims_by_event(c)
 
     events = []
     for number, event in enumerate(display_events(c), start=1):
@@ -125,10 +131,10 @@ def _context(c: Comparison) -> dict:
                     "place": src.place if src else None,
                     "url": src.url if src else None,
                     "path": src.path if src else None,
-                    "sentences": sum(1 for key in sentences if key[0] == sid),
+                    "sentences": len(keys_by_source.get(sid, [])),
                 }
             )
-        claims = event_claims(c, event) if len(members) > 1 else []
+        claims = event_claims[event.id] if len(members) > 1 else []
         matrix = []
         for claim in claims:
             by_source: dict[str, list[int]] = {}
@@ -176,7 +182,7 @@ def _context(c: Comparison) -> dict:
         for source_id in members:
             others = [m for m in members if m != source_id]
             rows = []
-            for key in sorted(k for k in sentences if k[0] == source_id):
+            for key in keys_by_source.get(source_id, []):
                 view = sentence_view(*key)
                 judged = findings_by_sentence.get(key, {})
                 cells = []
@@ -207,7 +213,7 @@ def _context(c: Comparison) -> dict:
                 "date": event.date,
                 "place": event.place,
                 "sources": event_sources,
-                "counts": relation_counts(c, event.id),
+                "counts": relation_counts(c, event.id, grouped.get(event.id, [])),
                 "matrix": matrix,
                 "matrix_sources": members,
                 "contradictions": contradictions,

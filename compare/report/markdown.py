@@ -12,7 +12,7 @@ import re
 from tabulate import tabulate
 
 from compare.models import Comparison
-from compare.report.claims import Cell, Kind, event_claims
+from compare.report.claims import Cell, Kind, claims_by_event
 from compare.report.tables import display_events, sentence_by_key, source_by_id, summary_rows
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -76,6 +76,7 @@ def render_markdown(c: Comparison) -> str:
     for warning in c.warnings:
         out += ["", f"> **Warning:** {md_escape(warning)}"]
 
+    event_claims = claims_by_event(c)
     for i, event in enumerate(display_events(c), start=1):
         out += ["", f'<a id="event-{i}"></a>', "", f"## Event {md_escape(event.id)}"]
         facts = ", ".join(md_escape(x) for x in (event.date, event.place) if x)
@@ -100,7 +101,7 @@ def render_markdown(c: Comparison) -> str:
         if len(event.sources) < 2:
             out += ["", "Only one source reports this event: there is nothing to compare it with."]
             continue
-        claims = event_claims(c, event)
+        claims = event_claims[event.id]
         out += ["", "### Claim matrix", ""]
         out.append(
             "Contradictions first, then the claims most sources leave out. "

@@ -88,18 +88,30 @@ def ordered_dropped(c: Comparison) -> list[Dropped]:
 
 
 def ordered_findings(c: Comparison) -> list[Finding]:
-    source_key = _source_key(c)
+    source_ranks = _rank(s.id for s in c.sources)
     event_ranks = _rank(e.id for e in c.events)
-    return sorted(
-        c.finding_records,
-        key=lambda f: (
-            event_ranks.get(f.event, len(event_ranks)),
+    unknown_source, unknown_event = len(source_ranks), len(event_ranks)
+
+    def key(f: Finding):
+        return (
+            event_ranks.get(f.event, unknown_event),
             f.event,
-            source_key(f.source),
+            source_ranks.get(f.source, unknown_source),
+            f.source,
             f.sentence_id,
-            source_key(f.other_source),
-        ),
-    )
+            source_ranks.get(f.other_source, unknown_source),
+            f.other_source,
+        )
+
+    return sorted(c.finding_records, key=key)
+
+
+def findings_by_event(c: Comparison) -> dict[str, list[Finding]]:
+    """Event id -> its findings in report order (sorted once for the whole comparison)."""
+    out: dict[str, list[Finding]] = {}
+    for f in ordered_findings(c):
+        out.setdefault(f.event, []).append(f)
+    return out
 
 
 def finding_rows(c: Comparison) -> list[dict]:
@@ -168,7 +180,7 @@ RELATIONS = ("agree", "partial", "contradict", "omitted")
 _PAIR_PRIORITY = {"contradict": 0, "partial": 1, "agree": 2}
 
 
-def relation_counts(c: Comparison, event_id: str) -> dict[str, int]:
+def relation_counts(c: Comparison, event_id: str, findings: list[Finding] | None = None) -> dict[str, int]:
     """Counts by relation for one event.
 
     agree / partial / contradict count sentence pairs (A's sentence with B's, whichever way round it was
@@ -177,7 +189,7 @@ def relation_counts(c: Comparison, event_id: str) -> dict[str, int]:
     """
     pairs: dict[frozenset, str] = {}
     omitted = 0
-    for f in c.finding_records:
+    for f in c.finding_records if findings is None else findings:
         if f.event != event_id:
             continue
         relation = relation_value(f.relation)
@@ -200,6 +212,7 @@ def summary_rows(c: Comparison) -> list[dict]:
     per_source = {}
     for s in c.sentence_records:
         per_source[s.source] = per_source.get(s.source, 0) + 1
+    grouped = findings_by_event(c)
     rows = []
     for event in display_events(c):
         rows.append(
@@ -209,7 +222,7 @@ def summary_rows(c: Comparison) -> list[dict]:
                 "place": event.place,
                 "sources": list(event.sources),
                 "sentences": sum(per_source.get(s, 0) for s in event.sources),
-                **relation_counts(c, event.id),
+                **relation_counts(c, event.id, grouped.get(event.id, [])),
             }
         )
     return rows
@@ -219,7 +232,8 @@ def display_events(c: Comparison) -> list:
     """Events in the order a reader wants them: events with something to compare first, those with the most
     contradictions ahead, then the most sources; ties keep the Comparison's order. (report.json keeps the
     Comparison's order.)"""
-    contradictions = {e.id: relation_counts(c, e.id)["contradict"] for e in c.events}
+    grouped = findings_by_event(c)
+    contradictions = {e.id: relation_counts(c, e.id, grouped.get(e.id, []))["contradict"] for e in c.events}
     return [
         event
         for _, event in sorted(
