@@ -127,3 +127,56 @@ def test_hedging_cues(text):
 )
 def test_plain_statements_are_not_hedged(text):
     assert not is_hedged(text)
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+SOURCES = ("a", "b", "c", "d")
+SENTENCE_TEXTS = ("The budget rose.", "It is unclear whether the budget rose.", "The budget fell by half.")
+
+
+@st.composite
+def random_event(draw):
+    counts = {s: draw(st.integers(1, 4)) for s in SOURCES}
+    sentences = tuple(
+        Sentence(s, i, 0, 10, draw(st.sampled_from(SENTENCE_TEXTS))) for s in SOURCES for i in range(counts[s])
+    )
+    findings = []
+    for s in SOURCES:
+        for i in range(counts[s]):
+            for other in SOURCES:
+                if other == s:
+                    continue
+                relation = draw(st.sampled_from(list(Relation)))
+                other_id = None if relation == Relation.OMITTED else draw(st.integers(0, counts[other] - 1))
+                findings.append(Finding("e", s, i, other, other_id, relation, 0.5, "r"))
+    sources = tuple(Source(s, f"{s}.txt", "x" * 10) for s in SOURCES)
+    return Comparison(sources, (Event("e", None, None, SOURCES),), sentences, (), tuple(findings))
+
+
+@settings(max_examples=150, deadline=None)
+@given(random_event())
+def test_claim_invariants(c):
+    claims = event_claims(c, c.events[0])
+    members = [key for claim in claims for key in claim.sentences]
+    assert sorted(members) == sorted((s.source, s.id) for s in c.sentence_records)  # a partition
+    claim_of = {key: claim.number for claim in claims for key in claim.sentences}
+    for f in c.finding_records:
+        if f.other_sentence_id is not None:
+            assert claim_of[(f.source, f.sentence_id)] == claim_of[(f.other_source, f.other_sentence_id)]
+    seen_plain = False
+    previous_left_out = len(SOURCES)
+    for claim in claims:
+        assert [s for s, _ in claim.cells] == list(SOURCES)
+        present = {s for s, _ in claim.sentences}
+        assert {s for s, cell in claim.cells if cell != Cell.NOT_MENTIONED} == present
+        assert any(cell in (Cell.ASSERTED, Cell.PARTIAL, Cell.HEDGED) for _, cell in claim.cells)
+        assert (claim.kind == Kind.CONTRADICTION) == bool(claim.contradictions)
+        if claim.kind == Kind.CONTRADICTION:
+            assert not seen_plain  # contradictions first
+        else:
+            seen_plain = True
+            left_out = len(SOURCES) - len(present)
+            assert left_out <= previous_left_out
+            previous_left_out = left_out

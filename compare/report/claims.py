@@ -163,10 +163,16 @@ def _event_claims(event: Event, sentences, keys_by_source, findings) -> list[Cla
             contradictions.setdefault(frozenset((a, b)), f)
 
     hedged = {node: is_hedged(sentences[node].text) for node in nodes}
+    positions_of: dict = {}
+    for position in positions.groups():
+        positions_of.setdefault(claims.find(position[0]), []).append(position)
+    contradictions_of: dict = {}
+    for pair, f in sorted(contradictions.items(), key=lambda kv: min(node_rank[n] for n in kv[0])):
+        contradictions_of.setdefault(claims.find(next(iter(pair))), []).append(f)
     built = []
     for group in claims.groups():
-        group_set = set(group)
-        group_positions = [p for p in positions.groups() if p[0] in group_set]
+        root = claims.find(group[0])
+        group_positions = positions_of[root]
 
         def leading_key(position):
             plain = any(not hedged[n] for n in position)
@@ -191,10 +197,7 @@ def _event_claims(event: Event, sentences, keys_by_source, findings) -> list[Cla
             else (source, Cell.NOT_MENTIONED)
             for source in members
         )
-        inner = tuple(
-            f for pair, f in sorted(contradictions.items(), key=lambda kv: min(node_rank[n] for n in kv[0]))
-            if pair <= group_set
-        )
+        inner = tuple(contradictions_of.get(root, ()))
         mentioned = len(states)
         kind = Kind.CONTRADICTION if inner else (Kind.SHARED if mentioned > 1 else Kind.SINGLE)
         representative = next((n for n in leading if not hedged[n]), leading[0])
