@@ -1,20 +1,22 @@
 """Group sources into events: the articles that report the same meeting.
 
 How, in order:
-1. Each source becomes a TF-IDF vector over its *rare* terms (terms in more than a small share of the corpus
-   are left out: they say "defence ministers met", not which meeting), normalised, so a dot product is a cosine.
-2. Candidate pairs come from that sparse matrix times its transpose: only sources that share a rare term are
-   ever compared (an inverted index in matrix form), never every source with every other.
-3. Each source has a window of days the meeting can lie in: its stated meeting dates, else a few days up to its
-   publication date (coverage appears the same day or a day or two later), else no limit. Pairs whose windows
-   do not meet (one day of slack) are dropped: the same two ministers meet several times a year in near
-   identical words, and only the dates tell those meetings apart.
-4. A pair's score is its rare-term cosine, raised when both name the same place or the same meeting date and
-   lowered when they name different places.
-5. Average linkage on the sparse graph of candidate pairs (a pair that is not a candidate counts as 0), merging
-   the best pair of clusters first and never merging clusters whose windows conflict; merging stops below a
-   threshold, so the number of events is not fixed in advance. A source with no date joins the event whose
-   wording matches it best, if the match is strong enough.
+1. Each source becomes two TF-IDF vectors over its *rare* terms, one of all its words and one of its names
+   (capitalised words never written in lower case in the corpus: people, places, bodies). Terms in more than a
+   small share of a large corpus are left out: they say "defence ministers met", not which meeting.
+2. Each source has a window of days the meeting can lie in: its stated meeting dates, else a few days up to its
+   publication date (coverage appears the same day or a day or two later), else no limit. The same two
+   ministers meet several times a year in near identical words; only the dates tell those meetings apart.
+3. Candidate pairs: sources are put in date buckets and each bucket's sparse matrix is multiplied with its own
+   and the next bucket's, which scores only pairs that share a rare term (an inverted index in matrix form)
+   and whose dates are close; sources without a usable window are scored against all. Pairs whose windows do
+   not meet (one day of slack) are dropped. Never every source with every other.
+4. A pair's score: its cosine (words and names), raised when both name the same meeting place or date (in
+   full only if they share names too), lowered when they name different places.
+5. Average linkage on the sparse graph of candidate pairs, best pair of groups first, never merging groups
+   whose windows conflict, stopping below a threshold: the number of events is not fixed in advance. Sources
+   without a date are left out of that step, then each joins the group whose wording matches it best on
+   average if that is strong enough; the rest are grouped among themselves.
 """
 
 from __future__ import annotations

@@ -354,3 +354,42 @@ def test_date_blocks_find_exactly_the_pairs_of_a_full_comparison():
     assert set(zip(rows.tolist(), cols.tolist())) == expected
     assert len(rows) == len(expected)  # no pair twice
     assert np.allclose(scores, full[rows, cols], atol=1e-6)
+
+
+def test_identical_wording_with_dates_far_apart_is_two_events():
+    text = "The two ministers held talks in Lima.\nThey agreed to expand cooperation on fisheries."
+    docs = [EventDoc("a", "2024-03-03", "Lima", ("2024-03-02",), text),
+            EventDoc("b", "2024-03-03", "Lima", ("2024-03-02",), text),
+            EventDoc("c", "2024-03-13", "Lima", ("2024-03-12",), text)]
+    events = group_events(docs)
+    assert [(e.id, e.sources) for e in events] == [("2024-03-02-lima", ("a", "b")), ("2024-03-12-lima", ("c",))]
+
+
+def test_dates_a_day_apart_can_be_one_meeting():
+    # Late-night talks reported under two time zones' dates.
+    text = "The two ministers held talks in Lima.\nThey agreed to expand cooperation on fisheries under Pelagos."
+    docs = [EventDoc("a", "2024-03-03", "Lima", ("2024-03-02",), text),
+            EventDoc("b", "2024-03-04", "Lima", ("2024-03-03",), text)]
+    (event,) = group_events(docs)
+    assert event.sources == ("a", "b") and event.date == "2024-03-02"  # a tie goes to the earlier date
+
+
+def test_publication_date_alone_bounds_the_meeting():
+    text = "The two ministers held talks.\nThey agreed to expand cooperation on fisheries under Pelagos."
+    near = [EventDoc("a", "2024-03-03", None, (), text), EventDoc("b", "2024-03-05", None, (), text)]
+    assert len(group_events(near)) == 1
+    far = [EventDoc("a", "2024-03-03", None, (), text), EventDoc("b", "2024-03-20", None, (), text)]
+    assert len(group_events(far)) == 2
+
+
+def test_a_place_conflict_weighs_against_a_match():
+    a = ("The trade ministers held talks on Saturday.\nThey agreed to expand cooperation on fisheries and ports.\n"
+         "Officials praised the Pelagos accord, said Rosa Quispe.\nNew rules for trawlers were outlined.")
+    b = ("Ministers held talks about trade.\nThe Pelagos accord on fisheries was praised.\n"
+         "Harbour dues will be cut next spring, said Juan Vera.\nA joint patrol is to start.")
+    same = [EventDoc("a", "2024-03-03", "Lima", ("2024-03-02",), a),
+            EventDoc("b", "2024-03-03", "Lima", ("2024-03-02",), b)]
+    apart = [EventDoc("a", "2024-03-03", "Lima", ("2024-03-02",), a),
+             EventDoc("b", "2024-03-03", "Quito", ("2024-03-02",), b)]
+    assert len(group_events(same)) == 1
+    assert len(group_events(apart)) == 2
