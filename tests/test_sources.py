@@ -193,7 +193,7 @@ def test_fixture_folder_loads_every_source_once():
     sources, warnings = load_sources_with_warnings([FIXTURES], Settings())
     assert warnings == ()
     assert [s.id for s in sources] == sorted(
-        [*EXPECTED, "harbour_gazette", "kohoku_shimpo_sjis", "aps_wire", "coastal-daily-0305",
+        [*EXPECTED, "harbour_gazette", "kohoku_shimpo_sjis", "civic_post", "aps_wire", "coastal-daily-0305",
          "ferry-weekly-0619", "port-bulletin-0510", "gazette-archive-118", "gazette-archive-119"]
     )
 
@@ -275,6 +275,27 @@ def test_html_page_in_shift_jis_uses_its_declared_charset():
     assert source.title.startswith("日米防衛相が横浜で会談")
     assert "日米両政府は十二日、横浜市で防衛相会談を行い" in source.text
     assert "トップ" not in source.text and "Copyright" not in source.text
+
+
+def test_htm_page_declared_latin1_is_read_as_windows_1252_with_json_ld_metadata():
+    (source,) = load_sources([FIXTURES / "civic_post.htm"], Settings())
+    assert source.encoding == "cp1252"  # WHATWG: an iso-8859-1 label means Windows-1252
+    assert "Rotterdam’s harbour authority and the dock workers’ unions agreed" in source.text
+    assert "“Nobody wanted the ships to wait,” said a spokesperson" in source.text
+    assert (source.title, source.published, source.outlet) == (
+        "Pay deal averts Rotterdam port strike", "2025-05-09", "Civic Post",
+    )
+    for furniture in ("Share on", "Log in", "comments", "About time too", "Independent local news", "Container cranes"):
+        assert furniture not in source.text
+
+
+def test_page_saved_as_utf8_under_an_old_latin1_declaration_reads_as_utf8(tmp_path):
+    page = (FIXTURES / "harbour_gazette.html").read_text(encoding="utf-8")
+    page = page.replace('<meta charset="utf-8">', '<meta charset="iso-8859-1">').replace("&mdash;", "—")
+    path = write(tmp_path / "page.html", page)
+    (source,) = load_sources([path], Settings())
+    assert source.encoding == "utf-8"
+    assert "ROTTERDAM — Dock workers" in source.text
 
 
 def test_json_article():
