@@ -419,12 +419,20 @@ def _html_source(name: str, source_id: str, page: str, encoding: str) -> Source:
         path=name,
         text=text,
         title=_clean(document.title),
-        published=_iso_date(document.date, shown, "date"),
+        published=_page_date(document.date),
         outlet=_clean(document.sitename),
         url=_clean(document.url),
         encoding=encoding,
         text_is_file=False,
     )
+
+
+def _page_date(value: str | None) -> str | None:
+    """The extractor's date as YYYY-MM-DD; one it got wrong is dropped, since the user cannot fix it."""
+    try:
+        return _iso_date(value, "", "date")
+    except MalformedCorpus:
+        return None
 
 
 def _json_sources(name: str, text: str, encoding: str) -> list[Source]:
@@ -444,7 +452,8 @@ def _json_sources(name: str, text: str, encoding: str) -> list[Source]:
 def _jsonl_sources(name: str, text: str, encoding: str) -> list[Source]:
     """A .jsonl corpus: one JSON article object per line; blank lines are allowed."""
     sources = []
-    for number, line in enumerate(text.splitlines(), 1):
+    # split on "\n" only: str.splitlines would also split inside a JSON string holding U+2028 or U+0085
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{name} line {number}"

@@ -358,6 +358,12 @@ def test_csv_field_longer_than_the_csv_module_default(tmp_path):
     assert source.text == long_text
 
 
+def test_jsonl_text_may_hold_unicode_line_separators(tmp_path):
+    path = write(tmp_path / "feed.jsonl", '{"id": "a", "text": "One\u2028two\u0085three."}\r\n')
+    (source,) = load_sources([path], Settings())
+    assert source.text == "One\u2028two\u0085three."
+
+
 def test_json_list_is_a_corpus(tmp_path):
     path = write(tmp_path / "list.json", '[{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}]')
     assert [s.id for s in load_sources([path], Settings())] == ["a", "b"]
