@@ -608,6 +608,8 @@ def test_any_utf8_text_reads_back_exactly(tmp_path, text):
 )
 def test_any_text_with_a_byte_order_mark_reads_back_exactly(tmp_path, text, encoding):
     assume(text.strip() and not text.startswith("\ufeff"))
+    # UTF-16's little-endian mark followed by a NUL character is UTF-32's mark: truly ambiguous bytes
+    assume(not (encoding == "utf-16" and text.startswith("\x00")))
     path = write(tmp_path / "random.txt", text.encode(encoding))
     (source,) = load_sources([path], Settings())
     assert source.text == text and not source.text_is_file
