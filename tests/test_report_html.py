@@ -150,3 +150,23 @@ def test_any_title_or_sentence_stays_text_in_valid_html(title, sentence):
     cells = [" ".join("".join(td.itertext()).split()) for td in tree.iter("td")]
     assert " ".join(title.split()) in cells
     assert any(folded in cell for cell in cells)
+
+
+def test_dropped_spans_and_urls_are_shown_as_text(tree, page):
+    details = [d for d in tree.iter(f"{{{NS['h']}}}details") if "dropped" in d.get("class", "")]
+    assert len(details) == 2  # one per event that has dropped spans
+    naples = text_of(details[0])
+    assert "Left out of the comparison: 4 spans" in naples
+    assert "boilerplate Share this article chars" in naples
+    assert "title <script>alert(1)</script> Naples talks" in naples
+    assert '<span class="url">javascript:alert(1)</span>' in page
+
+
+def test_syndicated_copies_are_marked():
+    c = make_comparison()
+    from test_report_json import WithCopies
+
+    with_copies = WithCopies(**{f.name: getattr(c, f.name) for f in dataclasses.fields(c)}, copies={"charlie": "alpha"})
+    tree = html5lib.parse(render_html(with_copies))
+    rows = [text_of(tr) for tr in tree.iter(f"{{{NS['h']}}}tr") if text_of(tr).startswith("charlie")]
+    assert rows and "copy of alpha" in rows[0]

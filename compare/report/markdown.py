@@ -13,6 +13,7 @@ from tabulate import tabulate
 
 from compare.models import Comparison
 from compare.report.claims import Cell, Kind, claims_by_event
+from compare.report.json_report import copies_of
 from compare.report.tables import display_events, sentence_by_key, source_by_id, summary_rows
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -77,6 +78,7 @@ def render_markdown(c: Comparison) -> str:
         out += ["", f"> **Warning:** {md_escape(warning)}"]
 
     event_claims = claims_by_event(c)
+    copies = copies_of(c)
     for i, event in enumerate(display_events(c), start=1):
         out += ["", f'<a id="event-{i}"></a>', "", f"## Event {md_escape(event.id)}"]
         facts = ", ".join(md_escape(x) for x in (event.date, event.place) if x)
@@ -87,7 +89,7 @@ def render_markdown(c: Comparison) -> str:
             _table(
                 [
                     [
-                        md_escape(sid),
+                        md_escape(sid) + (f" (copy of {md_escape(copies[sid])})" if sid in copies else ""),
                         md_escape(sources[sid].title if sid in sources else ""),
                         md_escape(sources[sid].outlet if sid in sources else ""),
                         md_escape(sources[sid].published if sid in sources else ""),
