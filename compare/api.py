@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 
 from compare.models import Comparison, CompareError, Event, Settings, Source
-from compare.pipeline import compare_pair, compare_sources, event_doc, prepare
+from compare.pipeline import Progress, compare_pair, compare_sources, event_doc, prepare
 from compare.events import group_events
 from compare.sources import load_sources_with_warnings
 
@@ -17,7 +17,7 @@ class NotTwoSources(CompareError):
     """`diff` needs exactly two sources."""
 
 
-def compare(paths: Sequence[PathLike] | PathLike, settings: Settings | None = None) -> Comparison:
+def compare(paths: Sequence[PathLike] | PathLike, settings: Settings | None = None, *, progress: Progress | None = None) -> Comparison:
     """Read every source under `paths`, group them into events and compare each event's sources.
 
     >>> result = compare(["seeds/"])
@@ -25,7 +25,7 @@ def compare(paths: Sequence[PathLike] | PathLike, settings: Settings | None = No
     """
     settings = settings or Settings()
     sources, warnings = load_sources_with_warnings(_as_list(paths), settings)
-    return compare_sources(sources, settings, warnings=warnings)
+    return compare_sources(sources, settings, warnings=warnings, progress=progress)
 
 
 def diff(a: PathLike, b: PathLike, settings: Settings | None = None) -> tuple[Comparison, tuple[str, str]]:

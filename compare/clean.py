@@ -130,8 +130,9 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
     seen_body = False
     title_found = False
     after_marker = False
-    for line in lines:
+    for i, line in enumerate(lines):
         text = line.text
+        following = lines[i + 1].text if i + 1 < len(lines) else ""
         reason: str | None = None
         item = bullet_item(text)
         if is_list_marker(text):
@@ -143,11 +144,11 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
                 reason = DropReason.BOILERPLATE
         elif after_marker and is_headline_like(text):
             reason = DropReason.BOILERPLATE
-        elif is_short_label(text):
-            reason = DropReason.BOILERPLATE
-        elif not seen_body and not title_found and not ends_sentence(text) and len(words(text)) >= MIN_TITLE_WORDS:
+        elif not seen_body and not title_found and _reads_as_title(text, following):
             reason = DropReason.TITLE
             title_found = True
+        elif is_short_label(text):
+            reason = DropReason.BOILERPLATE
         elif is_headline_like(text):
             reason = DropReason.BOILERPLATE
         if reason is None:
@@ -155,6 +156,11 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
         after_marker = is_list_marker(text) or (after_marker and reason is not None and item is None)
         reasons.append(reason)
     return reasons
+
+
+def _reads_as_title(text: str, following: str) -> bool:
+    """A first standalone line of some length, not a sentence, and not continued by the next line."""
+    return not ends_sentence(text) and len(words(text)) >= MIN_TITLE_WORDS and not continues(text, following)
 
 
 def mark_repeats(lines: list[Line], reasons: list[str | None]) -> list[str | None]:

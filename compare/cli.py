@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from compare.models import CompareError, Settings
+from compare.models import DEFAULT_MAX_BYTES, CompareError, Settings
 
 app = typer.Typer(
     name="crosscheck",
@@ -57,13 +57,12 @@ def settings_from_options(
     matcher: MatcherName = MatcherName.lexical,
     threshold: float | None = None,
     encoding: str | None = None,
-    max_bytes: int = Settings.max_bytes,
+    max_bytes: int = DEFAULT_MAX_BYTES,
     skip_invalid: bool = False,
     manifest: Path | None = None,
     engine: Engine = Engine.local,
     scheduler: str | None = None,
     workers: int = 1,
-    progress: bool = False,
 ) -> Settings:
     """The one place command-line flags become a Settings object."""
     return Settings(
@@ -76,7 +75,6 @@ def settings_from_options(
         engine=str(engine),
         scheduler=scheduler,
         workers=workers,
-        progress=progress,
     )
 
 
@@ -90,6 +88,13 @@ def warn_all(warnings) -> None:
         typer.echo(f"Warning: {warning}", err=True)
 
 
+def terminal_progress():
+    """A progress bar on stderr, for runs long enough to want one."""
+    from tqdm import tqdm
+
+    return lambda items, label: tqdm(items, desc=label, file=sys.stderr, leave=False, disable=len(items) < 50)
+
+
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
@@ -101,7 +106,7 @@ def report(
     matcher: MatcherOpt = MatcherName.lexical,
     threshold: ThresholdOpt = None,
     encoding: EncodingOpt = None,
-    max_bytes: MaxBytesOpt = Settings.max_bytes,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     skip_invalid: SkipOpt = False,
     manifest: ManifestOpt = None,
     engine: Annotated[Engine, typer.Option(help="local: this machine; dask: a Dask cluster (crosscheck[dask]).")] = Engine.local,
@@ -115,10 +120,10 @@ def report(
 
     settings = settings_from_options(
         matcher=matcher, threshold=threshold, encoding=encoding, max_bytes=max_bytes, skip_invalid=skip_invalid,
-        manifest=manifest, engine=engine, scheduler=scheduler, workers=workers, progress=sys.stderr.isatty(),
+        manifest=manifest, engine=engine, scheduler=scheduler, workers=workers,
     )
     try:
-        comparison = compare(paths, settings)
+        comparison = compare(paths, settings, progress=terminal_progress() if sys.stderr.isatty() else None)
         written = write_reports(comparison, out)
     except CompareError as error:
         raise fail(error) from None
@@ -136,7 +141,7 @@ def diff(
     matcher: MatcherOpt = MatcherName.lexical,
     threshold: ThresholdOpt = None,
     encoding: EncodingOpt = None,
-    max_bytes: MaxBytesOpt = Settings.max_bytes,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Compare two articles directly. Exit 0: no contradiction; 1: a contradiction found; 2: trouble."""
     from compare.api import diff as diff_sources
@@ -161,7 +166,7 @@ def diff(
 def events(
     paths: PathsArg,
     encoding: EncodingOpt = None,
-    max_bytes: MaxBytesOpt = Settings.max_bytes,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     skip_invalid: SkipOpt = False,
     manifest: ManifestOpt = None,
 ) -> None:

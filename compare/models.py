@@ -96,6 +96,11 @@ class Finding:
     reason: str
 
 
+# Files over this size are refused unless --max-bytes says otherwise: larger than any article, small enough
+# that a mistaken path to a video or a database dump fails at once.
+DEFAULT_MAX_BYTES = 50_000_000
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Every option of a run, built once from the command line (or by the API caller) and passed to stages."""
@@ -103,13 +108,12 @@ class Settings:
     match_threshold: float | None = None  # None: the matcher's calibrated default
     matcher: str = "lexical"
     encoding: str | None = None
-    max_bytes: int = 50_000_000
+    max_bytes: int = DEFAULT_MAX_BYTES
     skip_invalid: bool = False
     manifest: str | None = None
     engine: str = "local"
     scheduler: str | None = None
     workers: int = 1
-    progress: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +126,7 @@ class Comparison:
     dropped_records: tuple[Dropped, ...]
     finding_records: tuple[Finding, ...]
     warnings: tuple[str, ...] = field(default=())
+    copies: tuple[tuple[str, str], ...] = field(default=())  # (copy id, origin id): syndicated, not compared
 
     @property
     def findings(self):

@@ -5,7 +5,7 @@ compare(paths) runs:
   2. strip furniture and repeats, keeping what was dropped and why (compare.clean)
   3. split the body into sentences with exact offsets (compare.sentences)
   4. fill in metadata the text reveals: title, publication date, place (compare.metadata)
-  5. group sources into events (compare.events)
+  5. set syndicated copies aside (compare.syndication) and group the other sources into events (compare.events)
   6. per event: align every source against every other and judge each sentence (compare_event)
   7. gather the records into a Comparison
 
@@ -15,18 +15,26 @@ process, in a process pool, or on a Dask cluster without change.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from compare.align import counterparts, score_block
+from compare.align import counterparts, matcher_for_event, score_block
 from compare.clean import clean
+from compare.engine import run_events
 from compare.events import EventDoc, group_events
 from compare.judge import Side, judge_pair, omitted_reason
 from compare.metadata import meeting_dates, meeting_place, normalise_place
 from compare.models import Comparison, Dropped, Event, Finding, Relation, Sentence, Settings, Source
 from compare.sentences import split
-from compare.similarity import acronyms_in, get_matcher
+from compare.syndication import find_copies
+from compare.similarity import acronyms_in
+
+
+Progress = Callable[[Sequence, str], Iterable]
+
+
+def _no_progress(items: Sequence, _label: str) -> Sequence:
+    return items
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +103,9 @@ def event_acronyms(members: Sequence[Member]) -> dict[str, str]:
 
 def compare_event(work: EventWork) -> tuple[Finding, ...]:
     """Every sentence of every member judged against every other member: exactly one Finding each."""
-    matcher = get_matcher(work.matcher)
-    threshold = matcher.threshold if work.threshold is None else work.threshold
     acronyms = event_acronyms(work.members)
+    matcher = matcher_for_event(work.matcher, [s.text for m in work.members for s in m.sentences], acronyms)
+    threshold = matcher.threshold if work.threshold is None else work.threshold
     findings: list[Finding] = []
     for a in work.members:
         for b in work.members:
@@ -133,19 +141,12 @@ def event_works(events: Iterable[Event], prepared: Sequence[Prepared], settings:
     return works
 
 
-def run_local(works: Sequence[EventWork], settings: Settings) -> list[tuple[Finding, ...]]:
-    """Map compare_event over events, in a process pool when more than one worker is asked for."""
-    workers = settings.workers if settings.workers > 0 else (os.cpu_count() or 1)
-    if workers <= 1 or len(works) < 2:
-        return [compare_event(w) for w in works]
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=min(workers, len(works))) as pool:
-        return list(pool.map(compare_event, works, chunksize=max(1, len(works) // (workers * 4))))
-
-
 def assemble(
-    prepared: Sequence[Prepared], events: Sequence[Event], results: Iterable[tuple[Finding, ...]], warnings=()
+    prepared: Sequence[Prepared],
+    events: Sequence[Event],
+    results: Iterable[tuple[Finding, ...]],
+    warnings=(),
+    copies: dict[str, str] | None = None,
 ) -> Comparison:
     """Stage 7: one Comparison with records in a stable order."""
     ordered = sorted(prepared, key=lambda p: p.source.id)
@@ -160,6 +161,7 @@ def assemble(
         dropped_records=tuple(d for p in ordered for d in p.dropped),
         finding_records=tuple(findings),
         warnings=tuple(warnings),
+        copies=tuple(sorted((copies or {}).items())),
     )
 
 
@@ -168,19 +170,25 @@ def compare_sources(
     settings: Settings | None = None,
     *,
     warnings: Sequence[str] = (),
-    on_event: Callable[[], None] | None = None,
+    progress: Progress | None = None,
 ) -> Comparison:
-    """Stages 2-7 on sources already read (stage 1 is compare.sources.load_sources)."""
+    """Stages 2-7 on sources already read (stage 1 is compare.sources.load_sources).
+
+    `progress`, when given, wraps the stage loops (e.g. a tqdm bar); the library itself never prints.
+    """
     settings = settings or Settings()
+    progress = progress or _no_progress
     # 2.-4. clean, split, fill metadata
-    prepared = [prepare(s) for s in sources]
-    # 5. events
-    events = group_events([event_doc(p) for p in prepared])
+    prepared = [prepare(s) for s in progress(sources, "reading")]
+    # 5. copies aside, events from the rest: a reprint is one outlet's story, not a second outlet agreeing
+    copies = find_copies([p.source for p in prepared])
+    originals = [p for p in prepared if p.source.id not in copies]
+    events = group_events([event_doc(p) for p in originals])
     # 6. per-event comparison
-    works = event_works(events, prepared, settings)
-    results = run_local(works, settings)
+    works = event_works(events, originals, settings)
+    results = run_events(works, settings)
     # 7. assemble
-    return assemble(prepared, events, results, warnings)
+    return assemble(prepared, events, results, warnings, copies)
 
 
 def compare_pair(a: Source, b: Source, settings: Settings | None = None, *, warnings: Sequence[str] = ()) -> Comparison:
@@ -199,4 +207,4 @@ def compare_pair(a: Source, b: Source, settings: Settings | None = None, *, warn
         first = grouped[0]
         event = Event(f"{a.id}-vs-{b.id}", first.date, first.place, tuple(sorted((a.id, b.id))))
     works = event_works([event], prepared, settings)
-    return assemble(prepared, [event], run_local(works, settings), notes)
+    return assemble(prepared, [event], run_events(works, settings), notes)
