@@ -60,15 +60,17 @@ CLAUSE_INTERCEPT = -4.5259
 CLAUSE_OFFSET = 0.60
 LEXICAL_THRESHOLD = 0.2320
 # The semantic matcher: logistic fit of the embedding cosine on MRPC train; the hybrid: logistic fit of
-# HYBRID_FEATURES (the lexical sentence features, the lexical logit and the cosine) (`python bench/mrpc.py PATH --fit --matcher hybrid` fits both). Thresholds by the
+# HYBRID_FEATURES. Giving the hybrid the lexical sentence features too gains a point on MRPC (test accuracy
+# 0.763, F1 0.830) but lets MRPC's dislike of partial overlap back in: on the seed articles it then misses 6 of
+# 8 annotated counterparts instead of 1. The lexical logit carries the clause matching. (`python bench/mrpc.py PATH --fit --matcher hybrid` fits both). Thresholds by the
 # lexical matcher's rule: the score 95% of MRPC train pairs reach.
-HYBRID_FEATURES = SENTENCE_FEATURES + ("lexical_logit", "cosine")
+HYBRID_FEATURES = ("lexical_logit", "cosine")
 SEMANTIC_COEF = 6.4167
 SEMANTIC_INTERCEPT = -4.2626
 SEMANTIC_THRESHOLD = 0.2716
-HYBRID_COEF = (0.7670, 0.3916, 1.7518, 1.6520, 2.2989, 0.7274, 3.0363, -1.0158, 1.1859, -2.8682, -0.8828, -1.9486, -0.5214, -1.0291, 4.2720, 0.0822, 2.3382)
-HYBRID_INTERCEPT = -6.5876
-HYBRID_THRESHOLD = 0.2010
+HYBRID_COEF = (0.6524, 3.0591)
+HYBRID_INTERCEPT = -2.2887
+HYBRID_THRESHOLD = 0.2171
 
 # Rarity of a stem: inverse document frequency over the 7,816 distinct sentences of MRPC train (news text, the
 # genre crosscheck reads), shipped as compare/data/idf.tsv (68 KB) with stems seen at least twice; unseen stems
@@ -661,7 +663,7 @@ class SemanticMatcher:
 
 
 class HybridMatcher:
-    """The lexical matcher's sentence features and logit with the embedding cosine, combined by a logistic
+    """The lexical matcher's logit (clause matching included) and the embedding cosine, combined by a logistic
     regression on MRPC train."""
 
     name = "hybrid"
@@ -681,11 +683,9 @@ class HybridMatcher:
     def features(
         self, a: Sequence[str], b: Sequence[str], *, acronyms: Mapping[str, str] | None = None
     ) -> np.ndarray:
-        """(len(a), len(b), len(HYBRID_FEATURES)): lexical sentence features, lexical logit, cosine."""
-        lexical = self.lexical.features(a, b, acronyms=acronyms)
-        logit = self.lexical.logits(lexical)
-        cosine = self.semantic.cosine(a, b)
-        return np.concatenate([lexical.sentence, logit[..., None], cosine[..., None]], axis=-1)
+        """(len(a), len(b), len(HYBRID_FEATURES)): the lexical logit and the cosine."""
+        logit = self.lexical.logits(self.lexical.features(a, b, acronyms=acronyms))
+        return np.stack([logit, self.semantic.cosine(a, b)], axis=-1)
 
     def same_claim(
         self, a: Sequence[str], b: Sequence[str], *, acronyms: Mapping[str, str] | None = None
