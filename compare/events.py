@@ -44,7 +44,7 @@ IDF_FLOOR = 0.2  # weight of a term found in every source: small, yet two articl
 MIN_PAIR = 0.05  # rare-term cosine below which a pair is not a candidate at all
 LINK_THRESHOLD = 0.2  # average linkage stops when the best pair of clusters scores below this
 PLACE_BONUS = 0.10  # both sources name the same meeting place
-PLACE_PENALTY = 0.25  # both name a meeting place and the places differ
+PLACE_PENALTY = 0.15  # both name a meeting place and the places differ
 DATE_BONUS = 0.10  # both state the same meeting date
 NAME_GATE = 0.05  # name cosine from which place and date agreement count in full
 COHESION_SHARE = 0.5  # two multi-source clusters merge only above this share of the weaker one's cohesion
@@ -52,6 +52,7 @@ BUCKET_DAYS = 8  # width of the date buckets that candidate pairs are drawn from
 # narrow window plus the slack gives the same pairs; it only sets the block sizes)
 DAY_SLACK = 1  # dates at most this many days apart may be the same meeting (time zones, late-night talks)
 PUBLISHED_LAG = 3  # coverage is published on the meeting day or up to this many days later...
+STALE_DAYS = 10  # a stated date more than this many days before publication is not taken as the meeting's
 PUBLISHED_LEAD = 1  # ...and a publication date may read a day early against the meeting's time zone
 
 _UNBOUNDED = (-(10**9), 10**9)
@@ -155,9 +156,24 @@ def _names(text: str, common: set[str]) -> str:
     return " ".join(found)
 
 
+def _stated(doc: EventDoc) -> tuple[str, ...]:
+    """The stated meeting dates that fit the publication date: not after it (a day's slack) and not more than
+    STALE_DAYS before it. Coverage of a meeting appears within days; a date far earlier in an article is more
+    likely an earlier meeting's ("they last met on March 19") than this one's."""
+    published = _ordinal(doc.published)
+    kept = []
+    for value in doc.dates:
+        day = _ordinal(value)
+        if day is None:
+            continue
+        if published is None or published - STALE_DAYS <= day <= published + PUBLISHED_LEAD:
+            kept.append(value)
+    return tuple(kept)
+
+
 def _window(doc: EventDoc) -> tuple[int, int]:
     """Days (proleptic ordinals) the meeting can lie in, from the evidence this source gives."""
-    stated = [d for d in (_ordinal(x) for x in doc.dates) if d is not None]
+    stated = [_ordinal(x) for x in _stated(doc)]
     if stated:
         return min(stated), max(stated)
     published = _ordinal(doc.published)
@@ -234,11 +250,12 @@ def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarra
     """
     adjust = np.zeros(len(rows), dtype=np.float64)
     gate = np.minimum(1.0, shared_names / NAME_GATE)
+    stated = [frozenset(_stated(d)) for d in docs]
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
         a, b = docs[i], docs[j]
         if a.place and b.place:
             adjust[k] += PLACE_BONUS * gate[k] if a.place == b.place else -PLACE_PENALTY
-        if a.dates and b.dates and not set(a.dates).isdisjoint(b.dates):
+        if not stated[i].isdisjoint(stated[j]):
             adjust[k] += DATE_BONUS * gate[k]
     return adjust
 
@@ -357,7 +374,7 @@ def _events(docs: list[EventDoc], labels: list[int]) -> tuple[Event, ...]:
     drafts = []
     for group in members.values():
         sources = tuple(sorted(d.source for d in group))
-        drafts.append((_majority(x for d in group for x in set(d.dates)),
+        drafts.append((_majority(x for d in group for x in _stated(d)),
                        _majority(d.place for d in group if d.place), sources))
     drafts.sort(key=lambda x: (x[0] or "", _slug(x[1]), x[2]))
     used: Counter[str] = Counter()

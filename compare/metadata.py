@@ -267,8 +267,8 @@ def meeting_place(sentences: Sequence[str]) -> str | None:
     first_seen: dict[str, int] = {}
     for index, sentence in enumerate(sentences):
         cue, future = _sentence_kind(sentence)
-        if future:
-            continue
+        if future or not cue:
+            continue  # background sentences name many places ("sales rose in Ohio"); only the meeting's count
         for match in _PLACE_AFTER_IN.finditer(sentence):
             if match.group("after"):
                 continue  # "in Japan's southwestern region" names a region, not a venue
@@ -276,7 +276,7 @@ def meeting_place(sentences: Sequence[str]) -> str | None:
             if raw is None:
                 continue
             place = normalise_place(raw)
-            weight = 1.0 + (2.0 if cue else 0.0) + 1.0 / (1 + index)
+            weight = 1.0 + 1.0 / (1 + index)
             following = sentence[match.end():match.end() + 40]
             if _DATED_AFTER.match(following):
                 weight += 1.5  # "in Tokyo on Sunday": the place of a dated event
@@ -325,7 +325,9 @@ def meeting_dates(sentences: Sequence[str], published: str | None) -> tuple[str,
     Explicit dates ("October 19", "Oct. 19, 2024", "19 October") take their year from `published` when it is
     missing (the year that puts the date on or just before publication); weekday words ("on Saturday") resolve to
     the latest such day on or before `published`. Only sentences that speak of the meeting count, and dates tied
-    to something else ("took office on Oct. 1", "since 2010", "in April") are left out.
+    to something else ("took office on Oct. 1", "since 2010", "in April") are left out. The first such sentence
+    that states a date sets it (news states the meeting's date first; later dates tend to be of earlier
+    meetings: "they last met on March 19"); later dates are kept only within a day of it (talks over two days).
     """
     pub = _to_date(published)
     found: list[str] = []
@@ -333,8 +335,14 @@ def meeting_dates(sentences: Sequence[str], published: str | None) -> tuple[str,
         about_meeting, future = _sentence_kind(sentence)
         if not about_meeting or future:
             continue
-        for when in _dates_in(sentence, pub):
-            if when not in found:
+        dates = _dates_in(sentence, pub)
+        if not found:
+            found.extend(dict.fromkeys(dates))
+            continue
+        anchors = [date.fromisoformat(d) for d in found]
+        for when in dates:
+            day = date.fromisoformat(when)
+            if when not in found and any(abs((day - a).days) <= 1 for a in anchors):
                 found.append(when)
     return tuple(found)
 

@@ -210,3 +210,17 @@ def test_yearless_date_is_the_latest_on_or_before_publication(meeting, lag):
     (when,) = meeting_dates([f"The ministers met on {meeting:%B} {meeting.day}."], published.isoformat())
     if not (meeting.month == 2 and meeting.day == 29):
         assert when == meeting.isoformat()
+
+
+def test_the_first_dated_meeting_sentence_sets_the_date():
+    sentences = [
+        "The two ministers held talks in Lisbon on Friday.",
+        "They last met on March 19, when talks stalled.",  # an earlier meeting
+        "The talks continued on Saturday morning.",  # the next day: the same meeting
+    ]
+    assert meeting_dates(sentences, "2024-06-09") == ("2024-06-07", "2024-06-08")
+
+
+def test_place_needs_a_sentence_about_the_meeting():
+    sentences = ["The ministers held talks on Friday.", "Sales of cars rose in Ohio last year."]
+    assert meeting_place(sentences) is None
