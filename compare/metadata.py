@@ -73,7 +73,9 @@ COUNTRIES = {
 NOT_PLACES = {"update", "updated", "breaking", "exclusive", "note", "editor's note", "editors note", "analysis",
               "opinion", "watch", "photo", "photos", "video", "live", "read more", "advertisement", "summary",
               "q", "a", "faq", "warning", "correction", "clarification", "related", "source", "sources",
-              "editorial", "comment", "review", "interview", "transcript", "full text", "ps", "tl;dr", "i"}
+              "editorial", "comment", "review", "interview", "transcript", "full text", "ps", "tl;dr", "i",
+              "read", "listen", "more", "see also", "breaking news", "ceo", "cfo", "live updates", "explainer",
+              "factbox", "timeline", "graphic", "poll", "fact check", "podcast"}
 
 # Words that say a sentence is about the meeting itself.
 MEETING_WORDS = frozenset(
@@ -199,12 +201,13 @@ def _numeric_date(a: str, b: str, c: str) -> str | None:
 
 # A dateline: upper-case place words, optionally ", Country" (any case) and an agency in brackets, then a dash or
 # colon and white space. "NAPLES, Italy — ", "SINGAPORE: ", "WASHINGTON (Reuters) - ", "NEW DELHI, Oct 3 (AP) —".
+_CAP_WORD = r"[^\W\d_][^\W\d_.'’\-]*(?:[.'’\-][^\W\d_]*)*\.?"  # a word of letters (case checked after)
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,3})"
-    r"(?:,\s+(?P<country>[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,2}))?"
+    rf"^(?P<place>{_CAP_WORD}(?: {_CAP_WORD}){{0,3}})"
+    rf"(?:,\s+(?P<country>{_CAP_WORD}(?: {_CAP_WORD}){{0,2}}))?"
     r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
     r"(?:\s*\([^()\n]{1,40}\))?"
-    r"\s*(?:—|–|--|-|:)\s+")
+    r"\s*(?P<mark>—|–|--|-|:)(?P<space>\s+|(?<=[—–])(?=\w))")
 
 
 def find_dateline(paragraph: str) -> tuple[int, str] | None:
@@ -217,9 +220,14 @@ def find_dateline(paragraph: str) -> tuple[int, str] | None:
     if not match:
         return None
     place = match.group("place").strip()
-    letters = re.sub(r"[^A-Za-z]", "", place)
-    if len(letters) < 3 or _fold(place) in NOT_PLACES:
+    country = match.group("country") or ""
+    letters = re.sub(r"[\W\d_]", "", place)
+    if not place.isupper() or len(letters) < 3 or _fold(place) in NOT_PLACES:
         return None
+    if country and not (country[0].isupper() and (country.isupper() or country.istitle() or "." in country)):
+        return None
+    if match.group("mark") == ":" and (len(letters) < 4 or " " in place.strip(".")):
+        return None  # "CEO: ...", "LIVE UPDATES: ..." are labels; colon datelines name one city ("SINGAPORE:")
     if match.end() >= len(paragraph.rstrip()):
         return None  # nothing follows: a heading, not a dateline
     return match.end(), normalise_place(place)
