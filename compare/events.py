@@ -30,7 +30,7 @@ from datetime import date
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from compare.metadata import MONTHS, WEEKDAYS
 from compare.models import Event
@@ -89,14 +89,43 @@ def group_events(docs: Sequence[EventDoc]) -> tuple[Event, ...]:
 
 
 def _rare_term_vectors(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-    """Two L2-normalised views of the rare terms of each text: all its words, and its names (people, places,
-    bodies)."""
-    common: set[str] = set()
-    for text in texts:
-        common.update(_LOWER_WORD.findall(text))
-    words = _rare_tfidf(texts, _WORD_PATTERN)
-    names = _rare_tfidf([_names(t, common) for t in texts], r"\S+")
-    return words, names
+    """Two L2-normalised views of the rare terms of each text: all its words, and its names.
+
+    Words are counted once with their case kept, then folded to lower case. A name is a capitalised word that
+    does not open a sentence and whose lower-case form never occurs in the corpus: "Defense" and "Minister" do
+    occur in lower case, "Nakatani" and "USFJ" do not. Names are counted in lower case ("KIHARA" is "Kihara").
+    """
+    counter = CountVectorizer(lowercase=False, token_pattern=_TOKEN, dtype=np.float32)
+    try:
+        counts = counter.fit_transform(texts).tocsr()
+    except ValueError:  # no words at all in any text
+        empty = sp.csr_matrix((len(texts), 1), dtype=np.float32)
+        return empty, empty
+    vocabulary = counter.get_feature_names_out().tolist()
+    lower_forms, column = np.unique([t.lower() for t in vocabulary], return_inverse=True)
+    to_lower = sp.csr_matrix((np.ones(len(vocabulary), dtype=np.float32), (np.arange(len(vocabulary)), column)),
+                             shape=(len(vocabulary), len(lower_forms)))
+    word_columns = np.array([t not in ENGLISH_STOP_WORDS and not t.isdigit() for t in lower_forms.tolist()])
+    words = _rare_tfidf((counts @ to_lower)[:, word_columns].tocsr())
+    written_lower = {t for t in vocabulary if t.islower()}
+    return words, _name_vectors(texts, written_lower)
+
+
+def _name_vectors(texts: list[str], written_lower: set[str]) -> sp.csr_matrix:
+    """Rare-term vectors of the capitalised words that open no sentence and never occur in lower case."""
+    found = [" ".join(_CAPITALISED.findall(text)) for text in texts]
+    counter = CountVectorizer(lowercase=False, token_pattern=r"\S+", dtype=np.float32)
+    try:
+        counts = counter.fit_transform(found).tocsr()
+    except ValueError:  # no names anywhere
+        return sp.csr_matrix((len(texts), 1), dtype=np.float32)
+    vocabulary = counter.get_feature_names_out().tolist()
+    keep = [k for k, t in enumerate(vocabulary)
+            if (low := t.lower()) not in written_lower and low not in _NOT_NAMES and low not in ENGLISH_STOP_WORDS]
+    lower_forms, column = np.unique([vocabulary[k].lower() for k in keep], return_inverse=True)
+    to_lower = sp.csr_matrix((np.ones(len(keep), dtype=np.float32), (np.arange(len(keep)), column)),
+                             shape=(len(keep), len(lower_forms)))
+    return _rare_tfidf((counts[:, keep] @ to_lower).tocsr())
 
 
 def _joined(words: sp.csr_matrix, names: sp.csr_matrix) -> sp.csr_matrix:
@@ -108,24 +137,18 @@ def _joined(words: sp.csr_matrix, names: sp.csr_matrix) -> sp.csr_matrix:
     return sp.csr_matrix(joined)
 
 
-def _rare_tfidf(texts: list[str], pattern: str) -> sp.csr_matrix:
-    """Rows of sublinear TF times IDF = ln((1 + n) / (1 + df)) + IDF_FLOOR, over the terms found in at least two
-    and at most the rare cap of the texts. The usual IDF adds 1, which in a handful of articles on one topic
-    lets the shared vocabulary make them all look alike; a small floor keeps two articles alone comparable.
-    Terms of one text only are left out: they can match nothing, and in a small corpus they would swamp it."""
-    vectorizer = CountVectorizer(lowercase=True, stop_words="english", token_pattern=pattern, dtype=np.float32)
-    try:
-        counts = vectorizer.fit_transform(texts).tocsc()
-    except ValueError:  # no terms at all in any text
-        return sp.csr_matrix((len(texts), 1), dtype=np.float32)
-    document_frequency = np.diff(counts.indptr)
-    cap = max(RARE_FLOOR, int(RARE_SHARE * len(texts)))
-    rare = np.flatnonzero(document_frequency <= cap)
-    counts = counts[:, rare]
-    idf = (np.log((1.0 + len(texts)) / (1.0 + document_frequency[rare])) + IDF_FLOOR).astype(np.float32)
-    counts.data = 1.0 + np.log(counts.data)
-    weighted = counts.tocsr() @ sp.diags(idf)
-    return _normalise_rows(sp.csr_matrix(weighted))
+def _rare_tfidf(counts: sp.csr_matrix) -> sp.csr_matrix:
+    """Rows of sublinear TF times IDF = ln((1 + n) / (1 + df)) + IDF_FLOOR over the terms in at most the rare cap
+    of the texts, L2-normalised. The usual IDF adds 1, which in a handful of articles on one topic lets the
+    shared vocabulary make them all look alike; a small floor keeps two articles alone comparable."""
+    n = counts.shape[0]
+    document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
+    cap = max(RARE_FLOOR, int(RARE_SHARE * n))
+    rare = np.flatnonzero((document_frequency <= cap) & (document_frequency > 0))
+    counts = counts[:, rare].tocsr()
+    idf = (np.log((1.0 + n) / (1.0 + document_frequency[rare])) + IDF_FLOOR).astype(np.float32)
+    counts.data = (1.0 + np.log(counts.data)).astype(np.float32)
+    return _normalise_rows(sp.csr_matrix(counts @ sp.diags(idf)))
 
 
 def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
@@ -134,26 +157,12 @@ def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
     return sp.csr_matrix(sp.diags((1.0 / norms).astype(np.float32)) @ matrix)
 
 
-_WORD_PATTERN = r"(?u)\b[^\W\d_][\w\-’']*[^\W_]\b|\b\d+[^\W\d_]\w*\b"  # words and "g7", not bare numbers
-# A capitalised word or acronym that does not open its sentence (sentence openers are capitalised anyway).
-_CAPITALISED = re.compile(r"(?<=[\s“\"'(])[A-Z][\w’'\-]*[\w]")
-_NOT_NAMES = {w.capitalize() for w in (*MONTHS, *WEEKDAYS)} | {"The", "A", "An", "In", "On", "At", "It", "This",
-                                                              "That", "He", "She", "They", "We", "I", "But"}
-
-
-_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z\-]*[a-z]")
-
-
-def _names(text: str, common: set[str]) -> str:
-    """The names in a text, space-separated: capitalised words that do not open a sentence and never occur in
-    lower case in the corpus ("Defense" and "Minister" do, "Nakatani" does not), months and weekdays aside."""
-    found = []
-    for line in text.split("\n"):
-        for word in _CAPITALISED.findall(line):
-            word = re.sub(r"[’']s$", "", word)
-            if word not in _NOT_NAMES and word.lower() not in common:
-                found.append(word)
-    return " ".join(found)
+# Runs of two or more word characters: the simplest pattern is the fastest, and it is the one cost that grows
+# with the length of the articles. Bare numbers are dropped from the vocabulary afterwards.
+_TOKEN = r"\w\w+"
+_NOT_NAMES = frozenset((*MONTHS, *WEEKDAYS))
+# A capitalised word that does not open its line (each line is a sentence; openers are capitalised anyway).
+_CAPITALISED = re.compile(r"(?<=[ \t“\"'(])[A-Z]\w*(?:[’'\-](?!s\b)\w+)*")
 
 
 def _stated(doc: EventDoc) -> tuple[str, ...]:
