@@ -402,3 +402,11 @@ def test_a_stated_date_long_before_publication_is_not_the_meeting_date():
             EventDoc("b", "2024-06-10", None, ("2024-03-19",), text)]
     (event,) = group_events(docs)
     assert event.sources == ("a", "b") and event.date == "2024-06-08"
+
+
+def test_sources_without_words_are_events_of_their_own():
+    docs = [EventDoc("a", None, None, (), ""), EventDoc("b", None, None, (), "12 34"),
+            EventDoc("c", "2024-01-02", "Oslo", ("2024-01-01",), "")]
+    events = group_events(docs)
+    assert [(e.id, e.sources) for e in events] == [
+        ("undated-unknown", ("a",)), ("undated-unknown-2", ("b",)), ("2024-01-01-oslo", ("c",))]
