@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from compare.models import CompareError, Settings
+from compare.models import DEFAULT_MAX_BYTES, CompareError, Settings
 
 app = typer.Typer(
     name="crosscheck",
@@ -57,7 +57,7 @@ def settings_from_options(
     matcher: MatcherName = MatcherName.lexical,
     threshold: float | None = None,
     encoding: str | None = None,
-    max_bytes: int = Settings.max_bytes,
+    max_bytes: int = DEFAULT_MAX_BYTES,
     skip_invalid: bool = False,
     manifest: Path | None = None,
     engine: Engine = Engine.local,
@@ -106,7 +106,7 @@ def report(
     matcher: MatcherOpt = MatcherName.lexical,
     threshold: ThresholdOpt = None,
     encoding: EncodingOpt = None,
-    max_bytes: MaxBytesOpt = Settings.max_bytes,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     skip_invalid: SkipOpt = False,
     manifest: ManifestOpt = None,
     engine: Annotated[Engine, typer.Option(help="local: this machine; dask: a Dask cluster (crosscheck[dask]).")] = Engine.local,
@@ -141,7 +141,7 @@ def diff(
     matcher: MatcherOpt = MatcherName.lexical,
     threshold: ThresholdOpt = None,
     encoding: EncodingOpt = None,
-    max_bytes: MaxBytesOpt = Settings.max_bytes,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
 ) -> None:
     """Compare two articles directly. Exit 0: no contradiction; 1: a contradiction found; 2: trouble."""
     from compare.api import diff as diff_sources
@@ -166,7 +166,7 @@ def diff(
 def events(
     paths: PathsArg,
     encoding: EncodingOpt = None,
-    max_bytes: MaxBytesOpt = Settings.max_bytes,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     skip_invalid: SkipOpt = False,
     manifest: ManifestOpt = None,
 ) -> None:

@@ -1,20 +1,22 @@
 """Group sources into events: the articles that report the same meeting.
 
 How, in order:
-1. Each source becomes a TF-IDF vector over its *rare* terms (terms in more than a small share of the corpus
-   are left out: they say "defence ministers met", not which meeting), normalised, so a dot product is a cosine.
-2. Candidate pairs come from that sparse matrix times its transpose: only sources that share a rare term are
-   ever compared (an inverted index in matrix form), never every source with every other.
-3. Each source has a window of days the meeting can lie in: its stated meeting dates, else a few days up to its
-   publication date (coverage appears the same day or a day or two later), else no limit. Pairs whose windows
-   do not meet (one day of slack) are dropped: the same two ministers meet several times a year in near
-   identical words, and only the dates tell those meetings apart.
-4. A pair's score is its rare-term cosine, raised when both name the same place or the same meeting date and
-   lowered when they name different places.
-5. Average linkage on the sparse graph of candidate pairs (a pair that is not a candidate counts as 0), merging
-   the best pair of clusters first and never merging clusters whose windows conflict; merging stops below a
-   threshold, so the number of events is not fixed in advance. A source with no date joins the event whose
-   wording matches it best, if the match is strong enough.
+1. Each source becomes two TF-IDF vectors over its *rare* terms, one of all its words and one of its names
+   (capitalised words never written in lower case in the corpus: people, places, bodies). Terms in more than a
+   small share of a large corpus are left out: they say "defence ministers met", not which meeting.
+2. Each source has a window of days the meeting can lie in: its stated meeting dates, else a few days up to its
+   publication date (coverage appears the same day or a day or two later), else no limit. The same two
+   ministers meet several times a year in near identical words; only the dates tell those meetings apart.
+3. Candidate pairs: sources are put in date buckets and each bucket's sparse matrix is multiplied with its own
+   and the next bucket's, which scores only pairs that share a rare term (an inverted index in matrix form)
+   and whose dates are close; sources without a usable window are scored against all. Pairs whose windows do
+   not meet (one day of slack) are dropped. Never every source with every other.
+4. A pair's score: its cosine (words and names), raised when both name the same meeting place or date (in
+   full only if they share names too), lowered when they name different places.
+5. Average linkage on the sparse graph of candidate pairs, best pair of groups first, never merging groups
+   whose windows conflict, stopping below a threshold: the number of events is not fixed in advance. Sources
+   without a date are left out of that step, then each joins the group whose wording matches it best on
+   average if that is strong enough; the rest are grouped among themselves.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from datetime import date
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer
 
 from compare.metadata import MONTHS, WEEKDAYS
 from compare.models import Event
@@ -36,13 +38,18 @@ from compare.models import Event
 # Tuning constants, calibrated together on the five seed articles and on the synthetic corpora of
 # tests/test_events.py (meetings of the same people weeks apart, several meetings at one summit on one day).
 NAME_WEIGHT = 0.5  # share of the similarity that comes from capitalised names
-RARE_SHARE = 0.02  # a term in more than this share of the sources is not rare...
+RARE_SHARE = 0.05  # a term in more than this share of the sources is left out (it costs the most to index)...
 RARE_FLOOR = 50  # ...unless it is in at most this many (small corpora keep all their terms)
+IDF_FLOOR = 0.2  # weight of a term found in every source: small, yet two articles alone can still match
 MIN_PAIR = 0.05  # rare-term cosine below which a pair is not a candidate at all
 LINK_THRESHOLD = 0.2  # average linkage stops when the best pair of clusters scores below this
 PLACE_BONUS = 0.10  # both sources name the same meeting place
 PLACE_PENALTY = 0.25  # both name a meeting place and the places differ
 DATE_BONUS = 0.10  # both state the same meeting date
+NAME_GATE = 0.05  # name cosine from which place and date agreement count in full
+COHESION_SHARE = 0.5  # two multi-source clusters merge only above this share of the weaker one's cohesion
+BUCKET_DAYS = 8  # width of the date buckets that candidate pairs are drawn from (any value above the widest
+# narrow window plus the slack gives the same pairs; it only sets the block sizes)
 DAY_SLACK = 1  # dates at most this many days apart may be the same meeting (time zones, late-night talks)
 PUBLISHED_LAG = 3  # coverage is published on the meeting day or up to this many days later...
 PUBLISHED_LEAD = 1  # ...and a publication date may read a day early against the meeting's time zone
@@ -67,39 +74,57 @@ def group_events(docs: Sequence[EventDoc]) -> tuple[Event, ...]:
     if not ordered:
         return ()
     # 1.
-    matrix = _rare_term_vectors([d.text for d in ordered])
+    words, names = _rare_term_vectors([d.text for d in ordered])
+    matrix = _joined(words, names)
     # 2. and 3.
     windows = np.array([_window(d) for d in ordered], dtype=np.int64)
     rows, cols, cosine = _candidate_pairs(matrix, windows)
     # 4.
-    scores = cosine + _evidence_adjustment(ordered, rows, cols)
+    shared_names = np.asarray(names[rows].multiply(names[cols]).sum(axis=1)).ravel()
+    scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names)
     # 5.
-    labels = _average_linkage(len(ordered), rows, cols, scores, windows)
+    labels = _link(len(ordered), rows, cols, scores, windows)
     return _events(ordered, labels)
 
 
-def _rare_term_vectors(texts: list[str]) -> sp.csr_matrix:
-    """L2-normalised rows joining two views of the rare terms: all words, and capitalised names (people,
-    places, bodies) weighted by NAME_WEIGHT, so that who met counts more than which topics came up."""
-    words = _rare_tfidf(texts, _WORD_PATTERN)
-    common = set()
+def _rare_term_vectors(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """Two L2-normalised views of the rare terms of each text: all its words, and its names (people, places,
+    bodies)."""
+    common: set[str] = set()
     for text in texts:
         common.update(_LOWER_WORD.findall(text))
+    words = _rare_tfidf(texts, _WORD_PATTERN)
     names = _rare_tfidf([_names(t, common) for t in texts], r"\S+")
-    joined = sp.hstack([words * np.float32(np.sqrt(1 - NAME_WEIGHT)), names * np.float32(np.sqrt(NAME_WEIGHT))])
-    return _normalise_rows(sp.csr_matrix(joined))
+    return words, names
+
+
+def _joined(words: sp.csr_matrix, names: sp.csr_matrix) -> sp.csr_matrix:
+    """One row per text whose dot products are (1 - NAME_WEIGHT) x word cosine + NAME_WEIGHT x name cosine, so
+    that who met counts more than which topics came up. Rows without names fall back on their words alone."""
+    has_names = np.diff(names.indptr) > 0
+    word_share = np.where(has_names, np.sqrt(1 - NAME_WEIGHT), 1.0).astype(np.float32)
+    joined = sp.hstack([sp.diags(word_share) @ words, names * np.float32(np.sqrt(NAME_WEIGHT))])
+    return sp.csr_matrix(joined)
 
 
 def _rare_tfidf(texts: list[str], pattern: str) -> sp.csr_matrix:
-    vectorizer = TfidfVectorizer(lowercase=True, stop_words="english", token_pattern=pattern, sublinear_tf=True,
-                                 norm=None, dtype=np.float32)
+    """Rows of sublinear TF times IDF = ln((1 + n) / (1 + df)) + IDF_FLOOR, over the terms found in at least two
+    and at most the rare cap of the texts. The usual IDF adds 1, which in a handful of articles on one topic
+    lets the shared vocabulary make them all look alike; a small floor keeps two articles alone comparable.
+    Terms of one text only are left out: they can match nothing, and in a small corpus they would swamp it."""
+    vectorizer = CountVectorizer(lowercase=True, stop_words="english", token_pattern=pattern, dtype=np.float32)
     try:
-        weights = vectorizer.fit_transform(texts).tocsc()
+        counts = vectorizer.fit_transform(texts).tocsc()
     except ValueError:  # no terms at all in any text
         return sp.csr_matrix((len(texts), 1), dtype=np.float32)
-    document_frequency = np.diff(weights.indptr)
+    document_frequency = np.diff(counts.indptr)
     cap = max(RARE_FLOOR, int(RARE_SHARE * len(texts)))
-    return _normalise_rows(weights[:, np.flatnonzero(document_frequency <= cap)].tocsr())
+    rare = np.flatnonzero(document_frequency <= cap)
+    counts = counts[:, rare]
+    idf = (np.log((1.0 + len(texts)) / (1.0 + document_frequency[rare])) + IDF_FLOOR).astype(np.float32)
+    counts.data = 1.0 + np.log(counts.data)
+    weighted = counts.tocsr() @ sp.diags(idf)
+    return _normalise_rows(sp.csr_matrix(weighted))
 
 
 def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
@@ -151,12 +176,46 @@ def _ordinal(value: str | None) -> int | None:
 
 
 def _candidate_pairs(matrix: sp.csr_matrix, windows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs (i < j) that share rare terms, score at least MIN_PAIR, and whose date windows meet."""
-    product = sp.triu(matrix @ matrix.T, k=1).tocoo()
-    keep = product.data >= MIN_PAIR
-    rows, cols, cosine = product.row[keep], product.col[keep], product.data[keep].astype(np.float64)
+    """Pairs (i < j) that share rare terms, score at least MIN_PAIR, and whose date windows meet.
+
+    Sources with a narrow window are put in buckets of BUCKET_DAYS by the window's first day; two narrow windows
+    that meet lie in the same or in neighbouring buckets, so each bucket is multiplied only with itself and the
+    next one. Sources with a wide window or none are multiplied with every source. Within a block the sparse
+    product is the inverted index: only sources sharing a term get a score.
+    """
+    n = matrix.shape[0]
+    narrow = (windows[:, 1] - windows[:, 0]) <= BUCKET_DAYS - 2 - DAY_SLACK
+    bucket = np.where(narrow, windows[:, 0] // BUCKET_DAYS, -1)
+    blocks: list[tuple[np.ndarray, np.ndarray]] = []
+    wide = np.flatnonzero(~narrow)
+    if len(wide):
+        blocks.append((wide, np.arange(n)))
+    order = np.flatnonzero(narrow)
+    order = order[np.argsort(bucket[order], kind="stable")]
+    keys, starts = np.unique(bucket[order], return_index=True)
+    groups = dict(zip(keys.tolist(), np.split(order, starts[1:]))) if len(order) else {}
+    for key, members in groups.items():
+        following = groups.get(key + 1)
+        blocks.append((members, members if following is None else np.concatenate([members, following])))
+    found_rows, found_cols, found_scores = [], [], []
+    for left, right in blocks:
+        product = (matrix[left] @ matrix[right].T).tocoo()
+        i, j = left[product.row], right[product.col]
+        # Keep each pair once: a pair inside one bucket (or between two wide sources) in its lower-index
+        # orientation; a pair across neighbouring buckets, or from a wide to a narrow source, as found.
+        once = (bucket[i] != bucket[j]) | (i < j)
+        keep = (product.data >= MIN_PAIR) & once
+        i, j, data = i[keep], j[keep], product.data[keep]
+        found_rows.append(np.minimum(i, j))
+        found_cols.append(np.maximum(i, j))
+        found_scores.append(data.astype(np.float64))
+    if not found_rows:
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float64)
+    rows, cols, cosine = np.concatenate(found_rows), np.concatenate(found_cols), np.concatenate(found_scores)
     compatible = _windows_meet(windows[rows], windows[cols])
-    return rows[compatible], cols[compatible], cosine[compatible]
+    rows, cols, cosine = rows[compatible], cols[compatible], cosine[compatible]
+    order = np.lexsort((cols, rows))  # a stable order whatever the blocks were
+    return rows[order], cols[order], cosine[order]
 
 
 def _windows_meet(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -166,16 +225,53 @@ def _windows_meet(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return low - high <= DAY_SLACK
 
 
-def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Place and date agreement between the two sources of each candidate pair, as a score adjustment."""
+def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarray,
+                         shared_names: np.ndarray) -> np.ndarray:
+    """Place and date agreement between the two sources of each candidate pair, as a score adjustment.
+
+    Agreement on date and place counts in full only when the two also share names (cosine of their name views
+    at least NAME_GATE): at a summit, many meetings share the day and the city but not the people.
+    """
     adjust = np.zeros(len(rows), dtype=np.float64)
+    gate = np.minimum(1.0, shared_names / NAME_GATE)
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
         a, b = docs[i], docs[j]
         if a.place and b.place:
-            adjust[k] += PLACE_BONUS if a.place == b.place else -PLACE_PENALTY
-        if a.dates and b.dates and set(a.dates) & set(b.dates):
-            adjust[k] += DATE_BONUS
+            adjust[k] += PLACE_BONUS * gate[k] if a.place == b.place else -PLACE_PENALTY
+        if a.dates and b.dates and not set(a.dates).isdisjoint(b.dates):
+            adjust[k] += DATE_BONUS * gate[k]
     return adjust
+
+
+def _link(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, windows: np.ndarray) -> list[int]:
+    """Cluster label of each source, in three steps: sources with some date evidence are grouped by average
+    linkage; each undated source then joins the group whose wording matches it best on average, if that is at
+    least LINK_THRESHOLD; the undated sources left are grouped among themselves the same way.
+
+    Undated sources are kept out of the first step so that one cannot pull together two groups, and so that
+    each is judged against whole groups rather than against whichever single article it resembles most.
+    """
+    undated = (windows[:, 0] == _UNBOUNDED[0]) & (windows[:, 1] == _UNBOUNDED[1])
+    both_dated = ~undated[rows] & ~undated[cols]
+    labels = _average_linkage(n, rows[both_dated], cols[both_dated], scores[both_dated], windows)
+    size = Counter(labels)
+    # Step 2: per undated source, its summed score with each group, over the group's size.
+    totals: dict[int, dict[int, float]] = {}
+    for i, j, score in zip(rows.tolist(), cols.tolist(), scores.tolist()):
+        for u, other in ((i, j), (j, i)):
+            if undated[u] and not undated[other]:
+                group = labels[other]
+                totals.setdefault(u, {})
+                totals[u][group] = totals[u].get(group, 0.0) + score
+    for u, by_group in totals.items():
+        group, best = min(((g, t / size[g]) for g, t in by_group.items()), key=lambda x: (-x[1], x[0]))
+        if best >= LINK_THRESHOLD:
+            labels[u] = group
+    # Step 3: undated sources that joined no group.
+    left = undated & (np.array(labels) == np.arange(n))
+    among = left[rows] & left[cols]
+    rest = _average_linkage(n, rows[among], cols[among], scores[among], windows)
+    return [rest[i] if left[i] else labels[i] for i in range(n)]
 
 
 def _average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
@@ -183,9 +279,13 @@ def _average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndar
     """Cluster label of each source: sparse average linkage with date-window constraints.
 
     The linkage of clusters A and B is the sum of their pairs' scores over |A|·|B| (pairs that are not
-    candidates count as 0), so a chain of look-alikes does not pull two different meetings together.
+    candidates count as 0), so a chain of look-alikes does not pull two different meetings together. Two
+    clusters of several sources each merge only if their linkage is at least COHESION_SHARE of the weaker
+    one's own cohesion (mean score of its inner pairs): two meetings on one day in one city share date, place
+    and much vocabulary, yet each one's coverage is far closer to itself than to the other's.
     """
     size = [1] * n
+    inner = [0.0] * n  # summed scores of the pairs inside each cluster
     window = [tuple(w) for w in windows.tolist()]
     links: list[dict[int, float]] = [{} for _ in range(n)]  # cluster -> neighbour cluster -> summed score
     for i, j, s in zip(rows.tolist(), cols.tolist(), scores.tolist()):
@@ -204,10 +304,14 @@ def _average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndar
         merged = _merge_window(window[a], window[b])
         if merged is None:
             continue
+        if size[a] > 1 and size[b] > 1 and -negative < COHESION_SHARE * min(_cohesion(inner, size, a),
+                                                                          _cohesion(inner, size, b)):
+            continue
         # Merge the smaller neighbour map into the larger one (cheap merges; the choice is deterministic).
         keep, gone = (a, b) if len(links[a]) >= len(links[b]) else (b, a)
         parent[gone] = keep
         alive[gone] = False
+        inner[keep] += inner[gone] + links[keep].get(gone, 0.0)
         size[keep] += size[gone]
         window[keep] = merged
         version[keep] += 1
@@ -225,6 +329,10 @@ def _average_linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndar
                 first, second = (keep, other) if keep < other else (other, keep)
                 heapq.heappush(heap, (-linkage, first, second, version[first], version[second]))
     return [_root(parent, i) for i in range(n)]
+
+
+def _cohesion(inner: list[float], size: list[int], cluster: int) -> float:
+    return inner[cluster] / (size[cluster] * (size[cluster] - 1) / 2)
 
 
 def _merge_window(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int] | None:

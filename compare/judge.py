@@ -22,6 +22,8 @@ from compare.similarity import content_tokens, normalise
 # Tuned on the seed gold pairs and the synthetic tests in tests/test_judge.py as a set with MIN_EXTRA_WORDS.
 PARTIAL_EXTRA_SHARE = 0.45
 MIN_EXTRA_WORDS = 3
+# The other side counts as contained when at most this share of its content words is missing from this side.
+CONTAINED_SHARE = 0.25
 # A negation only counts when a word the two sentences share follows it within this many words.
 NEGATION_WINDOW = 4
 # Name and date conflicts are only trusted between sentences this alike (the rest of the wording agrees).
@@ -63,6 +65,7 @@ _NUMBER_WORDS = {
 }
 _SPELLED_NUMBER = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b(?=\s+[^\W\d_])", re.IGNORECASE)
 _NUMBER_WORD_UNITS_SKIP = frozenset("am pm st nd rd th".split())
+_PUNCT = ",.;:!?\"“”‘’()"
 _CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
@@ -199,6 +202,29 @@ def extra_words(text: str, other_tokens: set[str], acronyms) -> list[str]:
     return sorted((r for r in cleaned if r), key=lambda r: (-len(r.split()), r))
 
 
+def added_detail(text: str, own: set[str], other: set[str], acronyms) -> list[str]:
+    """Runs of words that `text` adds to the other sentence, when they amount to a detail of the claim.
+
+    A side adds detail when much of its content is missing from the other side and either the other side is
+    (nearly) contained in it or what it adds names someone, something or a number. Two sentences that each
+    word the claim their own way ("take effect" / "enter into force") add nothing: they agree.
+    """
+    extra, lacking = own - other, other - own
+    if len(extra) < MIN_EXTRA_WORDS or len(extra) / max(len(own), 1) < PARTIAL_EXTRA_SHARE:
+        return []
+    runs = extra_words(text, other, acronyms)
+    contained = len(lacking) / max(len(other), 1) <= CONTAINED_SHARE
+    names = names_and_numbers(text)
+    named = any(word.strip(_PUNCT) in names for run in runs for word in run.split())
+    return runs if runs and (contained or named) else []
+
+
+def names_and_numbers(text: str) -> set[str]:
+    """Capitalised words past the first word, and numbers: what makes an added phrase a detail."""
+    words = [w.strip(_PUNCT) for w in text.split()]
+    return {w for i, w in enumerate(words) if w and (w[0].isdigit() or (i > 0 and w[0].isupper()))}
+
+
 def judge_pair(a: Side, b: Side, score: float, acronyms=None) -> Verdict:
     """Relation of a's sentence to b's matched sentence, with a reason a person can read."""
     ta, tb = a.sentence.text, b.sentence.text
@@ -235,14 +261,11 @@ def judge_pair(a: Side, b: Side, score: float, acronyms=None) -> Verdict:
     if bool(ha) != bool(hb):
         hedging = a if ha else b
         return Verdict(Relation.PARTIAL, f"hedged: {hedging.source} only says it “{ha or hb}” be so; the other states it")
-    extra_a = tok_a - tok_b
-    extra_b = tok_b - tok_a
-    detail = []
-    for side, extra, own, other in ((a, extra_a, tok_a, tok_b), (b, extra_b, tok_b, tok_a)):
-        if len(extra) >= MIN_EXTRA_WORDS and len(extra) / max(len(own), 1) >= PARTIAL_EXTRA_SHARE:
-            runs = extra_words(side.sentence.text, other, acronyms)
-            if runs:
-                detail.append(f"{side.source} adds “{runs[0]}”")
+    detail = [
+        f"{side.source} adds “{runs[0]}”"
+        for side, runs in ((a, added_detail(ta, tok_a, tok_b, acronyms)), (b, added_detail(tb, tok_b, tok_a, acronyms)))
+        if runs
+    ]
     if detail:
         return Verdict(Relation.PARTIAL, "partial: same claim; " + "; ".join(detail))
     common = sorted(shared, key=lambda t: (-len(t), t))[:4]

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from dateutil import parser as date_parser
 
@@ -75,19 +76,37 @@ NOT_PLACES = {"update", "updated", "breaking", "exclusive", "note", "editor's no
               "editorial", "comment", "review", "interview", "transcript", "full text", "ps", "tl;dr", "i"}
 
 # Words that say a sentence is about the meeting itself.
-MEETING_CUES = re.compile(
-    r"\b(?:met|meet|meets|meeting|meetings|talks|talked|held|hold|holds|discussions?|discussed|summit|"
-    r"conference|gathering|session|dialogue|consultations?|visit(?:ed|ing)?|hosted|sat down|"
-    r"conversation|negotiations?|ministerial)\b", re.IGNORECASE)
+MEETING_WORDS = frozenset(
+    "met meet meets meeting meetings talks talked held hold holds discussion discussions discussed summit "
+    "conference gathering session dialogue consultation consultations visit visited visiting hosted "
+    "conversation negotiation negotiations ministerial".split())
 # Words that say the meeting a sentence speaks of is still to come, so its date or place is not this one's.
 FUTURE_CUES = re.compile(
     r"\b(?:will\s+(?:hold|meet|host|visit)|plan(?:s|ned|ning)?\s+to\s+(?:hold|meet|host)|planned|"
-    r"scheduled|to be held|next (?:week|month|year)|upcoming|is expected to (?:hold|meet))\b", re.IGNORECASE)
+    r"scheduled|to be held|next (?:week|month|year)|upcoming|is expected to (?:hold|meet))\b")
+_FUTURE_WORDS = frozenset("will plan plans planned planning scheduled held next upcoming expected".split())
 # Words just before a date that tie it to something other than the meeting ("took office on Oct. 1").
 OTHER_DATE_CUES = re.compile(
     r"\b(?:office|since|until|till|before|after|elected|appointed|sworn|inaugurated|born|died|founded|"
     r"launched|established|by|deadline|from|ended|started|began|took effect|expires?|announced|"
     r"signed|last (?:year|month))\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+_CUE_LOOKBACK = 48  # characters before a date searched for OTHER_DATE_CUES (the cue is at most three words back)
+_WORDS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=65536)
+def _sentence_kind(sentence: str) -> tuple[bool, bool]:
+    """(speaks of a meeting, speaks of a meeting still to come); cached, as several readers ask of one sentence."""
+    lower = sentence.lower()
+    words = set(_WORDS.findall(lower))
+    about_meeting = not words.isdisjoint(MEETING_WORDS)
+    future = not words.isdisjoint(_FUTURE_WORDS) and FUTURE_CUES.search(lower) is not None
+    return about_meeting, future
+
+
+def _tied_elsewhere(prefix: str) -> bool:
+    """Does the text just before a date tie it to something other than the meeting?"""
+    return OTHER_DATE_CUES.search(prefix[-_CUE_LOOKBACK:]) is not None
 
 
 def _fold(text: str) -> str:
@@ -235,6 +254,11 @@ _NOT_PLACE_WORDS = set(MONTHS) | set(WEEKDAYS) | {"the", "a", "an", "this", "tha
                                                    "person", "spring", "summer", "autumn", "fall", "winter"}
 
 
+# "in Tokyo on Sunday", "in Naples, Italy, on Oct. 19": a place followed by the day of the event.
+_DATED_AFTER = re.compile(r"\s*(?:,\s*[A-Z][a-z]+,?\s*)?on\s+(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+                          + "|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
 def meeting_place(sentences: Sequence[str]) -> str | None:
     """Where the meeting was held, read from phrases such as "met in X", "talks in X on Sunday", "held in the
     Italian city of X"; normalised. Sentences about a meeting and earlier sentences weigh more; a city beats a
@@ -242,9 +266,9 @@ def meeting_place(sentences: Sequence[str]) -> str | None:
     scores: dict[str, float] = {}
     first_seen: dict[str, int] = {}
     for index, sentence in enumerate(sentences):
-        if FUTURE_CUES.search(sentence):
+        cue, future = _sentence_kind(sentence)
+        if future:
             continue
-        cue = MEETING_CUES.search(sentence) is not None
         for match in _PLACE_AFTER_IN.finditer(sentence):
             if match.group("after"):
                 continue  # "in Japan's southwestern region" names a region, not a venue
@@ -254,8 +278,7 @@ def meeting_place(sentences: Sequence[str]) -> str | None:
             place = normalise_place(raw)
             weight = 1.0 + (2.0 if cue else 0.0) + 1.0 / (1 + index)
             following = sentence[match.end():match.end() + 40]
-            if re.match(r"\s*(?:,\s*[A-Z][a-z]+,?\s*)?on\s+(?:" + "|".join(WEEKDAYS) + r"|"
-                        + "|".join(MONTHS) + r")", following, re.IGNORECASE):
+            if _DATED_AFTER.match(following):
                 weight += 1.5  # "in Tokyo on Sunday": the place of a dated event
             if _fold(place) in COUNTRIES:
                 weight *= 0.3
@@ -307,7 +330,8 @@ def meeting_dates(sentences: Sequence[str], published: str | None) -> tuple[str,
     pub = _to_date(published)
     found: list[str] = []
     for sentence in sentences:
-        if not MEETING_CUES.search(sentence) or FUTURE_CUES.search(sentence):
+        about_meeting, future = _sentence_kind(sentence)
+        if not about_meeting or future:
             continue
         for when in _dates_in(sentence, pub):
             if when not in found:
@@ -315,14 +339,18 @@ def meeting_dates(sentences: Sequence[str], published: str | None) -> tuple[str,
     return tuple(found)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _dates_in(sentence: str, pub: date | None) -> list[str]:
     hits: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
+    has_digit = _DIGIT.search(sentence) is not None  # cheap tests first: most sentences state no date
+    for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY) if has_digit else ():
         for match in pattern.finditer(sentence):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            if OTHER_DATE_CUES.search(sentence[:match.start()]):
+            if _tied_elsewhere(sentence[:match.start()]):
                 taken.append(match.span())
                 continue
             month_text = match.group("month")
@@ -333,14 +361,15 @@ def _dates_in(sentence: str, pub: date | None) -> list[str]:
             taken.append(match.span())
             if resolved:
                 hits.append((match.start(), resolved))
-    if pub is not None:
+    if pub is not None and "day" in sentence:
         for match in _WEEKDAY.finditer(sentence):
-            if match.group("post") and "next" in match.group("post") or OTHER_DATE_CUES.search(sentence[:match.start()]):
+            if match.group("post") and "next" in match.group("post") or _tied_elsewhere(sentence[:match.start()]):
                 continue
             if any(s <= match.start() < e for s, e in taken):
                 continue  # "Sunday, October 20" already read as a date
             back = (pub.weekday() - WEEKDAYS[match.group("day").lower()]) % 7
             hits.append((match.start(), (pub - timedelta(days=back)).isoformat()))
+    if pub is not None and ("day" in sentence or "this" in sentence.lower()):
         for match in _RELATIVE.finditer(sentence):
             back = 1 if match.group("word").lower() == "yesterday" else 0
             hits.append((match.start(), (pub - timedelta(days=back)).isoformat()))

@@ -96,6 +96,11 @@ class Finding:
     reason: str
 
 
+# Files over this size are refused unless --max-bytes says otherwise: larger than any article, small enough
+# that a mistaken path to a video or a database dump fails at once.
+DEFAULT_MAX_BYTES = 50_000_000
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Every option of a run, built once from the command line (or by the API caller) and passed to stages."""
@@ -103,7 +108,7 @@ class Settings:
     match_threshold: float | None = None  # None: the matcher's calibrated default
     matcher: str = "lexical"
     encoding: str | None = None
-    max_bytes: int = 50_000_000
+    max_bytes: int = DEFAULT_MAX_BYTES
     skip_invalid: bool = False
     manifest: str | None = None
     engine: str = "local"

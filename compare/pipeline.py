@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from compare.align import counterparts, score_block
+from compare.align import counterparts, matcher_for_event, score_block
 from compare.clean import clean
 from compare.engine import run_events
 from compare.events import EventDoc, group_events
@@ -26,7 +26,7 @@ from compare.judge import Side, judge_pair, omitted_reason
 from compare.metadata import meeting_dates, meeting_place, normalise_place
 from compare.models import Comparison, Dropped, Event, Finding, Relation, Sentence, Settings, Source
 from compare.sentences import split
-from compare.similarity import acronyms_in, get_matcher
+from compare.similarity import acronyms_in
 
 
 Progress = Callable[[Sequence, str], Iterable]
@@ -102,9 +102,9 @@ def event_acronyms(members: Sequence[Member]) -> dict[str, str]:
 
 def compare_event(work: EventWork) -> tuple[Finding, ...]:
     """Every sentence of every member judged against every other member: exactly one Finding each."""
-    matcher = get_matcher(work.matcher)
-    threshold = matcher.threshold if work.threshold is None else work.threshold
     acronyms = event_acronyms(work.members)
+    matcher = matcher_for_event(work.matcher, [s.text for m in work.members for s in m.sentences], acronyms)
+    threshold = matcher.threshold if work.threshold is None else work.threshold
     findings: list[Finding] = []
     for a in work.members:
         for b in work.members:

@@ -34,13 +34,28 @@ from scipy import sparse
 from compare.models import CompareError
 
 # --- Calibration (tuned as a set) -------------------------------------------------------------------------------
-# Logistic-regression coefficients of the lexical matcher over `LEXICAL_FEATURES`, fitted on MRPC TRAIN only
-# (4,076 pairs) by `python bench/mrpc.py PATH --fit`; the decision threshold is the probability that maximised
-# F1 on the same training pairs. Re-run the fit whenever normalisation or the features change.
-LEXICAL_FEATURES = ("cover_min", "cover_max", "prefix_min", "prefix_max", "token_set", "token_sort", "len_ratio")
-LEXICAL_COEF = (1.5644, -0.1204, 2.8980, 1.7302, -0.9191, 1.1066, 0.5319)
-LEXICAL_INTERCEPT = -3.5714
-LEXICAL_THRESHOLD = 0.5138
+# Two logistic regressions, both fitted on MRPC TRAIN only (4,076 news sentence pairs) by
+# `python bench/mrpc.py PATH --fit`, which prints these lines; re-run it whenever normalisation or features change.
+# The sentence model reads SENTENCE_FEATURES of two whole sentences; the clause model reads CLAUSE_FEATURES of two
+# units (clauses, neighbouring clause pairs, whole sentences). A pair's logit is the higher of the sentence
+# model's and the clause model's best unit pair minus CLAUSE_OFFSET. MRPC calls a pair whose sentences share one
+# clause but differ elsewhere "not a paraphrase"; crosscheck must still match it (the judge then says partial or
+# contradict). CLAUSE_OFFSET is the smallest offset that costs at most one point of MRPC train accuracy against
+# the sentence model alone: the price paid on MRPC for matching shared clauses.
+# LEXICAL_THRESHOLD is the aligner's operating point, chosen for recall: 95% of MRPC train paraphrase pairs score
+# at least this much. A missed counterpart becomes a false "omitted", while a loose match must still pass the
+# judge. (bench/mrpc.py reports MRPC accuracy at its own accuracy-maximising threshold, also chosen on train.)
+CLAUSE_FEATURES = (
+    "stem_min", "stem_max", "prefix_min", "prefix_max", "word_min", "word_max", "bigram_min", "bigram_max",
+    "trigram_min", "trigram_max", "content_bigram_min", "content_bigram_max", "len_ratio",
+)  # fmt: skip
+SENTENCE_FEATURES = CLAUSE_FEATURES + ("token_sort", "ratio")
+SENTENCE_COEF = (1.1478, 0.5165, 2.2521, 1.8743, 2.7416, 1.1804, 3.2059, -0.9387, 1.1547, -3.0288, -1.2964, -2.1206, -0.4902, -0.6425, 4.7628)
+SENTENCE_INTERCEPT = -6.5044
+CLAUSE_COEF = (1.0575, 0.2152, 2.3154, 1.8605, 3.3796, 1.3186, 3.8768, -0.7320, 1.5529, -3.0923, -1.0166, -1.9512, -0.5241)
+CLAUSE_INTERCEPT = -4.5259
+CLAUSE_OFFSET = 0.60
+LEXICAL_THRESHOLD = 0.3725
 
 # Rarity of a stem: inverse document frequency over the 8,152 sentences of MRPC train (news text, the genre
 # crosscheck reads), shipped as compare/data/idf.tsv with stems seen at least twice; unseen stems count as rarest.
@@ -245,7 +260,7 @@ def normalise(text: str, acronyms: Mapping[str, str] | None = None) -> str:
 # --- Word rarity ------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rarity:
     """Inverse document frequency of stems: log((n + 1) / (df + 1)); unseen stems get df = 0."""
 
@@ -307,91 +322,212 @@ def _logistic(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
-class _Block:
-    """One side of a block, normalised once: token strings, weighted stem and prefix indicator matrices."""
+# A sentence often carries several claims ("X will do A, while Y will do B"); a claim of one outlet may sit in a
+# clause of a longer sentence of another. Sentences are cut at clause punctuation and a few clause-opening words;
+# clauses (of at least MIN_UNIT_TOKENS content words), pairs of neighbouring clauses and the whole sentence are
+# the units a pair is scored on.
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:[,;:()\[\]\u2014\u2013\u201c\u201d\"]|\s-\s|\b(?:while|whereas|amid|including|such as|but)\b)\s*"
+)
+MIN_UNIT_TOKENS = 4
 
-    def __init__(self, texts: Sequence[str], acronyms: Mapping[str, str] | None, rarity: Rarity) -> None:
-        self.tokens = [content_tokens(t, acronyms) for t in texts]
-        self.strings = [" ".join(t) for t in self.tokens]
-        self.rarity = rarity
 
-    def matrices(self, vocab: dict[str, int], prefix: bool) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-        """(weights, presence): rows are sentences; a prefix column's weight is its rarest stem's weight."""
-        rows, cols, vals = [], [], []
-        for i, tokens in enumerate(self.tokens):
-            seen: dict[int, float] = {}
+# What is compared between two units. "stem" and "prefix" weigh each key by its rarest stem; the word n-grams
+# (function words included: they carry the structure of a statement) and content-word bigrams count each once.
+_KINDS = ("stem", "prefix", "w1", "w2", "w3", "t2")
+_WEIGHTED = {"stem", "prefix"}
+# Interned key -> column number, shared by every block of the process, so a sentence's keys are found once.
+_KEY_IDS: dict[tuple[str, str], int] = {}
+
+
+def _key_ids(kind: str, keys: Sequence[str]) -> np.ndarray:
+    return np.fromiter((_KEY_IDS.setdefault((kind, k), len(_KEY_IDS)) for k in keys), dtype=np.int64)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """One sentence normalised once: its tokens, and per unit and kind the column numbers (and weights) of its keys.
+
+    Unit 0 is the whole sentence; the others are its clauses and pairs of neighbouring clauses.
+    """
+
+    tokens: tuple[str, ...]
+    words: tuple[str, ...]  # every stem, function words included
+    unit_sizes: tuple[int, ...]  # content tokens per unit
+    keys: dict[str, tuple[tuple[np.ndarray, np.ndarray], ...]]  # kind -> per unit (column ids, weights)
+
+
+def _ngrams(seq: Sequence[str], n: int) -> list[str]:
+    return [" ".join(seq[i : i + n]) for i in range(len(seq) - n + 1)]
+
+
+def _unit_keys(tokens: Sequence[str], words: Sequence[str], rarity: Rarity) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    out = {}
+    for kind in _KINDS:
+        if kind in _WEIGHTED:
+            best: dict[str, float] = {}
             for t in tokens:
-                key = t[:PREFIX_LEN] if prefix else t
-                col = vocab.setdefault(key, len(vocab))
-                seen[col] = max(seen.get(col, 0.0), self.rarity.weight(t))
-            for col, w in seen.items():
-                rows.append(i)
-                cols.append(col)
-                vals.append(w)
-        shape = (len(self.tokens), max(len(vocab), 1))
-        weights = sparse.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
-        presence = sparse.csr_matrix((np.ones(len(vals)), (rows, cols)), shape=shape, dtype=np.float64)
-        return weights, presence
+                key = t[:PREFIX_LEN] if kind == "prefix" else t
+                best[key] = max(best.get(key, 0.0), rarity.weight(t))
+            keys, weights = list(best), np.fromiter(best.values(), dtype=np.float64, count=len(best))
+        else:
+            n = int(kind[1])
+            keys = sorted(set(_ngrams(words if kind[0] == "w" else tokens, n)))
+            weights = np.ones(len(keys))
+        out[kind] = (_key_ids(kind, keys), weights)
+    return out
 
 
-def _coverage(a: _Block, b: _Block, prefix: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Share of each side's word weight found on the other side, as (min, max) over the two directions."""
-    vocab: dict[str, int] = {}
-    wa, pa = a.matrices(vocab, prefix)
-    wb, pb = b.matrices(vocab, prefix)
-    n = len(vocab)
-    wa, pa, wb, pb = (m[:, :n] if m.shape[1] >= n else _widen(m, n) for m in (wa, pa, wb, pb))
-    shared_a = (wa @ pb.T).toarray()  # weight of a[i]'s words present in b[j]
-    shared_b = (pa @ wb.T).toarray()  # weight of b[j]'s words present in a[i]
+@lru_cache(maxsize=50_000)
+def _prepare(text: str, acronyms: tuple[tuple[str, str], ...], rarity: Rarity) -> _Prepared:
+    defined = {**dict(acronyms), **acronyms_in(text)}
+    segments: list[tuple[list[str], list[str]]] = []  # (content tokens, all stems) per clause
+    for piece in _CLAUSE_BREAK.split(text):
+        raw = _words(piece, defined) if piece.strip() else []
+        stems = [_stem(w) for w in raw]
+        content = [t for t, w in zip(stems, raw) if w not in STOP_WORDS]
+        if not stems:
+            continue
+        if segments and (len(content) < MIN_UNIT_TOKENS or len(segments[-1][0]) < MIN_UNIT_TOKENS):
+            segments[-1][0].extend(content)  # too short to be a claim of its own: part of its neighbour
+            segments[-1][1].extend(stems)
+        else:
+            segments.append((content, stems))
+    if len(segments) > 1 and len(segments[-1][0]) < MIN_UNIT_TOKENS:
+        content, stems = segments.pop()
+        segments[-1][0].extend(content)
+        segments[-1][1].extend(stems)
+    tokens = tuple(t for seg in segments for t in seg[0])
+    words = tuple(w for seg in segments for w in seg[1])
+    spans = [(0, len(segments))]
+    if len(segments) > 1:
+        spans += [(i, i + 1) for i in range(len(segments))]
+        if len(segments) > 2:
+            spans += [(i, i + 2) for i in range(len(segments) - 1)]
+    per_unit = []
+    sizes = []
+    for first, last in spans:
+        unit_tokens = [t for seg in segments[first:last] for t in seg[0]]
+        unit_words = [w for seg in segments[first:last] for w in seg[1]]
+        sizes.append(len(unit_tokens))
+        per_unit.append(_unit_keys(unit_tokens, unit_words, rarity))
+    keys = {kind: tuple(u[kind] for u in per_unit) for kind in _KINDS}
+    return _Prepared(tokens, words, tuple(sizes), keys)
+
+
+def _side_matrix(prepared: Sequence[_Prepared], kind: str, width: int) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """(weights, presence) of one kind of key: one row per unit of every sentence, in order."""
+    units = [u for p in prepared for u in p.keys[kind]]
+    lengths = np.fromiter((len(c) for c, _ in units), dtype=np.int64, count=len(units))
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    cols = np.concatenate([c for c, _ in units]) if units else np.zeros(0, dtype=np.int64)
+    vals = np.concatenate([w for _, w in units]) if units else np.zeros(0)
+    weights = sparse.csr_matrix((vals, cols, indptr), shape=(len(units), width))
+    presence = sparse.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(units), width))
+    return weights, presence
+
+
+def _coverage(pa: Sequence[_Prepared], pb: Sequence[_Prepared], kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """Unit x unit share of each side's key weight found on the other side: (min, max) of the two shares."""
+    width = len(_KEY_IDS) + 1
+    wa, xa = _side_matrix(pa, kind, width)
+    wb, xb = _side_matrix(pb, kind, width)
+    shared_a = (wa @ xb.T).toarray()  # weight of an a-unit's keys present in the b-unit
+    shared_b = (xa @ wb.T).toarray() if kind in _WEIGHTED else shared_a  # unweighted: the same count
     total_a = np.asarray(wa.sum(axis=1)).reshape(-1, 1)
     total_b = np.asarray(wb.sum(axis=1)).reshape(1, -1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        cover_a = np.where(total_a > 0, shared_a / np.where(total_a > 0, total_a, 1), 0.0)
-        cover_b = np.where(total_b > 0, shared_b / np.where(total_b > 0, total_b, 1), 0.0)
+    cover_a = shared_a / np.where(total_a > 0, total_a, 1.0)
+    cover_b = shared_b / np.where(total_b > 0, total_b, 1.0)
     return np.minimum(cover_a, cover_b), np.maximum(cover_a, cover_b)
 
 
-def _widen(m: sparse.csr_matrix, n: int) -> sparse.csr_matrix:
-    m = m.tocsr(copy=True)
-    m.resize((m.shape[0], n))
-    return m
+def _ratio(len_a: np.ndarray, len_b: np.ndarray) -> np.ndarray:
+    la, lb = len_a.reshape(-1, 1).astype(float), len_b.reshape(1, -1).astype(float)
+    longer = np.maximum(la, lb)
+    return np.minimum(la, lb) / np.where(longer > 0, longer, 1.0)
+
+
+@dataclass(frozen=True)
+class LexicalFeatures:
+    """The lexical scores of a block: per sentence pair (`sentence`) and per unit pair (`units`), all in [0, 1].
+
+    `sentence` has shape (len(a), len(b), len(SENTENCE_FEATURES)); `units` has shape (units of a, units of b,
+    len(CLAUSE_FEATURES)); `starts_a` / `starts_b` give each sentence's first unit (its whole-sentence unit).
+    """
+
+    sentence: np.ndarray
+    units: np.ndarray
+    starts_a: np.ndarray
+    starts_b: np.ndarray
+
+    def best_clause(self, coef: np.ndarray, intercept: float) -> np.ndarray:
+        """Per sentence pair, the highest clause-model logit over all its unit pairs."""
+        z = self.units @ coef + intercept
+        return np.maximum.reduceat(np.maximum.reduceat(z, self.starts_a, axis=0), self.starts_b, axis=1)
 
 
 def lexical_features(
     a: Sequence[str], b: Sequence[str], *, acronyms: Mapping[str, str] | None = None, rarity: Rarity | None = None
-) -> np.ndarray:
-    """The lexical scores of every pair, shape (len(a), len(b), len(LEXICAL_FEATURES)), each in [0, 1]."""
+) -> LexicalFeatures:
+    """Normalise each sentence once, then score the whole block with sparse products and rapidfuzz.cdist."""
     rarity = rarity or default_rarity()
-    block_a, block_b = _Block(a, acronyms, rarity), _Block(b, acronyms, rarity)
-    shape = (len(a), len(b))
     if not a or not b:
-        return np.zeros(shape + (len(LEXICAL_FEATURES),))
-    cover_min, cover_max = _coverage(block_a, block_b, prefix=False)
-    prefix_min, prefix_max = _coverage(block_a, block_b, prefix=True)
-    token_set = process.cdist(block_a.strings, block_b.strings, scorer=fuzz.token_set_ratio, workers=-1) / 100.0
-    token_sort = process.cdist(block_a.strings, block_b.strings, scorer=fuzz.token_sort_ratio, workers=-1) / 100.0
-    len_a = np.array([len(t) for t in block_a.tokens], dtype=float).reshape(-1, 1)
-    len_b = np.array([len(t) for t in block_b.tokens], dtype=float).reshape(1, -1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        len_ratio = np.where(np.maximum(len_a, len_b) > 0, np.minimum(len_a, len_b) / np.maximum(len_a, len_b), 0.0)
-    return np.stack([cover_min, cover_max, prefix_min, prefix_max, token_set, token_sort, len_ratio], axis=-1)
+        return LexicalFeatures(
+            np.zeros((len(a), len(b), len(SENTENCE_FEATURES))),
+            np.zeros((0, 0, len(CLAUSE_FEATURES))),
+            np.zeros(0, dtype=int),
+            np.zeros(0, dtype=int),
+        )
+    key = tuple(sorted(acronyms.items())) if acronyms else ()
+    pa = [_prepare(t, key, rarity) for t in a]
+    pb = [_prepare(t, key, rarity) for t in b]
+    starts_a = np.cumsum([0] + [len(p.unit_sizes) for p in pa[:-1]])
+    starts_b = np.cumsum([0] + [len(p.unit_sizes) for p in pb[:-1]])
+    columns = []
+    for kind in _KINDS:
+        columns.extend(_coverage(pa, pb, kind))
+    columns.append(
+        _ratio(
+            np.array([n for p in pa for n in p.unit_sizes]), np.array([n for p in pb for n in p.unit_sizes])
+        )
+    )
+    units = np.stack(columns, axis=-1)
+    tokens_a = [" ".join(p.tokens) for p in pa]
+    tokens_b = [" ".join(p.tokens) for p in pb]
+    token_sort = process.cdist(tokens_a, tokens_b, scorer=fuzz.token_sort_ratio, workers=-1) / 100.0
+    ratio = process.cdist(
+        [" ".join(p.words) for p in pa], [" ".join(p.words) for p in pb], scorer=fuzz.ratio, workers=-1
+    ) / 100.0
+    whole = units[np.ix_(starts_a, starts_b)]
+    sentence = np.concatenate([whole, token_sort[..., None], ratio[..., None]], axis=-1)
+    return LexicalFeatures(sentence, units, starts_a, starts_b)
 
 
 class LexicalMatcher:
-    """Rarity-weighted word overlap and rapidfuzz token ratios, combined by a logistic regression (MRPC train)."""
+    """Rarity-weighted word overlap and rapidfuzz token ratios, combined by logistic regressions (MRPC train).
+
+    A pair's probability is the higher of the sentence model on the two whole sentences and the clause model on
+    their best pair of units, so that a claim shared by two long sentences still counts.
+    """
 
     name = "lexical"
     threshold = LEXICAL_THRESHOLD
 
     def __init__(
         self,
-        coef: Sequence[float] = LEXICAL_COEF,
-        intercept: float = LEXICAL_INTERCEPT,
+        sentence_coef: Sequence[float] = SENTENCE_COEF,
+        sentence_intercept: float = SENTENCE_INTERCEPT,
+        clause_coef: Sequence[float] = CLAUSE_COEF,
+        clause_intercept: float = CLAUSE_INTERCEPT,
+        clause_offset: float = CLAUSE_OFFSET,
         rarity: Rarity | None = None,
         threshold: float | None = None,
     ) -> None:
-        self.coef = np.asarray(coef, dtype=float)
-        self.intercept = float(intercept)
+        self.sentence_coef = np.asarray(sentence_coef, dtype=float)
+        self.sentence_intercept = float(sentence_intercept)
+        self.clause_coef = np.asarray(clause_coef, dtype=float)
+        self.clause_intercept = float(clause_intercept)
+        self.clause_offset = float(clause_offset)
         self.rarity = rarity
         if threshold is not None:
             self.threshold = threshold
@@ -399,11 +535,19 @@ class LexicalMatcher:
     def features(self, a: Sequence[str], b: Sequence[str], *, acronyms: Mapping[str, str] | None = None):
         return lexical_features(a, b, acronyms=acronyms, rarity=self.rarity)
 
+    def logits(self, feats: LexicalFeatures) -> np.ndarray:
+        if feats.sentence.size == 0:
+            return np.zeros(feats.sentence.shape[:2])
+        whole = feats.sentence @ self.sentence_coef + self.sentence_intercept
+        return np.maximum(whole, feats.best_clause(self.clause_coef, self.clause_intercept - self.clause_offset))
+
     def same_claim(
         self, a: Sequence[str], b: Sequence[str], *, acronyms: Mapping[str, str] | None = None
     ) -> np.ndarray:
         feats = self.features(a, b, acronyms=acronyms)
-        return _logistic(feats @ self.coef + self.intercept)
+        if feats.sentence.size == 0:
+            return np.zeros(feats.sentence.shape[:2])
+        return _logistic(self.logits(feats))
 
 
 _MATCHERS = {"lexical": LexicalMatcher}

@@ -64,3 +64,332 @@ def test_empty_input_gives_no_events():
 def test_event_doc_is_picklable():
     doc = EventDoc("a", "2024-01-02", "Rome", ("2024-01-01",), "text")
     assert pickle.loads(pickle.dumps(doc)) == doc
+
+
+# --- synthetic meetings ----------------------------------------------------------------------------------------
+
+CITIES = ["Lisbon", "Oslo", "Nairobi", "Lima", "Hanoi", "Manila", "Warsaw", "Ottawa", "Canberra", "Dakar",
+          "Quito", "Riga", "Tunis", "Accra", "Bogota", "Vilnius", "Doha", "Muscat", "Tbilisi", "Yerevan",
+          "Helsinki", "Dublin", "Prague", "Vienna", "Madrid", "Athens", "Sofia", "Zagreb", "Tallinn", "Baku"]
+ROLES = ["Foreign Minister", "Defense Minister", "Trade Minister", "Energy Minister", "Finance Minister"]
+TOPICS = ["maritime security", "supply chains", "energy transition", "export controls", "cyber defense",
+          "fisheries", "vaccine production", "rare earths", "port infrastructure", "satellite navigation",
+          "grain shipments", "border monitoring", "student exchanges", "water management", "nuclear safety"]
+VERBS = ["agreed to expand", "pledged to deepen", "confirmed plans to strengthen", "promised to accelerate",
+         "decided to review", "vowed to broaden"]
+FILLER = ["Officials described the atmosphere as constructive and businesslike.",
+          "The ministry released a brief statement after the session.",
+          "Analysts said the outcome was broadly in line with expectations.",
+          "Both delegations included senior officials and advisers.",
+          "The two governments have maintained close ties for decades."]
+SYLLABLES = ["ka", "ri", "to", "mel", "an", "so", "vik", "dra", "lu", "ne", "bor", "ish", "tam", "ze", "gor",
+             "pha", "wen", "dal", "oro", "quin", "ty", "ber", "mak", "sil"]
+
+
+def _word(rng: random.Random, parts: int) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(parts))
+
+
+def _person(rng: random.Random) -> str:
+    return f"{_word(rng, 2).capitalize()} {_word(rng, 3).capitalize()}"
+
+
+def _meeting(rng, people, when, city, topics, facts):
+    return {"people": people, "date": when, "city": city, "topics": topics, "facts": facts}
+
+
+def _facts(rng: random.Random, people, topics, n=6):
+    """Facts of one meeting: (topic, project name) pairs that each outlet words its own way, and a quote."""
+    facts: list = [(rng.choice(topics), _word(rng, 3).capitalize()) for _ in range(n)]
+    facts.append(f"{people[0].split()[1]} told reporters that the talks on {topics[0]} had been frank.")
+    return facts
+
+
+FACT_TEMPLATES = [
+    "The two sides {verb} cooperation on {topic} under the {term} framework, officials said.",
+    "Under the new {term} framework, the ministers {verb} work on {topic}.",
+    "{term}, a plan for {topic}, was also on the table, according to a statement.",
+    "According to one official, the {term} initiative on {topic} drew the most attention.",
+]
+# Background prose: words shared at random across the corpus, as topical vocabulary is in real coverage.
+BACKGROUND = [_word(random.Random(k), 3) for k in range(1500)]
+
+
+def _render(rng: random.Random, fact) -> str:
+    if isinstance(fact, str):
+        return fact
+    topic, term = fact
+    return rng.choice(FACT_TEMPLATES).format(verb=rng.choice(VERBS), topic=topic, term=term)
+
+
+def _background(rng: random.Random) -> str:
+    return "Observers noted " + " ".join(rng.choice(BACKGROUND) for _ in range(10)) + "."
+
+
+def synthetic_corpus(rng: random.Random, meetings: int, per_meeting: int, undated_share: float = 0.05,
+                     start: date = date(2024, 1, 8)):
+    """Articles and the meeting each reports. A third of the meetings are series of the same two people,
+    weeks apart, in the same city and with mostly the same wording; some share a summit day and city."""
+    plan = []
+    while len(plan) < meetings:
+        people = (_person(rng), _person(rng))
+        roles = rng.sample(ROLES, 1) * 2
+        topics = rng.sample(TOPICS, 3)
+        city = rng.choice(CITIES)
+        when = start + timedelta(days=rng.randrange(0, 300))
+        kind = rng.random()
+        if kind < 0.35:  # a series: the same people meet again 2-8 weeks later, much the same wording
+            base = _facts(rng, people, topics)
+            for k in range(rng.randint(2, 4)):
+                fresh = _facts(rng, people, topics, n=2)
+                plan.append(_meeting(rng, (people, roles), when, city, topics, base[:5] + fresh))
+                when += timedelta(days=rng.randint(14, 56))
+        elif kind < 0.5:  # a summit day: several pairs meet in one city on one day
+            summit = f"{_word(rng, 2).capitalize()} Forum"
+            for _ in range(rng.randint(2, 4)):
+                pair = (_person(rng), _person(rng))
+                facts = _facts(rng, pair, topics) + [f"The meeting took place on the sidelines of the {summit}."]
+                plan.append(_meeting(rng, (pair, roles), when, city, topics, facts))
+        else:
+            plan.append(_meeting(rng, (people, roles), when, city, topics, _facts(rng, people, topics)))
+    plan = plan[:meetings]
+    docs, truth = [], []
+    for m_index, meeting in enumerate(plan):
+        for k in range(per_meeting):
+            source = f"m{m_index:04d}-{k:02d}"
+            docs.append(_article(rng, source, meeting, undated=rng.random() < undated_share))
+            truth.append(m_index)
+    return docs, truth
+
+
+def _article(rng: random.Random, source: str, meeting, undated: bool) -> EventDoc:
+    (a, b), (role_a, role_b) = meeting["people"]
+    when: date = meeting["date"]
+    published = when + timedelta(days=rng.choice([0, 0, 1, 1, 2]))
+    style = rng.random()
+    if undated:
+        said_when = ""
+    elif style < 0.4:
+        said_when = f" on {when.strftime('%A')}"
+    elif style < 0.8:
+        said_when = f" on {when.strftime('%B')} {when.day}"
+    else:
+        said_when = ""
+    said_where = f" in {meeting['city']}" if rng.random() < 0.8 else ""
+    lead = f"{role_a} {a} and {role_b} {b} held talks{said_where}{said_when}."
+    facts = rng.sample(meeting["facts"], rng.randint(3, len(meeting["facts"])))
+    if undated:
+        # Without a date only what was said tells a series' meetings apart: an undated article reports the
+        # facts particular to its meeting (an article that reports none of them cannot be placed by anyone).
+        facts = list(dict.fromkeys(facts + meeting["facts"][-3:]))
+    filler = rng.sample(FILLER, 2) + [_background(rng) for _ in range(rng.randint(1, 4))]
+    sentences = [lead, *(_render(rng, f) for f in facts), *filler]
+    pub = None if undated else published.isoformat()
+    return EventDoc(source, pub, meeting_place(sentences), meeting_dates(sentences, pub), "\n".join(sentences))
+
+
+def pair_scores(events, docs, truth):
+    """Pairwise precision and recall of 'same event' over all pairs of sources."""
+    label_of = {d.source: t for d, t in zip(docs, truth)}
+    found = {}
+    for index, event in enumerate(events):
+        for source in event.sources:
+            found[source] = index
+    from collections import Counter
+    both = Counter((found[s], label_of[s]) for s in label_of)
+    pairs = lambda counts: sum(c * (c - 1) // 2 for c in counts.values())  # noqa: E731
+    true_positive = pairs(both)
+    predicted = pairs(Counter(found.values()))
+    actual = pairs(Counter(label_of.values()))
+    return true_positive / max(predicted, 1), true_positive / max(actual, 1)
+
+
+def test_same_people_weeks_apart_are_different_events():
+    rng = random.Random(7)
+    people = ("Talu Kemrivo", "Anso Bordeki")
+    topics = ["fisheries", "port infrastructure", "cyber defense"]
+    facts = _facts(rng, people, topics)
+    docs = []
+    for m, when in enumerate([date(2024, 3, 2), date(2024, 3, 23), date(2024, 4, 20)]):
+        meeting = _meeting(rng, (people, ("Trade Minister",) * 2), when, "Riga", topics, facts)
+        docs += [_article(rng, f"{m}-{k}", meeting, undated=False) for k in range(4)]
+    events = group_events(docs)
+    assert sorted(e.sources for e in events) == [tuple(f"{m}-{k}" for k in range(4)) for m in range(3)]
+    assert [e.date for e in events] == ["2024-03-02", "2024-03-23", "2024-04-20"]
+    assert {e.place for e in events} == {"Riga"}
+
+
+def test_undated_article_joins_its_meeting_by_wording():
+    rng = random.Random(11)
+    docs = []
+    plans = []
+    for m, (city, when) in enumerate([("Oslo", date(2024, 5, 4)), ("Lima", date(2024, 5, 4)),
+                                      ("Quito", date(2024, 6, 1))]):
+        people = (_person(rng), _person(rng))
+        topics = rng.sample(TOPICS, 3)
+        plans.append(_meeting(rng, (people, ("Energy Minister",) * 2), when, city, topics,
+                              _facts(rng, people, topics)))
+        docs += [_article(rng, f"{m}-{k}", plans[-1], undated=False) for k in range(3)]
+    undated = _article(rng, "1-undated", plans[1], undated=True)
+    assert undated.published is None and undated.dates == ()
+    docs.append(undated)
+    events = group_events(docs)
+    assert ("1-0", "1-1", "1-2", "1-undated") in [e.sources for e in events]
+    assert len(events) == 3
+
+
+def test_one_article_events_and_unrelated_undated_article_stay_alone():
+    rng = random.Random(3)
+    docs = []
+    for m in range(3):
+        people = (_person(rng), _person(rng))
+        topics = rng.sample(TOPICS, 3)
+        meeting = _meeting(rng, (people, ("Finance Minister",) * 2), date(2024, 2, 1) + timedelta(days=9 * m),
+                           CITIES[m], topics, _facts(rng, people, topics))
+        docs.append(_article(rng, f"solo-{m}", meeting, undated=False))
+    docs.append(EventDoc("stray", None, None, (), "A recipe for bread with flour, water and salt.\nBake it."))
+    events = group_events(docs)
+    assert sorted(e.sources for e in events) == [("solo-0",), ("solo-1",), ("solo-2",), ("stray",)]
+    stray = next(e for e in events if e.sources == ("stray",))
+    assert stray.id == "undated-unknown" and stray.date is None and stray.place is None
+    assert [e.id for e in events] == sorted([e.id for e in events], key=lambda i: (i[:10] if i[0].isdigit() else "", i))
+
+
+def test_summit_day_bilaterals_are_separate_events():
+    rng = random.Random(5)
+    when, city = date(2024, 9, 14), "Vienna"
+    docs, truth = [], []
+    for m in range(4):
+        pair = (_person(rng), _person(rng))
+        topics = ["energy transition", "supply chains", "rare earths"]
+        facts = _facts(rng, pair, topics) + ["The meeting took place on the sidelines of the Danube Forum."]
+        meeting = _meeting(rng, (pair, ("Foreign Minister",) * 2), when, city, topics, facts)
+        for k in range(4):
+            docs.append(_article(rng, f"{m}-{k}", meeting, undated=False))
+            truth.append(m)
+    events = group_events(docs)
+    assert sorted(e.sources for e in events) == [tuple(f"{m}-{k}" for k in range(4)) for m in range(4)]
+    ids = [e.id for e in events]
+    assert ids == ["2024-09-14-vienna", "2024-09-14-vienna-2", "2024-09-14-vienna-3", "2024-09-14-vienna-4"]
+
+
+def test_grouping_is_deterministic_and_ignores_input_order():
+    rng = random.Random(19)
+    docs, _ = synthetic_corpus(rng, meetings=20, per_meeting=5)
+    first = group_events(docs)
+    shuffled = list(docs)
+    random.Random(1).shuffle(shuffled)
+    assert group_events(shuffled) == first
+    assert sorted(s for e in first for s in e.sources) == sorted(d.source for d in docs)
+
+
+def test_medium_corpus_is_pure():
+    rng = random.Random(23)
+    docs, truth = synthetic_corpus(rng, meetings=60, per_meeting=6)
+    precision, recall = pair_scores(group_events(docs), docs, truth)
+    assert precision >= 0.98 and recall >= 0.95, (precision, recall)
+
+
+def test_scale_thousands_of_articles_in_seconds():
+    rng = random.Random(29)
+    docs, truth = synthetic_corpus(rng, meetings=300, per_meeting=10)
+    started = time.perf_counter()
+    events = group_events(docs)
+    elapsed = time.perf_counter() - started
+    precision, recall = pair_scores(events, docs, truth)
+    assert len(docs) == 3000
+    assert precision >= 0.98 and recall >= 0.95, (precision, recall)
+    assert elapsed < 8.0, elapsed
+    # every source in exactly one event
+    assert sorted(s for e in events for s in e.sources) == sorted(d.source for d in docs)
+
+
+def _one_meeting(rng: random.Random, articles: int, undated: bool, city: str = "Oslo"):
+    people = (_person(rng), _person(rng))
+    topics = rng.sample(TOPICS, 3)
+    meeting = _meeting(rng, (people, ("Foreign Minister",) * 2), date(2024, 4, 6), city, topics,
+                       _facts(rng, people, topics))
+    return [_article(rng, f"a{k}", meeting, undated=undated) for k in range(articles)]
+
+
+def test_two_undated_articles_of_one_meeting_are_one_event():
+    docs = _one_meeting(random.Random(31), 2, undated=True)
+    assert [e.sources for e in group_events(docs)] == [("a0", "a1")]
+
+
+def test_a_corpus_of_one_meeting_is_one_event():
+    docs = _one_meeting(random.Random(37), 40, undated=False)
+    events = group_events(docs)
+    assert len(events) == 1 and len(events[0].sources) == 40
+    assert events[0].date == "2024-04-06" and events[0].place == "Oslo"
+
+
+def test_two_unrelated_undated_articles_stay_apart():
+    rng = random.Random(41)
+    first = _one_meeting(rng, 1, undated=True)[0]
+    second = _one_meeting(rng, 1, undated=True, city="Lima")[0]
+    second = EventDoc("b0", second.published, second.place, second.dates, second.text)
+    assert sorted(e.sources for e in group_events([first, second])) == [("a0",), ("b0",)]
+
+
+def test_date_blocks_find_exactly_the_pairs_of_a_full_comparison():
+    """The blocked candidate search against the obvious reference: every pair scored, then filtered."""
+    import numpy as np
+
+    from compare import events as ev
+
+    rng = random.Random(43)
+    docs, _ = synthetic_corpus(rng, meetings=40, per_meeting=4, undated_share=0.2)
+    # Some sources with wide windows (dates far apart) and some with only a publication date.
+    docs[0] = EventDoc(docs[0].source, docs[0].published, None, ("2024-01-10", "2024-03-01"), docs[0].text)
+    docs[1] = EventDoc(docs[1].source, "2024-05-05", None, (), docs[1].text)
+    docs.sort(key=lambda d: d.source)
+    words, names = ev._rare_term_vectors([d.text for d in docs])
+    matrix = ev._joined(words, names)
+    windows = np.array([ev._window(d) for d in docs], dtype=np.int64)
+    rows, cols, scores = ev._candidate_pairs(matrix, windows)
+    full = (matrix @ matrix.T).toarray()
+    expected = {(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))
+                if full[i, j] >= ev.MIN_PAIR and ev._windows_meet(windows[i], windows[j])}
+    assert set(zip(rows.tolist(), cols.tolist())) == expected
+    assert len(rows) == len(expected)  # no pair twice
+    assert np.allclose(scores, full[rows, cols], atol=1e-6)
+
+
+def test_identical_wording_with_dates_far_apart_is_two_events():
+    text = "The two ministers held talks in Lima.\nThey agreed to expand cooperation on fisheries."
+    docs = [EventDoc("a", "2024-03-03", "Lima", ("2024-03-02",), text),
+            EventDoc("b", "2024-03-03", "Lima", ("2024-03-02",), text),
+            EventDoc("c", "2024-03-13", "Lima", ("2024-03-12",), text)]
+    events = group_events(docs)
+    assert [(e.id, e.sources) for e in events] == [("2024-03-02-lima", ("a", "b")), ("2024-03-12-lima", ("c",))]
+
+
+def test_dates_a_day_apart_can_be_one_meeting():
+    # Late-night talks reported under two time zones' dates.
+    text = "The two ministers held talks in Lima.\nThey agreed to expand cooperation on fisheries under Pelagos."
+    docs = [EventDoc("a", "2024-03-03", "Lima", ("2024-03-02",), text),
+            EventDoc("b", "2024-03-04", "Lima", ("2024-03-03",), text)]
+    (event,) = group_events(docs)
+    assert event.sources == ("a", "b") and event.date == "2024-03-02"  # a tie goes to the earlier date
+
+
+def test_publication_date_alone_bounds_the_meeting():
+    text = "The two ministers held talks.\nThey agreed to expand cooperation on fisheries under Pelagos."
+    near = [EventDoc("a", "2024-03-03", None, (), text), EventDoc("b", "2024-03-05", None, (), text)]
+    assert len(group_events(near)) == 1
+    far = [EventDoc("a", "2024-03-03", None, (), text), EventDoc("b", "2024-03-20", None, (), text)]
+    assert len(group_events(far)) == 2
+
+
+def test_a_place_conflict_weighs_against_a_match():
+    a = ("The trade ministers held talks on Saturday.\nThey agreed to expand cooperation on fisheries and ports.\n"
+         "Officials praised the Pelagos accord, said Rosa Quispe.\nNew rules for trawlers were outlined.")
+    b = ("Ministers held talks about trade.\nThe Pelagos accord on fisheries was praised.\n"
+         "Harbour dues will be cut next spring, said Juan Vera.\nA joint patrol is to start.")
+    same = [EventDoc("a", "2024-03-03", "Lima", ("2024-03-02",), a),
+            EventDoc("b", "2024-03-03", "Lima", ("2024-03-02",), b)]
+    apart = [EventDoc("a", "2024-03-03", "Lima", ("2024-03-02",), a),
+             EventDoc("b", "2024-03-03", "Quito", ("2024-03-02",), b)]
+    assert len(group_events(same)) == 1
+    assert len(group_events(apart)) == 2

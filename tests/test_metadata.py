@@ -157,3 +157,56 @@ def test_meeting_dates_prefers_the_meeting_over_other_dates():
         "A vote was held in parliament.",
     ]
     assert meeting_dates(sentences, "2024-10-20") == ("2024-10-19",)
+
+
+# --- properties -------------------------------------------------------------------------------------------------
+
+from datetime import date, timedelta  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+STAMP_FORMATS = ["%H:%M JST, %B %d, %Y", "%d %b %Y %H:%M:%S GMT9", "%B %d, %Y", "%Y-%m-%d", "%A, %d %B %Y",
+                 "%b. %d, %Y %I:%M p.m. ET", "%d %B %Y", "Updated %Y-%m-%dT%H:%M:%SZ"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31)), st.sampled_from(STAMP_FORMATS),
+       st.times())
+def test_any_date_written_as_a_stamp_reads_back(day, fmt, clock):
+    from datetime import datetime
+
+    line = datetime.combine(day, clock).strftime(fmt)
+    assert parse_date_line(line) == day.isoformat(), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_parsers_never_raise_and_return_well_formed_values(text):
+    parsed = parse_date_line(text)
+    assert parsed is None or date.fromisoformat(parsed)
+    found = find_dateline(text)
+    if found is not None:
+        length, place = found
+        assert 0 < length <= len(text) and text[length - 1].isspace() and place
+    for when in meeting_dates([text], "2024-10-20"):
+        assert date.fromisoformat(when)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(2000, 1, 8), max_value=date(2050, 12, 31)),
+       st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]))
+def test_weekday_resolves_to_the_latest_such_day_on_or_before_publication(published, weekday):
+    (when,) = meeting_dates([f"The leaders met on {weekday}."], published.isoformat())
+    resolved = date.fromisoformat(when)
+    assert resolved.strftime("%A") == weekday
+    assert published - timedelta(days=6) <= resolved <= published
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2050, 12, 31)), st.integers(0, 300))
+def test_yearless_date_is_the_latest_on_or_before_publication(meeting, lag):
+    published = meeting + timedelta(days=lag)
+    (when,) = meeting_dates([f"The ministers met on {meeting:%B} {meeting.day}."], published.isoformat())
+    if not (meeting.month == 2 and meeting.day == 29):
+        assert when == meeting.isoformat()

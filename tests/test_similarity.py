@@ -7,7 +7,8 @@ import pytest
 
 from compare.models import CompareError
 from compare.similarity import (
-    LEXICAL_FEATURES,
+    CLAUSE_FEATURES,
+    SENTENCE_FEATURES,
     LexicalMatcher,
     MatcherUnavailable,
     Rarity,
@@ -116,7 +117,8 @@ def test_rarity_weighs_rare_stems_more_and_round_trips():
     rarity = Rarity.from_documents([["said", "tokyo"], ["said"], ["said", "ministers"]], min_df=1)
     assert rarity.weight("tokyo") > rarity.weight("said")
     assert rarity.weight("never-seen") > rarity.weight("tokyo")
-    assert Rarity.from_tsv(rarity.to_tsv()) == rarity
+    again = Rarity.from_tsv(rarity.to_tsv())
+    assert (again.documents, dict(again.df)) == (rarity.documents, dict(rarity.df))
 
 
 def test_shipped_rarity_knows_common_news_words():
@@ -175,6 +177,20 @@ def test_shared_rare_name_outweighs_shared_common_words():
 
 
 def test_features_are_bounded():
-    feats = lexical_features(["A b c d.", ""], ["c d e", "Q"])
-    assert feats.shape == (2, 2, len(LEXICAL_FEATURES))
-    assert np.all((feats >= 0) & (feats <= 1))
+    feats = lexical_features(["A b c d.", "", "One, two three four five, six seven eight nine."], ["c d e", "Q"])
+    assert feats.sentence.shape == (3, 2, len(SENTENCE_FEATURES))
+    assert feats.units.shape[2] == len(CLAUSE_FEATURES)
+    assert feats.units.shape[0] > 3  # the long sentence has clause units besides the whole
+    for values in (feats.sentence, feats.units):
+        assert np.all((values >= 0) & (values <= 1 + 1e-9))
+
+
+def test_a_claim_shared_inside_longer_sentences_is_matched():
+    # Each side adds a clause the other lacks; the shared clause still makes them one claim.
+    a = "The council approved the new harbour bridge budget, the mayor told reporters on Monday."
+    b = "The council approved the new harbour bridge budget, despite protests from shop owners near the river."
+    unrelated = "Shop owners near the river protested against the plan on Monday."
+    m = get_matcher()
+    scores = m.same_claim([a], [b, unrelated])
+    assert scores[0, 0] >= m.threshold
+    assert scores[0, 0] > scores[0, 1]

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from compare.models import (
     BinarySource,
+    CompareError,
     DuplicateSourceId,
     EmptySource,
+    MalformedCorpus,
     NoSources,
     Settings,
     SourceNotFound,
@@ -39,6 +46,22 @@ def test_plain_text_folder_reads_recursively_sorted_by_id(tmp_path):
     assert sources[0].text == "# Heading\r\nBody line.\r\n"  # exact: no newline translation
     assert sources[0].path == str(tmp_path / "sub" / "a.md")
     assert all(s.text_is_file and s.encoding == "utf-8" for s in sources)
+
+
+def test_folder_link_back_to_a_parent_does_not_loop(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to(tmp_path, target_is_directory=True)
+    assert [s.id for s in load_sources([tmp_path], Settings())] == ["a"]
+
+
+def test_html_extensions_in_any_case(tmp_path):
+    page = (FIXTURES / "harbour_gazette.html").read_bytes()
+    write(tmp_path / "one.HTM", page)
+    write(tmp_path / "two.Html", page.replace(b"Rotterdam dock workers accept", b"Dock workers in Rotterdam accept"))
+    sources = load_sources([tmp_path], Settings())
+    assert [s.id for s in sources] == ["one", "two"]
+    assert all(s.outlet == "The Harbour Gazette" for s in sources)
 
 
 def test_single_source_is_not_an_error(tmp_path):
@@ -81,6 +104,15 @@ def test_binary_file(tmp_path, content, kind):
         load_sources([path], Settings())
 
 
+def test_utf16_without_byte_order_mark_gets_a_hint(tmp_path):
+    path = write(tmp_path / "export.txt", "Ministers met in Oslo.".encode("utf-16-le"))
+    with pytest.raises(BinarySource, match=r"export\.txt is binary data \(it contains NUL bytes\), not text; if it "
+                                           r"is UTF-16 text without a byte-order mark, pass --encoding utf-16-le"):
+        load_sources([path], Settings())
+    (source,) = load_sources([path], Settings(encoding="utf-16-le"))
+    assert source.text == "Ministers met in Oslo."
+
+
 def test_file_over_max_bytes(tmp_path):
     path = write(tmp_path / "big.txt", "word " * 100)
     with pytest.raises(SourceTooLarge, match=r"big\.txt is over the 100-byte limit; pass --max-bytes 1000"):
@@ -91,6 +123,15 @@ def test_undecodable_under_forced_encoding(tmp_path):
     path = write(tmp_path / "sjis.txt", "会談は十月に行われた。".encode("shift_jis"))
     with pytest.raises(UndecodableSource, match=r"sjis\.txt is not valid utf-8 \(byte 0x.. at offset 0\); pass"):
         load_sources([path], Settings(encoding="utf-8"))
+
+
+def test_forced_encoding_that_reads_utf8_bytes_the_same_keeps_the_file_as_text(tmp_path):
+    path = write(tmp_path / "plain.txt", "Plain ASCII report.\n")
+    (source,) = load_sources([path], Settings(encoding="latin-1"))
+    assert source.encoding == "iso8859-1" and source.text_is_file
+    accented = write(tmp_path / "accented.txt", "Café talks.\n")
+    (source,) = load_sources([accented], Settings(encoding="latin-1"))
+    assert source.text == "CafÃ© talks.\n" and not source.text_is_file  # what was asked for, and flagged
 
 
 def test_unknown_forced_encoding(tmp_path):
@@ -117,6 +158,473 @@ def test_skip_invalid_keeps_the_good_files_and_names_the_bad(tmp_path):
 
 
 def test_skip_invalid_with_nothing_left_still_fails(tmp_path):
-    write(tmp_path / "empty.txt", "")
-    with pytest.raises(NoSources):
-        load_sources([tmp_path], Settings(skip_invalid=True))
+    write(tmp_path / "in" / "empty.txt", "")
+    (tmp_path / "void").mkdir()
+    with pytest.raises(NoSources, match=r"in, .*void: no readable source \(2 skipped as invalid\); pass \.txt"):
+        load_sources([tmp_path / "in", tmp_path / "void"], Settings(skip_invalid=True))
+
+
+def test_a_file_given_twice_is_read_once(tmp_path):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    sources = load_sources([path, tmp_path, str(path)], Settings())
+    assert [s.id for s in sources] == ["a"]
+
+
+# Every format and encoding in the fixture folder -----------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "inputs"
+
+# id -> (file, the encoding the file was written in, text_is_file, title, published, outlet, url, a snippet of
+# the text). For files the text is checked exactly: bytes decoded with the encoding they were written in.
+EXPECTED = {
+    "lisbon_ministers": ("lisbon_ministers.txt", "utf-8", True, None, None, None, None, "LISBON — Portugal"),
+    "osaka_port_talks": ("osaka_port_talks.md", "utf-8", True, None, None, None, None, "- Both sides"),
+    "busan_ferry_bom": ("busan_ferry_bom.txt", "utf-8-sig", False, None, None, None, None, "OSAKA — The"),
+    "rotterdam_utf16": ("rotterdam_utf16.txt", "utf-16", False, None, None, None, None, "Rotterdam’s harbour"),
+    "yokohama_sjis": ("yokohama_sjis.txt", "shift_jis", False, None, None, None, None, "【横浜】日米両政府"),
+    "yokohama_eucjp": ("yokohama_eucjp.txt", "euc_jp", False, None, None, None, None, "宇宙・サイバー分野"),
+    "lisbon_ministers_cp1252": (
+        "lisbon_ministers_cp1252.txt", "cp1252", False, None, None, None, None, "By Rui Conceição — 4 March",
+    ),
+}
+
+
+def test_fixture_folder_loads_every_source_once():
+    sources, warnings = load_sources_with_warnings([FIXTURES], Settings())
+    assert warnings == ()
+    assert [s.id for s in sources] == sorted(
+        [*EXPECTED, "harbour_gazette", "kohoku_shimpo_sjis", "civic_post", "aps_wire", "coastal-daily-0305",
+         "ferry-weekly-0619", "port-bulletin-0510", "gazette-archive-118", "gazette-archive-119"]
+    )
+
+
+@pytest.mark.parametrize("source_id", sorted(EXPECTED))
+def test_fixture_text_file_decodes_exactly(source_id):
+    file, written_in, is_file, *_metadata, snippet = EXPECTED[source_id]
+    by_id = {s.id: s for s in load_sources([FIXTURES], Settings())}
+    source = by_id[source_id]
+    raw = (FIXTURES / file).read_bytes()
+    assert source.text == raw.decode(written_in)
+    assert snippet in source.text
+    assert "\ufeff" not in source.text
+    assert source.text_is_file is is_file
+    assert source.path == str(FIXTURES / file)
+    assert (source.title, source.published, source.outlet, source.url) == (None, None, None, None)
+
+
+def test_detected_encodings_are_recorded():
+    by_id = {s.id: s for s in load_sources([FIXTURES], Settings())}
+    # the detector names the superset codecs Windows uses; both read these files identically
+    assert by_id["yokohama_sjis"].encoding in {"shift_jis", "cp932"}
+    assert by_id["yokohama_eucjp"].encoding in {"euc_jp", "euc_jis_2004"}
+    assert by_id["lisbon_ministers_cp1252"].encoding == "cp1252"
+    assert by_id["rotterdam_utf16"].encoding == "utf-16"
+    assert by_id["busan_ferry_bom"].encoding == "utf-8-sig"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        # short texts the detector alone ranks wrongly (EUC-JP as Korean CP949, CP1252 as CP1250/CP775)
+        ("十分。日本側は安全保障環境の厳しさを強調", "euc_jp"),
+        ("となった。会談後の共同記者会見は見送られ", "euc_jp"),
+        ("de minister, Ana Ferreira, and Japan’s Kenji Mori agreed in ", "cp1252"),
+        ("n shipping corridor” between their ports — a plan first floa", "cp1252"),
+        # and the tie-breaks do not pull other scripts away from their own code pages
+        ("会談は約四十分間行われ、日本側は「地域の安全保障環境はかつてなく厳しい」と述べた。", "shift_jis"),
+        ("장관들은 화요일 서울에서 만나 에너지 협력에 합의했다.", "cp949"),
+        ("部长们周二在北京会晤，同意加强能源合作。", "gb18030"),
+        ("部長們週二在台北會晤，同意加強能源合作。", "big5"),
+        ("Министры встретились в Москве во вторник.", "cp1251"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+        ("Die Minister trafen sich in München. „Wir sind uns einig“, sagte der Außenminister.", "cp1252"),
+    ],
+)
+def test_detection_of_short_texts(tmp_path, text, encoding):
+    path = write(tmp_path / "short.txt", text.encode(encoding))
+    (source,) = load_sources([path], Settings())
+    assert source.text == text
+
+
+def test_forced_encoding_reads_a_file_detection_would_not_be_asked_about(tmp_path):
+    text = "Minist\u0159i se setkali v Praze v \u00fater\u00fd.\n"  # Czech, Windows-1250
+    path = write(tmp_path / "praha.txt", text.encode("cp1250"))
+    (source,) = load_sources([path], Settings(encoding="cp1250"))
+    assert source.text == text and source.encoding == "cp1250" and not source.text_is_file
+
+
+def test_html_page_is_extracted_with_its_metadata():
+    (source,) = load_sources([FIXTURES / "harbour_gazette.html"], Settings())
+    assert source.id == "harbour_gazette"
+    assert source.title == "Rotterdam dock workers accept pay offer"
+    assert source.published == "2025-05-10"
+    assert source.outlet == "The Harbour Gazette"
+    assert source.url == "https://harbourgazette.example/news/2025/05/rotterdam-pay-deal"
+    assert source.text_is_file is False and source.encoding == "utf-8"
+    assert "ROTTERDAM — Dock workers at the port of Rotterdam reached a pay agreement" in source.text
+    assert "“This is a fair result" in source.text  # entities decoded
+    for furniture in ("Subscribe", "Most read", "All rights reserved", "window.analytics", "font-family"):
+        assert furniture not in source.text
+
+
+def test_html_page_in_shift_jis_uses_its_declared_charset():
+    (source,) = load_sources([FIXTURES / "kohoku_shimpo_sjis.html"], Settings())
+    assert source.encoding == "shift_jis"
+    assert source.outlet == "港北新報"
+    assert source.published == "2025-11-12"
+    assert source.title.startswith("日米防衛相が横浜で会談")
+    assert "日米両政府は十二日、横浜市で防衛相会談を行い" in source.text
+    assert "トップ" not in source.text and "Copyright" not in source.text
+
+
+def test_htm_page_declared_latin1_is_read_as_windows_1252_with_json_ld_metadata():
+    (source,) = load_sources([FIXTURES / "civic_post.htm"], Settings())
+    assert source.encoding == "cp1252"  # WHATWG: an iso-8859-1 label means Windows-1252
+    assert "Rotterdam’s harbour authority and the dock workers’ unions agreed" in source.text
+    assert "“Nobody wanted the ships to wait,” said a spokesperson" in source.text
+    assert (source.title, source.published, source.outlet) == (
+        "Pay deal averts Rotterdam port strike", "2025-05-09", "Civic Post",
+    )
+    for furniture in ("Share on", "Log in", "comments", "About time too", "Independent local news", "Container cranes"):
+        assert furniture not in source.text
+
+
+def test_page_saved_as_utf8_under_an_old_latin1_declaration_reads_as_utf8(tmp_path):
+    page = (FIXTURES / "harbour_gazette.html").read_text(encoding="utf-8")
+    page = page.replace('<meta charset="utf-8">', '<meta charset="iso-8859-1">').replace("&mdash;", "—")
+    path = write(tmp_path / "page.html", page)
+    (source,) = load_sources([path], Settings())
+    assert source.encoding == "utf-8"
+    assert "ROTTERDAM — Dock workers" in source.text
+
+
+def test_json_article():
+    (source,) = load_sources([FIXTURES / "aps_wire.json"], Settings())
+    assert source.id == "aps_wire"
+    assert (source.title, source.published, source.outlet) == (
+        "Portugal, Japan sign port memorandum in Lisbon", "2025-03-04", "Atlantic Press Service",
+    )
+    assert source.url == "https://atlanticpress.example/wire/2025-03-04-portugal-japan-ports"
+    assert source.text.startswith("LISBON, March 4 (APS) — Portugal and Japan signed")
+    assert source.text_is_file is False
+
+
+def test_jsonl_corpus_rows():
+    sources = load_sources([FIXTURES / "news_feed.jsonl"], Settings())
+    by_id = {s.id: s for s in sources}
+    assert list(by_id) == ["coastal-daily-0305", "ferry-weekly-0619", "port-bulletin-0510"]
+    ferry = by_id["ferry-weekly-0619"]
+    assert ferry.published == "2025-06-19"  # a timestamp with zone keeps the day it was written on
+    assert ferry.title == "Osaka–Busan overnight ferry: a study first"
+    assert ferry.url is None
+    assert ferry.path == f"{FIXTURES / 'news_feed.jsonl'}:2"
+    bulletin = by_id["port-bulletin-0510"]
+    assert (bulletin.title, bulletin.published, bulletin.outlet) == (None, None, "Port Bulletin")
+    assert bulletin.text.startswith("Rotterdam's port will keep working")
+
+
+def test_csv_corpus_rows_with_quoted_multiline_text():
+    first, second = load_sources([FIXTURES / "gazette_archive.csv"], Settings())
+    assert first.id == "gazette-archive-118" and second.id == "gazette-archive-119"
+    assert first.text.endswith('"We start in September, in Sines," she said. '
+                               "The Japanese side will send 12 port operators this year.")
+    assert "\n\n" in first.text
+    assert first.url is None  # an empty cell is no value
+    assert second.published == "2025-11-12"  # "12 November 2025"
+    assert second.path == f"{FIXTURES / 'gazette_archive.csv'}:5"
+
+
+def test_csv_header_is_case_and_space_insensitive_and_ids_may_be_numbers(tmp_path):
+    path = write(tmp_path / "c.csv", " ID ,Text\n7,Ministers met.\n")
+    (source,) = load_sources([path], Settings())
+    assert (source.id, source.text) == ("7", "Ministers met.")
+    rows = write(tmp_path / "r.jsonl", '{"id": 8, "text": "Ministers met."}\n\n')
+    (source,) = load_sources([rows], Settings())
+    assert source.id == "8"
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_csv_written_with_semicolons_or_tabs(tmp_path, separator):
+    path = write(tmp_path / "export.csv", f'id{separator}outlet{separator}text\r\n'
+                                          f'a{separator}Diário{separator}"Ministers met, and agreed."\r\n')
+    (source,) = load_sources([path], Settings())
+    assert (source.id, source.outlet, source.text) == ("a", "Diário", "Ministers met, and agreed.")
+
+
+def test_csv_field_longer_than_the_csv_module_default(tmp_path):
+    long_text = "The talks went on. " * 10_000  # 190 KB, over the csv module's 128 KB field limit
+    path = write(tmp_path / "long.csv", f'id,text\nlong,"{long_text}"\n')
+    (source,) = load_sources([path], Settings())
+    assert source.text == long_text
+
+
+def test_jsonl_text_may_hold_unicode_line_separators(tmp_path):
+    path = write(tmp_path / "feed.jsonl", '{"id": "a", "text": "One\u2028two\u0085three."}\r\n')
+    (source,) = load_sources([path], Settings())
+    assert source.text == "One\u2028two\u0085three."
+
+
+def test_json_list_is_a_corpus(tmp_path):
+    path = write(tmp_path / "list.json", '[{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}]')
+    assert [s.id for s in load_sources([path], Settings())] == ["a", "b"]
+
+
+def test_standard_input(monkeypatch):
+    class Stdin:
+        buffer = __import__("io").BytesIO("Ministers met in Oslo.\n".encode("utf-8"))
+
+    monkeypatch.setattr("sys.stdin", Stdin)
+    (source,) = load_sources(["-"], Settings())
+    assert (source.id, source.path, source.text, source.text_is_file) == (
+        "stdin", "-", "Ministers met in Oslo.\n", False,
+    )
+
+
+def test_empty_standard_input(monkeypatch):
+    class Stdin:
+        buffer = __import__("io").BytesIO(b"\n")
+
+    monkeypatch.setattr("sys.stdin", Stdin)
+    with pytest.raises(EmptySource, match=r"^standard input is empty; pipe an article's text into it"):
+        load_sources(["-"], Settings())
+
+
+def test_standard_input_html_page_is_extracted(monkeypatch):
+    class Stdin:
+        buffer = __import__("io").BytesIO((FIXTURES / "harbour_gazette.html").read_bytes())
+
+    monkeypatch.setattr("sys.stdin", Stdin)
+    (source,) = load_sources(["-"], Settings())
+    assert source.id == "stdin" and source.outlet == "The Harbour Gazette"
+    assert "Subscribe" not in source.text
+
+
+# Manifest -------------------------------------------------------------------------------------------------
+
+
+def test_manifest_sets_metadata_by_path_and_by_id(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "rows.jsonl", '{"id": "row-1", "text": "Ministers met.", "outlet": "Old name"}\n')
+    manifest = write(
+        tmp_path / "sources.csv",
+        "path,id,outlet,url,published\n"
+        "a.txt,,Harbour Daily,https://harbour.example/a,2025-03-04\n"
+        ",row-1,New name,,\n"
+        ",ghost,Nobody,,\n",
+    )
+    sources, warnings = load_sources_with_warnings([tmp_path], Settings(manifest=str(manifest)))
+    by_id = {s.id: s for s in sources}
+    assert list(by_id) == ["a", "row-1"]  # the manifest inside the folder is not read as a corpus
+    assert (by_id["a"].outlet, by_id["a"].url, by_id["a"].published) == (
+        "Harbour Daily", "https://harbour.example/a", "2025-03-04",
+    )
+    assert by_id["a"].text == ARTICLE and by_id["a"].text_is_file
+    assert (by_id["row-1"].outlet, by_id["row-1"].published) == ("New name", None)
+    assert warnings == (f"manifest {manifest} line 4: no source read has the id 'ghost'; check it against "
+                        "the files given",)
+
+
+def test_manifest_quoted_date_with_comma(tmp_path):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "m.csv", 'path,published\na.txt,"March 5, 2025"\n')
+    (source,) = load_sources([path], Settings(manifest=str(manifest)))
+    assert source.published == "2025-03-05"
+
+
+def test_manifest_names_the_line_a_row_starts_on_after_a_multiline_cell(tmp_path):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "m.csv", 'path,title,published\na.txt,"Two\nline title",2025-03-04\nb.txt,,never\n')
+    with pytest.raises(MalformedCorpus, match=r"m\.csv line 4: published 'never' is not a date"):
+        load_sources([path], Settings(manifest=str(manifest)))
+
+
+def test_manifest_missing(tmp_path):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    with pytest.raises(SourceNotFound, match=r"manifest .*m\.csv does not exist; check the path given to --manifest"):
+        load_sources([path], Settings(manifest=str(tmp_path / "m.csv")))
+
+
+def test_manifest_without_path_or_id_column(tmp_path):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "m.csv", "file,outlet\na.txt,X\n")
+    with pytest.raises(MalformedCorpus, match=r"m\.csv has neither a 'path' nor an 'id' column \(its header is: "
+                                              r"file, outlet\); add one"):
+        load_sources([path], Settings(manifest=str(manifest)))
+
+
+def test_manifest_row_with_too_many_fields(tmp_path):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "m.csv", "path,published\na.txt,March 5, 2025\n")
+    with pytest.raises(MalformedCorpus, match=r"m\.csv line 2 has 3 fields but the header has 2; quote fields"):
+        load_sources([path], Settings(manifest=str(manifest)))
+
+
+def test_manifest_bad_date(tmp_path):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "m.csv", "path,published\na.txt,sometime\n")
+    with pytest.raises(MalformedCorpus, match=r"m\.csv line 2: published 'sometime' is not a date; write it as "
+                                              r"YYYY-MM-DD"):
+        load_sources([path], Settings(manifest=str(manifest)))
+
+
+# Corpus errors --------------------------------------------------------------------------------------------
+
+
+def test_malformed_json_names_the_line(tmp_path):
+    path = write(tmp_path / "bad.json", '{\n  "title": "x",\n  "text": "y"\n  "url": "z"\n}\n')
+    with pytest.raises(MalformedCorpus, match=r"bad\.json line 4 is not valid JSON \(Expecting ',' delimiter\); fix"):
+        load_sources([path], Settings())
+
+
+def test_malformed_jsonl_names_the_line(tmp_path):
+    path = write(tmp_path / "feed.jsonl", '{"id": "a", "text": "One."}\n\n{"id": "b", "text": "Two.\n')
+    with pytest.raises(MalformedCorpus, match=r"feed\.jsonl line 3 is not valid JSON \(Unterminated string"):
+        load_sources([path], Settings())
+
+
+def test_malformed_csv_names_the_line(tmp_path):
+    path = write(tmp_path / "export.csv", 'id,text\na,"Fine."\nb,"Never closed\nc,"Fine."\n')
+    with pytest.raises(MalformedCorpus, match=r"export\.csv line 3 is not valid CSV \(.*\); check the quotes"):
+        load_sources([path], Settings())
+
+
+def test_csv_row_with_too_many_fields(tmp_path):
+    path = write(tmp_path / "export.csv", "id,text\na,Ministers met, and talked.\n")
+    with pytest.raises(MalformedCorpus, match=r"export\.csv line 2 has 3 fields but the header has 2; quote"):
+        load_sources([path], Settings())
+
+
+def test_csv_without_text_column(tmp_path):
+    path = write(tmp_path / "export.csv", 'id,"body\nof article"\na,Ministers met.\n')
+    with pytest.raises(MalformedCorpus, match=r"export\.csv has no 'text' column \(its header is: id, body of "
+                                              r"article\); name the column"):
+        load_sources([path], Settings())
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "where"),
+    [
+        ("feed.jsonl", '{"id": "a", "text": "One."}\n{"id": "b", "title": "No text"}\n', r"feed\.jsonl line 2"),
+        ("feed.jsonl", '{"id": "a", "text": "   "}\n', r"feed\.jsonl line 1"),
+        ("export.csv", 'id,text\na,One.\nb,\n', r"export\.csv line 3"),
+        ("one.json", '{"title": "No text"}', r"one\.json"),
+    ],
+)
+def test_corpus_row_without_text(tmp_path, name, content, where):
+    path = write(tmp_path / name, content)
+    with pytest.raises(MalformedCorpus, match=rf"{where} has no text; put the article's text in its \"text\" field"):
+        load_sources([path], Settings())
+
+
+def test_corpus_row_without_id(tmp_path):
+    path = write(tmp_path / "feed.jsonl", '{"text": "One."}\n')
+    with pytest.raises(MalformedCorpus, match=r"feed\.jsonl line 1 has no id; give every row a unique \"id\""):
+        load_sources([path], Settings())
+
+
+def test_corpus_field_of_the_wrong_type(tmp_path):
+    path = write(tmp_path / "one.json", '{"text": "One.", "published": 2025}')
+    with pytest.raises(MalformedCorpus, match=r"one\.json: \"published\" must be text, not int; quote it"):
+        load_sources([path], Settings())
+
+
+def test_duplicate_ids_across_corpus_rows(tmp_path):
+    path = write(tmp_path / "feed.jsonl", '{"id": "a", "text": "One."}\n{"id": "a", "text": "Two."}\n')
+    with pytest.raises(DuplicateSourceId, match=r"feed\.jsonl:2 has the id 'a', as .*feed\.jsonl:1 does"):
+        load_sources([path], Settings())
+
+
+def test_html_without_article_text(tmp_path):
+    path = write(tmp_path / "shell.html", "<html><head><title>App</title></head><body><div id=app></div></body></html>")
+    with pytest.raises(EmptySource, match=r"shell\.html has no article text that could be extracted; save"):
+        load_sources([path], Settings())
+
+
+def test_html_without_the_extra_names_the_install_command(monkeypatch):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import now raises ImportError
+    with pytest.raises(CompareError, match=r"harbour_gazette\.html is an HTML page and reading HTML needs the html "
+                                           r"extra; run pip install 'crosscheck\[html\]'"):
+        load_sources([FIXTURES / "harbour_gazette.html"], Settings())
+
+
+def test_no_network_while_loading_html(monkeypatch):
+    # Imported first: urllib3, under trafilatura, probes IPv6 support at import time by binding a socket to
+    # the loopback address (no traffic). The fresh-interpreter test below covers imports.
+    import trafilatura  # noqa: F401
+
+    attempts = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)  # recorded too, in case a caller swallows the error
+        raise AssertionError("a network socket was opened")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    sources = load_sources([FIXTURES], Settings())
+    assert {"harbour_gazette", "kohoku_shimpo_sjis"} <= {s.id for s in sources}
+    assert attempts == []
+
+
+def test_no_network_from_a_fresh_interpreter_including_imports():
+    """Connections blocked before anything is imported, so import-time code of the extractor is covered too."""
+    program = (
+        "import socket\n"
+        "attempts = []\n"
+        "def refuse(*a, **k):\n"
+        "    attempts.append(a)\n"
+        "    raise OSError('network blocked')\n"
+        "class NoConnect(socket.socket):  # a class, since ssl subclasses socket.socket when imported\n"
+        "    connect = connect_ex = sendto = sendmsg = refuse\n"
+        "socket.socket = NoConnect\n"
+        "socket.create_connection = socket.getaddrinfo = socket.gethostbyname = refuse\n"
+        "from compare.models import Settings\n"
+        "from compare.sources import load_sources\n"
+        f"sources = load_sources([{str(FIXTURES)!r}], Settings())\n"
+        "print(attempts, sorted(s.outlet for s in sources if s.outlet and s.path.endswith('.html')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[] ['The Harbour Gazette', '港北新報']"
+
+
+# Properties -------------------------------------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1))
+def test_any_utf8_text_reads_back_exactly(tmp_path, text):
+    assume(text.strip() and not text.startswith("\ufeff"))
+    path = write(tmp_path / "random.txt", text)
+    (source,) = load_sources([path], Settings())
+    assert source.text == text
+    assert source.text_is_file and source.encoding == "utf-8"
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1),
+    encoding=st.sampled_from(["utf-8-sig", "utf-16", "utf-32"]),
+)
+def test_any_text_with_a_byte_order_mark_reads_back_exactly(tmp_path, text, encoding):
+    assume(text.strip() and not text.startswith("\ufeff"))
+    # UTF-16's little-endian mark followed by a NUL character is UTF-32's mark: truly ambiguous bytes
+    assume(not (encoding == "utf-16" and text.startswith("\x00")))
+    path = write(tmp_path / "random.txt", text.encode(encoding))
+    (source,) = load_sources([path], Settings())
+    assert source.text == text and not source.text_is_file
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.binary(max_size=300) | st.text(max_size=200).map(lambda t: t.encode("utf-8")),
+    suffix=st.sampled_from([".txt", ".md", ".json", ".jsonl", ".csv", ".html"]),
+)
+def test_any_bytes_give_sources_or_a_one_line_error(tmp_path, data, suffix):
+    path = write(tmp_path / f"random{suffix}", data)
+    try:
+        sources = load_sources([path], Settings())
+    except CompareError as error:
+        assert "\n" not in str(error) and "random" in str(error)
+    else:
+        assert sources and all(s.text.strip() for s in sources)

@@ -1,0 +1,264 @@
+"""The claim matrix: what each source of an event says about each claim.
+
+A claim is a set of sentences from the sources of one event: the sentences joined by `agree` or `partial`
+findings (transitively) form a *position*; positions joined by `contradict` findings form one claim. In each
+claim the leading position is the one stated without hedging by the most sources; every source then gets one
+cell per claim:
+
+- `asserted`      its sentence states the leading position (agreed by another source, or said by it alone);
+- `partial`       its sentence states part of the leading position, or adds to it (linked only by `partial`);
+- `contradicted`  its sentence contradicts the leading position;
+- `hedged`        its sentence speaks of the claim with uncertainty ("it was not made clear whether ...");
+- `not mentioned` no sentence of the source belongs to the claim.
+
+Claims are sorted: contradictions first, then the claims most sources leave out, then by where the claim first
+appears (source order, sentence id), so the order is stable from run to run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+import pandas as pd
+
+from compare.models import Comparison, Event, Finding
+from compare.report.tables import findings_by_event, relation_value, sentence_by_key
+
+
+class Cell(StrEnum):
+    """What a source says about a claim."""
+
+    ASSERTED = "asserted"
+    PARTIAL = "partial"
+    CONTRADICTED = "contradicted"
+    HEDGED = "hedged"
+    NOT_MENTIONED = "not mentioned"
+
+
+class Kind(StrEnum):
+    """What kind of claim it is, for sorting and colouring."""
+
+    CONTRADICTION = "contradiction"
+    SHARED = "shared"
+    SINGLE = "single source"
+
+
+# When a source has several sentences in one claim, the cell shows the most telling state.
+_CELL_PRIORITY = (Cell.CONTRADICTED, Cell.HEDGED, Cell.ASSERTED, Cell.PARTIAL)
+
+# General English cues of uncertainty or non-commitment (not tied to any article). "may" is matched in lower
+# case only so that the month "May" is not a hedge.
+_HEDGE_CUES = re.compile(
+    r"\b(?:(?:was|is|were|are|remains?|remained) (?:not|un)(?: made)? (?:clear|known|confirmed)"
+    r"|unclear|uncertain|unconfirmed|not known whether|reportedly|allegedly|apparently|possibly|perhaps"
+    r"|(?:is|are|was|were) (?:said|believed|thought|understood) to"
+    r"|(?:did|does|would) not (?:say|disclose|confirm|specify|elaborate)|declined to (?:say|comment|confirm)"
+    r"|it remains to be seen)\b",
+    re.IGNORECASE,
+)
+_LOWER_HEDGES = re.compile(r"\b(?:may|might|could)\b")
+
+CLAIM_META_COLUMNS = ("event", "claim", "kind", "text", "sentences")
+
+
+def is_hedged(text: str) -> bool:
+    """True when a sentence carries a general marker of uncertainty."""
+    return bool(_HEDGE_CUES.search(text) or _LOWER_HEDGES.search(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One row of the claim matrix, with the evidence the HTML and Markdown reports link to."""
+
+    event: str
+    number: int  # 1, 2, ... within the event, in sorted order
+    kind: Kind
+    text: str  # the leading position's first sentence
+    cells: tuple[tuple[str, Cell], ...]  # (source id, cell) for every source of the event, in event order
+    sentences: tuple[tuple[str, int], ...]  # (source id, sentence id) of every sentence in the claim
+    contradictions: tuple[Finding, ...]  # the contradict findings inside the claim (one per unordered pair)
+
+    def cell(self, source_id: str) -> Cell:
+        return dict(self.cells)[source_id]
+
+    @property
+    def mentioned_by(self) -> int:
+        return sum(1 for _, cell in self.cells if cell != Cell.NOT_MENTIONED)
+
+    def sentence_refs(self) -> str:
+        """'source#id source#id ...' for tables and CSV."""
+        return " ".join(f"{source}#{sid}" for source, sid in self.sentences)
+
+
+class _UnionFind:
+    def __init__(self, items):
+        self.parent = {item: item for item in items}
+        self.order = {item: i for i, item in enumerate(items)}
+
+    def find(self, item):
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:  # path compression
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # Keep the earlier item as root so that groups are named the same way on every run.
+            if self.order[ra] > self.order[rb]:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+    def groups(self):
+        out: dict = {}
+        for item in self.parent:  # insertion order = node order
+            out.setdefault(self.find(item), []).append(item)
+        return list(out.values())
+
+
+def event_claims(c: Comparison, event: Event) -> list[Claim]:
+    """The claims of one event, sorted (contradictions, then most often left out, then first appearance)."""
+    return claims_by_event(c, events=(event,))[event.id]
+
+
+def claims_by_event(c: Comparison, events=None) -> dict[str, list[Claim]]:
+    """Event id -> its claims, for every event of `c` (or the `events` given); indexes are built once."""
+    sentences = sentence_by_key(c)
+    keys_by_source: dict[str, list[tuple[str, int]]] = {}
+    for key in sorted(sentences, key=lambda key: key[1]):
+        keys_by_source.setdefault(key[0], []).append(key)
+    grouped = findings_by_event(c)
+    return {
+        event.id: _event_claims(event, sentences, keys_by_source, grouped.get(event.id, []))
+        for event in (c.events if events is None else events)
+    }
+
+
+def _event_claims(event: Event, sentences, keys_by_source, findings) -> list[Claim]:
+    members = list(event.sources)
+    nodes = [key for source in dict.fromkeys(members) for key in keys_by_source.get(source, [])]
+    node_rank = {node: i for i, node in enumerate(nodes)}
+    positions = _UnionFind(nodes)
+    claims = _UnionFind(nodes)
+    links: dict[tuple[str, int], set[str]] = {node: set() for node in nodes}
+    contradictions: dict[frozenset, Finding] = {}
+    for f in findings:  # report order: the first direction of a pair is the one shown
+        if f.other_sentence_id is None:
+            continue
+        a, b = (f.source, f.sentence_id), (f.other_source, f.other_sentence_id)
+        if a not in node_rank or b not in node_rank:
+            continue
+        relation = relation_value(f.relation)
+        if relation in ("agree", "partial"):
+            positions.union(a, b)
+            claims.union(a, b)
+            links[a].add(relation)
+            links[b].add(relation)
+        elif relation == "contradict":
+            claims.union(a, b)
+            contradictions.setdefault(frozenset((a, b)), f)
+
+    hedged = {node: is_hedged(sentences[node].text) for node in nodes}
+    positions_of: dict = {}
+    for position in positions.groups():
+        positions_of.setdefault(claims.find(position[0]), []).append(position)
+    contradictions_of: dict = {}
+    for pair, f in sorted(contradictions.items(), key=lambda kv: min(node_rank[n] for n in kv[0])):
+        contradictions_of.setdefault(claims.find(next(iter(pair))), []).append(f)
+    built = []
+    for group in claims.groups():
+        root = claims.find(group[0])
+        group_positions = positions_of[root]
+
+        def leading_key(position):
+            plain = any(not hedged[n] for n in position)
+            return (0 if plain else 1, -len({n[0] for n in position}), node_rank[position[0]])
+
+        leading = min(group_positions, key=leading_key)
+        leading_set = set(leading)
+        states: dict[str, set[Cell]] = {}
+        for node in group:
+            if hedged[node]:
+                state = Cell.HEDGED
+            elif node not in leading_set:
+                state = Cell.CONTRADICTED
+            elif "agree" in links[node] or not links[node]:
+                state = Cell.ASSERTED
+            else:
+                state = Cell.PARTIAL
+            states.setdefault(node[0], set()).add(state)
+        cells = tuple(
+            (source, next((s for s in _CELL_PRIORITY if s in states[source]), Cell.NOT_MENTIONED))
+            if source in states
+            else (source, Cell.NOT_MENTIONED)
+            for source in members
+        )
+        inner = tuple(contradictions_of.get(root, ()))
+        mentioned = len(states)
+        kind = Kind.CONTRADICTION if inner else (Kind.SHARED if mentioned > 1 else Kind.SINGLE)
+        representative = next((n for n in leading if not hedged[n]), leading[0])
+        built.append(
+            (
+                (0 if inner else 1, -(len(members) - mentioned), node_rank[group[0]]),
+                kind,
+                sentences[representative].text,
+                cells,
+                tuple(group),
+                inner,
+            )
+        )
+    built.sort(key=lambda item: item[0])
+    return [
+        Claim(event.id, number, kind, text, cells, group, inner)
+        for number, (_, kind, text, cells, group, inner) in enumerate(built, start=1)
+    ]
+
+
+def all_claims(c: Comparison) -> list[Claim]:
+    """Claims of every event, events in Comparison order."""
+    return [claim for claims in claims_by_event(c).values() for claim in claims]
+
+
+def claim_rows(c: Comparison) -> tuple[list[str], list[list]]:
+    """(header, rows) of the claim matrix for CSV: meta columns, then one column per source.
+
+    Cells of sources outside the claim's event are None (an empty CSV cell).
+    """
+    source_ids = [s.id for s in c.sources]
+    header = [*CLAIM_META_COLUMNS, *source_ids]
+    rows = []
+    for claim in all_claims(c):
+        cells = dict(claim.cells)
+        rows.append(
+            [
+                claim.event,
+                claim.number,
+                str(claim.kind),
+                claim.text,
+                claim.sentence_refs(),
+                *[str(cells[s]) if s in cells else None for s in source_ids],
+            ]
+        )
+    return header, rows
+
+
+def claims_frame(c: Comparison) -> pd.DataFrame:
+    """The claim matrix as a DataFrame: one row per claim, one column per source (Comparison order).
+
+    The index holds what identifies a claim: (event, claim number, kind, text of its leading sentence,
+    'source#id' references of its sentences). Cells are 'asserted', 'partial', 'contradicted', 'hedged',
+    'not mentioned', or <NA> for a source outside the claim's event.
+    """
+    header, rows = claim_rows(c)
+    n_meta = len(CLAIM_META_COLUMNS)
+    names = list(CLAIM_META_COLUMNS)
+    if rows:
+        index = pd.MultiIndex.from_tuples([tuple(row[:n_meta]) for row in rows], names=names)
+    else:
+        index = pd.MultiIndex.from_arrays([[] for _ in names], names=names)
+    frame = pd.DataFrame([row[n_meta:] for row in rows], index=index, columns=header[n_meta:], dtype="object")
+    return frame.where(frame.notna(), pd.NA)

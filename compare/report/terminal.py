@@ -1,0 +1,201 @@
+"""What `crosscheck report` and `crosscheck diff` print: compact tables, coloured only when asked.
+
+Colour is ANSI and only when `color=True` (the CLI passes True when stdout is a terminal). Machine formats
+(csv, json) never carry colour. Control characters from source text are shown as escapes, so an article cannot
+drive the terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from tabulate import tabulate
+
+from compare.models import Comparison, SourceNotFound
+from compare.report.csv_report import render_rows
+from compare.report.markdown import md_escape
+from compare.report.tables import FINDINGS_COLUMNS, event_of, finding_rows, source_by_id, summary_rows
+
+DIFF_FORMATS = ("table", "csv", "json", "md")
+
+_ANSI = {
+    "agree": "\x1b[32m",
+    "partial": "\x1b[36m",
+    "contradict": "\x1b[1;31m",
+    "omitted": "\x1b[2m",
+    "bold": "\x1b[1m",
+}
+_RESET = "\x1b[0m"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+# Column widths for wrapped text: fixed, so output is the same on every terminal, and the diff table fits in
+# about 130 columns.
+_SENTENCE_WIDTH = 36
+_REASON_WIDTH = 30
+# The table shows at most this much of a reason (three wrapped lines); csv, json and md carry it whole.
+_REASON_CHARS = 90
+
+
+def safe_text(text) -> str:
+    """Text with control characters (ANSI escapes included) shown as \\xNN, never sent to the terminal."""
+    if text is None:
+        return ""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"{_ANSI[style]}{text}{_RESET}" if color and style in _ANSI else text
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def render_summary(c: Comparison, *, color: bool) -> str:
+    """One row per event: id, date, place, sources, sentences, and counts by relation."""
+    rows = []
+    for r in summary_rows(c):
+        counts = [
+            _paint(str(r[rel]), rel, color) if r[rel] and rel == "contradict" else str(r[rel])
+            for rel in ("agree", "partial", "contradict", "omitted")
+        ]
+        rows.append(
+            [
+                safe_text(r["event"]),
+                safe_text(r["date"] or "?"),
+                safe_text(r["place"] or "?"),
+                safe_text(", ".join(r["sources"])),
+                str(r["sentences"]),
+                *counts,
+            ]
+        )
+    headers = ["event", "date", "place", "sources", "sentences", "agree", "partial", "contradict", "omitted"]
+    if color:
+        headers = [_paint(h, "bold", True) for h in headers]
+    table = tabulate(
+        rows,
+        headers=headers,
+        tablefmt="simple",
+        disable_numparse=True,
+        maxcolwidths=[None, None, 16, 44, None, None, None, None, None],
+    )
+    return table + "\n"
+
+
+def render_events(sources, events) -> str:
+    """How sources group into events: one row per source, grouped by event, with what dated and placed it."""
+    by_id = {s.id: s for s in sources}
+    rows = []
+    for event in events:
+        for i, source_id in enumerate(event.sources):
+            source = by_id.get(source_id)
+            rows.append(
+                [
+                    safe_text(event.id) if i == 0 else "",
+                    safe_text(event.date or "?") if i == 0 else "",
+                    safe_text(event.place or "?") if i == 0 else "",
+                    safe_text(source_id),
+                    safe_text(source.published if source and source.published else ""),
+                    safe_text(source.title if source and source.title else ""),
+                ]
+            )
+    table = tabulate(
+        rows,
+        headers=["event", "date", "place", "source", "published", "title"],
+        tablefmt="simple",
+        disable_numparse=True,
+        maxcolwidths=[None, None, 16, None, None, 60],
+    )
+    grouped = sum(len(e.sources) for e in events)
+    summary = f"{grouped} source{'s' if grouped != 1 else ''} in {len(events)} event{'s' if len(events) != 1 else ''}"
+    return table + "\n\n" + summary + "\n"
+
+
+def _diff_rows(c: Comparison, a_id: str, b_id: str) -> list[dict]:
+    """A's findings against B, then B's sentences that A omits (what only B says)."""
+    rows = finding_rows(c)
+    forward = [r for r in rows if r["source"] == a_id and r["other_source"] == b_id]
+    only_b = [
+        r for r in rows if r["source"] == b_id and r["other_source"] == a_id and r["relation"] == "omitted"
+    ]
+    return forward + only_b
+
+
+def render_diff(c: Comparison, a_id: str, b_id: str, *, fmt: str, color: bool) -> str:
+    """The findings of source A against source B (and B's sentences that A lacks) as table, csv, json or md."""
+    sources = source_by_id(c)
+    for sid in (a_id, b_id):
+        if sid not in sources:
+            known = ", ".join(sorted(sources)) or "none"
+            raise SourceNotFound(f"{sid}: not a source of this comparison; pass one of: {known}")
+    if fmt not in DIFF_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(DIFF_FORMATS)}")
+    rows = _diff_rows(c, a_id, b_id)
+    if fmt == "csv":
+        return render_rows(FINDINGS_COLUMNS, ([r[col] for col in FINDINGS_COLUMNS] for r in rows))
+    if fmt == "json":
+        return json.dumps(rows, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+    events = event_of(c)
+    same_event = events.get(a_id) is not None and events.get(a_id) == events.get(b_id)
+    view = []
+    for r in rows:
+        forward = r["source"] == a_id
+        a_side = (r["sentence_id"], r["sentence"]) if forward else (None, None)
+        if forward:
+            b_side = (r["other_sentence_id"], r["other_sentence"])
+        else:
+            b_side = (r["sentence_id"], r["sentence"])
+        view.append((a_side, r["relation"], b_side, r["score"], r["reason"]))
+
+    def num(value) -> str:
+        return "" if value is None else str(value)
+
+    def score(value) -> str:
+        return "" if value is None else f"{value:.2f}"
+
+    if fmt == "md":
+        lines = [f"**A** = `{md_escape(a_id)}`, **B** = `{md_escape(b_id)}`", ""]
+        if not same_event:
+            lines += ["A and B are in different events: nothing was compared.", ""]
+        lines.append(
+            tabulate(
+                [
+                    [num(a[0]), md_escape(a[1]), rel, num(b[0]), md_escape(b[1]), score(s), md_escape(why)]
+                    for a, rel, b, s, why in view
+                ],
+                headers=["A #", "A sentence", "relation", "B #", "B sentence", "score", "reason"],
+                tablefmt="github",
+                disable_numparse=True,
+            )
+        )
+        return "\n".join(lines) + "\n"
+
+    title = f"A = {safe_text(a_id)}   B = {safe_text(b_id)}"
+    head = [_paint(title, "bold", color)]
+    if not same_event:
+        head.append("A and B are in different events: nothing was compared.")
+    table = tabulate(
+        [
+            [
+                num(a[0]),
+                safe_text(a[1]),
+                _paint(rel, rel, color),
+                num(b[0]),
+                safe_text(b[1]),
+                score(s),
+                _shorten(safe_text(why), _REASON_CHARS),
+            ]
+            for a, rel, b, s, why in view
+        ],
+        headers=["A#", "A sentence", "relation", "B#", "B sentence", "score", "reason"],
+        tablefmt="simple",
+        disable_numparse=True,
+        maxcolwidths=[None, _SENTENCE_WIDTH, None, None, _SENTENCE_WIDTH, None, _REASON_WIDTH],
+    )
+    counts = {}
+    for _, rel, _, _, _ in view:
+        counts[rel] = counts.get(rel, 0) + 1
+    tally = ", ".join(f"{counts[r]} {r}" for r in ("agree", "partial", "contradict", "omitted") if r in counts)
+    return "\n".join([*head, "", table, "", tally or "no findings"]) + "\n"

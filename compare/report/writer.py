@@ -1,0 +1,211 @@
+"""The one place that writes reports to disk, atomically.
+
+Every report is rendered to a string first; nothing touches the disk until all of them exist. They are then
+written into a fresh temporary folder beside the output folder, which is swapped into place in one step
+(Linux `renameat2(RENAME_EXCHANGE)`, or two renames elsewhere). An interrupted or failed run leaves the
+previous report as it was; a reader never sees a half-written report folder.
+
+When the output folder already holds files that are not reports (say `--out .`), the folder is not swapped
+(that would delete them): each report file is written beside its final name and renamed over it, so every
+file is still whole, and nothing else in the folder is touched.
+
+File names are fixed (REPORT_FILES); nothing derived from a source id or title becomes a path, so no input
+can make the writer write outside the output folder.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from compare.models import Comparison, OutputNotWritable
+
+REPORT_FILES = ("report.json", "findings.csv", "claims.csv", "report.md", "report.html")
+
+
+def render_reports(c: Comparison) -> dict[str, str]:
+    """File name -> contents of every report, in REPORT_FILES order."""
+    from compare.report.csv_report import render_claims_csv, render_findings_csv
+    from compare.report.html import render_html
+    from compare.report.json_report import render_json
+    from compare.report.markdown import render_markdown
+
+    renderers = {
+        "report.json": render_json,
+        "findings.csv": render_findings_csv,
+        "claims.csv": render_claims_csv,
+        "report.md": render_markdown,
+        "report.html": render_html,
+    }
+    return {name: renderers[name](c) for name in REPORT_FILES}
+
+
+def write_reports(c: Comparison, out_dir) -> list[Path]:
+    """Render every report of `c` and write them into `out_dir` atomically; return the written paths.
+
+    Raises OutputNotWritable when the folder (or its parent) cannot be created or written.
+    """
+    contents = render_reports(c)
+    out = Path(out_dir)
+    try:
+        _write_all(out, contents)
+    except OSError as error:
+        shown = os.fspath(out_dir).rstrip("/\\") or os.fspath(out_dir)
+        reason = (error.strerror or type(error).__name__).lower()
+        raise OutputNotWritable(
+            f"{shown}/: cannot write here ({reason}); pass --out to a writable folder"
+        ) from error
+    return [out / name for name in contents]
+
+
+def _write_all(out: Path, contents: dict[str, str]) -> None:
+    for folder in (out, *out.parents):
+        if folder.exists():
+            if not folder.is_dir():  # the folder, or one of its parents, is a file
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+            break
+    out = Path(os.path.abspath(out))  # "." has no name and no parent of its own
+    parent = out.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    if _keep_folder(out):
+        _replace_files(out, contents)
+        return
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
+    try:
+        for name, text in contents.items():
+            _write_file(tmp / name, text)
+        os.chmod(tmp, out.stat().st_mode & 0o7777 if out.is_dir() else _default_dir_mode())
+        _fsync_dir(tmp)
+        if out.is_dir():
+            try:
+                _swap(tmp, out)  # tmp now holds the previous report
+            except OSError as error:
+                if error.errno not in (errno.EBUSY, errno.EXDEV):
+                    raise
+                _replace_files(out, contents)  # a mount point cannot be renamed: replace file by file
+        else:
+            os.rename(tmp, out)
+        _fsync_dir(parent)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _keep_folder(out: Path) -> bool:
+    """True when the folder itself must stay: it holds other files, is a link, or is (inside) the working folder."""
+    if not out.exists():
+        return False
+    if out.is_symlink() or set(os.listdir(out)) - set(REPORT_FILES):
+        return True
+    cwd = Path(os.getcwd())
+    return cwd == out or out in cwd.parents
+
+
+def _replace_files(out: Path, contents: dict[str, str]) -> None:
+    for name, text in contents.items():
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+        os.close(fd)
+        try:
+            _write_file(Path(tmp_name), text)
+            os.chmod(tmp_name, _default_file_mode())
+            os.replace(tmp_name, out / name)
+        finally:
+            if os.path.exists(tmp_name):
+                os.unlink(tmp_name)
+
+
+def _write_file(path: Path, text: str) -> None:
+    with open(path, "wb") as handle:
+        handle.write(text.encode("utf-8"))
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return  # some platforms cannot open a folder; the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _default_dir_mode() -> int:
+    return 0o777 & ~_umask()
+
+
+def _default_file_mode() -> int:
+    return 0o666 & ~_umask()
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _swap(new: Path, current: Path) -> None:
+    """Exchange two folders: in one step where the OS allows it, else with a rename back on failure."""
+    libc_name = ctypes.util.find_library("c")
+    renameat2 = getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None) if libc_name else None
+    if renameat2 is not None:
+        result = renameat2(
+            _AT_FDCWD, os.fsencode(new), _AT_FDCWD, os.fsencode(current), ctypes.c_uint(_RENAME_EXCHANGE)
+        )
+        if result == 0:
+            return
+        code = ctypes.get_errno()
+        if code not in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+            raise OSError(code, os.strerror(code), str(current))
+    # No atomic exchange here: move the old folder aside, move the new one in, and undo on failure.
+    aside = Path(tempfile.mkdtemp(prefix=f".{current.name}.", suffix=".old", dir=current.parent))
+    aside.rmdir()
+    os.rename(current, aside)
+    try:
+        os.rename(new, current)
+    except OSError:
+        os.rename(aside, current)
+        raise
+    os.rename(aside, new)
+
+
+def write_text(path, text: str) -> Path:
+    """Write one file atomically (a temporary file beside it, renamed over it); used for `diff --csv FILE`.
+
+    Parent folders are created. Raises OutputNotWritable when the file cannot be written.
+    """
+    target = Path(path)
+    try:
+        for folder in target.parents:
+            if folder.exists():
+                if not folder.is_dir():
+                    raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+                break
+        if target.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        try:
+            _write_file(Path(tmp_name), text)
+            os.chmod(tmp_name, _default_file_mode())
+            os.replace(tmp_name, target)
+        finally:
+            if os.path.exists(tmp_name):
+                os.unlink(tmp_name)
+    except OSError as error:
+        reason = (error.strerror or type(error).__name__).lower()
+        raise OutputNotWritable(f"{os.fspath(path)}: cannot write here ({reason}); pass a writable file path") from error
+    return target

@@ -1,0 +1,101 @@
+"""The pipeline on articles written for the tests: a meeting the seeds do not cover, with known differences."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from compare.api import compare, diff
+from compare.models import Relation, Settings
+from compare.pipeline import EventWork, compare_event, event_doc, event_works, prepare
+from compare.events import group_events
+
+ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="module")
+def result():
+    return compare([ARTICLES])
+
+
+def text_of(result, source: str, sentence_id: int) -> str:
+    return next(s.text for s in result.sentence_records if s.source == source and s.id == sentence_id)
+
+
+def finding(result, source: str, words: str, other: str):
+    sentence = next(s for s in result.sentence_records if s.source == source and words in s.text)
+    return next(
+        f for f in result.finding_records
+        if f.source == source and f.sentence_id == sentence.id and f.other_source == other
+    )
+
+
+def test_meetings_weeks_apart_are_different_events(result):
+    groups = sorted(sorted(e.sources) for e in result.events)
+    assert groups == [["iberia_daily", "lisbon_herald", "ministry_readout"], ["madrid_courier"]]
+    lisbon = next(e for e in result.events if "lisbon_herald" in e.sources)
+    assert lisbon.date == "2025-03-03" and lisbon.place == "Lisbon"
+
+
+def test_number_conflict_is_a_contradiction(result):
+    f = finding(result, "lisbon_herald", "lasted 3 hours", "iberia_daily")
+    assert f.relation == Relation.CONTRADICT
+    assert "numbers" in f.reason and "3" in f.reason and "5" in f.reason
+    assert "5 hours" in text_of(result, "iberia_daily", f.other_sentence_id)
+
+
+def test_certainty_conflict_is_a_contradiction(result):
+    f = finding(result, "lisbon_herald", "not immediately clear whether", "iberia_daily")
+    assert f.relation == Relation.CONTRADICT and f.reason.startswith("certainty")
+    assert "Douro" in text_of(result, "iberia_daily", f.other_sentence_id)
+
+
+def test_claims_one_outlet_alone_reports_are_omitted(result):
+    for source, words in [("lisbon_herald", "Farmers' groups"), ("ministry_readout", "wildfire"), ("iberia_daily", "Environmental groups")]:
+        for other in {"iberia_daily", "lisbon_herald", "ministry_readout"} - {source}:
+            f = finding(result, source, words, other)
+            assert f.relation == Relation.OMITTED and f.other_sentence_id is None
+            assert f.reason.startswith("omitted:")
+
+
+def test_shared_claim_agrees_across_all_three(result):
+    for source, other in [("lisbon_herald", "iberia_daily"), ("lisbon_herald", "ministry_readout"), ("iberia_daily", "ministry_readout")]:
+        f = finding(result, source, "June", other)
+        assert f.relation in (Relation.AGREE, Relation.PARTIAL)
+        assert "June" in text_of(result, other, f.other_sentence_id)
+
+
+def test_place_variant_and_weekday_are_not_contradictions(result):
+    contradicting = {(f.source, f.other_source) for f in result.finding_records if f.relation == Relation.CONTRADICT}
+    assert ("ministry_readout", "lisbon_herald") not in contradicting
+    assert ("lisbon_herald", "ministry_readout") not in contradicting
+
+
+def test_single_source_event_still_has_its_sentences(result):
+    assert any(s.source == "madrid_courier" for s in result.sentence_records)
+    assert not any(f.source == "madrid_courier" for f in result.finding_records)
+
+
+def test_per_event_step_is_pure_and_picklable(result):
+    prepared = [prepare(s) for s in result.sources]
+    events = group_events([event_doc(p) for p in prepared])
+    works = event_works(events, prepared, Settings())
+    for work in works:
+        assert isinstance(work, EventWork)
+        shipped = pickle.loads(pickle.dumps(work))
+        assert compare_event(shipped) == compare_event(work)
+    assert {f for w in works for f in compare_event(w)} == set(result.finding_records)
+
+
+def test_diff_compares_two_files_in_argument_order():
+    comparison, (a, b) = diff(ARTICLES / "lisbon_herald.txt", ARTICLES / "iberia_daily.txt")
+    assert (a, b) == ("lisbon_herald", "iberia_daily")
+    assert any(f.relation == Relation.CONTRADICT for f in comparison.finding_records)
+    assert not comparison.warnings
+
+
+def test_diff_of_different_meetings_warns():
+    comparison, _ = diff(ARTICLES / "lisbon_herald.txt", ARTICLES / "madrid_courier.txt")
+    assert any("different events" in w for w in comparison.warnings)

@@ -1,0 +1,110 @@
+import csv
+import dataclasses
+import io
+
+import pytest
+
+from compare.models import Finding, Relation
+from compare.report.csv_report import neutralise, render_claims_csv, render_findings_csv
+from report_fixture import make_comparison
+
+HEADER = [
+    "event", "source", "sentence_id", "sentence", "start", "end",
+    "other_source", "other_sentence_id", "other_sentence", "relation", "score", "reason",
+]
+
+
+def parse(text):
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def test_findings_csv_header_and_rows():
+    c = make_comparison()
+    rows = parse(render_findings_csv(c))
+    assert rows[0] == HEADER
+    assert len(rows) == 1 + len(c.finding_records)
+    first = dict(zip(HEADER, rows[1]))
+    assert first["source"] == "alpha" and first["other_source"] == "bravo"
+    assert first["sentence"] == "The defense ministers agreed to strengthen the alliance."
+    assert (first["start"], first["end"], first["score"]) == ("41", "97", "81.5")
+    omitted = [dict(zip(HEADER, r)) for r in rows[1:] if r[9] == "omitted"]
+    assert omitted and all(r["other_sentence_id"] == "" and r["other_sentence"] == "" for r in omitted)
+
+
+def test_formula_sentence_is_neutralised_in_both_csvs():
+    c = make_comparison()
+    findings = render_findings_csv(c)
+    cells = [cell for row in parse(findings) for cell in row]
+    assert "'=HYPERLINK(\"http://example.invalid/x\",\"click here\") was quoted by a reader." in cells
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+    claim_cells = [cell for row in parse(render_claims_csv(c)) for cell in row]
+    assert any(cell.startswith("'=HYPERLINK(") for cell in claim_cells)
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in claim_cells)
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "  =cmd|' /C calc'!A0"])
+def test_text_that_could_start_a_formula_gets_a_quote(text):
+    assert neutralise(text) == "'" + text
+
+
+@pytest.mark.parametrize("value", ["plain", "", "3 ministers", "'quoted", "a=b"])
+def test_other_text_is_unchanged(value):
+    assert neutralise(value) == value
+
+
+def test_numbers_stay_numbers():
+    assert neutralise(-0.5) == -0.5
+    assert neutralise(-3) == -3
+    assert neutralise(None) == ""
+    assert neutralise(float("nan")) == ""
+    c = make_comparison()
+    negative = Finding("naples", "alpha", 0, "bravo", 0, Relation.PARTIAL, -0.5, "-tuned score")
+    rows = parse(render_findings_csv(dataclasses.replace(c, finding_records=(negative,))))
+    assert rows[1][10] == "-0.5"  # numeric score left as a number
+    assert rows[1][11] == "'-tuned score"  # text starting with '-' neutralised
+
+
+def test_claims_csv_is_the_claim_matrix():
+    rows = parse(render_claims_csv(make_comparison()))
+    assert rows[0] == ["event", "claim", "kind", "text", "sentences", "alpha", "bravo", "charlie", "delta"]
+    first = dict(zip(rows[0], rows[1]))
+    assert first["kind"] == "contradiction"
+    assert (first["alpha"], first["bravo"], first["charlie"], first["delta"]) == (
+        "hedged", "asserted", "not mentioned", "",
+    )
+    assert first["sentences"] == "alpha#1 bravo#1"
+    assert len(rows) == 1 + 7
+
+
+def test_csv_is_deterministic_with_rfc4180_line_ends():
+    c = make_comparison()
+    text = render_findings_csv(c)
+    assert text == render_findings_csv(c)
+    assert text.endswith("\r\n")
+    assert text.count("\n") == text.count("\r\n") == 1 + len(c.finding_records)
+
+
+def test_a_carriage_return_inside_a_cell_does_not_split_the_row():
+    from compare.report.csv_report import render_rows
+
+    rows = list(csv.reader(io.StringIO(render_rows(["a", "b"], [["x\ry", "z\n"]]), newline="")))
+    assert rows == [["a", "b"], ["x\ry", "z\n"]]
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=30), min_size=1, max_size=5))
+def test_any_text_round_trips_and_never_starts_a_formula(cells):
+    from compare.report.csv_report import render_rows
+
+    text = render_rows(["a"] * len(cells), [cells])
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) == 2
+    for original, written in zip(cells, rows[1]):
+        assert not written.startswith(("=", "+", "-", "@", "\t", "\r"))
+        assert written in (original, "'" + original)
+        if written != original:
+            assert original.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r"))

@@ -1,0 +1,172 @@
+import base64
+import dataclasses
+import hashlib
+import re
+
+import html5lib
+import pytest
+
+from compare.report.html import render_html, word_diff
+from report_fixture import MINUTES_REASON, SOFA_REASON, make_comparison
+
+NS = {"h": "http://www.w3.org/1999/xhtml"}
+
+
+@pytest.fixture(scope="module")
+def page():
+    return render_html(make_comparison())
+
+
+@pytest.fixture(scope="module")
+def tree(page):
+    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=True).parse(page)
+
+
+def text_of(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def test_strict_html5_parse_has_no_errors(page):
+    parser = html5lib.HTMLParser(strict=True)
+    parser.parse(page)  # raises ParseError on the first error
+    assert parser.errors == []
+    assert page.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+
+
+def test_hostile_text_and_metadata_are_escaped(page, tree):
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; appeared in the page as text." in page
+    assert "Charlie &amp; Sons &lt;b&gt;News&lt;/b&gt;" in page
+    assert len(tree.findall(".//h:script", NS)) == 1
+    assert all("News" not in text_of(b) for b in tree.findall(".//h:b", NS))
+    assert "javascript:alert(1)" not in " ".join(a.get("href", "") for a in tree.iter(f"{{{NS['h']}}}a"))
+
+
+def test_nothing_is_loaded_from_anywhere(tree):
+    for element in tree.iter():
+        for attribute in ("src", "srcset", "data", "action", "poster"):
+            assert element.get(attribute) is None, (element.tag, attribute)
+    assert tree.findall(".//h:link", NS) == []
+    for anchor in tree.iter(f"{{{NS['h']}}}a"):
+        assert anchor.get("href", "").startswith("#")
+
+
+def test_content_security_policy_allows_only_the_inline_blocks(page, tree):
+    meta = [m for m in tree.iter(f"{{{NS['h']}}}meta") if m.get("http-equiv") == "Content-Security-Policy"]
+    policy = meta[0].get("content")
+    assert "default-src 'none'" in policy
+    script = re.search(r"<script>(.*?)</script>", page, re.S).group(1)
+    style = re.search(r"<style>(.*?)</style>", page, re.S).group(1)
+    for block in (script, style):
+        digest = base64.b64encode(hashlib.sha256(block.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy
+    assert "unsafe-inline" not in policy
+
+
+def test_every_link_points_at_an_element_of_the_page(tree):
+    ids = {element.get("id") for element in tree.iter() if element.get("id")}
+    hrefs = [a.get("href")[1:] for a in tree.iter(f"{{{NS['h']}}}a")]
+    assert hrefs and all(href in ids for href in hrefs)
+
+
+def test_every_sentence_shows_its_offsets():
+    c = make_comparison()
+    page = render_html(c)
+    for s in c.sentence_records:
+        assert f"chars {s.start}–{s.end}" in page
+
+
+def test_contradictions_side_by_side_with_reason(tree):
+    articles = [a for a in tree.iter(f"{{{NS['h']}}}article") if "contradiction" in a.get("class", "")]
+    assert len(articles) == 2
+    sofa = text_of(articles[0])
+    assert "It was not made clear whether the talks touched on the status of forces agreement." in sofa
+    assert "The talks addressed the status of forces agreement." in sofa
+    assert SOFA_REASON in sofa
+    assert MINUTES_REASON in text_of(articles[1])
+    marks = [text_of(m) for m in articles[1].iter(f"{{{NS['h']}}}mark")]
+    assert marks == ["90", "60"]
+
+
+def test_claim_matrix_grid_shows_every_source_of_the_event(tree):
+    matrix = [t for t in tree.iter(f"{{{NS['h']}}}table") if "matrix" in t.get("class", "")]
+    assert len(matrix) == 1  # the single-source event has none
+    header = [text_of(th) for th in matrix[0].find("h:thead", NS).iter(f"{{{NS['h']}}}th")]
+    assert header == ["#", "claim", "alpha", "bravo", "charlie"]
+    first_row = matrix[0].find("h:tbody/h:tr", NS)
+    cells = [td.get("class") for td in first_row.findall("h:td", NS)[2:]]
+    assert cells == ["cell cell-hedged", "cell cell-asserted", "cell cell-not_mentioned"]
+
+
+def test_index_of_events_and_counts(tree, page):
+    nav = tree.find(".//h:nav", NS)
+    assert [a.get("href") for a in nav.iter(f"{{{NS['h']}}}a")] == ["#event-1", "#event-2"]
+    assert 'class="rel rel-contradict">contradict <b>2</b>' in page
+
+
+def test_single_event_has_no_index():
+    c = make_comparison()
+    one = dataclasses.replace(c, events=c.events[:1])
+    assert "<nav" not in render_html(one)
+
+
+def test_word_diff_marks_only_changed_words():
+    a, b = word_diff("The meeting lasted 90 minutes.", "The meeting lasted 60 minutes.")
+    assert a == [("The meeting lasted", False), ("90", True), ("minutes.", False)]
+    assert b == [("The meeting lasted", False), ("60", True), ("minutes.", False)]
+    a, b = word_diff("Held on Saturday, in Naples", "held on saturday in Naples")
+    assert not any(changed for _, changed in a + b)
+
+
+def test_deterministic(page):
+    assert render_html(make_comparison()) == page
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+# Text an HTML document can carry at all: no NUL, no surrogates, no C0/C1 controls or noncharacters (the
+# reader turns those into errors or spaces before the report exists).
+printable = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn"), blacklist_characters="\ufffe\uffff"),
+    min_size=1,
+    max_size=40,
+).filter(lambda t: t.strip())
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=printable, sentence=printable)
+def test_any_title_or_sentence_stays_text_in_valid_html(title, sentence):
+    c = make_comparison()
+    folded = " ".join(sentence.split())
+    sources = tuple(dataclasses.replace(s, title=title) if s.id == "bravo" else s for s in c.sources)
+    sentences = tuple(
+        dataclasses.replace(s, text=folded) if (s.source, s.id) == ("bravo", 2) else s for s in c.sentence_records
+    )
+    page = render_html(dataclasses.replace(c, sources=sources, sentence_records=sentences))
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    tree = parser.parse(page)
+    assert len(tree.findall(".//script")) == 1
+    cells = [" ".join("".join(td.itertext()).split()) for td in tree.iter("td")]
+    assert " ".join(title.split()) in cells
+    assert any(folded in cell for cell in cells)
+
+
+def test_dropped_spans_and_urls_are_shown_as_text(tree, page):
+    details = [d for d in tree.iter(f"{{{NS['h']}}}details") if "dropped" in d.get("class", "")]
+    assert len(details) == 2  # one per event that has dropped spans
+    naples = text_of(details[0])
+    assert "Left out of the comparison: 4 spans" in naples
+    assert "boilerplate Share this article chars" in naples
+    assert "title <script>alert(1)</script> Naples talks" in naples
+    assert '<span class="url">javascript:alert(1)</span>' in page
+
+
+def test_syndicated_copies_are_marked():
+    c = make_comparison()
+    from test_report_json import WithCopies
+
+    with_copies = WithCopies(**{f.name: getattr(c, f.name) for f in dataclasses.fields(c)}, copies={"charlie": "alpha"})
+    tree = html5lib.parse(render_html(with_copies))
+    rows = [text_of(tr) for tr in tree.iter(f"{{{NS['h']}}}tr") if text_of(tr).startswith("charlie")]
+    assert rows and "copy of alpha" in rows[0]

@@ -1,0 +1,108 @@
+import dataclasses
+import json
+import math
+
+from compare.models import Comparison, Finding, Relation
+from compare.report.json_report import render_json
+from report_fixture import ALPHA_TEXT, make_comparison
+from test_report_tables import shuffled
+
+SOURCE_KEYS = ["id", "path", "event", "title", "published", "place", "outlet", "url", "encoding"]
+
+
+def test_top_level_and_record_keys_follow_the_contract_order():
+    report = json.loads(render_json(make_comparison()))
+    assert list(report) == ["sources", "events", "sentences", "dropped", "findings", "copies"]
+    assert list(report["sources"][0]) == SOURCE_KEYS
+    assert list(report["events"][0]) == ["id", "date", "place", "sources"]
+    assert list(report["sentences"][0]) == ["source", "id", "start", "end", "text"]
+    assert list(report["dropped"][0]) == ["source", "start", "end", "text", "reason"]
+    assert list(report["findings"][0]) == [
+        "event", "source", "sentence_id", "other_source", "other_sentence_id", "relation", "score", "reason",
+    ]
+    assert report["copies"] == {}
+
+
+def test_text_only_for_sources_not_read_verbatim_from_a_file():
+    c = make_comparison()
+    report = json.loads(render_json(c))
+    by_id = {s["id"]: s for s in report["sources"]}
+    assert "text" not in by_id["alpha"]
+    assert list(by_id["charlie"]) == [*SOURCE_KEYS, "text"]
+    assert by_id["charlie"]["text"] == c.sources[2].text
+    assert by_id["charlie"]["encoding"] == "windows-1252"
+
+
+def test_each_source_names_its_event():
+    report = json.loads(render_json(make_comparison()))
+    assert {s["id"]: s["event"] for s in report["sources"]} == {
+        "alpha": "naples", "bravo": "naples", "charlie": "naples", "delta": "singapore",
+    }
+    assert report["events"][0] == {
+        "id": "naples", "date": "2024-10-19", "place": "Naples", "sources": ["alpha", "bravo", "charlie"],
+    }
+
+
+def test_offsets_index_the_text_and_relations_are_plain_strings():
+    c = make_comparison()
+    report = json.loads(render_json(c))
+    texts = {s.id: s.text for s in c.sources}
+    for record in report["sentences"] + report["dropped"]:
+        assert " ".join(texts[record["source"]][record["start"] : record["end"]].split()) == record["text"]
+    relations = {f["relation"] for f in report["findings"]}
+    assert relations == {"agree", "partial", "contradict", "omitted"}
+    assert all(f["other_sentence_id"] is None for f in report["findings"] if f["relation"] == "omitted")
+
+
+def test_one_finding_per_sentence_and_other_source_of_the_event():
+    report = json.loads(render_json(make_comparison()))
+    members = {e["id"]: e["sources"] for e in report["events"]}
+    seen = [(f["source"], f["sentence_id"], f["other_source"]) for f in report["findings"]]
+    assert len(seen) == len(set(seen))
+    expected = {
+        (s["source"], s["id"], other)
+        for s in report["sentences"]
+        for event, sources in members.items()
+        if s["source"] in sources
+        for other in sources
+        if other != s["source"]
+    }
+    assert set(seen) == expected
+
+
+def test_deterministic_utf8_indented_with_trailing_newline():
+    c = make_comparison()
+    text = render_json(c)
+    assert text == render_json(c)
+    assert all(render_json(shuffled(c, seed)) == text for seed in range(4))
+    assert text.endswith("}\n") and not text.endswith("\n\n")
+    assert "NAPLES, Italy —" in text  # not \u2014
+    assert '\n  "sources": [\n    {\n      "id": "alpha",' in text
+
+
+def test_non_finite_scores_become_null():
+    c = make_comparison()
+    bad = Finding("naples", "alpha", 0, "bravo", 0, Relation.PARTIAL, math.nan, "x")
+    c = dataclasses.replace(c, finding_records=(bad,))
+    report = json.loads(render_json(c))
+    assert report["findings"][0]["score"] is None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class WithCopies(Comparison):
+    copies: tuple = ()
+
+
+def test_copies_map_each_copy_to_its_origin():
+    base = make_comparison()
+    c = WithCopies(**{f.name: getattr(base, f.name) for f in dataclasses.fields(Comparison)},
+                   copies=(("charlie", "alpha"), ("bravo", "alpha")))
+    report = json.loads(render_json(c))
+    assert report["copies"] == {"bravo": "alpha", "charlie": "alpha"}
+    assert list(report["copies"]) == ["bravo", "charlie"]
+
+
+def test_source_text_fixture_is_what_the_offsets_refer_to():
+    report = json.loads(render_json(make_comparison()))
+    first = report["sentences"][0]
+    assert ALPHA_TEXT[first["start"] : first["end"]] == "The defense ministers agreed to strengthen the alliance."

@@ -1,0 +1,96 @@
+from compare.report.markdown import md_escape, render_markdown
+from report_fixture import MINUTES_REASON, SOFA_REASON, make_comparison
+
+
+def test_summary_table_lists_every_event_with_counts():
+    md = render_markdown(make_comparison())
+    assert md.startswith("# crosscheck report\n")
+    summary = md.split("## Summary", 1)[1].split("## Event", 1)[0]
+    naples_row = next(line for line in summary.splitlines() if "naples" in line)
+    cells = [cell.strip() for cell in naples_row.strip("|").split("|")]
+    assert cells[4:] == ["10", "1", "2", "2", "10"]
+
+
+def test_claim_matrix_has_a_column_per_source_and_contradictions_first():
+    md = render_markdown(make_comparison())
+    matrix = md.split("### Claim matrix", 1)[1].split("### Contradictions", 1)[0]
+    header = next(line for line in matrix.splitlines() if line.startswith("| #"))
+    assert [cell.strip() for cell in header.strip("|").split("|")] == ["#", "claim", "alpha", "bravo", "charlie"]
+    rows = [line for line in matrix.splitlines() if line.startswith("| ") and not line.startswith("| #")]
+    assert "status of forces" in rows[0] and "hedged" in rows[0] and "asserted" in rows[0]
+    assert "contradicted" in rows[1]
+
+
+def test_contradictions_show_both_sentences_and_the_reason():
+    md = render_markdown(make_comparison())
+    section = md.split("### Contradictions (2)", 1)[1].split("### Reported by one source only", 1)[0]
+    assert "> It was not made clear whether the talks touched on the status of forces agreement." in section
+    assert "> The talks addressed the status of forces agreement." in section
+    assert SOFA_REASON in section and MINUTES_REASON in section
+    assert "chars 98–180" in section
+
+
+def test_omissions_list_what_each_source_alone_reports():
+    md = render_markdown(make_comparison())
+    section = md.split("### Reported by one source only", 1)[1].split("## Event singapore", 1)[0]
+    assert "**bravo** (1):" in section
+    assert "- Both sides will hold a follow-up meeting in December." in section
+    assert "**charlie** (2):" in section
+    assert "**alpha**" not in section
+
+
+def test_single_source_event_says_there_is_nothing_to_compare():
+    md = render_markdown(make_comparison())
+    assert "## Event singapore" in md
+    assert "Only one source reports this event: there is nothing to compare it with." in md
+
+
+def test_source_text_cannot_become_markup():
+    md = render_markdown(make_comparison())
+    assert "<script>" not in md and "<b>" not in md
+    assert r"\<script\>alert(1)\</script\>" in md
+    assert md_escape("a | b") == r"a \| b"
+    assert md_escape("line\nbreak") == "line break"
+    assert md_escape("- not a list") == r"\- not a list"
+    assert md_escape("1. not a list") == r"\1. not a list"
+    assert md_escape("[link](javascript:x)") == r"\[link\](javascript:x)"
+
+
+def test_deterministic():
+    c = make_comparison()
+    assert render_markdown(c) == render_markdown(c)
+    assert render_markdown(c).endswith("\n")
+
+
+def rendered(md: str):
+    """The Markdown rendered the way a code-hosting site does (CommonMark + GFM tables), parsed as HTML."""
+    import html5lib
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(md)
+    return html, html5lib.parse(html, namespaceHTMLElements=False)
+
+
+def test_renders_as_tables_and_quotes_on_a_code_hosting_site():
+    html, tree = rendered(render_markdown(make_comparison()))
+    tables = tree.findall(".//table")
+    assert len(tables) == 4  # summary, two source tables, one claim matrix
+    matrix = tables[2]
+    assert ["".join(th.itertext()) for th in matrix.iter("th")] == ["#", "claim", "alpha", "bravo", "charlie"]
+    assert len(matrix.findall(".//tbody/tr")) == 6
+    quotes = ["".join(q.itertext()).strip() for q in tree.iter("blockquote")]
+    assert "The meeting lasted 60 minutes." in quotes
+    # Even with raw HTML allowed, source text stays text.
+    assert tree.findall(".//script") == []
+    assert any("<script>alert(1)</script> appeared" in "".join(td.itertext()) for td in matrix.iter("td"))
+    assert [a.get("href") for a in tables[0].iter("a")] == ["#event-1", "#event-2"]
+
+
+def test_syndicated_copies_are_marked():
+    import dataclasses
+
+    from test_report_json import WithCopies
+
+    c = make_comparison()
+    with_copies = WithCopies(**{f.name: getattr(c, f.name) for f in dataclasses.fields(c)}, copies={"charlie": "alpha"})
+    assert "| charlie (copy of alpha) |" in render_markdown(with_copies).replace("  ", " ")

@@ -1,0 +1,116 @@
+import csv
+import dataclasses
+import io
+import json
+
+import pytest
+
+from compare.models import SourceNotFound
+from compare.report.terminal import render_diff, render_summary, safe_text
+from report_fixture import MINUTES_REASON, make_comparison
+
+ESC = "\x1b"
+
+
+def test_summary_plain_has_one_row_per_event_and_no_colour():
+    text = render_summary(make_comparison(), color=False)
+    assert ESC not in text
+    lines = text.splitlines()
+    assert lines[0].split() == [
+        "event", "date", "place", "sources", "sentences", "agree", "partial", "contradict", "omitted",
+    ]
+    naples = next(line for line in lines if line.startswith("naples"))
+    assert naples.split()[-5:] == ["10", "1", "2", "2", "10"]
+    assert any(line.startswith("singapore") for line in lines)
+
+
+def test_summary_coloured_only_when_asked():
+    text = render_summary(make_comparison(), color=True)
+    assert f"{ESC}[1;31m2{ESC}[0m" in text  # the contradiction count stands out
+    plain = render_summary(make_comparison(), color=False)
+    assert text != plain
+
+
+def test_diff_table_pairs_a_with_b_and_adds_what_only_b_says():
+    text = render_diff(make_comparison(), "alpha", "charlie", fmt="table", color=False)
+    assert ESC not in text
+    assert text.splitlines()[0] == "A = alpha   B = charlie"
+    assert "The meeting lasted 90 minutes." in text and "The meeting lasted 60 minutes." in text
+    assert "contradict" in text
+    assert "HYPERLINK" in text  # only in charlie
+    assert text.rstrip().endswith("1 agree, 1 contradict, 3 omitted")
+
+
+def test_diff_colours_relations_when_asked():
+    text = render_diff(make_comparison(), "alpha", "charlie", fmt="table", color=True)
+    assert f"{ESC}[1;31mcontradict{ESC}[0m" in text
+    assert f"{ESC}[32magree{ESC}[0m" in text
+
+
+def test_diff_csv_json_md():
+    c = make_comparison()
+    rows = list(csv.reader(io.StringIO(render_diff(c, "alpha", "charlie", fmt="csv", color=True))))
+    assert rows[0][:4] == ["event", "source", "sentence_id", "sentence"]
+    assert len(rows) == 1 + 5
+    assert ESC not in "".join(cell for row in rows for cell in row)
+    assert any(cell.startswith("'=HYPERLINK") for row in rows for cell in row)
+    records = json.loads(render_diff(c, "alpha", "charlie", fmt="json", color=True))
+    assert [r["relation"] for r in records] == ["agree", "omitted", "contradict", "omitted", "omitted"]
+    assert records[2]["reason"] == MINUTES_REASON
+    md = render_diff(c, "alpha", "charlie", fmt="md", color=True)
+    assert md.startswith("**A** = `alpha`, **B** = `charlie`")
+    assert "| A #" in md and ESC not in md and "<script>" not in md
+
+
+def test_diff_of_sources_in_different_events_says_so():
+    text = render_diff(make_comparison(), "alpha", "delta", fmt="table", color=False)
+    assert "A and B are in different events: nothing was compared." in text
+    assert text.rstrip().endswith("no findings")
+
+
+def test_unknown_source_and_format():
+    with pytest.raises(SourceNotFound, match=r"^zulu: not a source of this comparison; pass one of: alpha, "):
+        render_diff(make_comparison(), "alpha", "zulu", fmt="table", color=False)
+    with pytest.raises(ValueError, match="unknown format 'xml'"):
+        render_diff(make_comparison(), "alpha", "bravo", fmt="xml", color=False)
+
+
+def test_control_characters_from_sources_never_reach_the_terminal():
+    assert safe_text("red \x1b[31m text\x07") == "red \\x1b[31m text\\x07"
+    c = make_comparison()
+    hostile = tuple(
+        dataclasses.replace(s, text="Evil \x1b]0;pwned\x07 title.") if (s.source, s.id) == ("alpha", 0) else s
+        for s in c.sentence_records
+    )
+    text = render_diff(dataclasses.replace(c, sentence_records=hostile), "alpha", "bravo", fmt="table", color=False)
+    assert ESC not in text and "\x07" not in text
+    assert "\\x1b]0;pwned\\x07" in text
+
+
+def test_events_lists_each_source_under_its_event():
+    from compare.report.terminal import render_events
+
+    c = make_comparison()
+    text = render_events(c.sources, c.events)
+    lines = text.splitlines()
+    assert lines[0].split() == ["event", "date", "place", "source", "published", "title"]
+    naples = next(i for i, line in enumerate(lines) if line.startswith("naples"))
+    assert "alpha" in lines[naples] and "Ministers Meet in Naples" in lines[naples]
+    assert lines[naples + 1].split() == ["bravo"]  # no date, no title: only its id
+    assert lines[naples + 2].split()[0] == "charlie"
+    assert any(line.startswith("singapore") and "delta" in line for line in lines)
+    assert lines[-1] == "4 sources in 2 events"
+
+
+def test_diff_table_shortens_long_reasons_but_machine_formats_keep_them():
+    c = make_comparison()
+    long_reason = "numbers differ: " + "ninety minutes against sixty minutes, " * 5
+    findings = tuple(
+        dataclasses.replace(f, reason=long_reason) if f.relation == "contradict" else f for f in c.finding_records
+    )
+    c = dataclasses.replace(c, finding_records=findings)
+    table = render_diff(c, "alpha", "charlie", fmt="table", color=False)
+    assert "numbers differ: ninety" in table and "…" in table
+    assert long_reason not in " ".join(table.split())
+    records = json.loads(render_diff(c, "alpha", "charlie", fmt="json", color=False))
+    assert records[2]["reason"] == long_reason
