@@ -147,8 +147,10 @@ def measure_pipeline(corpus: Path, workers: int, engine: str = "local") -> dict:
     from compare.models import Settings
 
     settings = Settings(workers=workers, engine=engine)
+    load_before = os.getloadavg()[0]
     start = time.perf_counter()
     comparison = compare([str(corpus / "articles")], settings)
+    pipeline_wall = time.perf_counter() - start
     try:
         from compare.report.writer import write_reports
     except ImportError:  # report writers not installed: the figures cover reading to findings
@@ -158,8 +160,11 @@ def measure_pipeline(corpus: Path, workers: int, engine: str = "local") -> dict:
             write_reports(comparison, Path(out) / "reports")
         wrote = True
     wall = time.perf_counter() - start
+    cpu = sum(getattr(resource.getrusage(who), field) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+              for field in ("ru_utime", "ru_stime"))
     truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
-    return {"wall": wall, "articles": len(comparison.sources), "events": len(comparison.events),
+    return {"wall": wall, "pipeline_wall": pipeline_wall, "reports_wall": wall - pipeline_wall, "cpu": cpu,
+            "load": max(load_before, os.getloadavg()[0]), "articles": len(comparison.sources), "events": len(comparison.events),
             "pairs": pairs_scored(comparison), "findings": len(comparison.finding_records), "reports": wrote,
             "peak_mb": peak_mb(workers), **score(comparison, truth)}
 
@@ -269,14 +274,16 @@ def _pr(row: dict, kind: str) -> str:
 
 
 def table(rows: list[dict], workers: int) -> str:
-    head = ("| articles | events | wall s | articles/s | pairs scored/s | peak MB | omitted P/R | contradict P/R | "
+    head = ("| articles | events | wall s (reports) | CPU s | load | articles/s | pairs scored/s | peak MB | "
+            "omitted P/R | contradict P/R | "
             f"agree P/R | furniture P/R | events exact | align vs difflib | align / cdist | align / cdist(token_set) | "
             f"{workers} workers vs 1 |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows:
         speedup = f"{r['speedup']:.2f}x" if r.get("speedup") else "n/a"
         lines.append(
-            f"| {r['articles']:,} | {r['events']:,} | {r['wall']:.1f} | {r['articles'] / r['wall']:,.0f} | "
+            f"| {r['articles']:,} | {r['events']:,} | {r['wall']:.1f} ({r['reports_wall']:.1f}) | {r['cpu']:.1f} | "
+            f"{r['load']:.1f} | {r['articles'] / r['wall']:,.0f} | "
             f"{r['pairs'] / r['wall']:,.0f} | {r['peak_mb']:,.0f} | {_pr(r, 'omitted')} | {_pr(r, 'contradict')} | "
             f"{_pr(r, 'agree')} | {_pr(r, 'furniture')} | {r['events_exact']:.2f} | "
             f"{r['difflib_over_align']:,.0f}x faster | {r['align_over_cdist']:.2f} | "
@@ -334,6 +341,8 @@ def main(argv=None) -> int:
             if args.json:
                 print(json.dumps(row, sort_keys=True), flush=True)
     print(f"Machine: {machine()}. Local engine, {args.workers} worker processes; {args.outlets} outlets per event.")
+    print("CPU s: user + system time of the run and its worker processes; load: the machine's 1-minute load "
+          "average during the run (above the core count, other work competed for the cores).")
     print("Wall time covers reading, cleaning, grouping, alignment, judging"
           + (" and writing every report." if all(r["reports"] for r in rows) else " (report writers not installed)."))
     print(f"Aligners timed on the same sentence pairs (at least {args.sample_pairs:,} per corpus, whole events): "

@@ -53,22 +53,36 @@ def test_local_engine_with_two_workers_finds_exactly_what_one_finds(corpus, loca
     assert two == local_result
 
 
-def test_dask_on_a_two_process_local_cluster_finds_exactly_what_the_local_engine_finds(corpus, local_result):
+def _report(args: list[str], out: Path) -> dict[str, bytes]:
+    from typer.testing import CliRunner
+
+    from compare.cli import app
+
+    result = CliRunner().invoke(app, ["report", *args, "--out", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    files = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    assert len(files) >= 5
+    return files
+
+
+def test_dask_on_a_two_process_local_cluster_writes_byte_identical_reports(corpus, local_result, tmp_path):
     from dask.distributed import Client, LocalCluster
 
+    local = _report([*corpus, "--engine", "local"], tmp_path / "local")
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address="127.0.0.1:0") as cluster:
-        settings = Settings(engine="dask", scheduler=cluster.scheduler_address)
         try:
-            on_dask = compare(corpus, settings)
+            on_dask = _report([*corpus, "--engine", "dask", "--scheduler", cluster.scheduler_address],
+                              tmp_path / "dask")
+            assert compare(corpus, Settings(engine="dask", scheduler=cluster.scheduler_address)) == local_result
             # The work really ran on the two worker processes, not in this one.
             with Client(cluster.scheduler_address, set_as_default=False) as client:
                 assert len(client.scheduler_info()["workers"]) == 2
-                ran = client.run(lambda dask_worker: len(dask_worker.data) + dask_worker.state.executed_count)
+                ran = client.run(lambda dask_worker: dask_worker.state.executed_count)
                 assert len(ran) == 2 and all(n > 0 for n in ran.values())
         finally:
             close_dask()
-    assert on_dask == local_result
+    assert on_dask == local
 
 
 def test_an_unknown_engine_is_a_named_error():
