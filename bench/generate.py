@@ -13,7 +13,8 @@ where and when. Every outlet then writes its own article of the story with injec
   a changed number, date or name;
 - page furniture (a title, a date stamp, "Most Popular" lists, share buttons) and a duplicated paragraph.
 
-OUT_DIR/articles/*.txt holds the articles (one file per outlet and event, read as plain text) and
+OUT_DIR/articles/*.txt holds the articles (one file per outlet and event, read as plain text; --formats
+jsonl,parquet also writes them as OUT_DIR/corpus.jsonl and as a folder of Parquet files) and
 OUT_DIR/truth.json the ground truth: per article the span of every body sentence with the story sentence it
 renders and what was done to it, the spans of furniture and of the duplicate, and the events.
 """
@@ -40,6 +41,7 @@ CONTRADICT_RATE = 0.12
 FURNITURE_RATE = 0.5  # share of articles with a "Most Popular" block and share buttons
 DUPLICATE_RATE = 0.3  # share of articles that repeat one body paragraph
 FIRST_DAY = date(2021, 1, 4)
+SHARD_ROWS = 1000  # rows per Parquet file: a big corpus comes as a folder of many files
 
 CONTRADICTIONS = ("negation", "hedge", "number", "date", "name")
 AGREEMENTS = ("keep", "synonym", "reorder")
@@ -318,8 +320,13 @@ def write_article(article: Article, rendered: list[Rendered], names: dict[str, s
     article.text = "".join(parts)
 
 
-def generate(out: Path, events: int, outlets: int, seed: int = 0, pool_paths=DEFAULT_POOL) -> dict:
-    """Write the corpus and its ground truth under `out`; return the ground truth."""
+def generate(out: Path, events: int, outlets: int, seed: int = 0, pool_paths=DEFAULT_POOL,
+             formats: tuple[str, ...] = ("txt",)) -> dict:
+    """Write the corpus and its ground truth under `out`; return the ground truth.
+
+    `formats`: "txt" (articles/*.txt), "jsonl" (corpus.jsonl), "parquet" (parquet/part-*.parquet, a folder of
+    many files of at most SHARD_ROWS rows); the same articles, with the same ids, in each.
+    """
     rng = random.Random(seed)
     pool = load_pool(pool_paths)
     names_in_pool = pool_names(pool)
@@ -327,13 +334,29 @@ def generate(out: Path, events: int, outlets: int, seed: int = 0, pool_paths=DEF
     folder = out / "articles"
     folder.mkdir(parents=True, exist_ok=True)
     truth = {"events": [], "articles": {}, "outlets": outlets, "seed": seed}
+    rows = []
     for e in range(events):
         event, articles = build_event(e, pool, names_in_pool, outlets, rng, new_name)
         truth["events"].append(event)
         for a in articles:
-            (folder / f"{a.id}.txt").write_text(a.text, encoding="utf-8")
+            if "txt" in formats:
+                (folder / f"{a.id}.txt").write_text(a.text, encoding="utf-8")
+            rows.append({"id": a.id, "text": a.text})
             truth["articles"][a.id] = {"event": e, "outlet": a.outlet, "sentences": a.sentences,
                                        "furniture": a.furniture, "omitted": a.omitted}
+    if "jsonl" in formats:
+        with open(out / "corpus.jsonl", "w", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if "parquet" in formats:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        (out / "parquet").mkdir(exist_ok=True)
+        for k in range(0, len(rows), SHARD_ROWS):
+            shard = rows[k : k + SHARD_ROWS]
+            table = pa.table({"id": [r["id"] for r in shard], "text": [r["text"] for r in shard]})
+            pq.write_table(table, out / "parquet" / f"part-{k // SHARD_ROWS:04d}.parquet")
     (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     return truth
 
@@ -345,8 +368,10 @@ def main(argv=None) -> int:
     parser.add_argument("--outlets", type=int, default=10)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--pool", type=Path, nargs="*", help="articles whose sentences stories are drawn from")
+    parser.add_argument("--formats", default="txt", help="comma-separated: txt, jsonl, parquet")
     args = parser.parse_args(argv)
-    truth = generate(args.out, args.events, args.outlets, args.seed, tuple(args.pool or DEFAULT_POOL))
+    formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
+    truth = generate(args.out, args.events, args.outlets, args.seed, tuple(args.pool or DEFAULT_POOL), formats)
     print(f"wrote {len(truth['articles'])} articles in {len(truth['events'])} events to {args.out}")
     return 0
 
