@@ -1,30 +1,194 @@
-"""Engines that map the per-event step over events: in this process, a process pool, or (later) Dask.
+"""Engines: where the per-source and per-event steps of a run execute, decided in one place.
 
-The step itself (compare.pipeline.compare_event) is a pure function of a picklable EventWork, so an engine only
-decides where it runs; results come back in the order of the works, whatever the engine.
+The steps (compare.pipeline.prepare per source, compare.events.group_events over the whole corpus,
+compare.pipeline.compare_event per event) are pure functions of plain, picklable records, so an engine only
+decides where they run; results always come back in input order, whatever the engine, so the reports do not
+depend on it.
+
+- "local" (the default): this process, or a process pool of `Settings.workers` processes (0: one per core).
+  Needs nothing beyond crosscheck itself.
+- "dask": a dask.distributed cluster, the one at `Settings.scheduler` or else a LocalCluster on loopback with
+  `Settings.workers` worker processes (0 or 1: one per core). Needs the `crosscheck[dask]` extra, and on a real
+  cluster crosscheck installed on every worker, since tasks refer to its functions by name.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from compare.models import Finding, Settings
+from compare.models import CompareError, Event, Finding, Settings
+
+ENGINES = ("local", "dask")
+# Tasks per worker: enough that a slow event does not leave a worker idle at the end, few enough that the
+# per-task overhead (pickling, scheduling; about a millisecond on Dask) stays small against the work.
+TASKS_PER_WORKER = 8
+# How long to wait for a scheduler given by address before saying it cannot be reached.
+CONNECT_TIMEOUT = "10s"
+
+
+class EngineUnavailable(CompareError):
+    """The engine asked for is unknown or needs an optional extra that is not installed."""
+
+
+class SchedulerUnreachable(CompareError):
+    """No Dask scheduler answers at the address given."""
+
+
+# --- The steps, by engine -----------------------------------------------------------------------------------------
+
+
+def run_prepare(sources: Sequence, settings: Settings) -> list:
+    """compare.pipeline.prepare over every source, in order, on the engine the settings name."""
+    from compare.pipeline import prepare
+
+    return _map(prepare, sources, settings)
+
+
+def run_grouping(docs: Sequence, settings: Settings) -> tuple[Event, ...]:
+    """compare.events.group_events over the whole corpus (one task: grouping needs every source at once)."""
+    from compare.events import group_events
+
+    if _engine(settings) == "dask" and docs:
+        return dask_client(settings).submit(group_events, list(docs), pure=False).result()
+    return group_events(docs)
 
 
 def run_events(works: Sequence, settings: Settings) -> list[tuple[Finding, ...]]:
-    """Run compare_event over every EventWork with the engine the settings name."""
-    return run_local(works, settings)
+    """compare.pipeline.compare_event over every EventWork, in order, on the engine the settings name."""
+    from compare.pipeline import compare_event
+
+    return _map(compare_event, works, settings)
 
 
 def run_local(works: Sequence, settings: Settings) -> list[tuple[Finding, ...]]:
-    """Map compare_event over events, in a process pool when more than one worker is asked for."""
+    """compare_event over events in this process, or in a process pool when more than one worker is asked for."""
     from compare.pipeline import compare_event
 
-    workers = settings.workers if settings.workers > 0 else (os.cpu_count() or 1)
-    if workers <= 1 or len(works) < 2:
-        return [compare_event(w) for w in works]
+    return _map_local(compare_event, works, settings.workers)
+
+
+def run_dask(works: Sequence, settings: Settings) -> list[tuple[Finding, ...]]:
+    """compare_event over events on the Dask cluster the settings name."""
+    from compare.pipeline import compare_event
+
+    return _map_dask(compare_event, works, settings)
+
+
+def _engine(settings: Settings) -> str:
+    if settings.engine not in ENGINES:
+        raise EngineUnavailable(f"unknown engine {settings.engine!r}; use --engine local or --engine dask")
+    return settings.engine
+
+
+def _map(function: Callable, items, settings: Settings) -> list:
+    items = list(items)  # a progress wrapper may hand in an iterator
+    if _engine(settings) == "dask":
+        return _map_dask(function, items, settings)
+    return _map_local(function, items, settings.workers)
+
+
+def batches(items: Sequence, parts: int) -> list[list]:
+    """`items` cut into at most `parts` contiguous runs of near-equal length (order kept, none empty)."""
+    parts = max(1, min(parts, len(items)))
+    size, extra = divmod(len(items), parts)
+    out, at = [], 0
+    for k in range(parts):
+        step = size + (1 if k < extra else 0)
+        out.append(list(items[at : at + step]))
+        at += step
+    return [b for b in out if b]
+
+
+def apply_batch(function: Callable, batch: Sequence) -> list:
+    """One task: `function` over a run of items (module level, so a worker process can unpickle it)."""
+    return [function(item) for item in batch]
+
+
+# --- Local: this process or a process pool ---------------------------------------------------------------------
+
+
+def local_workers(workers: int) -> int:
+    return workers if workers > 0 else (os.cpu_count() or 1)
+
+
+def _map_local(function: Callable, items: Sequence, workers: int) -> list:
+    workers = local_workers(workers)
+    if workers <= 1 or len(items) < 2:
+        return [function(item) for item in items]
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=min(workers, len(works))) as pool:
-        return list(pool.map(compare_event, works, chunksize=max(1, len(works) // (workers * 4))))
+    runs = batches(items, workers * TASKS_PER_WORKER)
+    with ProcessPoolExecutor(max_workers=min(workers, len(runs))) as pool:
+        done = pool.map(apply_batch, [function] * len(runs), runs)
+        return [result for run in done for result in run]
+
+
+# --- Dask: a dask.distributed cluster --------------------------------------------------------------------------
+
+_CLIENTS: dict[tuple[str | None, int], Any] = {}
+
+
+def dask_client(settings: Settings):
+    """The dask.distributed Client for these settings, started once per process and reused across runs.
+
+    With `settings.scheduler` it connects to that scheduler; otherwise it starts a LocalCluster on loopback with
+    `settings.workers` single-threaded worker processes (0 or 1: one per core).
+    """
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise EngineUnavailable(
+            "the dask engine needs the optional extra: pip install 'crosscheck[dask]' (or use --engine local)"
+        ) from None
+    workers = settings.workers if settings.workers > 1 else (os.cpu_count() or 1)
+    key = (settings.scheduler, 0 if settings.scheduler else workers)
+    client = _CLIENTS.get(key)
+    if client is not None and client.status == "running":
+        return client
+    if settings.scheduler:
+        try:
+            client = Client(settings.scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as error:
+            raise SchedulerUnreachable(
+                f"no Dask scheduler answers at {settings.scheduler} ({error.__class__.__name__}); start one with "
+                "`dask scheduler` and workers with `dask worker ADDRESS`, or leave out --scheduler for a local cluster"
+            ) from None
+    else:
+        import logging
+
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+            dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,
+        )
+        client = Client(cluster, set_as_default=False)
+    _CLIENTS[key] = client
+    return client
+
+
+def close_dask() -> None:
+    """Close every client this process opened, and the local clusters it started."""
+    while _CLIENTS:
+        _key, client = _CLIENTS.popitem()
+        cluster = client.cluster
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+atexit.register(close_dask)
+
+
+def dask_workers(client) -> int:
+    return max(1, len(client.scheduler_info().get("workers", {})))
+
+
+def _map_dask(function: Callable, items: Sequence, settings: Settings) -> list:
+    if not items:
+        return []
+    client = dask_client(settings)
+    runs = batches(items, dask_workers(client) * TASKS_PER_WORKER)
+    futures = client.map(apply_batch, [function] * len(runs), runs, pure=False)
+    return [result for run in client.gather(futures) for result in run]

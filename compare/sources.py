@@ -3,7 +3,7 @@
 Stages of `load_sources_with_warnings`:
   1. expand the paths given into files (folders recursively, known extensions only, sorted);
   2. read each file's bytes, refusing what is missing, too large, binary or empty;
-  3. decode the bytes (forced encoding, byte-order mark, UTF-8, then detection);
+  3. decode the bytes (forced encoding, byte-order mark, UTF-8, a page's declared charset, then detection);
   4. turn the text into sources by format (plain text, saved HTML page, JSON / JSONL / CSV corpus);
   5. apply the manifest's metadata, refuse duplicate ids, sort by id.
 
@@ -56,7 +56,7 @@ _DATE_FORMATS = ("%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "
 # An HTML page may declare its encoding in the first bytes; WHATWG reads Latin-1 and ASCII labels as
 # Windows-1252, and so do we.
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_AS_WINDOWS_1252 = frozenset({"latin_1", "iso8859_1", "ascii"})
+_AS_WINDOWS_1252 = frozenset({"iso8859-1", "ascii"})  # codecs.lookup(...).name of every alias
 _HTML_START = re.compile(r"\s*(<!doctype html|<html)", re.IGNORECASE)
 
 STDIN = "-"
@@ -251,7 +251,7 @@ def _check_encoding_name(encoding: str) -> None:
 def decode(data: bytes, name: str, settings: Settings, *, html: bool = False) -> tuple[str, str, bool]:
     """(text, encoding, exact): `exact` is True when text is the file's UTF-8 bytes decoded unchanged.
 
-    Order: a forced encoding; a byte-order mark; for HTML, the charset the page declares; strict UTF-8;
+    Order: a forced encoding; a byte-order mark; strict UTF-8; for HTML, the charset the page declares;
     then charset-normalizer's best guess.
     """
     shown = _shown(name)
@@ -276,6 +276,12 @@ def decode(data: bytes, name: str, settings: Settings, *, html: bool = False) ->
                     f"{shown} starts with a {encoding} byte-order mark but is not valid {encoding}; "
                     f"pass --encoding NAME to read it"
                 ) from None
+    # Valid UTF-8 wins even over a page's declared charset: pages saved as UTF-8 often keep an old
+    # "iso-8859-1" declaration, while text in another encoding is almost never valid UTF-8 by chance.
+    try:
+        return data.decode("utf-8"), "utf-8", True
+    except UnicodeDecodeError:
+        pass
     if html:
         declared = _declared_charset(data)
         if declared is not None:
@@ -283,10 +289,6 @@ def decode(data: bytes, name: str, settings: Settings, *, html: bool = False) ->
                 return data.decode(declared), declared, False
             except UnicodeDecodeError:
                 pass  # pages often declare one encoding and use another: detect instead
-    try:
-        return data.decode("utf-8"), "utf-8", True
-    except UnicodeDecodeError:
-        pass
     return _detect(data, shown)
 
 
@@ -417,12 +419,20 @@ def _html_source(name: str, source_id: str, page: str, encoding: str) -> Source:
         path=name,
         text=text,
         title=_clean(document.title),
-        published=_iso_date(document.date, shown, "date"),
+        published=_page_date(document.date),
         outlet=_clean(document.sitename),
         url=_clean(document.url),
         encoding=encoding,
         text_is_file=False,
     )
+
+
+def _page_date(value: str | None) -> str | None:
+    """The extractor's date as YYYY-MM-DD; one it got wrong is dropped, since the user cannot fix it."""
+    try:
+        return _iso_date(value, "", "date")
+    except MalformedCorpus:
+        return None
 
 
 def _json_sources(name: str, text: str, encoding: str) -> list[Source]:
@@ -442,7 +452,8 @@ def _json_sources(name: str, text: str, encoding: str) -> list[Source]:
 def _jsonl_sources(name: str, text: str, encoding: str) -> list[Source]:
     """A .jsonl corpus: one JSON article object per line; blank lines are allowed."""
     sources = []
-    for number, line in enumerate(text.splitlines(), 1):
+    # split on "\n" only: str.splitlines would also split inside a JSON string holding U+2028 or U+0085
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{name} line {number}"

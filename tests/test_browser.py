@@ -98,7 +98,7 @@ def test_report_in_a_real_browser(browser, report, tmp_path):
         assert matrix.locator("td.cell-hedged").first.is_visible()
 
         # The hostile title and sentence show as text.
-        assert page.get_by_text("<script>alert(1)</script> Naples talks").is_visible()
+        assert page.locator("table.sources").first.get_by_text("<script>alert(1)</script> Naples talks").is_visible()
 
         # Progressive filtering: only the sentence that mentions December stays in the alignment.
         page.get_by_placeholder("Filter sentences").first.fill("December")

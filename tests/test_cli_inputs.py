@@ -90,7 +90,7 @@ def test_fixture_folder_runs_end_to_end_with_exact_offsets(tmp_path):
     assert "Traceback" not in result.stderr
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     sources = {s["id"]: s for s in report["sources"]}
-    assert len(sources) == 15
+    assert len(sources) == 16
     texts = {}
     for source_id, entry in sources.items():
         if entry.get("text") is not None:
@@ -98,7 +98,7 @@ def test_fixture_folder_runs_end_to_end_with_exact_offsets(tmp_path):
         else:  # read from a plain UTF-8 file: the file itself is the text
             texts[source_id] = Path(entry["path"]).read_bytes().decode("utf-8")
     # every source not read from a plain UTF-8 file carries its text
-    for source_id in ("harbour_gazette", "kohoku_shimpo_sjis", "yokohama_sjis", "rotterdam_utf16", "aps_wire",
+    for source_id in ("harbour_gazette", "kohoku_shimpo_sjis", "civic_post", "yokohama_sjis", "rotterdam_utf16", "aps_wire",
                       "gazette-archive-118", "busan_ferry_bom"):
         assert sources[source_id].get("text"), source_id
     assert report["sentences"]

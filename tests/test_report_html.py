@@ -150,3 +150,33 @@ def test_any_title_or_sentence_stays_text_in_valid_html(title, sentence):
     cells = [" ".join("".join(td.itertext()).split()) for td in tree.iter("td")]
     assert " ".join(title.split()) in cells
     assert any(folded in cell for cell in cells)
+
+
+def test_dropped_spans_and_urls_are_shown_as_text(tree, page):
+    details = [d for d in tree.iter(f"{{{NS['h']}}}details") if "dropped" in d.get("class", "")]
+    assert len(details) == 2  # one per event that has dropped spans
+    naples = text_of(details[0])
+    assert "Left out of the comparison: 4 spans" in naples
+    assert "boilerplate Share this article chars" in naples
+    assert "title <script>alert(1)</script> Naples talks" in naples
+    assert '<span class="url">javascript:alert(1)</span>' in page
+
+
+def test_syndicated_copies_are_marked():
+    c = make_comparison()
+    with_copies = dataclasses.replace(c, copies=(("charlie", "alpha"),))
+    tree = html5lib.parse(render_html(with_copies))
+    rows = [text_of(tr) for tr in tree.iter(f"{{{NS['h']}}}tr") if text_of(tr).startswith("charlie")]
+    assert rows and "copy of alpha" in rows[0]
+
+
+def test_copies_listed_and_sources_outside_every_event_named():
+    c = make_comparison()
+    # "bravo" is a copy of "alpha" and (as a pipeline may do) left out of the event; "delta" is in no event.
+    events = (dataclasses.replace(c.events[0], sources=("alpha", "charlie")),)
+    copied = dataclasses.replace(c, copies=(("bravo", "alpha"),))
+    page = render_html(dataclasses.replace(copied, events=events))
+    html5lib.HTMLParser(strict=True).parse(page)
+    assert "<li><code>bravo</code> is a copy of <code>alpha</code></li>" in page
+    assert "Not in any event: <code>delta</code></p>" in page
+    assert "Syndicated copies" not in render_html(c) and "Not in any event" not in render_html(c)

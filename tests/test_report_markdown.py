@@ -84,3 +84,21 @@ def test_renders_as_tables_and_quotes_on_a_code_hosting_site():
     assert tree.findall(".//script") == []
     assert any("<script>alert(1)</script> appeared" in "".join(td.itertext()) for td in matrix.iter("td"))
     assert [a.get("href") for a in tables[0].iter("a")] == ["#event-1", "#event-2"]
+
+
+def test_syndicated_copies_are_marked():
+    import dataclasses
+
+    c = make_comparison()
+    with_copies = dataclasses.replace(c, copies=(("charlie", "alpha"),))
+    assert "| charlie (copy of alpha) |" in render_markdown(with_copies).replace("  ", " ")
+
+
+def test_copies_section():
+    import dataclasses
+
+    c = make_comparison()
+    with_copies = dataclasses.replace(c, copies=(("charlie", "alpha"),))
+    md = render_markdown(with_copies)
+    assert "## Syndicated copies" in md and "- charlie is a copy of alpha" in md
+    assert "## Syndicated copies" not in render_markdown(c)

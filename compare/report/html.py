@@ -23,11 +23,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from compare.models import Comparison
 from compare.report.claims import Cell, Kind, claims_by_event
+from compare.report.json_report import copies_of
 from compare.report.tables import (
     RELATIONS,
     clean_score,
     display_events,
     findings_by_event,
+    ordered_dropped,
     ordered_findings,
     relation_counts,
     relation_value,
@@ -114,6 +116,11 @@ def _context(c: Comparison) -> dict:
         keys_by_source.setdefault(key[0], []).append(key)
     grouped = findings_by_event(c)
     event_claims = claims_by_event(c)
+    copies = copies_of(c)
+    placed = {source_id for event in c.events for source_id in event.sources}
+    dropped: dict[str, list] = {}
+    for d in ordered_dropped(c):
+        dropped.setdefault(d.source, []).append(d)
 
     events = []
     for number, event in enumerate(display_events(c), start=1):
@@ -132,6 +139,11 @@ def _context(c: Comparison) -> dict:
                     "url": src.url if src else None,
                     "path": src.path if src else None,
                     "sentences": len(keys_by_source.get(sid, [])),
+                    "copy_of": copies.get(sid),
+                    "dropped": [
+                        {"start": d.start, "end": d.end, "reason": str(d.reason), "text": d.text}
+                        for d in dropped.get(sid, [])
+                    ],
                 }
             )
         claims = event_claims[event.id] if len(members) > 1 else []
@@ -226,6 +238,8 @@ def _context(c: Comparison) -> dict:
         "relations": RELATIONS,
         "cells": [{"label": str(cell), "css": cell.name.lower()} for cell in Cell],
         "warnings": list(c.warnings),
+        "copies": [{"copy_id": copy, "origin_id": origin} for copy, origin in copies.items()],
+        "unplaced": [s.id for s in c.sources if s.id not in placed and s.id not in copies],
         "source_count": len(c.sources),
         "css": CSS,
         "js": JS,

@@ -13,6 +13,7 @@ from tabulate import tabulate
 
 from compare.models import Comparison
 from compare.report.claims import Cell, Kind, claims_by_event
+from compare.report.json_report import copies_of
 from compare.report.tables import display_events, sentence_by_key, source_by_id, summary_rows
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -75,6 +76,12 @@ def render_markdown(c: Comparison) -> str:
     )
     for warning in c.warnings:
         out += ["", f"> **Warning:** {md_escape(warning)}"]
+    copies = copies_of(c)
+    if copies:
+        out += ["", "## Syndicated copies", ""]
+        out.append("Near-identical texts count once: each copy stands for its origin.")
+        out.append("")
+        out += [f"- {md_escape(copy)} is a copy of {md_escape(origin)}" for copy, origin in copies.items()]
 
     event_claims = claims_by_event(c)
     for i, event in enumerate(display_events(c), start=1):
@@ -87,7 +94,7 @@ def render_markdown(c: Comparison) -> str:
             _table(
                 [
                     [
-                        md_escape(sid),
+                        md_escape(sid) + (f" (copy of {md_escape(copies[sid])})" if sid in copies else ""),
                         md_escape(sources[sid].title if sid in sources else ""),
                         md_escape(sources[sid].outlet if sid in sources else ""),
                         md_escape(sources[sid].published if sid in sources else ""),
