@@ -41,8 +41,8 @@ from compare.models import Event
 # facts, worded either way by each outlet, unrelated MRPC sentences as background): pairwise precision 1.0 and
 # recall about 0.98 there, at 3,000 articles.
 NAME_WEIGHT = 0.5  # share of the similarity that comes from capitalised names
-RARE_SHARE = 0.05  # a term in more than this share of the sources is left out (it costs the most to index)...
-RARE_FLOOR = 50  # ...unless it is in at most this many (small corpora keep all their terms)
+RARE_SHARE = 0.1  # a term in more than this share of the sources is left out (it costs the most to index)...
+RARE_FLOOR = 200  # ...unless it is in at most this many (small corpora keep all their terms)
 IDF_FLOOR = 0.2  # weight of a term found in every source: small, yet two articles alone can still match
 MIN_PAIR = 0.05  # rare-term cosine below which a pair is not a candidate at all
 LINK_THRESHOLD = 0.2  # average linkage stops when the best pair of clusters scores below this

@@ -81,7 +81,8 @@ NOT_PLACES = {"update", "updated", "breaking", "exclusive", "note", "editor's no
 MEETING_WORDS = frozenset(
     "met meet meets meeting meetings talks talked held hold holds discussion discussions discussed summit "
     "conference gathering session dialogue consultation consultations visit visited visiting hosted "
-    "conversation negotiation negotiations ministerial".split())
+    "conversation negotiation negotiations ministerial convened gathered sidelines bilateral forum agreed "
+    "signed".split())
 # Words that say the meeting a sentence speaks of is still to come, so its date or place is not this one's.
 FUTURE_CUES = re.compile(
     r"\b(?:will\s+(?:hold|meet|host|visit)|plan(?:s|ned|ning)?\s+to\s+(?:hold|meet|host)|planned|"
@@ -254,7 +255,7 @@ def _title_word(word: str) -> str:
 _NAME = r"[A-Z][a-zA-Z\u00C0-\u024F\-]+(?:\s+[A-Z][a-zA-Z\u00C0-\u024F\-]+){0,2}"
 # "in Naples", "in the Italian city of Naples", "in the capital, Tokyo", "at Camp David" is left out: venues vary.
 _PLACE_AFTER_IN = re.compile(
-    r"\bin\s+(?:the\s+(?:[A-Z][a-z]+\s+)?(?:city|capital|town|port city|resort town)\s+of\s+|the\s+capital,?\s+)?"
+    r"\b[Ii]n\s+(?:the\s+(?:[A-Z][a-z]+\s+)?(?:city|capital|town|port city|resort town)\s+of\s+|the\s+capital,?\s+)?"
     rf"(?P<place>{_NAME})(?P<after>’s|'s)?")
 _NOT_PLACE_WORDS = set(MONTHS) | set(WEEKDAYS) | {"the", "a", "an", "this", "that", "his", "her", "their", "its",
                                                    "our", "my", "addition", "response", "light", "particular",
@@ -269,8 +270,8 @@ _DATED_AFTER = re.compile(r"\s*(?:,\s*[A-Z][a-z]+,?\s*)?on\s+(?:" + "|".join(sor
 
 def meeting_place(sentences: Sequence[str]) -> str | None:
     """Where the meeting was held, read from phrases such as "met in X", "talks in X on Sunday", "held in the
-    Italian city of X"; normalised. Sentences about a meeting and earlier sentences weigh more; a city beats a
-    country; a planned future meeting's place is ignored."""
+    Italian city of X"; normalised. Only sentences about a meeting count, earlier ones and those that go on to
+    give the day weigh more; a city beats a country; a planned future meeting's place is ignored."""
     scores: dict[str, float] = {}
     first_seen: dict[str, int] = {}
     for index, sentence in enumerate(sentences):

@@ -104,6 +104,9 @@ def test_normalise_place(name, canonical):
         (["The two ministers held discussions for 35 minutes in Napoli."], "Naples"),
         (["Leaders agreed at talks attended by both sides in Tokyo on Sunday."], "Tokyo"),
         (["The foreign ministers met in Singapore and agreed to cooperate."], "Singapore"),
+        (["On the sidelines of the summit in Lima, the two leaders spoke."], "Lima"),
+        (["In Tokyo on Sunday, the two ministers held talks."], "Tokyo"),
+        (["In April, the leaders held talks on trade."], None),
         # a city beats the country it is in
         (["The ministers met in Japan.", "The talks, held in Osaka on Monday, ended late."], "Osaka"),
         # the place of a planned meeting is not this meeting's place
