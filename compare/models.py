@@ -126,6 +126,7 @@ class Comparison:
     dropped_records: tuple[Dropped, ...]
     finding_records: tuple[Finding, ...]
     warnings: tuple[str, ...] = field(default=())
+    copies: tuple[tuple[str, str], ...] = field(default=())  # (copy id, origin id): syndicated, not compared
 
     @property
     def findings(self):

