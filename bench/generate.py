@@ -7,13 +7,15 @@ default, plus any files or folders crosscheck can read), with the names in them 
 that event and the dates by the event's date, so that events differ the way real meetings do: by who met,
 where and when. Every outlet then writes its own article of the story with injected, recorded differences:
 
-- omissions: a sentence left out;
+- omissions: a shared sentence left out, and a few sentences each outlet alone carries (which the others
+  therefore omit);
 - agreements: a sentence kept, or paraphrased by a synonym swap or by moving an opening clause to the end;
 - contradictions (at most one outlet per sentence): negation, hedging ("it was not made clear whether ..."),
   a changed number, date or name;
 - page furniture (a title, a date stamp, "Most Popular" lists, share buttons) and a duplicated paragraph.
 
-OUT_DIR/articles/*.txt holds the articles (one file per outlet and event, read as plain text) and
+OUT_DIR/articles/*.txt holds the articles (one file per outlet and event, read as plain text; --formats
+jsonl,parquet also writes them as OUT_DIR/corpus.jsonl and as a folder of Parquet files) and
 OUT_DIR/truth.json the ground truth: per article the span of every body sentence with the story sentence it
 renders and what was done to it, the spans of furniture and of the duplicate, and the events.
 """
@@ -30,16 +32,20 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_POOL = (Path("/work/shared/seeds"), ROOT / "tests" / "fixtures" / "articles")
+DEFAULT_POOL = (ROOT / "seeds", ROOT / "tests" / "fixtures")
 
 # Shape of the corpus; the rates are per sentence of an outlet's article (contradictions: per story sentence).
-STORY_SENTENCES = 12
+STORY_SENTENCES = 12  # sentences every outlet of the event may report
+# Sentences only one outlet reports (background, a detail of its own): independent reports share a story, not
+# their wording, and without these the articles would read as syndicated copies of one another.
+EXCLUSIVE_PER_OUTLET = 3
 OMIT_RATE = 0.08
-PARAPHRASE_RATE = 0.2
+PARAPHRASE_RATE = 0.35
 CONTRADICT_RATE = 0.12
 FURNITURE_RATE = 0.5  # share of articles with a "Most Popular" block and share buttons
 DUPLICATE_RATE = 0.3  # share of articles that repeat one body paragraph
 FIRST_DAY = date(2021, 1, 4)
+SHARD_ROWS = 1000  # rows per Parquet file: a big corpus comes as a folder of many files
 
 CONTRADICTIONS = ("negation", "hedge", "number", "date", "name")
 AGREEMENTS = ("keep", "synonym", "reorder")
@@ -52,7 +58,7 @@ _FUNCTION_WORDS = frozenset("The A An In On At It This That He She They We I But
 # General English synonyms (both directions are used); nothing here is specific to any article.
 SYNONYMS = {
     "agreed": "concurred", "confirmed": "affirmed", "strengthen": "reinforce", "strengthening": "reinforcing",
-    "boost": "increase", "accelerate": "speed up", "said": "stated", "talks": "discussions", "meeting": "talks",
+    "boost": "increase", "accelerate": "speed up", "said": "stated", "talks": "discussions",
     "plans": "intends", "planning": "intending", "important": "crucial", "closely": "tightly",
     "further": "additionally", "discussed": "talked about", "cooperation": "collaboration", "first": "initial",
     "regularly": "routinely", "set up": "establish", "help": "assist", "work together": "cooperate",
@@ -113,7 +119,7 @@ def load_pool(paths) -> list[str]:
             text = sentence.text
             if 8 <= len(text.split()) <= 45 and text[-1] in ".!?" and text[0].isupper() and text not in pool:
                 pool.append(text)
-    if len(pool) < STORY_SENTENCES:
+    if len(pool) < STORY_SENTENCES + 1:
         raise SystemExit(f"the pool holds {len(pool)} usable sentences; pass --pool with more articles")
     return pool
 
@@ -230,10 +236,12 @@ def build_event(e: int, pool: list[str], names_in_pool: list[str], outlets: int,
     day = FIRST_DAY + timedelta(days=e * 3 // 2)
     names = {n: new_name() for n in names_in_pool}
     place = new_name()
-    story = [localise(s, names, day) for s in rng.sample(pool, STORY_SENTENCES)]
-    # Which outlet contradicts which story sentence, and how (at most one outlet per sentence).
+    exclusive = min(EXCLUSIVE_PER_OUTLET, (len(pool) - STORY_SENTENCES) // outlets)
+    story = [localise(s, names, day) for s in rng.sample(pool, STORY_SENTENCES + exclusive * outlets)]
+    owner = {STORY_SENTENCES + o * exclusive + k: o for o in range(outlets) for k in range(exclusive)}
+    # Which outlet contradicts which shared story sentence, and how (at most one outlet per sentence).
     contradictions: dict[int, tuple[int, str, str]] = {}
-    for i, text in enumerate(story):
+    for i, text in enumerate(story[:STORY_SENTENCES]):
         if rng.random() < CONTRADICT_RATE:
             for kind in rng.sample(CONTRADICTIONS, len(CONTRADICTIONS)):
                 changed = contradict(text, kind, rng, day, new_name)
@@ -244,20 +252,29 @@ def build_event(e: int, pool: list[str], names_in_pool: list[str], outlets: int,
     for o in range(outlets):
         article = Article(id=f"e{e:05d}-o{o:02d}", event=e, outlet=o)
         rendered: list[Rendered] = []
-        for i, text in enumerate(story):
+        own = [i for i, who in owner.items() if who == o]
+        # The outlet's own sentences go between the shared ones, at places of its choosing.
+        slots = {rng.randrange(STORY_SENTENCES + 1): i for i in own}
+        order = [i for k in range(STORY_SENTENCES + 1) for i in ([slots[k]] if k in slots else [])
+                 + ([k] if k < STORY_SENTENCES else [])]
+        order += [i for i in own if i not in order]
+        for i in order:
+            text = story[i]
             if i in contradictions and contradictions[i][0] == o:
                 rendered.append(Rendered(i, contradictions[i][1], contradictions[i][2]))
-            elif rng.random() < OMIT_RATE and i not in contradictions:
+            elif i < STORY_SENTENCES and rng.random() < OMIT_RATE and i not in contradictions:
                 article.omitted.append(i)
             elif rng.random() < PARAPHRASE_RATE and (p := paraphrase(text, rng)):
                 rendered.append(Rendered(i, p[0], p[1]))
             else:
                 rendered.append(Rendered(i, "keep", text))
+        article.omitted = sorted(article.omitted + [i for i, who in owner.items() if who != o])
         published = day + timedelta(days=o % 2)
         write_article(article, rendered, names, place, published, rng, new_name)
         articles.append(article)
     event = {"index": e, "date": day.isoformat(), "place": place, "sources": [a.id for a in articles],
-             "story": story, "contradictions": {str(i): [f"e{e:05d}-o{o:02d}", kind]
+             "story": story, "exclusive": {str(i): f"e{e:05d}-o{o:02d}" for i, o in sorted(owner.items())},
+             "contradictions": {str(i): [f"e{e:05d}-o{o:02d}", kind]
                                                 for i, (o, kind, _t) in sorted(contradictions.items())}}
     return event, articles
 
@@ -318,8 +335,13 @@ def write_article(article: Article, rendered: list[Rendered], names: dict[str, s
     article.text = "".join(parts)
 
 
-def generate(out: Path, events: int, outlets: int, seed: int = 0, pool_paths=DEFAULT_POOL) -> dict:
-    """Write the corpus and its ground truth under `out`; return the ground truth."""
+def generate(out: Path, events: int, outlets: int, seed: int = 0, pool_paths=DEFAULT_POOL,
+             formats: tuple[str, ...] = ("txt",)) -> dict:
+    """Write the corpus and its ground truth under `out`; return the ground truth.
+
+    `formats`: "txt" (articles/*.txt), "jsonl" (corpus.jsonl), "parquet" (parquet/part-*.parquet, a folder of
+    many files of at most SHARD_ROWS rows); the same articles, with the same ids, in each.
+    """
     rng = random.Random(seed)
     pool = load_pool(pool_paths)
     names_in_pool = pool_names(pool)
@@ -327,13 +349,29 @@ def generate(out: Path, events: int, outlets: int, seed: int = 0, pool_paths=DEF
     folder = out / "articles"
     folder.mkdir(parents=True, exist_ok=True)
     truth = {"events": [], "articles": {}, "outlets": outlets, "seed": seed}
+    rows = []
     for e in range(events):
         event, articles = build_event(e, pool, names_in_pool, outlets, rng, new_name)
         truth["events"].append(event)
         for a in articles:
-            (folder / f"{a.id}.txt").write_text(a.text, encoding="utf-8")
+            if "txt" in formats:
+                (folder / f"{a.id}.txt").write_text(a.text, encoding="utf-8")
+            rows.append({"id": a.id, "text": a.text})
             truth["articles"][a.id] = {"event": e, "outlet": a.outlet, "sentences": a.sentences,
                                        "furniture": a.furniture, "omitted": a.omitted}
+    if "jsonl" in formats:
+        with open(out / "corpus.jsonl", "w", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if "parquet" in formats:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        (out / "parquet").mkdir(exist_ok=True)
+        for k in range(0, len(rows), SHARD_ROWS):
+            shard = rows[k : k + SHARD_ROWS]
+            table = pa.table({"id": [r["id"] for r in shard], "text": [r["text"] for r in shard]})
+            pq.write_table(table, out / "parquet" / f"part-{k // SHARD_ROWS:04d}.parquet")
     (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     return truth
 
@@ -345,8 +383,10 @@ def main(argv=None) -> int:
     parser.add_argument("--outlets", type=int, default=10)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--pool", type=Path, nargs="*", help="articles whose sentences stories are drawn from")
+    parser.add_argument("--formats", default="txt", help="comma-separated: txt, jsonl, parquet")
     args = parser.parse_args(argv)
-    truth = generate(args.out, args.events, args.outlets, args.seed, tuple(args.pool or DEFAULT_POOL))
+    formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
+    truth = generate(args.out, args.events, args.outlets, args.seed, tuple(args.pool or DEFAULT_POOL), formats)
     print(f"wrote {len(truth['articles'])} articles in {len(truth['events'])} events to {args.out}")
     return 0
 

@@ -102,7 +102,7 @@ def stdout_is_terminal() -> bool:
 @app.command()
 def report(
     paths: PathsArg,
-    out: Annotated[Path, typer.Option(help="Folder the reports are written to (replaced as a whole).")] = Path("reports"),
+    out: Annotated[Path, typer.Option(help="Folder the reports are written to (atomically; other files already in it are kept).")] = Path("reports"),
     matcher: MatcherOpt = MatcherName.lexical,
     threshold: ThresholdOpt = None,
     encoding: EncodingOpt = None,
@@ -128,7 +128,7 @@ def report(
     except CompareError as error:
         raise fail(error) from None
     warn_all(comparison.warnings)
-    typer.echo(render_summary(comparison, color=stdout_is_terminal()))
+    typer.echo(render_summary(comparison, color=stdout_is_terminal()), nl=False)
     typer.echo(f"Wrote {len(written)} files to {out}/")
 
 
@@ -157,7 +157,7 @@ def diff(
     except CompareError as error:
         raise fail(error) from None
     warn_all(comparison.warnings)
-    typer.echo(render_diff(comparison, id_a, id_b, fmt=str(fmt), color=stdout_is_terminal() and fmt == DiffFormat.table))
+    typer.echo(render_diff(comparison, id_a, id_b, fmt=str(fmt), color=stdout_is_terminal() and fmt == DiffFormat.table), nl=False)
     contradicted = any(f.relation == "contradict" for f in comparison.finding_records)
     raise typer.Exit(EXIT_CONTRADICTION if contradicted else EXIT_SAME)
 
@@ -180,7 +180,7 @@ def events(
     except CompareError as error:
         raise fail(error) from None
     warn_all(warnings)
-    typer.echo(render_events(sources, found))
+    typer.echo(render_events(sources, found), nl=False)
 
 
 def main() -> None:

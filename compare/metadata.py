@@ -73,13 +73,16 @@ COUNTRIES = {
 NOT_PLACES = {"update", "updated", "breaking", "exclusive", "note", "editor's note", "editors note", "analysis",
               "opinion", "watch", "photo", "photos", "video", "live", "read more", "advertisement", "summary",
               "q", "a", "faq", "warning", "correction", "clarification", "related", "source", "sources",
-              "editorial", "comment", "review", "interview", "transcript", "full text", "ps", "tl;dr", "i"}
+              "editorial", "comment", "review", "interview", "transcript", "full text", "ps", "tl;dr", "i",
+              "read", "listen", "more", "see also", "breaking news", "ceo", "cfo", "live updates", "explainer",
+              "factbox", "timeline", "graphic", "poll", "fact check", "podcast"}
 
 # Words that say a sentence is about the meeting itself.
 MEETING_WORDS = frozenset(
     "met meet meets meeting meetings talks talked held hold holds discussion discussions discussed summit "
     "conference gathering session dialogue consultation consultations visit visited visiting hosted "
-    "conversation negotiation negotiations ministerial".split())
+    "conversation negotiation negotiations ministerial convened gathered sidelines bilateral forum agreed "
+    "signed".split())
 # Words that say the meeting a sentence speaks of is still to come, so its date or place is not this one's.
 FUTURE_CUES = re.compile(
     r"\b(?:will\s+(?:hold|meet|host|visit)|plan(?:s|ned|ning)?\s+to\s+(?:hold|meet|host)|planned|"
@@ -199,12 +202,13 @@ def _numeric_date(a: str, b: str, c: str) -> str | None:
 
 # A dateline: upper-case place words, optionally ", Country" (any case) and an agency in brackets, then a dash or
 # colon and white space. "NAPLES, Italy — ", "SINGAPORE: ", "WASHINGTON (Reuters) - ", "NEW DELHI, Oct 3 (AP) —".
+_CAP_WORD = r"[^\W\d_][^\W\d_.'’\-]*(?:[.'’\-][^\W\d_]*)*\.?"  # a word of letters (case checked after)
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,3})"
-    r"(?:,\s+(?P<country>[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,2}))?"
+    rf"^(?P<place>{_CAP_WORD}(?: {_CAP_WORD}){{0,3}})"
+    rf"(?:,\s+(?P<country>{_CAP_WORD}(?: {_CAP_WORD}){{0,2}}))?"
     r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
     r"(?:\s*\([^()\n]{1,40}\))?"
-    r"\s*(?:—|–|--|-|:)\s+")
+    r"\s*(?P<mark>—|–|--|-|:)(?P<space>\s+|(?<=[—–])(?=\w))")
 
 
 def find_dateline(paragraph: str) -> tuple[int, str] | None:
@@ -217,9 +221,14 @@ def find_dateline(paragraph: str) -> tuple[int, str] | None:
     if not match:
         return None
     place = match.group("place").strip()
-    letters = re.sub(r"[^A-Za-z]", "", place)
-    if len(letters) < 3 or _fold(place) in NOT_PLACES:
+    country = match.group("country") or ""
+    letters = re.sub(r"[\W\d_]", "", place)
+    if not place.isupper() or len(letters) < 3 or _fold(place) in NOT_PLACES:
         return None
+    if country and not (country[0].isupper() and (country.isupper() or country.istitle() or "." in country)):
+        return None
+    if match.group("mark") == ":" and (len(letters) < 4 or " " in place.strip(".")):
+        return None  # "CEO: ...", "LIVE UPDATES: ..." are labels; colon datelines name one city ("SINGAPORE:")
     if match.end() >= len(paragraph.rstrip()):
         return None  # nothing follows: a heading, not a dateline
     return match.end(), normalise_place(place)
@@ -246,7 +255,7 @@ def _title_word(word: str) -> str:
 _NAME = r"[A-Z][a-zA-Z\u00C0-\u024F\-]+(?:\s+[A-Z][a-zA-Z\u00C0-\u024F\-]+){0,2}"
 # "in Naples", "in the Italian city of Naples", "in the capital, Tokyo", "at Camp David" is left out: venues vary.
 _PLACE_AFTER_IN = re.compile(
-    r"\bin\s+(?:the\s+(?:[A-Z][a-z]+\s+)?(?:city|capital|town|port city|resort town)\s+of\s+|the\s+capital,?\s+)?"
+    r"\b[Ii]n\s+(?:the\s+(?:[A-Z][a-z]+\s+)?(?:city|capital|town|port city|resort town)\s+of\s+|the\s+capital,?\s+)?"
     rf"(?P<place>{_NAME})(?P<after>’s|'s)?")
 _NOT_PLACE_WORDS = set(MONTHS) | set(WEEKDAYS) | {"the", "a", "an", "this", "that", "his", "her", "their", "its",
                                                    "our", "my", "addition", "response", "light", "particular",
@@ -261,14 +270,14 @@ _DATED_AFTER = re.compile(r"\s*(?:,\s*[A-Z][a-z]+,?\s*)?on\s+(?:" + "|".join(sor
 
 def meeting_place(sentences: Sequence[str]) -> str | None:
     """Where the meeting was held, read from phrases such as "met in X", "talks in X on Sunday", "held in the
-    Italian city of X"; normalised. Sentences about a meeting and earlier sentences weigh more; a city beats a
-    country; a planned future meeting's place is ignored."""
+    Italian city of X"; normalised. Only sentences about a meeting count, earlier ones and those that go on to
+    give the day weigh more; a city beats a country; a planned future meeting's place is ignored."""
     scores: dict[str, float] = {}
     first_seen: dict[str, int] = {}
     for index, sentence in enumerate(sentences):
         cue, future = _sentence_kind(sentence)
-        if future:
-            continue
+        if future or not cue:
+            continue  # background sentences name many places ("sales rose in Ohio"); only the meeting's count
         for match in _PLACE_AFTER_IN.finditer(sentence):
             if match.group("after"):
                 continue  # "in Japan's southwestern region" names a region, not a venue
@@ -276,7 +285,7 @@ def meeting_place(sentences: Sequence[str]) -> str | None:
             if raw is None:
                 continue
             place = normalise_place(raw)
-            weight = 1.0 + (2.0 if cue else 0.0) + 1.0 / (1 + index)
+            weight = 1.0 + 1.0 / (1 + index)
             following = sentence[match.end():match.end() + 40]
             if _DATED_AFTER.match(following):
                 weight += 1.5  # "in Tokyo on Sunday": the place of a dated event
@@ -325,7 +334,9 @@ def meeting_dates(sentences: Sequence[str], published: str | None) -> tuple[str,
     Explicit dates ("October 19", "Oct. 19, 2024", "19 October") take their year from `published` when it is
     missing (the year that puts the date on or just before publication); weekday words ("on Saturday") resolve to
     the latest such day on or before `published`. Only sentences that speak of the meeting count, and dates tied
-    to something else ("took office on Oct. 1", "since 2010", "in April") are left out.
+    to something else ("took office on Oct. 1", "since 2010", "in April") are left out. The first such sentence
+    that states a date sets it (news states the meeting's date first; later dates tend to be of earlier
+    meetings: "they last met on March 19"); later dates are kept only within a day of it (talks over two days).
     """
     pub = _to_date(published)
     found: list[str] = []
@@ -333,8 +344,14 @@ def meeting_dates(sentences: Sequence[str], published: str | None) -> tuple[str,
         about_meeting, future = _sentence_kind(sentence)
         if not about_meeting or future:
             continue
-        for when in _dates_in(sentence, pub):
-            if when not in found:
+        dates = _dates_in(sentence, pub)
+        if not found:
+            found.extend(dict.fromkeys(dates))
+            continue
+        anchors = [date.fromisoformat(d) for d in found]
+        for when in dates:
+            day = date.fromisoformat(when)
+            if when not in found and any(abs((day - a).days) <= 1 for a in anchors):
                 found.append(when)
     return tuple(found)
 

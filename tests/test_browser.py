@@ -105,6 +105,10 @@ def test_report_in_a_real_browser(browser, report, tmp_path):
         rows = page.locator("section#event-1 table.align tbody tr")
         visible = [row for row in rows.all() if row.is_visible()]
         assert len(visible) == 1 and "December" in visible[0].inner_text()
+        page.get_by_placeholder("Filter sentences").first.fill("")
+        page.get_by_label("Relation", exact=True).first.select_option("contradict")
+        visible = [row.get_attribute("id") for row in rows.all() if row.is_visible()]
+        assert visible == ["s1-1", "s1-2", "s2-1", "s3-2"]  # both sides of both contradictions
 
         shot = tmp_path / "report.png"
         page.screenshot(path=str(shot), full_page=True)

@@ -393,3 +393,20 @@ def test_a_place_conflict_weighs_against_a_match():
              EventDoc("b", "2024-03-03", "Quito", ("2024-03-02",), b)]
     assert len(group_events(same)) == 1
     assert len(group_events(apart)) == 2
+
+
+def test_a_stated_date_long_before_publication_is_not_the_meeting_date():
+    # A date three months before publication is an earlier meeting's; the publication date bounds this one.
+    text = "The two ministers held talks.\nThey agreed to expand cooperation on fisheries under Pelagos."
+    docs = [EventDoc("a", "2024-06-09", None, ("2024-06-08",), text),
+            EventDoc("b", "2024-06-10", None, ("2024-03-19",), text)]
+    (event,) = group_events(docs)
+    assert event.sources == ("a", "b") and event.date == "2024-06-08"
+
+
+def test_sources_without_words_are_events_of_their_own():
+    docs = [EventDoc("a", None, None, (), ""), EventDoc("b", None, None, (), "12 34"),
+            EventDoc("c", "2024-01-02", "Oslo", ("2024-01-01",), "")]
+    events = group_events(docs)
+    assert [(e.id, e.sources) for e in events] == [
+        ("undated-unknown", ("a",)), ("undated-unknown-2", ("b",)), ("2024-01-01-oslo", ("c",))]

@@ -58,6 +58,10 @@ def test_parse_date_line_rejects_non_stamps(line):
         ("TOKYO -- The ministers met.", "TOKYO -- ", "Tokyo"),
         ("NAPOLI – I ministri si sono incontrati.", "NAPOLI – ", "Naples"),
         ("KYIV, Ukraine – Talks opened.", "KYIV, Ukraine – ", "Kyiv"),
+        ("BEIJING, Oct. 19 (Xinhua) -- China said.", "BEIJING, Oct. 19 (Xinhua) -- ", "Beijing"),
+        ("SAN JOSÉ, Costa Rica — Leaders met.", "SAN JOSÉ, Costa Rica — ", "San José"),
+        ("SÃO PAULO (Reuters) - Talks ended.", "SÃO PAULO (Reuters) - ", "Sao Paulo"),
+        ("TOKYO—The ministers met.", "TOKYO—", "Tokyo"),
     ],
 )
 def test_find_dateline(paragraph, prefix, place):
@@ -73,6 +77,8 @@ def test_find_dateline(paragraph, prefix, place):
         "U.S. and Japan agree on plan.",
         "JIJI Press",
         "SINGAPORE:",  # a heading with nothing after it
+        "CEO: we will grow.",  # a label, not a place
+        "LIVE UPDATES: talks begin",
     ],
 )
 def test_find_dateline_rejects(paragraph):
@@ -98,6 +104,9 @@ def test_normalise_place(name, canonical):
         (["The two ministers held discussions for 35 minutes in Napoli."], "Naples"),
         (["Leaders agreed at talks attended by both sides in Tokyo on Sunday."], "Tokyo"),
         (["The foreign ministers met in Singapore and agreed to cooperate."], "Singapore"),
+        (["On the sidelines of the summit in Lima, the two leaders spoke."], "Lima"),
+        (["In Tokyo on Sunday, the two ministers held talks."], "Tokyo"),
+        (["In April, the leaders held talks on trade."], None),
         # a city beats the country it is in
         (["The ministers met in Japan.", "The talks, held in Osaka on Monday, ended late."], "Osaka"),
         # the place of a planned meeting is not this meeting's place
@@ -188,7 +197,7 @@ def test_parsers_never_raise_and_return_well_formed_values(text):
     found = find_dateline(text)
     if found is not None:
         length, place = found
-        assert 0 < length <= len(text) and text[length - 1].isspace() and place
+        assert 0 < length <= len(text) and (text[length - 1].isspace() or text[length - 1] in "—–") and place
     for when in meeting_dates([text], "2024-10-20"):
         assert date.fromisoformat(when)
 
@@ -210,3 +219,17 @@ def test_yearless_date_is_the_latest_on_or_before_publication(meeting, lag):
     (when,) = meeting_dates([f"The ministers met on {meeting:%B} {meeting.day}."], published.isoformat())
     if not (meeting.month == 2 and meeting.day == 29):
         assert when == meeting.isoformat()
+
+
+def test_the_first_dated_meeting_sentence_sets_the_date():
+    sentences = [
+        "The two ministers held talks in Lisbon on Friday.",
+        "They last met on March 19, when talks stalled.",  # an earlier meeting
+        "The talks continued on Saturday morning.",  # the next day: the same meeting
+    ]
+    assert meeting_dates(sentences, "2024-06-09") == ("2024-06-07", "2024-06-08")
+
+
+def test_place_needs_a_sentence_about_the_meeting():
+    sentences = ["The ministers held talks on Friday.", "Sales of cars rose in Ohio last year."]
+    assert meeting_place(sentences) is None

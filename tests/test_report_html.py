@@ -164,9 +164,19 @@ def test_dropped_spans_and_urls_are_shown_as_text(tree, page):
 
 def test_syndicated_copies_are_marked():
     c = make_comparison()
-    from test_report_json import WithCopies
-
-    with_copies = WithCopies(**{f.name: getattr(c, f.name) for f in dataclasses.fields(c)}, copies={"charlie": "alpha"})
+    with_copies = dataclasses.replace(c, copies=(("charlie", "alpha"),))
     tree = html5lib.parse(render_html(with_copies))
     rows = [text_of(tr) for tr in tree.iter(f"{{{NS['h']}}}tr") if text_of(tr).startswith("charlie")]
     assert rows and "copy of alpha" in rows[0]
+
+
+def test_copies_listed_and_sources_outside_every_event_named():
+    c = make_comparison()
+    # "bravo" is a copy of "alpha" and (as a pipeline may do) left out of the event; "delta" is in no event.
+    events = (dataclasses.replace(c.events[0], sources=("alpha", "charlie")),)
+    copied = dataclasses.replace(c, copies=(("bravo", "alpha"),))
+    page = render_html(dataclasses.replace(copied, events=events))
+    html5lib.HTMLParser(strict=True).parse(page)
+    assert "<li><code>bravo</code> is a copy of <code>alpha</code></li>" in page
+    assert "Not in any event: <code>delta</code></p>" in page
+    assert "Syndicated copies" not in render_html(c) and "Not in any event" not in render_html(c)

@@ -89,8 +89,16 @@ def test_renders_as_tables_and_quotes_on_a_code_hosting_site():
 def test_syndicated_copies_are_marked():
     import dataclasses
 
-    from test_report_json import WithCopies
+    c = make_comparison()
+    with_copies = dataclasses.replace(c, copies=(("charlie", "alpha"),))
+    assert "| charlie (copy of alpha) |" in render_markdown(with_copies).replace("  ", " ")
+
+
+def test_copies_section():
+    import dataclasses
 
     c = make_comparison()
-    with_copies = WithCopies(**{f.name: getattr(c, f.name) for f in dataclasses.fields(c)}, copies={"charlie": "alpha"})
-    assert "| charlie (copy of alpha) |" in render_markdown(with_copies).replace("  ", " ")
+    with_copies = dataclasses.replace(c, copies=(("charlie", "alpha"),))
+    md = render_markdown(with_copies)
+    assert "## Syndicated copies" in md and "- charlie is a copy of alpha" in md
+    assert "## Syndicated copies" not in render_markdown(c)

@@ -117,6 +117,7 @@ def _context(c: Comparison) -> dict:
     grouped = findings_by_event(c)
     event_claims = claims_by_event(c)
     copies = copies_of(c)
+    placed = {source_id for event in c.events for source_id in event.sources}
     dropped: dict[str, list] = {}
     for d in ordered_dropped(c):
         dropped.setdefault(d.source, []).append(d)
@@ -237,6 +238,8 @@ def _context(c: Comparison) -> dict:
         "relations": RELATIONS,
         "cells": [{"label": str(cell), "css": cell.name.lower()} for cell in Cell],
         "warnings": list(c.warnings),
+        "copies": [{"copy_id": copy, "origin_id": origin} for copy, origin in copies.items()],
+        "unplaced": [s.id for s in c.sources if s.id not in placed and s.id not in copies],
         "source_count": len(c.sources),
         "css": CSS,
         "js": JS,

@@ -32,9 +32,9 @@ from compare.report.tables import (
 def copies_of(c: Comparison) -> dict[str, str]:
     """Syndicated copies as {copy id: origin id}, sorted by copy id; empty when the Comparison has none.
 
-    Accepts a mapping or pairs, so the field can be added to Comparison in either shape.
+    Comparison.copies holds (copy id, origin id) pairs; a mapping is accepted too.
     """
-    raw = getattr(c, "copies", None) or {}
+    raw = c.copies or {}
     pairs = raw.items() if hasattr(raw, "items") else raw
     return {str(copy): str(origin) for copy, origin in sorted(pairs)}
 

@@ -76,9 +76,14 @@ def render_markdown(c: Comparison) -> str:
     )
     for warning in c.warnings:
         out += ["", f"> **Warning:** {md_escape(warning)}"]
+    copies = copies_of(c)
+    if copies:
+        out += ["", "## Syndicated copies", ""]
+        out.append("Near-identical texts count once: each copy stands for its origin.")
+        out.append("")
+        out += [f"- {md_escape(copy)} is a copy of {md_escape(origin)}" for copy, origin in copies.items()]
 
     event_claims = claims_by_event(c)
-    copies = copies_of(c)
     for i, event in enumerate(display_events(c), start=1):
         out += ["", f'<a id="event-{i}"></a>', "", f"## Event {md_escape(event.id)}"]
         facts = ", ".join(md_escape(x) for x in (event.date, event.place) if x)

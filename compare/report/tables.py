@@ -161,7 +161,10 @@ def findings_frame(c: Comparison) -> pd.DataFrame:
 
 def sentences_frame(c: Comparison) -> pd.DataFrame:
     """Sentences as a DataFrame: source, id, start, end, text (offsets are Python str indices)."""
-    rows = [{"source": s.source, "id": s.id, "start": s.start, "end": s.end, "text": s.text} for s in ordered_sentences(c)]
+    rows = [
+        {"source": s.source, "id": s.id, "start": s.start, "end": s.end, "text": s.text}
+        for s in ordered_sentences(c)
+    ]
     return _frame(rows, SENTENCES_COLUMNS).astype({"id": "int64", "start": "int64", "end": "int64"})
 
 

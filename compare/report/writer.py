@@ -207,5 +207,7 @@ def write_text(path, text: str) -> Path:
                 os.unlink(tmp_name)
     except OSError as error:
         reason = (error.strerror or type(error).__name__).lower()
-        raise OutputNotWritable(f"{os.fspath(path)}: cannot write here ({reason}); pass a writable file path") from error
+        raise OutputNotWritable(
+            f"{os.fspath(path)}: cannot write here ({reason}); pass a writable file path"
+        ) from error
     return target
