@@ -113,6 +113,20 @@ def aligner_threshold(scores: np.ndarray) -> float:
     return float(np.quantile(scores, 1 - ALIGNER_MATCH_SHARE))
 
 
+def constant(name: str, values) -> str:
+    """A tuning constant as a line (or a wrapped tuple) to paste into compare/similarity.py."""
+    if np.ndim(values) == 0:
+        return f"{name} = {float(values):.4f}"
+    parts, lines, line = [f"{v:.4f}," for v in values], [], "   "
+    for part in parts:
+        if len(line) + len(part) + 1 > 116:
+            lines.append(line)
+            line = "   "
+        line += " " + part
+    lines.append(line)
+    return f"{name} = (\n" + "\n".join(lines) + "\n)"
+
+
 def fit_lexical(train: Sequence[Pair], data_dir: Path) -> None:
     """Refit word rarity and both logistic regressions on train; write the rarity file, print the constants."""
     from sklearn.linear_model import LogisticRegression
@@ -148,10 +162,10 @@ def fit_lexical(train: Sequence[Pair], data_dir: Path) -> None:
     probs = 1 / (1 + np.exp(-np.maximum(whole_z, clause_z - offset)))
     threshold = aligner_threshold(probs)
     print(f"rarity: {rarity.documents} sentences, {len(rarity.df)} stems -> {data_dir / similarity.IDF_FILE}")
-    print(f"SENTENCE_COEF = ({', '.join(f'{c:.4f}' for c in sentence_model.coef_[0])})")
-    print(f"SENTENCE_INTERCEPT = {sentence_model.intercept_[0]:.4f}")
-    print(f"CLAUSE_COEF = ({', '.join(f'{c:.4f}' for c in clause_model.coef_[0])})")
-    print(f"CLAUSE_INTERCEPT = {clause_model.intercept_[0]:.4f}")
+    print(constant("SENTENCE_COEF", sentence_model.coef_[0]))
+    print(constant("SENTENCE_INTERCEPT", sentence_model.intercept_[0]))
+    print(constant("CLAUSE_COEF", clause_model.coef_[0]))
+    print(constant("CLAUSE_INTERCEPT", clause_model.intercept_[0]))
     print(f"CLAUSE_OFFSET = {offset:.2f}")
     print(f"LEXICAL_THRESHOLD = {threshold:.4f}")
     print(f"train paraphrases at or above it: {np.mean(probs[labels == 1] >= threshold):.3f}")
@@ -196,10 +210,9 @@ def fit_embedding(train: Sequence[Pair], embeddings: Path | None = None) -> None
         model = LogisticRegression(C=1.0, max_iter=2000).fit(feats[:, columns], labels)
         probs = model.predict_proba(feats[:, columns])[:, 1]
         coef = model.coef_[0]
-        shown = f"{coef[0]:.4f}" if len(coef) == 1 else f"({', '.join(f'{c:.4f}' for c in coef)})"
-        print(f"{prefix}_COEF = {shown}")
-        print(f"{prefix}_INTERCEPT = {model.intercept_[0]:.4f}")
-        print(f"{prefix}_THRESHOLD = {aligner_threshold(probs):.4f}")
+        print(constant(f"{prefix}_COEF", coef[0] if len(coef) == 1 else coef))
+        print(constant(f"{prefix}_INTERCEPT", model.intercept_[0]))
+        print(constant(f"{prefix}_THRESHOLD", aligner_threshold(probs)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
