@@ -7,7 +7,8 @@ default, plus any files or folders crosscheck can read), with the names in them 
 that event and the dates by the event's date, so that events differ the way real meetings do: by who met,
 where and when. Every outlet then writes its own article of the story with injected, recorded differences:
 
-- omissions: a sentence left out;
+- omissions: a shared sentence left out, and a few sentences each outlet alone carries (which the others
+  therefore omit);
 - agreements: a sentence kept, or paraphrased by a synonym swap or by moving an opening clause to the end;
 - contradictions (at most one outlet per sentence): negation, hedging ("it was not made clear whether ..."),
   a changed number, date or name;
@@ -31,12 +32,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_POOL = (Path("/work/shared/seeds"), ROOT / "tests" / "fixtures" / "articles")
+DEFAULT_POOL = (ROOT / "seeds", ROOT / "tests" / "fixtures")
 
 # Shape of the corpus; the rates are per sentence of an outlet's article (contradictions: per story sentence).
-STORY_SENTENCES = 12
+STORY_SENTENCES = 12  # sentences every outlet of the event may report
+# Sentences only one outlet reports (background, a detail of its own): independent reports share a story, not
+# their wording, and without these the articles would read as syndicated copies of one another.
+EXCLUSIVE_PER_OUTLET = 3
 OMIT_RATE = 0.08
-PARAPHRASE_RATE = 0.2
+PARAPHRASE_RATE = 0.35
 CONTRADICT_RATE = 0.12
 FURNITURE_RATE = 0.5  # share of articles with a "Most Popular" block and share buttons
 DUPLICATE_RATE = 0.3  # share of articles that repeat one body paragraph
@@ -54,7 +58,7 @@ _FUNCTION_WORDS = frozenset("The A An In On At It This That He She They We I But
 # General English synonyms (both directions are used); nothing here is specific to any article.
 SYNONYMS = {
     "agreed": "concurred", "confirmed": "affirmed", "strengthen": "reinforce", "strengthening": "reinforcing",
-    "boost": "increase", "accelerate": "speed up", "said": "stated", "talks": "discussions", "meeting": "talks",
+    "boost": "increase", "accelerate": "speed up", "said": "stated", "talks": "discussions",
     "plans": "intends", "planning": "intending", "important": "crucial", "closely": "tightly",
     "further": "additionally", "discussed": "talked about", "cooperation": "collaboration", "first": "initial",
     "regularly": "routinely", "set up": "establish", "help": "assist", "work together": "cooperate",
@@ -115,7 +119,7 @@ def load_pool(paths) -> list[str]:
             text = sentence.text
             if 8 <= len(text.split()) <= 45 and text[-1] in ".!?" and text[0].isupper() and text not in pool:
                 pool.append(text)
-    if len(pool) < STORY_SENTENCES:
+    if len(pool) < STORY_SENTENCES + 1:
         raise SystemExit(f"the pool holds {len(pool)} usable sentences; pass --pool with more articles")
     return pool
 
@@ -232,10 +236,12 @@ def build_event(e: int, pool: list[str], names_in_pool: list[str], outlets: int,
     day = FIRST_DAY + timedelta(days=e * 3 // 2)
     names = {n: new_name() for n in names_in_pool}
     place = new_name()
-    story = [localise(s, names, day) for s in rng.sample(pool, STORY_SENTENCES)]
-    # Which outlet contradicts which story sentence, and how (at most one outlet per sentence).
+    exclusive = min(EXCLUSIVE_PER_OUTLET, (len(pool) - STORY_SENTENCES) // outlets)
+    story = [localise(s, names, day) for s in rng.sample(pool, STORY_SENTENCES + exclusive * outlets)]
+    owner = {STORY_SENTENCES + o * exclusive + k: o for o in range(outlets) for k in range(exclusive)}
+    # Which outlet contradicts which shared story sentence, and how (at most one outlet per sentence).
     contradictions: dict[int, tuple[int, str, str]] = {}
-    for i, text in enumerate(story):
+    for i, text in enumerate(story[:STORY_SENTENCES]):
         if rng.random() < CONTRADICT_RATE:
             for kind in rng.sample(CONTRADICTIONS, len(CONTRADICTIONS)):
                 changed = contradict(text, kind, rng, day, new_name)
@@ -246,20 +252,29 @@ def build_event(e: int, pool: list[str], names_in_pool: list[str], outlets: int,
     for o in range(outlets):
         article = Article(id=f"e{e:05d}-o{o:02d}", event=e, outlet=o)
         rendered: list[Rendered] = []
-        for i, text in enumerate(story):
+        own = [i for i, who in owner.items() if who == o]
+        # The outlet's own sentences go between the shared ones, at places of its choosing.
+        slots = {rng.randrange(STORY_SENTENCES + 1): i for i in own}
+        order = [i for k in range(STORY_SENTENCES + 1) for i in ([slots[k]] if k in slots else [])
+                 + ([k] if k < STORY_SENTENCES else [])]
+        order += [i for i in own if i not in order]
+        for i in order:
+            text = story[i]
             if i in contradictions and contradictions[i][0] == o:
                 rendered.append(Rendered(i, contradictions[i][1], contradictions[i][2]))
-            elif rng.random() < OMIT_RATE and i not in contradictions:
+            elif i < STORY_SENTENCES and rng.random() < OMIT_RATE and i not in contradictions:
                 article.omitted.append(i)
             elif rng.random() < PARAPHRASE_RATE and (p := paraphrase(text, rng)):
                 rendered.append(Rendered(i, p[0], p[1]))
             else:
                 rendered.append(Rendered(i, "keep", text))
+        article.omitted = sorted(article.omitted + [i for i, who in owner.items() if who != o])
         published = day + timedelta(days=o % 2)
         write_article(article, rendered, names, place, published, rng, new_name)
         articles.append(article)
     event = {"index": e, "date": day.isoformat(), "place": place, "sources": [a.id for a in articles],
-             "story": story, "contradictions": {str(i): [f"e{e:05d}-o{o:02d}", kind]
+             "story": story, "exclusive": {str(i): f"e{e:05d}-o{o:02d}" for i, o in sorted(owner.items())},
+             "contradictions": {str(i): [f"e{e:05d}-o{o:02d}", kind]
                                                 for i, (o, kind, _t) in sorted(contradictions.items())}}
     return event, articles
 

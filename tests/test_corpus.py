@@ -7,14 +7,14 @@ from datetime import date, datetime
 
 import pytest
 
-pa = pytest.importorskip("pyarrow")  # the dask extra; the dev install includes it
-import pyarrow.parquet as pq  # noqa: E402
+import pyarrow as pa  # the crosscheck[dask] extra, installed for the tests
+import pyarrow.parquet as pq
 
-from compare.corpus import ParquetUnavailable, parquet_sources  # noqa: E402
-from compare.models import EmptySource, MalformedCorpus, Settings, SourceTooLarge  # noqa: E402
-from compare.pipeline import compare_sources  # noqa: E402
+from compare.corpus import ParquetUnavailable, parquet_sources
+from compare.models import EmptySource, MalformedCorpus, Settings, SourceTooLarge
+from compare.pipeline import compare_sources
 
-from conftest import SEEDS  # noqa: E402
+from conftest import SEEDS
 
 
 def _write(path, **columns):
