@@ -135,10 +135,10 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
         following = lines[i + 1].text if i + 1 < len(lines) else ""
         reason: str | None = None
         item = bullet_item(text)
-        if is_list_marker(text):
-            reason = DropReason.BOILERPLATE
-        elif parse_date_line(text) is not None:
+        if parse_date_line(text) is not None:
             reason = DropReason.DATE
+        elif is_list_marker(text):
+            reason = DropReason.BOILERPLATE
         elif item is not None:
             if is_headline_like(item) or len(words(item)) < MIN_BULLET_SENTENCE_WORDS or not ends_sentence(item):
                 reason = DropReason.BOILERPLATE

@@ -95,3 +95,10 @@ def test_sentence_first_article_has_no_title():
     text = "Officials met in Rome on Tuesday and agreed to cut tariffs.\nThey will meet again in May.\n"
     reasons = classify_lines(lines_of(text))
     assert reasons == [None, None]
+
+
+def test_a_numeric_date_stamp_is_a_date_not_a_list_marker():
+    text = "Harbour Council Approves New Ferry Route\n2021-01-05\nThe council approved the route on Monday after a long debate.\n"
+    cleaned = clean(Source("ferry", "ferry.txt", text))
+    assert [d.reason for d in cleaned.dropped] == ["title", "date"]
+    assert cleaned.published == "2021-01-05"

@@ -410,3 +410,12 @@ def test_sources_without_words_are_events_of_their_own():
     events = group_events(docs)
     assert [(e.id, e.sources) for e in events] == [
         ("undated-unknown", ("a",)), ("undated-unknown-2", ("b",)), ("2024-01-01-oslo", ("c",))]
+
+
+def test_meetings_covered_by_dozens_of_outlets_stay_whole():
+    # Many articles a meeting, series of the same people among them: a short article must still join its
+    # meeting's large group, and the people's names (in more than 50 articles) must still count.
+    rng = random.Random(47)
+    docs, truth = synthetic_corpus(rng, meetings=15, per_meeting=30, undated_share=0.1)
+    precision, recall = pair_scores(group_events(docs), docs, truth)
+    assert precision >= 0.98 and recall >= 0.97, (precision, recall)
