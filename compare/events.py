@@ -99,7 +99,7 @@ def _rare_term_vectors(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     does not open a sentence and whose lower-case form never occurs in the corpus: "Defense" and "Minister" do
     occur in lower case, "Nakatani" and "USFJ" do not. Names are counted in lower case ("KIHARA" is "Kihara").
     """
-    counter = CountVectorizer(lowercase=False, token_pattern=_TOKEN, dtype=np.float32)
+    counter = CountVectorizer(lowercase=False, analyzer=_terms, dtype=np.float32)
     try:
         counts = counter.fit_transform(texts).tocsr()
     except ValueError:  # no words at all in any text
@@ -163,7 +163,18 @@ def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
 
 # Runs of two or more word characters: the simplest pattern is the fastest, and it is the one cost that grows
 # with the length of the articles. Bare numbers are dropped from the vocabulary afterwards.
-_TOKEN = r"\w\w+"
+_TOKEN = re.compile(r"\w\w+")
+# Scripts written without spaces between words (Chinese, Japanese, Korean): a run of them is one "word" to the
+# pattern above, so such runs are read as overlapping character pairs instead, the usual unit for matching them.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
+
+
+def _terms(text: str) -> list[str]:
+    """Words of two or more characters; unspaced CJK runs as character bigrams."""
+    terms = _TOKEN.findall(_UNSPACED.sub(" ", text))
+    for run in _UNSPACED.findall(text):
+        terms.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+    return terms
 _NOT_NAMES = frozenset((*MONTHS, *WEEKDAYS))
 # A capitalised word that does not open its line (each line is a sentence; openers are capitalised anyway).
 _CAPITALISED = re.compile(r"(?<=[ \t“\"'(])[A-Z]\w*(?:[’'\-](?!s\b)\w+)*")

@@ -416,3 +416,16 @@ def test_meetings_covered_by_dozens_of_outlets_stay_whole():
     docs, truth = synthetic_corpus(rng, meetings=15, per_meeting=30, undated_share=0.1)
     precision, recall = pair_scores(group_events(docs), docs, truth)
     assert precision >= 0.98 and recall >= 0.97, (precision, recall)
+
+
+def test_articles_in_an_unspaced_script_group_by_their_wording():
+    docs = [
+        EventDoc("a", None, None, (), "日米両政府は横浜市で防衛相会談を行い、南西地域における共同訓練を拡大する方針で一致した。\n"
+                 "会談は約四十分間。両氏は宇宙やサイバーといった新たな分野での協力を進めることも確認した。"),
+        EventDoc("b", None, None, (), "横浜市で開かれた日米防衛相会談で、両氏は南西地域での共同訓練の拡大を確認した。\n"
+                 "会談は約四十分。宇宙・サイバー分野の協力も議題となった。"),
+        EventDoc("c", None, None, (), "大阪市で開かれた港湾会議では、貨物船の入港手続きを簡素化する案が示された。\n"
+                 "会議には近隣の自治体や海運会社の代表が出席し、来年度からの試行が決まった。"),
+    ]
+    groups = sorted(e.sources for e in group_events(docs))
+    assert groups == [("a", "b"), ("c",)]
