@@ -188,7 +188,8 @@ def compare_sources(
     works = event_works(events, originals, settings)
     results = run_events(works, settings)
     # 7. assemble
-    return assemble(prepared, events, results, warnings, copies)
+    lone = [f"{e.sources[0]} is the only source of event {e.id}: nothing to compare it with" for e in events if len(e.sources) == 1]
+    return assemble(prepared, events, results, [*warnings, *lone], copies)
 
 
 def compare_pair(a: Source, b: Source, settings: Settings | None = None, *, warnings: Sequence[str] = ()) -> Comparison:

@@ -111,3 +111,7 @@ def test_a_reprint_is_a_copy_of_its_origin_not_a_second_outlet(tmp_path):
     assert all("reprint" not in e.sources for e in result.events)
     assert not any("reprint" in (f.source, f.other_source) for f in result.finding_records)
     assert any(s.source == "reprint" for s in result.sentence_records)
+
+
+def test_a_lone_source_is_said_to_have_nothing_to_compare_with(result):
+    assert any("madrid_courier" in w and "nothing to compare" in w for w in result.warnings)
