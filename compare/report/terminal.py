@@ -33,7 +33,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # about 130 columns.
 _SENTENCE_WIDTH = 36
 _REASON_WIDTH = 30
-# The table shows at most this much of a reason (three wrapped lines); csv, json and md carry it whole.
+# The table shows at most this much of a sentence or a reason (three wrapped lines), so a row stays short;
+# csv, json and md carry them whole.
+_SENTENCE_CHARS = 3 * _SENTENCE_WIDTH
 _REASON_CHARS = 90
 
 
@@ -180,10 +182,10 @@ def render_diff(c: Comparison, a_id: str, b_id: str, *, fmt: str, color: bool) -
         [
             [
                 num(a[0]),
-                safe_text(a[1]),
+                _shorten(safe_text(a[1]), _SENTENCE_CHARS),
                 _paint(rel, rel, color),
                 num(b[0]),
-                safe_text(b[1]),
+                _shorten(safe_text(b[1]), _SENTENCE_CHARS),
                 score(s),
                 _shorten(safe_text(why), _REASON_CHARS),
             ]
