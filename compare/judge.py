@@ -167,9 +167,7 @@ def _name_key(words: list[str], acronyms) -> str:
 
 def name_conflict(a: str, b: str, acronyms) -> str | None:
     """A capitalised name in one sentence where the other has a different one, the wording around them alike."""
-    wa, wb = a.split(), b.split()
-    strip = lambda ws: [w.strip(",.;:!?\"“”‘’()") for w in ws]  # noqa: E731
-    ca, cb = strip(wa), strip(wb)
+    ca, cb = [w.strip(_PUNCT) for w in a.split()], [w.strip(_PUNCT) for w in b.split()]
     matcher = difflib.SequenceMatcher(a=[w.lower() for w in ca], b=[w.lower() for w in cb], autojunk=False)
     text_a, text_b = normalise(a, acronyms), normalise(b, acronyms)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
