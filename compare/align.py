@@ -77,7 +77,9 @@ def score_block(
     """len(a) x len(b) same-claim probabilities."""
     if not a or not b:
         return np.zeros((len(a), len(b)), dtype=float)
-    return np.asarray(matcher.same_claim([s.text for s in a], [s.text for s in b], acronyms=acronyms), dtype=float)
+    texts_a = [s.text for s in a]
+    texts_b = texts_a if b is a else [s.text for s in b]  # the same object lets the matcher work once
+    return np.asarray(matcher.same_claim(texts_a, texts_b, acronyms=acronyms), dtype=float)
 
 
 def counterparts(

@@ -23,7 +23,7 @@ class ParquetUnavailable(CompareError):
 
 def parquet_sources(name: str, settings: Settings) -> list[Source]:
     """The articles of one Parquet file, one Source per row, in file order."""
-    from compare.sources import _row_source  # the row checks every corpus format shares
+    from compare.sources import row_source  # the row checks every corpus format shares
 
     try:
         import pyarrow.parquet as pq
@@ -57,7 +57,7 @@ def parquet_sources(name: str, settings: Settings) -> list[Source]:
     sources = []
     for number, row in enumerate(table.to_pylist(), 1):
         row = {key: _as_text(value) for key, value in row.items()}
-        sources.append(_row_source(row, f"{name}:{number}", f"{name} row {number}", "parquet", None))
+        sources.append(row_source(row, f"{name}:{number}", f"{name} row {number}", "parquet", None))
     return sources
 
 

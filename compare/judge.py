@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from compare.metadata import meeting_dates, normalise_place
@@ -89,19 +90,22 @@ def quote(text: str, limit: int = 90) -> str:
     return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
 
 
+@lru_cache(maxsize=50_000)
 def uncertain_whether(text: str) -> str | None:
     """The phrase that leaves the claim's occurrence open ("it was not made clear whether"), or None."""
     m = _UNCERTAIN_WHETHER.search(text)
     return m.group(0) if m else None
 
 
+@lru_cache(maxsize=50_000)
 def soft_hedge(text: str) -> str | None:
     m = _SOFT_HEDGES.search(text)
     return m.group(0) if m else None
 
 
-def tokens(text: str) -> list[str]:
-    return [t.lower() for t in _TOKEN.findall(text.replace("’", "'"))]
+@lru_cache(maxsize=50_000)
+def tokens(text: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in _TOKEN.findall(text.replace("’", "'")))
 
 
 def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
@@ -123,6 +127,7 @@ def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
     return hits
 
 
+@lru_cache(maxsize=50_000)
 def quantities(text: str) -> dict[str, set[str]]:
     """Numbers by unit: {"minute": {"35"}, "percent": {"4.5"}}; bare numbers, times and years are left out."""
     found: dict[str, set[str]] = {}
@@ -152,9 +157,14 @@ def number_conflict(a: str, b: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=50_000)
+def _sentence_dates(text: str, published: str | None) -> tuple[str, ...]:
+    return meeting_dates([text], published)
+
+
 def date_conflict(a: Side, b: Side) -> str | None:
-    da = set(meeting_dates([a.sentence.text], a.published))
-    db = set(meeting_dates([b.sentence.text], b.published))
+    da = set(_sentence_dates(a.sentence.text, a.published))
+    db = set(_sentence_dates(b.sentence.text, b.published))
     if da and db and not (da & db):
         return f"{', '.join(sorted(da))} against {', '.join(sorted(db))}"
     return None
@@ -165,10 +175,20 @@ def _name_key(words: list[str], acronyms) -> str:
     return normalise(normalise_place(phrase), acronyms) or phrase.casefold()
 
 
+@lru_cache(maxsize=50_000)
+def _name_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words with surrounding punctuation stripped, and the same lower-cased (once per sentence)."""
+    words = tuple(w.strip(_PUNCT) for w in text.split())
+    return words, tuple(w.lower() for w in words)
+
+
 def name_conflict(a: str, b: str, acronyms) -> str | None:
     """A capitalised name in one sentence where the other has a different one, the wording around them alike."""
-    ca, cb = [w.strip(_PUNCT) for w in a.split()], [w.strip(_PUNCT) for w in b.split()]
-    matcher = difflib.SequenceMatcher(a=[w.lower() for w in ca], b=[w.lower() for w in cb], autojunk=False)
+    ca, la = _name_words(a)
+    cb, lb = _name_words(b)
+    if la == lb:
+        return None  # the same words: nothing is replaced (wire copy run verbatim by several outlets)
+    matcher = difflib.SequenceMatcher(a=la, b=lb, autojunk=False)
     text_a, text_b = normalise(a, acronyms), normalise(b, acronyms)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op != "replace" or i1 == 0 or j1 == 0:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from compare.align import counterparts, matcher_for_event, score_block
 from compare.clean import clean
-from compare.engine import run_events
+from compare.engine import run_events, run_grouping, run_prepare
 from compare.events import EventDoc, group_events
 from compare.judge import Side, judge_pair, omitted_reason
 from compare.metadata import meeting_dates, meeting_place, normalise_place
@@ -107,11 +107,19 @@ def compare_event(work: EventWork) -> tuple[Finding, ...]:
     matcher = matcher_for_event(work.matcher, [s.text for m in work.members for s in m.sentences], acronyms)
     threshold = matcher.threshold if work.threshold is None else work.threshold
     findings: list[Finding] = []
+    # One block for the whole event: each sentence is normalised once and the matcher's fixed cost is paid once;
+    # every pair's score depends on that pair alone, so slicing gives what member-by-member blocks would.
+    everything = [s for m in work.members for s in m.sentences]
+    full = score_block(everything, everything, matcher, acronyms)
+    starts, at = {}, 0
+    for m in work.members:
+        starts[m.source] = slice(at, at + len(m.sentences))
+        at += len(m.sentences)
     for a in work.members:
         for b in work.members:
             if a.source == b.source:
                 continue
-            scores = score_block(a.sentences, b.sentences, matcher, acronyms)
+            scores = full[starts[a.source], starts[b.source]]
             by_id = {s.id: s for s in b.sentences}
             for sentence, cp in zip(a.sentences, counterparts(a.sentences, b.sentences, scores, threshold)):
                 side = Side(a.source, sentence, a.published)
@@ -179,11 +187,11 @@ def compare_sources(
     settings = settings or Settings()
     progress = progress or _no_progress
     # 2.-4. clean, split, fill metadata
-    prepared = [prepare(s) for s in progress(sources, "reading")]
+    prepared = run_prepare(progress(sources, "reading"), settings)
     # 5. copies aside, events from the rest: a reprint is one outlet's story, not a second outlet agreeing
     copies = find_copies([p.source for p in prepared])
     originals = [p for p in prepared if p.source.id not in copies]
-    events = group_events([event_doc(p) for p in originals])
+    events = run_grouping([event_doc(p) for p in originals], settings)
     # 6. per-event comparison
     works = event_works(events, originals, settings)
     results = run_events(works, settings)

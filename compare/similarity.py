@@ -285,7 +285,13 @@ def _words(text: str, acronyms: Mapping[str, str] | None, breaks: bool = False) 
 
 def content_tokens(text: str, acronyms: Mapping[str, str] | None = None) -> tuple[str, ...]:
     """The normalised content words of `text` in order: stems, numbers, canonical names; no stop words."""
-    return tuple(_stem(w) for w in _words(text, acronyms) if w not in STOP_WORDS)
+    return _content_tokens(text, tuple(sorted(acronyms.items())) if acronyms else ())
+
+
+@lru_cache(maxsize=100_000)
+def _content_tokens(text: str, acronyms: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    # Memoised: the aligner and the judge ask for the same sentences (and words) many times within an event.
+    return tuple(_stem(w) for w in _words(text, dict(acronyms)) if w not in STOP_WORDS)
 
 
 def normalise(text: str, acronyms: Mapping[str, str] | None = None) -> str:
@@ -491,7 +497,7 @@ def _coverage(pa: Sequence[_Prepared], pb: Sequence[_Prepared], kind: str) -> tu
     """Unit x unit share of each side's key weight found on the other side: (min, max) of the two shares."""
     width = len(_KEY_IDS[kind]) + 1
     wa, xa = _side_matrix(pa, kind, width)
-    wb, xb = _side_matrix(pb, kind, width)
+    wb, xb = (wa, xa) if pb is pa else _side_matrix(pb, kind, width)  # a block against itself: build once
     shared_a = (wa @ xb.T).toarray()  # weight of an a-unit's keys present in the b-unit
     shared_b = (xa @ wb.T).toarray() if kind in _WEIGHTED else shared_a  # unweighted: the same count
     total_a = np.asarray(wa.sum(axis=1)).reshape(-1, 1)
@@ -540,7 +546,7 @@ def lexical_features(
         )
     key = tuple(sorted(acronyms.items())) if acronyms else ()
     pa = [_prepare(t, key, rarity) for t in a]
-    pb = [_prepare(t, key, rarity) for t in b]
+    pb = pa if b is a else [_prepare(t, key, rarity) for t in b]
     starts_a = np.cumsum([0] + [len(p.unit_sizes) for p in pa[:-1]])
     starts_b = np.cumsum([0] + [len(p.unit_sizes) for p in pb[:-1]])
     columns = []
@@ -552,12 +558,14 @@ def lexical_features(
         )
     )
     units = np.stack(columns, axis=-1)
-    tokens_a = [" ".join(p.tokens) for p in pa]
-    tokens_b = [" ".join(p.tokens) for p in pb]
-    token_sort = process.cdist(tokens_a, tokens_b, scorer=fuzz.token_sort_ratio, workers=-1) / 100.0
-    ratio = process.cdist(
-        [" ".join(p.words) for p in pa], [" ".join(p.words) for p in pb], scorer=fuzz.ratio, workers=-1
-    ) / 100.0
+    # token_sort_ratio is ratio over tokens sorted once per sentence. One thread: the engines already run events
+    # in parallel processes. The same list on both sides lets rapidfuzz score half of a symmetric block.
+    sorted_a = [" ".join(sorted(p.tokens)) for p in pa]
+    sorted_b = sorted_a if pb is pa else [" ".join(sorted(p.tokens)) for p in pb]
+    token_sort = process.cdist(sorted_a, sorted_b, scorer=fuzz.ratio, workers=1) / 100.0
+    words_a = [" ".join(p.words) for p in pa]
+    words_b = words_a if pb is pa else [" ".join(p.words) for p in pb]
+    ratio = process.cdist(words_a, words_b, scorer=fuzz.ratio, workers=1) / 100.0
     whole = units[np.ix_(starts_a, starts_b)]
     sentence = np.concatenate([whole, token_sort[..., None], ratio[..., None]], axis=-1)
     return LexicalFeatures(sentence, units, starts_a, starts_b)

@@ -44,7 +44,8 @@ from compare.models import (
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 CORPUS_SUFFIXES = frozenset({".json", ".jsonl", ".csv"})
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | CORPUS_SUFFIXES
+PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})  # read by compare.corpus (pyarrow, the dask extra)
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | CORPUS_SUFFIXES | PARQUET_SUFFIXES
 
 # The metadata a JSON article, a corpus row or a manifest row may carry besides its text.
 METADATA_FIELDS = ("title", "outlet", "url", "published")
@@ -369,6 +370,10 @@ def _misread_share(text: str) -> float:
 
 def _read_file(name: str, settings: Settings) -> list[Source]:
     """The sources in one file (one, or one per corpus row)."""
+    if name != STDIN and Path(name).suffix.lower() in PARQUET_SUFFIXES:
+        from compare.corpus import parquet_sources  # binary and columnar: read by pyarrow, not decoded
+
+        return parquet_sources(name, settings)
     data = _read_bytes(name, settings)
     suffix = "" if name == STDIN else Path(name).suffix.lower()
     if suffix in HTML_SUFFIXES:
@@ -445,8 +450,8 @@ def _json_sources(name: str, text: str, encoding: str) -> list[Source]:
             f"as .txt"
         ) from None
     if isinstance(value, list):
-        return [_row_source(row, name, f"{name} item {i}", encoding, None) for i, row in enumerate(value, 1)]
-    return [_row_source(value, name, name, encoding, Path(name).stem)]
+        return [row_source(row, name, f"{name} item {i}", encoding, None) for i, row in enumerate(value, 1)]
+    return [row_source(value, name, name, encoding, Path(name).stem)]
 
 
 def _jsonl_sources(name: str, text: str, encoding: str) -> list[Source]:
@@ -463,7 +468,7 @@ def _jsonl_sources(name: str, text: str, encoding: str) -> list[Source]:
             raise MalformedCorpus(
                 f"{where} is not valid JSON ({error.msg}); put one article object on each line"
             ) from None
-        sources.append(_row_source(row, f"{name}:{number}", where, encoding, None))
+        sources.append(row_source(row, f"{name}:{number}", where, encoding, None))
     if not sources:
         raise EmptySource(f"{name} is empty; remove it or put the article's text in it")
     return sources
@@ -480,7 +485,7 @@ def _csv_sources(name: str, text: str, encoding: str, settings: Settings) -> lis
     if not rows:
         raise EmptySource(f"{name} has a header but no rows; add articles or remove the file")
     return [
-        _row_source(dict(zip(header, cells)), f"{name}:{line}", f"{name} line {line}", encoding, None)
+        row_source(dict(zip(header, cells)), f"{name}:{line}", f"{name} line {line}", encoding, None)
         for line, cells in rows
     ]
 
@@ -526,7 +531,7 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _row_source(row: object, path: str, where: str, encoding: str, source_id: str | None) -> Source:
+def row_source(row: object, path: str, where: str, encoding: str, source_id: str | None) -> Source:
     """One article from a JSON object or CSV row; `source_id` None means the row must give its own `id`."""
     if not isinstance(row, dict):
         raise MalformedCorpus(f"{where} is not an object with a \"text\" field; write each article as one")
