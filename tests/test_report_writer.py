@@ -49,10 +49,11 @@ def test_failure_while_rendering_leaves_the_previous_report_intact(tmp_path, mon
     write_reports(make_comparison(), out)
     before = {name: (out / name).read_bytes() for name in REPORT_FILES}
 
-    def broken(c):
+    def broken(c, prepared=None):
+        yield "<!DOCTYPE html>\n"  # part of the page is already written when the renderer fails
         raise RuntimeError("renderer failed")
 
-    monkeypatch.setattr("compare.report.html.render_html", broken)
+    monkeypatch.setattr("compare.report.html.html_chunks", broken)
     with pytest.raises(RuntimeError):
         write_reports(make_comparison(), out)
     assert {name: (out / name).read_bytes() for name in REPORT_FILES} == before

@@ -24,7 +24,7 @@ from enum import StrEnum
 import pandas as pd
 
 from compare.models import Comparison, Event, Finding
-from compare.report.tables import findings_by_event, relation_value, sentence_by_key
+from compare.report.tables import relation_value
 
 
 class Cell(StrEnum):
@@ -125,17 +125,23 @@ def event_claims(c: Comparison, event: Event) -> list[Claim]:
     return claims_by_event(c, events=(event,))[event.id]
 
 
-def claims_by_event(c: Comparison, events=None) -> dict[str, list[Claim]]:
-    """Event id -> its claims, for every event of `c` (or the `events` given); indexes are built once."""
-    sentences = sentence_by_key(c)
-    keys_by_source: dict[str, list[tuple[str, int]]] = {}
-    for key in sorted(sentences, key=lambda key: key[1]):
-        keys_by_source.setdefault(key[0], []).append(key)
-    grouped = findings_by_event(c)
-    return {
-        event.id: _event_claims(event, sentences, keys_by_source, grouped.get(event.id, []))
-        for event in (c.events if events is None else events)
-    }
+def claims_by_event(c: Comparison, events=None, prepared=None) -> dict[str, list[Claim]]:
+    """Event id -> its claims, for every event of `c` (or the `events` given); indexes are built once.
+
+    `prepared` (a report.prepared.Prepared of `c`) lends its indexes, and its claims when every event is asked.
+    """
+    from compare.report.prepared import prepare
+
+    p = prepare(c, prepared)
+    if events is None:
+        return p.claims
+    return claims_from_indexes(events, p.sentences, p.keys_by_source, p.findings_by_event)
+
+
+def claims_from_indexes(events, sentences, keys_by_source, grouped) -> dict[str, list[Claim]]:
+    """Event id -> its claims, from indexes built once: sentences by key, sentence keys by source (by id),
+    and findings by event in report order."""
+    return {event.id: _event_claims(event, sentences, keys_by_source, grouped.get(event.id, [])) for event in events}
 
 
 def _event_claims(event: Event, sentences, keys_by_source, findings) -> list[Claim]:
@@ -218,9 +224,9 @@ def _event_claims(event: Event, sentences, keys_by_source, findings) -> list[Cla
     ]
 
 
-def all_claims(c: Comparison) -> list[Claim]:
+def all_claims(c: Comparison, prepared=None) -> list[Claim]:
     """Claims of every event, events in Comparison order."""
-    return [claim for claims in claims_by_event(c).values() for claim in claims]
+    return [claim for claims in claims_by_event(c, prepared=prepared).values() for claim in claims]
 
 
 def claim_rows(c: Comparison) -> tuple[list[str], list[list]]:

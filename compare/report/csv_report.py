@@ -14,10 +14,12 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 
 from compare.models import Comparison
-from compare.report.tables import FINDINGS_COLUMNS, finding_rows
+from compare.report.prepared import Prepared, prepare
+from compare.report.tables import FINDINGS_COLUMNS, clean_score, relation_value
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -43,26 +45,148 @@ def neutralise(value):
 
 def render_rows(header: Sequence[str], rows: Iterable[Sequence]) -> str:
     """A CSV document (header + rows) with every cell neutralised, header included."""
+    return "".join(rows_chunks(header, rows))
+
+
+_BATCH = 5000  # rows per piece written
+
+
+def _csv_batches(rows: Iterable[Sequence]) -> Iterator[str]:
+    """Rows (cells already neutralised) as CSV text, a batch of rows per piece."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([neutralise(h) for h in header])
+    batch: list = []
     for row in rows:
-        writer.writerow([neutralise(v) for v in row])
-    return buffer.getvalue()
+        batch.append(row)
+        if len(batch) == _BATCH:
+            writer.writerows(batch)
+            batch = []
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    writer.writerows(batch)
+    yield buffer.getvalue()
 
 
-def render_findings_csv(c: Comparison) -> str:
+def rows_chunks(header: Sequence[str], rows: Iterable[Sequence]) -> Iterator[str]:
+    """render_rows in pieces, for writing as it goes."""
+    yield from _csv_batches(
+        chain(([neutralise(h) for h in header],), ([neutralise(v) for v in row] for row in rows))
+    )
+
+
+def _safe_text(text: str) -> str:
+    """neutralise() for a value known to be a str (the common case, without the type checks)."""
+    if text.startswith(_FORMULA_STARTS) or text.lstrip(" ").startswith(_FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def findings_csv_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator[str]:
+    """findings.csv in pieces, in order (see render_findings_csv)."""
+    p = prepare(c, prepared)
+    sentences = p.sentences
+    # Each sentence appears in a row per other source, as its own and as the other sentence: its cells are
+    # made safe once.
+    safe_sentences = {key: (_safe_text(s.text) if type(s.text) is str else neutralise(s.text), s.start, s.end)
+                      for key, s in sentences.items()}
+    missing = ("", "", "")
+
+    def cell(value):
+        kind = type(value)
+        if kind is str:
+            return _safe_text(value)
+        if kind is int:
+            return value
+        return neutralise(value)
+
+    def rows():
+        for f in p.findings:
+            own = safe_sentences.get((f.source, f.sentence_id), missing)
+            other_id = f.other_sentence_id
+            other = missing if other_id is None else safe_sentences.get((f.other_source, other_id), missing)
+            yield (
+                cell(f.event),
+                cell(f.source),
+                cell(f.sentence_id),
+                own[0],
+                cell(own[1]),
+                cell(own[2]),
+                cell(f.other_source),
+                cell(other_id),
+                other[0],
+                cell(relation_value(f.relation)),
+                neutralise(clean_score(f.score)),
+                cell(f.reason),
+            )
+
+    yield from _csv_batches(chain(([neutralise(h) for h in FINDINGS_COLUMNS],), rows()))
+
+
+def render_findings_csv(c: Comparison, prepared: Prepared | None = None) -> str:
     """findings.csv: event, source, sentence_id, sentence, start, end, other_source, other_sentence_id,
     other_sentence, relation, score, reason — one row per finding, in report order."""
-    return render_rows(FINDINGS_COLUMNS, ([row[col] for col in FINDINGS_COLUMNS] for row in finding_rows(c)))
+    return "".join(findings_csv_chunks(c, prepared))
 
 
-def render_claims_csv(c: Comparison) -> str:
+def claims_csv_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator[str]:
+    """claims.csv in pieces, in order (see render_claims_csv).
+
+    A row has a column per source of the whole comparison but cells only for its event's sources, so a row is
+    written as its meta cells, then each event cell after the run of empty cells before it: the cost follows
+    the event, not the comparison. The result is what csv.writer gives for the full row.
+    """
+    from compare.report.claims import CLAIM_META_COLUMNS, all_claims
+
+    p = prepare(c, prepared)
+    source_ids = [s.id for s in c.sources]
+    yield "".join(_csv_batches(([neutralise(h) for h in (*CLAIM_META_COLUMNS, *source_ids)],)))
+    column = {}
+    for i, source_id in enumerate(source_ids):
+        column.setdefault(source_id, i)  # as dict(claim.cells) lookups do: the first column of an id gets it
+    repeats = len(column) != len(source_ids)
+    encoded: dict = {}  # a cell's value -> its CSV text, ready to join (the cells are the few Cell values)
+
+    def one_cell(value) -> str:
+        text = encoded.get(value)
+        if text is None:
+            text = encoded[value] = "".join(_csv_batches(([neutralise(value), ""],)))[:-3]  # drop ',\r\n'
+        return text
+
+    buffer: list[str] = []
+    meta = io.StringIO()
+    # The same terminator as the file's: the csv module quotes a cell that contains a terminator character.
+    meta_writer = csv.writer(meta, lineterminator="\r\n")
+    width = len(source_ids)
+    for claim in all_claims(c, prepared=p):
+        meta.seek(0)
+        meta.truncate()
+        meta_writer.writerow(
+            [neutralise(v) for v in (claim.event, claim.number, str(claim.kind), claim.text, claim.sentence_refs())]
+        )
+        cells = dict(claim.cells)
+        if repeats:  # an id listed twice in the comparison: every column of it carries the cell
+            placed = sorted((i, str(cells[s])) for i, s in enumerate(source_ids) if s in cells)
+        else:
+            placed = sorted((column[s], str(v)) for s, v in cells.items() if s in column)
+        parts = [meta.getvalue()[:-2]]
+        previous = -1
+        for i, value in placed:
+            parts.append("," * (i - previous))
+            parts.append(one_cell(value))
+            previous = i
+        parts.append("," * (width - 1 - previous))
+        parts.append("\r\n")
+        buffer.append("".join(parts))
+        if len(buffer) == _BATCH:
+            yield "".join(buffer)
+            buffer = []
+    yield "".join(buffer)
+
+
+def render_claims_csv(c: Comparison, prepared: Prepared | None = None) -> str:
     """claims.csv: event, claim, kind, text, then one column per source (the claim matrix, every event).
 
     A source outside the claim's event has an empty cell.
     """
-    from compare.report.claims import claim_rows
-
-    header, rows = claim_rows(c)
-    return render_rows(header, rows)
+    return "".join(claims_csv_chunks(c, prepared))

@@ -17,8 +17,10 @@ no timestamps, no absolute paths added, UTF-8 text kept as is (ensure_ascii=Fals
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 
 from compare.models import Comparison
+from compare.report.prepared import Prepared, prepare
 from compare.report.tables import (
     clean_score,
     event_of,
@@ -74,20 +76,86 @@ def report_dict(c: Comparison) -> dict:
     events = event_of(c)
     return {
         "sources": [source_record(s, events.get(s.id)) for s in c.sources],
-        "events": [{"id": e.id, "date": e.date, "place": e.place, "sources": list(e.sources)} for e in c.events],
-        "sentences": [
-            {"source": s.source, "id": s.id, "start": s.start, "end": s.end, "text": s.text}
-            for s in ordered_sentences(c)
-        ],
-        "dropped": [
-            {"source": d.source, "start": d.start, "end": d.end, "text": d.text, "reason": str(d.reason)}
-            for d in ordered_dropped(c)
-        ],
+        "events": [event_record(e) for e in c.events],
+        "sentences": [sentence_record(s) for s in ordered_sentences(c)],
+        "dropped": [dropped_record(d) for d in ordered_dropped(c)],
         "findings": [finding_record(f) for f in ordered_findings(c)],
         "copies": copies_of(c),
     }
 
 
-def render_json(c: Comparison) -> str:
+def event_record(e) -> dict:
+    return {"id": e.id, "date": e.date, "place": e.place, "sources": list(e.sources)}
+
+
+def sentence_record(s) -> dict:
+    return {"source": s.source, "id": s.id, "start": s.start, "end": s.end, "text": s.text}
+
+
+def dropped_record(d) -> dict:
+    return {"source": d.source, "start": d.start, "end": d.end, "text": d.text, "reason": str(d.reason)}
+
+
+def render_json(c: Comparison, prepared: Prepared | None = None) -> str:
     """report.json as a string: indent 2, keys in contract order, UTF-8 kept, trailing newline."""
-    return json.dumps(report_dict(c), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return "".join(json_chunks(c, prepared))
+
+
+# --- Streaming ---------------------------------------------------------------------------------------------------
+# json.dumps(report_dict(c), indent=2) would hold the whole document (and every record as a dict) at once, and
+# with an indent the json module falls back to its pure-Python encoder. The same bytes are produced here in
+# pieces: the document's frame by hand, and the flat records (every value a string, number or null) in batches
+# by the C encoder, whose item separator is set to the newline and indent the pretty form puts between the
+# keys of a record at that depth. test_report_json checks the result against json.dumps(report_dict(c)).
+
+_BATCH = 2000  # records per piece: large enough to keep per-call overhead low, small enough to stay a few MB
+_PRETTY = {"indent": 2, "ensure_ascii": False, "allow_nan": False}
+_FLAT_ITEM = ",\n      "  # between two keys of a record inside a top-level list (depth 2)
+_FLAT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(_FLAT_ITEM, ": "))
+
+
+def _flat_records(records: list[dict]) -> str:
+    """Records (flat dicts, not empty) as they appear, comma-separated, inside a top-level list of the report."""
+    text = _FLAT.encode(records)  # '[{"k": v,\n      "k": v},\n      {...}]'
+    # A record boundary is the only place where "}" + separator + "{" occurs: JSON strings hold no raw newline,
+    # and inside a record every value is a scalar, so no item there starts with "{".
+    body = text[2:-2].replace("}" + _FLAT_ITEM + "{", "\n    },\n    {\n      ")
+    return "    {\n      " + body + "\n    }"
+
+
+def _pretty_records(records: list) -> str:
+    """Any records, each pretty-printed and indented to depth 2 (JSON text has no raw newline to misplace)."""
+    return ",\n".join("    " + json.dumps(r, **_PRETTY).replace("\n", "\n    ") for r in records)
+
+
+def _list(records: Iterable, encode) -> Iterator[str]:
+    """A top-level list of the report, in pieces: '[', batches of records, ']' ('[]' when empty)."""
+    first = True
+    batch: list = []
+    for record in records:
+        batch.append(record)
+        if len(batch) == _BATCH:
+            yield ("[\n" if first else ",\n") + encode(batch)
+            first, batch = False, []
+    if batch:
+        yield ("[\n" if first else ",\n") + encode(batch)
+        first = False
+    yield "[]" if first else "\n  ]"
+
+
+def json_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator[str]:
+    """report.json in pieces, in order; joined they equal json.dumps(report_dict(c), indent=2, ...) + newline."""
+    p = prepare(c, prepared)
+    events = p.event_of
+    yield '{\n  "sources": '
+    yield from _list((source_record(s, events.get(s.id)) for s in c.sources), _flat_records)
+    yield ',\n  "events": '
+    yield from _list((event_record(e) for e in c.events), _pretty_records)
+    yield ',\n  "sentences": '
+    yield from _list((sentence_record(s) for s in ordered_sentences(c)), _flat_records)
+    yield ',\n  "dropped": '
+    yield from _list((dropped_record(d) for d in ordered_dropped(c)), _flat_records)
+    yield ',\n  "findings": '
+    yield from _list((finding_record(f) for f in p.findings), _flat_records)
+    yield ',\n  "copies": ' + json.dumps(p.copies, **_PRETTY).replace("\n", "\n  ")
+    yield "\n}\n"
