@@ -243,6 +243,11 @@ def _alignment_rows(keys, others, sentences, findings_by_sentence, anchor) -> st
     """<tr> elements of one source's full alignment, one per sentence, each ending with a newline."""
     out = []
     empty: dict = {}
+    # Links, scores and reasons repeat across a source's rows: each is escaped once.
+    links: dict = {}
+    scores: dict = {}
+    reasons: dict = {}
+    relation_cells: dict = {}
     for key in keys:
         source_id, sentence_id = key
         s = sentences.get(key)
@@ -256,18 +261,27 @@ def _alignment_rows(keys, others, sentences, findings_by_sentence, anchor) -> st
                 cells.append('<td class="rel-cell"></td>')
                 continue
             relations.add(relation)
-            rel = escape(relation)
-            link = (
-                ""
-                if f.other_sentence_id is None
-                else f' <a href="#{escape(anchor(other, f.other_sentence_id))}">{escape(f"#{f.other_sentence_id}")}</a>'
-            )
-            score = _score(f.score)
-            shown = f' <span class="score">{escape(score)}</span>' if score else ""
-            cells.append(
-                f'<td class="rel-cell"><span class="rel rel-{rel}">{rel}</span>{link}{shown}'
-                f'<br><span class="why">{escape(f.reason)}</span></td>'
-            )
+            head = relation_cells.get(relation)
+            if head is None:
+                rel = escape(relation)
+                head = relation_cells[relation] = f'<td class="rel-cell"><span class="rel rel-{rel}">{rel}</span>'
+            other_id = f.other_sentence_id
+            if other_id is None:
+                link = ""
+            else:
+                link = links.get((other, other_id))
+                if link is None:
+                    link = links[(other, other_id)] = (
+                        f' <a href="#{escape(anchor(other, other_id))}">{escape(f"#{other_id}")}</a>'
+                    )
+            shown = scores.get(f.score)
+            if shown is None:
+                score = _score(f.score)
+                shown = scores[f.score] = f' <span class="score">{escape(score)}</span>' if score else ""
+            why = reasons.get(f.reason)
+            if why is None:
+                why = reasons[f.reason] = f'<br><span class="why">{escape(f.reason)}</span></td>'
+            cells.append(head + link + shown + why)
         out.append(
             f'<tr id="{escape(anchor(source_id, sentence_id))}" data-relations="{escape(" ".join(sorted(relations)))}">'
             f'<td class="num">{escape(sentence_id)}</td><td>{escape(s.text if s else "")} '

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from compare.models import Comparison, Dropped, Finding, Sentence, Source
+from compare.models import Comparison, Dropped, Finding, Relation, Sentence, Source
 
 FINDINGS_COLUMNS = (
     "event",
@@ -63,8 +63,17 @@ def sentence_by_key(c: Comparison) -> dict[tuple[str, int], Sentence]:
     return {(s.source, s.id): s for s in c.sentence_records}
 
 
+_RELATION_VALUES = {relation: relation.value for relation in Relation}
+
+
 def relation_value(relation) -> str:
     """The plain string of a Relation (also accepts a plain string)."""
+    # Called for every finding by every report: the two usual types answer without the enum's descriptor.
+    kind = type(relation)
+    if kind is str:
+        return relation
+    if kind is Relation:
+        return _RELATION_VALUES[relation]
     return str(getattr(relation, "value", relation))
 
 
