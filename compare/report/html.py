@@ -217,6 +217,23 @@ def _event_views(c: Comparison, p: Prepared, shown) -> Iterator[dict]:
 # through markupsafe's escape, exactly as the template's autoescaping would do.
 
 
+def _h(value) -> str:
+    """What the template's autoescaping writes for `value`: markupsafe.escape(value), as a plain str.
+
+    The common types are escaped here directly, with markupsafe's own replacements (& first), about twice as
+    fast as building a Markup per value; test_report_html checks both agree.
+    """
+    kind = type(value)
+    if kind is str:
+        return (
+            value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;")
+            .replace('"', "&#34;")
+        )
+    if kind is int:
+        return str(value)
+    return str(escape(value))
+
+
 def _matrix_rows(claims, anchor) -> str:
     """<tr> elements of the claim matrix, one per claim, each ending with a newline."""
     out = []
@@ -228,13 +245,13 @@ def _matrix_rows(claims, anchor) -> str:
         cells = []
         for source_id, cell in claim.cells:
             refs = "".join(
-                f' <a href="#{escape(anchor(source_id, sid))}">{escape(f"#{sid}")}</a>'
+                f' <a href="#{_h(anchor(source_id, sid))}">{_h(f"#{sid}")}</a>'
                 for sid in by_source.get(source_id, ())
             )
-            cells.append(f'<td class="cell cell-{escape(cell.name.lower())}">{escape(str(cell))}{refs}</td>')
+            cells.append(f'<td class="cell cell-{_h(cell.name.lower())}">{_h(str(cell))}{refs}</td>')
         out.append(
-            f'<tr class="kind-{escape(claim.kind.name.lower())}"><td class="num">{escape(claim.number)}</td>'
-            f'<td class="claim">{escape(claim.text)}{tag}</td>{"".join(cells)}</tr>\n'
+            f'<tr class="kind-{_h(claim.kind.name.lower())}"><td class="num">{_h(claim.number)}</td>'
+            f'<td class="claim">{_h(claim.text)}{tag}</td>{"".join(cells)}</tr>\n'
         )
     return "".join(out)
 
@@ -263,7 +280,7 @@ def _alignment_rows(keys, others, sentences, findings_by_sentence, anchor) -> st
             relations.add(relation)
             head = relation_cells.get(relation)
             if head is None:
-                rel = escape(relation)
+                rel = _h(relation)
                 head = relation_cells[relation] = f'<td class="rel-cell"><span class="rel rel-{rel}">{rel}</span>'
             other_id = f.other_sentence_id
             if other_id is None:
@@ -272,20 +289,20 @@ def _alignment_rows(keys, others, sentences, findings_by_sentence, anchor) -> st
                 link = links.get((other, other_id))
                 if link is None:
                     link = links[(other, other_id)] = (
-                        f' <a href="#{escape(anchor(other, other_id))}">{escape(f"#{other_id}")}</a>'
+                        f' <a href="#{_h(anchor(other, other_id))}">{_h(f"#{other_id}")}</a>'
                     )
             shown = scores.get(f.score)
             if shown is None:
                 score = _score(f.score)
-                shown = scores[f.score] = f' <span class="score">{escape(score)}</span>' if score else ""
+                shown = scores[f.score] = f' <span class="score">{_h(score)}</span>' if score else ""
             why = reasons.get(f.reason)
             if why is None:
-                why = reasons[f.reason] = f'<br><span class="why">{escape(f.reason)}</span></td>'
+                why = reasons[f.reason] = f'<br><span class="why">{_h(f.reason)}</span></td>'
             cells.append(head + link + shown + why)
         out.append(
-            f'<tr id="{escape(anchor(source_id, sentence_id))}" data-relations="{escape(" ".join(sorted(relations)))}">'
-            f'<td class="num">{escape(sentence_id)}</td><td>{escape(s.text if s else "")} '
-            f'<span class="offsets">chars {escape(s.start if s else None)}–{escape(s.end if s else None)}</span></td>'
+            f'<tr id="{_h(anchor(source_id, sentence_id))}" data-relations="{_h(" ".join(sorted(relations)))}">'
+            f'<td class="num">{_h(sentence_id)}</td><td>{_h(s.text if s else "")} '
+            f'<span class="offsets">chars {_h(s.start if s else None)}–{_h(s.end if s else None)}</span></td>'
             f'{"".join(cells)}</tr>\n'
         )
     return "".join(out)
