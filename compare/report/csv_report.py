@@ -89,29 +89,46 @@ def findings_csv_chunks(c: Comparison, prepared: Prepared | None = None) -> Iter
     missing = ("", "", "")
     yield "".join(_csv_batches(([neutralise(h) for h in FINDINGS_COLUMNS],)))
     rows: list[str] = []
+    # Findings come grouped by sentence (report order), so a row's first six cells are those of the row before
+    # it most of the time; the other sentence's three cells are kept per sentence.
+    last_key = None
+    head = ""
+    others: dict = {}
     for f in p.findings:
-        own = sentences.get((f.source, f.sentence_id), missing)
-        other_id = f.other_sentence_id
-        other = missing if other_id is None else sentences.get((f.other_source, other_id), missing)
-        sentence_id = f.sentence_id
-        score = clean_score(f.score)
-        rows.append(
-            ",".join(
+        key = (f.event, f.source, f.sentence_id)
+        if key != last_key:
+            last_key = key
+            own = sentences.get((f.source, f.sentence_id), missing)
+            sentence_id = f.sentence_id
+            head = ",".join(
                 (
                     field[f.event],
                     field[f.source],
                     str(sentence_id) if type(sentence_id) is int else _number(sentence_id),
-                    own[0],
-                    own[1],
-                    own[2],
+                    *own,
+                    "",
+                )
+            )
+        other_key = (f.other_source, f.other_sentence_id)
+        middle = others.get(other_key)
+        if middle is None:
+            other_id = f.other_sentence_id
+            other = missing if other_id is None else sentences.get(other_key, missing)
+            middle = others[other_key] = ",".join(
+                (
                     field[f.other_source],
                     str(other_id) if type(other_id) is int else _number(other_id),
                     other[0],
-                    field[relation_value(f.relation)],
-                    "" if score is None else repr(score),  # as csv.writer writes a float
-                    field[f.reason],
+                    "",
                 )
             )
+        score = clean_score(f.score)
+        rows.append(
+            head
+            + middle
+            + field[relation_value(f.relation)]
+            + (",," if score is None else "," + repr(score) + ",")  # a float as csv.writer writes it
+            + field[f.reason]
         )
         if len(rows) == _BATCH:
             rows.append("")

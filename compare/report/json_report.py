@@ -123,6 +123,66 @@ def _flat_records(records: list[dict]) -> str:
     return "    {\n      " + body + "\n    }"
 
 
+def _value(value) -> str:
+    """Any value as the pretty form writes it as the value of a key of a record in a top-level list."""
+    return json.dumps(value, **_PRETTY).replace("\n", "\n      ")
+
+
+class _EncodedText(dict):
+    """A value -> its JSON text, kept for str values (ids, relations and reasons repeat from finding to finding).
+
+    A value of another type is encoded each time and not kept; none equals a kept str except a str enum, which
+    json writes as its value anyway.
+    """
+
+    def __missing__(self, value):
+        text = _value(value)
+        if type(value) is str:
+            self[value] = text
+        return text
+
+
+def _finding_records(findings: list, text: _EncodedText) -> str:
+    """Findings as finding_record() would give them to _flat_records, written directly (the most numerous
+    records: no dict per finding); `text` is shared by every batch. test_report_json checks the result
+    against json.dumps."""
+    out = []
+    last_key = None
+    head = ""
+    others: dict = {}  # the other sentence's two keys repeat for every sentence judged against it
+    for f in findings:
+        key = (f.event, f.source, f.sentence_id)
+        if key != last_key:  # findings come grouped by sentence
+            last_key = key
+            sentence_id = f.sentence_id
+            head = (
+                '    {\n      "event": ' + text[f.event]
+                + ',\n      "source": ' + text[f.source]
+                + ',\n      "sentence_id": ' + (str(sentence_id) if type(sentence_id) is int else _value(sentence_id))
+                + ',\n      "other_source": '
+            )
+        other_key = (f.other_source, f.other_sentence_id)
+        middle = others.get(other_key)
+        if middle is None:
+            other_id = f.other_sentence_id
+            middle = others[other_key] = (
+                text[f.other_source]
+                + ',\n      "other_sentence_id": '
+                + (str(other_id) if type(other_id) is int else "null" if other_id is None else _value(other_id))
+                + ',\n      "relation": '
+            )
+        score = clean_score(f.score)
+        out.append(
+            head
+            + middle
+            + text[relation_value(f.relation)]
+            + ',\n      "score": ' + ("null" if score is None else float.__repr__(score))
+            + ',\n      "reason": ' + text[f.reason]
+            + "\n    }"
+        )
+    return ",\n".join(out)
+
+
 def _pretty_records(records: list) -> str:
     """Any records, each pretty-printed and indented to depth 2 (JSON text has no raw newline to misplace)."""
     return ",\n".join("    " + json.dumps(r, **_PRETTY).replace("\n", "\n    ") for r in records)
@@ -156,6 +216,7 @@ def json_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator[str
     yield ',\n  "dropped": '
     yield from _list((dropped_record(d) for d in ordered_dropped(c)), _flat_records)
     yield ',\n  "findings": '
-    yield from _list((finding_record(f) for f in p.findings), _flat_records)
+    text = _EncodedText()
+    yield from _list(p.findings, lambda batch: _finding_records(batch, text))
     yield ',\n  "copies": ' + json.dumps(p.copies, **_PRETTY).replace("\n", "\n  ")
     yield "\n}\n"
