@@ -153,6 +153,7 @@ def test_claims_csv_is_exactly_what_the_csv_module_writes(monkeypatch):
     from compare.report.claims import claim_rows
 
     monkeypatch.setattr(csv_report, "_BATCH", 2)
+    monkeypatch.setattr(csv_report, "_PIECE_CHARS", 100)  # a few rows per piece
     c = make_comparison()
     lone = Source("zulu", "in/zulu.txt", "Nothing here.")
     cases = [

@@ -49,6 +49,7 @@ def render_rows(header: Sequence[str], rows: Iterable[Sequence]) -> str:
 
 
 _BATCH = 5000  # rows per piece written
+_PIECE_CHARS = 1 << 20  # claims.csv: characters per piece written
 
 
 def _csv_batches(rows: Iterable[Sequence]) -> Iterator[str]:
@@ -195,6 +196,7 @@ def claims_csv_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterat
         return text
 
     buffer: list[str] = []
+    size = 0
     meta = io.StringIO()
     # The same terminator as the file's: the csv module quotes a cell that contains a terminator character.
     meta_writer = csv.writer(meta, lineterminator="\r\n")
@@ -218,10 +220,14 @@ def claims_csv_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterat
             previous = i
         parts.append("," * (width - 1 - previous))
         parts.append("\r\n")
-        buffer.append("".join(parts))
-        if len(buffer) == _BATCH:
+        row = "".join(parts)
+        buffer.append(row)
+        size += len(row)
+        # A row is as wide as the comparison has sources (10,000 sources: 10 kB of commas), so pieces are cut
+        # by size, not by a count of rows.
+        if size >= _PIECE_CHARS:
             yield "".join(buffer)
-            buffer = []
+            buffer, size = [], 0
     yield "".join(buffer)
 
 
