@@ -3,6 +3,8 @@ import dataclasses
 import io
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from compare.models import Finding, Relation
 from compare.report.csv_report import neutralise, render_claims_csv, render_findings_csv
@@ -166,3 +168,13 @@ def test_claims_csv_is_exactly_what_the_csv_module_writes(monkeypatch):
     for case in cases:
         header, rows = claim_rows(case)
         assert render_claims_csv(case) == reference_csv(header, rows)
+
+
+
+@given(st.one_of(st.text(), st.integers(), st.none(), st.floats()))
+def test_a_cell_encoded_alone_is_what_the_csv_module_writes_in_a_row(value):
+    from compare.report.csv_report import _encode_cell
+
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(["x", neutralise(value), "y"])
+    assert buffer.getvalue() == f"x,{_encode_cell(value)},y\r\n"

@@ -5,6 +5,8 @@ import re
 
 import html5lib
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from compare.report.html import render_html, word_diff
 from report_fixture import MINUTES_REASON, SOFA_REASON, make_comparison
@@ -211,3 +213,13 @@ def test_page_streams_event_by_event():
     pieces = list(html_chunks(c))
     assert len(pieces) > 10
     assert "".join(pieces) == render_html(c)
+
+
+
+@given(st.text())
+def test_fast_escape_agrees_with_markupsafe_on_any_text(text):
+    from markupsafe import escape
+
+    from compare.report.html import _h
+
+    assert _h(text) == str(escape(text))
