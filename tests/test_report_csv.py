@@ -108,3 +108,60 @@ def test_any_text_round_trips_and_never_starts_a_formula(cells):
         assert written in (original, "'" + original)
         if written != original:
             assert original.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+def reference_csv(header, rows) -> str:
+    """What the csv module writes for the neutralised cells, row by row (the format findings.csv promises)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for row in [header, *rows]:
+        writer.writerow([neutralise(v) for v in row])
+    return buffer.getvalue()
+
+
+def hostile(c):
+    """Cells that need quoting (separators, quotes, line breaks) or neutralising (formulas), and odd scores."""
+    odd = ['a,b', 'say "hi"', "line\nbreak", "cr\ronly", "=1+1", "  -2", "@x", "\ttab", "é 中文", ""]
+    sentences = tuple(dataclasses.replace(s, text=odd[i % len(odd)] + s.text)
+                      for i, s in enumerate(c.sentence_records))
+    findings = tuple(
+        dataclasses.replace(f, reason=odd[i % len(odd)], score=[float("nan"), -0.5, 1e-20, 3, None, float("inf")][i % 6])
+        for i, f in enumerate(c.finding_records)
+    )
+    return dataclasses.replace(c, sentence_records=sentences, finding_records=findings)
+
+
+@pytest.mark.parametrize("batch", [1, 3, 5000])
+def test_findings_csv_is_exactly_what_the_csv_module_writes(monkeypatch, batch):
+    """findings.csv is built from cells encoded once each; it must equal csv.writer over the neutralised rows."""
+    from compare.report import csv_report
+    from compare.report.tables import FINDINGS_COLUMNS, finding_rows
+
+    monkeypatch.setattr(csv_report, "_BATCH", batch)
+    for c in (make_comparison(), hostile(make_comparison())):
+        rows = [[row[col] for col in FINDINGS_COLUMNS] for row in finding_rows(c)]
+        expected = reference_csv(FINDINGS_COLUMNS, rows)
+        assert render_findings_csv(c) == expected
+        assert "".join(csv_report.findings_csv_chunks(c)) == expected
+
+
+def test_claims_csv_is_exactly_what_the_csv_module_writes(monkeypatch):
+    """claims.csv writes only the event's cells and the runs of empty cells between them; the bytes must be
+    csv.writer's for the full row, also when a source outside every event or a repeated id adds columns."""
+    from compare.models import Source
+    from compare.report import csv_report
+    from compare.report.claims import claim_rows
+
+    monkeypatch.setattr(csv_report, "_BATCH", 2)
+    c = make_comparison()
+    lone = Source("zulu", "in/zulu.txt", "Nothing here.")
+    cases = [
+        c,
+        hostile(c),
+        dataclasses.replace(c, sources=(lone, *reversed(c.sources), lone)),  # order changed, ids first and last
+        dataclasses.replace(c, sources=(*c.sources, c.sources[0])),  # one id listed twice
+        dataclasses.replace(c, events=()),
+    ]
+    for case in cases:
+        header, rows = claim_rows(case)
+        assert render_claims_csv(case) == reference_csv(header, rows)

@@ -180,3 +180,34 @@ def test_copies_listed_and_sources_outside_every_event_named():
     assert "<li><code>bravo</code> is a copy of <code>alpha</code></li>" in page
     assert "Not in any event: <code>delta</code></p>" in page
     assert "Syndicated copies" not in render_html(c) and "Not in any event" not in render_html(c)
+
+
+@pytest.mark.parametrize(
+    "value", ["plain", "<script>alert('x')</script>", 'a "quoted" & <b>', "&amp; already", "", 0, 42, None, 1.5]
+)
+def test_fast_escape_writes_what_autoescaping_writes(value):
+    """The rows built in Python escape with html._h; it must give markupsafe.escape's text for every value."""
+    from markupsafe import escape
+
+    from compare.report.html import _h
+
+    assert _h(value) == str(escape(value))
+
+
+def test_alignment_and_matrix_rows_escape_hostile_text(page):
+    """charlie's sentence '<script>alert(1)</script> appeared ...' is in the alignment rows built in Python."""
+    row = re.search(r'<tr id="s3-1"[^\n]*</tr>', page).group()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; appeared in the page as text." in row
+    assert "<script>" not in row
+    tree = html5lib.parse(page)
+    assert not [s for s in tree.iter("{http://www.w3.org/1999/xhtml}script") if "alert" in "".join(s.itertext())]
+
+
+def test_page_streams_event_by_event():
+    """html_chunks yields the page in pieces (what the writer writes as it goes), and they join to render_html."""
+    from compare.report.html import html_chunks
+
+    c = make_comparison()
+    pieces = list(html_chunks(c))
+    assert len(pieces) > 10
+    assert "".join(pieces) == render_html(c)

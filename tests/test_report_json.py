@@ -2,6 +2,8 @@ import dataclasses
 import json
 import math
 
+import pytest
+
 from compare.models import Finding, Relation
 from compare.report.json_report import render_json
 from report_fixture import ALPHA_TEXT, make_comparison
@@ -99,3 +101,35 @@ def test_source_text_fixture_is_what_the_offsets_refer_to():
     report = json.loads(render_json(make_comparison()))
     first = report["sentences"][0]
     assert ALPHA_TEXT[first["start"] : first["end"]] == "The defense ministers agreed to strengthen the alliance."
+
+
+def hostile(c):
+    """Texts with every character JSON must escape, non-ASCII text, and a score of every kind."""
+    odd = 'quote " backslash \\ newline \n tab \t nul \x00 bell \x07 é 中文 😀 \u2028'
+    sentences = tuple(dataclasses.replace(s, text=odd + s.text) if s.id == 0 else s for s in c.sentence_records)
+    findings = tuple(
+        dataclasses.replace(f, reason=odd, score=[float("nan"), -0.5, 1e-20, 3, None][i % 5])
+        for i, f in enumerate(c.finding_records)
+    )
+    sources = tuple(dataclasses.replace(s, title=odd) for s in c.sources)
+    return dataclasses.replace(c, sentence_records=sentences, finding_records=findings, sources=sources,
+                               copies=(("charlie", "alpha"),))
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3, 2000])
+def test_streamed_json_is_exactly_the_pretty_printed_report(monkeypatch, batch):
+    """json_chunks builds the document piece by piece; joined, it must be json.dumps(report_dict) to the byte,
+    whatever the batch size (a batch boundary inside a list is where a misplaced comma would show)."""
+    from compare.report import json_report
+
+    monkeypatch.setattr(json_report, "_BATCH", batch)
+    base = make_comparison()
+    empty = dataclasses.replace(base, sources=(), events=(), sentence_records=(), dropped_records=(),
+                                finding_records=(), warnings=())
+    for c in (base, hostile(base), empty, dataclasses.replace(base, copies={"bravo": "alpha"})):
+        expected = json.dumps(json_report.report_dict(c), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        pieces = list(json_report.json_chunks(c))
+        assert "".join(pieces) == expected
+        assert render_json(c) == expected
+        if c.finding_records and batch == 1:
+            assert len(pieces) > len(c.finding_records)  # one piece per record: streamed, not built whole

@@ -49,10 +49,11 @@ def test_failure_while_rendering_leaves_the_previous_report_intact(tmp_path, mon
     write_reports(make_comparison(), out)
     before = {name: (out / name).read_bytes() for name in REPORT_FILES}
 
-    def broken(c):
+    def broken(c, prepared=None):
+        yield "<!DOCTYPE html>\n"  # part of the page is already written when the renderer fails
         raise RuntimeError("renderer failed")
 
-    monkeypatch.setattr("compare.report.html.render_html", broken)
+    monkeypatch.setattr("compare.report.html.html_chunks", broken)
     with pytest.raises(RuntimeError):
         write_reports(make_comparison(), out)
     assert {name: (out / name).read_bytes() for name in REPORT_FILES} == before
@@ -200,3 +201,51 @@ def test_a_folder_that_cannot_be_renamed_is_filled_file_by_file(tmp_path, monkey
     write_reports(c, out)
     assert len(json.loads((out / "report.json").read_text(encoding="utf-8"))["events"]) == 2
     assert listing(out) == sorted(REPORT_FILES) and listing(tmp_path) == ["reports"]
+
+
+def test_failure_while_rendering_into_a_kept_folder_replaces_no_file(tmp_path, monkeypatch):
+    """With other files in the folder, reports are written beside their names and renamed only when all five
+    are written: a renderer failing half way leaves every previous report, and no temporary file."""
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("keep me", encoding="utf-8")
+    write_reports(make_comparison(), out)
+    before = {name: (out / name).read_bytes() for name in REPORT_FILES}
+
+    def broken(c, prepared=None):
+        yield "# crosscheck report\n"
+        raise RuntimeError("renderer failed")
+
+    monkeypatch.setattr("compare.report.markdown.markdown_chunks", broken)
+    c = make_comparison()
+    with pytest.raises(RuntimeError):
+        write_reports(dataclasses.replace(c, events=c.events[:1]), out)
+    assert {name: (out / name).read_bytes() for name in REPORT_FILES} == before
+    assert listing(out) == sorted([*REPORT_FILES, "notes.txt"])
+
+
+def test_reports_are_written_in_pieces(tmp_path, monkeypatch):
+    """The writer takes each report as pieces and writes them as they come (never the five reports at once)."""
+    seen = {}
+    real_write = writer._write_file
+
+    def spy(path, text):
+        pieces = list(text)
+        seen[path.name] = len(pieces)
+        real_write(path, iter(pieces))
+
+    monkeypatch.setattr(writer, "_write_file", spy)
+    c = make_comparison()
+    paths = write_reports(c, tmp_path / "reports")
+    assert set(seen) == set(REPORT_FILES) and all(n > 1 for n in seen.values())
+    rendered = render_reports(c)
+    assert all(p.read_bytes() == rendered[p.name].encode("utf-8") for p in paths)
+
+
+def test_write_file_buffers_pieces_into_one_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(writer, "_WRITE_BUFFER", 4)
+    target = tmp_path / "x.txt"
+    writer._write_file(target, iter(["ab", "cdé", "", "\r\nf", "g" * 10]))
+    assert target.read_bytes() == ("abcdé\r\nf" + "g" * 10).encode("utf-8")
+    writer._write_file(target, "whole string")
+    assert target.read_bytes() == b"whole string"

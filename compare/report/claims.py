@@ -24,7 +24,7 @@ from enum import StrEnum
 import pandas as pd
 
 from compare.models import Comparison, Event, Finding
-from compare.report.tables import findings_by_event, relation_value, sentence_by_key
+from compare.report.tables import relation_value
 
 
 class Cell(StrEnum):
@@ -92,32 +92,28 @@ class Claim:
         return " ".join(f"{source}#{sid}" for source, sid in self.sentences)
 
 
-class _UnionFind:
-    def __init__(self, items):
-        self.parent = {item: item for item in items}
-        self.order = {item: i for i, item in enumerate(items)}
+def _root(parent: list[int], i: int) -> int:
+    """The root of i's set (path halving). Every union makes the smaller index the root, so a set's root is
+    always its earliest node, whatever order the unions came in: groups are named the same way on every run."""
+    while parent[i] != i:
+        parent[i] = i = parent[parent[i]]
+    return i
 
-    def find(self, item):
-        root = item
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[item] != root:  # path compression
-            self.parent[item], item = root, self.parent[item]
-        return root
 
-    def union(self, a, b):
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # Keep the earlier item as root so that groups are named the same way on every run.
-            if self.order[ra] > self.order[rb]:
-                ra, rb = rb, ra
-            self.parent[rb] = ra
+def _union(parent: list[int], a: int, b: int) -> None:
+    ra, rb = _root(parent, a), _root(parent, b)
+    if ra < rb:
+        parent[rb] = ra
+    elif rb < ra:
+        parent[ra] = rb
 
-    def groups(self):
-        out: dict = {}
-        for item in self.parent:  # insertion order = node order
-            out.setdefault(self.find(item), []).append(item)
-        return list(out.values())
+
+def _groups(parent: list[int]) -> dict[int, list[int]]:
+    """Root -> the indexes of its set in order; roots in order of their set's earliest node."""
+    out: dict[int, list[int]] = {}
+    for i in range(len(parent)):
+        out.setdefault(_root(parent, i), []).append(i)
+    return out
 
 
 def event_claims(c: Comparison, event: Event) -> list[Claim]:
@@ -125,72 +121,82 @@ def event_claims(c: Comparison, event: Event) -> list[Claim]:
     return claims_by_event(c, events=(event,))[event.id]
 
 
-def claims_by_event(c: Comparison, events=None) -> dict[str, list[Claim]]:
-    """Event id -> its claims, for every event of `c` (or the `events` given); indexes are built once."""
-    sentences = sentence_by_key(c)
-    keys_by_source: dict[str, list[tuple[str, int]]] = {}
-    for key in sorted(sentences, key=lambda key: key[1]):
-        keys_by_source.setdefault(key[0], []).append(key)
-    grouped = findings_by_event(c)
-    return {
-        event.id: _event_claims(event, sentences, keys_by_source, grouped.get(event.id, []))
-        for event in (c.events if events is None else events)
-    }
+def claims_by_event(c: Comparison, events=None, prepared=None) -> dict[str, list[Claim]]:
+    """Event id -> its claims, for every event of `c` (or the `events` given); indexes are built once.
+
+    `prepared` (a report.prepared.Prepared of `c`) lends its indexes, and its claims when every event is asked.
+    """
+    from compare.report.prepared import prepare
+
+    p = prepare(c, prepared)
+    if events is None:
+        return p.claims
+    return claims_from_indexes(events, p.sentences, p.keys_by_source, p.findings_by_event)
+
+
+def claims_from_indexes(events, sentences, keys_by_source, grouped) -> dict[str, list[Claim]]:
+    """Event id -> its claims, from indexes built once: sentences by key, sentence keys by source (by id),
+    and findings by event in report order."""
+    return {event.id: _event_claims(event, sentences, keys_by_source, grouped.get(event.id, [])) for event in events}
 
 
 def _event_claims(event: Event, sentences, keys_by_source, findings) -> list[Claim]:
+    # Sentences are numbered in event order (source order, then sentence id); that number is also what ties
+    # are broken on, so the claims come out the same whatever order the findings were produced in.
     members = list(event.sources)
     nodes = [key for source in dict.fromkeys(members) for key in keys_by_source.get(source, [])]
     node_rank = {node: i for i, node in enumerate(nodes)}
-    positions = _UnionFind(nodes)
-    claims = _UnionFind(nodes)
-    links: dict[tuple[str, int], set[str]] = {node: set() for node in nodes}
-    contradictions: dict[frozenset, Finding] = {}
+    size = len(nodes)
+    positions = list(range(size))  # union-find parents: agree / partial links
+    claims = list(range(size))  # agree / partial / contradict links
+    agreed = [False] * size  # linked by an `agree` finding
+    linked = [False] * size  # linked by `agree` or `partial`
+    contradictions: dict[tuple[int, int], Finding] = {}
     for f in findings:  # report order: the first direction of a pair is the one shown
         if f.other_sentence_id is None:
             continue
-        a, b = (f.source, f.sentence_id), (f.other_source, f.other_sentence_id)
-        if a not in node_rank or b not in node_rank:
+        a = node_rank.get((f.source, f.sentence_id))
+        b = node_rank.get((f.other_source, f.other_sentence_id))
+        if a is None or b is None:
             continue
         relation = relation_value(f.relation)
         if relation in ("agree", "partial"):
-            positions.union(a, b)
-            claims.union(a, b)
-            links[a].add(relation)
-            links[b].add(relation)
+            _union(positions, a, b)
+            _union(claims, a, b)
+            linked[a] = linked[b] = True
+            if relation == "agree":
+                agreed[a] = agreed[b] = True
         elif relation == "contradict":
-            claims.union(a, b)
-            contradictions.setdefault(frozenset((a, b)), f)
+            _union(claims, a, b)
+            contradictions.setdefault((a, b) if a <= b else (b, a), f)
 
-    hedged = {node: is_hedged(sentences[node].text) for node in nodes}
-    positions_of: dict = {}
-    for position in positions.groups():
-        positions_of.setdefault(claims.find(position[0]), []).append(position)
-    contradictions_of: dict = {}
-    for pair, f in sorted(contradictions.items(), key=lambda kv: min(node_rank[n] for n in kv[0])):
-        contradictions_of.setdefault(claims.find(next(iter(pair))), []).append(f)
+    hedged = [is_hedged(sentences[node].text) for node in nodes]
+    positions_of: dict[int, list[list[int]]] = {}
+    for position in _groups(positions).values():
+        positions_of.setdefault(_root(claims, position[0]), []).append(position)
+    contradictions_of: dict[int, list[Finding]] = {}
+    for pair, f in sorted(contradictions.items(), key=lambda kv: kv[0][0]):
+        contradictions_of.setdefault(_root(claims, pair[0]), []).append(f)
+
+    def leading_key(position):
+        plain = any(not hedged[n] for n in position)
+        return (0 if plain else 1, -len({nodes[n][0] for n in position}), position[0])
+
     built = []
-    for group in claims.groups():
-        root = claims.find(group[0])
-        group_positions = positions_of[root]
-
-        def leading_key(position):
-            plain = any(not hedged[n] for n in position)
-            return (0 if plain else 1, -len({n[0] for n in position}), node_rank[position[0]])
-
-        leading = min(group_positions, key=leading_key)
+    for root, group in _groups(claims).items():
+        leading = min(positions_of[root], key=leading_key)
         leading_set = set(leading)
         states: dict[str, set[Cell]] = {}
-        for node in group:
-            if hedged[node]:
+        for n in group:
+            if hedged[n]:
                 state = Cell.HEDGED
-            elif node not in leading_set:
+            elif n not in leading_set:
                 state = Cell.CONTRADICTED
-            elif "agree" in links[node] or not links[node]:
+            elif agreed[n] or not linked[n]:
                 state = Cell.ASSERTED
             else:
                 state = Cell.PARTIAL
-            states.setdefault(node[0], set()).add(state)
+            states.setdefault(nodes[n][0], set()).add(state)
         cells = tuple(
             (source, next((s for s in _CELL_PRIORITY if s in states[source]), Cell.NOT_MENTIONED))
             if source in states
@@ -203,11 +209,11 @@ def _event_claims(event: Event, sentences, keys_by_source, findings) -> list[Cla
         representative = next((n for n in leading if not hedged[n]), leading[0])
         built.append(
             (
-                (0 if inner else 1, -(len(members) - mentioned), node_rank[group[0]]),
+                (0 if inner else 1, -(len(members) - mentioned), group[0]),
                 kind,
-                sentences[representative].text,
+                sentences[nodes[representative]].text,
                 cells,
-                tuple(group),
+                tuple(nodes[n] for n in group),
                 inner,
             )
         )
@@ -218,9 +224,9 @@ def _event_claims(event: Event, sentences, keys_by_source, findings) -> list[Cla
     ]
 
 
-def all_claims(c: Comparison) -> list[Claim]:
+def all_claims(c: Comparison, prepared=None) -> list[Claim]:
     """Claims of every event, events in Comparison order."""
-    return [claim for claims in claims_by_event(c).values() for claim in claims]
+    return [claim for claims in claims_by_event(c, prepared=prepared).values() for claim in claims]
 
 
 def claim_rows(c: Comparison) -> tuple[list[str], list[list]]:

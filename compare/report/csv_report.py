@@ -14,10 +14,12 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 
 from compare.models import Comparison
-from compare.report.tables import FINDINGS_COLUMNS, finding_rows
+from compare.report.prepared import Prepared, prepare
+from compare.report.tables import FINDINGS_COLUMNS, clean_score, relation_value
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -43,26 +45,189 @@ def neutralise(value):
 
 def render_rows(header: Sequence[str], rows: Iterable[Sequence]) -> str:
     """A CSV document (header + rows) with every cell neutralised, header included."""
+    return "".join(rows_chunks(header, rows))
+
+
+_BATCH = 5000  # rows per piece written
+
+
+def _csv_batches(rows: Iterable[Sequence]) -> Iterator[str]:
+    """Rows (cells already neutralised) as CSV text, a batch of rows per piece."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([neutralise(h) for h in header])
+    batch: list = []
     for row in rows:
-        writer.writerow([neutralise(v) for v in row])
-    return buffer.getvalue()
+        batch.append(row)
+        if len(batch) == _BATCH:
+            writer.writerows(batch)
+            batch = []
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    writer.writerows(batch)
+    yield buffer.getvalue()
 
 
-def render_findings_csv(c: Comparison) -> str:
+def rows_chunks(header: Sequence[str], rows: Iterable[Sequence]) -> Iterator[str]:
+    """render_rows in pieces, for writing as it goes."""
+    yield from _csv_batches(
+        chain(([neutralise(h) for h in header],), ([neutralise(v) for v in row] for row in rows))
+    )
+
+
+def findings_csv_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator[str]:
+    """findings.csv in pieces, in order (see render_findings_csv).
+
+    The file is what csv.writer writes for the neutralised rows, built faster: ids, relations, reasons and
+    sentences repeat from row to row (a sentence is in a row per other source, as its own and as the other
+    sentence), so each distinct text cell is neutralised and CSV-encoded once, by the csv module itself, and a
+    row is its encoded cells joined. Numbers are written as the csv module writes them (str of the number).
+    """
+    p = prepare(c, prepared)
+    field = _EncodedCells()
+    sentences = {key: (field[s.text], _number(s.start), _number(s.end)) for key, s in p.sentences.items()}
+    missing = ("", "", "")
+    yield "".join(_csv_batches(([neutralise(h) for h in FINDINGS_COLUMNS],)))
+    rows: list[str] = []
+    # Findings come grouped by sentence (report order), so a row's first six cells are those of the row before
+    # it most of the time; the other sentence's three cells are kept per sentence.
+    last_key = None
+    head = ""
+    others: dict = {}
+    for f in p.findings:
+        key = (f.event, f.source, f.sentence_id)
+        if key != last_key:
+            last_key = key
+            own = sentences.get((f.source, f.sentence_id), missing)
+            sentence_id = f.sentence_id
+            head = ",".join(
+                (
+                    field[f.event],
+                    field[f.source],
+                    str(sentence_id) if type(sentence_id) is int else _number(sentence_id),
+                    *own,
+                    "",
+                )
+            )
+        other_key = (f.other_source, f.other_sentence_id)
+        middle = others.get(other_key)
+        if middle is None:
+            other_id = f.other_sentence_id
+            other = missing if other_id is None else sentences.get(other_key, missing)
+            middle = others[other_key] = ",".join(
+                (
+                    field[f.other_source],
+                    str(other_id) if type(other_id) is int else _number(other_id),
+                    other[0],
+                    "",
+                )
+            )
+        score = clean_score(f.score)
+        rows.append(
+            head
+            + middle
+            + field[relation_value(f.relation)]
+            + (",," if score is None else "," + repr(score) + ",")  # a float as csv.writer writes it
+            + field[f.reason]
+        )
+        if len(rows) == _BATCH:
+            rows.append("")
+            yield "\r\n".join(rows)
+            rows = []
+    if rows:
+        rows.append("")
+        yield "\r\n".join(rows)
+
+
+def _encode_cell(value) -> str:
+    """A cell's text in the file: neutralised, then written by csv.writer (one row of the cell and an empty
+    one, with the "," and the line end cut off)."""
+    return "".join(_csv_batches(([neutralise(value), ""],)))[:-3]
+
+
+def _number(value) -> str:
+    """An id or offset cell (an int, or None: empty); csv.writer writes an int as str() gives it."""
+    return str(value) if type(value) is int else _encode_cell(value)
+
+
+class _EncodedCells(dict):
+    """A text cell's value -> its text in the file, encoded on first use.
+
+    Only values of type str are kept (the text fields of the model). A value of another type is encoded each
+    time and not kept; none of them equals a kept str except a str enum, whose text is its value anyway.
+    """
+
+    def __missing__(self, value):
+        text = _encode_cell(value)
+        if type(value) is str:
+            self[value] = text
+        return text
+
+
+def render_findings_csv(c: Comparison, prepared: Prepared | None = None) -> str:
     """findings.csv: event, source, sentence_id, sentence, start, end, other_source, other_sentence_id,
     other_sentence, relation, score, reason — one row per finding, in report order."""
-    return render_rows(FINDINGS_COLUMNS, ([row[col] for col in FINDINGS_COLUMNS] for row in finding_rows(c)))
+    return "".join(findings_csv_chunks(c, prepared))
 
 
-def render_claims_csv(c: Comparison) -> str:
+def claims_csv_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator[str]:
+    """claims.csv in pieces, in order (see render_claims_csv).
+
+    A row has a column per source of the whole comparison but cells only for its event's sources, so a row is
+    written as its meta cells, then each event cell after the run of empty cells before it: the cost follows
+    the event, not the comparison. The result is what csv.writer gives for the full row.
+    """
+    from compare.report.claims import CLAIM_META_COLUMNS, all_claims
+
+    p = prepare(c, prepared)
+    source_ids = [s.id for s in c.sources]
+    yield "".join(_csv_batches(([neutralise(h) for h in (*CLAIM_META_COLUMNS, *source_ids)],)))
+    column = {}
+    for i, source_id in enumerate(source_ids):
+        column.setdefault(source_id, i)  # as dict(claim.cells) lookups do: the first column of an id gets it
+    repeats = len(column) != len(source_ids)
+    encoded: dict = {}  # a cell's value -> its CSV text, ready to join (the cells are the few Cell values)
+
+    def one_cell(value) -> str:
+        text = encoded.get(value)
+        if text is None:
+            text = encoded[value] = "".join(_csv_batches(([neutralise(value), ""],)))[:-3]  # drop ',\r\n'
+        return text
+
+    buffer: list[str] = []
+    meta = io.StringIO()
+    # The same terminator as the file's: the csv module quotes a cell that contains a terminator character.
+    meta_writer = csv.writer(meta, lineterminator="\r\n")
+    width = len(source_ids)
+    for claim in all_claims(c, prepared=p):
+        meta.seek(0)
+        meta.truncate()
+        meta_writer.writerow(
+            [neutralise(v) for v in (claim.event, claim.number, str(claim.kind), claim.text, claim.sentence_refs())]
+        )
+        cells = dict(claim.cells)
+        if repeats:  # an id listed twice in the comparison: every column of it carries the cell
+            placed = sorted((i, str(cells[s])) for i, s in enumerate(source_ids) if s in cells)
+        else:
+            placed = sorted((column[s], str(v)) for s, v in cells.items() if s in column)
+        parts = [meta.getvalue()[:-2]]
+        previous = -1
+        for i, value in placed:
+            parts.append("," * (i - previous))
+            parts.append(one_cell(value))
+            previous = i
+        parts.append("," * (width - 1 - previous))
+        parts.append("\r\n")
+        buffer.append("".join(parts))
+        if len(buffer) == _BATCH:
+            yield "".join(buffer)
+            buffer = []
+    yield "".join(buffer)
+
+
+def render_claims_csv(c: Comparison, prepared: Prepared | None = None) -> str:
     """claims.csv: event, claim, kind, text, then one column per source (the claim matrix, every event).
 
     A source outside the claim's event has an empty cell.
     """
-    from compare.report.claims import claim_rows
-
-    header, rows = claim_rows(c)
-    return render_rows(header, rows)
+    return "".join(claims_csv_chunks(c, prepared))

@@ -16,26 +16,17 @@ import base64
 import difflib
 import hashlib
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from compare.models import Comparison
-from compare.report.claims import Cell, Kind, claims_by_event
-from compare.report.json_report import copies_of
-from compare.report.tables import (
-    RELATIONS,
-    clean_score,
-    display_events,
-    findings_by_event,
-    ordered_dropped,
-    ordered_findings,
-    relation_counts,
-    relation_value,
-    sentence_by_key,
-    source_by_id,
-)
+from compare.report.claims import Cell, Kind
+from compare.report.prepared import Prepared, prepare
+from compare.report.tables import RELATIONS, clean_score, relation_value
 
 TEMPLATES = Path(__file__).parent / "templates"
 _WORD_CHARS = re.compile(r"[^\w%$€£¥.-]+")
@@ -89,10 +80,46 @@ def word_diff(a: str, b: str) -> tuple[list[tuple[str, bool]], list[tuple[str, b
     return side_a, side_b
 
 
-def _context(c: Comparison) -> dict:
-    sources = source_by_id(c)
-    source_index = {s.id: i for i, s in enumerate(c.sources, start=1)}
-    sentences = sentence_by_key(c)
+def _context(c: Comparison, p: Prepared) -> dict:
+    """The template's variables. `events` is a generator: each event's view is built when the template reaches
+    it and dropped after, so the page streams out event by event instead of being held whole."""
+    placed = {source_id for event in c.events for source_id in event.sources}
+    copies = p.copies
+    shown = p.display_events
+    index = [
+        {
+            "anchor": f"event-{number}",
+            "id": event.id,
+            "date": event.date,
+            "place": event.place,
+            "source_ids": list(event.sources),
+            "counts": p.counts[event.id],
+        }
+        for number, event in enumerate(shown, start=1)
+    ]
+    return {
+        "index": index,
+        "events": _event_views(c, p, shown),
+        "relations": RELATIONS,
+        "cells": [{"label": str(cell), "css": cell.name.lower()} for cell in Cell],
+        "warnings": list(c.warnings),
+        "copies": [{"copy_id": copy, "origin_id": origin} for copy, origin in copies.items()],
+        "unplaced": [s.id for s in c.sources if s.id not in placed and s.id not in copies],
+        "source_count": len(c.sources),
+        "css": CSS,
+        "js": JS,
+        "csp": content_security_policy(),
+    }
+
+
+def _event_views(c: Comparison, p: Prepared, shown) -> Iterator[dict]:
+    sources = p.sources
+    source_index = p.source_index
+    sentences = p.sentences
+    keys_by_source = p.keys_by_source
+    copies = p.copies
+    dropped = p.dropped_by_source
+    event_claims = p.claims
 
     def anchor(source_id: str, sentence_id) -> str:
         return f"s{source_index.get(source_id, 0)}-{sentence_id}"
@@ -108,22 +135,12 @@ def _context(c: Comparison) -> dict:
             "text": s.text if s else "",
         }
 
+    # The last finding in report order of each (sentence, other source) is the one the alignment shows.
     findings_by_sentence: dict[tuple[str, int], dict[str, object]] = {}
-    for f in ordered_findings(c):
+    for f in p.findings:
         findings_by_sentence.setdefault((f.source, f.sentence_id), {})[f.other_source] = f
-    keys_by_source: dict[str, list[tuple[str, int]]] = {}
-    for key in sorted(sentences, key=lambda key: key[1]):
-        keys_by_source.setdefault(key[0], []).append(key)
-    grouped = findings_by_event(c)
-    event_claims = claims_by_event(c)
-    copies = copies_of(c)
-    placed = {source_id for event in c.events for source_id in event.sources}
-    dropped: dict[str, list] = {}
-    for d in ordered_dropped(c):
-        dropped.setdefault(d.source, []).append(d)
 
-    events = []
-    for number, event in enumerate(display_events(c), start=1):
+    for number, event in enumerate(shown, start=1):
         members = list(event.sources)
         event_sources = []
         for sid in members:
@@ -147,31 +164,6 @@ def _context(c: Comparison) -> dict:
                 }
             )
         claims = event_claims[event.id] if len(members) > 1 else []
-        matrix = []
-        for claim in claims:
-            by_source: dict[str, list[int]] = {}
-            for source_id, sentence_id in claim.sentences:
-                by_source.setdefault(source_id, []).append(sentence_id)
-            matrix.append(
-                {
-                    "number": claim.number,
-                    "kind": str(claim.kind),
-                    "kind_css": claim.kind.name.lower(),
-                    "text": claim.text,
-                    "cells": [
-                        {
-                            "source": source_id,
-                            "label": str(cell),
-                            "css": cell.name.lower(),
-                            "refs": [
-                                {"anchor": anchor(source_id, sid), "label": f"#{sid}"}
-                                for sid in by_source.get(source_id, [])
-                            ],
-                        }
-                        for source_id, cell in claim.cells
-                    ],
-                }
-            )
         contradictions = []
         for claim in claims:
             for f in claim.contradictions:
@@ -193,58 +185,127 @@ def _context(c: Comparison) -> dict:
         alignment = []
         for source_id in members:
             others = [m for m in members if m != source_id]
-            rows = []
-            for key in keys_by_source.get(source_id, []):
-                view = sentence_view(*key)
-                judged = findings_by_sentence.get(key, {})
-                cells = []
-                for other in others:
-                    f = judged.get(other)
-                    if f is None:
-                        cells.append({"relation": "", "other": None, "reason": "", "score": None})
-                        continue
-                    cells.append(
-                        {
-                            "relation": relation_value(f.relation),
-                            "other": None
-                            if f.other_sentence_id is None
-                            else {"anchor": anchor(other, f.other_sentence_id), "label": f"#{f.other_sentence_id}"},
-                            "reason": f.reason,
-                            "score": _score(f.score),
-                        }
-                    )
-                view["cells"] = cells
-                view["relations"] = " ".join(sorted({cell["relation"] for cell in cells if cell["relation"]}))
-                rows.append(view)
-            alignment.append({"source": source_id, "others": others, "rows": rows})
-        events.append(
-            {
-                "number": number,
-                "anchor": f"event-{number}",
-                "id": event.id,
-                "date": event.date,
-                "place": event.place,
-                "sources": event_sources,
-                "counts": relation_counts(c, event.id, grouped.get(event.id, [])),
-                "matrix": matrix,
-                "matrix_sources": members,
-                "contradictions": contradictions,
-                "alone": alone,
-                "alignment": alignment,
-            }
+            keys = keys_by_source.get(source_id, [])
+            alignment.append(
+                {
+                    "source": source_id,
+                    "others": others,
+                    "count": len(keys),
+                    "rows_html": Markup(
+                        _alignment_rows(keys, others, sentences, findings_by_sentence, anchor)
+                    ),
+                }
+            )
+        yield {
+            "number": number,
+            "anchor": f"event-{number}",
+            "id": event.id,
+            "date": event.date,
+            "place": event.place,
+            "sources": event_sources,
+            "counts": p.counts[event.id],
+            "matrix_html": Markup(_matrix_rows(claims, anchor)),
+            "matrix_sources": members,
+            "contradictions": contradictions,
+            "alone": alone,
+            "alignment": alignment,
+        }
+
+
+# The two big repetitive tables (a row per claim, a row per sentence with a cell per other source) are built
+# with plain string joins: through the template they cost most of the page's time. Every value still goes
+# through markupsafe's escape, exactly as the template's autoescaping would do.
+
+
+def _h(value) -> str:
+    """What the template's autoescaping writes for `value`: markupsafe.escape(value), as a plain str.
+
+    The common types are escaped here directly, with markupsafe's own replacements (& first), about twice as
+    fast as building a Markup per value; test_report_html checks both agree.
+    """
+    kind = type(value)
+    if kind is str:
+        return (
+            value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;")
+            .replace('"', "&#34;")
         )
-    return {
-        "events": events,
-        "relations": RELATIONS,
-        "cells": [{"label": str(cell), "css": cell.name.lower()} for cell in Cell],
-        "warnings": list(c.warnings),
-        "copies": [{"copy_id": copy, "origin_id": origin} for copy, origin in copies.items()],
-        "unplaced": [s.id for s in c.sources if s.id not in placed and s.id not in copies],
-        "source_count": len(c.sources),
-        "css": CSS,
-        "js": JS,
-        "csp": content_security_policy(),
-    }
+    if kind is int:
+        return str(value)
+    return str(escape(value))
+
+
+def _matrix_rows(claims, anchor) -> str:
+    """<tr> elements of the claim matrix, one per claim, each ending with a newline."""
+    out = []
+    for claim in claims:
+        by_source: dict[str, list[int]] = {}
+        for source_id, sentence_id in claim.sentences:
+            by_source.setdefault(source_id, []).append(sentence_id)
+        tag = ' <span class="tag">contradiction</span>' if str(claim.kind) == "contradiction" else ""
+        cells = []
+        for source_id, cell in claim.cells:
+            refs = "".join(
+                f' <a href="#{_h(anchor(source_id, sid))}">{_h(f"#{sid}")}</a>'
+                for sid in by_source.get(source_id, ())
+            )
+            cells.append(f'<td class="cell cell-{_h(cell.name.lower())}">{_h(str(cell))}{refs}</td>')
+        out.append(
+            f'<tr class="kind-{_h(claim.kind.name.lower())}"><td class="num">{_h(claim.number)}</td>'
+            f'<td class="claim">{_h(claim.text)}{tag}</td>{"".join(cells)}</tr>\n'
+        )
+    return "".join(out)
+
+
+def _alignment_rows(keys, others, sentences, findings_by_sentence, anchor) -> str:
+    """<tr> elements of one source's full alignment, one per sentence, each ending with a newline."""
+    out = []
+    empty: dict = {}
+    # Links, scores and reasons repeat across a source's rows: each is escaped once.
+    links: dict = {}
+    scores: dict = {}
+    reasons: dict = {}
+    relation_cells: dict = {}
+    for key in keys:
+        source_id, sentence_id = key
+        s = sentences.get(key)
+        judged = findings_by_sentence.get(key, empty)
+        relations = set()
+        cells = []
+        for other in others:
+            f = judged.get(other)
+            relation = "" if f is None else relation_value(f.relation)
+            if not relation:
+                cells.append('<td class="rel-cell"></td>')
+                continue
+            relations.add(relation)
+            head = relation_cells.get(relation)
+            if head is None:
+                rel = _h(relation)
+                head = relation_cells[relation] = f'<td class="rel-cell"><span class="rel rel-{rel}">{rel}</span>'
+            other_id = f.other_sentence_id
+            if other_id is None:
+                link = ""
+            else:
+                link = links.get((other, other_id))
+                if link is None:
+                    link = links[(other, other_id)] = (
+                        f' <a href="#{_h(anchor(other, other_id))}">{_h(f"#{other_id}")}</a>'
+                    )
+            shown = scores.get(f.score)
+            if shown is None:
+                score = _score(f.score)
+                shown = scores[f.score] = f' <span class="score">{_h(score)}</span>' if score else ""
+            why = reasons.get(f.reason)
+            if why is None:
+                why = reasons[f.reason] = f'<br><span class="why">{_h(f.reason)}</span></td>'
+            cells.append(head + link + shown + why)
+        out.append(
+            f'<tr id="{_h(anchor(source_id, sentence_id))}" data-relations="{_h(" ".join(sorted(relations)))}">'
+            f'<td class="num">{_h(sentence_id)}</td><td>{_h(s.text if s else "")} '
+            f'<span class="offsets">chars {_h(s.start if s else None)}–{_h(s.end if s else None)}</span></td>'
+            f'{"".join(cells)}</tr>\n'
+        )
+    return "".join(out)
 
 
 def _score(score) -> str:
@@ -252,6 +313,11 @@ def _score(score) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
-def render_html(c: Comparison) -> str:
+def html_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator[str]:
+    """report.html in pieces, in order (event by event), for writing as it is rendered."""
+    return _environment().get_template("report.html.j2").generate(**_context(c, prepare(c, prepared)))
+
+
+def render_html(c: Comparison, prepared: Prepared | None = None) -> str:
     """report.html as a string (deterministic, self-contained, all text escaped)."""
-    return _environment().get_template("report.html.j2").render(**_context(c))
+    return "".join(html_chunks(c, prepared))

@@ -8,13 +8,14 @@ flavour); source text is escaped so that it cannot become markup, links or HTML.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from tabulate import tabulate
 
 from compare.models import Comparison
-from compare.report.claims import Cell, Kind, claims_by_event
-from compare.report.json_report import copies_of
-from compare.report.tables import display_events, sentence_by_key, source_by_id, summary_rows
+from compare.report.claims import Cell, Kind
+from compare.report.prepared import Prepared, prepare
+from compare.report.tables import summary_rows
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
@@ -41,10 +42,16 @@ def _table(rows, headers) -> str:
     return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
 
 
-def render_markdown(c: Comparison) -> str:
+def render_markdown(c: Comparison, prepared: Prepared | None = None) -> str:
     """report.md as a string (deterministic, trailing newline)."""
-    sources = source_by_id(c)
-    sentences = sentence_by_key(c)
+    return "".join(markdown_chunks(c, prepared))
+
+
+def markdown_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator[str]:
+    """report.md in pieces: the summary, then one piece per event (lines joined by newlines)."""
+    p = prepare(c, prepared)
+    sources = p.sources
+    sentences = p.sentences
     out: list[str] = ["# crosscheck report", ""]
     out.append(
         f"{len(c.sources)} source{'s' if len(c.sources) != 1 else ''}, "
@@ -54,7 +61,7 @@ def render_markdown(c: Comparison) -> str:
     out.append("")
     out.append("## Summary")
     out.append("")
-    summary = summary_rows(c)
+    summary = summary_rows(c, p)
     out.append(
         _table(
             [
@@ -76,16 +83,18 @@ def render_markdown(c: Comparison) -> str:
     )
     for warning in c.warnings:
         out += ["", f"> **Warning:** {md_escape(warning)}"]
-    copies = copies_of(c)
+    copies = p.copies
     if copies:
         out += ["", "## Syndicated copies", ""]
         out.append("Near-identical texts count once: each copy stands for its origin.")
         out.append("")
         out += [f"- {md_escape(copy)} is a copy of {md_escape(origin)}" for copy, origin in copies.items()]
 
-    event_claims = claims_by_event(c)
-    for i, event in enumerate(display_events(c), start=1):
-        out += ["", f'<a id="event-{i}"></a>', "", f"## Event {md_escape(event.id)}"]
+    yield "\n".join(out)
+    event_claims = p.claims
+    for i, event in enumerate(p.display_events, start=1):
+        # Each event's lines follow the previous ones after a newline (the document is its lines joined).
+        out = ["", f'<a id="event-{i}"></a>', "", f"## Event {md_escape(event.id)}"]
         facts = ", ".join(md_escape(x) for x in (event.date, event.place) if x)
         if facts:
             out += ["", facts]
@@ -107,6 +116,7 @@ def render_markdown(c: Comparison) -> str:
         )
         if len(event.sources) < 2:
             out += ["", "Only one source reports this event: there is nothing to compare it with."]
+            yield "\n" + "\n".join(out)
             continue
         claims = event_claims[event.id]
         out += ["", "### Claim matrix", ""]
@@ -155,7 +165,8 @@ def render_markdown(c: Comparison) -> str:
             out.append("")
         while out and out[-1] == "":
             out.pop()
-    return "\n".join(out) + "\n"
+        yield "\n" + "\n".join(out)
+    yield "\n"
 
 
 def _span(sentence) -> str:

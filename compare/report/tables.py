@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from compare.models import Comparison, Dropped, Finding, Sentence, Source
+from compare.models import Comparison, Dropped, Finding, Relation, Sentence, Source
 
 FINDINGS_COLUMNS = (
     "event",
@@ -63,8 +63,17 @@ def sentence_by_key(c: Comparison) -> dict[tuple[str, int], Sentence]:
     return {(s.source, s.id): s for s in c.sentence_records}
 
 
+_RELATION_VALUES = {relation: relation.value for relation in Relation}
+
+
 def relation_value(relation) -> str:
     """The plain string of a Relation (also accepts a plain string)."""
+    # Called for every finding by every report: the two usual types answer without the enum's descriptor.
+    kind = type(relation)
+    if kind is str:
+        return relation
+    if kind is Relation:
+        return _RELATION_VALUES[relation]
     return str(getattr(relation, "value", relation))
 
 
@@ -210,14 +219,17 @@ def relation_counts(c: Comparison, event_id: str, findings: list[Finding] | None
     return counts
 
 
-def summary_rows(c: Comparison) -> list[dict]:
-    """One row per event (display order): id, date, place, sources, sentence count, counts by relation."""
-    per_source = {}
-    for s in c.sentence_records:
-        per_source[s.source] = per_source.get(s.source, 0) + 1
-    grouped = findings_by_event(c)
+def summary_rows(c: Comparison, prepared=None) -> list[dict]:
+    """One row per event (display order): id, date, place, sources, sentence count, counts by relation.
+
+    `prepared` (a report.prepared.Prepared of `c`) lends its indexes so they are not rebuilt.
+    """
+    from compare.report.prepared import prepare
+
+    p = prepare(c, prepared)
+    per_source = p.sentence_counts
     rows = []
-    for event in display_events(c):
+    for event in p.display_events:
         rows.append(
             {
                 "event": event.id,
@@ -225,18 +237,20 @@ def summary_rows(c: Comparison) -> list[dict]:
                 "place": event.place,
                 "sources": list(event.sources),
                 "sentences": sum(per_source.get(s, 0) for s in event.sources),
-                **relation_counts(c, event.id, grouped.get(event.id, [])),
+                **p.counts[event.id],
             }
         )
     return rows
 
 
-def display_events(c: Comparison) -> list:
+def display_events(c: Comparison, counts: dict[str, dict[str, int]] | None = None) -> list:
     """Events in the order a reader wants them: events with something to compare first, those with the most
     contradictions ahead, then the most sources; ties keep the Comparison's order. (report.json keeps the
-    Comparison's order.)"""
-    grouped = findings_by_event(c)
-    contradictions = {e.id: relation_counts(c, e.id, grouped.get(e.id, []))["contradict"] for e in c.events}
+    Comparison's order.) `counts` (event id -> relation_counts) is computed when not given."""
+    if counts is None:
+        grouped = findings_by_event(c)
+        counts = {e.id: relation_counts(c, e.id, grouped.get(e.id, [])) for e in c.events}
+    contradictions = {e.id: counts[e.id]["contradict"] for e in c.events}
     return [
         event
         for _, event in sorted(

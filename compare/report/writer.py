@@ -1,13 +1,14 @@
 """The one place that writes reports to disk, atomically.
 
-Every report is rendered to a string first; nothing touches the disk until all of them exist. They are then
-written into a fresh temporary folder beside the output folder, which is swapped into place in one step
-(Linux `renameat2(RENAME_EXCHANGE)`, or two renames elsewhere). An interrupted or failed run leaves the
-previous report as it was; a reader never sees a half-written report folder.
+Every report is written into a fresh temporary folder beside the output folder as it is rendered (piece by
+piece, so a large report is never held whole in memory), and only when all of them are written is that folder
+swapped into place in one step (Linux `renameat2(RENAME_EXCHANGE)`, or two renames elsewhere). An interrupted or
+failed run leaves the previous report as it was; a reader never sees a half-written report folder.
 
 When the output folder already holds files that are not reports (say `--out .`), the folder is not swapped
-(that would delete them): each report file is written beside its final name and renamed over it, so every
-file is still whole, and nothing else in the folder is touched.
+(that would delete them): each report file is written beside its final name, and once all of them are
+written each is renamed over its final name, so every file is still whole, and nothing else in the folder is
+touched.
 
 File names are fixed (REPORT_FILES); nothing derived from a source id or title becomes a path, so no input
 can make the writer write outside the output folder.
@@ -21,28 +22,40 @@ import errno
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from compare.models import Comparison, OutputNotWritable
+from compare.report.prepared import Prepared
 
 REPORT_FILES = ("report.json", "findings.csv", "claims.csv", "report.md", "report.html")
 
+# Bytes gathered before one write: few system calls, little memory.
+_WRITE_BUFFER = 1 << 20
+
+
+def report_chunks(c: Comparison, prepared: Prepared | None = None) -> dict[str, Callable[[], Iterator[str]]]:
+    """File name -> a function giving that report's text in pieces, in REPORT_FILES order.
+
+    The reports share one Prepared (indexes, claims and counts computed once for all of them).
+    """
+    from compare.report import csv_report, html, json_report, markdown
+
+    p = prepared if prepared is not None and prepared.c is c else Prepared(c)
+    # Looked up at call time, so each renderer can be replaced (tests make one fail).
+    renderers = {
+        "report.json": lambda: json_report.json_chunks(c, p),
+        "findings.csv": lambda: csv_report.findings_csv_chunks(c, p),
+        "claims.csv": lambda: csv_report.claims_csv_chunks(c, p),
+        "report.md": lambda: markdown.markdown_chunks(c, p),
+        "report.html": lambda: html.html_chunks(c, p),
+    }
+    return {name: renderers[name] for name in REPORT_FILES}
+
 
 def render_reports(c: Comparison) -> dict[str, str]:
-    """File name -> contents of every report, in REPORT_FILES order."""
-    from compare.report.csv_report import render_claims_csv, render_findings_csv
-    from compare.report.html import render_html
-    from compare.report.json_report import render_json
-    from compare.report.markdown import render_markdown
-
-    renderers = {
-        "report.json": render_json,
-        "findings.csv": render_findings_csv,
-        "claims.csv": render_claims_csv,
-        "report.md": render_markdown,
-        "report.html": render_html,
-    }
-    return {name: renderers[name](c) for name in REPORT_FILES}
+    """File name -> contents of every report, in REPORT_FILES order (whole strings: for tests and small runs)."""
+    return {name: "".join(chunks()) for name, chunks in report_chunks(c).items()}
 
 
 def write_reports(c: Comparison, out_dir) -> list[Path]:
@@ -50,7 +63,7 @@ def write_reports(c: Comparison, out_dir) -> list[Path]:
 
     Raises OutputNotWritable when the folder (or its parent) cannot be created or written.
     """
-    contents = render_reports(c)
+    contents = report_chunks(c)
     out = Path(out_dir)
     try:
         _write_all(out, contents)
@@ -63,7 +76,7 @@ def write_reports(c: Comparison, out_dir) -> list[Path]:
     return [out / name for name in contents]
 
 
-def _write_all(out: Path, contents: dict[str, str]) -> None:
+def _write_all(out: Path, contents: dict[str, Callable[[], Iterable[str]]]) -> None:
     for folder in (out, *out.parents):
         if folder.exists():
             if not folder.is_dir():  # the folder, or one of its parents, is a file
@@ -77,8 +90,8 @@ def _write_all(out: Path, contents: dict[str, str]) -> None:
         return
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
     try:
-        for name, text in contents.items():
-            _write_file(tmp / name, text)
+        for name, chunks in contents.items():
+            _write_file(tmp / name, chunks())
         os.chmod(tmp, out.stat().st_mode & 0o7777 if out.is_dir() else _default_dir_mode())
         _fsync_dir(tmp)
         if out.is_dir():
@@ -87,12 +100,22 @@ def _write_all(out: Path, contents: dict[str, str]) -> None:
             except OSError as error:
                 if error.errno not in (errno.EBUSY, errno.EXDEV):
                     raise
-                _replace_files(out, contents)  # a mount point cannot be renamed: replace file by file
+                # A mount point cannot be renamed: copy the written reports in, file by file.
+                _replace_files(out, {name: _reader(tmp / name) for name in contents})
         else:
             os.rename(tmp, out)
         _fsync_dir(parent)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _reader(path: Path) -> Callable[[], Iterator[str]]:
+    def chunks() -> Iterator[str]:
+        with open(path, encoding="utf-8", newline="") as handle:
+            while piece := handle.read(_WRITE_BUFFER):
+                yield piece
+
+    return chunks
 
 
 def _keep_folder(out: Path) -> bool:
@@ -105,22 +128,38 @@ def _keep_folder(out: Path) -> bool:
     return cwd == out or out in cwd.parents
 
 
-def _replace_files(out: Path, contents: dict[str, str]) -> None:
-    for name, text in contents.items():
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
-        os.close(fd)
-        try:
-            _write_file(Path(tmp_name), text)
+def _replace_files(out: Path, contents: dict[str, Callable[[], Iterable[str]]]) -> None:
+    """Write every file beside its final name, then rename each over it: a failure while rendering or writing
+    leaves every previous file as it was."""
+    written: list[tuple[str, str]] = []
+    try:
+        for name, chunks in contents.items():
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+            os.close(fd)
+            written.append((tmp_name, name))
+            _write_file(Path(tmp_name), chunks())
             os.chmod(tmp_name, _default_file_mode())
+        for tmp_name, name in written:
             os.replace(tmp_name, out / name)
-        finally:
+    finally:
+        for tmp_name, _ in written:
             if os.path.exists(tmp_name):
                 os.unlink(tmp_name)
 
 
-def _write_file(path: Path, text: str) -> None:
+def _write_file(path: Path, text: str | Iterable[str]) -> None:
+    """Write text (a string, or its pieces in order) as UTF-8, and flush it to the disk."""
+    pieces = (text,) if isinstance(text, str) else text
     with open(path, "wb") as handle:
-        handle.write(text.encode("utf-8"))
+        gathered: list[str] = []
+        size = 0
+        for piece in pieces:
+            gathered.append(piece)
+            size += len(piece)
+            if size >= _WRITE_BUFFER:
+                handle.write("".join(gathered).encode("utf-8"))
+                gathered, size = [], 0
+        handle.write("".join(gathered).encode("utf-8"))
         handle.flush()
         os.fsync(handle.fileno())
 
