@@ -32,9 +32,11 @@ def diff(a: PathLike, b: PathLike, settings: Settings | None = None) -> tuple[Co
     """Compare two sources as one event; warns (in Comparison.warnings) when they look like different events."""
     settings = settings or Settings()
     sources, warnings = load_sources_with_warnings([a, b], settings)
+    if len(sources) == 1:
+        raise NotTwoSources(f"{a} and {b} are the same article; pass two different files to diff")
     if len(sources) != 2:
         raise NotTwoSources(
-            f"{a} and {b} hold {len(sources)} sources; diff compares exactly two files (use `crosscheck report` for more)"
+            f"{a} and {b} hold {len(sources)} articles; diff compares exactly two (use `crosscheck report` for more)"
         )
     first = _source_for(sources, a)
     second = next(s for s in sources if s.id != first.id)

@@ -182,12 +182,21 @@ def _name_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return words, tuple(w.lower() for w in words)
 
 
+@lru_cache(maxsize=50_000)
+def _capitalised_after_first(text: str) -> frozenset[str]:
+    words, lower = _name_words(text)
+    return frozenset(low for w, low in zip(words[1:], lower[1:]) if _CAPITALISED.match(w))
+
+
 def name_conflict(a: str, b: str, acronyms) -> str | None:
     """A capitalised name in one sentence where the other has a different one, the wording around them alike."""
     ca, la = _name_words(a)
     cb, lb = _name_words(b)
     if la == lb:
         return None  # the same words: nothing is replaced (wire copy run verbatim by several outlets)
+    names_a, names_b = _capitalised_after_first(a), _capitalised_after_first(b)
+    if names_a <= names_b or names_b <= names_a:
+        return None  # one side names nobody the other does not: no name can stand in for another
     matcher = difflib.SequenceMatcher(a=la, b=lb, autojunk=False)
     text_a, text_b = normalise(a, acronyms), normalise(b, acronyms)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():

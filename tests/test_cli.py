@@ -111,3 +111,9 @@ def test_missing_path_is_a_one_line_error_with_exit_2(tmp_path):
     assert done.stderr.startswith("Error:") and len(done.stderr.strip().splitlines()) == 1
     assert "nope" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_diff_of_a_file_with_itself_is_trouble():
+    result = runner.invoke(app, ["diff", str(NAPLES_A), str(NAPLES_A)])
+    assert result.exit_code == 2
+    assert "same article" in result.output
