@@ -2,6 +2,8 @@ import dataclasses
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from compare.models import Comparison, Event, Finding, Relation, Sentence, Source
 from compare.report.claims import Cell, Kind, all_claims, claims_frame, event_claims, is_hedged
@@ -180,3 +182,18 @@ def test_claim_invariants(c):
             left_out = len(SOURCES) - len(present)
             assert left_out <= previous_left_out
             previous_left_out = left_out
+
+
+CUE_WORDS = ["was", "not", "made", "clear", "unclear", "It", "remains", "to", "be", "seen", "Reportedly", "said",
+             "declined", "comment", "may", "May", "could", "did", "confirm", "KNOWN", "whether", "ſaid", "café"]
+
+
+@given(st.lists(st.sampled_from(CUE_WORDS) | st.text(max_size=6), max_size=8).map(" ".join))
+def test_is_hedged_finds_what_the_case_insensitive_cues_find(text):
+    """is_hedged lower-cases ASCII text for speed; it must agree with the patterns as written."""
+    from compare.report import claims
+
+    assert claims._HEDGE_CUES.pattern == claims._HEDGE_CUES.pattern.lower()
+    expected = bool(claims._HEDGE_CUES.search(text) or claims._LOWER_HEDGES.search(text))
+    assert is_hedged(text) == expected
+    assert is_hedged(text.upper()) == bool(claims._HEDGE_CUES.search(text.upper()) or claims._LOWER_HEDGES.search(text.upper()))

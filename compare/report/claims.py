@@ -63,9 +63,19 @@ _LOWER_HEDGES = re.compile(r"\b(?:may|might|could)\b")
 CLAIM_META_COLUMNS = ("event", "claim", "kind", "text", "sentences")
 
 
+# The cues are written in lower case; on ASCII text, matching them case-sensitively against the lower-cased
+# text finds exactly what the case-insensitive pattern finds (Unicode case folding only adds non-ASCII
+# equivalents such as the Kelvin sign), about twice as fast: this runs for every sentence of a report.
+_HEDGE_CUES_LOWER = re.compile(_HEDGE_CUES.pattern)
+
+
 def is_hedged(text: str) -> bool:
     """True when a sentence carries a general marker of uncertainty."""
-    return bool(_HEDGE_CUES.search(text) or _LOWER_HEDGES.search(text))
+    if _LOWER_HEDGES.search(text):
+        return True
+    if text.isascii():
+        return bool(_HEDGE_CUES_LOWER.search(text.lower()))
+    return bool(_HEDGE_CUES.search(text))
 
 
 @dataclass(frozen=True, slots=True)
