@@ -5,6 +5,8 @@ Needs /usr/bin/chromium (`apt-get install chromium`) and the playwright package;
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from playwright.sync_api import sync_playwright
 
@@ -26,6 +28,8 @@ ARGS = [
 
 @pytest.fixture(scope="module")
 def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"the browser test needs Debian's chromium at {CHROMIUM}: apt-get install chromium (as .ci/run does)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield browser
