@@ -25,7 +25,7 @@ PARTIAL_EXTRA_SHARE = 0.45
 MIN_EXTRA_WORDS = 3
 # The other side counts as contained when at most this share of its content words is missing from this side.
 CONTAINED_SHARE = 0.25
-# A negation only counts when a word the two sentences share follows it within this many words.
+# A negation only counts when a word the two sentences share follows it within this many words, in its clause.
 NEGATION_WINDOW = 4
 # Name and date conflicts are only trusted between sentences this alike (the rest of the wording agrees).
 SLOT_CONFLICT_MIN_SCORE = 0.6
@@ -66,6 +66,7 @@ _NUMBER_WORDS = {
 }
 _SPELLED_NUMBER = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b(?=\s+[^\W\d_])", re.IGNORECASE)
 _NUMBER_WORD_UNITS_SKIP = frozenset("am pm st nd rd th".split())
+_CLAUSE_ENDS = frozenset(",;:.!?()—–")
 _PUNCT = ",.;:!?\"“”‘’()"
 _CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 
@@ -120,6 +121,8 @@ def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
         if tok == "not" and i + 1 < len(toks) and toks[i + 1] == "only":
             continue
         for follower in toks[i + 1 : i + 1 + NEGATION_WINDOW]:
+            if follower in _CLAUSE_ENDS:
+                break  # "were not discussed, the ministry said": the negation does not reach past the clause
             stems = content_tokens(follower, acronyms)
             if stems and stems[0] in shared:
                 hits.append(follower)

@@ -84,3 +84,11 @@ def test_omitted_reason_quotes_the_closest_sentence():
     best = Sentence("b", 3, 0, 10, "The leaders ate lunch.")
     reason = omitted_reason(a, "b", best, 0.21, 0.5)
     assert "0.21" in reason and "The leaders ate lunch." in reason and reason.startswith("omitted:")
+
+
+def test_negation_stops_at_the_end_of_its_clause():
+    a = side("a", "Fishing quotas were not discussed, the Portuguese ministry said.")
+    b = side("b", "The talks lasted about 90 minutes, according to the Portuguese trade ministry.")
+    assert judge_pair(a, b, 0.3).relation != Relation.CONTRADICT
+    c = side("c", "The Portuguese ministry said fishing quotas were discussed.")
+    assert judge_pair(a, c, 0.5).relation == Relation.CONTRADICT
