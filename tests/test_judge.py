@@ -92,3 +92,15 @@ def test_negation_stops_at_the_end_of_its_clause():
     assert judge_pair(a, b, 0.3).relation != Relation.CONTRADICT
     c = side("c", "The Portuguese ministry said fishing quotas were discussed.")
     assert judge_pair(a, c, 0.5).relation == Relation.CONTRADICT
+
+
+def test_a_negation_about_something_else_is_not_a_polarity_conflict():
+    a = side("a", "Fishing quotas were not talked about, the ministry stated.")
+    b = side("b", "The talks lasted about 90 minutes, according to the trade ministry.")
+    assert judge_pair(a, b, 0.3).relation != Relation.CONTRADICT
+
+
+def test_two_denials_in_different_words_agree():
+    a = side("a", "They did not discuss fishing quotas, a ministry spokesperson stated.")
+    b = side("b", "Fishing quotas were not talked about, the ministry stated.")
+    assert judge_pair(a, b, 0.5).relation != Relation.CONTRADICT
