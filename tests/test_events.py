@@ -9,7 +9,6 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 
 from compare.events import EventDoc, group_events
 from compare.metadata import meeting_dates, meeting_place, parse_date_line

@@ -2,7 +2,7 @@ import dataclasses
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.models import Comparison, Event, Finding, Relation, Sentence, Source
@@ -130,9 +130,6 @@ def test_hedging_cues(text):
 def test_plain_statements_are_not_hedged(text):
     assert not is_hedged(text)
 
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 SOURCES = ("a", "b", "c", "d")
 SENTENCE_TEXTS = ("The budget rose.", "It is unclear whether the budget rose.", "The budget fell by half.")

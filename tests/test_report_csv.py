@@ -3,7 +3,7 @@ import dataclasses
 import io
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.models import Finding, Relation
@@ -92,9 +92,6 @@ def test_a_carriage_return_inside_a_cell_does_not_split_the_row():
     rows = list(csv.reader(io.StringIO(render_rows(["a", "b"], [["x\ry", "z\n"]]), newline="")))
     assert rows == [["a", "b"], ["x\ry", "z\n"]]
 
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 
 @settings(max_examples=200, deadline=None)

@@ -5,7 +5,7 @@ import re
 
 import html5lib
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.report.html import render_html, word_diff
@@ -123,9 +123,6 @@ def test_word_diff_marks_only_changed_words():
 def test_deterministic(page):
     assert render_html(make_comparison()) == page
 
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 # Text an HTML document can carry at all: no NUL, no surrogates, no C0/C1 controls or noncharacters (the
 # reader turns those into errors or spaces before the report exists).

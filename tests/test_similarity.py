@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compare.models import CompareError
 from compare.similarity import (
@@ -316,9 +318,6 @@ def test_seed_gold_figures_with_the_default_matcher(seed_comparison, gold, capsy
 
 
 # --- the sparse block scores against a slow, obviously correct reference -------------------------------------
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 _VOCAB = ["Tokyo", "ministers", "met", "the", "budget", "of", "rose", "7%", "on", "Friday", "Kihara", "said", ","]
 _sentence = st.lists(st.sampled_from(_VOCAB), min_size=0, max_size=14).map(" ".join)
