@@ -115,22 +115,23 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in _TOKEN.findall(text.replace("’", "'")))
 
 
-def _negation_positions(toks: Sequence[str]) -> list[int]:
-    return [
+@lru_cache(maxsize=50_000)
+def _negations(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The tokens of `text` with any "not clear whether" phrase taken out, and where its negations stand (once
+    per sentence: a sentence is judged against a counterpart in every other source of its event)."""
+    toks = tokens(_UNCERTAIN_WHETHER.sub(" ", text) if uncertain_whether(text) else text)
+    positions = tuple(
         i for i, tok in enumerate(toks)
         if tok in _NEGATIONS and not (tok == "not" and i + 1 < len(toks) and toks[i + 1] == "only")
-    ]
-
-
-def _without_uncertainty(text: str) -> str:
-    return _UNCERTAIN_WHETHER.sub(" ", text) if uncertain_whether(text) else text
+    )
+    return toks, positions
 
 
 def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
     """Shared content words that stand within a negation's reach, e.g. "did not discuss X" -> ["discuss"]."""
-    toks = tokens(_without_uncertainty(text))
+    toks, positions = _negations(text)
     hits = []
-    for i in _negation_positions(toks):
+    for i in positions:
         if _clause_shared(toks, i, shared, acronyms) < NEGATED_CLAUSE_SHARED:
             continue  # "Fishing quotas were not talked about" says nothing of "the talks lasted 90 minutes"
         for follower in toks[i + 1 : i + 1 + NEGATION_WINDOW]:
@@ -145,8 +146,8 @@ def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
 
 def negates_shared_clause(text: str, shared: set[str], acronyms) -> bool:
     """Whether a clause about what the two sentences share is negated ("X were not talked about")."""
-    toks = tokens(_without_uncertainty(text))
-    return any(_clause_shared(toks, i, shared, acronyms) >= NEGATED_CLAUSE_SHARED for i in _negation_positions(toks))
+    toks, positions = _negations(text)
+    return any(_clause_shared(toks, i, shared, acronyms) >= NEGATED_CLAUSE_SHARED for i in positions)
 
 
 def _clause_shared(toks: Sequence[str], at: int, shared: set[str], acronyms) -> float:
@@ -331,7 +332,7 @@ def judge_pair(a: Side, b: Side, score: float, acronyms=None) -> Verdict:
     ]
     if detail:
         return Verdict(Relation.PARTIAL, "partial: same claim; " + "; ".join(detail))
-    common = sorted(shared, key=lambda t: (-len(t), t))[:4]
+    common = sorted(sorted(shared), key=len, reverse=True)[:4]  # longest first, then alphabetical (sort is stable)
     return Verdict(Relation.AGREE, "agree: same claim" + (f" ({', '.join(common)})" if common else ""))
 
 

@@ -20,14 +20,14 @@ from dataclasses import dataclass, replace
 
 from compare.align import counterparts, matcher_for_event, score_block
 from compare.clean import clean
-from compare.engine import run_events, run_grouping, run_prepare
+from compare.engine import collector_paused, run_events, run_grouping, run_prepare
 from compare.events import EventDoc, group_events
 from compare.judge import Side, judge_pair, omitted_reason
 from compare.metadata import meeting_dates, meeting_place, normalise_place
 from compare.models import Comparison, Dropped, Event, Finding, Relation, Sentence, Settings, Source
 from compare.sentences import split
 from compare.syndication import find_copies
-from compare.similarity import acronyms_in
+from compare.similarity import acronym_key, acronyms_in
 
 
 Progress = Callable[[Sequence, str], Iterable]
@@ -106,6 +106,7 @@ def compare_event(work: EventWork) -> tuple[Finding, ...]:
     acronyms = event_acronyms(work.members)
     matcher = matcher_for_event(work.matcher, [s.text for m in work.members for s in m.sentences], acronyms)
     threshold = matcher.threshold if work.threshold is None else work.threshold
+    frozen = acronym_key(acronyms)  # the judge asks about many words: convert once
     findings: list[Finding] = []
     # One block for the whole event: each sentence is normalised once and the matcher's fixed cost is paid once;
     # every pair's score depends on that pair alone, so slicing gives what member-by-member blocks would.
@@ -125,7 +126,7 @@ def compare_event(work: EventWork) -> tuple[Finding, ...]:
                 side = Side(a.source, sentence, a.published)
                 best = by_id.get(cp.best_id) if cp.best_id is not None else None
                 if cp.matched and best is not None:
-                    verdict = judge_pair(side, Side(b.source, best, b.published), cp.score, acronyms)
+                    verdict = judge_pair(side, Side(b.source, best, b.published), cp.score, frozen)
                     findings.append(
                         Finding(work.event.id, a.source, sentence.id, b.source, best.id, verdict.relation,
                                 round(cp.score, 4), verdict.reason)
@@ -184,8 +185,11 @@ def compare_sources(
 
     `progress`, when given, wraps the stage loops (e.g. a tqdm bar); the library itself never prints.
     """
-    settings = settings or Settings()
-    progress = progress or _no_progress
+    with collector_paused():
+        return _compare_sources(sources, settings or Settings(), warnings, progress or _no_progress)
+
+
+def _compare_sources(sources: Sequence[Source], settings: Settings, warnings: Sequence[str], progress: Progress) -> Comparison:
     # 2.-4. clean, split, fill metadata
     prepared = run_prepare(progress(sources, "reading"), settings)
     # 5. copies aside, events from the rest: a reprint is one outlet's story, not a second outlet agreeing

@@ -122,8 +122,10 @@ _VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?i:\bpeople'?s\s+republic\s+of\s+china\b)|\bPRC\b", " China "),
     )
 )
-# All variants in one pass: at each position the first listed form that matches wins.
-_VARIANT = re.compile("|".join(f"(?P<v{i}>{p.pattern})" for i, (p, _) in enumerate(_VARIANTS)))
+# All variants in one pass: at each position the first listed form that matches wins. Every form starts at a
+# word boundary, and checking that first lets the scan skip the inside of words without trying each form there
+# (four times faster on news text).
+_VARIANT = re.compile(r"\b(?=\w)(?:" + "|".join(f"(?P<v{i}>{p.pattern})" for i, (p, _) in enumerate(_VARIANTS)) + ")")
 _VARIANT_TOKEN = {f"v{i}": token for i, (_, token) in enumerate(_VARIANTS)}
 _PROTECTED = frozenset(
     {"unitedstates", "unitedkingdom", "unitednations", "europeanunion", "southkorea", "northkorea", "dollar"}
@@ -235,16 +237,22 @@ def acronyms_in(text: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=10_000)
-def _acronym_pattern(key: str) -> re.Pattern[str]:
-    return re.compile(r"\b" + re.escape(key) + r"\b", re.IGNORECASE)
+def _acronym_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for every acronym of a text, longest first, so that a text is scanned once however many."""
+    ordered = sorted(keys, key=lambda k: (-len(k), k))
+    return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in ordered) + r")\b", re.IGNORECASE)
 
 
 def _expand_acronyms(text: str, acronyms: Mapping[str, str]) -> str:
-    for key in sorted(acronyms, key=lambda k: (-len(k), k)):
-        pattern = _acronym_pattern(key)
+    pattern = _acronym_pattern(tuple(sorted(acronyms)))
+    by_key = {key.lower(): long for key, long in acronyms.items()}
+
+    def expansion(match: re.Match[str]) -> str:
         # Acronyms are written with capitals; an all-lower-case hit is an ordinary word ("us", "who").
-        text = pattern.sub(lambda m: f" {acronyms[key]} " if not m.group(0).islower() else m.group(0), text)
-    return text
+        found = match.group(0)
+        return found if found.islower() else f" {by_key[found.lower()]} "
+
+    return pattern.sub(expansion, text)
 
 
 def _words(text: str, acronyms: Mapping[str, str] | None, breaks: bool = False) -> list[str]:
@@ -283,9 +291,21 @@ def _words(text: str, acronyms: Mapping[str, str] | None, breaks: bool = False) 
     return words
 
 
-def content_tokens(text: str, acronyms: Mapping[str, str] | None = None) -> tuple[str, ...]:
+AcronymKey = tuple[tuple[str, str], ...]
+
+
+def acronym_key(acronyms: Mapping[str, str] | AcronymKey | None) -> AcronymKey:
+    """Acronyms in their hashable, order-independent form; callers that ask about many texts convert once."""
+    if not acronyms:
+        return ()
+    if isinstance(acronyms, tuple):
+        return acronyms
+    return tuple(sorted(acronyms.items()))
+
+
+def content_tokens(text: str, acronyms: Mapping[str, str] | AcronymKey | None = None) -> tuple[str, ...]:
     """The normalised content words of `text` in order: stems, numbers, canonical names; no stop words."""
-    return _content_tokens(text, tuple(sorted(acronyms.items())) if acronyms else ())
+    return _content_tokens(text, acronym_key(acronyms))
 
 
 @lru_cache(maxsize=100_000)
@@ -378,15 +398,22 @@ MIN_UNIT_TOKENS = 4
 # (function words included: they carry the structure of a statement) and content-word bigrams count each once.
 _KINDS = ("stem", "prefix", "w1", "w2", "w3", "t2")
 _WEIGHTED = {"stem", "prefix"}
-# Per kind, interned key -> column number, shared by every block of the process: a sentence's keys are looked up
-# once, when it is first prepared.
-_KEY_IDS: dict[str, dict[str, int]] = {kind: {} for kind in _KINDS}
 
 
-def _key_ids(kind: str, keys: Sequence[str]) -> np.ndarray:
-    table = _KEY_IDS[kind]
-    ids = [table.setdefault(k, len(table)) for k in keys]
-    return np.array(ids, dtype=np.int64)
+class _KeyTable:
+    """Per kind, key -> column number, for one block. A table per block (not per process) keeps the sparse
+    matrices as narrow as the block's own vocabulary, and a long run's memory flat: a process-wide table grew
+    with every key ever seen, to millions of columns on a 10,000-article corpus."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, dict[str, int]] = {kind: {} for kind in _KINDS}
+
+    def ids(self, kind: str, keys: Sequence[str]) -> np.ndarray:
+        table = self._ids[kind]
+        return np.array([table.setdefault(k, len(table)) for k in keys], dtype=np.int64)
+
+    def width(self, kind: str) -> int:
+        return len(self._ids[kind]) + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,16 +433,16 @@ def _ngrams(seq: Sequence[str], n: int) -> list[str]:
     return [" ".join(seq[i : i + n]) for i in range(len(seq) - n + 1)]
 
 
-def _position_keys(tokens: Sequence[str], words: Sequence[str], rarity: Rarity) -> dict[str, tuple]:
+def _position_keys(tokens: Sequence[str], words: Sequence[str], rarity: Rarity, table: _KeyTable) -> dict[str, tuple]:
     """Per kind, the key id starting at every position (and its weight): units then just slice these."""
     out = {}
     weights = np.fromiter((rarity.weight(t) for t in tokens), dtype=np.float64, count=len(tokens))
-    out["stem"] = (_key_ids("stem", tokens), weights)
-    out["prefix"] = (_key_ids("prefix", [t[:PREFIX_LEN] for t in tokens]), weights)
+    out["stem"] = (table.ids("stem", tokens), weights)
+    out["prefix"] = (table.ids("prefix", [t[:PREFIX_LEN] for t in tokens]), weights)
     for kind in _KINDS:
         if kind not in _WEIGHTED:
             n = int(kind[1])
-            out[kind] = (_key_ids(kind, _ngrams(words if kind[0] == "w" else tokens, n)), None)
+            out[kind] = (table.ids(kind, _ngrams(words if kind[0] == "w" else tokens, n)), None)
     return out
 
 
@@ -439,8 +466,7 @@ def _unit_keys(positions: dict[str, tuple], tokens: tuple[int, int], words: tupl
     return out
 
 
-@lru_cache(maxsize=50_000)
-def _prepare(text: str, acronyms: tuple[tuple[str, str], ...], rarity: Rarity) -> _Prepared:
+def _prepare(text: str, acronyms: AcronymKey, rarity: Rarity, table: _KeyTable) -> _Prepared:
     defined = {**dict(acronyms), **acronyms_in(text)}
     raw = _words(_CLAUSE_BREAK.sub(" | ", text), defined, breaks=True)
     segments: list[tuple[list[str], list[str]]] = []  # (content tokens, all stems) per clause
@@ -475,7 +501,7 @@ def _prepare(text: str, acronyms: tuple[tuple[str, str], ...], rarity: Rarity) -
         spans += [(i, i + 1) for i in range(len(segments))]
         if len(segments) > 2:
             spans += [(i, i + 2) for i in range(len(segments) - 1)]
-    positions = _position_keys(tokens, words, rarity)
+    positions = _position_keys(tokens, words, rarity, table)
     per_unit = [_unit_keys(positions, (tb[f], tb[l]), (wb[f], wb[l])) for f, l in spans]
     keys = {kind: tuple(u[kind] for u in per_unit) for kind in _KINDS}
     return _Prepared(tokens, words, tuple(tb[l] - tb[f] for f, l in spans), keys)
@@ -493,9 +519,10 @@ def _side_matrix(prepared: Sequence[_Prepared], kind: str, width: int) -> tuple[
     return weights, presence
 
 
-def _coverage(pa: Sequence[_Prepared], pb: Sequence[_Prepared], kind: str) -> tuple[np.ndarray, np.ndarray]:
+def _coverage(
+    pa: Sequence[_Prepared], pb: Sequence[_Prepared], kind: str, width: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Unit x unit share of each side's key weight found on the other side: (min, max) of the two shares."""
-    width = len(_KEY_IDS[kind]) + 1
     wa, xa = _side_matrix(pa, kind, width)
     wb, xb = (wa, xa) if pb is pa else _side_matrix(pb, kind, width)  # a block against itself: build once
     shared_a = (wa @ xb.T).toarray()  # weight of an a-unit's keys present in the b-unit
@@ -519,16 +546,26 @@ class LexicalFeatures:
 
     `sentence` has shape (len(a), len(b), len(SENTENCE_FEATURES)); `units` has shape (units of a, units of b,
     len(CLAUSE_FEATURES)); `starts_a` / `starts_b` give each sentence's first unit (its whole-sentence unit).
+    The unit features are kept as one matrix per feature (`unit_columns`): the clause model only needs their
+    weighted sum, and stacking them first would copy the largest arrays of the block for nothing.
     """
 
     sentence: np.ndarray
-    units: np.ndarray
+    unit_columns: tuple[np.ndarray, ...]
     starts_a: np.ndarray
     starts_b: np.ndarray
 
+    @property
+    def units(self) -> np.ndarray:
+        if not self.unit_columns:
+            return np.zeros((0, 0, len(CLAUSE_FEATURES)))
+        return np.stack(self.unit_columns, axis=-1)
+
     def best_clause(self, coef: np.ndarray, intercept: float) -> np.ndarray:
         """Per sentence pair, the highest clause-model logit over all its unit pairs."""
-        z = self.units @ coef + intercept
+        z = np.full(self.unit_columns[0].shape, float(intercept))
+        for weight, column in zip(coef, self.unit_columns):
+            z += weight * column
         return np.maximum.reduceat(np.maximum.reduceat(z, self.starts_a, axis=0), self.starts_b, axis=1)
 
 
@@ -540,24 +577,31 @@ def lexical_features(
     if not a or not b:
         return LexicalFeatures(
             np.zeros((len(a), len(b), len(SENTENCE_FEATURES))),
-            np.zeros((0, 0, len(CLAUSE_FEATURES))),
+            (),
             np.zeros(0, dtype=int),
             np.zeros(0, dtype=int),
         )
-    key = tuple(sorted(acronyms.items())) if acronyms else ()
-    pa = [_prepare(t, key, rarity) for t in a]
-    pb = pa if b is a else [_prepare(t, key, rarity) for t in b]
+    key = acronym_key(acronyms)
+    table = _KeyTable()
+    seen: dict[str, _Prepared] = {}
+
+    def prepared(text: str) -> _Prepared:  # each distinct sentence of the block normalised once
+        if text not in seen:
+            seen[text] = _prepare(text, key, rarity, table)
+        return seen[text]
+
+    pa = [prepared(t) for t in a]
+    pb = pa if b is a else [prepared(t) for t in b]
     starts_a = np.cumsum([0] + [len(p.unit_sizes) for p in pa[:-1]])
     starts_b = np.cumsum([0] + [len(p.unit_sizes) for p in pb[:-1]])
     columns = []
     for kind in _KINDS:
-        columns.extend(_coverage(pa, pb, kind))
+        columns.extend(_coverage(pa, pb, kind, table.width(kind)))
     columns.append(
         _ratio(
             np.array([n for p in pa for n in p.unit_sizes]), np.array([n for p in pb for n in p.unit_sizes])
         )
     )
-    units = np.stack(columns, axis=-1)
     # token_sort_ratio is ratio over tokens sorted once per sentence. One thread: the engines already run events
     # in parallel processes. The same list on both sides lets rapidfuzz score half of a symmetric block.
     sorted_a = [" ".join(sorted(p.tokens)) for p in pa]
@@ -566,9 +610,9 @@ def lexical_features(
     words_a = [" ".join(p.words) for p in pa]
     words_b = words_a if pb is pa else [" ".join(p.words) for p in pb]
     ratio = process.cdist(words_a, words_b, scorer=fuzz.ratio, workers=1) / 100.0
-    whole = units[np.ix_(starts_a, starts_b)]
-    sentence = np.concatenate([whole, token_sort[..., None], ratio[..., None]], axis=-1)
-    return LexicalFeatures(sentence, units, starts_a, starts_b)
+    whole = [column[np.ix_(starts_a, starts_b)] for column in columns]
+    sentence = np.stack([*whole, token_sort, ratio], axis=-1)
+    return LexicalFeatures(sentence, tuple(columns), starts_a, starts_b)
 
 
 class LexicalMatcher:

@@ -324,10 +324,10 @@ _sentence = st.lists(st.sampled_from(_VOCAB), min_size=0, max_size=14).map(" ".j
 
 
 def _reference_whole_features(a: str, b: str) -> dict[str, float]:
-    from compare.similarity import _prepare, default_rarity
+    from compare.similarity import _KeyTable, _prepare, default_rarity
 
-    rarity = default_rarity()
-    pa, pb = _prepare(a, (), rarity), _prepare(b, (), rarity)
+    rarity, table = default_rarity(), _KeyTable()
+    pa, pb = _prepare(a, (), rarity, table), _prepare(b, (), rarity, table)
 
     def cover(keys_a: set, keys_b: set, weight) -> tuple[float, float]:
         total_a, total_b = sum(weight(k) for k in keys_a), sum(weight(k) for k in keys_b)
