@@ -111,10 +111,11 @@ def report(
     manifest: ManifestOpt = None,
     engine: Annotated[Engine, typer.Option(help="local: this machine; dask: a Dask cluster (crosscheck[dask]).")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")] = None,
-    workers: Annotated[int, typer.Option(help="Processes for the local engine (0: one per core).")] = 1,
+    workers: Annotated[int, typer.Option(help="Processes for the local engine (default 0: one per core).")] = 0,
 ) -> None:
     """Compare every event found in PATHS; write report.json, findings.csv, claims.csv, report.md and report.html."""
     from compare.api import compare
+    from compare.engine import report_writers
     from compare.report.terminal import render_summary
     from compare.report.writer import write_reports
 
@@ -124,7 +125,7 @@ def report(
     )
     try:
         comparison = compare(paths, settings, progress=terminal_progress() if sys.stderr.isatty() else None)
-        written = write_reports(comparison, out)
+        written = write_reports(comparison, out, workers=report_writers(settings))
     except CompareError as error:
         raise fail(error) from None
     warn_all(comparison.warnings)

@@ -134,6 +134,11 @@ def local_workers(workers: int) -> int:
     return workers if workers > 0 else (os.cpu_count() or 1)
 
 
+def report_writers(settings: Settings) -> int:
+    """Processes that may render the reports at once: the local engine's workers (a Dask run writes in one)."""
+    return local_workers(settings.workers) if _engine(settings) == "local" else 1
+
+
 def _map_local(function: Callable, items: Sequence, workers: int) -> list:
     workers = local_workers(workers)
     if workers <= 1 or len(items) < 2:

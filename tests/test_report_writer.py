@@ -249,3 +249,42 @@ def test_write_file_buffers_pieces_into_one_file(tmp_path, monkeypatch):
     assert target.read_bytes() == ("abcdé\r\nf" + "g" * 10).encode("utf-8")
     writer._write_file(target, "whole string")
     assert target.read_bytes() == b"whole string"
+
+
+@pytest.mark.parametrize("workers", [2, 3, 8])
+def test_several_writer_processes_write_the_same_bytes(tmp_path, workers):
+    c = make_comparison()
+    one = write_reports(c, tmp_path / "one")
+    many = write_reports(c, tmp_path / "many", workers=workers)
+    assert [p.read_bytes() for p in many] == [p.read_bytes() for p in one]
+    assert listing(tmp_path) == ["many", "one"]
+
+
+@pytest.mark.parametrize("broken_module", ["html", "markdown"])
+def test_failure_in_a_writer_process_leaves_the_previous_report_intact(tmp_path, monkeypatch, broken_module):
+    """Whichever process renders the broken report (this one or a forked writer), the error reaches the caller
+    and nothing is replaced."""
+    out = tmp_path / "reports"
+    write_reports(make_comparison(), out)
+    before = {name: (out / name).read_bytes() for name in REPORT_FILES}
+
+    def broken(c, prepared=None):
+        yield "partial"
+        raise RuntimeError("renderer failed")
+
+    name = {"html": "html_chunks", "markdown": "markdown_chunks"}[broken_module]
+    monkeypatch.setattr(f"compare.report.{broken_module}.{name}", broken)
+    with pytest.raises(RuntimeError, match="renderer failed"):
+        write_reports(make_comparison(), out, workers=2)
+    assert {name: (out / name).read_bytes() for name in REPORT_FILES} == before
+    assert listing(tmp_path) == ["reports"]
+
+
+def test_reports_are_shared_out_by_cost():
+    jobs = [(name, None, None) for name in REPORT_FILES]
+    groups = writer.share_out(jobs, 2)
+    loads = [sum(writer._RENDER_COST[name] for name, _, _ in group) for group in groups]
+    assert sorted(name for group in groups for name, _, _ in group) == sorted(REPORT_FILES)
+    assert max(loads) - min(loads) <= min(writer._RENDER_COST.values())
+    assert groups[0][0][0] == "report.html"  # the costliest report is rendered by the calling process
+    assert len(writer.share_out(jobs, 9)) == len(REPORT_FILES)
