@@ -215,6 +215,20 @@ def fit_embedding(train: Sequence[Pair], embeddings: Path | None = None) -> None
         print(constant(f"{prefix}_THRESHOLD", aligner_threshold(probs)))
 
 
+CALIBRATION_BINS = 10
+
+
+def calibration_error(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    """Expected calibration error (equal-width bins: |mean score - share positive|, weighted by the bin's pairs)
+    and the Brier score: how far the probability is from being one."""
+    bins = np.minimum((scores * CALIBRATION_BINS).astype(int), CALIBRATION_BINS - 1)
+    ece = sum(
+        abs(scores[bins == b].mean() - labels[bins == b].mean()) * np.sum(bins == b)
+        for b in range(CALIBRATION_BINS) if np.any(bins == b)
+    ) / len(scores)
+    return float(ece), float(np.mean((scores - labels) ** 2))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("mrpc_dir", type=Path, help="folder holding the MRPC train and test files")
@@ -291,6 +305,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ["peak memory (RSS)", f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"],
     ]
     print(tabulate(cost, headers=["cost", ""], tablefmt="github"))
+    print()
+    ece, brier = calibration_error(test_scores, test_labels)
+    print(f"calibration of the same-claim probability on test: ECE {ece:.3f} ({CALIBRATION_BINS} bins), "
+          f"Brier {brier:.3f}, mean {test_scores.mean():.3f} against {test_labels.mean():.3f} paraphrases")
     print()
     print(
         f"test accuracy={test_m['accuracy']:.3f} precision={test_m['precision']:.3f} "

@@ -70,6 +70,7 @@ class Counterpart:
     best_id: int | None
     score: float
     matched: bool
+    mutual: bool = False  # the best sentence's own best in this source is this sentence
 
 
 def score_block(
@@ -93,7 +94,7 @@ def counterparts(
 ) -> tuple[Counterpart, ...]:
     """Best counterpart in b of every sentence of a; ties go to the earlier sentence (stable)."""
     if scores.shape[1] == 0:
-        return tuple(Counterpart(sentence.id, None, 0.0, False) for sentence in a)
+        return tuple(Counterpart(sentence.id, None, 0.0, False, False) for sentence in a)
     best_in_b = np.argmax(scores, axis=1)
     best_in_a = np.argmax(scores, axis=0)
     out = []
@@ -102,5 +103,5 @@ def counterparts(
         score = float(scores[i, j])
         mutual = int(best_in_a[j]) == i
         matched = score >= threshold or (mutual and score >= min(mutual_floor, threshold))
-        out.append(Counterpart(sentence.id, b[j].id, score, matched))
+        out.append(Counterpart(sentence.id, b[j].id, score, matched, mutual))
     return tuple(out)

@@ -91,6 +91,12 @@ class Verdict:
     relation: Relation
     reason: str
 
+    @property
+    def kind(self) -> str:
+        """What decided it: "agree", "partial", "hedged", or the conflict ("certainty", "polarity", "numbers",
+        "dates", "names"); every reason starts with it."""
+        return self.reason.split(":", 1)[0]
+
 
 def quote(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())

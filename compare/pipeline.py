@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from compare.align import counterparts, matcher_for_event, score_block
 from compare.clean import clean
+from compare.confidence import Evidence, confidence
 from compare.engine import collector_paused, run_events, run_grouping, run_prepare
 from compare.events import EventDoc, group_events
 from compare.judge import Side, judge_pair, omitted_reason
@@ -102,12 +103,19 @@ def event_acronyms(members: Sequence[Member]) -> dict[str, str]:
 
 
 def compare_event(work: EventWork) -> tuple[Finding, ...]:
-    """Every sentence of every member judged against every other member: exactly one Finding each."""
+    """Every sentence of every member judged against every other member: exactly one Finding each, scored by
+    how sure it is (compare.confidence)."""
+    return tuple(replace(finding, score=confidence(evidence)) for finding, evidence in event_evidence(work))
+
+
+def event_evidence(work: EventWork) -> list[tuple[Finding, Evidence]]:
+    """The findings of one event before scoring, each with the evidence its score is computed from (the
+    calibration in bench/calibrate.py fits on exactly these)."""
     acronyms = event_acronyms(work.members)
     matcher = matcher_for_event(work.matcher, [s.text for m in work.members for s in m.sentences], acronyms)
     threshold = matcher.threshold if work.threshold is None else work.threshold
     frozen = acronym_key(acronyms)  # the judge asks about many words: convert once
-    findings: list[Finding] = []
+    out: list[tuple[Finding, Evidence]] = []
     # One block for the whole event: each sentence is normalised once and the matcher's fixed cost is paid once;
     # every pair's score depends on that pair alone, so slicing gives what member-by-member blocks would.
     everything = [s for m in work.members for s in m.sentences]
@@ -127,16 +135,15 @@ def compare_event(work: EventWork) -> tuple[Finding, ...]:
                 best = by_id.get(cp.best_id) if cp.best_id is not None else None
                 if cp.matched and best is not None:
                     verdict = judge_pair(side, Side(b.source, best, b.published), cp.score, frozen)
-                    findings.append(
-                        Finding(work.event.id, a.source, sentence.id, b.source, best.id, verdict.relation,
-                                round(cp.score, 4), verdict.reason)
-                    )
+                    finding = Finding(work.event.id, a.source, sentence.id, b.source, best.id, verdict.relation,
+                                      round(cp.score, 4), verdict.reason)
+                    out.append((finding, Evidence(verdict.kind, cp.score, cp.mutual)))
                 else:
-                    findings.append(
-                        Finding(work.event.id, a.source, sentence.id, b.source, None, Relation.OMITTED,
-                                round(1.0 - cp.score, 4), omitted_reason(side, b.source, best, cp.score, threshold))
-                    )
-    return tuple(findings)
+                    reason = omitted_reason(side, b.source, best, cp.score, threshold)
+                    finding = Finding(work.event.id, a.source, sentence.id, b.source, None, Relation.OMITTED,
+                                      round(1.0 - cp.score, 4), reason)
+                    out.append((finding, Evidence(Relation.OMITTED.value, cp.score, cp.mutual)))
+    return out
 
 
 def event_works(events: Iterable[Event], prepared: Sequence[Prepared], settings: Settings) -> list[EventWork]:

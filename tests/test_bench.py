@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import re
 import subprocess
 import sys
@@ -170,3 +171,37 @@ def test_every_format_holds_the_same_articles_and_finds_the_same(tmp_path):
     assert {s.id: s.text for s in as_jsonl} == texts == {s.id: s.text for s in as_parquet}
     findings = compare_sources(as_files, Settings()).finding_records
     assert compare_sources(sorted(as_parquet, key=lambda s: s.id), Settings()).finding_records == findings
+
+
+def test_calibration_fits_and_checks_on_labelled_findings(corpus):
+    import calibrate
+
+    out, _truth = corpus
+    rows = calibrate.labelled_evidence(out)
+    c = compare([str(out / "articles")])
+    assert len(rows) == len(c.finding_records)
+    assert {e.kind for e, _ in rows} >= {"agree", "omitted"}
+    table = {row[0]: row for row in calibrate.check(rows, {})}
+    right = [r for _, r in rows]
+    assert table["all"][1] == len(rows) and table["all"][2] == pytest.approx(sum(right) / len(rows))
+    for row in table.values():
+        assert all(0.0 <= value <= 1.0 for value in row[2:])
+
+
+def test_calibration_recovers_a_known_logistic_model():
+    import random
+
+    import calibrate
+    from compare.confidence import Evidence
+
+    rng = random.Random(3)
+    rows = []
+    for _ in range(4000):
+        p, mutual = rng.uniform(0.02, 0.98), rng.random() < 0.5
+        z = 1.5 * math.log(p / (1 - p)) + 2.0 * mutual - 1.0
+        rows.append((Evidence("numbers", p, mutual), rng.random() < 1 / (1 + math.exp(-z))))
+    rows.append((Evidence("agree", 0.9, True), True))  # not a fitted kind: left to the matcher's probability
+    fitted = calibrate.fit(rows)
+    assert set(fitted) == {"numbers"}
+    a, b, c = fitted["numbers"]
+    assert a == pytest.approx(1.5, abs=0.2) and b == pytest.approx(2.0, abs=0.3) and c == pytest.approx(-1.0, abs=0.3)
