@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from compare.models import Sentence
-from compare.similarity import LexicalMatcher, Matcher, Rarity, content_tokens, default_rarity, get_matcher
+from compare.similarity import HybridMatcher, LexicalMatcher, Matcher, Rarity, content_tokens, default_rarity, get_matcher
 
 # Below the matcher's threshold, a mutual-best pair still matches from this probability up. Tuned on the seed
 # gold (Naples event, lexical matcher with event-local word weights: the weakest true mutual-best pair,
@@ -55,10 +55,14 @@ class EventRarity:
 
 
 def matcher_for_event(name: str, texts: Sequence[str], acronyms: Mapping[str, str] | None = None) -> Matcher:
-    """The named matcher, its word weights (for the lexical matcher) discounted by the event's own wording."""
+    """The named matcher, its word weights (the lexical matcher's, alone or inside the hybrid) discounted by the
+    event's own wording."""
     matcher = get_matcher(name)
     if isinstance(matcher, LexicalMatcher):
         return LexicalMatcher(rarity=EventRarity.of(texts, acronyms), threshold=matcher.threshold)
+    if isinstance(matcher, HybridMatcher):
+        lexical = LexicalMatcher(rarity=EventRarity.of(texts, acronyms), threshold=matcher.lexical.threshold)
+        return HybridMatcher(matcher.coef, matcher.intercept, semantic=matcher.semantic, lexical=lexical)
     return matcher
 
 

@@ -732,8 +732,9 @@ class HybridMatcher:
         coef: Sequence[float] = HYBRID_COEF,
         intercept: float = HYBRID_INTERCEPT,
         semantic: SemanticMatcher | None = None,
+        lexical: LexicalMatcher | None = None,
     ) -> None:
-        self.lexical = LexicalMatcher()
+        self.lexical = lexical if lexical is not None else LexicalMatcher()
         self.semantic = semantic if semantic is not None else SemanticMatcher()
         self.coef = np.asarray(coef, dtype=float)
         self.intercept = float(intercept)

@@ -47,3 +47,24 @@ def test_event_matcher_pairs_the_right_sentences():
     scores = score_block(a, b, matcher, None)
     assert scores.shape == (2, 2)
     assert [c.best_id for c in counterparts(a, b, scores, matcher.threshold)] == [1, 0]
+
+
+def test_the_hybrid_matcher_gets_the_event_word_weights_too(monkeypatch):
+    """Like the lexical matcher, the hybrid's lexical part discounts the words every sentence of the event shares."""
+    from compare import similarity
+    from compare.align import EventRarity, matcher_for_event
+
+    class Model:
+        def encode(self, texts, **_):
+            import numpy as np
+
+            return np.ones((len(texts), 3), dtype=np.float32) / np.sqrt(3)
+
+    monkeypatch.setattr(similarity, "_sentence_model", lambda: Model())
+    texts = ["Austin met Kihara in Naples.", "Austin and Kihara agreed in Naples.", "Kihara left Naples."]
+    hybrid = matcher_for_event("hybrid", texts)
+    assert isinstance(hybrid, similarity.HybridMatcher)
+    assert isinstance(hybrid.lexical.rarity, EventRarity)
+    (naples,), (agreed,) = similarity.content_tokens("Naples"), similarity.content_tokens("agreed")
+    assert hybrid.lexical.rarity.weight(naples) < hybrid.lexical.rarity.weight(agreed)
+    assert hybrid.threshold == similarity.HYBRID_THRESHOLD
