@@ -33,6 +33,10 @@ NEGATION_WINDOW = 4
 # tests in tests/test_judge.py and on the benchmark corpus (bench/generate.py), where without it 62 pairs such
 # as "quotas were not talked about" / "the talks lasted 90 minutes" came out as polarity conflicts.
 NEGATED_CLAUSE_SHARED = 0.5
+# Entries of each per-sentence cache below: the judge asks about the same sentences (and words) many times
+# within an event, never across events, so a few thousand keep every hit while a worker's memory stays flat over
+# a long run (at 50,000 entries each, a worker held a few hundred MB of them on the 10,000-article corpus).
+SENTENCE_CACHE = 8192
 # Name and date conflicts are only trusted between sentences this alike (the rest of the wording agrees).
 SLOT_CONFLICT_MIN_SCORE = 0.6
 
@@ -103,25 +107,25 @@ def quote(text: str, limit: int = 90) -> str:
     return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def uncertain_whether(text: str) -> str | None:
     """The phrase that leaves the claim's occurrence open ("it was not made clear whether"), or None."""
     m = _UNCERTAIN_WHETHER.search(text)
     return m.group(0) if m else None
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def soft_hedge(text: str) -> str | None:
     m = _SOFT_HEDGES.search(text)
     return m.group(0) if m else None
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def tokens(text: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in _TOKEN.findall(text.replace("’", "'")))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _negations(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """The tokens of `text` with any "not clear whether" phrase taken out, and where its negations stand (once
     per sentence: a sentence is judged against a counterpart in every other source of its event)."""
@@ -168,7 +172,7 @@ def _clause_shared(toks: Sequence[str], at: int, shared: set[str], acronyms) -> 
     return len(words & shared) / len(words) if words else 0.0
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def quantities(text: str) -> dict[str, set[str]]:
     """Numbers by unit: {"minute": {"35"}, "percent": {"4.5"}}; bare numbers, times and years are left out."""
     found: dict[str, set[str]] = {}
@@ -198,7 +202,7 @@ def number_conflict(a: str, b: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _sentence_dates(text: str, published: str | None) -> tuple[str, ...]:
     return meeting_dates([text], published)
 
@@ -216,14 +220,14 @@ def _name_key(words: list[str], acronyms) -> str:
     return normalise(normalise_place(phrase), acronyms) or phrase.casefold()
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _name_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Words with surrounding punctuation stripped, and the same lower-cased (once per sentence)."""
     words = tuple(w.strip(_PUNCT) for w in text.split())
     return words, tuple(w.lower() for w in words)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _capitalised_after_first(text: str) -> frozenset[str]:
     words, lower = _name_words(text)
     return frozenset(low for w, low in zip(words[1:], lower[1:]) if _CAPITALISED.match(w))

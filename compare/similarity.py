@@ -308,7 +308,7 @@ def content_tokens(text: str, acronyms: Mapping[str, str] | AcronymKey | None = 
     return _content_tokens(text, acronym_key(acronyms))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=16_384)  # an event's sentences and words; see judge.SENTENCE_CACHE
 def _content_tokens(text: str, acronyms: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     # Memoised: the aligner and the judge ask for the same sentences (and words) many times within an event.
     return tuple(_stem(w) for w in _words(text, dict(acronyms)) if w not in STOP_WORDS)

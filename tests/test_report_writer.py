@@ -288,3 +288,15 @@ def test_reports_are_shared_out_by_cost():
     assert max(loads) - min(loads) <= min(writer._RENDER_COST.values())
     assert groups[0][0][0] == "report.html"  # the costliest report is rendered by the calling process
     assert len(writer.share_out(jobs, 9)) == len(REPORT_FILES)
+
+
+def test_a_large_comparison_is_written_by_one_process(tmp_path, monkeypatch):
+    forked = []
+    monkeypatch.setattr(writer, "share_out", lambda jobs, workers: forked.append(workers) or [jobs])
+    c = make_comparison()
+    write_reports(c, tmp_path / "small", workers=2)
+    assert forked == [2]
+    monkeypatch.setattr(writer, "PARALLEL_WRITE_MAX_FINDINGS", len(c.finding_records) - 1)
+    write_reports(c, tmp_path / "large", workers=2)
+    assert forked == [2]  # not shared out again
+    assert (tmp_path / "large" / "report.json").read_bytes() == (tmp_path / "small" / "report.json").read_bytes()

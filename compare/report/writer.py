@@ -34,9 +34,15 @@ REPORT_FILES = ("report.json", "findings.csv", "claims.csv", "report.md", "repor
 
 # Bytes gathered before one write: few system calls, little memory.
 _WRITE_BUFFER = 1 << 20
-# Relative cost of rendering each report, to share them out among writer processes. Measured on the
-# 1,000-article benchmark corpus (seconds: html 0.62, claims.csv 0.41, findings.csv 0.40, json 0.36, md 0.27).
-_RENDER_COST = {"report.html": 6, "claims.csv": 4, "findings.csv": 4, "report.json": 4, "report.md": 3}
+# Relative cost of rendering each report once the shared indexes are built, to share them out among writer
+# processes. Measured on the 1,000-article benchmark corpus (seconds: html 0.58, findings.csv 0.37, json 0.30,
+# md 0.19, claims.csv 0.04).
+_RENDER_COST = {"report.html": 6, "findings.csv": 4, "report.json": 3, "report.md": 2, "claims.csv": 1}
+# Above this many findings the reports are written by one process. A forked writer shares the Comparison's
+# pages only until it reads them: CPython updates reference counts as it goes, so each page it reads is copied.
+# On the 10,000-article benchmark corpus (1.27M findings) a second writer saved 3 s of 80 and added 290 MB to a
+# 1.87 GB peak; at 1,000 articles (127,000 findings) it saves 0.7 s of 8 for about 40 MB.
+PARALLEL_WRITE_MAX_FINDINGS = 400_000
 
 
 def report_chunks(c: Comparison, prepared: Prepared | None = None) -> dict[str, Callable[[], Iterator[str]]]:
@@ -72,6 +78,8 @@ def write_reports(c: Comparison, out_dir, workers: int = 1) -> list[Path]:
     """
     prepared = Prepared(c)
     contents = report_chunks(c, prepared)
+    if len(c.finding_records) > PARALLEL_WRITE_MAX_FINDINGS:
+        workers = 1
     if workers > 1 and _can_fork():
         _ = prepared.findings_by_event, prepared.counts, prepared.claims  # shared by several reports: built once
     out = Path(out_dir)
