@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -158,7 +159,9 @@ def diff(
     except CompareError as error:
         raise fail(error) from None
     warn_all(comparison.warnings)
-    typer.echo(render_diff(comparison, id_a, id_b, fmt=str(fmt), color=stdout_is_terminal() and fmt == DiffFormat.table), nl=False)
+    on_terminal = stdout_is_terminal()
+    width = shutil.get_terminal_size().columns if on_terminal else None  # piped: the same layout everywhere
+    typer.echo(render_diff(comparison, id_a, id_b, fmt=str(fmt), color=on_terminal and fmt == DiffFormat.table, width=width), nl=False)
     contradicted = any(f.relation == "contradict" for f in comparison.finding_records)
     raise typer.Exit(EXIT_CONTRADICTION if contradicted else EXIT_SAME)
 

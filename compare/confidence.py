@@ -27,6 +27,7 @@ from compare.models import Relation
 # Same-claim probabilities are clipped here before taking log-odds: the matcher's extremes carry no more
 # information than this, and the clip keeps a 0.0 or 1.0 from becoming an infinite feature.
 _CLIP = 1e-4
+OMITTED = Relation.OMITTED.value
 
 # kind -> (log-odds coefficient, mutual-best coefficient, intercept), from `python bench/calibrate.py`
 # (generated corpora: 1,000 articles with seed 1 to fit, seed 2 to check; calibration error on the check corpus,
@@ -55,15 +56,16 @@ class Evidence:
 
 
 def uncalibrated(evidence: Evidence) -> float:
-    """The matcher's own probability, read for the finding: same claim, or for an omitted sentence, not."""
-    return 1.0 - evidence.probability if evidence.kind == Relation.OMITTED.value else evidence.probability
+    """The matcher's own probability, read for the finding: same claim, or for an omitted sentence, not (4
+    decimals)."""
+    return round(1.0 - evidence.probability if evidence.kind == OMITTED else evidence.probability, 4)
 
 
 def confidence(evidence: Evidence) -> float:
     """The probability that the finding's relation is right (4 decimals, so reports are stable)."""
     model = CALIBRATION.get(evidence.kind)
     if model is None:
-        return round(uncalibrated(evidence), 4)
+        return uncalibrated(evidence)
     log_odds, mutual = evidence.features()
     z = model[0] * log_odds + model[1] * mutual + model[2]
     return round(1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0, 4)

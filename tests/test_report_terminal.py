@@ -114,3 +114,20 @@ def test_diff_table_shortens_long_reasons_but_machine_formats_keep_them():
     assert long_reason not in " ".join(table.split())
     records = json.loads(render_diff(c, "alpha", "charlie", fmt="json", color=False))
     assert records[2]["reason"] == long_reason
+
+
+@pytest.mark.parametrize("width", [60, 100, 180])
+def test_the_diff_table_fits_the_terminal_it_is_given(width):
+    text = render_diff(make_comparison(), "alpha", "charlie", fmt="table", color=False, width=width)
+    table_lines = [line for line in text.splitlines()[2:-2] if line.strip()]
+    assert table_lines
+    widest = max(len(line) for line in table_lines)
+    assert widest <= max(width, 38 + 3 * 12)
+    if width >= 100:
+        assert widest > width * 0.6  # the room is used, not left empty
+
+
+def test_without_a_width_the_diff_layout_is_fixed():
+    fixed = render_diff(make_comparison(), "alpha", "charlie", fmt="table", color=False)
+    assert fixed == render_diff(make_comparison(), "alpha", "charlie", fmt="table", color=False, width=None)
+    assert max(len(line) for line in fixed.splitlines()) <= 140

@@ -29,14 +29,16 @@ _ANSI = {
 _RESET = "\x1b[0m"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
-# Column widths for wrapped text: fixed, so output is the same on every terminal, and the diff table fits in
-# about 130 columns.
+# Column widths for wrapped text when no terminal width is given (output piped to a file): fixed, so that output
+# is the same everywhere; the diff table then fits in about 140 columns.
 _SENTENCE_WIDTH = 36
 _REASON_WIDTH = 30
-# The table shows at most this much of a sentence or a reason (three wrapped lines), so a row stays short;
-# csv, json and md carry them whole.
-_SENTENCE_CHARS = 3 * _SENTENCE_WIDTH
-_REASON_CHARS = 90
+# What the diff table's other columns and gaps take (numbers, relation, score; two spaces between columns), and
+# the narrowest a wrapped column may get on a small terminal.
+_FIXED_COLUMNS = 38
+_MIN_TEXT_WIDTH = 12
+# The table shows at most three wrapped lines of a sentence or a reason, so a row stays short; csv, json and md
+# carry them whole.
 
 
 def safe_text(text) -> str:
@@ -124,8 +126,20 @@ def _diff_rows(c: Comparison, a_id: str, b_id: str) -> list[dict]:
     return forward + only_b
 
 
-def render_diff(c: Comparison, a_id: str, b_id: str, *, fmt: str, color: bool) -> str:
-    """The findings of source A against source B (and B's sentences that A lacks) as table, csv, json or md."""
+def text_widths(width: int | None) -> tuple[int, int]:
+    """(sentence, reason) column widths for a table `width` columns wide; the fixed layout when None."""
+    if width is None:
+        return _SENTENCE_WIDTH, _REASON_WIDTH
+    room = max(width - _FIXED_COLUMNS, 3 * _MIN_TEXT_WIDTH)
+    total = 2 * _SENTENCE_WIDTH + _REASON_WIDTH
+    sentence = max(_MIN_TEXT_WIDTH, room * _SENTENCE_WIDTH // total)
+    return sentence, max(_MIN_TEXT_WIDTH, room - 2 * sentence)
+
+
+def render_diff(c: Comparison, a_id: str, b_id: str, *, fmt: str, color: bool, width: int | None = None) -> str:
+    """The findings of source A against source B (and B's sentences that A lacks) as table, csv, json or md.
+
+    `width`: the terminal's width, which the table's wrapped columns then share; None gives a fixed layout."""
     sources = source_by_id(c)
     for sid in (a_id, b_id):
         if sid not in sources:
@@ -174,6 +188,7 @@ def render_diff(c: Comparison, a_id: str, b_id: str, *, fmt: str, color: bool) -
         )
         return "\n".join(lines) + "\n"
 
+    sentence_width, reason_width = text_widths(width)
     title = f"A = {safe_text(a_id)}   B = {safe_text(b_id)}"
     head = [_paint(title, "bold", color)]
     if not same_event:
@@ -182,19 +197,19 @@ def render_diff(c: Comparison, a_id: str, b_id: str, *, fmt: str, color: bool) -
         [
             [
                 num(a[0]),
-                _shorten(safe_text(a[1]), _SENTENCE_CHARS),
+                _shorten(safe_text(a[1]), 3 * sentence_width),
                 _paint(rel, rel, color),
                 num(b[0]),
-                _shorten(safe_text(b[1]), _SENTENCE_CHARS),
+                _shorten(safe_text(b[1]), 3 * sentence_width),
                 score(s),
-                _shorten(safe_text(why), _REASON_CHARS),
+                _shorten(safe_text(why), 3 * reason_width),
             ]
             for a, rel, b, s, why in view
         ],
         headers=["A#", "A sentence", "relation", "B#", "B sentence", "score", "reason"],
         tablefmt="simple",
         disable_numparse=True,
-        maxcolwidths=[None, _SENTENCE_WIDTH, None, None, _SENTENCE_WIDTH, None, _REASON_WIDTH],
+        maxcolwidths=[None, sentence_width, None, None, sentence_width, None, reason_width],
     )
     counts = {}
     for _, rel, _, _, _ in view:
