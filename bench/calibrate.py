@@ -5,7 +5,7 @@
 Generates two corpora (bench/generate.py) with different seeds, runs the pipeline's own per-event step on each
 (compare.pipeline.event_evidence: the findings before scoring, with the evidence their score is read from),
 labels every finding right or wrong against the ground truth (the relation the truth expects, and for a pair
-the right counterpart sentence), fits one logistic model per kind of contradiction on the first corpus (see
+the right counterpart sentence), fits one logistic model for contradictions on the first corpus (see
 FITTED_KINDS for why only those), and checks every kind on the second: per kind, the mean score against the share of findings that are right, the expected
 calibration error (ECE, 10 bins) and the Brier score, for the matcher's own probability and for the fitted
 score. It prints the table and the CALIBRATION literal for compare/confidence.py.
@@ -30,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from compare.confidence import Evidence, confidence, uncalibrated  # noqa: E402
+from compare.confidence import CONFLICT_KINDS, Evidence, confidence, model_of, uncalibrated  # noqa: E402
 
 # Only contradictions are fitted here. The generator injects them the way outlets differ (a negation, a hedge,
 # a changed number, date or name in a real sentence), but its paraphrases are synonym swaps and reordered
@@ -38,7 +38,7 @@ from compare.confidence import Evidence, confidence, uncalibrated  # noqa: E402
 # would learn that a pair under 0.9 is a wrong pair, and partial that it is always wrong. Those kinds, and
 # omitted, keep the matcher's probability, which is calibrated on real news (MRPC; bench/mrpc.py prints its
 # calibration error).
-FITTED_KINDS = ("certainty", "polarity", "numbers", "dates", "names")
+FITTED_KINDS = CONFLICT_KINDS  # fitted as one model, "contradict" (compare.confidence.model_of)
 # A kind is fitted only with at least this many findings, of which at least MIN_CLASS right and MIN_CLASS
 # wrong: a logistic fit on fewer says more about the sample than about the kind.
 MIN_FINDINGS = 40
@@ -89,23 +89,24 @@ def _story_sentences(prepared, truth) -> dict[tuple[str, int], int | None]:
 
 
 def fit(rows: list[tuple[Evidence, bool]]) -> dict[str, tuple[float, float, float]]:
-    """kind -> (log-odds coefficient, mutual coefficient, intercept) of a logistic regression, for every kind of
-    FITTED_KINDS with enough findings of both outcomes."""
+    """model -> (log-odds coefficient, mutual coefficient, intercept) of a logistic regression, for the models of
+    FITTED_KINDS that have enough findings of both outcomes."""
     from sklearn.linear_model import LogisticRegression
 
-    by_kind: dict[str, list[tuple[Evidence, bool]]] = defaultdict(list)
+    by_model: dict[str, list[tuple[Evidence, bool]]] = defaultdict(list)
     for evidence, right in rows:
-        by_kind[evidence.kind].append((evidence, right))
+        if evidence.kind in FITTED_KINDS:
+            by_model[model_of(evidence.kind)].append((evidence, right))
     out = {}
-    for kind in sorted(set(by_kind) & set(FITTED_KINDS)):
-        group = by_kind[kind]
+    for model_name in sorted(by_model):
+        group = by_model[model_name]
         labels = np.array([right for _, right in group], dtype=int)
         if len(group) < MIN_FINDINGS or min(labels.sum(), len(labels) - labels.sum()) < MIN_CLASS:
             continue
         x = np.array([e.features() for e, _ in group])
         model = LogisticRegression(C=1.0).fit(x, labels)
-        out[kind] = (round(float(model.coef_[0][0]), 4), round(float(model.coef_[0][1]), 4),
-                     round(float(model.intercept_[0]), 4))
+        out[model_name] = (round(float(model.coef_[0][0]), 4), round(float(model.coef_[0][1]), 4),
+                           round(float(model.intercept_[0]), 4))
     return out
 
 
@@ -130,7 +131,10 @@ def check(rows: list[tuple[Evidence, bool]], calibration: dict) -> list[list]:
         for evidence, right in rows:
             by_kind[evidence.kind].append((evidence, right))
         table = []
-        for kind, group in [*sorted(by_kind.items()), ("all", rows)]:
+        conflicts = [row for row in rows if row[0].kind in CONFLICT_KINDS]
+        for kind, group in [*sorted(by_kind.items()), ("contradict (all kinds)", conflicts), ("all", rows)]:
+            if not group:
+                continue
             right = np.array([r for _, r in group], dtype=float)
             raw = np.array([uncalibrated(e) for e, _ in group])
             fitted = np.array([confidence(e) for e, _ in group])
@@ -170,8 +174,8 @@ def main(argv=None) -> int:
                                    "score mean", "score ECE", "score Brier"], floatfmt=".3f", tablefmt="github"))
     print()
     print("CALIBRATION: dict[str, tuple[float, float, float]] = {")
-    for kind, coefs in sorted(calibration.items()):
-        print(f"    {kind!r}: {coefs},")
+    for model_name, coefs in sorted(calibration.items()):
+        print(f"    {model_name!r}: {coefs},")
     print("}")
     return 0
 

@@ -202,6 +202,6 @@ def test_calibration_recovers_a_known_logistic_model():
         rows.append((Evidence("numbers", p, mutual), rng.random() < 1 / (1 + math.exp(-z))))
     rows.append((Evidence("agree", 0.9, True), True))  # not a fitted kind: left to the matcher's probability
     fitted = calibrate.fit(rows)
-    assert set(fitted) == {"numbers"}
-    a, b, c = fitted["numbers"]
+    assert set(fitted) == {"contradict"}  # the model every kind of conflict shares
+    a, b, c = fitted["contradict"]
     assert a == pytest.approx(1.5, abs=0.2) and b == pytest.approx(2.0, abs=0.3) and c == pytest.approx(-1.0, abs=0.3)
