@@ -25,6 +25,14 @@ HEADLINE_CAPITALISED_SHARE = 0.75
 MIN_TITLE_WORDS = 4
 
 _BULLETS = "-–—•*·▪►▸◦‣○●|>»"
+_NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+")
+# A menu has at least this many entries, none longer than this many words.
+MIN_MENU_ENTRIES = 3
+MAX_MENU_ENTRY_WORDS = 4
+_MENU_SEPARATOR = re.compile(r"\s+[|•·/»>]\s+|\s*\|\s*")
+# A teaser's label ("Related", "Read more", "See also") has at most this many words.
+MAX_LABEL_WORDS = 3
+_LABEL = re.compile(r"^([^\W\d_][\w' ]{0,30}):\s+\S")
 _SENTENCE_END = ".!?。！？…"
 _CLOSERS = "\"'”’»)]」』"
 _SMALL_WORDS = frozenset(
@@ -86,10 +94,24 @@ def is_list_marker(text: str) -> bool:
 
 
 def bullet_item(text: str) -> str | None:
-    """The text after a leading bullet ("- Item", "• Item"), or None."""
+    """The text after a leading bullet ("- Item", "• Item") or list number ("1. Item", "2) Item"), or None."""
     if len(text) >= 2 and text[0] in _BULLETS and text[1].isspace():
         return text[2:].strip()
-    return None
+    numbered = _NUMBERED.match(text)
+    return text[numbered.end() :].strip() if numbered else None
+
+
+def is_menu(text: str) -> bool:
+    """Short entries between separators ("Home | World | Business"): a navigation bar or a breadcrumb."""
+    entries = [e for e in _MENU_SEPARATOR.split(text) if e.strip()]
+    return len(entries) >= MIN_MENU_ENTRIES and all(len(words(e)) <= MAX_MENU_ENTRY_WORDS for e in entries)
+
+
+def is_labelled_teaser(text: str) -> bool:
+    """A label and a colon before a line that is not a sentence ("Related: Indonesia buys jets", "Read more:
+    ..."): a link to another story. A labelled sentence ("Update: The talks ended.") stays body text."""
+    labelled = _LABEL.match(text)
+    return bool(labelled) and not ends_sentence(text) and len(words(labelled.group(1))) <= MAX_LABEL_WORDS
 
 
 def ends_sentence(text: str) -> bool:
@@ -137,7 +159,9 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
         item = bullet_item(text)
         if parse_date_line(text) is not None:
             reason = DropReason.DATE
-        elif is_list_marker(text):
+        elif is_list_marker(text) or is_menu(text):
+            reason = DropReason.BOILERPLATE
+        elif seen_body and is_labelled_teaser(text):
             reason = DropReason.BOILERPLATE
         elif item is not None:
             if is_headline_like(item) or len(words(item)) < MIN_BULLET_SENTENCE_WORDS or not ends_sentence(item):

@@ -16,7 +16,7 @@ from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from compare.metadata import meeting_dates, normalise_place
+from compare.metadata import country_of_capital, meeting_dates, normalise_place
 from compare.models import Relation, Sentence
 from compare.similarity import content_tokens, normalise
 
@@ -216,8 +216,10 @@ def date_conflict(a: Side, b: Side) -> str | None:
 
 
 def _name_key(words: list[str], acronyms) -> str:
+    """What a name in a slot stands for: place variants folded, and a capital read as its country."""
     phrase = " ".join(words)
-    return normalise(normalise_place(phrase), acronyms) or phrase.casefold()
+    place = normalise_place(phrase)
+    return normalise(country_of_capital(place) or place, acronyms) or phrase.casefold()
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)

@@ -51,6 +51,38 @@ PLACE_VARIANTS = {
     "sao paulo": "Sao Paulo", "krakow": "Krakow", "cracow": "Krakow", "gdansk": "Gdansk", "danzig": "Gdansk",
     "la haye": "The Hague", "londres": "London", "hanoi": "Hanoi", "ha noi": "Hanoi", "seoul": "Seoul",
 }
+# National capitals, folded, and the country news stories let them stand for ("Canberra would give ..." is
+# Australia's government speaking). Used only when two sentences name a place or actor in the same slot; the
+# meeting's own place keeps the city.
+CAPITAL_COUNTRY = {
+    "washington": "United States", "beijing": "China", "moscow": "Russia", "tokyo": "Japan",
+    "seoul": "South Korea", "pyongyang": "North Korea", "london": "United Kingdom", "paris": "France",
+    "berlin": "Germany", "rome": "Italy", "madrid": "Spain", "lisbon": "Portugal", "kyiv": "Ukraine",
+    "kiev": "Ukraine", "canberra": "Australia", "wellington": "New Zealand", "ottawa": "Canada",
+    "new delhi": "India", "islamabad": "Pakistan", "dhaka": "Bangladesh", "colombo": "Sri Lanka",
+    "kabul": "Afghanistan", "tehran": "Iran", "baghdad": "Iraq", "damascus": "Syria", "beirut": "Lebanon",
+    "amman": "Jordan", "riyadh": "Saudi Arabia", "doha": "Qatar", "abu dhabi": "United Arab Emirates",
+    "ankara": "Turkey", "cairo": "Egypt", "jakarta": "Indonesia", "manila": "Philippines",
+    "kuala lumpur": "Malaysia", "bangkok": "Thailand", "hanoi": "Vietnam", "phnom penh": "Cambodia",
+    "vientiane": "Laos", "naypyidaw": "Myanmar", "taipei": "Taiwan", "ulaanbaatar": "Mongolia",
+    "warsaw": "Poland", "prague": "Czechia", "budapest": "Hungary", "vienna": "Austria", "bern": "Switzerland",
+    "stockholm": "Sweden", "oslo": "Norway", "helsinki": "Finland", "copenhagen": "Denmark",
+    "dublin": "Ireland", "athens": "Greece", "bucharest": "Romania", "sofia": "Bulgaria",
+    "belgrade": "Serbia", "zagreb": "Croatia", "minsk": "Belarus", "tbilisi": "Georgia", "baku": "Azerbaijan",
+    "yerevan": "Armenia", "astana": "Kazakhstan", "tashkent": "Uzbekistan", "brasilia": "Brazil",
+    "buenos aires": "Argentina", "santiago": "Chile", "lima": "Peru", "bogota": "Colombia",
+    "caracas": "Venezuela", "havana": "Cuba", "mexico city": "Mexico", "pretoria": "South Africa",
+    "nairobi": "Kenya", "abuja": "Nigeria", "addis ababa": "Ethiopia", "jerusalem": "Israel",
+    "tel aviv": "Israel", "riga": "Latvia", "vilnius": "Lithuania", "tallinn": "Estonia",
+    "the hague": "Netherlands", "amsterdam": "Netherlands", "brussels": "Belgium",
+}
+
+
+def country_of_capital(name: str) -> str | None:
+    """The country a national capital stands for in news copy ("Canberra" -> "Australia"), or None."""
+    return CAPITAL_COUNTRY.get(_fold(normalise_place(name)))
+
+
 # Country names: a meeting "in Japan" is weaker evidence of where it was than a city, and countries follow a
 # city in datelines ("NAPLES, Italy").
 COUNTRIES = {

@@ -153,6 +153,30 @@ _PERCENT = re.compile(r"%|(?i:\bper\s+cent\b|\bpct\b)")
 _NEGATIVE_CONTRACTION = re.compile(r"(?i)n't\b")
 _ISE = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)\b")
 _OUR = re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?\b")
+# Other British spellings, folded to the American ones (applied to lower-cased text): defence, centre,
+# travelled, programme, catalogue, grey, manoeuvre, ageing, aluminium, tyre.
+_BRITISH = re.compile(
+    r"\b(?:(defen|offen|licen|preten)ce(s?)"
+    r"|(cent|theat|met|lit|fib|calib|spect|lust|somb|meag|sab)re(s|d)?"
+    r"|(travel|cancel|label|model|fuel|signal|total|level|channel|counsel|marshal|dial|equal|rival|tunnel)l(ed|ing|er|ers)"
+    r"|(program|catalog|dialog|analog|monolog|prolog)ue(s?)"
+    r"|(grey|manoeuvre|manoeuvres|ageing|aluminium|tyres?))\b"
+)
+_BRITISH_WORDS = {"grey": "gray", "manoeuvre": "maneuver", "manoeuvres": "maneuvers", "ageing": "aging",
+                  "aluminium": "aluminum", "tyre": "tire", "tyres": "tires"}
+
+
+def _american(match: re.Match[str]) -> str:
+    g = match.groups()
+    if g[0]:
+        return g[0] + "se" + g[1]
+    if g[2]:
+        return g[2] + "er" + (g[3] or "")
+    if g[4]:
+        return g[4] + g[5]
+    if g[6]:
+        return g[6] + g[7]
+    return _BRITISH_WORDS[g[8]]
 _TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
 _TOKEN_OR_BREAK = re.compile(r"[a-z]+|\d+(?:\.\d+)?|\|")  # "|" marks a clause break (see _prepare)
 _ORDINAL_SUFFIX = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
@@ -278,6 +302,7 @@ def _words(text: str, acronyms: Mapping[str, str] | None, breaks: bool = False) 
         text = _NEGATIVE_CONTRACTION.sub(" not", text)
     text = _ORDINAL_SUFFIX.sub(r"\1", text.lower())
     text = _OUR.sub(lambda m: "or" + (m.group(1) or ""), _ISE.sub(lambda m: "iz" + m.group(1), text))
+    text = _BRITISH.sub(_american, text)
     words = []
     for word in (_TOKEN_OR_BREAK if breaks else _TOKEN).findall(text):
         if word[0].isdigit():

@@ -4,7 +4,9 @@ from compare.clean import (
     clean,
     continues,
     is_headline_like,
+    is_labelled_teaser,
     is_list_marker,
+    is_menu,
     is_short_label,
     lines_of,
     paragraph_key,
@@ -102,3 +104,33 @@ def test_a_numeric_date_stamp_is_a_date_not_a_list_marker():
     cleaned = clean(Source("ferry", "ferry.txt", text))
     assert [d.reason for d in cleaned.dropped] == ["title", "date"]
     assert cleaned.published == "2021-01-05"
+
+
+def test_menus_and_breadcrumbs_are_furniture():
+    assert is_menu("Home | World | Asia-Pacific | Business | Sport")
+    assert is_menu("News / Politics / Defence")
+    assert not is_menu("Prices rose | analysts said the deal was a turning point for the region")
+    assert not is_menu("The ministers met in Jakarta on Tuesday.")
+
+
+def test_numbered_items_are_list_items():
+    assert bullet_item("1. Markets slide as oil jumps") == "Markets slide as oil jumps"
+    assert bullet_item("(2) Storm warning") == "Storm warning"
+    assert bullet_item("2025 was a year of talks.") is None
+
+
+def test_a_numbered_sentence_stays_while_a_numbered_headline_goes():
+    text = ("Ministers Agree on Patrols After Jakarta Talks\n\nThe ministers agreed on three steps on Tuesday.\n"
+            "1. Australia will provide twelve patrol boats to Indonesia over five years.\n"
+            "Most Read\n1. Markets slide as oil jumps\n")
+    lines = lines_of(text)
+    reasons = dict(zip((ln.text for ln in lines), classify_lines(lines)))
+    assert reasons["1. Australia will provide twelve patrol boats to Indonesia over five years."] is None
+    assert reasons["1. Markets slide as oil jumps"] is not None
+
+
+def test_a_labelled_teaser_is_furniture_but_a_labelled_sentence_is_not():
+    assert is_labelled_teaser("Related: Indonesia buys French fighter jets")
+    assert is_labelled_teaser("Read more: Talks to resume in May")
+    assert not is_labelled_teaser("Update: The talks ended on Monday.")
+    assert not is_labelled_teaser("The ministers agreed on three points: patrols, training and exercises")

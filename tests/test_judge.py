@@ -104,3 +104,18 @@ def test_two_denials_in_different_words_agree():
     a = side("a", "They did not discuss fishing quotas, a ministry spokesperson stated.")
     b = side("b", "Fishing quotas were not talked about, the ministry stated.")
     assert judge_pair(a, b, 0.5).relation != Relation.CONTRADICT
+
+
+def test_spelling_variants_are_not_name_conflicts():
+    a = "Australian Defence Minister Richard Marles met his counterpart in Jakarta."
+    b = "Australian Defense Minister Richard Marles met his counterpart in Jakarta."
+    assert name_conflict(a, b, None) is None
+
+
+def test_a_capital_standing_for_its_country_is_not_a_name_conflict():
+    a = "Marles said Australia would provide 12 patrol boats to Indonesia."
+    b = "Marles said Canberra would provide 12 patrol boats to Indonesia."
+    assert name_conflict(a, b, None) is None
+    c = "The ministers met in Canberra on Monday to discuss patrols."
+    d = "The ministers met in Sydney on Monday to discuss patrols."
+    assert name_conflict(c, d, None) == "Canberra against Sydney"

@@ -2,7 +2,14 @@
 
 import pytest
 
-from compare.metadata import find_dateline, meeting_dates, meeting_place, normalise_place, parse_date_line
+from compare.metadata import (
+    country_of_capital,
+    find_dateline,
+    meeting_dates,
+    meeting_place,
+    normalise_place,
+    parse_date_line,
+)
 
 
 @pytest.mark.parametrize(
@@ -169,6 +176,15 @@ def test_meeting_dates_prefers_the_meeting_over_other_dates():
 
 
 # --- properties -------------------------------------------------------------------------------------------------
+
+
+
+def test_a_capital_names_its_country():
+    assert country_of_capital("Canberra") == "Australia"
+    assert country_of_capital("KYIV") == "Ukraine"
+    assert country_of_capital("Kiev") == "Ukraine"  # through the place variants
+    assert country_of_capital("Sydney") is None
+
 
 from datetime import date, timedelta  # noqa: E402
 

@@ -357,3 +357,17 @@ def test_block_features_match_the_pairwise_reference(a, b):
             expected = _reference_whole_features(x, y)
             for name, value in expected.items():
                 assert feats[i, j, SENTENCE_FEATURES.index(name)] == pytest.approx(value, abs=1e-9), name
+
+
+@pytest.mark.parametrize("british, american", [
+    ("the Defence Ministry", "the Defense Ministry"), ("the city centre", "the city center"),
+    ("ministers travelled", "ministers traveled"), ("a new programme", "a new program"),
+    ("grey areas", "gray areas"), ("naval manoeuvres", "naval maneuvers"), ("500 metres", "500 meters"),
+])
+def test_british_and_american_spellings_normalise_alike(british, american):
+    assert content_tokens(british) == content_tokens(american)
+
+
+def test_words_that_only_look_british_are_left_alone():
+    assert content_tokens("science and fences") != content_tokens("sciense and fenses")
+    assert content_tokens("the centre") != content_tokens("the cent")
