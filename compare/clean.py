@@ -30,6 +30,15 @@ _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+")
 MIN_MENU_ENTRIES = 3
 MAX_MENU_ENTRY_WORDS = 4
 _MENU_SEPARATOR = re.compile(r"\s+[|•·/»>]\s+|\s*\|\s*")
+# Calls to action of web pages, by their opening words (general web language, not any site's).
+_CALL_TO_ACTION = re.compile(
+    r"^(?:subscribe|sign\s+up|sign\s+in|log\s+in|register\s+(?:now|here|for)|follow\s+us|click\s+here|tap\s+here|"
+    r"download\s+(?:our|the)\s+app|get\s+(?:our|the)\s+(?:newsletter|app)|share\s+(?:this|on)|"
+    r"read\s+(?:more|next|the\s+full)|listen\s+to\s+this|watch\s+(?:now|live|the\s+video)|"
+    r"advertisement|sponsored|skip\s+to\s+(?:content|main))\b",
+    re.IGNORECASE,
+)
+MAX_CALL_TO_ACTION_WORDS = 12
 # A teaser's label ("Related", "Read more", "See also") has at most this many words.
 MAX_LABEL_WORDS = 3
 _LABEL = re.compile(r"^([^\W\d_][\w' ]{0,30}):\s+\S")
@@ -107,6 +116,12 @@ def is_menu(text: str) -> bool:
     return len(entries) >= MIN_MENU_ENTRIES and all(len(words(e)) <= MAX_MENU_ENTRY_WORDS for e in entries)
 
 
+def is_call_to_action(text: str) -> bool:
+    """A site asking the reader to do something ("Subscribe to our newsletter", "Sign up for alerts", "Follow
+    us on X"), not a sentence of the story."""
+    return bool(_CALL_TO_ACTION.match(text)) and len(words(text)) <= MAX_CALL_TO_ACTION_WORDS
+
+
 def is_labelled_teaser(text: str) -> bool:
     """A label and a colon before a line that is not a sentence ("Related: Indonesia buys jets", "Read more:
     ..."): a link to another story. A labelled sentence ("Update: The talks ended.") stays body text."""
@@ -159,7 +174,7 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
         item = bullet_item(text)
         if parse_date_line(text) is not None:
             reason = DropReason.DATE
-        elif is_list_marker(text) or is_menu(text):
+        elif is_list_marker(text) or is_menu(text) or is_call_to_action(text):
             reason = DropReason.BOILERPLATE
         elif seen_body and is_labelled_teaser(text):
             reason = DropReason.BOILERPLATE

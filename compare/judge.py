@@ -3,7 +3,8 @@
 A high match score means the two sentences are about the same thing, not that they say the same thing. So a
 matched pair is checked, in this order, for a conflict of certainty ("it was not made clear whether X" against
 "the talks addressed X"), of polarity (one side negates what the other affirms), of numbers with the same unit,
-of dates (weekday words resolved against the publication date), and of named people or places in the same slot
+of months after the same preposition ("take effect in January" / "in April"), of dates (weekday words
+resolved against the publication date), and of named people or places in the same slot
 (place-name variants folded). With no conflict the pair agrees, or partly agrees when one side carries detail
 the other lacks.
 """
@@ -76,6 +77,11 @@ _NUMBER_WORDS = {
 }
 _SPELLED_NUMBER = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b(?=\s+[^\W\d_])", re.IGNORECASE)
 _NUMBER_WORD_UNITS_SKIP = frozenset("am pm st nd rd th".split())
+_MONTH_NAMES = ("January February March April May June July August September October November December").split()
+_MONTH_ONLY = re.compile(
+    r"\b((?i:in|by|from|until|till|before|after|since|during|early|late|mid|end\s+of))[\s-]+(?:(?:early|late|mid)[\s-]+)?"
+    r"(" + "|".join(_MONTH_NAMES) + r")\b(?!\s+\d{1,2}\b)(?:,?\s+(\d{4}))?"
+)
 _CLAUSE_ENDS = frozenset(",;:.!?()—–")
 _PUNCT = ",.;:!?\"“”‘’()"
 _CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
@@ -215,6 +221,30 @@ def date_conflict(a: Side, b: Side) -> str | None:
     return None
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
+def months_named(text: str) -> dict[str, set[str]]:
+    """Months named without a day, by the word before them: {"in": {"january"}} for "take effect in January";
+    "June 3" is a date (see date_conflict), and "May" with no preposition before it is the verb."""
+    found: dict[str, set[str]] = {}
+    for m in _MONTH_ONLY.finditer(text):
+        month = m.group(2) + (f" {m.group(3)}" if m.group(3) else "")
+        found.setdefault(m.group(1).lower(), set()).add(month)
+    return found
+
+
+def month_conflict(a: str, b: str) -> str | None:
+    """Different months after the same preposition ("in January" / "in April"), like numbers of one unit."""
+    ma, mb = months_named(a), months_named(b)
+    for preposition in sorted(ma.keys() & mb.keys()):
+        left, right = ma[preposition], mb[preposition]
+        if not (left & right):
+            # A month with its year and the same month without one agree ("in January 2026" / "in January").
+            if {m.split()[0] for m in left} & {m.split()[0] for m in right}:
+                continue
+            return f"{', '.join(sorted(left))} against {', '.join(sorted(right))}"
+    return None
+
+
 def _name_key(words: list[str], acronyms) -> str:
     """What a name in a slot stands for: place variants folded, and a capital read as its country."""
     phrase = " ".join(words)
@@ -326,6 +356,9 @@ def judge_pair(a: Side, b: Side, score: float, acronyms=None) -> Verdict:
     numbers = number_conflict(ta, tb)
     if numbers:
         return Verdict(Relation.CONTRADICT, f"numbers: {a.source} says {numbers.replace(' against ', f', {b.source} says ', 1)}")
+    months = month_conflict(ta, tb)
+    if months:
+        return Verdict(Relation.CONTRADICT, f"dates: {a.source} gives {months.replace(' against ', f', {b.source} gives ', 1)}")
     if score >= SLOT_CONFLICT_MIN_SCORE:
         dates = date_conflict(a, b)
         if dates:

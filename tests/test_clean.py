@@ -3,6 +3,7 @@ from compare.clean import (
     classify_lines,
     clean,
     continues,
+    is_call_to_action,
     is_headline_like,
     is_labelled_teaser,
     is_list_marker,
@@ -134,3 +135,14 @@ def test_a_labelled_teaser_is_furniture_but_a_labelled_sentence_is_not():
     assert is_labelled_teaser("Read more: Talks to resume in May")
     assert not is_labelled_teaser("Update: The talks ended on Monday.")
     assert not is_labelled_teaser("The ministers agreed on three points: patrols, training and exercises")
+
+
+def test_calls_to_action_are_furniture_even_where_a_title_could_stand():
+    for line in ("Subscribe to our newsletter", "Sign up for breaking news alerts", "Follow us on Facebook",
+                 "Read more: talks resume", "Skip to main content"):
+        assert is_call_to_action(line), line
+    assert not is_call_to_action("Subscribers to the service rose by 5 percent in May.")
+    assert not is_call_to_action("The ministers signed up to a new framework for patrols in the Arafura Sea.")
+    lines = lines_of("Subscribe to our newsletter\nEU, Japan seal chip deal in Brussels\nThe two sides met.\n")
+    reasons = classify_lines(lines)
+    assert reasons[0] == "boilerplate" and reasons[1] == "title"

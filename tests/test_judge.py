@@ -119,3 +119,16 @@ def test_a_capital_standing_for_its_country_is_not_a_name_conflict():
     c = "The ministers met in Canberra on Monday to discuss patrols."
     d = "The ministers met in Sydney on Monday to discuss patrols."
     assert name_conflict(c, d, None) == "Canberra against Sydney"
+
+
+def test_months_after_the_same_preposition_conflict_like_numbers():
+    from compare.judge import month_conflict
+
+    a = "Muto said the deal would take effect in January."
+    b = "Muto said the agreement would enter into force in April."
+    assert month_conflict(a, b) == "January against April"
+    assert month_conflict("In January, the deal takes effect.", "The deal takes effect in January 2026.") is None
+    assert month_conflict("Talks may resume soon.", "Talks resume in May.") is None  # "may" is not a month here
+    assert month_conflict("They met on June 3.", "They met on June 4.") is None  # full dates: date_conflict's job
+    verdict = judge_pair(Side("x", Sentence("x", 0, 0, len(a), a)), Side("y", Sentence("y", 0, 0, len(b), b)), 0.45)
+    assert verdict.relation == Relation.CONTRADICT and verdict.reason.startswith("dates: x gives January")
