@@ -54,7 +54,7 @@ _UNCERTAIN_WHETHER = re.compile(
     re.IGNORECASE,
 )
 _SOFT_HEDGES = re.compile(
-    r"\b(?:reportedly|allegedly|apparently|possibly|perhaps|presumably|may|might|rumou?red|unconfirmed|"
+    r"\b(?:reportedly|allegedly|apparently|possibly|perhaps|presumably|(?-i:may|might)(?!\s+\d)|rumou?red|unconfirmed|"
     r"is\s+(?:said|believed|thought|expected)\s+to|are\s+(?:said|believed|thought|expected)\s+to|"
     r"appears?\s+to|according\s+to\s+unconfirmed)\b",
     re.IGNORECASE,

@@ -132,3 +132,9 @@ def test_months_after_the_same_preposition_conflict_like_numbers():
     assert month_conflict("They met on June 3.", "They met on June 4.") is None  # full dates: date_conflict's job
     verdict = judge_pair(Side("x", Sentence("x", 0, 0, len(a), a)), Side("y", Sentence("y", 0, 0, len(b), b)), 0.45)
     assert verdict.relation == Relation.CONTRADICT and verdict.reason.startswith("dates: x gives January")
+
+
+def test_the_month_may_is_not_a_hedge():
+    assert soft_hedge("Washington and Seoul on May 8 reached a deal worth 1.2 billion dollars.") is None
+    assert soft_hedge("Talks resume in May.") is None
+    assert soft_hedge("The deal may be signed in June.") == "may"
