@@ -138,3 +138,10 @@ def test_the_month_may_is_not_a_hedge():
     assert soft_hedge("Washington and Seoul on May 8 reached a deal worth 1.2 billion dollars.") is None
     assert soft_hedge("Talks resume in May.") is None
     assert soft_hedge("The deal may be signed in June.") == "may"
+
+
+def test_months_are_not_compared_between_loosely_matched_sentences():
+    a = "The governments plan to hold a security meeting of their ministers in Osvika in July."
+    b = "A military plane entered the country's airspace for the first time in August, the ministry said."
+    loose = judge_pair(Side("x", Sentence("x", 0, 0, len(a), a)), Side("y", Sentence("y", 0, 0, len(b), b)), 0.16)
+    assert loose.relation != Relation.CONTRADICT
