@@ -95,22 +95,23 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
-def _shingles(text: str) -> frozenset[int]:
-    """64-bit hashes of the runs of SHINGLE_TOKENS tokens (the whole text when it is shorter).
+def _shingles(text: str) -> np.ndarray:
+    """64-bit hashes of the runs of SHINGLE_TOKENS tokens (the whole text when it is shorter), sorted, distinct.
 
     Each distinct token is hashed once; a run's hash is a polynomial in its tokens' hashes (modulo 2**64),
-    computed for all runs at once with numpy.
+    computed for all runs at once with numpy. A numpy array rather than a set of Python ints: on a 10,000-article
+    corpus the sets took 500 MB, which the process then kept.
     """
     words = tokens(text)
     if not words:
-        return frozenset()
+        return np.zeros(0, dtype=np.uint64)
     hashes = np.fromiter((_token_hash(w) for w in words), dtype=np.uint64, count=len(words))
     width = min(SHINGLE_TOKENS, len(words))
     count = len(words) - width + 1
     runs = np.zeros(count, dtype=np.uint64)
     for offset in range(width):
         runs = runs * _MULTIPLIER + hashes[offset : offset + count]  # wraps modulo 2**64, as intended
-    return frozenset(runs.tolist())
+    return np.unique(runs)
 
 
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd, with well-mixed bits (2**64 / golden ratio)
@@ -121,17 +122,17 @@ def _token_hash(token: str) -> int:
     return int.from_bytes(hashlib.blake2b(token.encode(), digest_size=8).digest(), "little")
 
 
-def is_copy(a: frozenset[int], b: frozenset[int]) -> bool:
-    """Whether two shingle sets are one article (see COPY_CONTAINMENT and MIN_SIZE_RATIO)."""
-    if not a or not b:
+def is_copy(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two shingle sets (sorted distinct hashes) are one article (see COPY_CONTAINMENT, MIN_SIZE_RATIO)."""
+    if len(a) == 0 or len(b) == 0:
         return False
     small, large = sorted((len(a), len(b)))
     if small < MIN_SIZE_RATIO * large:
         return False
-    return len(a & b) >= COPY_CONTAINMENT * small
+    return len(np.intersect1d(a, b, assume_unique=True)) >= COPY_CONTAINMENT * small
 
 
-def _candidate_pairs(shingles: Sequence[frozenset[int]]) -> set[tuple[int, int]]:
+def _candidate_pairs(shingles: Sequence[np.ndarray]) -> set[tuple[int, int]]:
     """Pairs (i < j) whose MinHash signatures agree on a whole band and on at least MIN_SIGNATURE_AGREEMENT
     of all their values (an estimate of their Jaccard similarity)."""
     signatures, present = _signatures(shingles)
@@ -148,7 +149,7 @@ def _candidate_pairs(shingles: Sequence[frozenset[int]]) -> set[tuple[int, int]]
     return {(int(i), int(j)) for i, j in survivors}
 
 
-def _signatures(shingles: Sequence[frozenset[int]]) -> tuple[np.ndarray, np.ndarray]:
+def _signatures(shingles: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """MinHash signatures, one row of BANDS x ROWS values per text, and which texts have any shingle."""
     rng = np.random.default_rng(_SEED)
     count = BANDS * ROWS
@@ -157,9 +158,8 @@ def _signatures(shingles: Sequence[frozenset[int]]) -> tuple[np.ndarray, np.ndar
     b = rng.integers(0, 2**63, size=count, dtype=np.uint64)
     signatures = np.zeros((len(shingles), count), dtype=np.uint64)
     present = np.zeros(len(shingles), dtype=bool)
-    for index, shingle_set in enumerate(shingles):
-        if shingle_set:
-            x = np.fromiter(shingle_set, dtype=np.uint64, count=len(shingle_set))
+    for index, x in enumerate(shingles):
+        if len(x):
             signatures[index] = (a[:, None] * x[None, :] + b[:, None]).min(axis=1)  # wraps modulo 2**64
             present[index] = True
     return signatures, present
