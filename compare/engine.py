@@ -42,11 +42,13 @@ class SchedulerUnreachable(CompareError):
 # --- The steps, by engine -----------------------------------------------------------------------------------------
 
 
-def run_prepare(sources: Sequence, settings: Settings) -> list:
-    """compare.pipeline.prepare over every source, in order, on the engine the settings name."""
+def run_prepare(sources: Sequence, settings: Settings, meanwhile: Callable[[], None] | None = None) -> list:
+    """compare.pipeline.prepare over every source, in order, on the engine the settings name.
+
+    `meanwhile`, when given, runs in this process while the workers (if any) prepare the sources."""
     from compare.pipeline import prepare
 
-    return _map(prepare, sources, settings)
+    return _map(prepare, sources, settings, meanwhile)
 
 
 def run_grouping(docs: Sequence, settings: Settings) -> tuple[Event, ...]:
@@ -85,11 +87,11 @@ def _engine(settings: Settings) -> str:
     return settings.engine
 
 
-def _map(function: Callable, items, settings: Settings) -> list:
+def _map(function: Callable, items, settings: Settings, meanwhile: Callable[[], None] | None = None) -> list:
     items = list(items)  # a progress wrapper may hand in an iterator
     if _engine(settings) == "dask":
-        return _map_dask(function, items, settings)
-    return _map_local(function, items, settings.workers)
+        return _map_dask(function, items, settings, meanwhile)
+    return _map_local(function, items, settings.workers, meanwhile)
 
 
 def batches(items: Sequence, parts: int) -> list[list]:
@@ -139,15 +141,21 @@ def report_writers(settings: Settings) -> int:
     return local_workers(settings.workers) if _engine(settings) == "local" else 1
 
 
-def _map_local(function: Callable, items: Sequence, workers: int) -> list:
+def _map_local(function: Callable, items: Sequence, workers: int, meanwhile: Callable[[], None] | None = None) -> list:
     workers = local_workers(workers)
     if workers <= 1 or len(items) < 2:
+        if meanwhile is not None:
+            meanwhile()
         return [function(item) for item in items]
     from concurrent.futures import ProcessPoolExecutor
 
     runs = batches(items, workers * TASKS_PER_WORKER)
     with ProcessPoolExecutor(max_workers=min(workers, len(runs))) as pool:
+        # map() has submitted every run and forked the workers by now, so `meanwhile` may start threads or
+        # import modules without a fork copying them half-done.
         done = pool.map(apply_batch, [function] * len(runs), runs)
+        if meanwhile is not None:
+            meanwhile()
         return [result for run in done for result in run]
 
 
@@ -210,10 +218,14 @@ def dask_workers(client) -> int:
     return max(1, len(client.scheduler_info().get("workers", {})))
 
 
-def _map_dask(function: Callable, items: Sequence, settings: Settings) -> list:
+def _map_dask(function: Callable, items: Sequence, settings: Settings, meanwhile: Callable[[], None] | None = None) -> list:
     if not items:
+        if meanwhile is not None:
+            meanwhile()
         return []
     client = dask_client(settings)
     runs = batches(items, dask_workers(client) * TASKS_PER_WORKER)
     futures = client.map(apply_batch, [function] * len(runs), runs, pure=False)
+    if meanwhile is not None:
+        meanwhile()
     return [result for run in client.gather(futures) for result in run]

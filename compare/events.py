@@ -31,7 +31,6 @@ from datetime import date
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from compare.metadata import MONTHS, WEEKDAYS
 from compare.models import Event
@@ -92,6 +91,19 @@ def group_events(docs: Sequence[EventDoc]) -> tuple[Event, ...]:
     return _events(ordered, labels)
 
 
+def preload() -> None:
+    """Import scikit-learn's text module now: it takes about a second, which a caller can spend while other
+    work runs (compare.pipeline does it while worker processes read the sources)."""
+    _sklearn_text()
+
+
+def _sklearn_text():
+    # Imported on first use, not with this module: `crosscheck diff` and the API's import stay quick.
+    from sklearn.feature_extraction import text
+
+    return text
+
+
 def _rare_term_vectors(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     """Two L2-normalised views of the rare terms of each text: all its words, and its names.
 
@@ -99,7 +111,8 @@ def _rare_term_vectors(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     does not open a sentence and whose lower-case form never occurs in the corpus: "Defense" and "Minister" do
     occur in lower case, "Nakatani" and "USFJ" do not. Names are counted in lower case ("KIHARA" is "Kihara").
     """
-    counter = CountVectorizer(lowercase=False, analyzer=_terms, dtype=np.float32)
+    sklearn_text = _sklearn_text()
+    counter = sklearn_text.CountVectorizer(lowercase=False, analyzer=_terms, dtype=np.float32)
     try:
         counts = counter.fit_transform(texts).tocsr()
     except ValueError:  # no words at all in any text
@@ -109,7 +122,8 @@ def _rare_term_vectors(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     lower_forms, column = np.unique([t.lower() for t in vocabulary], return_inverse=True)
     to_lower = sp.csr_matrix((np.ones(len(vocabulary), dtype=np.float32), (np.arange(len(vocabulary)), column)),
                              shape=(len(vocabulary), len(lower_forms)))
-    word_columns = np.array([t not in ENGLISH_STOP_WORDS and not t.isdigit() for t in lower_forms.tolist()])
+    stop = sklearn_text.ENGLISH_STOP_WORDS
+    word_columns = np.array([t not in stop and not t.isdigit() for t in lower_forms.tolist()])
     words = _rare_tfidf((counts @ to_lower)[:, word_columns].tocsr())
     written_lower = {t for t in vocabulary if t.islower()}
     return words, _name_vectors(texts, written_lower)
@@ -118,14 +132,16 @@ def _rare_term_vectors(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
 def _name_vectors(texts: list[str], written_lower: set[str]) -> sp.csr_matrix:
     """Rare-term vectors of the capitalised words that open no sentence and never occur in lower case."""
     found = [" ".join(_CAPITALISED.findall(text)) for text in texts]
-    counter = CountVectorizer(lowercase=False, token_pattern=r"\S+", dtype=np.float32)
+    sklearn_text = _sklearn_text()
+    counter = sklearn_text.CountVectorizer(lowercase=False, token_pattern=r"\S+", dtype=np.float32)
     try:
         counts = counter.fit_transform(found).tocsr()
     except ValueError:  # no names anywhere
         return sp.csr_matrix((len(texts), 1), dtype=np.float32)
     vocabulary = counter.get_feature_names_out().tolist()
     keep = [k for k, t in enumerate(vocabulary)
-            if (low := t.lower()) not in written_lower and low not in _NOT_NAMES and low not in ENGLISH_STOP_WORDS]
+            if (low := t.lower()) not in written_lower and low not in _NOT_NAMES
+            and low not in sklearn_text.ENGLISH_STOP_WORDS]
     lower_forms, column = np.unique([vocabulary[k].lower() for k in keep], return_inverse=True)
     to_lower = sp.csr_matrix((np.ones(len(keep), dtype=np.float32), (np.arange(len(keep)), column)),
                              shape=(len(keep), len(lower_forms)))

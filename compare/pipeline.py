@@ -23,6 +23,7 @@ from compare.clean import clean
 from compare.confidence import OMITTED, Evidence, confidence, uncalibrated
 from compare.engine import collector_paused, run_events, run_grouping, run_prepare
 from compare.events import EventDoc, group_events
+from compare.events import preload as preload_grouping
 from compare.judge import Side, judge_pair, omitted_reason
 from compare.metadata import meeting_dates, meeting_place, normalise_place
 from compare.models import Comparison, Dropped, Event, Finding, Relation, Sentence, Settings, Source
@@ -202,7 +203,8 @@ def compare_sources(
 
 def _compare_sources(sources: Sequence[Source], settings: Settings, warnings: Sequence[str], progress: Progress) -> Comparison:
     # 2.-4. clean, split, fill metadata
-    prepared = run_prepare(progress(sources, "reading"), settings)
+    # Grouping needs scikit-learn, about a second to import: done while the workers read the sources.
+    prepared = run_prepare(progress(sources, "reading"), settings, meanwhile=preload_grouping)
     # 5. copies aside, events from the rest: a reprint is one outlet's story, not a second outlet agreeing
     copies = find_copies([p.source for p in prepared])
     originals = [p for p in prepared if p.source.id not in copies]
