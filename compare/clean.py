@@ -39,6 +39,13 @@ _CALL_TO_ACTION = re.compile(
     re.IGNORECASE,
 )
 MAX_CALL_TO_ACTION_WORDS = 12
+# Notes of the site about the page itself (general web and wire language).
+_SITE_NOTICE = re.compile(
+    r"^(?:copyright\b|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|editor[’']?s\s+note\b|correction\s*:|clarification\s*:|"
+    r"this\s+(?:article|story|report|piece)\s+(?:was|has\s+been|is)\s+(?:produced|updated|corrected|amended|"
+    r"written|published|first\s+published|originally\s+published|generated)\b)",
+    re.IGNORECASE,
+)
 # A teaser's label ("Related", "Read more", "See also") has at most this many words.
 MAX_LABEL_WORDS = 3
 _LABEL = re.compile(r"^([^\W\d_][\w' ]{0,30}):\s+\S")
@@ -122,6 +129,12 @@ def is_call_to_action(text: str) -> bool:
     return bool(_CALL_TO_ACTION.match(text)) and len(words(text)) <= MAX_CALL_TO_ACTION_WORDS
 
 
+def is_site_notice(text: str) -> bool:
+    """A note of the site's about the page, not the story ("Copyright 2025 ...", "All rights reserved.",
+    "Editor's note: this story has been updated.", "This article was produced with the help of AP.")."""
+    return bool(_SITE_NOTICE.match(text)) and len(words(text)) <= MAX_CALL_TO_ACTION_WORDS
+
+
 def is_labelled_teaser(text: str) -> bool:
     """A label and a colon before a line that is not a sentence ("Related: Indonesia buys jets", "Read more:
     ..."): a link to another story. A labelled sentence ("Update: The talks ended.") stays body text."""
@@ -174,7 +187,7 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
         item = bullet_item(text)
         if parse_date_line(text) is not None:
             reason = DropReason.DATE
-        elif is_list_marker(text) or is_menu(text) or is_call_to_action(text):
+        elif is_list_marker(text) or is_menu(text) or is_call_to_action(text) or is_site_notice(text):
             reason = DropReason.BOILERPLATE
         elif seen_body and is_labelled_teaser(text):
             reason = DropReason.BOILERPLATE

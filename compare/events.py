@@ -193,7 +193,8 @@ def _terms(text: str) -> list[str]:
     return terms
 _NOT_NAMES = frozenset((*MONTHS, *WEEKDAYS))
 # A capitalised word that does not open its line (each line is a sentence; openers are capitalised anyway).
-_CAPITALISED = re.compile(r"(?<=[ \t“\"'(])[A-Z]\w*(?:[’'\-](?!s\b)\w+)*")
+# Hyphens part names ("Berlin-Warsaw rail link" names Berlin and Warsaw); an apostrophe does not ("O'Brien").
+_CAPITALISED = re.compile(r"(?<=[ \t“\"'(\-])[A-Z]\w*(?:[’'](?!s\b)\w+)*")
 
 
 def _stated(doc: EventDoc) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from compare.clean import (
     is_labelled_teaser,
     is_list_marker,
     is_menu,
+    is_site_notice,
     is_short_label,
     lines_of,
     paragraph_key,
@@ -146,3 +147,12 @@ def test_calls_to_action_are_furniture_even_where_a_title_could_stand():
     lines = lines_of("Subscribe to our newsletter\nEU, Japan seal chip deal in Brussels\nThe two sides met.\n")
     reasons = classify_lines(lines)
     assert reasons[0] == "boilerplate" and reasons[1] == "title"
+
+
+def test_site_notices_are_furniture():
+    for line in ("Copyright 2025 Daily Two. All rights reserved.", "All rights reserved.", "© 2025 The Globe",
+                 "Editor's note: This story has been updated.", "This article was produced with the help of AP.",
+                 "Correction: An earlier version misstated the date."):
+        assert is_site_notice(line), line
+    assert not is_site_notice("This agreement was produced after three rounds of talks in Warsaw and Berlin.")
+    assert not is_site_notice("The article of the treaty covers rail links.")

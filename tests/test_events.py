@@ -428,3 +428,9 @@ def test_articles_in_an_unspaced_script_group_by_their_wording():
     ]
     groups = sorted(e.sources for e in group_events(docs))
     assert groups == [("a", "b"), ("c",)]
+
+
+def test_hyphenated_names_count_as_each_name():
+    from compare.events import _CAPITALISED
+
+    assert _CAPITALISED.findall(" a Berlin-Warsaw rail link and O'Brien's plan") == ["Berlin", "Warsaw", "O'Brien"]
