@@ -273,7 +273,11 @@ def normalise_place(name: str) -> str:
     folded = _fold(cleaned)
     if folded in PLACE_VARIANTS:
         return PLACE_VARIANTS[folded]
-    return " ".join(_title_word(w) for w in cleaned.split(" "))
+    parts = cleaned.split(" ")
+    return " ".join(
+        part.lower() if 0 < i < len(parts) - 1 and part.lower() in PLACE_PARTICLES else _title_word(part)
+        for i, part in enumerate(parts)
+    )
 
 
 def _title_word(word: str) -> str:
@@ -284,7 +288,11 @@ def _title_word(word: str) -> str:
 
 # --- the meeting's place --------------------------------------------------------------------------------------
 
-_NAME = r"[A-Z][a-zA-Z\u00C0-\u024F\-]+(?:\s+[A-Z][a-zA-Z\u00C0-\u024F\-]+){0,2}"
+# Lower-case words inside place names ("Rio de Janeiro", "Dar es Salaam", "Port of Spain"); general language.
+PLACE_PARTICLES = frozenset("de da do dos das del della di des du la le el es al y of upon sur am im".split())
+_PARTICLE = "|".join(sorted(PLACE_PARTICLES))
+_NAME = (r"[A-Z][a-zA-Z\u00C0-\u024F\-]+"
+         rf"(?:\s+(?:(?:{_PARTICLE})\s+)?[A-Z][a-zA-Z\u00C0-\u024F\-]+){{0,2}}")
 # "in Naples", "in the Italian city of Naples", "in the capital, Tokyo", "at Camp David" is left out: venues vary.
 _PLACE_AFTER_IN = re.compile(
     r"\b[Ii]n\s+(?:the\s+(?:[A-Z][a-z]+\s+)?(?:city|capital|town|port city|resort town)\s+of\s+|the\s+capital,?\s+)?"

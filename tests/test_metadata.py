@@ -249,3 +249,10 @@ def test_the_first_dated_meeting_sentence_sets_the_date():
 def test_place_needs_a_sentence_about_the_meeting():
     sentences = ["The ministers held talks on Friday.", "Sales of cars rose in Ohio last year."]
     assert meeting_place(sentences) is None
+
+
+def test_place_names_with_lower_case_particles():
+    assert normalise_place("RIO DE JANEIRO") == normalise_place("Rio de Janeiro") == "Rio de Janeiro"
+    assert meeting_place(["The leaders held talks in Rio de Janeiro on Tuesday."]) == "Rio de Janeiro"
+    assert meeting_place(["They met in Port of Spain on Monday."]) == "Port of Spain"
+    assert meeting_place(["The ministers met in Washington on Tuesday."]) == "Washington"
