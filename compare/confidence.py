@@ -37,7 +37,7 @@ CONFLICT_KINDS = ("certainty", "polarity", "numbers", "dates", "names")
 # corpora paraphrase too easily to calibrate agreement (see FITTED_KINDS there). Refit when the matcher or the
 # judge changes.
 CALIBRATION: dict[str, tuple[float, float, float]] = {
-    "contradict": (3.6153, 0.9261, 5.7953),
+    "contradict": (3.6141, 0.9233, 5.796),
 }
 
 

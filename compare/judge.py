@@ -67,7 +67,7 @@ _SOFT_HEDGES = re.compile(
 )
 _NEGATIONS = frozenset(
     "not no never neither nor none nobody nothing without cannot n't denied deny denies rejected rejects "
-    "refused refuses failed fails".split()
+    "refused refuses failed fails reject refuse fail".split()
 )
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|n't|\d[\d,.]*|\S", re.UNICODE)
 _NUMBER = re.compile(
@@ -142,11 +142,28 @@ def _negations(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """The tokens of `text` with any "not clear whether" phrase taken out, and where its negations stand (once
     per sentence: a sentence is judged against a counterpart in every other source of its event)."""
     toks = tokens(_UNCERTAIN_WHETHER.sub(" ", text) if uncertain_whether(text) else text)
-    positions = tuple(
+    found = [
         i for i, tok in enumerate(toks)
         if tok in _NEGATIONS and not (tok == "not" and i + 1 < len(toks) and toks[i + 1] == "only")
-    )
-    return toks, positions
+    ]
+    return toks, _uncancelled(toks, found)
+
+
+def _uncancelled(toks: Sequence[str], found: list[int]) -> tuple[int, ...]:
+    """Negations left once each one that another negation follows closely, in its clause, is cancelled with
+    it: "denied that Oslo had rejected the proposal" says Oslo did not reject it, "failed to reject" likewise."""
+    kept: list[int] = []
+    k = 0
+    while k < len(found):
+        i = found[k]
+        following = found[k + 1] if k + 1 < len(found) else None
+        if (following is not None and following - i <= NEGATION_WINDOW
+                and not any(t in _CLAUSE_ENDS for t in toks[i + 1 : following])):
+            k += 2  # a negated negation
+            continue
+        kept.append(i)
+        k += 1
+    return tuple(kept)
 
 
 def negated_words(text: str, shared: set[str], acronyms) -> list[str]:

@@ -1,3 +1,5 @@
+import pytest
+
 from compare.judge import (
     Side,
     extra_words,
@@ -145,3 +147,19 @@ def test_months_are_not_compared_between_loosely_matched_sentences():
     b = "A military plane entered the country's airspace for the first time in August, the ministry said."
     loose = judge_pair(Side("x", Sentence("x", 0, 0, len(a), a)), Side("y", Sentence("y", 0, 0, len(b), b)), 0.16)
     assert loose.relation != Relation.CONTRADICT
+
+
+@pytest.mark.parametrize("a, b, relation", [
+    # a negated negation affirms: "denied that ... had rejected" says it was not rejected
+    ("Norway rejected a Canadian proposal to cap cod catches.",
+     "Norway's minister denied that Norway had rejected the Canadian proposal to cap cod catches.", "contradict"),
+    ("The ministers failed to reject the plan.", "The ministers rejected the plan.", "contradict"),
+    ("The ministers did not reject the plan.", "The ministers accepted the plan.", "agree"),
+    ("Norway did not refuse to sign the deal.", "Norway signed the deal.", "agree"),
+    # two separate negations are not a double negative
+    ("The ministers did not discuss quotas and did not discuss tariffs.",
+     "The ministers did not discuss quotas or tariffs.", "agree"),
+])
+def test_a_negated_negation_cancels(a, b, relation):
+    verdict = judge_pair(Side("x", Sentence("x", 0, 0, len(a), a)), Side("y", Sentence("y", 0, 0, len(b), b)), 0.7)
+    assert verdict.relation == relation, verdict.reason
