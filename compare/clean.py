@@ -38,8 +38,8 @@ _CALL_TO_ACTION = re.compile(
     r"advertisement|sponsored|skip\s+to\s+(?:content|main))\b",
     re.IGNORECASE,
 )
-MAX_CALL_TO_ACTION_WORDS = 12
 # Notes of the site about the page itself (general web and wire language).
+MAX_SITE_MESSAGE_WORDS = 12  # longer lines that open so are sentences of the story
 _SITE_NOTICE = re.compile(
     r"^(?:copyright\b|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|editor[’']?s\s+note\b|correction\s*:|clarification\s*:|"
     r"this\s+(?:article|story|report|piece)\s+(?:was|has\s+been|is)\s+(?:produced|updated|corrected|amended|"
@@ -123,16 +123,10 @@ def is_menu(text: str) -> bool:
     return len(entries) >= MIN_MENU_ENTRIES and all(len(words(e)) <= MAX_MENU_ENTRY_WORDS for e in entries)
 
 
-def is_call_to_action(text: str) -> bool:
-    """A site asking the reader to do something ("Subscribe to our newsletter", "Sign up for alerts", "Follow
-    us on X"), not a sentence of the story."""
-    return bool(_CALL_TO_ACTION.match(text)) and len(words(text)) <= MAX_CALL_TO_ACTION_WORDS
-
-
-def is_site_notice(text: str) -> bool:
-    """A note of the site's about the page, not the story ("Copyright 2025 ...", "All rights reserved.",
-    "Editor's note: this story has been updated.", "This article was produced with the help of AP.")."""
-    return bool(_SITE_NOTICE.match(text)) and len(words(text)) <= MAX_CALL_TO_ACTION_WORDS
+def is_site_message(text: str) -> bool:
+    """The site speaking, not the story: a call to action ("Subscribe to our newsletter", "Follow us on X") or a
+    note about the page ("Copyright 2025 ...", "Editor's note: this story has been updated.")."""
+    return len(words(text)) <= MAX_SITE_MESSAGE_WORDS and any(p.match(text) for p in (_CALL_TO_ACTION, _SITE_NOTICE))
 
 
 def is_labelled_teaser(text: str) -> bool:
@@ -187,7 +181,7 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
         item = bullet_item(text)
         if parse_date_line(text) is not None:
             reason = DropReason.DATE
-        elif is_list_marker(text) or is_menu(text) or is_call_to_action(text) or is_site_notice(text):
+        elif is_list_marker(text) or is_menu(text) or is_site_message(text):
             reason = DropReason.BOILERPLATE
         elif seen_body and is_labelled_teaser(text):
             reason = DropReason.BOILERPLATE

@@ -1,20 +1,15 @@
 """How sure a finding is: `score`, the calibrated probability that its relation is right.
 
-The matcher gives the probability that two sentences state the same claim (calibrated on MRPC, real news
-paraphrase pairs). That is not yet how sure a finding is: a contradiction found between two sentences matched
-at 0.15 is likelier right than the 0.15 says when the two are each other's best match in their articles, and
-the conflict checks are not all equally reliable (a changed number is plainer than a name in another slot).
-So each finding's score is a logistic model of what decided it:
+The matcher gives the probability that two sentences state the same claim, calibrated on MRPC (real news
+paraphrase pairs). For agreements and omissions that is the score: for a matched pair the same-claim
+probability, for an omitted sentence one minus that of its closest sentence.
 
-- the kind of finding: agree, partial, hedged, omitted, or the conflict behind a contradiction (certainty,
-  polarity, numbers, dates, names);
-- the log-odds of the same-claim probability of the pair (for an omitted sentence: of its closest sentence);
-- whether the two sentences are each other's best match (mutual best).
-
-The coefficients for contradictions (one model for every kind of conflict) are fitted by bench/calibrate.py on a generated corpus with known
-relations and checked on another (see the README, "What the score means"). Every other kind keeps the
-probability the matcher gave, which is calibrated on real news paraphrase (MRPC): for a matched pair the
-same-claim probability, for an omitted sentence one minus that of its closest sentence.
+It is not how sure a contradiction is. A contradiction between two sentences matched at 0.15 is likelier right
+than 0.15 says when the two are each other's best match, and a conflict check rarely fires on two sentences that
+state different claims. So contradictions, whatever the kind of conflict, are scored by one logistic model of
+the log-odds of the pair's same-claim probability and of whether the pair is mutual best, fitted by
+bench/calibrate.py on a generated corpus with known relations and checked on another (README, "What the score
+means").
 """
 
 from __future__ import annotations

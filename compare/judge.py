@@ -17,7 +17,7 @@ from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from compare.metadata import country_of_capital, meeting_dates, normalise_place
+from compare.metadata import MONTH_NAMES, country_of_capital, meeting_dates, normalise_place
 from compare.models import Relation, Sentence
 from compare.similarity import content_tokens, normalise
 
@@ -83,10 +83,9 @@ _NUMBER_WORDS = {
 }
 _SPELLED_NUMBER = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b(?=\s+[^\W\d_])", re.IGNORECASE)
 _NUMBER_WORD_UNITS_SKIP = frozenset("am pm st nd rd th".split())
-_MONTH_NAMES = ("January February March April May June July August September October November December").split()
 _MONTH_ONLY = re.compile(
     r"\b((?i:in|by|from|until|till|before|after|since|during|early|late|mid|end\s+of))[\s-]+(?:(?:early|late|mid)[\s-]+)?"
-    r"(" + "|".join(_MONTH_NAMES) + r")\b(?!\s+\d{1,2}\b)(?:,?\s+(\d{4}))?"
+    r"(" + "|".join(MONTH_NAMES) + r")\b(?!\s+\d{1,2}\b)(?:,?\s+(\d{4}))?"
 )
 _CLAUSE_ENDS = frozenset(",;:.!?()—–")
 _PUNCT = ",.;:!?\"“”‘’()"
@@ -246,7 +245,7 @@ def date_conflict(a: Side, b: Side) -> str | None:
 
 @lru_cache(maxsize=SENTENCE_CACHE)
 def months_named(text: str) -> dict[str, set[str]]:
-    """Months named without a day, by the word before them: {"in": {"january"}} for "take effect in January";
+    """Months named without a day, by the word before them: {"in": {"January"}} for "take effect in January";
     "June 3" is a date (see date_conflict), and "May" with no preposition before it is the verb."""
     found: dict[str, set[str]] = {}
     for m in _MONTH_ONLY.finditer(text):

@@ -3,12 +3,11 @@ from compare.clean import (
     classify_lines,
     clean,
     continues,
-    is_call_to_action,
     is_headline_like,
     is_labelled_teaser,
     is_list_marker,
     is_menu,
-    is_site_notice,
+    is_site_message,
     is_short_label,
     lines_of,
     paragraph_key,
@@ -141,9 +140,9 @@ def test_a_labelled_teaser_is_furniture_but_a_labelled_sentence_is_not():
 def test_calls_to_action_are_furniture_even_where_a_title_could_stand():
     for line in ("Subscribe to our newsletter", "Sign up for breaking news alerts", "Follow us on Facebook",
                  "Read more: talks resume", "Skip to main content"):
-        assert is_call_to_action(line), line
-    assert not is_call_to_action("Subscribers to the service rose by 5 percent in May.")
-    assert not is_call_to_action("The ministers signed up to a new framework for patrols in the Arafura Sea.")
+        assert is_site_message(line), line
+    assert not is_site_message("Subscribers to the service rose by 5 percent in May.")
+    assert not is_site_message("The ministers signed up to a new framework for patrols in the Arafura Sea.")
     lines = lines_of("Subscribe to our newsletter\nEU, Japan seal chip deal in Brussels\nThe two sides met.\n")
     reasons = classify_lines(lines)
     assert reasons[0] == "boilerplate" and reasons[1] == "title"
@@ -153,6 +152,6 @@ def test_site_notices_are_furniture():
     for line in ("Copyright 2025 Daily Two. All rights reserved.", "All rights reserved.", "© 2025 The Globe",
                  "Editor's note: This story has been updated.", "This article was produced with the help of AP.",
                  "Correction: An earlier version misstated the date."):
-        assert is_site_notice(line), line
-    assert not is_site_notice("This agreement was produced after three rounds of talks in Warsaw and Berlin.")
-    assert not is_site_notice("The article of the treaty covers rail links.")
+        assert is_site_message(line), line
+    assert not is_site_message("This agreement was produced after three rounds of talks in Warsaw and Berlin.")
+    assert not is_site_message("The article of the treaty covers rail links.")
