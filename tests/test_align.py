@@ -1,8 +1,8 @@
 import numpy as np
 
-from compare.align import EventRarity, counterparts, matcher_for_event, score_block
+from compare.align import EventRarity, all_counterparts, counterparts, matcher_for_event, score_block
 from compare.models import Sentence
-from compare.similarity import default_rarity
+from compare.similarity import default_rarity, sentence_terms
 
 
 def sentences(source: str, texts: list[str]) -> list[Sentence]:
@@ -33,7 +33,7 @@ def test_no_sentences_on_the_other_side():
 
 def test_event_rarity_discounts_words_every_sentence_shares():
     texts = ["Oslo talks on fishing quotas", "Oslo talks on ferry links", "Oslo talks on energy prices"]
-    rarity = EventRarity.of(texts)
+    rarity = EventRarity.of([sentence_terms(t) for t in texts])
     base = default_rarity()
     assert rarity.weight("oslo") == 0.0
     assert 0 < rarity.weight("ferri") <= base.weight("ferri")
@@ -43,7 +43,7 @@ def test_event_rarity_discounts_words_every_sentence_shares():
 def test_event_matcher_pairs_the_right_sentences():
     a = sentences("a", ["The ministers agreed to open a ferry line between the two ports.", "Both sides criticised the fishing quotas."])
     b = sentences("b", ["Fishing quotas drew criticism from both sides.", "A new ferry line will link the two ports, the ministers agreed."])
-    matcher = matcher_for_event("lexical", [s.text for s in a + b])
+    matcher = matcher_for_event("lexical", [sentence_terms(s.text) for s in a + b])
     scores = score_block(a, b, matcher, None)
     assert scores.shape == (2, 2)
     assert [c.best_id for c in counterparts(a, b, scores, matcher.threshold)] == [1, 0]
@@ -62,9 +62,72 @@ def test_the_hybrid_matcher_gets_the_event_word_weights_too(monkeypatch):
 
     monkeypatch.setattr(similarity, "_sentence_model", lambda: Model())
     texts = ["Austin met Kihara in Naples.", "Austin and Kihara agreed in Naples.", "Kihara left Naples."]
-    hybrid = matcher_for_event("hybrid", texts)
+    hybrid = matcher_for_event("hybrid", [similarity.sentence_terms(t) for t in texts])
     assert isinstance(hybrid, similarity.HybridMatcher)
     assert isinstance(hybrid.lexical.rarity, EventRarity)
     (naples,), (agreed,) = similarity.content_tokens("Naples"), similarity.content_tokens("agreed")
     assert hybrid.lexical.rarity.weight(naples) < hybrid.lexical.rarity.weight(agreed)
     assert hybrid.threshold == similarity.HYBRID_THRESHOLD
+
+
+def test_a_repeated_sentence_is_read_once_in_the_document_frequencies():
+    once = EventRarity.of([sentence_terms(t) for t in ["Oslo talks", "ferry links"]])
+    twice = EventRarity.of([sentence_terms(t) for t in ["Oslo talks", "Oslo talks", "ferry links"]])
+    assert once.df["oslo"] == 1 and twice.df["oslo"] == 2 and twice.sentences == 3
+
+
+def test_event_rarity_weights_as_an_array_equal_the_weights_one_by_one():
+    rarity = EventRarity.of([sentence_terms(t) for t in ["Oslo talks on fishing", "Oslo talks on ferries", "energy"]])
+    tokens = ["oslo", "talk", "fish", "energi", "never-seen"]
+    assert np.allclose(rarity.weights(tokens), [rarity.weight(t) for t in tokens], rtol=0, atol=1e-12)
+
+
+def test_repeated_texts_are_scored_once_and_give_the_same_block():
+    class Counting:
+        name, threshold, calls = "counting", 0.5, []
+
+        def same_claim(self, a, b, *, acronyms=None, terms=None):
+            self.calls.append((len(a), len(b)))
+            return np.array([[float(len(x) + len(y)) for y in b] for x in a])
+
+    a = sentences("a", ["one", "two two", "one", "three"])
+    matcher = Counting()
+    scores = score_block(a, a, matcher, None)
+    assert matcher.calls == [(3, 3)]
+    assert scores.shape == (4, 4)
+    assert scores[0, 3] == scores[2, 3] == len("one") + len("three")
+
+
+def _loop_counterparts(groups, scores, threshold, floor):
+    """Reference: one group pair at a time, argmax by argmax (ties to the earlier sentence)."""
+    offsets = np.cumsum([0] + [len(g) for g in groups])
+    out = {}
+    for i, a in enumerate(groups):
+        for j, b in enumerate(groups):
+            if i == j:
+                continue
+            block = scores[offsets[i] : offsets[i + 1], offsets[j] : offsets[j + 1]]
+            rows = []
+            for r, sentence in enumerate(a):
+                if not b:
+                    rows.append((sentence.id, None, 0.0, False, False))
+                    continue
+                c = int(np.argmax(block[r]))
+                mutual = int(np.argmax(block[:, c])) == r
+                score = float(block[r, c])
+                rows.append((sentence.id, b[c].id, score, score >= threshold or (mutual and score >= min(floor, threshold)), mutual))
+            out[i, j] = rows
+    return out
+
+
+def test_all_counterparts_agree_with_a_pair_by_pair_reference():
+    rng = np.random.default_rng(7)
+    for trial in range(200):
+        sizes = rng.integers(0, 5, size=rng.integers(2, 5))
+        groups = [sentences(f"s{k}", [f"t{k}{n}" for n in range(size)]) for k, size in enumerate(sizes)]
+        total = int(sizes.sum())
+        # few distinct values, so that ties are common
+        scores = rng.integers(0, 4, size=(total, total)) / 4.0
+        found = all_counterparts(groups, scores, 0.6, mutual_floor=0.3)
+        expected = _loop_counterparts(groups, scores, 0.6, 0.3)
+        assert {k: [tuple(c) for c in v] for k, v in found.items()} == expected, trial

@@ -115,3 +115,55 @@ def test_a_reprint_is_a_copy_of_its_origin_not_a_second_outlet(tmp_path):
 
 def test_a_lone_source_is_said_to_have_nothing_to_compare_with(result):
     assert any("madrid_courier" in w and "nothing to compare" in w for w in result.warnings)
+
+
+def _member(source_id: str, text: str):
+    from compare.models import Source
+    from compare.pipeline import Member
+
+    p = prepare(Source(source_id, f"{source_id}.txt", text, published="2024-10-19"))
+    return Member(p.source.id, p.source.published, p.sentences, p.terms)
+
+
+def test_terms_are_read_once_per_source_and_again_only_where_another_outlet_defines_an_acronym():
+    from compare.pipeline import event_acronyms, event_terms
+    from compare.similarity import sentence_terms, terms_tokens
+
+    defines = _member("a", "Officials said the Status of Forces Agreement (SOFA) would be reviewed next year by both sides.")
+    uses = _member("b", "Both sides will review the SOFA next year, officials said. The talks in Naples lasted two hours.")
+    acronyms = event_acronyms([defines, uses])
+    terms = event_terms([defines, uses], acronyms)
+    review, talks = uses.sentences
+    assert "sofa" in terms_tokens(uses.terms[0])  # its own source does not say what SOFA stands for
+    assert terms[review.text] == sentence_terms(review.text, acronyms)  # the event does
+    assert "forc" in terms_tokens(terms[review.text])
+    assert terms[talks.text] is uses.terms[1]  # nothing to re-read: the stored terms serve
+    # every sentence of the event, read afresh with the event's acronyms, gives the same terms
+    for member in (defines, uses):
+        for sentence in member.sentences:
+            assert terms[sentence.text] == sentence_terms(sentence.text, acronyms)
+
+
+def test_alignment_with_stored_terms_equals_reading_every_sentence_afresh():
+    import numpy as np
+
+    from compare.align import matcher_for_event, score_block
+    from compare.pipeline import align_members, event_acronyms
+    from compare.similarity import sentence_terms
+
+    members = [
+        _member("a", "Officials said the Status of Forces Agreement (SOFA) would be reviewed. The ministers met in Naples."),
+        _member("b", "The SOFA will be reviewed, officials said. Ministers met in Naples on Saturday for two hours."),
+        _member("c", "Japan and the US met in Naples. Nothing was said about the SOFA."),
+    ]
+    acronyms = event_acronyms(members)
+    alignment = align_members(members, "lexical", None, acronyms)
+    everything = [s for m in members for s in m.sentences]
+    fresh = matcher_for_event("lexical", [sentence_terms(s.text, acronyms) for s in everything])
+    scores = score_block(everything, everything, fresh, acronyms)  # no terms given: every text read here
+    at = {s.text: i for i, s in enumerate(everything)}
+    for a, b, found in alignment.pairs:
+        for sentence, counterpart in zip(a.sentences, found):
+            row = scores[at[sentence.text], [at[t.text] for t in b.sentences]]
+            assert counterpart.best_id == b.sentences[int(np.argmax(row))].id
+            assert counterpart.score == pytest.approx(float(row.max()), abs=1e-12)

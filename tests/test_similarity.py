@@ -324,10 +324,18 @@ _sentence = st.lists(st.sampled_from(_VOCAB), min_size=0, max_size=14).map(" ".j
 
 
 def _reference_whole_features(a: str, b: str) -> dict[str, float]:
-    from compare.similarity import _KeyTable, _prepare, default_rarity
+    from types import SimpleNamespace
 
-    rarity, table = default_rarity(), _KeyTable()
-    pa, pb = _prepare(a, (), rarity, table), _prepare(b, (), rarity, table)
+    from compare.similarity import STOP_MARK, default_rarity, sentence_terms
+
+    def read(text):
+        marked = sentence_terms(text).replace("|", " ").split()
+        return SimpleNamespace(
+            tokens=[w for w in marked if not w.startswith(STOP_MARK)], words=[w.lstrip(STOP_MARK) for w in marked]
+        )
+
+    rarity = default_rarity()
+    pa, pb = read(a), read(b)
 
     def cover(keys_a: set, keys_b: set, weight) -> tuple[float, float]:
         total_a, total_b = sum(weight(k) for k in keys_a), sum(weight(k) for k in keys_b)
@@ -371,3 +379,57 @@ def test_british_and_american_spellings_normalise_alike(british, american):
 def test_words_that_only_look_british_are_left_alone():
     assert content_tokens("science and fences") != content_tokens("sciense and fenses")
     assert content_tokens("the centre") != content_tokens("the cent")
+
+
+# --- sentence terms: the per-sentence reading the per-source stage stores ---------------------------------------
+
+
+def test_sentence_terms_mark_stop_words_and_separate_clauses():
+    from compare.similarity import sentence_terms
+
+    assert sentence_terms("The foreign ministers met in Oslo on Monday, and the talks on fishing quotas ran late.") == (
+        "_the foreign minist met _in oslo _on monday | _and _the talk _on fish quota ran late"
+    )
+    # a clause of fewer than four content words is part of its neighbour
+    assert sentence_terms("The ministers met in Oslo, and talks ran late.") == "_the minist met _in oslo _and talk ran late"
+    assert sentence_terms("") == ""
+
+
+def test_a_thousands_comma_is_not_a_clause_break():
+    from compare.similarity import sentence_terms, terms_tokens
+
+    terms = sentence_terms("Japan will send 1,000 troops and 3,500 tonnes of aid to the islands next month.")
+    assert "|" not in terms
+    assert {"1000", "3500"} <= set(terms_tokens(terms))
+
+
+def test_sentence_terms_use_the_acronyms_given_and_those_the_text_defines():
+    from compare.similarity import sentence_terms, terms_tokens
+
+    plain = terms_tokens(sentence_terms("The SOFA review was discussed."))
+    read = terms_tokens(sentence_terms("The SOFA review was discussed.", {"sofa": "status of forces agreement"}))
+    assert "sofa" in plain and "sofa" not in read and "forc" in read
+    defined = terms_tokens(sentence_terms("The Status of Forces Agreement (SOFA) review was discussed."))
+    assert "forc" in defined
+
+
+def test_block_logits_equal_the_logits_of_the_features():
+    a = ["Japan and the US agreed to upgrade command and control, while China was not named.",
+         "The ministers met in Naples on Saturday.", "", "Naples"]
+    b = ["The two ministers met on Saturday in Naples.", "Command and control will be upgraded, they agreed.", "x"]
+    m = LexicalMatcher()
+    for left, right in ((a, b), (a, a), (b, a)):
+        assert np.allclose(m.block_logits(left, right), m.logits(m.features(left, right)), rtol=0, atol=1e-12)
+
+
+def test_terms_given_are_used_instead_of_reading_the_text_again():
+    from compare.similarity import sentence_terms
+
+    m = LexicalMatcher()
+    a, b = ["The ministers met in Naples."], ["Ministers held talks in Naples."]
+    own = m.same_claim(a, b)
+    given_terms = {a[0]: sentence_terms(a[0]), b[0]: sentence_terms(b[0])}
+    assert np.array_equal(m.same_claim(a, b, terms=given_terms), own)
+    # terms that say something else are believed: proof they were read rather than worked out again
+    other = {a[0]: sentence_terms("Fishing quotas were cut."), b[0]: given_terms[b[0]]}
+    assert m.same_claim(a, b, terms=other)[0, 0] < own[0, 0]
