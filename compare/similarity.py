@@ -33,6 +33,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 
 from compare.models import CompareError
+from compare.numeric import first_of_runs
 
 # --- Calibration (tuned as a set) -------------------------------------------------------------------------------
 # Two logistic regressions, both fitted on MRPC TRAIN only (4,076 news sentence pairs) by
@@ -356,7 +357,7 @@ def normalise(text: str, acronyms: Mapping[str, str] | None = None) -> str:
 
 def _frequencies(df: Mapping[str, int], tokens: Sequence[str]) -> np.ndarray:
     get = df.get
-    return np.fromiter((get(t, 0) for t in tokens), dtype=np.float64, count=len(tokens))
+    return np.array([get(t, 0) for t in tokens], dtype=np.float64)
 
 
 @dataclass(frozen=True, eq=False)
@@ -532,8 +533,11 @@ def _grams(ids: np.ndarray, n: int) -> np.ndarray:
     combined = ids[: len(ids) - n + 1].copy()
     for k in range(1, n):
         combined = combined * width + ids[k : len(ids) - n + 1 + k]
-    compact = np.unique(combined, return_inverse=True)[1].reshape(-1)
-    return np.concatenate([compact, np.zeros(n - 1, dtype=compact.dtype)])
+    order = np.argsort(combined, kind="stable")
+    compact = np.empty(len(combined), dtype=np.int64)
+    compact[order] = np.cumsum(first_of_runs(combined[order])) - 1
+    return np.concatenate([compact, np.zeros(n - 1, dtype=np.int64)])
+
 
 
 def _unit_rows(
@@ -550,14 +554,11 @@ def _unit_rows(
     combined = rows * width + keys[positions]
     order = np.argsort(combined, kind="stable")
     combined = combined[order]
-    boundary = np.ones(len(combined), dtype=bool)
-    boundary[1:] = combined[1:] != combined[:-1]
-    first = np.flatnonzero(boundary)
+    first = np.flatnonzero(first_of_runs(combined))
     unique = combined[first]
     cols, unit_of = unique % width, unique // width
     indptr = np.searchsorted(unit_of, np.arange(units + 1))
-    ones = np.ones(len(unique))
-    presence = sparse.csr_matrix((ones, cols, indptr), shape=(units, width))
+    presence = sparse.csr_matrix((np.ones(len(unique)), cols, indptr), shape=(units, width))
     if weights is None:
         return presence, presence
     top = np.maximum.reduceat(weights[positions][order], first) if len(first) else np.zeros(0)

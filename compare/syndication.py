@@ -22,6 +22,7 @@ from functools import lru_cache
 import numpy as np
 
 from compare.models import Source
+from compare.numeric import distinct_sorted
 
 # Tuned as a set on: tests/fixtures/inputs (a wire story and its copy on another site, with its dateline and
 # credit line changed: containment 0.96, Jaccard 0.91; independent reports of one meeting, English and
@@ -111,7 +112,7 @@ def _shingles(text: str) -> np.ndarray:
     runs = np.zeros(count, dtype=np.uint64)
     for offset in range(width):
         runs = runs * _MULTIPLIER + hashes[offset : offset + count]  # wraps modulo 2**64, as intended
-    return np.unique(runs)
+    return distinct_sorted(runs)
 
 
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd, with well-mixed bits (2**64 / golden ratio)
@@ -136,7 +137,7 @@ def _candidate_pairs(shingles: Sequence[np.ndarray]) -> set[tuple[int, int]]:
     """Pairs (i < j) whose MinHash signatures agree on a whole band and on at least MIN_SIGNATURE_AGREEMENT
     of all their values (an estimate of their Jaccard similarity)."""
     signatures, present = _signatures(shingles)
-    codes = np.unique(np.concatenate([_band_pairs(signatures[:, band * ROWS : (band + 1) * ROWS], present)
+    codes = distinct_sorted(np.concatenate([_band_pairs(signatures[:, band * ROWS : (band + 1) * ROWS], present)
                                       for band in range(BANDS)]))
     pairs = np.stack(np.divmod(codes, max(len(shingles), 1)), axis=1)
     low_bits = signatures.astype(np.uint32)  # 32 bits tell equal from unequal values just as well, at half the cost
