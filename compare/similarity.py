@@ -556,8 +556,9 @@ def _unit_rows(
     combined = combined[order]
     first = np.flatnonzero(first_of_runs(combined))
     unique = combined[first]
-    cols, unit_of = unique % width, unique // width
-    indptr = np.searchsorted(unit_of, np.arange(units + 1))
+    # int32 indices, as scipy keeps them for matrices this size: given int64 it checks and converts every time
+    cols, unit_of = (unique % width).astype(np.int32), unique // width
+    indptr = np.searchsorted(unit_of, np.arange(units + 1)).astype(np.int32)
     presence = sparse.csr_matrix((np.ones(len(unique)), cols, indptr), shape=(units, width))
     if weights is None:
         return presence, presence
