@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from compare.align import Counterpart, all_counterparts, matcher_for_event, score_block
 from compare.clean import clean
 from compare.confidence import OMITTED, Evidence, confidence, uncalibrated
-from compare.engine import collector_paused, run_events, run_grouping, run_prepare
+from compare.engine import collector_paused, keep_heap_slack, run_events, run_grouping, run_prepare
 from compare.events import EventDoc, group_events
 from compare.events import preload as preload_grouping
 from compare.judge import Side, judge_pair, omitted_reason
@@ -235,6 +235,7 @@ def compare_sources(
 
     `progress`, when given, wraps the stage loops (e.g. a tqdm bar); the library itself never prints.
     """
+    keep_heap_slack()
     with collector_paused():
         return _compare_sources(sources, settings or Settings(), warnings, progress or _no_progress)
 

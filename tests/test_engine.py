@@ -116,3 +116,17 @@ def test_the_local_engine_needs_no_dask(corpus):
     assert done.returncode == 0, done.stderr
     events, findings = map(int, done.stdout.split())
     assert events >= 6 and findings > 100
+
+
+def test_heap_slack_is_asked_of_glibc_once_and_said_whether_it_applied():
+    import platform
+    import sys
+
+    from compare.engine import keep_heap_slack
+
+    applied = keep_heap_slack()
+    assert keep_heap_slack() is applied  # once per process: the answer is remembered
+    if sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc":
+        assert applied is True
+    else:
+        assert applied is False
