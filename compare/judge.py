@@ -17,7 +17,7 @@ from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from compare.metadata import MONTH_NAMES, country_of_capital, meeting_dates, normalise_place
+from compare.metadata import MONTH_NAMES, country_of_capital, meeting_dates, meeting_month_days, normalise_place
 from compare.models import Relation, Sentence
 from compare.similarity import content_tokens, normalise
 
@@ -238,9 +238,18 @@ def _sentence_dates(text: str, published: str | None) -> tuple[str, ...]:
 def date_conflict(a: Side, b: Side) -> str | None:
     da = set(_sentence_dates(a.sentence.text, a.published))
     db = set(_sentence_dates(b.sentence.text, b.published))
-    if da and db and not (da & db):
-        return f"{', '.join(sorted(da))} against {', '.join(sorted(db))}"
+    if da and db:
+        return f"{', '.join(sorted(da))} against {', '.join(sorted(db))}" if not (da & db) else None
+    # A side whose year cannot be told (no year written, no publication date) still names a month and a day.
+    ma, mb = set(meeting_month_days(a.sentence.text)), set(meeting_month_days(b.sentence.text))
+    if ma and mb and not (ma & mb):
+        return f"{', '.join(_month_day(d) for d in sorted(ma))} against {', '.join(_month_day(d) for d in sorted(mb))}"
     return None
+
+
+def _month_day(month_day: str) -> str:
+    """'05-06' -> 'May 6'."""
+    return f"{MONTH_NAMES[int(month_day[:2]) - 1]} {int(month_day[3:])}"
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)

@@ -400,25 +400,47 @@ def meeting_dates(sentences: Sequence[str], published: str | None) -> tuple[str,
 _DIGIT = re.compile(r"\d")
 
 
-def _dates_in(sentence: str, pub: date | None) -> list[str]:
-    hits: list[tuple[int, str]] = []
+def _explicit_dates(sentence: str) -> list[tuple[tuple[int, int], int | None, int, int]]:
+    """(span, year or None, month, day) of every date the sentence writes out. A date tied to something other
+    than the meeting ("took office on Oct. 1") comes with month 0: set aside, its span still read."""
+    out: list[tuple[tuple[int, int], int | None, int, int]] = []
     taken: list[tuple[int, int]] = []
-    has_digit = _DIGIT.search(sentence) is not None  # cheap tests first: most sentences state no date
-    for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY) if has_digit else ():
+    if _DIGIT.search(sentence) is None:  # cheap test first: most sentences state no date
+        return out
+    for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
         for match in pattern.finditer(sentence):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
+            taken.append(match.span())
             if _tied_elsewhere(sentence[:match.start()]):
-                taken.append(match.span())
+                out.append((match.span(), None, 0, 0))  # read, and set aside
                 continue
             month_text = match.group("month")
             month = int(month_text) if month_text.isdigit() else MONTHS[month_text.rstrip(".").lower()]
-            day = int(match.group("day"))
             year = int(match.group("year")) if match.group("year") else None
-            resolved = _resolve_year(year, month, day, pub)
-            taken.append(match.span())
-            if resolved:
-                hits.append((match.start(), resolved))
+            out.append((match.span(), year, month, int(match.group("day"))))
+    return out
+
+
+def meeting_month_days(sentence: str) -> tuple[str, ...]:
+    """Month and day ("10-19") of each meeting date the sentence writes out, with or without its year: what two
+    reports of one meeting can still be compared on when a year cannot be told (no year written, no publication
+    date). Weekday words are left out: without a publication date they name no day."""
+    about_meeting, future = _sentence_kind(sentence)
+    if not about_meeting or future:
+        return ()
+    found = (f"{month:02d}-{day:02d}" for _span, _year, month, day in _explicit_dates(sentence) if month)
+    return tuple(dict.fromkeys(d for d in found if _safe_iso(2000, int(d[:2]), int(d[3:]))))  # 2000: a leap year
+
+
+def _dates_in(sentence: str, pub: date | None) -> list[str]:
+    hits: list[tuple[int, str]] = []
+    explicit = _explicit_dates(sentence)
+    taken = [span for span, _year, _month, _day in explicit]
+    for span, year, month, day in explicit:
+        resolved = _resolve_year(year, month, day, pub) if month else None
+        if resolved:
+            hits.append((span[0], resolved))
     if pub is not None and "day" in sentence:
         for match in _WEEKDAY.finditer(sentence):
             if match.group("post") and "next" in match.group("post") or _tied_elsewhere(sentence[:match.start()]):

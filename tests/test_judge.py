@@ -163,3 +163,23 @@ def test_months_are_not_compared_between_loosely_matched_sentences():
 def test_a_negated_negation_cancels(a, b, relation):
     verdict = judge_pair(Side("x", Sentence("x", 0, 0, len(a), a)), Side("y", Sentence("y", 0, 0, len(b), b)), 0.7)
     assert verdict.relation == relation, verdict.reason
+
+
+@pytest.mark.parametrize("a_published, b_published", [(None, None), ("2025-05-08", None), (None, "2025-05-08")])
+def test_month_days_conflict_even_when_the_year_cannot_be_told(a_published, b_published):
+    a = side("a", "The ministers met in Oslo on May 6 to discuss fishing quotas.", a_published)
+    b = side("b", "The ministers met in Oslo on May 7 to discuss fishing quotas.", b_published)
+    verdict = judge_pair(a, b, 0.9)
+    assert verdict.relation == Relation.CONTRADICT
+    assert verdict.reason.startswith("dates:") and "May 6" in verdict.reason and "May 7" in verdict.reason
+
+
+@pytest.mark.parametrize("other", [
+    "The ministers met in Oslo on 6 May to discuss fishing quotas.",  # the same day, written the other way
+    "The ministers met in Oslo on May 6, 2025 to discuss fishing quotas.",  # with its year
+    "The ministers met in Oslo on Saturday to discuss fishing quotas.",  # a weekday names no day without a date
+    "The ministers, who took office on May 1, met in Oslo to discuss fishing quotas.",  # a date of something else
+])
+def test_month_days_that_do_not_conflict(other):
+    a = side("a", "The ministers met in Oslo on May 6 to discuss fishing quotas.")
+    assert judge_pair(a, side("b", other), 0.9).relation != Relation.CONTRADICT

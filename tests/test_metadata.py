@@ -256,3 +256,14 @@ def test_place_names_with_lower_case_particles():
     assert meeting_place(["The leaders held talks in Rio de Janeiro on Tuesday."]) == "Rio de Janeiro"
     assert meeting_place(["They met in Port of Spain on Monday."]) == "Port of Spain"
     assert meeting_place(["The ministers met in Washington on Tuesday."]) == "Washington"
+
+
+def test_meeting_month_days_need_no_year_and_skip_other_dates_and_future_meetings():
+    from compare.metadata import meeting_month_days
+
+    assert meeting_month_days("The ministers met in Oslo on May 6 and again on 7 May.") == ("05-06", "05-07")
+    assert meeting_month_days("The talks were held on 2024-10-19 in Naples.") == ("10-19",)
+    assert meeting_month_days("Kihara, who took office on Oct. 1, met Austin.") == ()
+    assert meeting_month_days("The ministers will meet on May 6.") == ()
+    assert meeting_month_days("Fishing quotas rose on May 6.") == ()  # not about a meeting
+    assert meeting_month_days("The ministers met on February 30.") == ()  # no such day
