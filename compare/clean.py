@@ -46,6 +46,15 @@ _SITE_NOTICE = re.compile(
     r"written|published|first\s+published|originally\s+published|generated)\b)",
     re.IGNORECASE,
 )
+# The credit line that closes an agency story ("Reporting by X; Editing by Y", "(Writing by Z)", "AP writer W
+# contributed to this report."): general wire language. What follows it on the page is the site's, not the story's.
+MAX_CREDIT_WORDS = 30
+_CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|translated|translation|research|"
+    r"graphics|production)\s+by\s+(?-i:[A-Z])"  # by a name: "Reporting by phone, ..." is a sentence
+    r"|\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article|reporting)\s*[.)]*\s*$",
+    re.IGNORECASE,
+)
 # A teaser's label ("Related", "Read more", "See also") has at most this many words.
 MAX_LABEL_WORDS = 3
 _LABEL = re.compile(r"^([^\W\d_][\w' ]{0,30}):\s+\S")
@@ -129,6 +138,11 @@ def is_site_message(text: str) -> bool:
     return len(words(text)) <= MAX_SITE_MESSAGE_WORDS and any(p.match(text) for p in (_CALL_TO_ACTION, _SITE_NOTICE))
 
 
+def is_credit_line(text: str) -> bool:
+    """The reporters' and editors' credit that ends an agency story ("Reporting by X; Editing by Y")."""
+    return len(words(text)) <= MAX_CREDIT_WORDS and _CREDIT_LINE.search(text) is not None
+
+
 def is_labelled_teaser(text: str) -> bool:
     """A label and a colon before a line that is not a sentence ("Related: Indonesia buys jets", "Read more:
     ..."): a link to another story. A labelled sentence ("Update: The talks ended.") stays body text."""
@@ -174,12 +188,16 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
     seen_body = False
     title_found = False
     after_marker = False
+    story_ended = False  # a credit line has closed the story: the rest of the page is the site's
     for i, line in enumerate(lines):
         text = line.text
         following = lines[i + 1].text if i + 1 < len(lines) else ""
         reason: str | None = None
         item = bullet_item(text)
-        if parse_date_line(text) is not None:
+        if story_ended or (seen_body and is_credit_line(text)):
+            reason = DropReason.BOILERPLATE
+            story_ended = True
+        elif parse_date_line(text) is not None:
             reason = DropReason.DATE
         elif is_list_marker(text) or is_menu(text) or is_site_message(text):
             reason = DropReason.BOILERPLATE

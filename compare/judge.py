@@ -59,6 +59,19 @@ _UNCERTAIN_WHETHER = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+# The same phrases about a detail rather than the event ("it was not immediately clear when parliament would
+# ratify it"): the event is not in doubt, only when, how or how much, so it is neither a certainty conflict nor a
+# negation of what the other side says, but a detail one side lacks.
+_UNCLEAR_DETAIL = re.compile(
+    r"\b(?:"
+    r"(?:it\s+)?(?:(?:is|was|remains|remained)(?:\s+not\s+|n't\s+|\s+un)|(?:has|had)\s+not\s+(?:yet\s+)?been\s+)"
+    r"(?:yet\s+|immediately\s+)?(?:made\s+)?(?:clear|known|confirmed|certain|disclosed)\s+"
+    r"|unclear\s+|uncertain\s+"
+    r"|(?:did|does|do|would|could|will)\s+not\s+(?:say|specify|disclose|confirm|reveal|elaborate\s+on|comment\s+on)\s+"
+    r"|(?:declined|refused)\s+to\s+(?:say|confirm|specify|disclose|comment\s+on)\s+"
+    r")(?:exactly\s+)?(?:when|how\s+(?:much|many|long|soon)|how|why|where|what|which|who)\b",
+    re.IGNORECASE,
+)
 _SOFT_HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|apparently|possibly|perhaps|presumably|(?-i:may|might)(?!\s+\d)|rumou?red|unconfirmed|"
     r"is\s+(?:said|believed|thought|expected)\s+to|are\s+(?:said|believed|thought|expected)\s+to|"
@@ -88,7 +101,7 @@ _MONTH_ONLY = re.compile(
     r"(" + "|".join(MONTH_NAMES) + r")\b(?!\s+\d{1,2}\b)(?:,?\s+(\d{4}))?"
 )
 _CLAUSE_ENDS = frozenset(",;:.!?()—–")
-_PUNCT = ",.;:!?\"“”‘’()"
+_PUNCT = ",.;:!?\"“”‘’()$€£¥"  # currency signs too: "$1.2" is the number 1.2
 _CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
@@ -126,6 +139,13 @@ def uncertain_whether(text: str) -> str | None:
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
+def unclear_detail(text: str) -> str | None:
+    """The phrase that leaves a detail of the claim open ("it was not immediately clear when"), or None."""
+    m = _UNCLEAR_DETAIL.search(text)
+    return m.group(0) if m else None
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
 def soft_hedge(text: str) -> str | None:
     m = _SOFT_HEDGES.search(text)
     return m.group(0) if m else None
@@ -140,7 +160,11 @@ def tokens(text: str) -> tuple[str, ...]:
 def _negations(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """The tokens of `text` with any "not clear whether" phrase taken out, and where its negations stand (once
     per sentence: a sentence is judged against a counterpart in every other source of its event)."""
-    toks = tokens(_UNCERTAIN_WHETHER.sub(" ", text) if uncertain_whether(text) else text)
+    if uncertain_whether(text):
+        text = _UNCERTAIN_WHETHER.sub(" ", text)
+    if unclear_detail(text):
+        text = _UNCLEAR_DETAIL.sub(" ", text)  # "not clear when" denies nothing
+    toks = tokens(text)
     found = [
         i for i, tok in enumerate(toks)
         if tok in _NEGATIONS and not (tok == "not" and i + 1 < len(toks) and toks[i + 1] == "only")
@@ -401,6 +425,12 @@ def judge_pair(a: Side, b: Side, score: float, acronyms=None) -> Verdict:
     if bool(ha) != bool(hb):
         hedging = a if ha else b
         return Verdict(Relation.PARTIAL, f"hedged: {hedging.source} only says it “{ha or hb}” be so; the other states it")
+    oa, ob = unclear_detail(ta), unclear_detail(tb)
+    if bool(oa) != bool(ob):
+        open_side, other = (a, b) if oa else (b, a)
+        return Verdict(
+            Relation.PARTIAL, f"open detail: {open_side.source} says “{oa or ob}”; {other.source} leaves nothing open"
+        )
     detail = [
         f"{side.source} adds “{runs[0]}”"
         for side, runs in ((a, added_detail(ta, tok_a, tok_b, acronyms)), (b, added_detail(tb, tok_b, tok_a, acronyms)))

@@ -1,3 +1,5 @@
+import pytest
+
 from compare.clean import (
     bullet_item,
     classify_lines,
@@ -155,3 +157,36 @@ def test_site_notices_are_furniture():
         assert is_site_message(line), line
     assert not is_site_message("This agreement was produced after three rounds of talks in Warsaw and Berlin.")
     assert not is_site_message("The article of the treaty covers rail links.")
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("Reporting by Maria Santos; Editing by John Reed", True),
+    ("(Reporting by Kiyoshi Takenaka; Writing by Tim Kelly; Editing by Lincoln Feast)", True),
+    ("Additional reporting by Ann Wang in Taipei.", True),
+    ("Associated Press writer Jim Gomez contributed to this report.", True),
+    ("Reporting by phone, the minister said the talks went well and both sides agreed to meet again.", False),
+    ("Editing by hand is slow.", False),
+    ("The ministers said reporting by the press had been accurate.", False),
+])
+def test_credit_lines_are_told_from_sentences(line, credit):
+    from compare.clean import is_credit_line
+
+    assert is_credit_line(line) is credit
+
+
+def test_after_the_credit_line_the_page_is_the_sites():
+    lines = lines_of(
+        "Ministers met in Oslo on Monday and agreed to extend the fishing accord by two years.\n"
+        "Reporting by Ann Lee; Editing by Tom Cole\n"
+        "Our standards are set out in full on our website.\n"
+        "Ministers also discussed ferry links between the two ports, officials said.\n"
+    )
+    assert classify_lines(lines) == [None, "boilerplate", "boilerplate", "boilerplate"]
+
+
+def test_a_credit_line_before_the_story_does_not_end_it():
+    lines = lines_of(
+        "Reporting by Ann Lee in Oslo\n"
+        "Ministers met in Oslo on Monday and agreed to extend the fishing accord by two years.\n"
+    )
+    assert classify_lines(lines)[1] is None

@@ -183,3 +183,34 @@ def test_month_days_conflict_even_when_the_year_cannot_be_told(a_published, b_pu
 def test_month_days_that_do_not_conflict(other):
     a = side("a", "The ministers met in Oslo on May 6 to discuss fishing quotas.")
     assert judge_pair(a, side("b", other), 0.9).relation != Relation.CONTRADICT
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("It was not immediately clear when Japan's parliament would ratify the pact.", "It was not immediately clear when"),
+    ("It isn't clear how much the radars will cost.", "It isn't clear how much"),
+    ("It remains unclear why the talks stalled.", "It remains unclear why"),
+    ("Officials declined to say where the troops would train.", "declined to say where"),
+    ("It is clear how the deal will work.", None),  # nothing is left open
+    ("It was not immediately clear whether parliament would ratify it.", None),  # the event itself: certainty
+])
+def test_unclear_detail_finds_what_is_left_open(text, phrase):
+    from compare.judge import unclear_detail
+
+    assert unclear_detail(text) == phrase
+
+
+def test_a_detail_left_open_is_partial_and_no_negation():
+    a = side("a", "It was not immediately clear when Japan's parliament would ratify the agreement.")
+    b = side("b", "The agreement will take effect after ratification by Japan's parliament.")
+    for left, right in ((a, b), (b, a)):
+        verdict = judge_pair(left, right, 0.5)
+        assert verdict.relation == Relation.PARTIAL and verdict.reason.startswith("open detail: a says")
+    denied = side("c", "Japan's parliament did not ratify the agreement.")
+    assert judge_pair(denied, side("d", "Japan's parliament ratified the agreement."), 0.8).relation == Relation.CONTRADICT
+
+
+def test_a_sum_with_its_currency_sign_is_a_number():
+    from compare.judge import names_and_numbers
+
+    assert "1.2" in names_and_numbers("Japan will provide $1.2 billion in radar equipment.")
+    assert "40" in names_and_numbers("The fund grew by €40 million.")
