@@ -55,6 +55,13 @@ _CREDIT_LINE = re.compile(
     r"|\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article|reporting)\s*[.)]*\s*$",
     re.IGNORECASE,
 )
+# A photo caption: opened by a picture label ("FILE PHOTO:", "Photo:") or closed by a picture credit
+# ("... Photo: Jane Doe/Agency", "... (Image: X)"); general web and wire language.
+_CAPTION_LINE = re.compile(
+    r"^(?:file\s+)?(?:photo|picture|image|photograph|caption)s?\s*:"
+    r"|\b(?:photo|picture|image|photograph)s?\s*(?:credit)?\s*:\s*[^.:]{1,60}[)\]]?\s*$",
+    re.IGNORECASE,
+)
 # A teaser's label ("Related", "Read more", "See also") has at most this many words.
 MAX_LABEL_WORDS = 3
 _LABEL = re.compile(r"^([^\W\d_][\w' ]{0,30}):\s+\S")
@@ -143,6 +150,31 @@ def is_credit_line(text: str) -> bool:
     return len(words(text)) <= MAX_CREDIT_WORDS and _CREDIT_LINE.search(text) is not None
 
 
+def is_caption(text: str) -> bool:
+    """A photo caption, by its picture label or its picture credit."""
+    return len(words(text)) <= MAX_CREDIT_WORDS and _CAPTION_LINE.search(text) is not None
+
+
+def is_labelled_list(text: str) -> bool:
+    """A label and a colon before a comma-separated list of short entries ("Tags: trade, Kenya, Tanzania",
+    "Topics: Defence, Asia"): the page's index terms, not a sentence."""
+    labelled = _LABEL.match(text)
+    if not labelled or ends_sentence(text) or len(words(labelled.group(1))) > MAX_LABEL_WORDS:
+        return False
+    entries = [e for e in text[text.index(":") + 1 :].split(",") if e.strip()]
+    return len(entries) >= 2 and all(len(words(e)) <= MAX_MENU_ENTRY_WORDS for e in entries)
+
+
+def is_editorial_note(text: str) -> bool:
+    """A line wholly in brackets ("(Adds details in paragraph 4)", "[Updated at 10:00]"): above the story, an
+    agency's or editor's note about the version, not part of the report."""
+    stripped = text.strip()
+    return (
+        len(stripped) > 2 and stripped[0] in "([" and stripped.rstrip(".")[-1:] in ")]"
+        and len(words(stripped)) <= MAX_CREDIT_WORDS
+    )
+
+
 def is_labelled_teaser(text: str) -> bool:
     """A label and a colon before a line that is not a sentence ("Related: Indonesia buys jets", "Read more:
     ..."): a link to another story. A labelled sentence ("Update: The talks ended.") stays body text."""
@@ -199,7 +231,11 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
             story_ended = True
         elif parse_date_line(text) is not None:
             reason = DropReason.DATE
-        elif is_list_marker(text) or is_menu(text) or is_site_message(text):
+        elif is_caption(text):
+            reason = DropReason.CAPTION
+        elif is_list_marker(text) or is_menu(text) or is_site_message(text) or is_labelled_list(text):
+            reason = DropReason.BOILERPLATE
+        elif not seen_body and is_editorial_note(text):
             reason = DropReason.BOILERPLATE
         elif seen_body and is_labelled_teaser(text):
             reason = DropReason.BOILERPLATE

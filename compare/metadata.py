@@ -79,6 +79,38 @@ CAPITAL_COUNTRY = {
 }
 
 
+# What news copy calls a country's people and things ("the Kenyan capital"), for the countries above; general
+# language. Countries with two capitals in news use (Israel, the Netherlands) have no entry: "the Israeli
+# capital" names no one city.
+DEMONYM_COUNTRY = {
+    "american": "United States", "chinese": "China", "russian": "Russia", "japanese": "Japan",
+    "south korean": "South Korea", "north korean": "North Korea", "british": "United Kingdom", "french": "France",
+    "german": "Germany", "italian": "Italy", "spanish": "Spain", "portuguese": "Portugal", "ukrainian": "Ukraine",
+    "australian": "Australia", "canadian": "Canada", "indian": "India", "pakistani": "Pakistan",
+    "bangladeshi": "Bangladesh", "sri lankan": "Sri Lanka", "afghan": "Afghanistan", "iranian": "Iran",
+    "iraqi": "Iraq", "syrian": "Syria", "lebanese": "Lebanon", "jordanian": "Jordan", "saudi": "Saudi Arabia",
+    "qatari": "Qatar", "emirati": "United Arab Emirates", "turkish": "Turkey", "egyptian": "Egypt",
+    "indonesian": "Indonesia", "philippine": "Philippines", "filipino": "Philippines", "malaysian": "Malaysia",
+    "thai": "Thailand", "vietnamese": "Vietnam", "cambodian": "Cambodia", "lao": "Laos", "laotian": "Laos",
+    "taiwanese": "Taiwan", "mongolian": "Mongolia", "polish": "Poland", "czech": "Czechia",
+    "hungarian": "Hungary", "austrian": "Austria", "swiss": "Switzerland", "swedish": "Sweden",
+    "norwegian": "Norway", "finnish": "Finland", "danish": "Denmark", "irish": "Ireland", "greek": "Greece",
+    "romanian": "Romania", "bulgarian": "Bulgaria", "serbian": "Serbia", "croatian": "Croatia",
+    "belarusian": "Belarus", "georgian": "Georgia", "azerbaijani": "Azerbaijan", "armenian": "Armenia",
+    "kazakh": "Kazakhstan", "uzbek": "Uzbekistan", "brazilian": "Brazil", "argentine": "Argentina",
+    "argentinian": "Argentina", "chilean": "Chile", "peruvian": "Peru", "colombian": "Colombia",
+    "venezuelan": "Venezuela", "cuban": "Cuba", "mexican": "Mexico", "south african": "South Africa",
+    "kenyan": "Kenya", "nigerian": "Nigeria", "ethiopian": "Ethiopia", "latvian": "Latvia",
+    "lithuanian": "Lithuania", "estonian": "Estonia", "belgian": "Belgium",
+}
+
+
+def capital_of(country: str) -> str | None:
+    """The one capital CAPITAL_COUNTRY gives a country ("Kenya" -> "Nairobi"), or None if none or several."""
+    capitals = {normalise_place(city) for city, of in CAPITAL_COUNTRY.items() if of == country}
+    return capitals.pop() if len(capitals) == 1 else None
+
+
 def country_of_capital(name: str) -> str | None:
     """The country a national capital stands for in news copy ("Canberra" -> "Australia"), or None."""
     return CAPITAL_COUNTRY.get(_fold(normalise_place(name)))
@@ -304,6 +336,10 @@ _NOT_PLACE_WORDS = set(MONTHS) | set(WEEKDAYS) | {"the", "a", "an", "this", "tha
                                                    "person", "spring", "summer", "autumn", "fall", "winter"}
 
 
+# "in the Kenyan capital" (the capital the demonym's country has), "in the Kenyan capital, Nairobi" (the name).
+_DEMONYM_CAPITAL = re.compile(
+    r"\b[Ii]n\s+the\s+(?P<demonym>(?:(?:South|North|Sri)\s+)?[A-Z][a-z]+)\s+capital\b"
+    rf"(?:,?\s+(?P<place>{_NAME}))?")
 # "in Tokyo on Sunday", "in Naples, Italy, on Oct. 19": a place followed by the day of the event.
 _DATED_AFTER = re.compile(r"\s*(?:,\s*[A-Z][a-z]+,?\s*)?on\s+(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True))
                           + "|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -319,13 +355,7 @@ def meeting_place(sentences: Sequence[str]) -> str | None:
         cue, future = _sentence_kind(sentence)
         if future or not cue:
             continue  # background sentences name many places ("sales rose in Ohio"); only the meeting's count
-        for match in _PLACE_AFTER_IN.finditer(sentence):
-            if match.group("after"):
-                continue  # "in Japan's southwestern region" names a region, not a venue
-            raw = _trim_place(match.group("place"))
-            if raw is None:
-                continue
-            place = normalise_place(raw)
+        for match, place in _places_named(sentence):
             weight = 1.0 + 1.0 / (1 + index)
             following = sentence[match.end():match.end() + 40]
             if _DATED_AFTER.match(following):
@@ -337,6 +367,25 @@ def meeting_place(sentences: Sequence[str]) -> str | None:
     if not scores:
         return None
     return min(scores, key=lambda p: (-scores[p], first_seen[p], p))
+
+
+def _places_named(sentence: str) -> list[tuple[re.Match[str], str]]:
+    """Each place the sentence says something happened in, with its match, normalised."""
+    found = []
+    for match in _DEMONYM_CAPITAL.finditer(sentence):
+        country = DEMONYM_COUNTRY.get(match.group("demonym").lower())
+        raw = _trim_place(match.group("place")) if match.group("place") else None
+        place = normalise_place(raw) if raw else (capital_of(country) if country else None)
+        if place:
+            found.append((match, place))
+    taken = [m.span() for m, _ in found]
+    for match in _PLACE_AFTER_IN.finditer(sentence):
+        if match.group("after") or any(s <= match.start() < e for s, e in taken):
+            continue  # "in Japan's southwestern region" names a region, not a venue
+        raw = _trim_place(match.group("place"))
+        if raw is not None:
+            found.append((match, normalise_place(raw)))
+    return sorted(found, key=lambda hit: hit[0].start())
 
 
 def _trim_place(raw: str) -> str | None:

@@ -190,3 +190,37 @@ def test_a_credit_line_before_the_story_does_not_end_it():
         "Ministers met in Oslo on Monday and agreed to extend the fishing accord by two years.\n"
     )
     assert classify_lines(lines)[1] is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Tags: trade, Kenya, Tanzania", True),
+    ("Topics: Defence, Asia-Pacific, Japan", True),
+    ("Related: Indonesia buys French fighter jets", False),  # one entry: a teaser, dropped by its own rule
+    ("Update: The talks ended, officials said.", False),
+])
+def test_labelled_lists_of_index_terms(line, expected):
+    from compare.clean import is_labelled_list
+
+    assert is_labelled_list(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("FILE PHOTO: Trucks wait at the border post. Photo: Lakeside Herald", True),
+    ("Photo: Reuters", True),
+    ("Teodoro and Kamikawa shake hands after the signing. Photo: Island Times", True),
+    ("The minister holds up a map of the site. (Image: AFP)", True),
+    ("The ministers discussed the photo: it showed a damaged ship.", False),
+])
+def test_photo_captions_by_their_label_or_credit(line, expected):
+    from compare.clean import is_caption
+
+    assert is_caption(line) is expected
+
+
+def test_a_bracketed_note_above_the_story_is_furniture_and_the_dateline_is_still_found():
+    source = Source("w", "w.txt", "(Adds details in paragraph 4)\n"
+                    "NAIROBI, Feb 14 (Wire) - Kenya and Tanzania agreed on Friday to cut tariffs by 10 percent.\n")
+    cleaned = clean(source)
+    assert [(d.text, d.reason) for d in cleaned.dropped] == [
+        ("(Adds details in paragraph 4)", "boilerplate"), ("NAIROBI, Feb 14 (Wire) -", "dateline")]
+    assert cleaned.dateline_place == "Nairobi"

@@ -267,3 +267,16 @@ def test_meeting_month_days_need_no_year_and_skip_other_dates_and_future_meeting
     assert meeting_month_days("The ministers will meet on May 6.") == ()
     assert meeting_month_days("Fishing quotas rose on May 6.") == ()  # not about a meeting
     assert meeting_month_days("The ministers met on February 30.") == ()  # no such day
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Kenya and Tanzania agreed to cut tariffs on Friday after talks in the Kenyan capital.", "Nairobi"),
+    ("The ministers met in the Kenyan capital, Nairobi, on Friday.", "Nairobi"),
+    ("The talks in the Japanese capital on Sunday ended early.", "Tokyo"),
+    ("The ministers met in the South Korean capital on Monday.", "Seoul"),
+    ("The ministers met in the Israeli capital on Friday.", None),  # two capitals in news use: none is assumed
+])
+def test_a_capital_named_by_its_country(sentence, place):
+    from compare.metadata import meeting_place
+
+    assert meeting_place([sentence]) == place
