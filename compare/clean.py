@@ -299,7 +299,9 @@ def clean(source: Source) -> Cleaned:
         if reason is not None:
             dropped.append(Dropped(source.id, line.start, line.end, " ".join(line.text.split()), str(reason)))
             continue
-        start = _drop_dateline(source, line, dropped) if not blocks else line.start
+        start = _drop_bullet(source, line, dropped)
+        if not blocks and start == line.start:
+            start = _drop_dateline(source, line, dropped)
         joined = (
             previous_body == i - 1 and blocks and continues(lines[previous_body].text, line.text)
         )
@@ -319,6 +321,17 @@ def _revealed_metadata(lines: list[Line], reasons: list[str | None]) -> tuple[st
     first_body = next((ln.text for ln, r in zip(lines, reasons) if r is None), None)
     found = find_dateline(first_body) if first_body else None
     return title, published, (found[1] if found else None)
+
+
+def _drop_bullet(source: Source, line: Line, dropped: list[Dropped]) -> int:
+    """Where a kept list item's sentence starts: its bullet or number ("• ", "2. ") is dropped, so that the
+    sentence reads as written."""
+    item = bullet_item(line.text)
+    if item is None:
+        return line.start
+    marker = line.text[: line.text.index(item)].rstrip()
+    dropped.append(Dropped(source.id, line.start, line.start + len(marker), marker, str(DropReason.BOILERPLATE)))
+    return line.start + line.text.index(item)
 
 
 def _drop_dateline(source: Source, line: Line, dropped: list[Dropped]) -> int:

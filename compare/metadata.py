@@ -336,9 +336,10 @@ _NOT_PLACE_WORDS = set(MONTHS) | set(WEEKDAYS) | {"the", "a", "an", "this", "tha
                                                    "person", "spring", "summer", "autumn", "fall", "winter"}
 
 
-# "in the Kenyan capital" (the capital the demonym's country has), "in the Kenyan capital, Nairobi" (the name).
+# "in the Kenyan capital" (the capital the demonym's country has), "in the Kenyan capital, Nairobi" (the name),
+# "a visit to the Kenyan capital".
 _DEMONYM_CAPITAL = re.compile(
-    r"\b[Ii]n\s+the\s+(?P<demonym>(?:(?:South|North|Sri)\s+)?[A-Z][a-z]+)\s+capital\b"
+    r"\b(?:[Ii]n|to)\s+the\s+(?P<demonym>(?:(?:South|North|Sri)\s+)?[A-Z][a-z]+)\s+capital\b"
     rf"(?:,?\s+(?P<place>{_NAME}))?")
 # "in Tokyo on Sunday", "in Naples, Italy, on Oct. 19": a place followed by the day of the event.
 _DATED_AFTER = re.compile(r"\s*(?:,\s*[A-Z][a-z]+,?\s*)?on\s+(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True))

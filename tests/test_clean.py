@@ -224,3 +224,11 @@ def test_a_bracketed_note_above_the_story_is_furniture_and_the_dateline_is_still
     assert [(d.text, d.reason) for d in cleaned.dropped] == [
         ("(Adds details in paragraph 4)", "boilerplate"), ("NAIROBI, Feb 14 (Wire) -", "dateline")]
     assert cleaned.dateline_place == "Nairobi"
+
+
+def test_a_kept_list_item_loses_its_bullet_and_keeps_its_offsets():
+    text = "Key points:\n• Japan will supply five submarines to Australia under the new agreement.\n"
+    cleaned = clean(Source("k", "k.txt", text))
+    (block,) = cleaned.blocks
+    assert text[block.start : block.end] == "Japan will supply five submarines to Australia under the new agreement."
+    assert ("•", "boilerplate") in [(d.text, d.reason) for d in cleaned.dropped]

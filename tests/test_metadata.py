@@ -280,3 +280,9 @@ def test_a_capital_named_by_its_country(sentence, place):
     from compare.metadata import meeting_place
 
     assert meeting_place([sentence]) == place
+
+
+def test_a_visit_to_a_capital_named_by_its_country():
+    from compare.metadata import meeting_place
+
+    assert meeting_place(["The leaders signed the agreement during a visit to the Australian capital on Wednesday."]) == "Canberra"
