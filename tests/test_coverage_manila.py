@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from coverage_helpers import findings_of
+
 from compare.api import compare
 from compare.models import Relation
 
@@ -21,11 +23,6 @@ LEDGER, ISLAND, HARBOR = "pacific_ledger", "island_times", "harbor_daily"
 @pytest.fixture(scope="module")
 def result():
     return compare([FOLDER])
-
-
-def findings_of(result, source: str, words: str):
-    sid = next(s.id for s in result.sentence_records if s.source == source and words in s.text)
-    return {f.other_source: f for f in result.finding_records if f.source == source and f.sentence_id == sid}
 
 
 def test_one_signing_one_event(result):

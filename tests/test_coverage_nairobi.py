@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from coverage_helpers import findings_of
+
 from compare.api import compare
 from compare.models import Relation
 
@@ -20,11 +22,6 @@ WIRE, HERALD, OBSERVER = "savanna_wire", "lakeside_herald", "coast_observer"
 @pytest.fixture(scope="module")
 def result():
     return compare([FOLDER])
-
-
-def findings_of(result, source: str, words: str):
-    sid = next(s.id for s in result.sentence_records if s.source == source and words in s.text)
-    return {f.other_source: f for f in result.finding_records if f.source == source and f.sentence_id == sid}
 
 
 def test_one_meeting_one_event_though_one_report_only_says_the_kenyan_capital(result):
