@@ -29,6 +29,10 @@ MIN_EXTRA_WORDS = 3
 CONTAINED_SHARE = 0.25
 # A negation only counts when a word the two sentences share follows it within this many words, in its clause.
 NEGATION_WINDOW = 4
+# A denial reaches the claim it denies, which follows in a that-clause: "denied reports that Manila had asked
+# for warships" denies the asking. Its reach is the rest of its clause, up to this many words.
+DENIAL_REACH = 12
+_DENIALS = frozenset({"denied", "deny", "denies"})
 # ... and only when the other sentence shares at least this share of the negated clause's content words: the
 # two must be saying something about the same thing for one to deny what the other affirms. Tuned with the
 # tests in tests/test_judge.py and on the benchmark corpus (bench/generate.py), where without it 62 pairs such
@@ -82,6 +86,19 @@ _NEGATIONS = frozenset(
     "not no never neither nor none nobody nothing without cannot n't denied deny denies rejected rejects "
     "refused refuses failed fails reject refuse fail".split()
 )
+# Verbs whose negation says what another verb affirms ("will not accept" / "would oppose"), both ways; general
+# language. Negation cues that are verbs themselves ("rejected") deny as the verbs listed for "accept" do.
+_OPPOSITES = (
+    ("accept", "reject oppose refuse decline"), ("agree", "disagree reject refuse oppose"),
+    ("support", "oppose reject"), ("allow", "ban block prohibit forbid bar"), ("approve", "reject veto block oppose"),
+    ("confirm", "deny"), ("include", "exclude"), ("attend", "skip miss boycott"), ("join", "boycott leave quit"),
+    ("continue", "stop halt end suspend"), ("increase", "decrease cut reduce lower"), ("raise", "cut lower reduce"),
+    ("succeed", "fail"), ("win", "lose"), ("rise", "fall drop"),
+)
+# A denying cue ("rejected") says what these verbs say; they are not negation cues themselves, so a sentence
+# with one of them affirms nothing the cue denies ("rejected the proposal" / "opposed the proposal").
+_DENYING_CUES = "reject refuse deny".split()
+_DENYING_VERBS = "oppose decline dismiss veto block".split()
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|n't|\d[\d,.]*|\S", re.UNICODE)
 _NUMBER = re.compile(
     r"(?<![\w.:/-])(\$|€|£|¥)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%|percent|per\s+cent|[^\W\d_]+)?",
@@ -196,7 +213,8 @@ def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
     for i in positions:
         if _clause_shared(toks, i, shared, acronyms) < NEGATED_CLAUSE_SHARED:
             continue  # "Fishing quotas were not talked about" says nothing of "the talks lasted 90 minutes"
-        for follower in toks[i + 1 : i + 1 + NEGATION_WINDOW]:
+        reach = DENIAL_REACH if toks[i] in _DENIALS else NEGATION_WINDOW
+        for follower in toks[i + 1 : i + 1 + reach]:
             if follower in _CLAUSE_ENDS:
                 break  # "were not discussed, the ministry said": the negation does not reach past the clause
             stems = content_tokens(follower, acronyms)
@@ -204,6 +222,39 @@ def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
                 hits.append(follower)
                 break
     return hits
+
+
+@lru_cache(maxsize=1)
+def _opposite_stems() -> dict[str, frozenset[str]]:
+    """Stem -> the stems of its opposites (both ways), from _OPPOSITES."""
+    out: dict[str, set[str]] = {}
+    for word, opposites in _OPPOSITES:
+        (stem,) = content_tokens(word)
+        for other in opposites.split():
+            (other_stem,) = content_tokens(other)
+            out.setdefault(stem, set()).add(other_stem)
+            out.setdefault(other_stem, set()).add(stem)
+    return {stem: frozenset(others) for stem, others in out.items()}
+
+
+def denies_alike(text: str, other_tokens: set[str], acronyms) -> bool:
+    """Whether a negation of `text` says what the other sentence affirms in other words: "will not accept" against
+    "would oppose", or a denying verb ("rejected") against another ("opposed")."""
+    toks, positions = _negations(text)
+    opposites = _opposite_stems()
+    cues = {content_tokens(v)[0] for v in _DENYING_CUES}
+    denying = {content_tokens(v)[0] for v in _DENYING_VERBS}
+    for i in positions:
+        cue = content_tokens(toks[i], acronyms)
+        if cue and cue[0] in cues and other_tokens & denying:
+            return True
+        for follower in toks[i + 1 : i + 1 + NEGATION_WINDOW]:
+            if follower in _CLAUSE_ENDS:
+                break
+            stems = content_tokens(follower, acronyms)
+            if stems and opposites.get(stems[0], frozenset()) & other_tokens:
+                return True
+    return False
 
 
 def negates_shared_clause(text: str, shared: set[str], acronyms) -> bool:
@@ -401,8 +452,11 @@ def judge_pair(a: Side, b: Side, score: float, acronyms=None) -> Verdict:
     neg_a, neg_b = negated_words(ta, shared, acronyms), negated_words(tb, shared, acronyms)
     if bool(neg_a) != bool(neg_b):
         negating, affirming = (a, b) if neg_a else (b, a)
-        # Both denying it ("did not discuss quotas" / "quotas were not talked about") is agreement.
-        if not negates_shared_clause(affirming.sentence.text, shared, acronyms):
+        # Both denying it ("did not discuss quotas" / "quotas were not talked about", "will not accept" / "would
+        # oppose") is agreement.
+        other_tokens = tok_b if negating is a else tok_a
+        if not (negates_shared_clause(affirming.sentence.text, shared, acronyms)
+                or denies_alike(negating.sentence.text, other_tokens, acronyms)):
             word = (neg_a or neg_b)[0]
             return Verdict(
                 Relation.CONTRADICT,

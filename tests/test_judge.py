@@ -214,3 +214,21 @@ def test_a_sum_with_its_currency_sign_is_a_number():
 
     assert "1.2" in names_and_numbers("Japan will provide $1.2 billion in radar equipment.")
     assert "40" in names_and_numbers("The fund grew by €40 million.")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("\"We will not accept any unilateral change to the status quo,\" Hegseth said.",
+     "Hegseth said the US would oppose unilateral changes to the status quo."),
+    ("The government will not allow foreign warships in the bay.", "The government will ban foreign warships from the bay."),
+    ("Kenya rejected a Tanzanian proposal to scrap the levy.", "Kenya opposed a Tanzanian proposal to scrap the levy."),
+])
+def test_a_negation_that_says_what_the_other_affirms_in_other_words_agrees(a, b):
+    for left, right in ((a, b), (b, a)):
+        assert judge_pair(side("x", left), side("y", right), 0.6).relation != Relation.CONTRADICT
+
+
+def test_a_denial_reaches_the_claim_in_its_that_clause():
+    a = side("a", "Officials denied media reports that the government had asked Washington for more warships.")
+    b = side("b", "The government asked Washington for more warships, officials said.")
+    verdict = judge_pair(a, b, 0.5)
+    assert verdict.relation == Relation.CONTRADICT and verdict.reason.startswith("polarity:")
