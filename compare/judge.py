@@ -338,6 +338,45 @@ def months_named(text: str) -> dict[str, set[str]]:
     return found
 
 
+_ORDINAL_VALUES = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}
+_ORDINAL = re.compile(r"\b(?P<ordinal>" + "|".join(_ORDINAL_VALUES) + r"|\d{1,3}(?:st|nd|rd|th))\s+"
+                      r"(?P<what>[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _ordinals(text: str, acronyms) -> tuple[tuple[int, str, frozenset[str]], ...]:
+    """(value, as written, stems of the next three words) of each ordinal: "the second trilateral meeting"."""
+    out = []
+    for m in _ORDINAL.finditer(text):
+        written = m.group("ordinal").lower()
+        value = _ORDINAL_VALUES.get(written) or int(written[:-2])
+        out.append((value, m.group("ordinal"), frozenset(content_tokens(m.group("what"), acronyms))))
+    return tuple(out)
+
+
+def ordinal_conflict(a: str, b: str, acronyms=None) -> str | None:
+    """Different ordinals of the same thing ("the second trilateral meeting" / "the first trilateral meeting"),
+    like numbers of one unit."""
+    def by_thing(text: str) -> dict[str, dict[int, str]]:
+        found: dict[str, dict[int, str]] = {}
+        for value, written, what in _ordinals(text, acronyms):
+            for stem in what:
+                found.setdefault(stem, {}).setdefault(value, written)
+        return found
+
+    ordinals_a, ordinals_b = by_thing(a), by_thing(b)
+    things = sorted(ordinals_a.keys() & ordinals_b.keys())
+    # One ordinal in common for any of the things they share and the two can agree ("the first phase starts in
+    # May and the second phase in June" / "the second phase starts in June").
+    if not things or any(ordinals_a[t].keys() & ordinals_b[t].keys() for t in things):
+        return None
+    left, right = ordinals_a[things[0]], ordinals_b[things[0]]
+    return f"{', '.join(left[v] for v in sorted(left))} against {', '.join(right[v] for v in sorted(right))} ({things[0]})"
+
+
 def month_conflict(a: str, b: str) -> str | None:
     """Different months after the same preposition ("in January" / "in April"), like numbers of one unit."""
     ma, mb = months_named(a), months_named(b)
@@ -475,6 +514,9 @@ def judge_pair(a: Side, b: Side, score: float, acronyms=None) -> Verdict:
         names = name_conflict(ta, tb, acronyms)
         if names:
             return Verdict(Relation.CONTRADICT, f"names: {a.source} names {names.replace(' against ', f' where {b.source} names ', 1)}")
+        ordinal = ordinal_conflict(ta, tb, acronyms)
+        if ordinal:
+            return Verdict(Relation.CONTRADICT, f"numbers: {a.source} says {ordinal.replace(' against ', f', {b.source} says ', 1)}")
     ha, hb = soft_hedge(ta), soft_hedge(tb)
     if bool(ha) != bool(hb):
         hedging = a if ha else b
