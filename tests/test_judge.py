@@ -247,3 +247,17 @@ def test_ordinals_of_the_same_thing(a, b, conflict):
     from compare.judge import ordinal_conflict
 
     assert bool(ordinal_conflict(a, b)) is conflict
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    ("Japan will provide $1.5 million in aid.", "Japan will provide $1,500,000 in aid.", False),  # a scale word
+    ("About 200 people attended the ceremony.", "Some 210 people attended the ceremony.", False),  # rounding
+    ("About 200 people attended the ceremony.", "Some 300 people attended the ceremony.", True),
+    ("More than 200 people attended the ceremony.", "250 people attended the ceremony.", False),  # a bound
+    ("More than 200 people attended the ceremony.", "150 people attended the ceremony.", True),
+    ("Up to 500 troops will take part.", "About 450 troops will take part.", False),
+    ("200 people attended the ceremony.", "210 people attended the ceremony.", True),  # exact figures differ
+    ("Australia will hand over 10 patrol vessels.", "Australia will provide 12 patrol vessels.", True),  # a verb's "over"
+])
+def test_approximate_figures_and_bounds_admit_nearby_numbers(a, b, conflict):
+    assert bool(number_conflict(a, b)) is conflict
