@@ -138,13 +138,26 @@ def _content_words(sentence: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", sentence.lower()) if len(w) > 2 and w not in _POOL_STOP}
 
 
+# A sentence that gives how long something lasted: a story tells the length of the talks once, and two such
+# sentences from different meetings of the pool ("talks for 3 hours" / "discussions for 35 minutes") are two
+# versions of one fact.
+_DURATION = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|half)\s+(?:hours?|minutes?)\b",
+                       re.IGNORECASE)
+
+
 def distinct_facts(pool: list[str]) -> list[str]:
-    """The pool with sentences that restate an earlier one (see RESTATED_SHARE) left out, order kept."""
+    """The pool with sentences that restate an earlier one (see RESTATED_SHARE, and _DURATION) left out, order
+    kept."""
     kept: list[tuple[str, set[str]]] = []
+    told_length = False
     for sentence in pool:
         words = _content_words(sentence)
+        length = _DURATION.search(sentence) is not None
+        if length and told_length:
+            continue
         if all(len(words & other) < RESTATED_SHARE * max(1, min(len(words), len(other))) for _, other in kept):
             kept.append((sentence, words))
+            told_length = told_length or length
     return [sentence for sentence, _ in kept]
 
 

@@ -114,6 +114,14 @@ _NUMBER_WORDS = {
 }
 _SPELLED_NUMBER = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b(?=\s+[^\W\d_])", re.IGNORECASE)
 _NUMBER_WORD_UNITS_SKIP = frozenset("am pm st nd rd th".split())
+# Durations compare in minutes ("two hours" / "120 minutes"), and the usual spelled-out durations of talks read
+# as numbers after a word that makes them a duration ("lasted an hour and a half"; "an hour later" stays out).
+_IN_MINUTES = {"hour": ("minut", 60.0)}
+_DURATION_MINUTES = {"an hour and a half": 90, "one and a half hours": 90, "half an hour": 30, "an hour": 60}
+_DURATION_PHRASE = re.compile(
+    r"\b((?:lasted|lasting|last|for|took|met for|talked for)\s+(?:(?:about|around|roughly|nearly|almost|some|more than|"
+    r"over|less than|just over|just under)\s+)?)(an hour and a half|one and a half hours|half an hour|an hour)\b",
+    re.IGNORECASE)
 # Scale words after a number ("$1.5 million", "$2bn"): they multiply it, and the unit, if any, follows them.
 _SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
 _UNIT_AFTER_SCALE = re.compile(r"\s*(?:of\s+)?([^\W\d_]+)")
@@ -323,7 +331,7 @@ class Quantity:
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _quantities(text: str) -> dict[str, tuple[Quantity, ...]]:
     found: dict[str, list[Quantity]] = {}
-    text = _SPELLED_NUMBER.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], text)
+    text = _SPELLED_NUMBER.sub(lambda m: _NUMBER_WORDS[m.group(1).lower()], _DURATION_PHRASE.sub(_minutes, text))
     for m in _NUMBER.finditer(text):
         currency, whole, frac, unit = m.groups()
         value = whole.replace(",", "") + (f".{frac}" if frac else "")
@@ -345,8 +353,15 @@ def _quantities(text: str) -> dict[str, tuple[Quantity, ...]]:
         if stems:
             bound = _bound_before(text[max(0, m.start() - 30) : m.start()])
             written = f"{value} {unit_word}" if scale != 1.0 else value
-            found.setdefault(stems[0], []).append(Quantity(float(value) * scale, written, bound))
+            unit_stem, per = _IN_MINUTES.get(stems[0], (stems[0], 1.0))  # "two hours" / "120 minutes"
+            if per != 1.0:
+                written = f"{written} {unit}"
+            found.setdefault(unit_stem, []).append(Quantity(float(value) * scale * per, written, bound))
     return {unit: tuple(qs) for unit, qs in found.items()}
+
+
+def _minutes(match: re.Match[str]) -> str:
+    return f"{match.group(1)}{_DURATION_MINUTES[match.group(2).lower()]} minutes"
 
 
 def _bound_before(prefix: str) -> str | None:

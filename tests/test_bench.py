@@ -205,3 +205,13 @@ def test_calibration_recovers_a_known_logistic_model():
     assert set(fitted) == {"contradict"}  # the model every kind of conflict shares
     a, b, c = fitted["contradict"]
     assert a == pytest.approx(1.5, abs=0.2) and b == pytest.approx(2.0, abs=0.3) and c == pytest.approx(-1.0, abs=0.3)
+
+
+def test_the_pool_tells_the_length_of_the_talks_once():
+    pool = [
+        "The two ministers held talks in Oslo for 3 hours on Monday.",
+        "Fishing quotas were the main topic.",
+        "The defense chiefs held discussions in Rome lasting 35 minutes.",
+        "A joint statement was issued after the meeting.",
+    ]
+    assert generate.distinct_facts(pool) == [pool[0], pool[1], pool[3]]

@@ -261,3 +261,14 @@ def test_ordinals_of_the_same_thing(a, b, conflict):
 ])
 def test_approximate_figures_and_bounds_admit_nearby_numbers(a, b, conflict):
     assert bool(number_conflict(a, b)) is conflict
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    ("The talks lasted an hour and a half.", "The talks lasted 90 minutes.", False),
+    ("The talks lasted about two hours.", "The talks lasted 120 minutes.", False),
+    ("The talks lasted two hours.", "The talks lasted 90 minutes.", True),
+    ("The talks lasted about 45 minutes.", "The talks lasted an hour.", True),
+    ("An hour later the ministers left.", "The talks lasted 90 minutes.", False),  # not a duration of the talks
+])
+def test_durations_compare_in_minutes(a, b, conflict):
+    assert bool(number_conflict(a, b)) is conflict
