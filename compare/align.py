@@ -18,7 +18,7 @@ from typing import NamedTuple
 import numpy as np
 
 from compare.models import Sentence
-from compare.similarity import HybridMatcher, LexicalMatcher, Matcher, Rarity, _frequencies, default_rarity, get_matcher, terms_tokens
+from compare.similarity import HybridMatcher, LexicalMatcher, Matcher, Rarity, document_frequencies, default_rarity, get_matcher, terms_tokens
 
 # Below the matcher's threshold, a mutual-best pair still matches from this probability up. Tuned on the seed
 # gold (Naples event, lexical matcher with event-local word weights: the weakest true mutual-best pair,
@@ -52,7 +52,7 @@ class EventRarity:
         base = self.base.weights(tokens)
         if self.sentences < 2:
             return base
-        local = np.log((self.sentences + 1) / (_frequencies(self.df, tokens) + 1.0)) / math.log(self.sentences + 1)
+        local = np.log((self.sentences + 1) / (document_frequencies(self.df, tokens) + 1.0)) / math.log(self.sentences + 1)
         return base * local
 
     @classmethod

@@ -355,7 +355,8 @@ def normalise(text: str, acronyms: Mapping[str, str] | None = None) -> str:
 # --- Word rarity ------------------------------------------------------------------------------------------------
 
 
-def _frequencies(df: Mapping[str, int], tokens: Sequence[str]) -> np.ndarray:
+def document_frequencies(df: Mapping[str, int], tokens: Sequence[str]) -> np.ndarray:
+    """Each token's count in `df` (0 if absent), as one array: what the rarity weights are computed from."""
     get = df.get
     return np.array([get(t, 0) for t in tokens], dtype=np.float64)
 
@@ -372,7 +373,7 @@ class Rarity:
 
     def weights(self, tokens: Sequence[str]) -> np.ndarray:
         """`weight` of each token, as one array."""
-        return np.log((self.documents + 1) / (_frequencies(self.df, tokens) + 1.0))
+        return np.log((self.documents + 1) / (document_frequencies(self.df, tokens) + 1.0))
 
     @classmethod
     def from_documents(cls, token_lists: Sequence[Sequence[str]], min_df: int = 2) -> Rarity:
@@ -537,7 +538,6 @@ def _grams(ids: np.ndarray, n: int) -> np.ndarray:
     compact = np.empty(len(combined), dtype=np.int64)
     compact[order] = np.cumsum(first_of_runs(combined[order])) - 1
     return np.concatenate([compact, np.zeros(n - 1, dtype=np.int64)])
-
 
 
 def _unit_rows(
