@@ -168,10 +168,10 @@ def test_a_negated_negation_cancels(a, b, relation):
 @pytest.mark.parametrize("a_published, b_published", [(None, None), ("2025-05-08", None), (None, "2025-05-08")])
 def test_month_days_conflict_even_when_the_year_cannot_be_told(a_published, b_published):
     a = side("a", "The ministers met in Oslo on May 6 to discuss fishing quotas.", a_published)
-    b = side("b", "The ministers met in Oslo on May 7 to discuss fishing quotas.", b_published)
+    b = side("b", "The ministers met in Oslo on May 9 to discuss fishing quotas.", b_published)
     verdict = judge_pair(a, b, 0.9)
     assert verdict.relation == Relation.CONTRADICT
-    assert verdict.reason.startswith("dates:") and "May 6" in verdict.reason and "May 7" in verdict.reason
+    assert verdict.reason.startswith("dates:") and "May 6" in verdict.reason and "May 9" in verdict.reason
 
 
 @pytest.mark.parametrize("other", [
@@ -272,3 +272,12 @@ def test_approximate_figures_and_bounds_admit_nearby_numbers(a, b, conflict):
 ])
 def test_durations_compare_in_minutes(a, b, conflict):
     assert bool(number_conflict(a, b)) is conflict
+
+
+@pytest.mark.parametrize("a, a_published, b, b_published", [
+    ("Austin and Nakatani met in Washington on Saturday.", "2025-03-30", "Austin and Nakatani met in Washington on Sunday.", "2025-03-31"),
+    ("The ministers met in Oslo on December 31.", None, "The ministers met in Oslo on January 1.", None),
+])
+def test_dates_a_day_apart_are_partial_not_a_contradiction(a, a_published, b, b_published):
+    verdict = judge_pair(side("a", a, a_published), side("b", b, b_published), 0.9)
+    assert verdict.relation == Relation.PARTIAL and verdict.reason.startswith("dates a day apart:")
