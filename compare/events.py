@@ -14,7 +14,8 @@ How, in order:
 4. A pair's score: its cosine (words and names), raised when both name the same meeting place or date (in
    full only if they share names too), lowered when they name different places.
 5. Agglomerative linkage on the sparse graph of candidate pairs (the cosine of the groups' summed vectors),
-   best pair of groups first, never merging groups whose windows conflict, stopping below a threshold: the
+   best pair of groups first, never merging groups whose windows conflict or that name different parties (each
+   names in every lead someone the other never names), stopping below a threshold: the
    number of events is not fixed in advance. Sources without a date are left out of that step, then each
    joins the group whose wording matches it best if that is strong enough; the rest are grouped among
    themselves.
@@ -78,7 +79,7 @@ def group_events(docs: Sequence[EventDoc]) -> tuple[Event, ...]:
     if not ordered:
         return ()
     # 1.
-    words, names = _rare_term_vectors([d.text for d in ordered])
+    words, names, written_lower = _rare_term_vectors([d.text for d in ordered])
     matrix = _joined(words, names)
     # 2. and 3.
     windows = np.array([_window(d) for d in ordered], dtype=np.int64)
@@ -87,7 +88,8 @@ def group_events(docs: Sequence[EventDoc]) -> tuple[Event, ...]:
     shared_names = np.asarray(names[rows].multiply(names[cols]).sum(axis=1)).ravel()
     scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names)
     # 5.
-    labels = _link(len(ordered), rows, cols, scores, windows)
+    parties = [_parties(d.text, written_lower) for d in ordered]
+    labels = _link(len(ordered), rows, cols, scores, windows, parties)
     return _events(ordered, labels)
 
 
@@ -104,7 +106,7 @@ def _sklearn_text():
     return text
 
 
-def _rare_term_vectors(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+def _rare_term_vectors(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix, frozenset[str]]:
     """Two L2-normalised views of the rare terms of each text: all its words, and its names.
 
     Words are counted once with their case kept, then folded to lower case. A name is a capitalised word that
@@ -117,7 +119,7 @@ def _rare_term_vectors(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         counts = counter.fit_transform(texts).tocsr()
     except ValueError:  # no words at all in any text
         empty = sp.csr_matrix((len(texts), 1), dtype=np.float32)
-        return empty, empty
+        return empty, empty, frozenset()
     vocabulary = counter.get_feature_names_out().tolist()
     lower_forms, column = np.unique([t.lower() for t in vocabulary], return_inverse=True)
     to_lower = sp.csr_matrix((np.ones(len(vocabulary), dtype=np.float32), (np.arange(len(vocabulary)), column)),
@@ -125,8 +127,8 @@ def _rare_term_vectors(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     stop = sklearn_text.ENGLISH_STOP_WORDS
     word_columns = np.array([t not in stop and not t.isdigit() for t in lower_forms.tolist()])
     words = _rare_tfidf((counts @ to_lower)[:, word_columns].tocsr())
-    written_lower = {t for t in vocabulary if t.islower()}
-    return words, _name_vectors(texts, written_lower)
+    written_lower = frozenset(t for t in vocabulary if t.islower())
+    return words, _name_vectors(texts, written_lower), written_lower
 
 
 def _name_vectors(texts: list[str], written_lower: set[str]) -> sp.csr_matrix:
@@ -301,7 +303,8 @@ def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarra
     return adjust
 
 
-def _link(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, windows: np.ndarray) -> list[int]:
+def _link(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, windows: np.ndarray,
+          parties: Sequence[Parties] | None = None) -> list[int]:
     """Cluster label of each source, in three steps: sources with some date evidence are grouped by linkage;
     each undated source then joins the group whose wording matches it best (the same linkage, it being a group
     of one), if that is at least LINK_THRESHOLD; the undated sources left are grouped among themselves.
@@ -311,7 +314,7 @@ def _link(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, window
     """
     undated = (windows[:, 0] == _UNBOUNDED[0]) & (windows[:, 1] == _UNBOUNDED[1])
     both_dated = ~undated[rows] & ~undated[cols]
-    labels = _linkage(n, rows[both_dated], cols[both_dated], scores[both_dated], windows)
+    labels = _linkage(n, rows[both_dated], cols[both_dated], scores[both_dated], windows, parties)
     mass = _group_mass(n, rows[both_dated], cols[both_dated], scores[both_dated], labels)
     # Step 2: per undated source, its summed score with each group, over the length of the group's sum.
     totals: dict[int, dict[int, float]] = {}
@@ -328,7 +331,7 @@ def _link(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, window
     # Step 3: undated sources that joined no group.
     left = undated & (np.array(labels) == np.arange(n))
     among = left[rows] & left[cols]
-    rest = _linkage(n, rows[among], cols[among], scores[among], windows)
+    rest = _linkage(n, rows[among], cols[among], scores[among], windows, parties)
     return [rest[i] if left[i] else labels[i] for i in range(n)]
 
 
@@ -345,7 +348,7 @@ def _group_mass(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, 
 
 
 def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
-                     windows: np.ndarray) -> list[int]:
+                     windows: np.ndarray, parties: Sequence[Parties] | None = None) -> list[int]:
     """Cluster label of each source: agglomerative linkage on the sparse graph of candidate pairs, with
     date-window constraints.
 
@@ -360,6 +363,9 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
     """
     size = [1] * n
     inner = [0.0] * n  # summed scores of the pairs inside each cluster
+    # per cluster: how many of its sources name each name in their lead, and every name any of them uses
+    leads: list[Counter] = [Counter(parties[i].lead) if parties is not None else Counter() for i in range(n)]
+    named: list[set[str]] = [set(parties[i].anywhere) if parties is not None else set() for i in range(n)]
     window = [tuple(w) for w in windows.tolist()]
     links: list[dict[int, float]] = [{} for _ in range(n)]  # cluster -> neighbour cluster -> summed score
     for i, j, s in zip(rows.tolist(), cols.tolist(), scores.tolist()):
@@ -378,7 +384,10 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
         merged = _merge_window(window[a], window[b])
         if merged is None:
             continue
-        if size[a] > 1 and size[b] > 1 and -negative < COHESION_SHARE:
+        if size[a] > 1 and size[b] > 1 and (
+            -negative < COHESION_SHARE or _different_parties(leads[a], size[a], named[b])
+            and _different_parties(leads[b], size[b], named[a])
+        ):
             continue
         # Merge the smaller neighbour map into the larger one (cheap merges; the choice is deterministic).
         keep, gone = (a, b) if len(links[a]) >= len(links[b]) else (b, a)
@@ -386,6 +395,8 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
         alive[gone] = False
         inner[keep] += inner[gone] + links[keep].get(gone, 0.0)
         size[keep] += size[gone]
+        leads[keep] += leads[gone]
+        named[keep] |= named[gone]
         window[keep] = merged
         version[keep] += 1
         links[keep].pop(gone, None)
@@ -402,6 +413,36 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
                 first, second = (keep, other) if keep < other else (other, keep)
                 heapq.heappush(heap, (-linkage, first, second, version[first], version[second]))
     return [_root(parent, i) for i in range(n)]
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    """The names (capitalised words never written in lower case in the corpus) of one source: those of its lead,
+    where reports name who met, and all of them."""
+
+    lead: frozenset[str]
+    anywhere: frozenset[str]
+
+
+LEAD_LINES = 2  # a report names who met in its first sentences
+
+
+def _parties(text: str, written_lower: frozenset[str]) -> Parties:
+    def names_in(part: str) -> frozenset[str]:
+        return frozenset(
+            low for word in _CAPITALISED.findall(part)
+            if (low := word.lower()) not in written_lower and low not in _NOT_NAMES
+        )
+
+    return Parties(names_in("\n".join(text.split("\n")[:LEAD_LINES])), names_in(text))
+
+
+def _different_parties(leads: Counter, size: int, others: set[str]) -> bool:
+    """Whether every source of a group names, in its lead, someone whom no source of another group names at
+    all ("Modi" in every report of one, "Lula" in none). Asked both ways: two bilaterals at one summit share
+    the host, the city, the day and a leader, and outlets cover both in one template; only the other party
+    tells them apart."""
+    return any(count == size and name not in others for name, count in leads.items())
 
 
 def _mass(inner: list[float], size: list[int], cluster: int) -> float:

@@ -17,3 +17,14 @@ def test_meetings_at_one_summit_are_told_apart_by_who_met():
     assert sorted(sorted(e.sources) for e in events) == [["a1", "a2"], ["b1", "b2"]]
     assert {e.place for e in events} == {"Rio de Janeiro"}
     assert {e.date for e in events} == {"2024-11-19"}
+
+
+def test_the_two_bilaterals_stay_apart_among_other_coverage():
+    """In a larger folder the summit's shared words (the city, the host, the leader at both meetings) are rare,
+    and the one-template reports of the two meetings looked alike enough to merge; only the other party, named
+    in every lead of one meeting and nowhere in the other's, tells them apart."""
+    others = [FOLDER.parent / name for name in ("coverage_jakarta", "coverage_nairobi", "coverage_manila",
+                                                "coverage_seoul", "coverage_singapore", "coverage_brussels")]
+    _sources, events, _warnings = group([FOLDER, *others])
+    rio = [sorted(e.sources) for e in events if set(e.sources) & {"a1", "a2", "b1", "b2"}]
+    assert sorted(rio) == [["a1", "a2"], ["b1", "b2"]]

@@ -340,7 +340,7 @@ def test_date_blocks_find_exactly_the_pairs_of_a_full_comparison():
     docs[0] = EventDoc(docs[0].source, docs[0].published, None, ("2024-01-10", "2024-03-01"), docs[0].text)
     docs[1] = EventDoc(docs[1].source, "2024-05-05", None, (), docs[1].text)
     docs.sort(key=lambda d: d.source)
-    words, names = ev._rare_term_vectors([d.text for d in docs])
+    words, names, _ = ev._rare_term_vectors([d.text for d in docs])
     matrix = ev._joined(words, names)
     windows = np.array([ev._window(d) for d in docs], dtype=np.int64)
     rows, cols, scores = ev._candidate_pairs(matrix, windows)
@@ -434,3 +434,26 @@ def test_hyphenated_names_count_as_each_name():
     from compare.events import _CAPITALISED
 
     assert _CAPITALISED.findall(" a Berlin-Warsaw rail link and O'Brien's plan") == ["Berlin", "Warsaw", "O'Brien"]
+
+
+def test_parties_are_the_names_of_the_lead_and_of_the_whole_report():
+    from compare import events as ev
+
+    text = ("Japanese Prime Minister Shigeru Ishiba and Indian Prime Minister Narendra Modi met in Rio.\n"
+            "They agreed to expand defence ties.\n"
+            "Officials said Lula would host a dinner.")
+    parties = ev._parties(text, frozenset({"prime", "minister", "officials"}))
+    assert {"ishiba", "modi", "narendra", "shigeru"} <= parties.lead and "lula" not in parties.lead
+    assert "lula" in parties.anywhere and "prime" not in parties.anywhere
+
+
+def test_groups_that_each_name_someone_the_other_never_names_are_different_parties():
+    from collections import Counter
+
+    from compare import events as ev
+
+    modi = Counter({"ishiba": 2, "modi": 2})
+    lula = Counter({"ishiba": 2, "lula": 2})
+    assert ev._different_parties(modi, 2, {"ishiba", "lula", "rio"})
+    assert not ev._different_parties(modi, 2, {"ishiba", "modi", "rio"})  # the other group names Modi too
+    assert not ev._different_parties(Counter({"ishiba": 2, "modi": 1}), 2, {"ishiba"})  # not in every lead
