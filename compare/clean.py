@@ -33,6 +33,7 @@ _MENU_SEPARATOR = re.compile(r"\s+[|•·/»>]\s+|\s*\|\s*")
 # Calls to action of web pages, by their opening words (general web language, not any site's).
 _CALL_TO_ACTION = re.compile(
     r"^(?:subscribe|sign\s+up|sign\s+in|log\s+in|register\s+(?:now|here|for)|follow\s+us|click\s+here|tap\s+here|"
+    r"follow\s+[\w'’ .-]{1,40}?\s+on\s+(?:x|twitter|facebook|instagram|linkedin|telegram|whatsapp|youtube|tiktok|threads)\b|"
     r"download\s+(?:our|the)\s+app|get\s+(?:our|the)\s+(?:newsletter|app)|share\s+(?:this|on)|"
     r"read\s+(?:more|next|the\s+full)|listen\s+to\s+this|watch\s+(?:now|live|the\s+video)|"
     r"advertisement|sponsored|skip\s+to\s+(?:content|main))\b",

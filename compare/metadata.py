@@ -147,7 +147,7 @@ MEETING_WORDS = frozenset(
     "met meet meets meeting meetings talks talked held hold holds discussion discussions discussed summit "
     "conference gathering session dialogue consultation consultations visit visited visiting hosted "
     "conversation negotiation negotiations ministerial convened gathered sidelines bilateral forum agreed "
-    "signed".split())
+    "signed announced".split())
 # Words that say the meeting a sentence speaks of is still to come, so its date or place is not this one's.
 FUTURE_CUES = re.compile(
     r"\b(?:will\s+(?:hold|meet|host|visit)|plan(?:s|ned|ning)?\s+to\s+(?:hold|meet|host)|planned|"
