@@ -33,7 +33,7 @@ from datetime import date
 import numpy as np
 import scipy.sparse as sp
 
-from compare.metadata import MONTHS, WEEKDAYS
+from compare.metadata import MONTHS, WEEKDAYS, fold_letters
 from compare.models import Event
 
 # Tuning constants, calibrated together on the five seed articles, on the synthetic corpora of
@@ -79,7 +79,8 @@ def group_events(docs: Sequence[EventDoc]) -> tuple[Event, ...]:
     if not ordered:
         return ()
     # 1.
-    words, names, written_lower = _rare_term_vectors([d.text for d in ordered])
+    texts = [fold_letters(d.text) for d in ordered]  # "Władysław" and "Wladyslaw" are one name
+    words, names, written_lower = _rare_term_vectors(texts)
     matrix = _joined(words, names)
     # 2. and 3.
     windows = np.array([_window(d) for d in ordered], dtype=np.int64)
@@ -88,7 +89,7 @@ def group_events(docs: Sequence[EventDoc]) -> tuple[Event, ...]:
     shared_names = np.asarray(names[rows].multiply(names[cols]).sum(axis=1)).ravel()
     scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names)
     # 5.
-    parties = [_parties(d.text, written_lower) for d in ordered]
+    parties = [_parties(text, written_lower) for text in texts]
     labels = _link(len(ordered), rows, cols, scores, windows, parties)
     return _events(ordered, labels)
 

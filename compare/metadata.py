@@ -177,6 +177,30 @@ def _tied_elsewhere(prefix: str) -> bool:
     return OTHER_DATE_CUES.search(prefix[-_CUE_LOOKBACK:]) is not None
 
 
+def _latin_folds() -> dict[int, str]:
+    # Letters that do not decompose into a base letter and a mark ("ł", "ø"), then every accented Latin letter.
+    table = {ord(k): v for k, v in {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ß": "ss",
+                                    "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d",
+                                    "Ð": "D", "ħ": "h", "Ħ": "H", "ı": "i"}.items()}
+    for code in range(0xC0, 0x250):
+        if code in table:
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
+        if base.isascii() and base.isalpha():
+            table[code] = base
+    return table
+
+
+_LATIN_FOLDS = _latin_folds()
+
+
+def fold_letters(text: str) -> str:
+    """Accented Latin letters as their plain ones, case kept: 'Władysław Kosiniak' -> 'Wladyslaw Kosiniak',
+    'Malacañang' -> 'Malacanang'. Outlets spell names with and without their accents; nothing else changes
+    (other scripts and punctuation stay as they are; "ß" becomes "ss", so lengths may change)."""
+    return text.translate(_LATIN_FOLDS) if not text.isascii() else text
+
+
 def _fold(text: str) -> str:
     """Lower case without accents: 'München' -> 'munchen'."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -32,6 +32,7 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
+from compare.metadata import fold_letters
 from compare.models import CompareError
 from compare.numeric import first_of_runs
 
@@ -292,7 +293,7 @@ def _words(text: str, acronyms: Mapping[str, str] | None, breaks: bool = False) 
 
     With `breaks`, "|" (put in by _prepare at clause breaks) comes out as a token of its own.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    text = fold_letters(unicodedata.normalize("NFKC", text).translate(_APOSTROPHES))
     defined = dict(acronyms) if breaks and acronyms else acronyms_in(text)
     if acronyms and not breaks:
         defined = {**acronyms, **defined}

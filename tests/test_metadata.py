@@ -286,3 +286,12 @@ def test_a_visit_to_a_capital_named_by_its_country():
     from compare.metadata import meeting_place
 
     assert meeting_place(["The leaders signed the agreement during a visit to the Australian capital on Wednesday."]) == "Canberra"
+
+
+def test_accented_latin_letters_fold_to_plain_ones_and_other_scripts_stay():
+    from compare.metadata import fold_letters
+
+    assert fold_letters("Władysław Kosiniak-Kamysz in Kraków") == "Wladyslaw Kosiniak-Kamysz in Krakow"
+    assert fold_letters("Malacañang, São Paulo, Øresund, Straße") == "Malacanang, Sao Paulo, Oresund, Strasse"
+    assert fold_letters("東京で会談が行われた") == "東京で会談が行われた"
+    assert fold_letters("plain text") == "plain text"

@@ -433,3 +433,8 @@ def test_terms_given_are_used_instead_of_reading_the_text_again():
     # terms that say something else are believed: proof they were read rather than worked out again
     other = {a[0]: sentence_terms("Fishing quotas were cut."), b[0]: given_terms[b[0]]}
     assert m.same_claim(a, b, terms=other)[0, 0] < own[0, 0]
+
+
+def test_a_name_with_and_without_its_accents_is_one_word():
+    assert content_tokens("Malacañang Palace") == content_tokens("Malacanang Palace") == ("malacanang", "palac")
+    assert content_tokens("Władysław Kosiniak-Kamysz") == content_tokens("Wladyslaw Kosiniak-Kamysz")
