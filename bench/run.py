@@ -250,7 +250,7 @@ def sample_events(corpus: Path, pairs: int):
         members = []
         for source in load_sources(paths, Settings()):
             p = prepare(source)
-            members.append(Member(p.source.id, p.source.published, p.sentences, p.terms))
+            members.append(Member.of(p))
         sizes = [len(m.sentences) for m in members]
         events.append(members)
         total += sum(sizes) ** 2 - sum(n * n for n in sizes)
@@ -271,11 +271,15 @@ def align_event(members):
 def normalise_event(members):
     """The per-sentence reading the per-source stage does for the aligner (compare.similarity.sentence_terms),
     cache cleared first, so that the two stages together can be set against the bare calls too."""
-    from compare.pipeline import source_acronyms
-    from compare.similarity import _sentence_terms, sentence_terms
+    from compare.similarity import _sentence_terms, acronyms_in, sentence_terms
 
     _sentence_terms.cache_clear()
-    return [sentence_terms(s.text, source_acronyms(m.sentences)) for m in members for s in m.sentences]
+    out = []
+    for m in members:
+        texts = [s.text for s in m.sentences]
+        own = acronyms_in(" ".join(texts))  # as compare.pipeline.prepare reads them
+        out.extend(sentence_terms(text, own) for text in texts)
+    return out
 
 
 def difflib_event(members) -> list:

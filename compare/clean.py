@@ -47,9 +47,10 @@ _SITE_NOTICE = re.compile(
     r"written|published|first\s+published|originally\s+published|generated)\b)",
     re.IGNORECASE,
 )
+# Credit lines, captions and editors' notes are at most this many words; longer lines that look so are story.
+MAX_NOTE_WORDS = 30
 # The credit line that closes an agency story ("Reporting by X; Editing by Y", "(Writing by Z)", "AP writer W
 # contributed to this report."): general wire language. What follows it on the page is the site's, not the story's.
-MAX_CREDIT_WORDS = 30
 _CREDIT_LINE = re.compile(
     r"^\(?\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|translated|translation|research|"
     r"graphics|production)\s+by\s+(?-i:[A-Z])"  # by a name: "Reporting by phone, ..." is a sentence
@@ -148,12 +149,12 @@ def is_site_message(text: str) -> bool:
 
 def is_credit_line(text: str) -> bool:
     """The reporters' and editors' credit that ends an agency story ("Reporting by X; Editing by Y")."""
-    return len(words(text)) <= MAX_CREDIT_WORDS and _CREDIT_LINE.search(text) is not None
+    return len(words(text)) <= MAX_NOTE_WORDS and _CREDIT_LINE.search(text) is not None
 
 
 def is_caption(text: str) -> bool:
     """A photo caption, by its picture label or its picture credit."""
-    return len(words(text)) <= MAX_CREDIT_WORDS and _CAPTION_LINE.search(text) is not None
+    return len(words(text)) <= MAX_NOTE_WORDS and _CAPTION_LINE.search(text) is not None
 
 
 def is_labelled_list(text: str) -> bool:
@@ -172,7 +173,7 @@ def is_editorial_note(text: str) -> bool:
     stripped = text.strip()
     return (
         len(stripped) > 2 and stripped[0] in "([" and stripped.rstrip(".")[-1:] in ")]"
-        and len(words(stripped)) <= MAX_CREDIT_WORDS
+        and len(words(stripped)) <= MAX_NOTE_WORDS
     )
 
 

@@ -21,7 +21,7 @@ from datetime import date
 
 from compare.metadata import MONTH_NAMES, country_of_capital, meeting_dates, meeting_month_days, normalise_place
 from compare.models import Relation, Sentence
-from compare.similarity import content_tokens, normalise
+from compare.similarity import ORDINAL_WORDS, content_tokens, normalise
 
 # Share of a sentence's content words the other side lacks from which the pair is "partial", not "agree".
 # Tuned on the seed gold pairs and the synthetic tests in tests/test_judge.py as a set with MIN_EXTRA_WORDS.
@@ -57,13 +57,18 @@ SLOT_CONFLICT_MIN_SCORE = 0.6
 # (compare.events.DAY_SLACK). The benchmark's injected date changes move by 2 days or more.
 DATE_SLACK_DAYS = 1
 
+# Someone declining to answer ("did not say", "declined to confirm"): before "whether" it leaves the event open,
+# before "when" or "how much" only a detail of it.
+_WITHHELD = (
+    r"(?:did|does|do|would|could|will)\s+not\s+(?:say|specify|disclose|confirm|reveal|elaborate\s+on|comment\s+on)\s+"
+    r"|(?:declined|refused)\s+to\s+(?:say|confirm|specify|disclose|comment\s+on)\s+"
+)
 _UNCERTAIN_WHETHER = re.compile(
     r"\b(?:"
     r"(?:it\s+)?(?:is|was|remains|remained|has\s+not\s+been|had\s+not\s+been)\s+(?:not\s+|un)?(?:yet\s+|immediately\s+)?"
     r"(?:made\s+)?(?:clear|known|confirmed|certain|disclosed)\s+(?:whether|if)"
     r"|unclear\s+(?:whether|if)"
-    r"|(?:did|does|do|would|could|will)\s+not\s+(?:say|specify|disclose|confirm|reveal|elaborate\s+on|comment\s+on)\s+(?:whether|if)"
-    r"|(?:declined|refused)\s+to\s+(?:say|confirm|specify|disclose|comment\s+on)\s+(?:whether|if)"
+    rf"|(?:{_WITHHELD})(?:whether|if)"
     r"|no\s+(?:word|indication|details?|confirmation)\s+(?:on|of|about|as\s+to)\s+whether"
     r"|uncertain\s+(?:whether|if)"
     r")\b",
@@ -77,8 +82,7 @@ _UNCLEAR_DETAIL = re.compile(
     r"(?:it\s+)?(?:(?:is|was|remains|remained)(?:\s+not\s+|n't\s+|\s+un)|(?:has|had)\s+not\s+(?:yet\s+)?been\s+)"
     r"(?:yet\s+|immediately\s+)?(?:made\s+)?(?:clear|known|confirmed|certain|disclosed)\s+"
     r"|unclear\s+|uncertain\s+"
-    r"|(?:did|does|do|would|could|will)\s+not\s+(?:say|specify|disclose|confirm|reveal|elaborate\s+on|comment\s+on)\s+"
-    r"|(?:declined|refused)\s+to\s+(?:say|confirm|specify|disclose|comment\s+on)\s+"
+    rf"|{_WITHHELD}"
     r")(?:exactly\s+)?(?:when|how\s+(?:much|many|long|soon)|how|why|where|what|which|who)\b",
     re.IGNORECASE,
 )
@@ -255,8 +259,8 @@ def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _opposite_stems() -> dict[str, frozenset[str]]:
-    """Stem -> the stems of its opposites (both ways), from _OPPOSITES."""
+def _opposite_stems() -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
+    """As stems: each verb's opposites (both ways, from _OPPOSITES), the denying cues, the denying verbs."""
     out: dict[str, set[str]] = {}
     for word, opposites in _OPPOSITES:
         (stem,) = content_tokens(word)
@@ -264,16 +268,16 @@ def _opposite_stems() -> dict[str, frozenset[str]]:
             (other_stem,) = content_tokens(other)
             out.setdefault(stem, set()).add(other_stem)
             out.setdefault(other_stem, set()).add(stem)
-    return {stem: frozenset(others) for stem, others in out.items()}
+    cues = frozenset(content_tokens(v)[0] for v in _DENYING_CUES)
+    denying = frozenset(content_tokens(v)[0] for v in _DENYING_VERBS)
+    return {stem: frozenset(others) for stem, others in out.items()}, cues, denying
 
 
 def denies_alike(text: str, other_tokens: set[str], acronyms) -> bool:
     """Whether a negation of `text` says what the other sentence affirms in other words: "will not accept" against
     "would oppose", or a denying verb ("rejected") against another ("opposed")."""
     toks, positions = _negations(text)
-    opposites = _opposite_stems()
-    cues = {content_tokens(v)[0] for v in _DENYING_CUES}
-    denying = {content_tokens(v)[0] for v in _DENYING_VERBS}
+    opposites, cues, denying = _opposite_stems()
     for i in positions:
         cue = content_tokens(toks[i], acronyms)
         if cue and cue[0] in cues and other_tokens & denying:
@@ -430,11 +434,7 @@ def months_named(text: str) -> dict[str, set[str]]:
     return found
 
 
-_ORDINAL_VALUES = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10,
-}
-_ORDINAL = re.compile(r"\b(?P<ordinal>" + "|".join(_ORDINAL_VALUES) + r"|\d{1,3}(?:st|nd|rd|th))\s+"
+_ORDINAL = re.compile(r"\b(?P<ordinal>" + "|".join(ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))\s+"
                       r"(?P<what>[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2})", re.IGNORECASE)
 
 
@@ -444,7 +444,7 @@ def _ordinals(text: str, acronyms) -> tuple[tuple[int, str, frozenset[str]], ...
     out = []
     for m in _ORDINAL.finditer(text):
         written = m.group("ordinal").lower()
-        value = _ORDINAL_VALUES.get(written) or int(written[:-2])
+        value = int(ORDINAL_WORDS.get(written) or written[:-2])
         out.append((value, m.group("ordinal"), frozenset(content_tokens(m.group("what"), acronyms))))
     return tuple(out)
 

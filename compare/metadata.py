@@ -202,8 +202,8 @@ def fold_letters(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    """Lower case without accents: 'München' -> 'munchen'."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Lower case without accents: 'München' -> 'munchen', 'Łódź' -> 'lodz'."""
+    decomposed = unicodedata.normalize("NFKD", fold_letters(text))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
 
 

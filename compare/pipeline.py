@@ -29,7 +29,7 @@ from compare.metadata import meeting_dates, meeting_place, normalise_place
 from compare.models import Comparison, Dropped, Event, Finding, Relation, Sentence, Settings, Source
 from compare.sentences import split
 from compare.syndication import find_copies
-from compare.similarity import acronym_key, acronyms_in, sentence_terms, uses_acronym
+from compare.similarity import AcronymKey, acronym_key, acronyms_in, sentence_terms, uses_acronym
 
 
 Progress = Callable[[Sequence, str], Iterable]
@@ -48,6 +48,7 @@ class Prepared:
     dropped: tuple[Dropped, ...]
     dates: tuple[str, ...]
     terms: tuple[str, ...]  # per sentence, compare.similarity.sentence_terms with the source's own acronyms
+    acronyms: AcronymKey  # the acronyms the source itself defines, read once here
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,11 @@ class Member:
     published: str | None
     sentences: tuple[Sentence, ...]
     terms: tuple[str, ...]  # as in Prepared
+    acronyms: AcronymKey  # as in Prepared
+
+    @classmethod
+    def of(cls, p: Prepared) -> Member:
+        return cls(p.source.id, p.source.published, p.sentences, p.terms, p.acronyms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +89,9 @@ def prepare(source: Source) -> Prepared:
         published=published,
         place=normalise_place(place) if place else None,
     )
-    own = source_acronyms(sentences)
+    own = acronym_key(acronyms_in(" ".join(texts)))
     terms = tuple(sentence_terms(text, own) for text in texts)  # read once here, where sources run in parallel
-    return Prepared(source, sentences, dropped, tuple(meeting_dates(texts, published)), terms)
+    return Prepared(source, sentences, dropped, tuple(meeting_dates(texts, published)), terms, own)
 
 
 def event_doc(p: Prepared) -> EventDoc:
@@ -98,16 +104,11 @@ def event_doc(p: Prepared) -> EventDoc:
     )
 
 
-def source_acronyms(sentences: Sequence[Sentence]) -> dict[str, str]:
-    """Acronyms one source defines."""
-    return acronyms_in(" ".join(s.text for s in sentences))
-
-
 def event_acronyms(members: Sequence[Member]) -> dict[str, str]:
     """Acronyms defined anywhere in the event; a definition in one outlet helps read the others."""
     found: dict[str, str] = {}
     for member in members:
-        for key, expansion in sorted(source_acronyms(member.sentences).items()):
+        for key, expansion in member.acronyms:  # sorted by key
             found.setdefault(key, expansion)
     return found
 
@@ -120,7 +121,7 @@ def event_terms(members: Sequence[Member], acronyms: Mapping[str, str]) -> dict[
     """
     out: dict[str, str] = {}
     for member in members:
-        own = source_acronyms(member.sentences)
+        own = dict(member.acronyms)
         differ = {key: long for key, long in acronyms.items() if own.get(key) != long}
         for sentence, terms in zip(member.sentences, member.terms):
             if differ and uses_acronym(sentence.text, differ):
@@ -194,7 +195,7 @@ def event_works(events: Iterable[Event], prepared: Sequence[Prepared], settings:
     works = []
     for event in events:
         members = tuple(
-            Member(sid, by_id[sid].source.published, by_id[sid].sentences, by_id[sid].terms) for sid in event.sources
+            Member.of(by_id[sid]) for sid in event.sources
         )
         works.append(EventWork(event, members, settings.matcher, settings.match_threshold))
     return works

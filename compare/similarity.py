@@ -142,7 +142,7 @@ _NUMBER_WORDS = {
         "seventeen eighteen nineteen twenty".split()
     )
 } | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"}
-_ORDINAL_WORDS = {
+ORDINAL_WORDS = {
     "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
     "eighth": "8", "ninth": "9", "tenth": "10",
 }  # fmt: skip
@@ -216,7 +216,7 @@ def _acronym_parts(acronym: str) -> list[str]:
 def _word_matches_part(word: str, part: str) -> bool:
     lower = word.lower()
     if part.isdigit():
-        return lower == part or _NUMBER_WORDS.get(lower) == part or _ORDINAL_WORDS.get(lower) == part
+        return lower == part or _NUMBER_WORDS.get(lower) == part or ORDINAL_WORDS.get(lower) == part
     return lower[0] == part
 
 

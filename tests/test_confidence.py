@@ -50,7 +50,7 @@ def _work() -> EventWork:
     members = []
     for sid, text in texts.items():
         p = prepare(Source(id=sid, path=f"{sid}.txt", text=text))
-        members.append(Member(sid, p.source.published, p.sentences, p.terms))
+        members.append(Member.of(p))
     return EventWork(Event("e", None, "lisbon", ("a", "b")), tuple(members), "lexical", None)
 
 

@@ -455,5 +455,6 @@ def test_groups_that_each_name_someone_the_other_never_names_are_different_parti
     modi = Counter({"ishiba": 2, "modi": 2})
     lula = Counter({"ishiba": 2, "lula": 2})
     assert ev._different_parties(modi, 2, {"ishiba", "lula", "rio"})
+    assert ev._different_parties(lula, 2, {"ishiba", "modi", "narendra"})
     assert not ev._different_parties(modi, 2, {"ishiba", "modi", "rio"})  # the other group names Modi too
     assert not ev._different_parties(Counter({"ishiba": 2, "modi": 1}), 2, {"ishiba"})  # not in every lead

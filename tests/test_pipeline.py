@@ -122,7 +122,7 @@ def _member(source_id: str, text: str):
     from compare.pipeline import Member
 
     p = prepare(Source(source_id, f"{source_id}.txt", text, published="2024-10-19"))
-    return Member(p.source.id, p.source.published, p.sentences, p.terms)
+    return Member.of(p)
 
 
 def test_terms_are_read_once_per_source_and_again_only_where_another_outlet_defines_an_acronym():
