@@ -1,6 +1,7 @@
 import pytest
 
 from compare.judge import (
+    Clash,
     Side,
     extra_words,
     judge_pair,
@@ -120,7 +121,7 @@ def test_a_capital_standing_for_its_country_is_not_a_name_conflict():
     assert name_conflict(a, b, None) is None
     c = "The ministers met in Canberra on Monday to discuss patrols."
     d = "The ministers met in Sydney on Monday to discuss patrols."
-    assert name_conflict(c, d, None) == "Canberra against Sydney"
+    assert name_conflict(c, d, None) == Clash(("Canberra",), ("Sydney",))
 
 
 def test_months_after_the_same_preposition_conflict_like_numbers():
@@ -128,7 +129,7 @@ def test_months_after_the_same_preposition_conflict_like_numbers():
 
     a = "Muto said the deal would take effect in January."
     b = "Muto said the agreement would enter into force in April."
-    assert month_conflict(a, b) == "January against April"
+    assert month_conflict(a, b) == Clash(("January",), ("April",))
     assert month_conflict("In January, the deal takes effect.", "The deal takes effect in January 2026.") is None
     assert month_conflict("Talks may resume soon.", "Talks resume in May.") is None  # "may" is not a month here
     assert month_conflict("They met on June 3.", "They met on June 4.") is None  # full dates: date_conflict's job
