@@ -30,7 +30,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from compare.confidence import CONFLICT_KINDS, Evidence, confidence, model_of, uncalibrated  # noqa: E402
+from compare.confidence import Evidence, confidence, model_of, uncalibrated  # noqa: E402
+from compare.judge import CONFLICT_KINDS  # noqa: E402
 
 # Only contradictions are fitted here. The generator injects them the way outlets differ (a negation, a hedge,
 # a changed number, date or name in a real sentence), but its paraphrases are synonym swaps and reordered

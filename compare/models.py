@@ -94,6 +94,7 @@ class Finding:
     relation: Relation
     score: float
     reason: str
+    kind: str  # what decided it: compare.judge.Kind ("polarity", "agree", "omitted", ...)
 
 
 # Files over this size are refused unless --max-bytes says otherwise: larger than any article, small enough

@@ -20,13 +20,13 @@ from dataclasses import dataclass, replace
 
 from compare.align import Counterpart, all_counterparts, matcher_for_event, score_block
 from compare.clean import clean
-from compare.confidence import OMITTED, Evidence, confidence, uncalibrated
+from compare.confidence import Evidence, confidence, uncalibrated
 from compare.engine import collector_paused, keep_heap_slack, run_events, run_grouping, run_prepare
 from compare.events import EventDoc, group_events
 from compare.events import preload as preload_grouping
-from compare.judge import Side, judge_pair, omitted_reason
+from compare.judge import Side, judge_pair, omitted_verdict
 from compare.metadata import meeting_dates, meeting_place, normalise_place
-from compare.models import Comparison, Dropped, Event, Finding, Relation, Sentence, Settings, Source
+from compare.models import Comparison, Dropped, Event, Finding, Sentence, Settings, Source
 from compare.sentences import split
 from compare.syndication import find_copies
 from compare.similarity import AcronymKey, acronym_key, acronyms_in, sentence_terms, uses_acronym
@@ -177,16 +177,14 @@ def event_evidence(
             best = by_id.get(cp.best_id) if cp.best_id is not None else None
             if cp.matched and best is not None:
                 verdict = judge_pair(side, Side(b.source, best, b.published), cp.score, frozen)
-                evidence = Evidence(verdict.kind, cp.score, cp.mutual)
-                finding = Finding(work.event.id, a.source, sentence.id, b.source, best.id, verdict.relation,
-                                  score(evidence), verdict.reason)
-                out.append((finding, evidence))
+                other_id = best.id
             else:
-                reason = omitted_reason(side, b.source, best, cp.score, threshold)
-                evidence = Evidence(OMITTED, cp.score, cp.mutual)
-                finding = Finding(work.event.id, a.source, sentence.id, b.source, None, Relation.OMITTED,
-                                  score(evidence), reason)
-                out.append((finding, evidence))
+                verdict = omitted_verdict(side, b.source, best, cp.score, threshold)
+                other_id = None
+            evidence = Evidence(verdict.kind, cp.score, cp.mutual)
+            finding = Finding(work.event.id, a.source, sentence.id, b.source, other_id, verdict.relation,
+                              score(evidence), verdict.reason, verdict.kind)
+            out.append((finding, evidence))
     return out
 
 

@@ -66,16 +66,16 @@ def _dropped(source: str, text: str, part: str, reason: str) -> Dropped:
     return Dropped(source, start, start + len(part), part, reason)
 
 
-def _pair(event, a, ai, b, bi, relation, score, reason):
+def _pair(event, a, ai, b, bi, relation, score, reason, kind):
     """Both directions of one judged sentence pair."""
     return [
-        Finding(event, a, ai, b, bi, relation, score, reason),
-        Finding(event, b, bi, a, ai, relation, score, reason),
+        Finding(event, a, ai, b, bi, relation, score, reason, kind),
+        Finding(event, b, bi, a, ai, relation, score, reason, kind),
     ]
 
 
 def _omitted(event, a, ai, b, reason="no counterpart"):
-    return Finding(event, a, ai, b, None, Relation.OMITTED, 0.0, f"{reason} in {b}")
+    return Finding(event, a, ai, b, None, Relation.OMITTED, 0.0, f"{reason} in {b}", "omitted")
 
 
 def make_comparison() -> Comparison:
@@ -103,11 +103,11 @@ def make_comparison() -> Comparison:
     )
     ev = "naples"
     findings = [
-        *_pair(ev, "alpha", 0, "bravo", 0, Relation.PARTIAL, 81.5, "same claim; bravo adds: Saturday, deterrence"),
-        *_pair(ev, "alpha", 0, "charlie", 0, Relation.AGREE, 100.0, "same claim"),
-        *_pair(ev, "bravo", 0, "charlie", 0, Relation.PARTIAL, 80.2, "same claim; bravo adds: Saturday, deterrence"),
-        *_pair(ev, "alpha", 1, "bravo", 1, Relation.CONTRADICT, 77.0, SOFA_REASON),
-        *_pair(ev, "alpha", 2, "charlie", 2, Relation.CONTRADICT, 93.3, MINUTES_REASON),
+        *_pair(ev, "alpha", 0, "bravo", 0, Relation.PARTIAL, 81.5, "same claim; bravo adds: Saturday, deterrence", "partial"),
+        *_pair(ev, "alpha", 0, "charlie", 0, Relation.AGREE, 100.0, "same claim", "agree"),
+        *_pair(ev, "bravo", 0, "charlie", 0, Relation.PARTIAL, 80.2, "same claim; bravo adds: Saturday, deterrence", "partial"),
+        *_pair(ev, "alpha", 1, "bravo", 1, Relation.CONTRADICT, 77.0, SOFA_REASON, "certainty"),
+        *_pair(ev, "alpha", 2, "charlie", 2, Relation.CONTRADICT, 93.3, MINUTES_REASON, "numbers"),
         _omitted(ev, "alpha", 1, "charlie"),
         _omitted(ev, "bravo", 1, "charlie"),
         _omitted(ev, "alpha", 2, "bravo"),

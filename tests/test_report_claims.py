@@ -57,10 +57,10 @@ def _chain_comparison():
     sentences = tuple(Sentence(i, 0, 0, len(text), text) for i in ids)
     ev = "e"
     findings = (
-        Finding(ev, "a", 0, "b", 0, Relation.AGREE, 95.0, "same"),
-        Finding(ev, "b", 0, "c", 0, Relation.PARTIAL, 85.0, "c adds"),
-        Finding(ev, "d", 0, "c", 0, Relation.CONTRADICT, 90.0, "numbers differ"),
-        Finding(ev, "a", 0, "d", 0, Relation.OMITTED, 0.0, "none"),
+        Finding(ev, "a", 0, "b", 0, Relation.AGREE, 95.0, "same", "agree"),
+        Finding(ev, "b", 0, "c", 0, Relation.PARTIAL, 85.0, "c adds", "partial"),
+        Finding(ev, "d", 0, "c", 0, Relation.CONTRADICT, 90.0, "numbers differ", "numbers"),
+        Finding(ev, "a", 0, "d", 0, Relation.OMITTED, 0.0, "none", "omitted"),
     )
     return Comparison(sources, (Event(ev, None, None, ids),), sentences, (), findings)
 
@@ -149,7 +149,7 @@ def random_event(draw):
                     continue
                 relation = draw(st.sampled_from(list(Relation)))
                 other_id = None if relation == Relation.OMITTED else draw(st.integers(0, counts[other] - 1))
-                findings.append(Finding("e", s, i, other, other_id, relation, 0.5, "r"))
+                findings.append(Finding("e", s, i, other, other_id, relation, 0.5, "r", "r"))
     sources = tuple(Source(s, f"{s}.txt", "x" * 10) for s in SOURCES)
     return Comparison(sources, (Event("e", None, None, SOURCES),), sentences, (), tuple(findings))
 

@@ -60,7 +60,7 @@ def test_numbers_stay_numbers():
     assert neutralise(None) == ""
     assert neutralise(float("nan")) == ""
     c = make_comparison()
-    negative = Finding("naples", "alpha", 0, "bravo", 0, Relation.PARTIAL, -0.5, "-tuned score")
+    negative = Finding("naples", "alpha", 0, "bravo", 0, Relation.PARTIAL, -0.5, "-tuned score", "partial")
     rows = parse(render_findings_csv(dataclasses.replace(c, finding_records=(negative,))))
     assert rows[1][10] == "-0.5"  # numeric score left as a number
     assert rows[1][11] == "'-tuned score"  # text starting with '-' neutralised

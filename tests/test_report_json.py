@@ -84,7 +84,7 @@ def test_deterministic_utf8_indented_with_trailing_newline():
 
 def test_non_finite_scores_become_null():
     c = make_comparison()
-    bad = Finding("naples", "alpha", 0, "bravo", 0, Relation.PARTIAL, math.nan, "x")
+    bad = Finding("naples", "alpha", 0, "bravo", 0, Relation.PARTIAL, math.nan, "x", "partial")
     c = dataclasses.replace(c, finding_records=(bad,))
     report = json.loads(render_json(c))
     assert report["findings"][0]["score"] is None
