@@ -10,7 +10,7 @@ from compare.judge.text import SENTENCE_CACHE, tokens
 from compare.judge.words import (
     CLAUSE_ENDS, DENIALS, DENYING_CUES, DENYING_VERBS, NEGATIONS, OPPOSITES, UNCERTAIN_WHETHER, UNCLEAR_DETAIL,
 )
-from compare.similarity import content_tokens
+from compare.similarity import AcronymKey, acronym_key, content_tokens
 
 # A negation only counts when a word the two sentences share follows it within this many words, in its clause.
 NEGATION_WINDOW = 4
@@ -60,9 +60,10 @@ def _uncancelled(toks: Sequence[str], found: list[int]) -> tuple[int, ...]:
 def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
     """Shared content words that stand within a negation's reach, e.g. "did not discuss X" -> ["discuss"]."""
     toks, positions = _negations(text)
+    about_shared = _negated_clauses_about(text, shared, acronyms)
     hits = []
-    for i in positions:
-        if _clause_shared(toks, i, shared, acronyms) < NEGATED_CLAUSE_SHARED:
+    for i, negated in zip(positions, about_shared):
+        if not negated:
             continue  # "Fishing quotas were not talked about" says nothing of "the talks lasted 90 minutes"
         reach = DENIAL_REACH if toks[i] in DENIALS else NEGATION_WINDOW
         for follower in toks[i + 1 : i + 1 + reach]:
@@ -110,17 +111,40 @@ def denies_alike(text: str, other_tokens: set[str], acronyms) -> bool:
 
 def negates_shared_clause(text: str, shared: set[str], acronyms) -> bool:
     """Whether a clause about what the two sentences share is negated ("X were not talked about")."""
+    return any(_negated_clauses_about(text, shared, acronyms))
+
+
+def _negated_clauses_about(text: str, shared: set[str], acronyms) -> list[bool]:
+    """For each negation of `text`, whether the other sentence shares at least NEGATED_CLAUSE_SHARED of the
+    content words of its clause. Each clause is weighed once, however many negations it holds, so a sentence
+    costs time in proportion to its length."""
+    clause_of, clause_words = _negated_clauses(text, acronym_key(acronyms))
+    about: dict[int, bool] = {}
+    out = []
+    for clause in clause_of:
+        if clause not in about:
+            words = clause_words[clause]
+            about[clause] = bool(words) and len(words & shared) / len(words) >= NEGATED_CLAUSE_SHARED
+        out.append(about[clause])
+    return out
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _negated_clauses(text: str, acronyms: AcronymKey) -> tuple[tuple[int, ...], tuple[frozenset[str], ...]]:
+    """Which clause each negation of `text` stands in (by number), and the content words of each such clause; a
+    clause runs between clause-ending marks. Found in one pass over the tokens (once per sentence)."""
     toks, positions = _negations(text)
-    return any(_clause_shared(toks, i, shared, acronyms) >= NEGATED_CLAUSE_SHARED for i in positions)
-
-
-def _clause_shared(toks: Sequence[str], at: int, shared: set[str], acronyms) -> float:
-    """Share of the content words of the clause around toks[at] that the other sentence has too."""
-    start = at
-    while start > 0 and toks[start - 1] not in CLAUSE_ENDS:
-        start -= 1
-    end = at
-    while end < len(toks) and toks[end] not in CLAUSE_ENDS:
-        end += 1
-    words = set(content_tokens(" ".join(toks[start:end]), acronyms))
-    return len(words & shared) / len(words) if words else 0.0
+    clause_of: list[int] = []
+    clause_words: list[frozenset[str]] = []
+    start = end = -1  # the clause of the previous negation: toks[start:end]
+    for at in positions:
+        if not start <= at < end:
+            start = at
+            while start > 0 and toks[start - 1] not in CLAUSE_ENDS:
+                start -= 1
+            end = at
+            while end < len(toks) and toks[end] not in CLAUSE_ENDS:
+                end += 1
+            clause_words.append(frozenset(content_tokens(" ".join(toks[start:end]), acronyms)))
+        clause_of.append(len(clause_words) - 1)
+    return tuple(clause_of), tuple(clause_words)
