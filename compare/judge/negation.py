@@ -19,7 +19,7 @@ NEGATION_WINDOW = 4
 DENIAL_REACH = 12
 # ... and only when the other sentence shares at least this share of the negated clause's content words: the
 # two must be saying something about the same thing for one to deny what the other affirms. Tuned with the
-# tests in tests/test_judge.py and on the benchmark corpus (bench/generate.py), where without it 62 pairs such
+# tests in tests/rules/test_polarity.py and on the benchmark corpus (bench/generate.py), where without it 62 pairs such
 # as "quotas were not talked about" / "the talks lasted 90 minutes" came out as polarity conflicts.
 NEGATED_CLAUSE_SHARED = 0.5
 
