@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from compare.judge import Side, judge_pair
 from compare.models import Comparison, Event, Finding, Relation, Sentence, Source
 from compare.report.claims import Cell, Kind, all_claims, claims_frame, event_claims, is_hedged
 from report_fixture import make_comparison
@@ -184,16 +185,22 @@ def test_claim_invariants(c):
             previous_left_out = left_out
 
 
-CUE_WORDS = ["was", "not", "made", "clear", "unclear", "It", "remains", "to", "be", "seen", "Reportedly", "said",
-             "declined", "comment", "may", "May", "could", "did", "confirm", "KNOWN", "whether", "ſaid", "café"]
+@pytest.mark.parametrize("text", [
+    "The deal could be signed next week.",  # "could" is as often the past of "can": the judge does not weigh it
+    "The ferries could carry 600 passengers a night.",
+])
+def test_could_is_no_hedge(text):
+    assert not is_hedged(text)
 
 
-@given(st.lists(st.sampled_from(CUE_WORDS) | st.text(max_size=6), max_size=8).map(" ".join))
-def test_is_hedged_finds_what_the_case_insensitive_cues_find(text):
-    """is_hedged lower-cases ASCII text for speed; it must agree with the patterns as written."""
-    from compare.report import claims
-
-    assert claims._HEDGE_CUES.pattern == claims._HEDGE_CUES.pattern.lower()
-    expected = bool(claims._HEDGE_CUES.search(text) or claims._LOWER_HEDGES.search(text))
-    assert is_hedged(text) == expected
-    assert is_hedged(text.upper()) == bool(claims._HEDGE_CUES.search(text.upper()) or claims._LOWER_HEDGES.search(text.upper()))
+@pytest.mark.parametrize("hedged, plain", [
+    ("The planned meeting is expected to discuss export controls.", "The planned meeting will discuss export controls."),
+    ("It was not immediately clear whether the two sides discussed port access.", "The two sides discussed port access."),
+    ("It remains to be seen whether parliament will ratify the treaty.", "Parliament will ratify the treaty."),
+    ("The envoy is understood to have met rebel leaders.", "The envoy met rebel leaders."),
+    ("The ministry declined to comment on the report.", "The ministry commented on the report."),
+])
+def test_a_sentence_is_hedged_in_the_claim_matrix_exactly_when_the_judge_weighs_it_as_uncertain(hedged, plain):
+    assert is_hedged(hedged) and not is_hedged(plain)
+    a, b = Side("a", Sentence("a", 0, 0, len(hedged), hedged)), Side("b", Sentence("b", 0, 0, len(plain), plain))
+    assert judge_pair(a, b, 0.9).kind in ("certainty", "hedged", "open detail")

@@ -16,7 +16,7 @@ Modules: `words` (the language data every rule reads), `verdict` (Side, Kind, Ve
 
 from compare.judge.dates import date_conflict, month_conflict, months_named
 from compare.judge.detail import added_detail, extra_words, names_and_numbers
-from compare.judge.hedges import soft_hedge, unclear_detail, uncertain_whether
+from compare.judge.hedges import hedge, soft_hedge, unclear_detail, uncertain_whether
 from compare.judge.names import name_conflict
 from compare.judge.negation import denies_alike, negated_words, negates_shared_clause
 from compare.judge.quantities import Quantity, number_conflict, ordinal_conflict, quantities
@@ -26,7 +26,7 @@ from compare.judge.verdict import CONFLICT_KINDS, Clash, Kind, Side, Verdict, de
 
 __all__ = [
     "CONFLICT_KINDS", "Clash", "Kind", "Pair", "Quantity", "RULES", "Rule", "SENTENCE_CACHE", "Side", "Verdict",
-    "added_detail", "date_conflict", "decide", "denies_alike", "describe", "extra_words", "judge_pair",
+    "added_detail", "date_conflict", "decide", "denies_alike", "describe", "extra_words", "hedge", "judge_pair",
     "month_conflict", "months_named", "name_conflict", "names_and_numbers", "negated_words", "negates_shared_clause",
     "number_conflict", "omitted_reason", "omitted_verdict", "ordinal_conflict", "quantities", "quote", "soft_hedge",
     "tokens", "unclear_detail", "uncertain_whether",

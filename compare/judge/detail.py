@@ -6,7 +6,8 @@ from compare.judge.words import PUNCT
 from compare.similarity import content_tokens
 
 # Share of a sentence's content words the other side lacks from which the pair is "partial", not "agree".
-# Tuned on the seed gold pairs and the synthetic tests in tests/rules/test_added_detail.py as a set with MIN_EXTRA_WORDS.
+# Tuned on the seed gold pairs and the synthetic tests in tests/rules/test_added_detail.py, as a set with
+# MIN_EXTRA_WORDS.
 PARTIAL_EXTRA_SHARE = 0.45
 MIN_EXTRA_WORDS = 3
 # The other side counts as contained when at most this share of its content words is missing from this side.

@@ -27,6 +27,7 @@ UNCERTAIN_WHETHER = re.compile(
     rf"|(?:{WITHHELD})(?:whether|if)"
     r"|no\s+(?:word|indication|details?|confirmation)\s+(?:on|of|about|as\s+to)\s+whether"
     r"|uncertain\s+(?:whether|if)"
+    r"|(?:it\s+)?remains\s+to\s+be\s+seen\s+(?:whether|if)"
     r")\b",
     re.IGNORECASE,
 )
@@ -38,15 +39,22 @@ UNCLEAR_DETAIL = re.compile(
     r"(?:it\s+)?(?:(?:is|was|remains|remained)(?:\s+not\s+|n't\s+|\s+un)|(?:has|had)\s+not\s+(?:yet\s+)?been\s+)"
     r"(?:yet\s+|immediately\s+)?(?:made\s+)?(?:clear|known|confirmed|certain|disclosed)\s+"
     r"|unclear\s+|uncertain\s+"
+    r"|(?:it\s+)?remains\s+to\s+be\s+seen\s+"
     rf"|{WITHHELD}"
     r")(?:exactly\s+)?(?:when|how\s+(?:much|many|long|soon)|how|why|where|what|which|who)\b",
     re.IGNORECASE,
+)
+# ... and with no question after them: what is open is whatever the sentence is about ("the timing remains
+# unclear", "the ministry declined to comment on the report"). They hold no negation, so unlike the phrases
+# above they need not be taken out before negations are read.
+UNSETTLED = re.compile(
+    r"\b(?:unclear|uncertain|(?:declined|refused)\s+to\s+comment)\b(?!\s+(?:on\s+)?(?:whether|if)\b)", re.IGNORECASE
 )
 # Words that only report a claim as likely or said by others. "may" and "might" count in lower case only, and not
 # before a number: "May" and "may 8" are the month.
 SOFT_HEDGES = re.compile(
     r"\b(?:reportedly|allegedly|apparently|possibly|perhaps|presumably|(?-i:may|might)(?!\s+\d)|rumou?red|unconfirmed|"
-    r"is\s+(?:said|believed|thought|expected)\s+to|are\s+(?:said|believed|thought|expected)\s+to|"
+    r"(?:is|are)\s+expected\s+to|(?:is|are|was|were)\s+(?:said|believed|thought|understood)\s+to|"
     r"appears?\s+to|according\s+to\s+unconfirmed)\b",
     re.IGNORECASE,
 )

@@ -17,12 +17,12 @@ appears (source order, sentence id), so the order is stable from run to run.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 import pandas as pd
 
+from compare.judge import hedge
 from compare.models import Comparison, Event, Finding
 from compare.report.tables import relation_value
 
@@ -48,34 +48,13 @@ class Kind(StrEnum):
 # When a source has several sentences in one claim, the cell shows the most telling state.
 _CELL_PRIORITY = (Cell.CONTRADICTED, Cell.HEDGED, Cell.ASSERTED, Cell.PARTIAL)
 
-# General English cues of uncertainty or non-commitment (not tied to any article). "may" is matched in lower
-# case only so that the month "May" is not a hedge.
-_HEDGE_CUES = re.compile(
-    r"\b(?:(?:was|is|were|are|remains?|remained) (?:not|un)(?: made)? (?:clear|known|confirmed)"
-    r"|unclear|uncertain|unconfirmed|not known whether|reportedly|allegedly|apparently|possibly|perhaps"
-    r"|(?:is|are|was|were) (?:said|believed|thought|understood) to"
-    r"|(?:did|does|would) not (?:say|disclose|confirm|specify|elaborate)|declined to (?:say|comment|confirm)"
-    r"|it remains to be seen)\b",
-    re.IGNORECASE,
-)
-_LOWER_HEDGES = re.compile(r"\b(?:may|might|could)\b")
-
 CLAIM_META_COLUMNS = ("event", "claim", "kind", "text", "sentences")
 
 
-# The cues are written in lower case; on ASCII text, matching them case-sensitively against the lower-cased
-# text finds exactly what the case-insensitive pattern finds (Unicode case folding only adds non-ASCII
-# equivalents such as the Kelvin sign), about twice as fast: this runs for every sentence of a report.
-_HEDGE_CUES_LOWER = re.compile(_HEDGE_CUES.pattern)
-
-
 def is_hedged(text: str) -> bool:
-    """True when a sentence carries a general marker of uncertainty."""
-    if _LOWER_HEDGES.search(text):
-        return True
-    if text.isascii():
-        return bool(_HEDGE_CUES_LOWER.search(text.lower()))
-    return bool(_HEDGE_CUES.search(text))
+    """True when a sentence leaves its claim open or only reports it: the judge's hedge detector, so a sentence is
+    hedged here exactly when the judge weighs it as uncertain."""
+    return hedge(text) is not None
 
 
 @dataclass(frozen=True, slots=True)

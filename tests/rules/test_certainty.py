@@ -33,3 +33,8 @@ def test_certainty_conflict_is_a_contradiction_naming_the_phrase():
     assert verdict.relation == Relation.CONTRADICT
     assert verdict.reason.startswith("certainty:")
     assert "not made clear whether" in verdict.reason
+
+
+def test_it_remains_to_be_seen_whether_leaves_the_event_open():
+    assert uncertain_whether("It remains to be seen whether parliament will ratify the treaty.") == (
+        "It remains to be seen whether")

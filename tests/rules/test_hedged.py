@@ -27,3 +27,13 @@ def test_the_month_may_is_not_a_hedge():
     assert soft_hedge("Washington and Seoul on May 8 reached a deal worth 1.2 billion dollars.") is None
     assert soft_hedge("Talks resume in May.") is None
     assert soft_hedge("The deal may be signed in June.") == "may"
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The envoy is understood to have met rebel leaders.", "is understood to"),
+    ("The general was said to be furious.", "was said to"),
+    ("The summit is expected to open on Monday.", "is expected to"),
+    ("The ferries could carry 600 passengers a night.", None),  # "could" is as often the past of "can"
+])
+def test_reporting_phrases_are_soft_hedges(text, phrase):
+    assert soft_hedge(text) == phrase

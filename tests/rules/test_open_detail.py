@@ -41,3 +41,16 @@ def test_a_detail_left_open_is_partial_and_no_negation():
         assert verdict.relation == Relation.PARTIAL and verdict.reason.startswith("open detail: a says")
     denied = side("c", "Japan's parliament did not ratify the agreement.")
     assert judge_pair(denied, side("d", "Japan's parliament ratified the agreement."), 0.8).relation == Relation.CONTRADICT
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The timing of the vote remains unclear.", "unclear"),
+    ("The ministry declined to comment on the report.", "declined to comment"),
+    ("It remains to be seen how the fund will be financed.", "It remains to be seen how"),
+    ("It is unclear whether the deal covers gas.", None),  # the event itself: certainty
+    ("The ministry declined to comment on whether troops were moved.", None),
+])
+def test_a_matter_left_open_without_a_question_word(text, phrase):
+    from compare.judge import unclear_detail
+
+    assert unclear_detail(text) == phrase
