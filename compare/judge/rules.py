@@ -7,7 +7,7 @@ spare, judged as a close match (EXAMPLE_SCORE); tests/rules/ runs them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from compare.judge.dates import date_conflict, month_conflict
@@ -18,7 +18,7 @@ from compare.judge.negation import denies_alike, negated_words, negates_shared_c
 from compare.judge.quantities import number_conflict, ordinal_conflict
 from compare.judge.verdict import Kind, Side, Verdict
 from compare.models import Sentence
-from compare.similarity import content_tokens
+from compare.similarity import AcronymKey, content_tokens
 
 # Months named without a day are compared only between sentences at least this alike: two unrelated sentences
 # that each mention a month ("a meeting in Osvika in July" / "an intrusion into its airspace in August") can still
@@ -43,7 +43,7 @@ class Pair:
     a: Side
     b: Side
     score: float
-    acronyms: object  # compare.similarity.AcronymKey, a mapping, or None
+    acronyms: Mapping[str, str] | AcronymKey | None
     tokens_a: frozenset[str]
     tokens_b: frozenset[str]
 
