@@ -1,8 +1,8 @@
 """The judge as an ordered list of named rules: the first that applies to a matched pair decides its verdict.
 
-Each rule's check returns a typed Verdict, or None when the rule does not apply; the last two (added detail,
-agree) apply to any pair that reaches them. Each rule carries pairs of sentences it must fire on and pairs it must
-spare, judged as a close match (EXAMPLE_SCORE); tests/rules/ runs them.
+Each rule's check returns a typed Verdict, or None when the rule does not apply; the last (agree) applies to any
+pair that reaches it. Each rule carries pairs of sentences it must fire on and pairs it must spare, judged as a
+close match (EXAMPLE_SCORE); tests/rules/ runs them.
 """
 
 from __future__ import annotations
