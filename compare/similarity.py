@@ -32,6 +32,7 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
+from compare.lang import LEXICON
 from compare.metadata import fold_letters
 from compare.models import CompareError
 from compare.numeric import first_of_runs
@@ -95,76 +96,37 @@ class MatcherUnavailable(CompareError):
 
 # --- Normalisation ----------------------------------------------------------------------------------------------
 
-# General English function words: they say nothing about which claim a sentence makes. Negation words are here
-# too: matching decides "same subject", and the judge checks polarity on the raw text afterwards.
-STOP_WORDS = frozenset(
-    """a about above after again against all also am an and any are aren as at be because been before being below
-    between both but by can cannot could couldn did didn do does doesn doing don down during each either else
-    ever few for from further had hadn has hasn have haven having he her here hers herself him himself his how i
-    if in into is isn it its itself just let me mine more most must mustn my myself neither no nor not now of off
-    on once only or other ought our ours ourselves out over own same shall shan she should shouldn so some such
-    than that the their theirs them themselves then there these they this those through to too under until up
-    upon us very was wasn we were weren what when where whether which while who whom whose why will with won
-    would wouldn yet you your yours yourself yourselves s t d ll m re ve o y quot""".split()
-)
+# Function words say nothing about which claim a sentence makes (negations included: matching decides "same
+# subject", and the judge checks polarity on the raw text afterwards).
+STOP_WORDS = LEXICON.stop_words
 
-# Country and organisation names written several ways; each family becomes one token. Applied to the raw text
-# (case matters: "US" is the country, "us" the pronoun). A general list, not tuned to any article.
+# Country and organisation names written several ways (compare/lang/en/spelling.py); each family becomes one
+# token. Applied to the raw text (case matters: "US" is the country, "us" the pronoun).
 _VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), token)
-    for pattern, token in (
-        (r"\bU\.?\s?S\.?\s?\$", " dollar "),
-        (r"(?i:\bunited\s+states\s+of\s+america\b)|\bU\.\s?S\.\s?A\.|\bUSA\b", " UnitedStates "),
-        (r"(?i:\bunited\s+states\b)|\bU\.\s?S\.|\bUS\b", " UnitedStates "),
-        (r"(?i:\bunited\s+kingdom\b)|\bU\.\s?K\.|\bUK\b|\bBritain\b|\bGreat\s+Britain\b", " UnitedKingdom "),
-        (r"(?i:\bunited\s+nations\b)|\bU\.\s?N\.|\bUN\b", " UnitedNations "),
-        (r"(?i:\beuropean\s+union\b)|\bE\.\s?U\.|\bEU\b", " EuropeanUnion "),
-        (r"\bS\.\s?Korea\b|(?i:\brepublic\s+of\s+korea\b)|\bROK\b", " SouthKorea "),
-        (r"\bN\.\s?Korea\b|\bDPRK\b", " NorthKorea "),
-        (r"(?i:\bpeople'?s\s+republic\s+of\s+china\b)|\bPRC\b", " China "),
-    )
+    (re.compile(pattern), token) for pattern, token in LEXICON.name_variants
 )
 # All variants in one pass: at each position the first listed form that matches wins. Every form starts at a
 # word boundary, and checking that first lets the scan skip the inside of words without trying each form there
 # (four times faster on news text).
 _VARIANT = re.compile(r"\b(?=\w)(?:" + "|".join(f"(?P<v{i}>{p.pattern})" for i, (p, _) in enumerate(_VARIANTS)) + ")")
 _VARIANT_TOKEN = {f"v{i}": token for i, (_, token) in enumerate(_VARIANTS)}
-_PROTECTED = frozenset(
-    {"unitedstates", "unitedkingdom", "unitednations", "europeanunion", "southkorea", "northkorea", "dollar"}
-)
+_PROTECTED = frozenset(token.strip().lower() for _, token in LEXICON.name_variants)  # not stemmed
 
-_MONTHS = ("january february march april may june july august september october november december").split()
-_MONTH_ABBREV = {m[:3]: m for m in _MONTHS} | {"sept": "september"}
-_NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split()
-    )
-} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"}
-ORDINAL_WORDS = {
-    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
-    "eighth": "8", "ninth": "9", "tenth": "10",
-}  # fmt: skip
+_MONTHS = [name.lower() for name in LEXICON.month_names]
+_MONTH_ABBREV = {name: _MONTHS[number - 1] for name, number in LEXICON.months.items()}
+_NUMBER_WORDS = LEXICON.number_words
+ORDINAL_WORDS = LEXICON.ordinal_words
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_APOSTROPHES = str.maketrans(dict(LEXICON.apostrophe_folds))
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _PERCENT = re.compile(r"%|(?i:\bper\s+cent\b|\bpct\b)")
 _NEGATIVE_CONTRACTION = re.compile(r"(?i)n't\b")
 _ISE = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)\b")
 _OUR = re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?\b")
-# Other British spellings, folded to the American ones (applied to lower-cased text): defence, centre,
-# travelled, programme, catalogue, grey, manoeuvre, ageing, aluminium, tyre.
-_BRITISH = re.compile(
-    r"\b(?:(defen|offen|licen|preten)ce(s?)"
-    r"|(cent|theat|met|lit|fib|calib|spect|lust|somb|meag|sab)re(s|d)?"
-    r"|(travel|cancel|label|model|fuel|signal|total|level|channel|counsel|marshal|dial|equal|rival|tunnel)l(ed|ing|er|ers)"
-    r"|(program|catalog|dialog|analog|monolog|prolog)ue(s?)"
-    r"|(grey|manoeuvre|manoeuvres|ageing|aluminium|tyres?))\b"
-)
-_BRITISH_WORDS = {"grey": "gray", "manoeuvre": "maneuver", "manoeuvres": "maneuvers", "ageing": "aging",
-                  "aluminium": "aluminum", "tyre": "tire", "tyres": "tires"}
+# Other British spellings, folded to the American ones (applied to lower-cased text): defence, centre, ...
+_BRITISH = re.compile(LEXICON.british_spelling)
+_BRITISH_WORDS = LEXICON.british_words
 
 
 def _american(match: re.Match[str]) -> str:
@@ -204,8 +166,7 @@ def _stem(word: str) -> str:
 # An acronym in brackets right after the words it stands for: "... Forces Japan (USFJ)", "Group of Seven (G7)".
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
 _LONG_WORDS = re.compile(r"[A-Za-z0-9]+")
-# Small words an acronym usually skips: "Group of Seven" -> G7, "Acquisition and Sustainment" -> AS.
-_ACRONYM_SKIPPABLE = frozenset({"of", "and", "the", "for", "on", "in", "to", "at", "de", "du", "des", "la", "le"})
+_ACRONYM_SKIPPABLE = LEXICON.acronym_skippable  # "Group of Seven" -> G7
 
 
 def _acronym_parts(acronym: str) -> list[str]:
