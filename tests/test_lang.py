@@ -73,6 +73,11 @@ def test_labels_and_not_place_words_are_not_places():
     assert not LEXICON.not_place_words & set(LEXICON.place_variants)
 
 
+def test_no_word_is_both_a_meeting_cue_and_an_other_date_cue():
+    assert OTHER_DATE_CUE_WORDS >= {"office", "since", "elected", "born"}
+    assert not LEXICON.meeting_words & OTHER_DATE_CUE_WORDS
+
+
 def test_meeting_cues_and_future_cues_do_not_overlap_beyond_the_shared_verb():
     # "held" says a meeting took place; as a future cue it only counts inside "to be held"
     assert LEXICON.meeting_words & LEXICON.future_words == {"held"}

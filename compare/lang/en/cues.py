@@ -17,11 +17,12 @@ FUTURE_CUES = (
     r"\b(?:will\s+(?:hold|meet|host|visit)|plan(?:s|ned|ning)?\s+to\s+(?:hold|meet|host)|planned|"
     r"scheduled|to be held|next (?:week|month|year)|upcoming|is expected to (?:hold|meet))\b")
 # Words just before a date that tie it to something other than the meeting ("took office on Oct. 1"), read
-# case-insensitively up to three words before the date.
+# case-insensitively up to three words before the date. None is a meeting word: what a meeting did ("signed",
+# "announced") dates the meeting.
 OTHER_DATE_CUES = (
     r"\b(?:office|since|until|till|before|after|elected|appointed|sworn|inaugurated|born|died|founded|"
-    r"launched|established|by|deadline|from|ended|started|began|took effect|expires?|announced|"
-    r"signed|last (?:year|month))\W+(?:\w+\W+){0,2}$")
+    r"launched|established|by|deadline|from|ended|started|began|took effect|expires?|"
+    r"last (?:year|month))\W+(?:\w+\W+){0,2}$")
 
 # --- page furniture (read case-insensitively, at the start of a line unless said otherwise) ---------------------
 
