@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+import re
 
 import pytest
 import typer
@@ -13,7 +14,7 @@ from jsonschema import Draft202012Validator
 from compare.cli import app
 from compare.models import DropReason, Relation
 from compare.report.json_report import render_json
-from compare.report.writer import write_reports
+from compare.report.writer import REPORT_FILES, write_reports
 from conftest import ROOT
 
 DOCS = ROOT / "docs"
@@ -112,3 +113,44 @@ def test_a_report_that_breaks_the_contract_is_refused(seed_comparison, break_it,
     break_it(broken)
     errors = errors_of(broken)
     assert errors and any(part in e for e in errors), errors
+
+
+# -- README and docs/*.md -------------------------------------------------------------------------------------------
+
+PAGES = [ROOT / "README.md", ROOT / "tests" / "cases" / "README.md", *sorted(DOCS.glob("*.md"))]
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def anchors(page) -> set[str]:
+    """The fragments a Markdown page's headings get on a code-hosting site: lower case, punctuation dropped."""
+    headings = re.findall(r"^#+ (.+)$", page.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    return {re.sub(r"[^\w\- ]", "", h.lower()).replace(" ", "-") for h in headings}
+
+
+def test_the_readme_is_a_front_page():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(text.splitlines()) < 200
+    for name in ("usage.md", "api.md", "reports.md", "cli.md", "benchmarks.md", "how-it-works.md", "rules.md"):
+        assert f"](docs/{name})" in text, name
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_relative_link_points_at_a_file_and_heading(page):
+    broken = []
+    for target in LINK.findall(page.read_text(encoding="utf-8")):
+        if "://" in target:
+            continue
+        path, _, fragment = target.partition("#")
+        linked = page.parent / path if path else page
+        if not linked.exists() or (fragment and fragment not in anchors(linked)):
+            broken.append(target)
+    assert broken == []
+
+
+@pytest.mark.parametrize("page", [ROOT / "README.md", DOCS / "api.md"], ids=["README", "api"])
+def test_the_first_python_example_runs(page, tmp_path, monkeypatch):
+    code = page.read_text(encoding="utf-8").split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "seeds").symlink_to(ROOT / "seeds")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, str(page), "exec"), {})
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == sorted(REPORT_FILES)
