@@ -21,7 +21,8 @@ run it prints:
   discrepancy / distinct sentence pairs flagged `contradict`, overall and per kind crosscheck gave;
 - agree recall: gold agreeing pairs linked by `agree` or `partial` in either direction;
 - traps flagged: gold pairs that look like conflicts and are not (by what they look like), flagged `contradict`;
-- omission recall, when the gold marks omissions; counts of findings by relation.
+- omission recall, when the gold marks omissions; counts of findings by relation;
+- with --details, each missed discrepancy, each wrongly flagged sentence pair and each trap that sprang.
 
 The last line is one summary line. `--freeze` turns quote-based gold files (gold-*.json, with manifest-*.csv,
 in the schema of the seeds' gold plus `kind`, `why`, `looks_like` and `lookalikes`) into the committed form;
@@ -275,24 +276,34 @@ def score(comparison, gold: Mapping) -> dict:
     agreements = [p for p in gold["pairs"] if p["relation"] != "contradict"]
     found_by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     true_pairs: set = set()
+    missed = []
     for p in contradictions:
         a, b = as_ref(p["a"]), as_ref(p["b"])
         hit = index.related(a, b, {"contradict"})
+        if not hit:
+            missed.append(f"{p.get('kind', 'unspecified')}: {a.source} / {b.source}: {p.get('why', '')}")
         found_by_kind[p.get("kind", "unspecified")][0] += hit
         found_by_kind[p.get("kind", "unspecified")][1] += 1
         true_pairs |= index.sentence_pairs(a, b)
     flagged = index.flagged("contradict")
     right_by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    wrong = []
     for pair, kind in flagged.items():
         right_by_kind[kind][0] += pair in true_pairs
         right_by_kind[kind][1] += 1
+        if pair not in true_pairs:
+            wrong.append(f"{kind}: " + " / ".join(f"{source}#{sid}" for source, sid in sorted(pair)))
     found = sum(h for h, _ in found_by_kind.values())
     right = sum(h for h, _ in right_by_kind.values())
 
     agreed = sum(index.related(as_ref(p["a"]), as_ref(p["b"]), AGREEING) for p in agreements)
     traps_by_look: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    sprung = []
     for t in gold["not_contradictions"]:
         hit = index.related(as_ref(t["a"]), as_ref(t["b"]), {"contradict"})
+        if hit:
+            sprung.append(f"{t.get('looks_like', 'unspecified')}: {t['a']['source']} / {t['b']['source']}: "
+                          f"{t.get('why', '')}")
         traps_by_look[t.get("looks_like", "unspecified")][0] += hit
         traps_by_look[t.get("looks_like", "unspecified")][1] += 1
     omitted = total_omissions = 0
@@ -312,14 +323,23 @@ def score(comparison, gold: Mapping) -> dict:
             "flagged": len(flagged), "right": right, "precision": ratio(right, len(flagged)),
             "recall_by_kind": {k: {"found": h, "of": n} for k, (h, n) in sorted(found_by_kind.items())},
             "precision_by_kind": {k: {"right": h, "of": n} for k, (h, n) in sorted(right_by_kind.items())},
+            "missed": missed, "wrongly_flagged": sorted(wrong),
         },
         "agree": {"gold": len(agreements), "found": agreed, "recall": ratio(agreed, len(agreements))},
         "traps": {"gold": len(gold["not_contradictions"]), "flagged": traps,
-                  "by_look": {k: {"flagged": h, "of": n} for k, (h, n) in sorted(traps_by_look.items())}},
+                  "by_look": {k: {"flagged": h, "of": n} for k, (h, n) in sorted(traps_by_look.items())},
+                  "sprung": sprung},
         "omissions": {"gold": total_omissions, "found": omitted, "recall": ratio(omitted, total_omissions)},
         "findings": dict(sorted(index.relation_counts().items())),
         "events_found": len(comparison.events),
     }
+
+
+def details(figures: Mapping) -> list[str]:
+    """Which gold discrepancies were missed, which sentence pairs were flagged wrongly, which traps sprang."""
+    c, t = figures["contradict"], figures["traps"]
+    return ([f"  missed {line}" for line in c["missed"]] + [f"  wrongly flagged {line}" for line in c["wrongly_flagged"]]
+            + [f"  trap flagged {line}" for line in t["sprung"]])
 
 
 def report(name: str, figures: Mapping) -> list[str]:
@@ -379,6 +399,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("dir", nargs="?", type=Path, default=DEFAULT_ARTICLES, help="folder of <id>.txt articles")
     parser.add_argument("--gold", type=Path, default=GOLD_DIR, help="folder of manifest.csv and gold.json")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON as well")
+    parser.add_argument("--details", action="store_true", help="list missed discrepancies, wrong flags, traps hit")
     parser.add_argument("--freeze", type=Path, metavar="SRC", help="freeze SRC's quote-based gold into --out")
     parser.add_argument("--out", type=Path, default=GOLD_DIR, help="where --freeze writes")
     args = parser.parse_args(argv)
@@ -398,6 +419,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{figures['articles']} articles scored, {figures['left_out']} left out")
     for name, label in (("undated", "texts only"), ("dated", "with the manifest's outlets and dates")):
         print("\n".join(report(f"{label} ({figures[name]['seconds']} s)", figures[name])))
+        if args.details and details(figures[name]):
+            print("\n".join(details(figures[name])))
     if args.json:
         print(json.dumps(figures, indent=1))
     print(summary(figures["undated"], figures["dated"]))
