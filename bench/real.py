@@ -16,6 +16,8 @@ run it prints:
 
 - grouping: pairwise precision / recall / F1 and adjusted Rand index of crosscheck's events against the gold
   events (a syndicated copy counts in the event of the story it copies);
+- contradictions (and agreements below): how many gold pairs crosscheck never compared because it put their two
+  articles in different events, which separates grouping failures from judging ones;
 - contradictions: a gold discrepancy is found when a `contradict` finding links its two sentences in either
   direction; recall overall and per annotated kind; precision = flagged sentence pairs that belong to a gold
   discrepancy / distinct sentence pairs flagged `contradict`, overall and per kind crosscheck gave;
@@ -270,7 +272,12 @@ def score(comparison, gold: Mapping) -> dict:
     """Every figure of one run against the gold (already restricted to the texts at hand)."""
     index = FindingIndex(comparison)
     gold_events = {m: name for name, members in gold["events"].items() for m in members}
-    grouping = grouping_score(gold_events, event_labels(comparison))
+    found_events = event_labels(comparison)
+    grouping = grouping_score(gold_events, found_events)
+
+    def apart(pairs) -> int:
+        """Gold pairs whose two articles crosscheck put in different events: never compared at all."""
+        return sum(found_events.get(p["a"]["source"]) != found_events.get(p["b"]["source"]) for p in pairs)
 
     contradictions = [p for p in gold["pairs"] if p["relation"] == "contradict"]
     agreements = [p for p in gold["pairs"] if p["relation"] != "contradict"]
@@ -320,12 +327,14 @@ def score(comparison, gold: Mapping) -> dict:
         "grouping": vars(grouping),
         "contradict": {
             "gold": len(contradictions), "found": found, "recall": ratio(found, len(contradictions)),
+            "apart": apart(contradictions),
             "flagged": len(flagged), "right": right, "precision": ratio(right, len(flagged)),
             "recall_by_kind": {k: {"found": h, "of": n} for k, (h, n) in sorted(found_by_kind.items())},
             "precision_by_kind": {k: {"right": h, "of": n} for k, (h, n) in sorted(right_by_kind.items())},
             "missed": missed, "wrongly_flagged": sorted(wrong),
         },
-        "agree": {"gold": len(agreements), "found": agreed, "recall": ratio(agreed, len(agreements))},
+        "agree": {"gold": len(agreements), "found": agreed, "recall": ratio(agreed, len(agreements)),
+                  "apart": apart(agreements)},
         "traps": {"gold": len(gold["not_contradictions"]), "flagged": traps,
                   "by_look": {k: {"flagged": h, "of": n} for k, (h, n) in sorted(traps_by_look.items())},
                   "sprung": sprung},
@@ -349,12 +358,12 @@ def report(name: str, figures: Mapping) -> list[str]:
         f"== {name}",
         f"grouping: P {g['precision']:.3f} R {g['recall']:.3f} F1 {g['f1']:.3f} ARI {g['ari']:.3f} "
         f"({g['items']} articles, {g['gold_groups']} gold events, {g['predicted_groups']} found)",
-        f"contradict: recall {show(c['recall'])} ({c['found']}/{c['gold']}), precision {show(c['precision'])} "
-        f"({c['right']}/{c['flagged']} flagged sentence pairs)",
+        f"contradict: recall {show(c['recall'])} ({c['found']}/{c['gold']}; {c['apart']} of them in different events), "
+        f"precision {show(c['precision'])} ({c['right']}/{c['flagged']} flagged sentence pairs)",
     ]
     lines += [f"  gold kind {k}: found {v['found']}/{v['of']}" for k, v in c["recall_by_kind"].items()]
     lines += [f"  flagged as {k}: right {v['right']}/{v['of']}" for k, v in c["precision_by_kind"].items()]
-    lines.append(f"agree recall: {show(a['recall'])} ({a['found']}/{a['gold']})")
+    lines.append(f"agree recall: {show(a['recall'])} ({a['found']}/{a['gold']}; {a['apart']} in different events)")
     lines.append(f"traps flagged: {t['flagged']}/{t['gold']}")
     lines += [f"  looks like {k}: {v['flagged']}/{v['of']}" for k, v in t["by_look"].items()]
     if o["gold"]:
