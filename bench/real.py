@@ -144,6 +144,21 @@ def freeze_gold(gold: Mapping, texts: Mapping[str, str]) -> dict:
     }
 
 
+def dump_gold(gold: Mapping) -> str:
+    """JSON with one line per gold item, so that a change of the annotation reads as a change of lines."""
+    parts = []
+    for key, value in gold.items():
+        if isinstance(value, list):
+            items = ",\n".join(f"  {json.dumps(item, ensure_ascii=False)}" for item in value)
+            parts.append(f" {json.dumps(key)}: [\n{items}\n ]" if value else f" {json.dumps(key)}: []")
+        elif isinstance(value, dict) and value:
+            items = ",\n".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in value.items())
+            parts.append(f" {json.dumps(key)}: {{\n{items}\n }}")
+        else:
+            parts.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
 def read_manifests(paths: Sequence[Path]) -> dict[str, dict]:
     """id -> row, over several manifest CSVs (a later file fills cells an earlier one left empty)."""
     rows: dict[str, dict] = {}
@@ -182,7 +197,7 @@ def freeze(src: Path, out: Path) -> tuple[int, int]:
         for sid in sorted(rows):
             row = rows[sid]
             writer.writerow([sid, row.get("url", ""), row.get("outlet", ""), row.get("published", ""), digests[sid]])
-    (out / GOLD).write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / GOLD).write_text(dump_gold(gold), encoding="utf-8")
     return len(rows), len(gold["pairs"]) + len(gold["not_contradictions"]) + len(gold["omissions"])
 
 
