@@ -112,7 +112,8 @@ def locate(texts: Mapping[str, str], source: str, quote: str) -> dict:
 
 
 def freeze_gold(gold: Mapping, texts: Mapping[str, str]) -> dict:
-    """Quote-based gold -> the committed form: spans and hashes, the annotators' own notes, no article text."""
+    """Quote-based gold -> the committed form: spans and hashes, no article text (the annotators' notes quote the
+    articles, so they stay with the annotation)."""
     def ref(source: str, quote: str) -> dict:
         return locate(texts, source, quote)
 
@@ -121,12 +122,10 @@ def freeze_gold(gold: Mapping, texts: Mapping[str, str]) -> dict:
         item = {"a": ref(p["a"], p["a_text"]), "b": ref(p["b"], p["b_text"]), "relation": p["relation"]}
         if p["relation"] == "contradict":
             item["kind"] = p.get("kind") or p.get("why", "").split(":", 1)[0].strip() or "unspecified"
-        if p.get("why"):
-            item["why"] = p["why"]
         pairs.append(item)
     traps = [
         {"a": ref(t["a"], t["a_text"]), "b": ref(t["b"], t["b_text"]),
-         "looks_like": t.get("looks_like", "unspecified"), **({"why": t["why"]} if t.get("why") else {})}
+         "looks_like": t.get("looks_like", "unspecified")}
         for t in gold.get("not_contradictions", [])
     ]
     omissions = [
@@ -303,7 +302,7 @@ def score(comparison, gold: Mapping) -> dict:
         a, b = as_ref(p["a"]), as_ref(p["b"])
         hit = index.related(a, b, {"contradict"})
         if not hit:
-            missed.append(f"{p.get('kind', 'unspecified')}: {a.source} / {b.source}: {p.get('why', '')}")
+            missed.append(f"{p.get('kind', 'unspecified')}: {a.source} / {b.source}")
         found_by_kind[p.get("kind", "unspecified")][0] += hit
         found_by_kind[p.get("kind", "unspecified")][1] += 1
         true_pairs |= index.sentence_pairs(a, b)
@@ -324,8 +323,7 @@ def score(comparison, gold: Mapping) -> dict:
     for t in gold["not_contradictions"]:
         hit = index.related(as_ref(t["a"]), as_ref(t["b"]), {"contradict"})
         if hit:
-            sprung.append(f"{t.get('looks_like', 'unspecified')}: {t['a']['source']} / {t['b']['source']}: "
-                          f"{t.get('why', '')}")
+            sprung.append(f"{t.get('looks_like', 'unspecified')}: {t['a']['source']} / {t['b']['source']}")
         traps_by_look[t.get("looks_like", "unspecified")][0] += hit
         traps_by_look[t.get("looks_like", "unspecified")][1] += 1
     omitted = total_omissions = 0
