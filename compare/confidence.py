@@ -14,7 +14,9 @@ means").
 
 from __future__ import annotations
 
+import json
 import math
+from importlib import resources
 from dataclasses import dataclass
 
 from compare.judge.verdict import Kind
@@ -22,14 +24,19 @@ from compare.judge.verdict import Kind
 # Same-claim probabilities are clipped here before taking log-odds: the matcher's extremes carry no more
 # information than this, and the clip keeps a 0.0 or 1.0 from becoming an infinite feature.
 _CLIP = 1e-4
-# model -> (log-odds coefficient, mutual-best coefficient, intercept), from `python bench/calibrate.py`
-# (generated corpora of 1,000 articles: seed 1 to fit, seed 2 to check; on the check corpus the calibration error
-# of contradictions fell from 0.184 with the matcher's probability to 0.007). Only contradictions: the generated
-# corpora paraphrase too easily to calibrate agreement (see FITTED_KINDS there). Refit when the matcher or the
-# judge changes.
-CALIBRATION: dict[str, tuple[float, float, float]] = {
-    "contradict": (3.6141, 0.9233, 5.796),
-}
+# model -> (log-odds coefficient, mutual-best coefficient, intercept), fitted by `python bench/calibrate.py`,
+# which writes compare/data/confidence.json with its provenance. Only contradictions: the generated corpora
+# paraphrase too easily to calibrate agreement (see FITTED_KINDS there). Refit when the matcher or the judge
+# changes.
+CONFIDENCE_FILE = "confidence.json"
+
+
+def read_calibration(text: str) -> dict[str, tuple[float, float, float]]:
+    """The models of a confidence.json."""
+    return {name: tuple(float(x) for x in coefs) for name, coefs in json.loads(text)["models"].items()}
+
+
+CALIBRATION = read_calibration((resources.files("compare") / "data" / CONFIDENCE_FILE).read_text(encoding="utf-8"))
 
 
 def model_of(kind: str) -> str:

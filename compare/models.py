@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from compare.config import AlignmentConfig, GroupingConfig
+
 
 class Relation(StrEnum):
     """How one source's sentence stands against another source of the same event."""
@@ -115,6 +117,8 @@ class Settings:
     engine: str = "local"
     scheduler: str | None = None
     workers: int = 1
+    grouping: GroupingConfig = GroupingConfig()  # the tuning numbers of each stage (compare/config.py)
+    alignment: AlignmentConfig = AlignmentConfig()
 
 
 @dataclass(frozen=True, slots=True)

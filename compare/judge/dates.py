@@ -8,7 +8,8 @@ from functools import lru_cache
 from compare.judge.text import SENTENCE_CACHE
 from compare.judge.verdict import Clash, Side
 from compare.judge.words import MONTH_ONLY
-from compare.metadata import MONTH_NAMES, meeting_dates, meeting_month_days
+from compare.lang import LEXICON
+from compare.metadata import meeting_dates, meeting_month_days
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -42,7 +43,7 @@ def _days_apart(month_day_a: str, month_day_b: str) -> int:
 
 def _month_day(month_day: str) -> str:
     """'05-06' -> 'May 6'."""
-    return f"{MONTH_NAMES[int(month_day[:2]) - 1]} {int(month_day[3:])}"
+    return f"{LEXICON.month_names[int(month_day[:2]) - 1]} {int(month_day[3:])}"
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)

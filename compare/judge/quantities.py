@@ -13,7 +13,8 @@ from compare.judge.words import (
     BOUND, BOUND_KIND, DURATION_MINUTES, DURATION_PHRASE, IN_MINUTES, NUMBER, NUMBER_WORD_UNITS_SKIP, NUMBER_WORDS,
     ORDINAL, SCALES, SPELLED_NUMBER, UNIT_AFTER_SCALE,
 )
-from compare.similarity import ORDINAL_WORDS, content_tokens
+from compare.lang import LEXICON
+from compare.similarity import content_tokens
 
 # An approximate number admits another within this share of it: outlets round ("about 200" / "some 210"), and a
 # changed figure in the generated benchmark corpora moves by 2 to 9, so on small numbers a real change still
@@ -106,7 +107,7 @@ def _ordinals(text: str, acronyms) -> tuple[tuple[int, str, frozenset[str]], ...
     out = []
     for m in ORDINAL.finditer(text):
         written = m.group("ordinal").lower()
-        value = int(ORDINAL_WORDS.get(written) or written[:-2])
+        value = int(LEXICON.ordinal_words.get(written) or written[:-2])
         out.append((value, m.group("ordinal"), frozenset(content_tokens(m.group("what"), acronyms))))
     return tuple(out)
 

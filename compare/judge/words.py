@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 
-from compare.metadata import MONTH_NAMES
-from compare.similarity import ORDINAL_WORDS
+from compare.lang import LEXICON
 
 # --- Uncertainty and hedges -------------------------------------------------------------------------------------
 
@@ -114,7 +113,7 @@ BOUND_KIND = {**dict.fromkeys(("about", "around", "roughly", "approximately", "n
                                "an estimated", "close to"), "about"),
               **dict.fromkeys(("more than", "over", "at least", "upwards of", "in excess of"), "above"),
               **dict.fromkeys(("less than", "under", "fewer than", "up to", "at most"), "below")}
-ORDINAL = re.compile(r"\b(?P<ordinal>" + "|".join(ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))\s+"
+ORDINAL = re.compile(r"\b(?P<ordinal>" + "|".join(LEXICON.ordinal_words) + r"|\d{1,3}(?:st|nd|rd|th))\s+"
                      r"(?P<what>[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2})", re.IGNORECASE)
 
 # --- Dates ------------------------------------------------------------------------------------------------------
@@ -122,7 +121,7 @@ ORDINAL = re.compile(r"\b(?P<ordinal>" + "|".join(ORDINAL_WORDS) + r"|\d{1,3}(?:
 # A month named without a day, after the word that places it ("take effect in January", "by mid-March").
 MONTH_ONLY = re.compile(
     r"\b((?i:in|by|from|until|till|before|after|since|during|early|late|mid|end\s+of))[\s-]+(?:(?:early|late|mid)[\s-]+)?"
-    r"(" + "|".join(MONTH_NAMES) + r")\b(?!\s+\d{1,2}\b)(?:,?\s+(\d{4}))?"
+    r"(" + "|".join(LEXICON.month_names) + r")\b(?!\s+\d{1,2}\b)(?:,?\s+(\d{4}))?"
 )
 
 # --- Tokens and punctuation -------------------------------------------------------------------------------------
