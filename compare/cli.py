@@ -1,4 +1,5 @@
-"""The `crosscheck` command: parses options, calls the library, prints. Nothing else lives here."""
+"""The `crosscheck` command: parses options, calls the library (tuned for a long run: compare.runtime), prints.
+Nothing else lives here."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from compare import runtime
 from compare.models import DEFAULT_MAX_BYTES, CompareError, Settings
 
 app = typer.Typer(
@@ -125,8 +127,9 @@ def report(
         manifest=manifest, engine=engine, scheduler=scheduler, workers=workers,
     )
     try:
-        comparison = compare(paths, settings, progress=terminal_progress() if sys.stderr.isatty() else None)
-        written = write_reports(comparison, out, workers=report_writers(settings))
+        with runtime.tuned():
+            comparison = compare(paths, settings, progress=terminal_progress() if sys.stderr.isatty() else None)
+            written = write_reports(comparison, out, workers=report_writers(settings))
     except CompareError as error:
         raise fail(error) from None
     warn_all(comparison.warnings)
@@ -153,9 +156,10 @@ def diff(
 
     settings = settings_from_options(matcher=matcher, threshold=threshold, encoding=encoding, max_bytes=max_bytes)
     try:
-        comparison, (id_a, id_b) = diff_sources(a, b, settings)
-        if csv is not None:
-            write_text(csv, render_findings_csv(comparison))
+        with runtime.tuned():
+            comparison, (id_a, id_b) = diff_sources(a, b, settings)
+            if csv is not None:
+                write_text(csv, render_findings_csv(comparison))
     except CompareError as error:
         raise fail(error) from None
     warn_all(comparison.warnings)
@@ -180,7 +184,8 @@ def events(
 
     settings = settings_from_options(encoding=encoding, max_bytes=max_bytes, skip_invalid=skip_invalid, manifest=manifest)
     try:
-        sources, found, warnings = group(paths, settings)
+        with runtime.tuned():
+            sources, found, warnings = group(paths, settings)
     except CompareError as error:
         raise fail(error) from None
     warn_all(warnings)

@@ -27,7 +27,6 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from compare.engine import collector_paused
 from compare.models import Comparison, OutputNotWritable
 from compare.report.prepared import Prepared
 
@@ -77,11 +76,6 @@ def write_reports(c: Comparison, out_dir, workers: int = 1) -> list[Path]:
     forked copies of it, which share the Comparison's memory instead of receiving a copy.
     Raises OutputNotWritable when the folder (or its parent) cannot be created or written.
     """
-    with collector_paused():  # rendering makes millions of short-lived strings beside a large, acyclic heap
-        return _write_reports(c, out_dir, workers)
-
-
-def _write_reports(c: Comparison, out_dir, workers: int) -> list[Path]:
     prepared = Prepared(c)
     contents = report_chunks(c, prepared)
     if len(c.finding_records) > PARALLEL_WRITE_MAX_FINDINGS:
