@@ -119,6 +119,7 @@ def report(
     """Compare every event found in PATHS; write report.json, findings.csv, claims.csv, report.md and report.html."""
     from compare.api import compare
     from compare.engine import report_writers
+    from compare.index import ResultIndex
     from compare.report.terminal import render_summary
     from compare.report.writer import write_reports
 
@@ -133,7 +134,7 @@ def report(
     except CompareError as error:
         raise fail(error) from None
     warn_all(comparison.warnings)
-    typer.echo(render_summary(comparison, color=stdout_is_terminal()), nl=False)
+    typer.echo(render_summary(ResultIndex(comparison), color=stdout_is_terminal()), nl=False)
     typer.echo(f"Wrote {len(written)} files to {out}/")
 
 
@@ -150,6 +151,7 @@ def diff(
 ) -> None:
     """Compare two articles directly. Exit 0: no contradiction; 1: a contradiction found; 2: trouble."""
     from compare.api import diff as diff_sources
+    from compare.index import ResultIndex
     from compare.report.csv_report import render_findings_csv
     from compare.report.terminal import render_diff
     from compare.report.writer import write_text
@@ -158,14 +160,15 @@ def diff(
     try:
         with runtime.tuned():
             comparison, (id_a, id_b) = diff_sources(a, b, settings)
+            index = ResultIndex(comparison)
             if csv is not None:
-                write_text(csv, render_findings_csv(comparison))
+                write_text(csv, render_findings_csv(index))
     except CompareError as error:
         raise fail(error) from None
     warn_all(comparison.warnings)
     on_terminal = stdout_is_terminal()
     width = shutil.get_terminal_size().columns if on_terminal else None  # piped: the same layout everywhere
-    typer.echo(render_diff(comparison, id_a, id_b, fmt=str(fmt), color=on_terminal and fmt == DiffFormat.table, width=width), nl=False)
+    typer.echo(render_diff(index, id_a, id_b, fmt=str(fmt), color=on_terminal and fmt == DiffFormat.table, width=width), nl=False)
     contradicted = any(f.relation == "contradict" for f in comparison.finding_records)
     raise typer.Exit(EXIT_CONTRADICTION if contradicted else EXIT_SAME)
 

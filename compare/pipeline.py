@@ -20,13 +20,14 @@ from dataclasses import dataclass, replace
 
 from compare.align import Counterpart, all_counterparts, matcher_for_event, score_block
 from compare.clean import clean
+from compare.comparison import Comparison
 from compare.confidence import OMITTED, Evidence, confidence, uncalibrated
 from compare.engine import map_ordered, run_one
 from compare.events import EventDoc, group_events
 from compare.events import preload as preload_grouping
 from compare.judge import Side, judge_pair, omitted_reason
 from compare.metadata import meeting_dates, meeting_place, normalise_place
-from compare.models import Comparison, Dropped, Event, Finding, Relation, Sentence, Settings, Source
+from compare.models import Dropped, Event, Finding, Relation, Sentence, Settings, Source
 from compare.sentences import split
 from compare.syndication import find_copies
 from compare.similarity import AcronymKey, acronym_key, acronyms_in, sentence_terms, uses_acronym
