@@ -22,15 +22,28 @@ sys.path.insert(0, str(HERE.parent))
 
 
 def digests(inputs: dict[str, Path], scratch: Path) -> list[str]:
-    """'sha256  bytes  input/file' for every report file of every input, in a stable order."""
+    """'sha256  bytes  input/file' for every report file of every input, in a stable order.
+
+    Reports record each source's path, so every input is copied into `scratch` and read by a relative path:
+    the fingerprints do not depend on where the checkout or the temporary folder is."""
+    import os
+    import shutil
+
     from compare.api import compare
     from compare.models import Settings
     from compare.report.writer import write_reports
 
     lines = []
+    here = os.getcwd()
     for name, path in inputs.items():
+        shutil.copytree(path, scratch / "inputs" / name)
         out = scratch / name
-        write_reports(compare([path], Settings(workers=1)), out)
+        os.chdir(scratch / "inputs")
+        try:
+            result = compare([name], Settings(workers=1))
+        finally:
+            os.chdir(here)
+        write_reports(result, out)
         for file in sorted(out.iterdir()):
             data = file.read_bytes()
             lines.append(f"{hashlib.sha256(data).hexdigest()}  {len(data):>10}  {name}/{file.name}")
