@@ -7,7 +7,13 @@ sentences starts like a spreadsheet formula. Event "singapore" has a single sour
 
 from __future__ import annotations
 
-from compare.models import Comparison, Dropped, Event, Finding, Relation, Sentence, Source
+import dataclasses
+import random
+
+from compare.claims import Claim, claims_by_event
+from compare.comparison import Comparison
+from compare.index import ResultIndex
+from compare.models import Dropped, Event, Finding, Relation, Sentence, Source
 
 ALPHA_TEXT = (
     "Ministers Meet in Naples\n"
@@ -131,4 +137,26 @@ def make_comparison() -> Comparison:
         dropped_records=tuple(reversed(dropped)),
         finding_records=tuple(reversed(findings)),
         warnings=("delta: only one source reports this event; nothing to compare it with",),
+    )
+
+
+def index_and_claims(c: Comparison) -> tuple[ResultIndex, dict[str, list[Claim]]]:
+    """What a renderer that shows claims is handed: the result's index and its claims by event."""
+    index = ResultIndex(c)
+    return index, claims_by_event(index)
+
+
+def shuffled(c: Comparison, seed: int) -> Comparison:
+    rng = random.Random(seed)
+
+    def mix(records):
+        records = list(records)
+        rng.shuffle(records)
+        return tuple(records)
+
+    return dataclasses.replace(
+        c,
+        sentence_records=mix(c.sentence_records),
+        dropped_records=mix(c.dropped_records),
+        finding_records=mix(c.finding_records),
     )

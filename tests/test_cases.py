@@ -37,7 +37,8 @@ from pathlib import Path
 import pytest
 
 from compare.api import compare, group
-from compare.models import Comparison, Finding, Relation
+from compare.comparison import Comparison
+from compare.models import Finding, Relation
 
 CASES = Path(__file__).resolve().parent / "cases"
 EXPECT = "expect.toml"

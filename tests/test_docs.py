@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator
 
 from compare.cli import app
 from compare.models import DropReason, Relation
+from compare.index import ResultIndex
 from compare.report.json_report import render_json
 from compare.report.writer import REPORT_FILES, write_reports
 from conftest import ROOT
@@ -79,7 +80,7 @@ def test_a_corpus_with_a_copy_and_an_undated_event_follows_the_schema():
     """Source text, a syndicated copy (no event), an undated event: the parts of the contract the seeds lack."""
     from compare.api import compare
 
-    report = json.loads(render_json(compare([ROOT / "tests" / "cases" / "canberra"])))
+    report = json.loads(render_json(ResultIndex(compare([ROOT / "tests" / "cases" / "canberra"]))))
     assert report["copies"] and any(e["date"] is None for e in report["events"])
     assert any("text" in s for s in report["sources"]) and any(s["event"] is None for s in report["sources"])
     assert errors_of(report) == []
@@ -107,7 +108,7 @@ def paired(report: dict) -> dict:
     (lambda r: r.update(extra=[]), "extra"),
 ])
 def test_a_report_that_breaks_the_contract_is_refused(seed_comparison, break_it, part):
-    report = json.loads(render_json(seed_comparison))
+    report = json.loads(render_json(ResultIndex(seed_comparison)))
     assert errors_of(report) == []
     broken = copy.deepcopy(report)
     break_it(broken)

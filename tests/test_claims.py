@@ -5,16 +5,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from compare.claims import Cell, Kind, all_claims, event_claims, is_hedged
+from compare.comparison import Comparison
+from compare.index import ResultIndex
 from compare.judge import Side, judge_pair
-from compare.models import Comparison, Event, Finding, Relation, Sentence, Source
-from compare.report.claims import Cell, Kind, all_claims, claims_frame, event_claims, is_hedged
-from report_fixture import make_comparison
-from test_report_tables import shuffled
+from compare.models import Event, Finding, Relation, Sentence, Source
+from compare.views import claims_frame
+from report_fixture import make_comparison, shuffled
 
 
 def naples_claims(c=None):
     c = c or make_comparison()
-    return event_claims(c, c.events[0])
+    return event_claims(ResultIndex(c), c.events[0])
 
 
 def test_contradictions_come_first_then_claims_most_sources_leave_out():
@@ -68,7 +70,7 @@ def _chain_comparison():
 
 def test_one_claim_across_a_chain_with_the_majority_leading():
     c = _chain_comparison()
-    claims = event_claims(c, c.events[0])
+    claims = event_claims(ResultIndex(c), c.events[0])
     assert len(claims) == 1
     assert claims[0].kind == Kind.CONTRADICTION
     assert dict(claims[0].cells) == {
@@ -78,7 +80,7 @@ def test_one_claim_across_a_chain_with_the_majority_leading():
 
 def test_claims_frame_has_one_column_per_source_and_claim_index():
     c = make_comparison()
-    frame = claims_frame(c)
+    frame = claims_frame(ResultIndex(c))
     assert list(frame.columns) == ["alpha", "bravo", "charlie", "delta"]
     assert list(frame.index.names) == ["event", "claim", "kind", "text", "sentences"]
     assert len(frame) == 7
@@ -95,14 +97,14 @@ def test_claims_frame_has_one_column_per_source_and_claim_index():
 
 def test_claims_do_not_depend_on_record_order():
     c = make_comparison()
-    expected = [dataclasses.astuple(claim) for claim in all_claims(c)]
+    expected = [dataclasses.astuple(claim) for claim in all_claims(ResultIndex(c))]
     for seed in range(5):
-        assert [dataclasses.astuple(claim) for claim in all_claims(shuffled(c, seed))] == expected
+        assert [dataclasses.astuple(claim) for claim in all_claims(ResultIndex(shuffled(c, seed)))] == expected
 
 
 def test_empty_comparison_gives_empty_claim_frame():
     empty = Comparison(sources=(), events=(), sentence_records=(), dropped_records=(), finding_records=())
-    assert claims_frame(empty).empty
+    assert claims_frame(ResultIndex(empty)).empty
 
 
 @pytest.mark.parametrize(
@@ -158,7 +160,7 @@ def random_event(draw):
 @settings(max_examples=150, deadline=None)
 @given(random_event())
 def test_claim_invariants(c):
-    claims = event_claims(c, c.events[0])
+    claims = event_claims(ResultIndex(c), c.events[0])
     members = [key for claim in claims for key in claim.sentences]
     assert sorted(members) == sorted((s.source, s.id) for s in c.sentence_records)  # a partition
     claim_of = {key: claim.number for claim in claims for key in claim.sentences}
