@@ -42,6 +42,15 @@ def test_the_cli_reference_is_current():
     assert load_generator().render_cli_reference() == committed, "run `python docs/generate.py` and commit docs/cli.md"
 
 
+def test_the_rules_page_is_current_and_lists_every_rule_in_order():
+    from compare.judge import RULES
+
+    committed = (DOCS / "rules.md").read_text(encoding="utf-8")
+    assert load_generator().render_rules() == committed, "run `python docs/generate.py` and commit docs/rules.md"
+    positions = [committed.index(f"`{rule.name}`") for rule in RULES]
+    assert positions == sorted(positions) and len(RULES) >= 10
+
+
 def test_the_cli_reference_has_every_command_and_option():
     page = (DOCS / "cli.md").read_text(encoding="utf-8")
     group = typer.main.get_command(app)
