@@ -215,12 +215,10 @@ def _day_facts(source: Source, sentences: Sequence[Sentence], published: str | N
             continue
         reader = _Reader(source, sentence)
         out = []
-        for start, end, when, weekday in mentions:
-            if when is None:
-                continue
-            written = _WRITTEN_DATE.search(sentence.text[start:end]) is not None
-            out.append(reader.fact(FactKind.DATE, "meeting", when, start, end, bound=None if written else "about"))
-            break
+        dated = [(_WRITTEN_DATE.search(sentence.text[m[0]:m[1]]) is None, m) for m in mentions if m[2] is not None]
+        if dated:  # a date written out before one worked out from a weekday word
+            worked_out, (start, end, when, _weekday) = min(dated, key=lambda d: d[0])
+            out.append(reader.fact(FactKind.DATE, "meeting", when, start, end, bound="about" if worked_out else None))
         for start, end, when, weekday in mentions:
             written = sentence.text[start:end]
             if weekday is not None and written.capitalize() in _WEEKDAY_NAMES and _near_meeting_word(sentence.text, start, end):
@@ -319,6 +317,7 @@ _DURATION = re.compile(
 _SEGMENT = _alternation(words.SEGMENTS)
 _SEGMENT_AFTER = re.compile(rf"^(?:-long)?\s+(?:[a-z-]+\s+){{0,2}}?(?P<seg>{_SEGMENT})\b", re.IGNORECASE)
 _OF_SEGMENT = re.compile(rf"^\s+of\s+(?:(?:the|their|[a-z-]+)\s+){{0,2}}?(?P<seg>{_SEGMENT})\b", re.IGNORECASE)
+_OF_OTHER = re.compile(r"^\s+of\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(rf"\b(?:{words.DURATION_VERBS})\s+(?:(?:for|just|only|to)\s+)*$", re.IGNORECASE)
 _MEETING_FOR = re.compile(rf"\b(?:{words.MEETING_FOR_VERBS})\s+(?:(?:for|just|only)\s+)+$", re.IGNORECASE)
 _VISIT_FOR = re.compile(r"\b(?:stay(?:ed|s|ing)?|visit(?:ed|s|ing)?|remain(?:ed|s)?)\s+(?:in\s+\w+\s+)?for\s+$",
@@ -363,6 +362,10 @@ def _name_words(people: Sequence[Fact]) -> dict[str, str]:
     return out
 
 
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’])(?P<run>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)(?!['’]s)\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|of|the|on)\s+$", re.IGNORECASE)
+
+
 def _visitor(before: str, names: Mapping[str, str]) -> str | None:
     """The titled person named last before a visit's length: whose visit it is ("Xi will continue his
     three-day state visit")."""
@@ -370,6 +373,12 @@ def _visitor(before: str, names: Mapping[str, str]) -> str | None:
         found = names.get(_fold(fold_letters(word)))
         if found:
             return found
+    # No titled person named: the last run of capitalised words that is not a place ("in Moscow", "the Kremlin")
+    # nor a day names the visitor ("China's Xi Jinping arrived in Moscow Wednesday for a four-day state visit").
+    for match in reversed(list(_CAPITALISED_RUN.finditer(before))):
+        run = [w for w in match.group("run").split() if _fold(w) not in _NOT_NAME]
+        if run and not _PLACE_BEFORE.search(before, 0, match.start()) and match.start() > 0:
+            return _fold(fold_letters(" ".join(run)))
     return None
 
 
@@ -433,6 +442,8 @@ def _duration_segment(match: re.Match[str], before: str, after: str) -> str | No
     found = _OF_SEGMENT.match(after)
     if found:  # "after nearly four hours of talks"
         return _segment_of(found.group("seg"))
+    if _OF_OTHER.match(after):
+        return None  # "3.3 minutes of that time": a part of something else
     clause = _CLAUSE_BREAK.split(before)[-1]
     if _VERB_BEFORE.search(clause) or _ENDED_AFTER.search(clause):
         named = list(_SEGMENTS_IN.finditer(clause))  # "The talks, held in X, lasted"; "a meeting, which lasted"
@@ -678,13 +689,28 @@ def _row_conflicts(kind: FactKind, subject: str, group: list[Fact], texts: Mappi
     out = []
     for i, a_source in enumerate(sources):
         for b_source in sources[i + 1:]:
-            a_facts, b_facts = by_source[a_source], by_source[b_source]
-            # A conflict only when nothing one source states of this subject fits what the other states.
-            if any(not _incompatible(kind, a, b, texts) for a in a_facts for b in b_facts):
-                continue
-            a, b = a_facts[0], b_facts[0]
-            out.append(FactConflict(kind, subject, a, b, _reason(kind, subject, a, b)))
+            pair = _conflicting_pair(kind, by_source[a_source], by_source[b_source], texts)
+            if pair is not None:
+                a, b = pair
+                out.append(FactConflict(kind, subject, a, b, _reason(kind, subject, a, b)))
     return out
+
+
+def _conflicting_pair(kind: FactKind, a_facts: list[Fact], b_facts: list[Fact],
+                      texts: Mapping[str, str] | None) -> tuple[Fact, Fact] | None:
+    """Two facts of two sources that cannot both be true. A figure conflicts only when nothing one source states
+    of the subject fits anything the other states (a source may give the talks' length twice, once for a part);
+    a title conflicts when one of a source's titles for a person fits none the other source gives him."""
+    if kind == FactKind.PERSON:
+        for ours, theirs in ((a_facts, b_facts), (b_facts, a_facts)):
+            for fact in ours:
+                if all(_incompatible(kind, fact, other, texts) for other in theirs):
+                    pair = (fact, theirs[0])
+                    return pair if ours is a_facts else (pair[1], pair[0])
+        return None
+    if any(not _incompatible(kind, a, b, texts) for a in a_facts for b in b_facts):
+        return None
+    return a_facts[0], b_facts[0]
 
 
 def _reason(kind: FactKind, subject: str, a: Fact, b: Fact) -> str:
@@ -693,13 +719,12 @@ def _reason(kind: FactKind, subject: str, a: Fact, b: Fact) -> str:
 
 
 def _incompatible(kind: FactKind, a: Fact, b: Fact, texts: Mapping[str, str] | None) -> bool:
+    if kind in (FactKind.DURATION, FactKind.COUNT):
+        return _interval_apart(a, b)  # "nearly three hours" and "more than three hours": one figure, two sides
     if a.value == b.value:
         return False
-    if kind in (FactKind.DURATION, FactKind.COUNT):
-        return _interval_apart(a, b)
     if a.bound is not None or b.bound is not None:
-        if kind not in (FactKind.DURATION, FactKind.COUNT):
-            return False  # a date worked out, a place read from background: shown, never a conflict
+        return False  # a date worked out, a place read from background: shown, never a conflict
     if kind == FactKind.DATE:
         a_day, b_day = date.fromisoformat(a.value), date.fromisoformat(b.value)
         if not (_YEAR.search(a.shown) and _YEAR.search(b.shown)):

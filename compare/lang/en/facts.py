@@ -17,7 +17,9 @@ BOUND_WORDS = {
     "approx.": "about", "close to": "about", "an estimated": "about", "almost": "below", "nearly": "below",
     "just under": "below", "under": "below", "less than": "below", "fewer than": "below", "up to": "below",
     "more than": "above", "over": "above", "just over": "above", "upwards of": "above", "at least": "above",
-    "well over": "above", "in excess of": "above",
+    "well over": "above", "in excess of": "above", "a little over": "above", "a little more than": "above",
+    "slightly over": "above", "slightly more than": "above", "a bit over": "above", "a little under": "below",
+    "a little less than": "below", "slightly less than": "below", "slightly under": "below",
 }  # fmt: skip
 # Figures written as words that number words do not cover.
 FRACTION_WORDS = {"half an": 0.5, "a half": 0.5, "a quarter": 0.25, "an": 1.0, "a": 1.0}
@@ -144,4 +146,4 @@ EARLIER_MEETING_CUES = (
 # Words a weekday must stand near for it to date the meeting rather than a statement about it ("the Kremlin said
 # on Tuesday"): the meeting words of compare/lang/en/cues.py less those of speaking and announcing.
 SPEECH_WORDS = frozenset("announced said says told stated declared confirmed reported added agreed signed".split())
-WEEKDAY_REACH = 6  # words either side of a weekday searched for a meeting word
+WEEKDAY_REACH = 10  # words either side of a weekday searched for a meeting word
