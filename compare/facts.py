@@ -235,6 +235,8 @@ def _near_meeting_word(text: str, start: int, end: int) -> bool:
     """Does a weekday stand near a word of meeting (not of speaking) in its clause? "met on Tuesday", "Friday's
     talks" date the meeting; "the Kremlin said on Tuesday" dates a statement."""
     before = _CLAUSE_BREAK.split(re.split(r"[,;]", text[:start])[-1])[-1].lower().split()[-words.WEEKDAY_REACH:]
+    if any(re.sub(r"\W", "", w) in words.SPEECH_WORDS for w in before[-3:]):
+        return False  # "the Kremlin said on Tuesday", "told reporters on Monday": the day of a statement
     after = re.split(r"[,;]", text[end:], maxsplit=1)[0].lower().split()[:words.WEEKDAY_REACH]
     return any(re.sub(r"\W", "", w) in _MEETING_NOT_SPEECH for w in before + after)
 
