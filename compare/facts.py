@@ -180,7 +180,7 @@ def source_facts(source: Source, sentences: Sequence[Sentence], published: str |
 # --- when ----------------------------------------------------------------------------------------------------------
 
 _WEEKDAY_NAMES = tuple(name.capitalize() for name in list(LEXICON.weekdays)[:7])
-_EARLIER_MEETING = re.compile(words.EARLIER_MEETING_CUES, re.IGNORECASE)
+_OTHER_MEETING = re.compile(words.OTHER_MEETING_CUES, re.IGNORECASE)
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -189,7 +189,7 @@ def _of_another_meeting(text: str, start: int, end: int, published: str | None) 
     ("followed last Friday's summit", "after meeting Putin in Alaska"), or name a year other than the
     publication's?"""
     window = text[:end] + " ".join(text[end:].split(" ")[:_CUE_REACH])
-    if _EARLIER_MEETING.search(window):
+    if _OTHER_MEETING.search(window):
         return True
     year = published[:4] if published else None
     return year is not None and any(y != year for y in _ANY_YEAR.findall(text))

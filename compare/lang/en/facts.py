@@ -137,10 +137,10 @@ ORDINAL_FRAMES = (
 
 # --- which meeting a sentence's day or place belongs to ------------------------------------------------------------
 
-# A sentence about an earlier meeting ("the last time the two leaders met was in Osaka", "after meeting Putin in
-# Alaska"): its day and place are not this meeting's.
-EARLIER_MEETING_CUES = (
-    r"\b(?:last\s+(?:time|met|meeting|summit|talks|visit)|previous(?:ly)?|earlier\s+(?:meeting|summit|talks|visit)|"
+# A sentence about an earlier or a side meeting ("the last time the two leaders met was in Osaka", "after meeting
+# Putin in Alaska", "the governments also held a dialogue in X"): its day and place are not this meeting's.
+OTHER_MEETING_CUES = (
+    r"\b(?:also\s+(?:held|met|hosted|convened)|separate(?:ly)?|last\s+(?:time|met|meeting|summit|talks|visit)|previous(?:ly)?|earlier\s+(?:meeting|summit|talks|visit)|"
     r"(?:after|before|since|following|followed|follows|ahead\s+of|preceded)\s+(?:[\w'’]+\s+){0,4}?"
     r"(?:meeting|talks|summit|visit|met|meetings))\b")
 # Words a weekday must stand near for it to date the meeting rather than a statement about it ("the Kremlin said
