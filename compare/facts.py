@@ -867,7 +867,9 @@ def with_fact_conflicts(findings: Sequence[Finding], conflicts: Sequence[FactCon
                 continue
             if out[backward].relation == Relation.OMITTED:
                 target, other = backward, a.sentence_id
+        own, theirs = (a, b) if out[target].source == a.source else (b, a)
+        reason = _reason(conflict.kind, conflict.subject, own, theirs)  # the finding's own source speaks first
         out[target] = replace(out[target], relation=Relation.CONTRADICT, other_sentence_id=other, score=score,
-                              reason=conflict.reason)
+                              reason=reason)
         changed.add(target)
     return tuple(out)

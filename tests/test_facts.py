@@ -341,6 +341,7 @@ def test_an_agreement_is_kept_when_the_other_side_was_omitted():
     out = with_fact_conflicts(findings, [CONFLICT])
     assert out[0] == findings[0]
     assert out[1].relation == Relation.CONTRADICT and out[1].other_sentence_id == 2
+    assert out[1].reason == "duration (talks): b says “40-minute”, a says “five-hour”"  # its own source first
 
 
 def test_an_existing_contradiction_stays():
