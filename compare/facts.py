@@ -341,8 +341,10 @@ def _figure(text: str) -> float | None:
     parts = word.split()
     if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
         return float(_TENS[parts[0]] + _UNITS[parts[1]])
+    # "1,500" groups thousands; "2,5" is a decimal comma
+    digits = text.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text) else text.replace(",", ".")
     try:
-        return float(text.replace(",", "")) if "," not in text or len(text.split(",")[-1]) == 3 else float(text.replace(",", "."))
+        return float(digits)
     except ValueError:
         return None
 
@@ -384,7 +386,7 @@ def _visitor(before: str, names: Mapping[str, str]) -> str | None:
     return None
 
 
-def _durations(reader: _Reader, text: str, names: Mapping[str, str] = {}) -> list[Fact]:
+def _durations(reader: _Reader, text: str, names: Mapping[str, str]) -> list[Fact]:
     out = []
     for match in _DURATION.finditer(text):
         minutes = _duration_minutes(match)
@@ -405,14 +407,14 @@ def _durations(reader: _Reader, text: str, names: Mapping[str, str] = {}) -> lis
             subject = f"{subject}: {_visitor(before, names) or _UNNAMED}"
         bound_word = (match.group("bound") or match.group("lone_bound") or "").lower()
         bound = words.BOUND_WORDS.get(bound_word) if bound_word else ("about" if match.group("lone") else None)
-        low = _figure(match.group("low")) if match.group("low") else None
-        if low is not None and match.group("num"):
-            bound = "range"
         value = _minutes_text(minutes)
+        if match.group("low") and match.group("num"):  # "two to three hours": at most the larger figure
+            low = _figure(match.group("low"))
+            scale = minutes / (_figure(match.group("num")) or 1.0)
+            value = f"{_minutes_text(low * scale)}–{value}" if low is not None else value
+            bound = "below"
         fact = reader.fact(FactKind.DURATION, subject, value, match.start(), match.end(), bound=bound,
                            number=minutes)
-        if bound == "range":
-            fact = replace(fact, bound=None, value=f"{_minutes_text(low * minutes / _figure(match.group('num')))}–{value}")
         out.append(fact)
     return out
 
@@ -573,7 +575,7 @@ def _office(match: re.Match[str]) -> tuple[str, str] | None:
         deputy = "deputy " if match.group("deputy") else ""
         return "minister", f"{deputy}{name} minister"
     word = " ".join(match.group("office_word").lower().split())
-    if word in ("pm", "nsa", "vp") and not match.group("office_word").isupper():
+    if word in words.ABBREVIATED_OFFICES and not match.group("office_word").isupper():
         return None  # "pm" in lower case is a time of day
     return words.OFFICES.get(word)
 
@@ -757,10 +759,6 @@ def _same_year(day: date, year: int) -> date | None:
 
 
 def _interval(fact: Fact) -> tuple[float, float]:
-    if "–" in fact.value and fact.kind == FactKind.DURATION:  # "two to three hours": the range itself
-        n = fact.number or 0.0
-        low = _range_low(fact)
-        return low * (1 - EXACT_SLACK), n * (1 + EXACT_SLACK)
     n = fact.number or 0.0
     if fact.bound == "above":
         return n * (1 + 1e-9), n * ABOVE_REACH
@@ -770,21 +768,6 @@ def _interval(fact: Fact) -> tuple[float, float]:
     if fact.kind == FactKind.COUNT and fact.bound is None:
         slack = 0.0  # a count written plainly is exact
     return n * (1 - slack), n * (1 + slack)
-
-
-def _range_low(fact: Fact) -> float:
-    low_text = fact.value.split("–")[0]
-    hours = re.search(r"([\d.]+) h", low_text)
-    days = re.search(r"([\d.]+) day", low_text)
-    mins = re.search(r"([\d.]+) min", low_text)
-    total = 0.0
-    if days:
-        total += float(days.group(1)) * 1440
-    if hours:
-        total += float(hours.group(1)) * 60
-    if mins:
-        total += float(mins.group(1))
-    return total
 
 
 def _interval_apart(a: Fact, b: Fact) -> bool:

@@ -96,6 +96,8 @@ OFFICES = {
     "aide": ("staff", "aide"), "adviser": ("staff", "aide"), "advisor": ("staff", "aide"),
     "envoy": ("staff", "envoy"), "special envoy": ("staff", "envoy"), "ambassador": ("staff", "ambassador"),
 }  # fmt: skip
+# Offices written as capital abbreviations; in lower case they are other words ("3 pm").
+ABBREVIATED_OFFICES = frozenset({"pm", "nsa", "vp"})
 # Portfolios, as written before "minister"/"secretary" or after "minister of"/"secretary of", to one name.
 PORTFOLIOS = {
     "foreign": "foreign affairs", "foreign affairs": "foreign affairs", "external affairs": "foreign affairs",
