@@ -169,7 +169,7 @@ def source_facts(source: Source, sentences: Sequence[Sentence], published: str |
         reader = _Reader(source, sentence)
         text = sentence.text
         about_meeting, future = _sentence_kind(text)
-        out.extend(_durations(reader, text, names))
+        out.extend(_durations(reader, text, names, published))
         if about_meeting and not future:
             out.extend(_counts(reader, text))
             out.extend(_ordinals(reader, text))
@@ -181,16 +181,23 @@ def source_facts(source: Source, sentences: Sequence[Sentence], published: str |
 
 _WEEKDAY_NAMES = tuple(name.capitalize() for name in list(LEXICON.weekdays)[:7])
 _OTHER_MEETING = re.compile(words.OTHER_MEETING_CUES, re.IGNORECASE)
-_ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PRIOR_MEETING = re.compile(words.PRIOR_MEETING_CUES, re.IGNORECASE)
+_PRIOR_LENGTH = re.compile(words.PRIOR_LENGTH_CUES, re.IGNORECASE)
+_ANY_YEAR = re.compile(r"(?<![Ss]ince )\b(?:19|20)\d\d\b")  # "since 2021" counts from then, about now
 
 
 def _of_another_meeting(text: str, start: int, end: int, published: str | None) -> bool:
-    """Does the sentence, up to a few words after the mention at start:end, speak of an earlier meeting
-    ("followed last Friday's summit", "after meeting Putin in Alaska"), or name a year other than the
-    publication's?"""
+    """Does the sentence, up to a few words after the mention at start:end, speak of an earlier or a side
+    meeting ("followed last Friday's summit", "after meeting Putin in Alaska"), or name a year other than the
+    publication's ("a 2018 summit in Helsinki")?"""
     window = text[:end] + " ".join(text[end:].split(" ")[:_CUE_REACH])
-    if _OTHER_MEETING.search(window):
+    if _OTHER_MEETING.search(window) or _PRIOR_MEETING.search(window):
         return True
+    return _other_year(window, published)
+
+
+def _other_year(text: str, published: str | None) -> bool:
+    """Does the text name a year other than the publication's (the sentence's meeting is another)?"""
     year = published[:4] if published else None
     return year is not None and any(y != year for y in _ANY_YEAR.findall(text))
 
@@ -386,7 +393,7 @@ def _visitor(before: str, names: Mapping[str, str]) -> str | None:
     return None
 
 
-def _durations(reader: _Reader, text: str, names: Mapping[str, str]) -> list[Fact]:
+def _durations(reader: _Reader, text: str, names: Mapping[str, str], published: str | None) -> list[Fact]:
     out = []
     for match in _DURATION.finditer(text):
         minutes = _duration_minutes(match)
@@ -401,6 +408,8 @@ def _durations(reader: _Reader, text: str, names: Mapping[str, str]) -> list[Fac
         clause = _CLAUSE_BREAK.split(before)[-1]
         if _FORECAST.search(" ".join(clause.split()[-8:])):
             continue  # "the talks could last six hours": a forecast, not what happened
+        if _OTHER_MEETING.search(before) or _PRIOR_LENGTH.search(clause) or _other_year(before, published):
+            continue  # "a 2018 summit that lasted two hours", "after wrapping up a two-day visit to Japan"
         unit_is_days = (match.group("unit") or match.group("lone") or "").lower().startswith("day")
         subject = f"{segment} (days)" if unit_is_days else segment  # a span of days is not a sitting's length
         if segment == "visit":  # at a summit several people visit: a visit's length is its visitor's
@@ -584,17 +593,17 @@ def _office(match: re.Match[str]) -> tuple[str, str] | None:
 
 _ORDINAL_WORDS = dict(LEXICON.ordinal_words)
 _ORDINAL = re.compile(
-    rf"\b(?:their|the|a|its)\s+(?P<ord>{_alternation(_ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))\s+"
+    rf"\b(?:their|the|its)\s+(?P<ord>{_alternation(_ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))\s+"
     rf"(?P<quals>(?:(?:{_alternation(words.ORDINAL_QUALIFIERS)})\s+){{0,3}})(?P<noun>{_alternation(words.ORDINAL_NOUNS)})\b",
     re.IGNORECASE)
 _ORDINAL_FRAME = re.compile(words.ORDINAL_FRAMES)
-_FRAME_REACH = 8  # words after the noun searched for a frame ("their first meeting since the 2020 clash")
+_FRAME_REACH = 12  # words after the noun searched for a frame ("the first talks between A and B since 2021")
 
 
 def _ordinals(reader: _Reader, text: str) -> list[Fact]:
     out = []
     for match in _ORDINAL.finditer(text):
-        rest = _CLAUSE_BREAK.split(re.split(r"[,.]", text[match.end():], maxsplit=1)[0])[0]
+        rest = _CLAUSE_BREAK.split(text[match.end():])[0]  # a frame may follow a comma: "of A, B and C in three years"
         rest = " ".join(rest.split()[:_FRAME_REACH])
         if _ORDINAL_FRAME.search(rest):
             continue  # "the first meeting since 2019" counts from somewhere else

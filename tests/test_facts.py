@@ -76,6 +76,29 @@ def test_no_duration_where_none_is_the_meetings(text):
     assert of_kind(facts_of(text), FactKind.DURATION) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Friday's talks ran longer than a 2018 summit in Helsinki that lasted roughly two hours.",
+        "He landed in Tianjin after wrapping up a two-day visit to Japan.",
+        "This meeting followed a two-day summit in the port city.",
+    ],
+)
+def test_no_duration_of_another_meeting(text):
+    assert of_kind(facts_of(text, published="2025-08-31"), FactKind.DURATION) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("The two signed a joint statement following talks which lasted about four hours.", "about four hours"),
+        ("The 40-minute discussion built on their October 2024 meeting in Kazan.", "40-minute"),
+    ],
+)
+def test_duration_of_this_meeting_beside_another(text, shown):
+    assert [f for _, _, _, f in of_kind(facts_of(text, published="2025-08-31"), FactKind.DURATION)] == [shown]
+
+
 def test_a_visit_belongs_to_its_visitor():
     facts = facts_of("Chinese President Xi Jinping arrived in Moscow on Wednesday for a four-day state visit.")
     assert of_kind(facts, FactKind.DURATION) == [("visit (days): xi jinping", "4 days", None, "four-day")]
@@ -145,6 +168,10 @@ def test_a_title_of_another_time_is_left_out():
     [
         ("It was their second meeting this year.", []),  # framed by "this year"
         ("This was their first meeting since 2019.", []),
+        ("They greeted each other for their first face-to-face encounter of the president's second term.", []),
+        ("This is the second meeting between the two leaders in the space of less than a year.", []),
+        ("The first talks between officials of Russia, the United States and Ukraine since 2022 ended.", []),
+        ("Trump raised the possibility of a second meeting with Putin.", []),  # not this meeting
         ("The talks were their first in-person meeting.", [("in-person meeting", "1")]),
         ("Friday's summit was their third meeting.", [("meeting", "3")]),
     ],

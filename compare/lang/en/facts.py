@@ -122,7 +122,8 @@ NOT_NAME_WORDS = frozenset(
 ORDINAL_NOUNS = frozenset(
     "meeting meetings summit talks encounter engagement interaction visit trip conversation call contact "
     "negotiations discussions round".split())
-# Words between an ordinal and its noun that qualify it; two ordinals compare only with the same qualifiers.
+# Words between an ordinal and its noun that qualify it; two ordinals compare only with the same qualifiers. An
+# ordinal after "a" ("the possibility of a second meeting") is not this meeting's and is not read.
 ORDINAL_QUALIFIERS = frozenset(
     "in-person face-to-face direct official formal bilateral personal high-level one-on-one full-fledged "
     "formal state such".split())
@@ -132,9 +133,10 @@ ORDINAL_QUALIFIERS = frozenset(
 ORDINAL_FRAMES = (
     r"\b(?:since|in\s+(?:(?:more\s+than|over|nearly|almost|about|some|a|an|the\s+past|the\s+last|\d+|\w+)\s+)*"
     r"(?:years?|months?|weeks?|decades?|days?)|this\s+(?:year|month|week|morning|afternoon|evening|term)|"
-    r"of\s+(?:the|his|her|their|this)\s+(?:year|day|trip|term|tour|visit|presidency)|"
+    r"of\s+(?:[\w'’-]+\s+){0,3}?(?:year|day|trip|term|tour|visit|presidency|tenure)\b|"
     r"(?:as|since\s+becoming)\s+(?:president|prime\s+minister|premier|chancellor|leader)|in\s+office|"
     r"abroad|overseas|outside|to\s+(?:the\s+)?[A-Z]\w+|in\s+[A-Z]\w+|on\s+(?:\w+\s+)?soil|within|after|ever|"
+    r"in\s+the\s+(?:space|course)\s+of|"
     r"of\s+(?:the\s+)?(?:\w+\s+)?(?:summit|visit|trip|day)|under)")
 
 # --- which meeting a sentence's day or place belongs to ------------------------------------------------------------
@@ -142,9 +144,16 @@ ORDINAL_FRAMES = (
 # A sentence about an earlier or a side meeting ("the last time the two leaders met was in Osaka", "after meeting
 # Putin in Alaska", "the governments also held a dialogue in X"): its day and place are not this meeting's.
 OTHER_MEETING_CUES = (
-    r"\b(?:also\s+(?:held|met|hosted|convened)|separate(?:ly)?|last\s+(?:time|met|meeting|summit|talks|visit)|previous(?:ly)?|earlier\s+(?:meeting|summit|talks|visit)|"
-    r"(?:after|before|since|following|followed|follows|ahead\s+of|preceded)\s+(?:[\w'’]+\s+){0,4}?"
-    r"(?:meeting|talks|summit|visit|met|meetings))\b")
+    r"\b(?:also\s+(?:held|met|hosted|convened)|separate(?:ly)?|last\s+(?:time|met|meeting|summit|talks|visit)|"
+    r"previous(?:ly)?|earlier\s+(?:meeting|summit|talks|visit))\b")
+# ... and a day or place tied to a meeting before or after this one ("after meeting Putin in Alaska", "followed
+# last Friday's summit").
+PRIOR_MEETING_CUES = (
+    r"\b(?:after|before|since|following|followed|follows|ahead\s+of|preceded)\s+(?:[\w'’]+\s+){0,4}?"
+    r"(?:meeting|talks|summit|visit|met|meetings)\b")
+# A length given after these belongs to what came before the meeting ("after wrapping up a two-day visit to
+# Japan", "this meeting followed a two-day summit"; "following talks that lasted four hours" is this meeting's).
+PRIOR_LENGTH_CUES = r"\b(?:followed|follows|after\s+(?:wrapping\s+up|concluding|ending|completing|finishing))\b"
 # Words a weekday must stand near for it to date the meeting rather than a statement about it ("the Kremlin said
 # on Tuesday"): the meeting words of compare/lang/en/cues.py less those of speaking and announcing.
 SPEECH_WORDS = frozenset("announced said says told stated declared confirmed reported added agreed signed".split())
