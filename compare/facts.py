@@ -542,7 +542,9 @@ _PERSON = re.compile(
     rf"|(?P<office_word>{_OFFICE})))"
     rf",?\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
 _OFFICE_CONTINUES = re.compile(r"\b(?:vice|deputy|first|assistant)[\s-]*$", re.IGNORECASE)
-_NOT_NAME = words.NOT_NAME_WORDS | set(LEXICON.months) | set(LEXICON.weekdays)
+_NOT_NAME = (words.NOT_NAME_WORDS | set(LEXICON.months) | set(LEXICON.weekdays) | set(words.SEGMENTS)
+             | words.ORDINAL_NOUNS)  # "President Vladimir Putin Summit" in a headline
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 def _persons(reader: _Reader, text: str) -> list[Fact]:
@@ -558,11 +560,15 @@ def _persons(reader: _Reader, text: str) -> list[Fact]:
             continue
         tokens = []
         for token in match.group("name").split():
-            bare = re.sub(r"['’]s$", "", token).rstrip(".,")
+            bare = re.sub(r"['’]s$", "", token)
+            possessive = bare != token
+            if not _INITIALS.fullmatch(bare):
+                bare = bare.rstrip(".,")  # "J.D." keeps its stops; "Trump." at a sentence's end does not
             if _fold(bare) in _NOT_NAME or not bare[:1].isupper():
                 break
-            tokens.append(bare)
-            if bare != token:
+            if tokens or _fold(bare.rstrip(".")) not in words.HONORIFICS:
+                tokens.append(bare)
+            if possessive:
                 break  # "President Trump's": the name ends at the possessive
         if not tokens or _fold(" ".join(tokens)) in COUNTRIES:
             continue

@@ -153,6 +153,10 @@ def test_no_count_where_nothing_is_counted(text):
         ("Secretary of State Marco Rubio led the delegation.", "marco rubio", "minister: foreign affairs minister"),
         ("PM Modi met the Chinese leader.", "modi", "government: prime minister"),
         ("Former President Joe Biden was not invited to the meeting.", "joe biden", "state: former president"),
+        ("Vice President J.D. Vance sat beside him.", "j.d. vance", "state: vice president"),
+        ("Prime Minister Shri Narendra Modi arrived.", "narendra modi", "government: prime minister"),
+        ("Leaders met in Alaska. Coverage of the President Vladimir Putin Summit ran all day.", "vladimir putin",
+         "state: president"),
     ],
 )
 def test_title_of_a_named_person(text, subject, value):

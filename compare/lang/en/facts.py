@@ -116,6 +116,9 @@ NOT_NAME_WORDS = frozenset(
     "and or of the for in on at to with by from said says told added who which that met meets his her their "
     "also has had have was is will would".split())
 
+# Words of respect before a name, not part of it ("Prime Minister Shri Narendra Modi", "Mr. Trump").
+HONORIFICS = frozenset("shri sri mr mrs ms dr sir dame sheikh madam".split())
+
 # --- which meeting ------------------------------------------------------------------------------------------------
 
 # Nouns a meeting goes by in "their first meeting", "the second summit".
