@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     found = trap = other = related = 0
     found_pairs: set[tuple] = set()
     gold_kinds: Counter = Counter()
+    by_fact_kind: Counter = Counter()
     found_kinds: Counter = Counter()
     lines: list[str] = []
     for gold_path in args.gold:
@@ -83,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
             for g in contradictions:
                 gold_kinds[g.get("kind", "?")] += 1
             for conflict in conflicts:
+                by_fact_kind[str(conflict.kind)] += 1
                 spans = {}
                 for fact in (conflict.a, conflict.b):
                     sentence = prepared[fact.source].sentences[fact.sentence_id]
@@ -114,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
           f"on a trap: {trap}  other: {other}")
     if flagged:
         print(f"precision strict (found / all): {found / flagged:.2f}   with related: {(found + related) / flagged:.2f}")
+    print("conflicts by fact kind: " + ", ".join(f"{k} {n}" for k, n in sorted(by_fact_kind.items())))
     print(f"gold contradictions found: {len(found_pairs)} of {total_gold}")
     for kind, count in sorted(gold_kinds.items()):
         print(f"  {kind:12} {found_kinds.get(kind, 0)} of {count}")

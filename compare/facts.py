@@ -30,7 +30,7 @@ from enum import StrEnum
 from compare.lang import LEXICON
 from compare.lang.en import facts as words
 from compare.metadata import (
-    COUNTRIES, _fold, _places_named, _sentence_kind, country_of_capital, day_mentions, fold_letters,
+    COUNTRIES, _fold, _places_named, _sentence_kind, _trim_place, country_of_capital, day_mentions, fold_letters,
     meeting_place, normalise_place,
 )
 from compare.models import Finding, Relation, Sentence, Source
@@ -282,6 +282,11 @@ def _place_facts(source: Source, sentences: Sequence[Sentence]) -> list[Fact]:
                     and not _of_another_meeting(sentence.text, match.start(), match.end(), source.published):
                 group = "place" if match.group("place") else 0
                 start, end = match.span(group)
+                if group == "place":  # the words read as the name ("Moscow", not "Moscow Wednesday")
+                    kept = _trim_place(match.group("place")) or ""
+                    at = match.group("place").find(kept) if kept else -1
+                    if at >= 0:
+                        start, end = start + at, start + at + len(kept)
                 bound = None if index < LEAD_SENTENCES else "about"
                 return [_Reader(source, sentence).fact(FactKind.PLACE, "meeting", place, start, end, bound=bound)]
     return []

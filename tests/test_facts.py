@@ -202,6 +202,11 @@ def test_weekday_not_the_meetings(text):
     assert of_kind(facts_of(text, published="2025-08-19"), FactKind.WEEKDAY) == []
 
 
+def test_a_place_span_covers_the_name_only():
+    facts = facts_of("Xi Jinping arrived in Moscow Wednesday and held talks with Putin.", published="2025-05-08")
+    assert of_kind(facts, FactKind.PLACE) == [("meeting", "Moscow", None, "Moscow")]
+
+
 def test_place_of_an_earlier_meeting_is_not_stated():
     facts = facts_of("The last time the two leaders met was in June 2019 in Osaka.", published="2025-10-30")
     assert [f for f in facts if f.kind == FactKind.PLACE and f.bound is None] == []
