@@ -25,6 +25,7 @@ from compare.confidence import Evidence, confidence, uncalibrated
 from compare.engine import map_ordered, run_one
 from compare.events import EventDoc, group_events
 from compare.events import preload as preload_grouping
+from compare.facts import Fact, fact_conflicts, lineup, source_facts, with_fact_conflicts
 from compare.judge import Side, judge_pair, omitted_verdict
 from compare.metadata import meeting_dates, meeting_place, normalise_place
 from compare.models import Dropped, Event, Finding, Sentence, Settings, Source
@@ -50,6 +51,7 @@ class Prepared:
     dates: tuple[str, ...]
     terms: tuple[str, ...]  # per sentence, compare.similarity.sentence_terms with the source's own acronyms
     acronyms: AcronymKey  # the acronyms the source itself defines, read once here
+    facts: tuple[Fact, ...] = ()  # the typed facts it states (compare.facts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +63,11 @@ class Member:
     sentences: tuple[Sentence, ...]
     terms: tuple[str, ...]  # as in Prepared
     acronyms: AcronymKey  # as in Prepared
+    facts: tuple[Fact, ...] = ()  # as in Prepared
 
     @classmethod
     def of(cls, p: Prepared) -> Member:
-        return cls(p.source.id, p.source.published, p.sentences, p.terms, p.acronyms)
+        return cls(p.source.id, p.source.published, p.sentences, p.terms, p.acronyms, p.facts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +95,8 @@ def prepare(source: Source) -> Prepared:
     )
     own = acronym_key(acronyms_in(" ".join(texts)))
     terms = tuple(sentence_terms(text, own) for text in texts)  # read once here, where sources run in parallel
-    return Prepared(source, sentences, dropped, tuple(meeting_dates(texts, published)), terms, own)
+    facts = source_facts(source, sentences, published)
+    return Prepared(source, sentences, dropped, tuple(meeting_dates(texts, published)), terms, own, facts)
 
 
 def event_doc(p: Prepared) -> EventDoc:
@@ -157,8 +161,16 @@ def align_members(members: Sequence[Member], matcher_name: str, threshold: float
 
 def compare_event(work: EventWork) -> tuple[Finding, ...]:
     """Every sentence of every member judged against every other member: exactly one Finding each, scored by
-    how sure it is (compare.confidence)."""
-    return tuple(finding for finding, _evidence in event_evidence(work, confidence))
+    how sure it is (compare.confidence); two members' facts that cannot both be true make a contradiction
+    whatever sentences carry them (compare.facts)."""
+    findings = tuple(finding for finding, _evidence in event_evidence(work, confidence))
+    return with_fact_conflicts(findings, event_fact_conflicts(work.members))
+
+
+def event_fact_conflicts(members: Sequence[Member]):
+    """The conflicts of one event's fact sheet; a place counts as mentioned when any sentence names it."""
+    texts = {m.source: " ".join(s.text for s in m.sentences) for m in members}
+    return fact_conflicts(lineup({m.source: m.facts for m in members}, texts=texts))
 
 
 def event_evidence(
