@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from compare.align import Counterpart, all_counterparts, matcher_for_event, score_block
+from compare.align import SCORE_BUDGET_BYTES, Counterpart, cross_counterparts, matcher_for_event
 from compare.clean import clean
 from compare.confidence import OMITTED, Evidence, confidence, uncalibrated
 from compare.engine import collector_paused, keep_heap_slack, run_events, run_grouping, run_prepare
@@ -138,16 +138,20 @@ class Alignment:
     pairs: tuple[tuple[Member, Member, tuple[Counterpart, ...]], ...]
 
 
-def align_members(members: Sequence[Member], matcher_name: str, threshold: float | None, acronyms: Mapping[str, str]) -> Alignment:
-    """The alignment stage of one event."""
+def align_members(
+    members: Sequence[Member],
+    matcher_name: str,
+    threshold: float | None,
+    acronyms: Mapping[str, str],
+    *,
+    budget: int = SCORE_BUDGET_BYTES,
+) -> Alignment:
+    """The alignment stage of one event: every sentence against the sentences of the other members, in blocks
+    of at most `budget` bytes (compare.align.cross_counterparts); a member is never scored against itself."""
     terms = event_terms(members, acronyms)
-    everything = [s for m in members for s in m.sentences]
-    matcher = matcher_for_event(matcher_name, [terms[s.text] for s in everything])
+    matcher = matcher_for_event(matcher_name, [terms[s.text] for m in members for s in m.sentences])
     threshold = matcher.threshold if threshold is None else threshold
-    # One block for the whole event: the matcher's fixed cost is paid once, and every pair's score depends on
-    # that pair alone, so slicing gives what member-by-member blocks would.
-    full = score_block(everything, everything, matcher, acronyms, terms)
-    found = all_counterparts([m.sentences for m in members], full, threshold)
+    found = cross_counterparts([m.sentences for m in members], matcher, acronyms, terms, threshold, budget=budget)
     pairs = tuple(
         (a, b, found[i, j]) for i, a in enumerate(members) for j, b in enumerate(members) if a.source != b.source
     )

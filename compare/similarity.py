@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -606,23 +606,31 @@ def _block(terms: Sequence[str], rarity: Rarity) -> _Block:
 
 
 def _coverage(
-    a: tuple[sparse.csr_matrix, sparse.csr_matrix], b: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None
+    a: tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray],
+    b: tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Unit x unit share of each side's key weight found on the other side: (min, max) of the two shares.
 
-    Each side is (weights, presence), the same matrix for unweighted keys. With b None, a block against itself:
-    one product serves both sides, the b-side share being the transpose of the a-side one.
+    Each side is (weights, presence, total key weight per unit), weights and presence the same matrix for
+    unweighted keys. With b None, a block against itself: one product serves both sides, the b-side share being
+    the transpose of the a-side one. Shares are divided in place: a large block holds as few unit-by-unit
+    matrices at once as it can.
     """
-    wa, xa = a
-    wb, xb = a if b is None else b
-    shared_a = (wa @ xb.T).toarray()  # weight of an a-unit's keys present in the b-unit
-    cover_a = shared_a / _totals(wa)[:, None]
+    wa, xa, total_a = a
+    cover_a = (wa @ (xa if b is None else b[1]).T).toarray()  # weight of an a-unit's keys present in the b-unit
     if b is None:
+        cover_a /= total_a[:, None]
         cover_b = cover_a.T
+        return np.minimum(cover_a, cover_b), np.maximum(cover_a, cover_b)
+    wb, _, total_b = b
+    if wa is xa:  # unweighted: the b side's count is the same
+        cover_b = cover_a / total_b[None, :]
     else:
-        shared_b = shared_a if wa is xa else (xa @ wb.T).toarray()  # unweighted: the same count
-        cover_b = shared_b / _totals(wb)[None, :]
-    return np.minimum(cover_a, cover_b), np.maximum(cover_a, cover_b)
+        cover_b = (xa @ wb.T).toarray()
+        cover_b /= total_b[None, :]
+    cover_a /= total_a[:, None]
+    low = np.minimum(cover_a, cover_b)
+    return low, np.maximum(cover_a, cover_b, out=cover_a)
 
 
 def _totals(weights: sparse.csr_matrix) -> np.ndarray:
@@ -665,46 +673,66 @@ class LexicalFeatures:
         return np.maximum.reduceat(np.maximum.reduceat(z, self.starts_a, axis=0), self.starts_b, axis=1)
 
 
-@dataclass(frozen=True)
-class _ScoredBlock:
-    """What every lexical score of a block is read from: the units of both sides and the two sentence ratios.
-    `unit_columns()` yields the CLAUSE_FEATURES matrices (units of a x units of b) one at a time, freshly made:
-    a consumer may overwrite each one once it has read it."""
+@dataclass(frozen=True, eq=False)
+class LexicalReading:
+    """Texts read once for the lexical matcher, from which any block of pairs among them is scored.
+
+    Keys are numbered once for all the texts, so that a pair's sums over the keys it shares run in one order and
+    its scores come out the same to the last bit whichever block it is scored in: an event scored in many small
+    blocks gets what one block over it would give. A block is two slices of the texts (`rows`, `cols`); equal
+    slices are the texts against themselves, which the symmetric scores let be computed once per pair.
+    """
 
     block: _Block
-    cut: int | None  # None: a block against itself; else the number of units of a (a's units come first)
-    starts_a: np.ndarray
-    starts_b: np.ndarray
-    token_sort: np.ndarray
-    ratio: np.ndarray
+    bounds: np.ndarray  # each text's first unit, then the number of units
+    totals: dict[str, np.ndarray]  # kind -> total key weight per unit
 
-    def unit_columns(self) -> Iterator[np.ndarray]:
-        block, cut = self.block, self.cut
+    @property
+    def units(self) -> np.ndarray:
+        """Units per text (the whole sentence, its clauses, pairs of neighbouring clauses): a block's largest
+        arrays are units of one side by units of the other."""
+        return np.diff(self.bounds)
+
+    def starts(self, texts: slice) -> np.ndarray:
+        """Each text's first unit, counted from the first unit of the slice."""
+        return self.bounds[texts] - self.bounds[texts.start]
+
+    def unit_columns(self, rows: slice, cols: slice) -> Iterator[np.ndarray]:
+        """The CLAUSE_FEATURES matrices (units of rows x units of cols) one at a time, freshly made: a consumer may
+        overwrite each one once it has read it."""
+        units_a = slice(int(self.bounds[rows.start]), int(self.bounds[rows.stop]))
+        units_b = slice(int(self.bounds[cols.start]), int(self.bounds[cols.stop]))
         for kind in _KINDS:
-            weights, presence = block.keys[kind]
-            if cut is None:
-                yield from _coverage((weights, presence))
-                continue
-            side_a, side_b = presence[:cut], presence[cut:]
-            if weights is presence:
-                yield from _coverage((side_a, side_a), (side_b, side_b))
-            else:
-                yield from _coverage((weights[:cut], side_a), (weights[cut:], side_b))
-        sizes = block.unit_sizes
-        yield _ratio(sizes, sizes) if cut is None else _ratio(sizes[:cut], sizes[cut:])
+            weights, presence = self.block.keys[kind]
+            side_a = self._side(weights, presence, self.totals[kind], units_a)
+            yield from _coverage(side_a, None if rows == cols else self._side(weights, presence, self.totals[kind], units_b))
+        sizes = self.block.unit_sizes
+        yield _ratio(sizes[units_a], sizes[units_b])
 
-    def sentence(self, whole: Sequence[np.ndarray]) -> np.ndarray:
-        """(len(a), len(b), len(SENTENCE_FEATURES)) from the whole-sentence entries of the unit columns."""
-        return np.stack([*whole, self.token_sort, self.ratio], axis=-1)
+    @staticmethod
+    def _side(weights: sparse.csr_matrix, presence: sparse.csr_matrix, totals: np.ndarray, units: slice):
+        rows = presence[units]
+        return (rows if weights is presence else weights[units]), rows, totals[units]
+
+    def ratios(self, rows: slice, cols: slice) -> tuple[np.ndarray, np.ndarray]:
+        """token_sort_ratio and ratio of every sentence pair, in [0, 1]. token_sort_ratio is ratio over tokens
+        sorted once per sentence. One thread: the engines already run events in parallel processes. The same
+        list on both sides lets rapidfuzz score half of a block against itself."""
+        sorted_a, words_a = self.block.sorted_tokens[rows], self.block.words[rows]
+        sorted_b, words_b = (sorted_a, words_a) if rows == cols else (self.block.sorted_tokens[cols], self.block.words[cols])
+        token_sort = process.cdist(sorted_a, sorted_b, scorer=fuzz.ratio, workers=1) / 100.0
+        ratio = process.cdist(words_a, words_b, scorer=fuzz.ratio, workers=1) / 100.0
+        return token_sort, ratio
 
 
-def _scored_block(
-    a: Sequence[str],
-    b: Sequence[str],
+def lexical_reading(
+    texts: Sequence[str],
     acronyms: Mapping[str, str] | None,
     rarity: Rarity | None,
     terms: Mapping[str, str] | None,
-) -> _ScoredBlock:
+) -> LexicalReading:
+    """`texts` read from their terms: taken from `terms` (text -> sentence_terms, worked out in the per-source
+    stage) where given, else worked out here."""
     key = acronym_key(acronyms)
     known = terms or {}
 
@@ -712,22 +740,16 @@ def _scored_block(
         found = known.get(text)
         return found if found is not None else sentence_terms(text, key)
 
-    itself = b is a
-    block = _block([read(t) for t in (a if itself else [*a, *b])], rarity or default_rarity())
-    if itself:
-        cut, starts_a, starts_b = None, block.starts, block.starts
-        sorted_a = sorted_b = block.sorted_tokens
-        words_a = words_b = block.words
-    else:
-        cut = int(block.starts[len(a)])
-        starts_a, starts_b = block.starts[: len(a)], block.starts[len(a) :] - cut
-        sorted_a, sorted_b = block.sorted_tokens[: len(a)], block.sorted_tokens[len(a) :]
-        words_a, words_b = block.words[: len(a)], block.words[len(a) :]
-    # token_sort_ratio is ratio over tokens sorted once per sentence. One thread: the engines already run events
-    # in parallel processes. The same list on both sides lets rapidfuzz score half of a symmetric block.
-    token_sort = process.cdist(sorted_a, sorted_b, scorer=fuzz.ratio, workers=1) / 100.0
-    ratio = process.cdist(words_a, words_b, scorer=fuzz.ratio, workers=1) / 100.0
-    return _ScoredBlock(block, cut, starts_a, starts_b, token_sort, ratio)
+    block = _block([read(t) for t in texts], rarity or default_rarity())
+    bounds = np.append(block.starts, len(block.unit_sizes))
+    return LexicalReading(block, bounds, {kind: _totals(block.keys[kind][0]) for kind in _KINDS})
+
+
+def _sides(a: Sequence[str], b: Sequence[str]) -> tuple[Sequence[str], slice, slice]:
+    """The texts of a block a x b read as one list, and where a and b are in it (b is a: read once)."""
+    if b is a:
+        return a, slice(0, len(a)), slice(0, len(a))
+    return [*a, *b], slice(0, len(a)), slice(len(a), len(a) + len(b))
 
 
 def lexical_features(
@@ -747,10 +769,13 @@ def lexical_features(
             np.zeros(0, dtype=int),
             np.zeros(0, dtype=int),
         )
-    scored = _scored_block(a, b, acronyms, rarity, terms)
-    columns = tuple(scored.unit_columns())
-    whole = [column[np.ix_(scored.starts_a, scored.starts_b)] for column in columns]
-    return LexicalFeatures(scored.sentence(whole), columns, scored.starts_a, scored.starts_b)
+    texts, rows, cols = _sides(a, b)
+    reading = lexical_reading(texts, acronyms, rarity, terms)
+    starts_a, starts_b = reading.starts(rows), reading.starts(cols)
+    columns = tuple(reading.unit_columns(rows, cols))
+    whole = [column[np.ix_(starts_a, starts_b)] for column in columns]
+    sentence = np.stack([*whole, *reading.ratios(rows, cols)], axis=-1)
+    return LexicalFeatures(sentence, columns, starts_a, starts_b)
 
 
 class LexicalMatcher:
@@ -806,23 +831,45 @@ class LexicalMatcher:
         acronyms: Mapping[str, str] | None = None,
         terms: Mapping[str, str] | None = None,
     ) -> np.ndarray:
-        """`logits(features(a, b))`, computed without keeping the unit features: each is folded into the clause
-        model's sum as soon as it is made, so that a large block never holds a dozen unit-by-unit matrices."""
+        """`logits(features(a, b))` (to rounding), computed without keeping the unit features."""
         if not a or not b:
             return np.zeros((len(a), len(b)))
-        scored = _scored_block(a, b, acronyms, self.rarity, terms)
-        index = np.ix_(scored.starts_a, scored.starts_b)
-        clause, whole = None, []
-        for weight, column in zip(self.clause_coef, scored.unit_columns()):
-            whole.append(column[index])
-            column *= weight  # a fresh matrix, read for the last time
+        texts, rows, cols = _sides(a, b)
+        return self.reading_logits(self.reading(texts, acronyms=acronyms, terms=terms), rows, cols)
+
+    def reading(
+        self, texts: Sequence[str], *, acronyms: Mapping[str, str] | None = None, terms: Mapping[str, str] | None = None
+    ) -> LexicalReading:
+        return lexical_reading(texts, acronyms, self.rarity, terms)
+
+    def reading_logits(self, reading: LexicalReading, rows: slice, cols: slice) -> np.ndarray:
+        """The logits of the block rows x cols of `reading`. Each unit feature is folded into the clause model's
+        sum as soon as it is made, so that a block never holds a dozen unit-by-unit matrices; both models sum
+        their terms element by element in a fixed order, so a pair's logit does not depend on the block's shape
+        (a matrix product's rounding does)."""
+        starts_a, starts_b = reading.starts(rows), reading.starts(cols)
+        index = np.ix_(starts_a, starts_b)
+        clause = whole = None
+        for clause_weight, sentence_weight, column in zip(self.clause_coef, self.sentence_coef, reading.unit_columns(rows, cols)):
+            entry = column[index]
+            entry *= sentence_weight
+            if whole is None:
+                whole = entry
+            else:
+                whole += entry
+            column *= clause_weight  # a fresh matrix, read for the last time
             if clause is None:
                 clause = column
                 clause += self.clause_intercept - self.clause_offset
             else:
                 clause += column
-        best_clause = np.maximum.reduceat(np.maximum.reduceat(clause, scored.starts_a, axis=0), scored.starts_b, axis=1)
-        return np.maximum(scored.sentence(whole) @ self.sentence_coef + self.sentence_intercept, best_clause)
+            column = None  # gone before the next feature is made
+        best_clause = np.maximum.reduceat(np.maximum.reduceat(clause, starts_a, axis=0), starts_b, axis=1)
+        clause = None
+        for weight, ratio in zip(self.sentence_coef[len(CLAUSE_FEATURES) :], reading.ratios(rows, cols)):
+            whole += weight * ratio  # the ratios are float32: weighed in float64
+        whole += self.sentence_intercept
+        return np.maximum(whole, best_clause, out=whole)
 
     def same_claim(
         self,
@@ -937,7 +984,60 @@ class HybridMatcher:
         acronyms: Mapping[str, str] | None = None,
         terms: Mapping[str, str] | None = None,
     ) -> np.ndarray:
-        return _logistic(self.features(a, b, acronyms=acronyms, terms=terms) @ self.coef + self.intercept)
+        return self.combine(self.lexical.block_logits(a, b, acronyms=acronyms, terms=terms), self.semantic.cosine(a, b))
+
+    def combine(self, logit: np.ndarray, cosine: np.ndarray) -> np.ndarray:
+        """The probability from the lexical logit and the cosine, summed element by element (so that a pair's
+        score does not depend on the block it is in)."""
+        z = logit * self.coef[0]
+        z += cosine * self.coef[1]
+        z += self.intercept
+        return _logistic(z)
+
+
+@dataclass(frozen=True, eq=False)
+class BlockScorer:
+    """Same-claim probabilities of any block of pairs among fixed texts.
+
+    `score(rows, cols)` is the block texts[rows] x texts[cols] (two slices; equal slices: the texts against each
+    other), and a pair scores the same whichever block it is in. `units` says per text what a block's memory
+    grows with: its largest arrays are units of one side by units of the other (one unit a text for a matcher
+    that reads whole sentences only).
+    """
+
+    units: np.ndarray
+    score: Callable[[slice, slice], np.ndarray]
+
+
+def block_scorer(
+    matcher: Matcher,
+    texts: Sequence[str],
+    *,
+    acronyms: Mapping[str, str] | None = None,
+    terms: Mapping[str, str] | None = None,
+) -> BlockScorer:
+    """A BlockScorer over `texts` for `matcher`. The lexical matcher (alone or in the hybrid) reads the texts
+    once for every block; any other matcher is asked `same_claim` block by block."""
+    texts = list(texts)
+    if isinstance(matcher, LexicalMatcher):
+        reading = matcher.reading(texts, acronyms=acronyms, terms=terms)
+        return BlockScorer(reading.units, lambda rows, cols: _logistic(matcher.reading_logits(reading, rows, cols)))
+    if isinstance(matcher, HybridMatcher):
+        hybrid, lexical = matcher, matcher.lexical
+        reading = lexical.reading(texts, acronyms=acronyms, terms=terms)
+
+        def combined(rows: slice, cols: slice) -> np.ndarray:
+            logit = lexical.reading_logits(reading, rows, cols)
+            return hybrid.combine(logit, hybrid.semantic.cosine(texts[rows], texts[cols]))
+
+        return BlockScorer(reading.units, combined)
+
+    def asked(rows: slice, cols: slice) -> np.ndarray:
+        a = texts[rows]
+        b = a if rows == cols else texts[cols]
+        return np.asarray(matcher.same_claim(a, b, acronyms=acronyms, terms=terms), dtype=float)
+
+    return BlockScorer(np.ones(len(texts), dtype=np.int64), asked)
 
 
 _MATCHERS = {"lexical": LexicalMatcher, "semantic": SemanticMatcher, "hybrid": HybridMatcher}
