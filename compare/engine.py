@@ -51,7 +51,7 @@ def run_prepare(sources: Sequence, settings: Settings, meanwhile: Callable[[], N
     `meanwhile`, when given, runs in this process while the workers (if any) prepare the sources."""
     from compare.pipeline import prepare
 
-    return _map(prepare, sources, settings, meanwhile)
+    return _map(functools.partial(prepare, max_sentences=settings.max_sentences), sources, settings, meanwhile)
 
 
 def run_grouping(docs: Sequence, settings: Settings) -> tuple[Event, ...]:

@@ -26,7 +26,7 @@ from compare.events import EventDoc, group_events
 from compare.events import preload as preload_grouping
 from compare.judge import Side, judge_pair, omitted_reason
 from compare.metadata import meeting_dates, meeting_place, normalise_place
-from compare.models import Comparison, Dropped, Event, Finding, Relation, Sentence, Settings, Source
+from compare.models import Comparison, Dropped, Event, Finding, Relation, Sentence, Settings, Source, TooManySentences
 from compare.sentences import split
 from compare.syndication import find_copies
 from compare.similarity import AcronymKey, acronym_key, acronyms_in, sentence_terms, uses_acronym
@@ -76,10 +76,17 @@ class EventWork:
     threshold: float | None
 
 
-def prepare(source: Source) -> Prepared:
-    """Stages 2-4 for one source."""
+def prepare(source: Source, max_sentences: int | None = None) -> Prepared:
+    """Stages 2-4 for one source; a source of more than `max_sentences` sentences stops the run here, before
+    any of it is compared."""
     cleaned = clean(source)
     sentences, dropped = split(source, cleaned)
+    if max_sentences is not None and len(sentences) > max_sentences:
+        raise TooManySentences(
+            f"{source.id} has {len(sentences):,} sentences, over the limit of {max_sentences:,} per source; pass "
+            f"--max-sentences {len(sentences)} to compare it anyway (time grows with the product of two sources' "
+            "sentences), or split it"
+        )
     texts = [s.text for s in sentences]
     published = source.published or cleaned.published
     place = source.place or cleaned.dateline_place or meeting_place(texts)
@@ -264,7 +271,7 @@ def _compare_sources(sources: Sequence[Source], settings: Settings, warnings: Se
 def compare_pair(a: Source, b: Source, settings: Settings | None = None, *, warnings: Sequence[str] = ()) -> Comparison:
     """Two sources compared as one event, whatever the grouping says; a warning says when they look apart."""
     settings = settings or Settings()
-    prepared = [prepare(a), prepare(b)]
+    prepared = [prepare(a, settings.max_sentences), prepare(b, settings.max_sentences)]
     grouped = group_events([event_doc(p) for p in prepared])
     notes = list(warnings)
     if len(grouped) == 1:
