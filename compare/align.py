@@ -20,7 +20,15 @@ import numpy as np
 from compare.models import Sentence
 from compare.numeric import first_of_runs
 from compare.similarity import (
-    HybridMatcher, LexicalMatcher, Matcher, Rarity, block_scorer, default_rarity, document_frequencies, get_matcher, terms_tokens,
+    HybridMatcher,
+    LexicalMatcher,
+    Matcher,
+    Rarity,
+    block_scorer,
+    default_rarity,
+    document_frequencies,
+    get_matcher,
+    terms_tokens,
 )
 
 # Below the matcher's threshold, a mutual-best pair still matches from this probability up. Tuned on the seed
@@ -312,7 +320,9 @@ def _runs(cumulative: np.ndarray, first: int, last: int, cap: int) -> Iterator[t
         first = end
 
 
-def _tiles(cumulative: np.ndarray, rows: tuple[int, int], cols: tuple[int, int], budget: int) -> Iterator[tuple[slice, slice]]:
+def _tiles(
+    cumulative: np.ndarray, rows: tuple[int, int], cols: tuple[int, int], budget: int
+) -> Iterator[tuple[slice, slice]]:
     """rows x cols cut into blocks under `budget`: the columns into runs as wide as the rows let them be (at
     least a square's side), then each run's rows into runs as tall as the budget allows."""
     row_units = int(cumulative[rows[1]] - cumulative[rows[0]])
@@ -347,7 +357,8 @@ def _keep_best(
     starts = np.flatnonzero(first_of_runs(group))
     widths = np.diff(np.append(starts, len(column)))
     # A text held by several sources stands once for each; most columns are one source's own texts.
-    spread = scores if len(column) == scores.shape[1] and (column == np.arange(len(column))).all() else scores[:, column]
+    as_scored = len(column) == scores.shape[1] and (column == np.arange(len(column))).all()
+    spread = scores if as_scored else scores[:, column]
     top = np.maximum.reduceat(spread, starts, axis=1)
     reaching = np.where(spread >= np.repeat(top, widths, axis=1), first[None, :], np.iinfo(np.int64).max)
     earliest = np.minimum.reduceat(reaching, starts, axis=1)

@@ -704,8 +704,9 @@ class LexicalReading:
         units_b = slice(int(self.bounds[cols.start]), int(self.bounds[cols.stop]))
         for kind in _KINDS:
             weights, presence = self.block.keys[kind]
-            side_a = self._side(weights, presence, self.totals[kind], units_a)
-            yield from _coverage(side_a, None if rows == cols else self._side(weights, presence, self.totals[kind], units_b))
+            totals = self.totals[kind]
+            side_b = None if rows == cols else self._side(weights, presence, totals, units_b)
+            yield from _coverage(self._side(weights, presence, totals, units_a), side_b)
         sizes = self.block.unit_sizes
         yield _ratio(sizes[units_a], sizes[units_b])
 
@@ -719,7 +720,10 @@ class LexicalReading:
         sorted once per sentence. One thread: the engines already run events in parallel processes. The same
         list on both sides lets rapidfuzz score half of a block against itself."""
         sorted_a, words_a = self.block.sorted_tokens[rows], self.block.words[rows]
-        sorted_b, words_b = (sorted_a, words_a) if rows == cols else (self.block.sorted_tokens[cols], self.block.words[cols])
+        if rows == cols:
+            sorted_b, words_b = sorted_a, words_a
+        else:
+            sorted_b, words_b = self.block.sorted_tokens[cols], self.block.words[cols]
         token_sort = process.cdist(sorted_a, sorted_b, scorer=fuzz.ratio, workers=1) / 100.0
         ratio = process.cdist(words_a, words_b, scorer=fuzz.ratio, workers=1) / 100.0
         return token_sort, ratio
@@ -850,7 +854,8 @@ class LexicalMatcher:
         starts_a, starts_b = reading.starts(rows), reading.starts(cols)
         index = np.ix_(starts_a, starts_b)
         clause = whole = None
-        for clause_weight, sentence_weight, column in zip(self.clause_coef, self.sentence_coef, reading.unit_columns(rows, cols)):
+        columns = reading.unit_columns(rows, cols)
+        for clause_weight, sentence_weight, column in zip(self.clause_coef, self.sentence_coef, columns):
             entry = column[index]
             entry *= sentence_weight
             if whole is None:
