@@ -27,7 +27,7 @@ from compare.events import preload as preload_grouping
 from compare.judge import Side, judge_pair, omitted_reason
 from compare.metadata import meeting_dates, meeting_place, normalise_place
 from compare.models import Comparison, Dropped, Event, Finding, Relation, Sentence, Settings, Source, TooManySentences
-from compare.sentences import split
+from compare.sentences import rough_count, split
 from compare.syndication import find_copies
 from compare.similarity import AcronymKey, acronym_key, acronyms_in, sentence_terms, uses_acronym
 
@@ -76,17 +76,25 @@ class EventWork:
     threshold: float | None
 
 
+# A source far over the sentence limit is refused before it is cleaned and split (minutes for a 20 MB page): a
+# text longer than ROUGH_COUNT_CHARS characters a sentence allowed has its sentences counted roughly first
+# (compare.sentences.rough_count), and is refused when that count is over ROUGH_COUNT_MARGIN times the limit
+# (cleaning drops furniture, so the rough count may run somewhat high). The exact count is checked after splitting.
+ROUGH_COUNT_CHARS = 40
+ROUGH_COUNT_MARGIN = 2
+
+
 def prepare(source: Source, max_sentences: int | None = None) -> Prepared:
     """Stages 2-4 for one source; a source of more than `max_sentences` sentences stops the run here, before
     any of it is compared."""
+    if max_sentences is not None and len(source.text) > ROUGH_COUNT_CHARS * max_sentences:
+        rough = rough_count(source.text)
+        if rough > ROUGH_COUNT_MARGIN * max_sentences:
+            raise _too_many_sentences(source, f"about {rough:,}", rough, max_sentences)
     cleaned = clean(source)
     sentences, dropped = split(source, cleaned)
     if max_sentences is not None and len(sentences) > max_sentences:
-        raise TooManySentences(
-            f"{source.id} has {len(sentences):,} sentences, over the limit of {max_sentences:,} per source; pass "
-            f"--max-sentences {len(sentences)} to compare it anyway (time grows with the product of two sources' "
-            "sentences), or split it"
-        )
+        raise _too_many_sentences(source, f"{len(sentences):,}", len(sentences), max_sentences)
     texts = [s.text for s in sentences]
     published = source.published or cleaned.published
     place = source.place or cleaned.dateline_place or meeting_place(texts)
@@ -99,6 +107,13 @@ def prepare(source: Source, max_sentences: int | None = None) -> Prepared:
     own = acronym_key(acronyms_in(" ".join(texts)))
     terms = tuple(sentence_terms(text, own) for text in texts)  # read once here, where sources run in parallel
     return Prepared(source, sentences, dropped, tuple(meeting_dates(texts, published)), terms, own)
+
+
+def _too_many_sentences(source: Source, shown: str, count: int, limit: int) -> TooManySentences:
+    return TooManySentences(
+        f"{source.id} has {shown} sentences, over the limit of {limit:,} per source; pass --max-sentences {count} "
+        "to compare it anyway (time grows with the product of two sources' sentences), or split it"
+    )
 
 
 def event_doc(p: Prepared) -> EventDoc:

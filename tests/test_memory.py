@@ -134,6 +134,22 @@ def test_a_source_over_the_sentence_limit_is_refused_before_comparing():
     assert len(prepare(Source("long", "long.txt", text), max_sentences=12).sentences) == 12
 
 
+def test_a_text_far_over_the_limit_is_refused_before_it_is_cleaned(monkeypatch):
+    import compare.pipeline as pipeline
+
+    def no_cleaning(source):
+        raise AssertionError("cleaned a source that was to be refused up front")
+
+    long = " ".join(f"Ministers met in room {i} today and talked at length." for i in range(40))
+    monkeypatch.setattr(pipeline, "clean", no_cleaning)
+    with pytest.raises(TooManySentences, match=r"^long has about 40 sentences, over the limit of 10 per source"):
+        prepare(Source("long", "long.txt", long), max_sentences=10)
+    # a text long for its limit but repeating a few sentences is cleaned and split as any other
+    monkeypatch.undo()
+    repeated = "Ministers met in room one today and talked at length. " * 40
+    assert len(prepare(Source("rep", "rep.txt", repeated), max_sentences=10).sentences) == 1
+
+
 def test_the_sentence_limit_is_one_error_line_and_exit_2(tmp_path):
     (tmp_path / "long.txt").write_text(" ".join(f"Ministers met in room {i} today." for i in range(30)), encoding="utf-8")
     (tmp_path / "short.txt").write_text("Ministers met in room 1 today. They agreed.", encoding="utf-8")
