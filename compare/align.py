@@ -209,17 +209,18 @@ def all_counterparts(
 
 
 # Memory. An event's pairs are scored in blocks, each holding at most SCORE_BUDGET_BYTES of arrays. The lexical
-# matcher reads a sentence as units (the whole sentence, its clauses, pairs of neighbouring clauses: three on
-# average in news text), and a block's largest arrays are units of one side by units of the other: at the peak
-# a running sum, a feature's two coverage shares, their minimum and the sparse product being made (12 bytes a
-# pair for its indices and values), UNIT_PAIR_BYTES a unit pair in all. The sentence-by-sentence arrays (the
-# probabilities, the sentence model's sum, two rapidfuzz ratios, the best-counterpart reduction) add
-# SENTENCE_PAIR_BYTES a sentence pair. 256 MB holds about 5 million unit pairs, some 700 x 700 sentences: an
-# event of ordinary articles is one block per source, two long ones are cut into many, and a run's memory stays
-# flat whatever the length of its articles (the per-sentence records grow only linearly).
+# matcher reads a sentence as units (the whole sentence, its clauses, pairs of neighbouring clauses: two to three
+# in news text), and a block's largest arrays are units of one side by units of the other: the clause model's
+# running sum, a feature's two coverage shares and their minimum, the sparse product being made (indices and
+# values), UNIT_PAIR_BYTES a unit pair at the peak. The sentence-by-sentence arrays (the sentence model's sum,
+# two rapidfuzz ratios, the probabilities and the best-counterpart reduction) add SENTENCE_PAIR_BYTES a sentence
+# pair. Both measured with tracemalloc, a little rounded up: a block of 596 x 805 sentences (2.0 million unit
+# pairs) planned at 105 MB peaked at 88 MB. 256 MB thus holds about 6 million unit pairs, some 1,000 x 1,000
+# sentences: an event of ordinary articles is one block per source, two long ones are cut into many, and the
+# memory of a run no longer grows with the product of two sources' sentences.
 SCORE_BUDGET_BYTES = 256 * 2**20
-UNIT_PAIR_BYTES = 48
-SENTENCE_PAIR_BYTES = 80
+UNIT_PAIR_BYTES = 36
+SENTENCE_PAIR_BYTES = 64
 
 
 @dataclass(frozen=True)
