@@ -387,17 +387,18 @@ def _read_counterparts(
     for i, group in enumerate(groups):
         own = np.arange(offsets[i], offsets[i + 1])
         own_ids = [s.id for s in group]
+        # every other source at once: a column per source
+        best = best_first[item[own]]
+        score = best_score[item[own]]
+        mutual = best_first[item[np.minimum(best, len(item) - 1)], i] == own[:, None]
+        matched = (score >= threshold) | (mutual & (score >= floor))
+        best_ids, scores = ids[np.minimum(best, len(item) - 1)].T.tolist(), score.T.tolist()
+        mutual, matched = mutual.T.tolist(), matched.T.tolist()
         for j, other in enumerate(groups):
             if i == j:
                 continue
             if not other:
                 out[i, j] = tuple(Counterpart(s.id, None, 0.0, False, False) for s in group)
                 continue
-            best = best_first[item[own], j]
-            score = best_score[item[own], j]
-            mutual = best_first[item[best], i] == own
-            matched = (score >= threshold) | (mutual & (score >= floor))
-            out[i, j] = tuple(
-                map(Counterpart, own_ids, ids[best].tolist(), score.tolist(), matched.tolist(), mutual.tolist())
-            )
+            out[i, j] = tuple(map(Counterpart, own_ids, best_ids[j], scores[j], matched[j], mutual[j]))
     return out

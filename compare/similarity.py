@@ -495,7 +495,7 @@ def terms_tokens(terms: str) -> list[str]:
 
 # What is compared between two units. "stem" and "prefix" weigh each key by its rarest stem; the word n-grams
 # (function words included: they carry the structure of a statement) and content-word bigrams count each once.
-_KINDS = ("stem", "prefix", "w1", "w2", "w3", "t2")
+_KINDS = ("stem", "prefix", "w1", "w2", "w3", "t2")  # the weighted kinds first (see LexicalReading)
 _WEIGHTED = {"stem", "prefix"}
 
 
@@ -605,34 +605,6 @@ def _block(terms: Sequence[str], rarity: Rarity) -> _Block:
     return _Block(np.array(starts, dtype=np.int64), tend - tstart, keys, sorted_tokens, joined_words)
 
 
-def _coverage(
-    a: tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray],
-    b: tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray] | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Unit x unit share of each side's key weight found on the other side: (min, max) of the two shares.
-
-    Each side is (weights, presence, total key weight per unit), weights and presence the same matrix for
-    unweighted keys. With b None, a block against itself: one product serves both sides, the b-side share being
-    the transpose of the a-side one. Shares are divided in place: a large block holds as few unit-by-unit
-    matrices at once as it can.
-    """
-    wa, xa, total_a = a
-    cover_a = (wa @ (xa if b is None else b[1]).T).toarray()  # weight of an a-unit's keys present in the b-unit
-    if b is None:
-        cover_a /= total_a[:, None]
-        cover_b = cover_a.T
-        return np.minimum(cover_a, cover_b), np.maximum(cover_a, cover_b)
-    wb, _, total_b = b
-    if wa is xa:  # unweighted: the b side's count is the same
-        cover_b = cover_a / total_b[None, :]
-    else:
-        cover_b = (xa @ wb.T).toarray()
-        cover_b /= total_b[None, :]
-    cover_a /= total_a[:, None]
-    low = np.minimum(cover_a, cover_b)
-    return low, np.maximum(cover_a, cover_b, out=cover_a)
-
-
 def _totals(weights: sparse.csr_matrix) -> np.ndarray:
     total = np.asarray(weights.sum(axis=1)).reshape(-1)
     return np.where(total > 0, total, 1.0)
@@ -681,11 +653,21 @@ class LexicalReading:
     its scores come out the same to the last bit whichever block it is scored in: an event scored in many small
     blocks gets what one block over it would give. A block is two slices of the texts (`rows`, `cols`); equal
     slices are the texts against themselves, which the symmetric scores let be computed once per pair.
+
+    Every kind of key is compared in one sparse product a block: `keys` has a row per unit and kind (unit-major),
+    each kind in its own columns, and `keyed_by_unit` a column per unit; its rows are the kinds' presence side by
+    side, then the weighted kinds' weights, which rows of `keys_both_ways` (the kinds' weights, then the weighted
+    kinds' presence) meet to give the share of a b-unit's weight found in an a-unit. A block is then a handful of
+    sparse operations however many kinds (what small blocks spend their time on), its rows one slice of the
+    first and its columns one of the second.
     """
 
     block: _Block
     bounds: np.ndarray  # each text's first unit, then the number of units
-    totals: dict[str, np.ndarray]  # kind -> total key weight per unit
+    totals: np.ndarray  # per kind (in _KINDS order) and unit, its total key weight
+    keys: sparse.csr_matrix  # the kinds' weights: a row per unit and kind
+    keys_both_ways: sparse.csr_matrix  # as keys, then the weighted kinds' presence: a row per unit and 8 kinds
+    keyed_by_unit: sparse.csr_matrix  # the kinds' presence, then the weighted kinds' weights: a column per unit
 
     @property
     def units(self) -> np.ndarray:
@@ -699,21 +681,37 @@ class LexicalReading:
 
     def unit_columns(self, rows: slice, cols: slice) -> Iterator[np.ndarray]:
         """The CLAUSE_FEATURES matrices (units of rows x units of cols) one at a time, freshly made: a consumer may
-        overwrite each one once it has read it."""
+        overwrite each one once it has read it. For each kind of key, the share of each side's key weight found on
+        the other side, as (min, max) of the two shares."""
         units_a = slice(int(self.bounds[rows.start]), int(self.bounds[rows.stop]))
         units_b = slice(int(self.bounds[cols.start]), int(self.bounds[cols.stop]))
-        for kind in _KINDS:
-            weights, presence = self.block.keys[kind]
-            totals = self.totals[kind]
-            side_b = None if rows == cols else self._side(weights, presence, totals, units_b)
-            yield from _coverage(self._side(weights, presence, totals, units_a), side_b)
+        n_a, n_b = units_a.stop - units_a.start, units_b.stop - units_b.start
+        itself = rows == cols
+        # per kind, the weight of an a-unit's keys present in the b-unit; then, apart from a block against itself,
+        # the weight of a b-unit's keys present in the a-unit, for the kinds where weights differ from counts
+        left = self.keys if itself else self.keys_both_ways
+        kinds = left.shape[0] // len(self.block.unit_sizes)
+        product = left[kinds * units_a.start : kinds * units_a.stop] @ self.keyed_by_unit[:, units_b]
+        shared = product.toarray().reshape(n_a, kinds, n_b)
+        found = shared[:, len(_KINDS) :]
+        for k, kind in enumerate(_KINDS):
+            cover_a = shared[:, k]
+            if itself:
+                cover_a /= self.totals[k, units_a][:, None]
+                cover_b = cover_a.T
+                yield np.minimum(cover_a, cover_b)
+                yield np.maximum(cover_a, cover_b)
+                continue
+            if kind in _WEIGHTED:
+                cover_b = found[:, k]
+                cover_b /= self.totals[k, units_b][None, :]
+            else:  # unweighted: the b side's count is the same
+                cover_b = cover_a / self.totals[k, units_b][None, :]
+            cover_a /= self.totals[k, units_a][:, None]
+            yield np.minimum(cover_a, cover_b)
+            yield np.maximum(cover_a, cover_b, out=cover_a)
         sizes = self.block.unit_sizes
         yield _ratio(sizes[units_a], sizes[units_b])
-
-    @staticmethod
-    def _side(weights: sparse.csr_matrix, presence: sparse.csr_matrix, totals: np.ndarray, units: slice):
-        rows = presence[units]
-        return (rows if weights is presence else weights[units]), rows, totals[units]
 
     def ratios(self, rows: slice, cols: slice) -> tuple[np.ndarray, np.ndarray]:
         """token_sort_ratio and ratio of every sentence pair, in [0, 1]. token_sort_ratio is ratio over tokens
@@ -746,7 +744,34 @@ def lexical_reading(
 
     block = _block([read(t) for t in texts], rarity or default_rarity())
     bounds = np.append(block.starts, len(block.unit_sizes))
-    return LexicalReading(block, bounds, {kind: _totals(block.keys[kind][0]) for kind in _KINDS})
+    weights = [block.keys[kind][0] for kind in _KINDS]
+    presence = [block.keys[kind][1] for kind in _KINDS]
+    weighted = [k for k, kind in enumerate(_KINDS) if kind in _WEIGHTED]  # the first ones
+    units = len(block.unit_sizes)
+
+    widths = [m.shape[1] for m in weights + [presence[k] for k in weighted]]
+
+    def unit_major(matrices: list[sparse.csr_matrix]) -> sparse.csr_matrix:
+        """The matrices' rows interleaved (unit 0 of each, unit 1 of each, ...), the k-th in the k-th block of
+        columns of `widths`; a row keeps its keys in order."""
+        count = len(matrices)
+        rows = [np.repeat(np.arange(units) * count + k, np.diff(m.indptr)) for k, m in enumerate(matrices)]
+        offsets = np.cumsum([0, *widths])
+        cols = [m.indices.astype(np.int64) + offsets[k] for k, m in enumerate(matrices)]
+        data = np.concatenate([m.data for m in matrices])
+        shape = (units * count, int(offsets[-1]))
+        return sparse.csr_matrix((data, (np.concatenate(rows), np.concatenate(cols))), shape=shape)
+
+    both_ways = unit_major(weights + [presence[k] for k in weighted])
+    only_keys = unit_major(weights)  # the same columns as both_ways: each kind's keys keep their numbers
+    return LexicalReading(
+        block,
+        bounds,
+        np.stack([_totals(w) for w in weights]),
+        only_keys,
+        both_ways,
+        sparse.hstack(presence + [weights[k] for k in weighted], format="csr").T.tocsr(),
+    )
 
 
 def _sides(a: Sequence[str], b: Sequence[str]) -> tuple[Sequence[str], slice, slice]:
