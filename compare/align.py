@@ -210,16 +210,17 @@ def all_counterparts(
 
 # Memory. An event's pairs are scored in blocks, each holding at most SCORE_BUDGET_BYTES of arrays. The lexical
 # matcher reads a sentence as units (the whole sentence, its clauses, pairs of neighbouring clauses: two to three
-# in news text), and a block's largest arrays are units of one side by units of the other: the clause model's
-# running sum, a feature's two coverage shares and their minimum, the sparse product being made (indices and
-# values), UNIT_PAIR_BYTES a unit pair at the peak. The sentence-by-sentence arrays (the sentence model's sum,
-# two rapidfuzz ratios, the probabilities and the best-counterpart reduction) add SENTENCE_PAIR_BYTES a sentence
-# pair. Both measured with tracemalloc, a little rounded up: a block of 596 x 805 sentences (2.0 million unit
-# pairs) planned at 105 MB peaked at 88 MB. 256 MB thus holds about 6 million unit pairs, some 1,000 x 1,000
-# sentences: an event of ordinary articles is one block per source, two long ones are cut into many, and the
-# memory of a run no longer grows with the product of two sources' sentences.
+# in news text), and a block's largest arrays are units of one side by units of the other: the shared key weight
+# of every kind of key at once (compare.similarity.LexicalReading: one sparse product a block, made dense), then
+# each feature's coverage shares and the clause model's running sum, UNIT_PAIR_BYTES a unit pair at the peak.
+# The sentence-by-sentence arrays (the sentence model's sum, two rapidfuzz ratios, the probabilities and the
+# best-counterpart reduction) add SENTENCE_PAIR_BYTES a sentence pair. Both measured with tracemalloc and rounded
+# up: a block of 596 x 805 generated sentences (2.0 million unit pairs) planned at 227 MB peaked at 212 MB.
+# 256 MB thus holds about 2.5 million unit pairs, some 500 x 500 sentences: an event of ordinary articles is one
+# block per source, two long ones are cut into many, and the memory of a run no longer grows with the product of
+# two sources' sentences.
 SCORE_BUDGET_BYTES = 256 * 2**20
-UNIT_PAIR_BYTES = 36
+UNIT_PAIR_BYTES = 96
 SENTENCE_PAIR_BYTES = 64
 
 

@@ -693,6 +693,7 @@ class LexicalReading:
         kinds = left.shape[0] // len(self.block.unit_sizes)
         product = left[kinds * units_a.start : kinds * units_a.stop] @ self.keyed_by_unit[:, units_b]
         shared = product.toarray().reshape(n_a, kinds, n_b)
+        product = None  # the sparse form goes before the features are made
         found = shared[:, len(_KINDS) :]
         for k, kind in enumerate(_KINDS):
             cover_a = shared[:, k]
