@@ -8,7 +8,8 @@ labels every finding right or wrong against the ground truth (the relation the t
 the right counterpart sentence), fits one logistic model for contradictions on the first corpus (see
 FITTED_KINDS for why only those), and checks every kind on the second: per kind, the mean score against the share of findings that are right, the expected
 calibration error (ECE, 10 bins) and the Brier score, for the matcher's own probability and for the fitted
-score. It prints the table and the CALIBRATION literal for compare/confidence.py.
+score. It prints the table and writes the fitted models to compare/data/confidence.json, which
+compare/confidence.py loads.
 
 The corpora are generated, so the scores are calibrated to their difficulty: synonym swaps and reordered
 clauses are easier paraphrase than real outlets write. Refit on annotated real coverage when there is some.
@@ -30,7 +31,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from compare.confidence import CONFLICT_KINDS, Evidence, confidence, model_of, uncalibrated  # noqa: E402
+from compare.confidence import Evidence, confidence, model_of, uncalibrated  # noqa: E402
+from compare.judge import CONFLICT_KINDS  # noqa: E402
 
 # Only contradictions are fitted here. The generator injects them the way outlets differ (a negation, a hedge,
 # a changed number, date or name in a real sentence), but its paraphrases are synonym swaps and reordered
@@ -48,7 +50,8 @@ BINS = 10
 
 def labelled_evidence(corpus: Path) -> list[tuple[Evidence, bool]]:
     """(evidence, right?) for every finding of the corpus, from the pipeline's own per-event step."""
-    from compare import engine
+    from compare.engine import run_one
+    from compare.events import group_events
     from compare.models import Settings
     from compare.pipeline import event_doc, event_evidence, event_works, prepare
     from compare.sources import load_sources
@@ -60,7 +63,7 @@ def labelled_evidence(corpus: Path) -> list[tuple[Evidence, bool]]:
     prepared = [prepare(s) for s in load_sources([str(corpus / "articles")], settings)]
     copies = find_copies([p.source for p in prepared])
     originals = [p for p in prepared if p.source.id not in copies]
-    events = engine.run_grouping([event_doc(p) for p in originals], settings)
+    events = run_one(group_events, [event_doc(p) for p in originals], settings)
     base = _story_sentences(prepared, truth)
     out = []
     for work in event_works(events, originals, settings):
@@ -155,6 +158,7 @@ def main(argv=None) -> int:
     parser.add_argument("--corpora", type=Path, help="keep the generated corpora here (default: a temporary folder)")
     args = parser.parse_args(argv)
 
+    import compare.confidence as confidence_module
     from generate import generate
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -173,10 +177,16 @@ def main(argv=None) -> int:
     print(tabulate(table, headers=["kind", "findings", "right", "matcher mean", "matcher ECE", "matcher Brier",
                                    "score mean", "score ECE", "score Brier"], floatfmt=".3f", tablefmt="github"))
     print()
-    print("CALIBRATION: dict[str, tuple[float, float, float]] = {")
-    for model_name, coefs in sorted(calibration.items()):
-        print(f"    {model_name!r}: {coefs},")
-    print("}")
+    path = Path(confidence_module.__file__).parent / "data" / confidence_module.CONFIDENCE_FILE
+    path.write_text(json.dumps({
+        "about": "Logistic models of how sure a finding is: per model, (log-odds coefficient, mutual-best "
+                 "coefficient, intercept). Written by `python bench/calibrate.py` (do not edit by hand).",
+        "fitted_on": f"generated corpora of {args.events * args.outlets:,} articles (bench/generate.py): seed "
+                     f"{args.fit_seed} to fit, seed {args.check_seed} to check. Only contradictions: the generated "
+                     "corpora paraphrase too easily to calibrate agreement.",
+        "models": {name: list(coefs) for name, coefs in sorted(calibration.items())},
+    }, indent=2) + "\n", encoding="utf-8")
+    print(f"models -> {path}")
     return 0
 
 

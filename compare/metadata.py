@@ -1,7 +1,7 @@
 """Metadata read from an article's own text: publication stamps, datelines, the meeting's place and dates.
 
-Everything here is a small pure function of strings. The word lists (month and weekday names, time-zone
-abbreviations, place-name variants, cue words) are general English; nothing is specific to any article.
+Everything here is a small pure function of strings. The words it reads (month and weekday names, place-name
+variants, countries and capitals, cue words) come from compare.lang; nothing is specific to any article.
 """
 
 from __future__ import annotations
@@ -14,95 +14,18 @@ from functools import lru_cache
 
 from dateutil import parser as date_parser
 
-# --- general vocabulary -------------------------------------------------------------------------------------
+from compare.lang import LEXICON
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}
-MONTH_NAMES = tuple(name.capitalize() for name in list(MONTHS)[:12])  # "January" ... "December"
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
-}
-# Words a stamp line may carry besides the date itself ("Published: 15:09 JST, ...", "Updated ...").
-STAMP_WORDS = {"published", "updated", "posted", "last", "modified", "on", "at", "date", "time", "am", "pm",
-               "a.m", "p.m", "a.m.", "p.m.", "gmt", "utc", "local"}
+# --- general vocabulary (compare/lang/en) ----------------------------------------------------------------------
+
+MONTHS = LEXICON.months
+MONTH_NAMES = LEXICON.month_names  # "January" ... "December"
+WEEKDAYS = LEXICON.weekdays
 # Time-zone abbreviations are two to five capitals, possibly with an offset ("GMT9", "GMT+9", "UTC+09:00").
 _TZ = re.compile(r"^(?:[A-Z]{2,5}(?:[+-]?\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})$")
 
-# Canonical English names for common variants and exonyms of major places. Keys are folded (lower case,
-# no accents); a name not listed is only title-cased.
-PLACE_VARIANTS = {
-    "napoli": "Naples", "roma": "Rome", "milano": "Milan", "torino": "Turin", "firenze": "Florence",
-    "venezia": "Venice", "genova": "Genoa", "muenchen": "Munich", "munchen": "Munich", "koeln": "Cologne",
-    "koln": "Cologne", "wien": "Vienna", "praha": "Prague", "warszawa": "Warsaw", "kyiv": "Kyiv",
-    "kiev": "Kyiv", "lisboa": "Lisbon", "bruxelles": "Brussels", "brussel": "Brussels",
-    "den haag": "The Hague", "the hague": "The Hague", "s-gravenhage": "The Hague", "hague": "The Hague",
-    "kobenhavn": "Copenhagen", "moskva": "Moscow", "sankt-peterburg": "Saint Petersburg",
-    "st. petersburg": "Saint Petersburg", "st petersburg": "Saint Petersburg", "genf": "Geneva",
-    "geneve": "Geneva", "athina": "Athens", "athinai": "Athens", "beograd": "Belgrade", "bucuresti": "Bucharest",
-    "sevilla": "Seville", "zurich": "Zurich", "peking": "Beijing", "canton": "Guangzhou", "bombay": "Mumbai",
-    "calcutta": "Kolkata", "madras": "Chennai", "saigon": "Ho Chi Minh City", "rangoon": "Yangon",
-    "new delhi": "New Delhi", "delhi": "New Delhi", "tokio": "Tokyo", "al-quds": "Jerusalem",
-    "washington, d.c.": "Washington", "washington d.c.": "Washington", "washington dc": "Washington",
-    "new york city": "New York", "nyc": "New York", "ciudad de mexico": "Mexico City", "mexico df": "Mexico City",
-    "sao paulo": "Sao Paulo", "krakow": "Krakow", "cracow": "Krakow", "gdansk": "Gdansk", "danzig": "Gdansk",
-    "la haye": "The Hague", "londres": "London", "hanoi": "Hanoi", "ha noi": "Hanoi", "seoul": "Seoul",
-}
-# National capitals, folded, and the country news stories let them stand for ("Canberra would give ..." is
-# Australia's government speaking). Used only when two sentences name a place or actor in the same slot; the
-# meeting's own place keeps the city.
-CAPITAL_COUNTRY = {
-    "washington": "United States", "beijing": "China", "moscow": "Russia", "tokyo": "Japan",
-    "seoul": "South Korea", "pyongyang": "North Korea", "london": "United Kingdom", "paris": "France",
-    "berlin": "Germany", "rome": "Italy", "madrid": "Spain", "lisbon": "Portugal", "kyiv": "Ukraine",
-    "kiev": "Ukraine", "canberra": "Australia", "wellington": "New Zealand", "ottawa": "Canada",
-    "new delhi": "India", "islamabad": "Pakistan", "dhaka": "Bangladesh", "colombo": "Sri Lanka",
-    "kabul": "Afghanistan", "tehran": "Iran", "baghdad": "Iraq", "damascus": "Syria", "beirut": "Lebanon",
-    "amman": "Jordan", "riyadh": "Saudi Arabia", "doha": "Qatar", "abu dhabi": "United Arab Emirates",
-    "ankara": "Turkey", "cairo": "Egypt", "jakarta": "Indonesia", "manila": "Philippines",
-    "kuala lumpur": "Malaysia", "bangkok": "Thailand", "hanoi": "Vietnam", "phnom penh": "Cambodia",
-    "vientiane": "Laos", "naypyidaw": "Myanmar", "taipei": "Taiwan", "ulaanbaatar": "Mongolia",
-    "warsaw": "Poland", "prague": "Czechia", "budapest": "Hungary", "vienna": "Austria", "bern": "Switzerland",
-    "stockholm": "Sweden", "oslo": "Norway", "helsinki": "Finland", "copenhagen": "Denmark",
-    "dublin": "Ireland", "athens": "Greece", "bucharest": "Romania", "sofia": "Bulgaria",
-    "belgrade": "Serbia", "zagreb": "Croatia", "minsk": "Belarus", "tbilisi": "Georgia", "baku": "Azerbaijan",
-    "yerevan": "Armenia", "astana": "Kazakhstan", "tashkent": "Uzbekistan", "brasilia": "Brazil",
-    "buenos aires": "Argentina", "santiago": "Chile", "lima": "Peru", "bogota": "Colombia",
-    "caracas": "Venezuela", "havana": "Cuba", "mexico city": "Mexico", "pretoria": "South Africa",
-    "nairobi": "Kenya", "abuja": "Nigeria", "addis ababa": "Ethiopia", "jerusalem": "Israel",
-    "tel aviv": "Israel", "riga": "Latvia", "vilnius": "Lithuania", "tallinn": "Estonia",
-    "the hague": "Netherlands", "amsterdam": "Netherlands", "brussels": "Belgium",
-}
-
-
-# What news copy calls a country's people and things ("the Kenyan capital"), for the countries above; general
-# language. Countries with two capitals in news use (Israel, the Netherlands) have no entry: "the Israeli
-# capital" names no one city.
-DEMONYM_COUNTRY = {
-    "american": "United States", "chinese": "China", "russian": "Russia", "japanese": "Japan",
-    "south korean": "South Korea", "north korean": "North Korea", "british": "United Kingdom", "french": "France",
-    "german": "Germany", "italian": "Italy", "spanish": "Spain", "portuguese": "Portugal", "ukrainian": "Ukraine",
-    "australian": "Australia", "canadian": "Canada", "indian": "India", "pakistani": "Pakistan",
-    "bangladeshi": "Bangladesh", "sri lankan": "Sri Lanka", "afghan": "Afghanistan", "iranian": "Iran",
-    "iraqi": "Iraq", "syrian": "Syria", "lebanese": "Lebanon", "jordanian": "Jordan", "saudi": "Saudi Arabia",
-    "qatari": "Qatar", "emirati": "United Arab Emirates", "turkish": "Turkey", "egyptian": "Egypt",
-    "indonesian": "Indonesia", "philippine": "Philippines", "filipino": "Philippines", "malaysian": "Malaysia",
-    "thai": "Thailand", "vietnamese": "Vietnam", "cambodian": "Cambodia", "lao": "Laos", "laotian": "Laos",
-    "taiwanese": "Taiwan", "mongolian": "Mongolia", "polish": "Poland", "czech": "Czechia",
-    "hungarian": "Hungary", "austrian": "Austria", "swiss": "Switzerland", "swedish": "Sweden",
-    "norwegian": "Norway", "finnish": "Finland", "danish": "Denmark", "irish": "Ireland", "greek": "Greece",
-    "romanian": "Romania", "bulgarian": "Bulgaria", "serbian": "Serbia", "croatian": "Croatia",
-    "belarusian": "Belarus", "georgian": "Georgia", "azerbaijani": "Azerbaijan", "armenian": "Armenia",
-    "kazakh": "Kazakhstan", "uzbek": "Uzbekistan", "brazilian": "Brazil", "argentine": "Argentina",
-    "argentinian": "Argentina", "chilean": "Chile", "peruvian": "Peru", "colombian": "Colombia",
-    "venezuelan": "Venezuela", "cuban": "Cuba", "mexican": "Mexico", "south african": "South Africa",
-    "kenyan": "Kenya", "nigerian": "Nigeria", "ethiopian": "Ethiopia", "latvian": "Latvia",
-    "lithuanian": "Lithuania", "estonian": "Estonia", "belgian": "Belgium",
-}
+CAPITAL_COUNTRY = LEXICON.capital_country  # capitals as news copy lets them stand for their country
+DEMONYM_COUNTRY = LEXICON.demonym_country
 
 
 def capital_of(country: str) -> str | None:
@@ -116,48 +39,14 @@ def country_of_capital(name: str) -> str | None:
     return CAPITAL_COUNTRY.get(_fold(normalise_place(name)))
 
 
-# Country names: a meeting "in Japan" is weaker evidence of where it was than a city, and countries follow a
-# city in datelines ("NAPLES, Italy").
-COUNTRIES = {
-    "afghanistan", "albania", "algeria", "argentina", "armenia", "australia", "austria", "azerbaijan",
-    "bahrain", "bangladesh", "belarus", "belgium", "bolivia", "bosnia", "brazil", "brunei", "bulgaria",
-    "cambodia", "canada", "chile", "china", "colombia", "croatia", "cuba", "cyprus", "czechia", "denmark",
-    "ecuador", "egypt", "estonia", "ethiopia", "finland", "france", "georgia", "germany", "ghana", "greece",
-    "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel", "italy", "japan",
-    "jordan", "kazakhstan", "kenya", "korea", "south korea", "north korea", "kuwait", "laos", "latvia",
-    "lebanon", "libya", "lithuania", "luxembourg", "malaysia", "mexico", "moldova", "mongolia", "morocco",
-    "myanmar", "nepal", "netherlands", "new zealand", "nigeria", "norway", "oman", "pakistan", "palestine",
-    "panama", "peru", "philippines", "poland", "portugal", "qatar", "romania", "russia", "saudi arabia",
-    "serbia", "slovakia", "slovenia", "somalia", "south africa", "spain", "sri lanka", "sudan", "sweden",
-    "switzerland", "syria", "taiwan", "tanzania", "thailand", "tunisia", "turkey", "turkiye", "ukraine",
-    "united arab emirates", "uae", "united kingdom", "uk", "britain", "great britain", "united states", "us",
-    "u.s.", "usa", "america", "uruguay", "uzbekistan", "venezuela", "vietnam", "yemen", "zimbabwe",
-    "europe", "asia", "africa",
-}
-# Upper-case words that open a paragraph like a dateline but are labels, not places ("UPDATE: ...").
-NOT_PLACES = {"update", "updated", "breaking", "exclusive", "note", "editor's note", "editors note", "analysis",
-              "opinion", "watch", "photo", "photos", "video", "live", "read more", "advertisement", "summary",
-              "q", "a", "faq", "warning", "correction", "clarification", "related", "source", "sources",
-              "editorial", "comment", "review", "interview", "transcript", "full text", "ps", "tl;dr", "i",
-              "read", "listen", "more", "see also", "breaking news", "ceo", "cfo", "live updates", "explainer",
-              "factbox", "timeline", "graphic", "poll", "fact check", "podcast"}
-
-# Words that say a sentence is about the meeting itself.
-MEETING_WORDS = frozenset(
-    "met meet meets meeting meetings talks talked held hold holds discussion discussions discussed summit "
-    "conference gathering session dialogue consultation consultations visit visited visiting hosted "
-    "conversation negotiation negotiations ministerial convened gathered sidelines bilateral forum agreed "
-    "signed announced".split())
-# Words that say the meeting a sentence speaks of is still to come, so its date or place is not this one's.
-FUTURE_CUES = re.compile(
-    r"\b(?:will\s+(?:hold|meet|host|visit)|plan(?:s|ned|ning)?\s+to\s+(?:hold|meet|host)|planned|"
-    r"scheduled|to be held|next (?:week|month|year)|upcoming|is expected to (?:hold|meet))\b")
-_FUTURE_WORDS = frozenset("will plan plans planned planning scheduled held next upcoming expected".split())
+# A meeting "in Japan" is weaker evidence of where it was than a city, and countries follow a city in datelines
+# ("NAPLES, Italy").
+COUNTRIES = LEXICON.country_names
+MEETING_WORDS = LEXICON.meeting_words
+# The meeting a sentence speaks of is still to come, so its date or place is not this one's.
+FUTURE_CUES = re.compile(LEXICON.future_cues)
 # Words just before a date that tie it to something other than the meeting ("took office on Oct. 1").
-OTHER_DATE_CUES = re.compile(
-    r"\b(?:office|since|until|till|before|after|elected|appointed|sworn|inaugurated|born|died|founded|"
-    r"launched|established|by|deadline|from|ended|started|began|took effect|expires?|announced|"
-    r"signed|last (?:year|month))\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+OTHER_DATE_CUES = re.compile(LEXICON.other_date_cues, re.IGNORECASE)
 _CUE_LOOKBACK = 48  # characters before a date searched for OTHER_DATE_CUES (the cue is at most three words back)
 _WORDS = re.compile(r"[a-z]+")
 
@@ -168,7 +57,7 @@ def _sentence_kind(sentence: str) -> tuple[bool, bool]:
     lower = sentence.lower()
     words = set(_WORDS.findall(lower))
     about_meeting = not words.isdisjoint(MEETING_WORDS)
-    future = not words.isdisjoint(_FUTURE_WORDS) and FUTURE_CUES.search(lower) is not None
+    future = not words.isdisjoint(LEXICON.future_words) and FUTURE_CUES.search(lower) is not None
     return about_meeting, future
 
 
@@ -179,9 +68,7 @@ def _tied_elsewhere(prefix: str) -> bool:
 
 def _latin_folds() -> dict[int, str]:
     # Letters that do not decompose into a base letter and a mark ("ł", "ø"), then every accented Latin letter.
-    table = {ord(k): v for k, v in {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ß": "ss",
-                                    "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d",
-                                    "Ð": "D", "ħ": "h", "Ħ": "H", "ı": "i"}.items()}
+    table = {ord(k): v for k, v in LEXICON.latin_letters.items()}
     for code in range(0xC0, 0x250):
         if code in table:
             continue
@@ -243,7 +130,7 @@ def parse_date_line(line: str) -> str | None:
         if bare in MONTHS:
             has_month = True
             kept.append(bare)
-        elif bare in WEEKDAYS or bare in STAMP_WORDS or re.fullmatch(r"[ap]\.\s?m\.?", token):
+        elif bare in WEEKDAYS or bare in LEXICON.stamp_words or re.fullmatch(r"[ap]\.\s?m\.?", token):
             continue
         elif re.fullmatch(r"\d{4}", token):
             has_year = True
@@ -312,7 +199,7 @@ def find_dateline(paragraph: str) -> tuple[int, str] | None:
     place = match.group("place").strip()
     country = match.group("country") or ""
     letters = re.sub(r"[\W\d_]", "", place)
-    if not place.isupper() or len(letters) < 3 or _fold(place) in NOT_PLACES:
+    if not place.isupper() or len(letters) < 3 or _fold(place) in LEXICON.not_places:
         return None
     if country and not (country[0].isupper() and (country.isupper() or country.istitle() or "." in country)):
         return None
@@ -328,8 +215,8 @@ def normalise_place(name: str) -> str:
     cleaned = re.sub(r"\s+", " ", name.strip().strip(",.;:")).strip()
     cleaned = re.sub(r"^(?:the )?(?:city|town|capital) of ", "", cleaned, flags=re.IGNORECASE)
     folded = _fold(cleaned)
-    if folded in PLACE_VARIANTS:
-        return PLACE_VARIANTS[folded]
+    if folded in LEXICON.place_variants:
+        return LEXICON.place_variants[folded]
     parts = cleaned.split(" ")
     return " ".join(
         part.lower() if 0 < i < len(parts) - 1 and part.lower() in PLACE_PARTICLES else _title_word(part)
@@ -345,8 +232,7 @@ def _title_word(word: str) -> str:
 
 # --- the meeting's place --------------------------------------------------------------------------------------
 
-# Lower-case words inside place names ("Rio de Janeiro", "Dar es Salaam", "Port of Spain"); general language.
-PLACE_PARTICLES = frozenset("de da do dos das del della di des du la le el es al y of upon sur am im".split())
+PLACE_PARTICLES = LEXICON.place_particles  # "Rio de Janeiro", "Dar es Salaam"
 _PARTICLE = "|".join(sorted(PLACE_PARTICLES))
 _NAME = (r"[A-Z][a-zA-Z\u00C0-\u024F\-]+"
          rf"(?:\s+(?:(?:{_PARTICLE})\s+)?[A-Z][a-zA-Z\u00C0-\u024F\-]+){{0,2}}")
@@ -354,10 +240,7 @@ _NAME = (r"[A-Z][a-zA-Z\u00C0-\u024F\-]+"
 _PLACE_AFTER_IN = re.compile(
     r"\b[Ii]n\s+(?:the\s+(?:[A-Z][a-z]+\s+)?(?:city|capital|town|port city|resort town)\s+of\s+|the\s+capital,?\s+)?"
     rf"(?P<place>{_NAME})(?P<after>’s|'s)?")
-_NOT_PLACE_WORDS = set(MONTHS) | set(WEEKDAYS) | {"the", "a", "an", "this", "that", "his", "her", "their", "its",
-                                                   "our", "my", "addition", "response", "light", "particular",
-                                                   "total", "order", "fact", "brief", "short", "general",
-                                                   "person", "spring", "summer", "autumn", "fall", "winter"}
+_NOT_PLACE_WORDS = set(MONTHS) | set(WEEKDAYS) | LEXICON.not_place_words
 
 
 # "in the Kenyan capital" (the capital the demonym's country has), "in the Kenyan capital, Nairobi" (the name),
@@ -432,13 +315,14 @@ def _trim_place(raw: str) -> str | None:
 
 # --- the meeting's dates --------------------------------------------------------------------------------------
 
-_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+# Month names as dates write them, capitalised, full names before abbreviations ("Oct." and "October").
+_MONTH_NAMES = "(?:" + "|".join(name.capitalize() for name in MONTHS) + r")\.?"
 _DATE_MDY = re.compile(rf"\b(?P<month>{_MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?")
 _DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_NAMES})(?:,?\s+(?P<year>\d{{4}}))?\b")
 _DATE_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
-_WEEKDAY = re.compile(r"\b(?P<pre>(?:on|last|this|past|late|early)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|"
-                      r"Friday|Saturday|Sunday)\b(?P<post>\s+(?:next|week|evening|morning|night|afternoon)\b)?")
+_WEEKDAY_NAMES = "|".join(name.capitalize() for name in list(WEEKDAYS)[:7])  # full names come first
+_WEEKDAY = re.compile(rf"\b(?P<pre>(?:on|last|this|past|late|early)\s+)?(?P<day>{_WEEKDAY_NAMES})\b"
+                      r"(?P<post>\s+(?:next|week|evening|morning|night|afternoon)\b)?")
 _RELATIVE = re.compile(r"\b(?P<word>yesterday|today|earlier today|this (?:morning|afternoon|evening))\b",
                        re.IGNORECASE)
 

@@ -1,13 +1,18 @@
 """The records that cross pipeline stages, the settings object, and the named errors.
 
+The bottom of the package: it imports no other module of it. The result of a run, which gathers these
+records, is compare.comparison.Comparison.
+
 Every record is a frozen, slotted dataclass of plain values (str, int, float, tuples), so any of them can be
 pickled and shipped to another process or a cluster worker unchanged.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
+
+from compare.config import AlignmentConfig, GroupingConfig
 
 
 class Relation(StrEnum):
@@ -94,6 +99,7 @@ class Finding:
     relation: Relation
     score: float
     reason: str
+    kind: str  # what decided it: compare.judge.Kind ("polarity", "agree", "omitted", ...)
 
 
 # Files over this size are refused unless --max-bytes says otherwise: larger than any article, small enough
@@ -119,45 +125,8 @@ class Settings:
     engine: str = "local"
     scheduler: str | None = None
     workers: int = 1
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    """The result of a run: plain records, with pandas views for notebooks."""
-
-    sources: tuple[Source, ...]
-    events: tuple[Event, ...]
-    sentence_records: tuple[Sentence, ...]
-    dropped_records: tuple[Dropped, ...]
-    finding_records: tuple[Finding, ...]
-    warnings: tuple[str, ...] = field(default=())
-    copies: tuple[tuple[str, str], ...] = field(default=())  # (copy id, origin id): syndicated, not compared
-
-    @property
-    def findings(self):
-        """Findings as a pandas DataFrame (the columns of findings.csv)."""
-        from compare.report.tables import findings_frame
-
-        return findings_frame(self)
-
-    @property
-    def sentences(self):
-        from compare.report.tables import sentences_frame
-
-        return sentences_frame(self)
-
-    @property
-    def dropped(self):
-        from compare.report.tables import dropped_frame
-
-        return dropped_frame(self)
-
-    @property
-    def claims(self):
-        """The claim matrix as a DataFrame: one row per claim, one column per source."""
-        from compare.report.claims import claims_frame
-
-        return claims_frame(self)
+    grouping: GroupingConfig = GroupingConfig()  # the tuning numbers of each stage (compare/config.py)
+    alignment: AlignmentConfig = AlignmentConfig()
 
 
 class CompareError(Exception):

@@ -15,18 +15,20 @@ process, in a process pool, or on a Dask cluster without change.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from compare.align import SCORE_BUDGET_BYTES, Counterpart, cross_counterparts, matcher_for_event
 from compare.clean import clean
-from compare.confidence import OMITTED, Evidence, confidence, uncalibrated
-from compare.engine import collector_paused, keep_heap_slack, run_events, run_grouping, run_prepare
+from compare.comparison import Comparison
+from compare.confidence import Evidence, confidence, uncalibrated
+from compare.engine import map_ordered, run_one
 from compare.events import EventDoc, group_events
 from compare.events import preload as preload_grouping
-from compare.judge import Side, judge_pair, omitted_reason
+from compare.judge import Side, judge_pair, omitted_verdict
 from compare.metadata import meeting_dates, meeting_place, normalise_place
-from compare.models import Comparison, Dropped, Event, Finding, Relation, Sentence, Settings, Source, TooManySentences
+from compare.models import Dropped, Event, Finding, Sentence, Settings, Source, TooManySentences
 from compare.sentences import rough_count, split
 from compare.syndication import find_copies
 from compare.similarity import AcronymKey, acronym_key, acronyms_in, sentence_terms, uses_acronym
@@ -203,16 +205,14 @@ def event_evidence(
             best = by_id.get(cp.best_id) if cp.best_id is not None else None
             if cp.matched and best is not None:
                 verdict = judge_pair(side, Side(b.source, best, b.published), cp.score, frozen)
-                evidence = Evidence(verdict.kind, cp.score, cp.mutual)
-                finding = Finding(work.event.id, a.source, sentence.id, b.source, best.id, verdict.relation,
-                                  score(evidence), verdict.reason)
-                out.append((finding, evidence))
+                other_id = best.id
             else:
-                reason = omitted_reason(side, b.source, best, cp.score, threshold)
-                evidence = Evidence(OMITTED, cp.score, cp.mutual)
-                finding = Finding(work.event.id, a.source, sentence.id, b.source, None, Relation.OMITTED,
-                                  score(evidence), reason)
-                out.append((finding, evidence))
+                verdict = omitted_verdict(side, b.source, best, cp.score, threshold)
+                other_id = None
+            evidence = Evidence(verdict.kind, cp.score, cp.mutual)
+            finding = Finding(work.event.id, a.source, sentence.id, b.source, other_id, verdict.relation,
+                              score(evidence), verdict.reason, verdict.kind)
+            out.append((finding, evidence))
     return out
 
 
@@ -262,22 +262,19 @@ def compare_sources(
 
     `progress`, when given, wraps the stage loops (e.g. a tqdm bar); the library itself never prints.
     """
-    keep_heap_slack()
-    with collector_paused():
-        return _compare_sources(sources, settings or Settings(), warnings, progress or _no_progress)
-
-
-def _compare_sources(sources: Sequence[Source], settings: Settings, warnings: Sequence[str], progress: Progress) -> Comparison:
+    settings = settings or Settings()
+    progress = progress or _no_progress
     # 2.-4. clean, split, fill metadata
     # Grouping needs scikit-learn, about a second to import: done while the workers read the sources.
-    prepared = run_prepare(progress(sources, "reading"), settings, meanwhile=preload_grouping)
+    read = functools.partial(prepare, max_sentences=settings.max_sentences)
+    prepared = map_ordered(read, progress(sources, "reading"), settings, meanwhile=preload_grouping)
     # 5. copies aside, events from the rest: a reprint is one outlet's story, not a second outlet agreeing
     copies = find_copies([p.source for p in prepared])
     originals = [p for p in prepared if p.source.id not in copies]
-    events = run_grouping([event_doc(p) for p in originals], settings)
+    events = run_one(group_events, [event_doc(p) for p in originals], settings)
     # 6. per-event comparison
     works = event_works(events, originals, settings)
-    results = run_events(works, settings)
+    results = map_ordered(compare_event, works, settings)
     # 7. assemble
     lone = [f"{e.sources[0]} is the only source of event {e.id}: nothing to compare it with" for e in events if len(e.sources) == 1]
     return assemble(prepared, events, results, [*warnings, *lone], copies)
@@ -299,4 +296,4 @@ def compare_pair(a: Source, b: Source, settings: Settings | None = None, *, warn
         first = grouped[0]
         event = Event(f"{a.id}-vs-{b.id}", first.date, first.place, tuple(sorted((a.id, b.id))))
     works = event_works([event], prepared, settings)
-    return assemble(prepared, [event], run_events(works, settings), notes)
+    return assemble(prepared, [event], map_ordered(compare_event, works, settings), notes)

@@ -14,10 +14,11 @@ import unicodedata
 import blingfire
 
 from compare.clean import Cleaned
+from compare.lang import LEXICON
 from compare.models import Dropped, DropReason, Sentence, Source
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+_QUOTES = str.maketrans(dict(LEXICON.quote_folds))
 
 
 def fold(text: str) -> str:

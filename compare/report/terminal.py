@@ -12,10 +12,11 @@ import re
 
 from tabulate import tabulate
 
-from compare.models import Comparison, SourceNotFound
+from compare.index import ResultIndex
+from compare.models import SourceNotFound
 from compare.report.csv_report import render_rows
 from compare.report.markdown import md_escape
-from compare.report.tables import FINDINGS_COLUMNS, event_of, finding_rows, source_by_id, summary_rows
+from compare.views import FINDINGS_COLUMNS, finding_rows, summary_rows
 
 DIFF_FORMATS = ("table", "csv", "json", "md")
 
@@ -56,10 +57,10 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def render_summary(c: Comparison, *, color: bool) -> str:
+def render_summary(index: ResultIndex, *, color: bool) -> str:
     """One row per event: id, date, place, sources, sentences, and counts by relation."""
     rows = []
-    for r in summary_rows(c):
+    for r in summary_rows(index):
         counts = [
             _paint(str(r[rel]), rel, color) if r[rel] and rel == "contradict" else str(r[rel])
             for rel in ("agree", "partial", "contradict", "omitted")
@@ -116,9 +117,9 @@ def render_events(sources, events) -> str:
     return table + "\n\n" + summary + "\n"
 
 
-def _diff_rows(c: Comparison, a_id: str, b_id: str) -> list[dict]:
+def _diff_rows(index: ResultIndex, a_id: str, b_id: str) -> list[dict]:
     """A's findings against B, then B's sentences that A omits (what only B says)."""
-    rows = finding_rows(c)
+    rows = finding_rows(index)
     forward = [r for r in rows if r["source"] == a_id and r["other_source"] == b_id]
     only_b = [
         r for r in rows if r["source"] == b_id and r["other_source"] == a_id and r["relation"] == "omitted"
@@ -136,24 +137,24 @@ def text_widths(width: int | None) -> tuple[int, int]:
     return sentence, max(_MIN_TEXT_WIDTH, room - 2 * sentence)
 
 
-def render_diff(c: Comparison, a_id: str, b_id: str, *, fmt: str, color: bool, width: int | None = None) -> str:
+def render_diff(index: ResultIndex, a_id: str, b_id: str, *, fmt: str, color: bool, width: int | None = None) -> str:
     """The findings of source A against source B (and B's sentences that A lacks) as table, csv, json or md.
 
     `width`: the terminal's width, which the table's wrapped columns then share; None gives a fixed layout."""
-    sources = source_by_id(c)
+    sources = index.sources
     for sid in (a_id, b_id):
         if sid not in sources:
             known = ", ".join(sorted(sources)) or "none"
             raise SourceNotFound(f"{sid}: not a source of this comparison; pass one of: {known}")
     if fmt not in DIFF_FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(DIFF_FORMATS)}")
-    rows = _diff_rows(c, a_id, b_id)
+    rows = _diff_rows(index, a_id, b_id)
     if fmt == "csv":
         return render_rows(FINDINGS_COLUMNS, ([r[col] for col in FINDINGS_COLUMNS] for r in rows))
     if fmt == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
-    events = event_of(c)
+    events = index.event_of
     same_event = events.get(a_id) is not None and events.get(a_id) == events.get(b_id)
     view = []
     for r in rows:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import errno
+import functools
 import multiprocessing
 import os
 import shutil
@@ -27,9 +28,10 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from compare.engine import collector_paused
-from compare.models import Comparison, OutputNotWritable
-from compare.report.prepared import Prepared
+from compare.claims import Claim, claims_by_event
+from compare.comparison import Comparison
+from compare.index import ResultIndex
+from compare.models import OutputNotWritable
 
 REPORT_FILES = ("report.json", "findings.csv", "claims.csv", "report.md", "report.html")
 
@@ -46,28 +48,37 @@ _RENDER_COST = {"report.html": 6, "findings.csv": 4, "report.json": 3, "report.m
 PARALLEL_WRITE_MAX_FINDINGS = 400_000
 
 
-def report_chunks(c: Comparison, prepared: Prepared | None = None) -> dict[str, Callable[[], Iterator[str]]]:
+def report_chunks(
+    index: ResultIndex, claims: Callable[[], dict[str, list[Claim]]]
+) -> dict[str, Callable[[], Iterator[str]]]:
     """File name -> a function giving that report's text in pieces, in REPORT_FILES order.
 
-    The reports share one Prepared (indexes, claims and counts computed once for all of them).
+    The reports share the index and the claim matrix (`claims` gives the same dict at every call: see
+    shared_claims), so each lookup, and the claims, are worked out once for all of them.
     """
     from compare.report import csv_report, html, json_report, markdown
 
-    p = prepared if prepared is not None and prepared.c is c else Prepared(c)
     # Looked up at call time, so each renderer can be replaced (tests make one fail).
     renderers = {
-        "report.json": lambda: json_report.json_chunks(c, p),
-        "findings.csv": lambda: csv_report.findings_csv_chunks(c, p),
-        "claims.csv": lambda: csv_report.claims_csv_chunks(c, p),
-        "report.md": lambda: markdown.markdown_chunks(c, p),
-        "report.html": lambda: html.html_chunks(c, p),
+        "report.json": lambda: json_report.json_chunks(index),
+        "findings.csv": lambda: csv_report.findings_csv_chunks(index),
+        "claims.csv": lambda: csv_report.claims_csv_chunks(index, claims()),
+        "report.md": lambda: markdown.markdown_chunks(index, claims()),
+        "report.html": lambda: html.html_chunks(index, claims()),
     }
     return {name: renderers[name] for name in REPORT_FILES}
 
 
+def shared_claims(index: ResultIndex) -> Callable[[], dict[str, list[Claim]]]:
+    """The claims of the indexed result by event, worked out at the first call (by the first report that needs
+    them) and the same dict after."""
+    return functools.cache(functools.partial(claims_by_event, index))
+
+
 def render_reports(c: Comparison) -> dict[str, str]:
     """File name -> contents of every report, in REPORT_FILES order (whole strings: for tests and small runs)."""
-    return {name: "".join(chunks()) for name, chunks in report_chunks(c).items()}
+    index = ResultIndex(c)
+    return {name: "".join(chunks()) for name, chunks in report_chunks(index, shared_claims(index)).items()}
 
 
 def write_reports(c: Comparison, out_dir, workers: int = 1) -> list[Path]:
@@ -77,17 +88,13 @@ def write_reports(c: Comparison, out_dir, workers: int = 1) -> list[Path]:
     forked copies of it, which share the Comparison's memory instead of receiving a copy.
     Raises OutputNotWritable when the folder (or its parent) cannot be created or written.
     """
-    with collector_paused():  # rendering makes millions of short-lived strings beside a large, acyclic heap
-        return _write_reports(c, out_dir, workers)
-
-
-def _write_reports(c: Comparison, out_dir, workers: int) -> list[Path]:
-    prepared = Prepared(c)
-    contents = report_chunks(c, prepared)
+    index = ResultIndex(c)
+    claims = shared_claims(index)
+    contents = report_chunks(index, claims)
     if len(c.finding_records) > PARALLEL_WRITE_MAX_FINDINGS:
         workers = 1
     if workers > 1 and _can_fork():
-        _ = prepared.findings_by_event, prepared.counts, prepared.claims  # shared by several reports: built once
+        _ = index.findings_by_event, index.counts, claims()  # shared by several reports: built once
     out = Path(out_dir)
     try:
         _write_all(out, contents, workers)

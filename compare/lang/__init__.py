@@ -1,0 +1,152 @@
+"""Language data, in one place: the words and phrases crosscheck's rules read, apart from the rules themselves.
+
+Every stage reads the one frozen `LEXICON` (English, loaded once from compare/lang/en/); no module types its
+own month, number, stop-word or place list. To see what a rule knows of a language, read compare/lang/en/:
+
+    calendar.py    month and weekday names, words of a date stamp
+    numbers.py     number and ordinal words
+    stop_words.py  function words (matching), headline small words, words an acronym skips
+    places.py      city variants and exonyms, place-name particles, labels that are not places
+    gazetteer.tsv  one row per country: capitals, demonyms, the names it goes by
+    cues.py        meeting and date cues, page-furniture phrases
+    spelling.py    name variants (U.S. / United States), British and American spelling, quote folding
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Mapping
+
+from compare.lang.en import calendar, cues, numbers, places, spelling, stop_words
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """One row of the gazetteer."""
+
+    name: str
+    capitals: tuple[str, ...]  # folded, as news copy lets them stand for the country
+    demonyms: tuple[str, ...]  # folded
+    names: tuple[str, ...]  # folded names the country goes by
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything a language contributes to the rules (see the module docstring for where each part lives)."""
+
+    months: Mapping[str, int]  # "january" and "jan" -> 1
+    weekdays: Mapping[str, int]  # "monday" and "mon" -> 0
+    stamp_words: frozenset[str]
+    number_words: Mapping[str, str]  # "two" -> "2"
+    ordinal_words: Mapping[str, str]  # "second" -> "2"
+    stop_words: frozenset[str]
+    headline_small_words: frozenset[str]
+    acronym_skippable: frozenset[str]
+    place_variants: Mapping[str, str]
+    place_particles: frozenset[str]
+    regions: frozenset[str]
+    not_places: frozenset[str]
+    not_place_words: frozenset[str]
+    countries: tuple[Country, ...]
+    meeting_words: frozenset[str]
+    future_words: frozenset[str]
+    future_cues: str
+    other_date_cues: str
+    call_to_action: str
+    site_notice: str
+    credit_line: str
+    caption_line: str
+    name_variants: tuple[tuple[str, str], ...]
+    british_spelling: str
+    british_words: Mapping[str, str]
+    quote_folds: Mapping[str, str]
+    apostrophe_folds: Mapping[str, str]
+    latin_letters: Mapping[str, str]
+
+    @property
+    def month_names(self) -> tuple[str, ...]:
+        """"January" ... "December"."""
+        first: dict[int, str] = {}
+        for name, number in self.months.items():  # each month's full name is listed before its abbreviations
+            first.setdefault(number, name)
+        return tuple(first[n].capitalize() for n in range(1, 13))
+
+    def small_number_words(self, largest: int) -> dict[str, str]:
+        """Number words up to `largest`, in order: "zero" -> "0", ..."""
+        return {w: n for w, n in self.number_words.items() if int(n) <= largest}
+
+    @property
+    def country_names(self) -> frozenset[str]:
+        """Every folded name of a country, and the regions: a meeting "in" one is weaker evidence than a city."""
+        return frozenset(n for c in self.countries for n in c.names) | self.regions
+
+    @property
+    def capital_country(self) -> dict[str, str]:
+        """Folded national capital -> the country it stands for in news copy ("canberra" -> "Australia")."""
+        return {capital: c.name for c in self.countries for capital in c.capitals}
+
+    @property
+    def demonym_country(self) -> dict[str, str]:
+        """Folded demonym -> country ("kenyan" -> "Kenya")."""
+        return {demonym: c.name for c in self.countries for demonym in c.demonyms}
+
+
+def read_gazetteer(text: str) -> tuple[Country, ...]:
+    """The rows of a gazetteer TSV (country, capitals, demonyms, names; lists separated by ';')."""
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, capitals, demonyms, names = (line.split("\t") + ["", "", ""])[:4]
+        rows.append(Country(name, _listed(capitals), _listed(demonyms), _listed(names)))
+    return tuple(rows)
+
+
+def _listed(cell: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in cell.split(";") if item.strip())
+
+
+def _frozen(mapping: Mapping) -> Mapping:
+    return MappingProxyType(dict(mapping))
+
+
+@cache
+def english() -> Lexicon:
+    """The English lexicon, read once per process."""
+    gazetteer = (resources.files("compare.lang.en") / "gazetteer.tsv").read_text(encoding="utf-8")
+    return Lexicon(
+        months=_frozen(calendar.MONTHS),
+        weekdays=_frozen(calendar.WEEKDAYS),
+        stamp_words=calendar.STAMP_WORDS,
+        number_words=_frozen(numbers.NUMBER_WORDS),
+        ordinal_words=_frozen(numbers.ORDINAL_WORDS),
+        stop_words=stop_words.STOP_WORDS,
+        headline_small_words=stop_words.HEADLINE_SMALL_WORDS,
+        acronym_skippable=stop_words.ACRONYM_SKIPPABLE,
+        place_variants=_frozen(places.PLACE_VARIANTS),
+        place_particles=places.PLACE_PARTICLES,
+        regions=places.REGIONS,
+        not_places=places.NOT_PLACES,
+        not_place_words=places.NOT_PLACE_WORDS,
+        countries=read_gazetteer(gazetteer),
+        meeting_words=cues.MEETING_WORDS,
+        future_words=cues.FUTURE_WORDS,
+        future_cues=cues.FUTURE_CUES,
+        other_date_cues=cues.OTHER_DATE_CUES,
+        call_to_action=cues.CALL_TO_ACTION,
+        site_notice=cues.SITE_NOTICE,
+        credit_line=cues.CREDIT_LINE,
+        caption_line=cues.CAPTION_LINE,
+        name_variants=spelling.NAME_VARIANTS,
+        british_spelling=spelling.BRITISH_SPELLING,
+        british_words=_frozen(spelling.BRITISH_WORDS),
+        quote_folds=_frozen(spelling.QUOTE_FOLDS),
+        apostrophe_folds=_frozen(spelling.APOSTROPHE_FOLDS),
+        latin_letters=_frozen(spelling.LATIN_LETTERS),
+    )
+
+
+LEXICON = english()

@@ -1,0 +1,55 @@
+"""Cue words and phrases: what marks a sentence as about the meeting, a date as someone else's, a line as the
+site's rather than the story's. General news and web language, none tied to any article.
+
+Patterns are kept as regular-expression source text; the module that uses one compiles it once.
+"""
+
+# Words that say a sentence is about the meeting itself.
+MEETING_WORDS = frozenset(
+    "met meet meets meeting meetings talks talked held hold holds discussion discussions discussed summit "
+    "conference gathering session dialogue consultation consultations visit visited visiting hosted "
+    "conversation negotiation negotiations ministerial convened gathered sidelines bilateral forum agreed "
+    "signed announced".split())
+# Words that say the meeting a sentence speaks of is still to come, so its date or place is not this one's:
+# FUTURE_WORDS is the cheap test, FUTURE_CUES the phrases.
+FUTURE_WORDS = frozenset("will plan plans planned planning scheduled held next upcoming expected".split())
+FUTURE_CUES = (
+    r"\b(?:will\s+(?:hold|meet|host|visit)|plan(?:s|ned|ning)?\s+to\s+(?:hold|meet|host)|planned|"
+    r"scheduled|to be held|next (?:week|month|year)|upcoming|is expected to (?:hold|meet))\b")
+# Words just before a date that tie it to something other than the meeting ("took office on Oct. 1"), read
+# case-insensitively up to three words before the date. None is a meeting word: what a meeting did ("signed",
+# "announced") dates the meeting.
+OTHER_DATE_CUES = (
+    r"\b(?:office|since|until|till|before|after|elected|appointed|sworn|inaugurated|born|died|founded|"
+    r"launched|established|by|deadline|from|ended|started|began|took effect|expires?|"
+    r"last (?:year|month))\W+(?:\w+\W+){0,2}$")
+
+# --- page furniture (read case-insensitively, at the start of a line unless said otherwise) ---------------------
+
+# Calls to action of web pages, by their opening words.
+CALL_TO_ACTION = (
+    r"^(?:subscribe|sign\s+up|sign\s+in|log\s+in|register\s+(?:now|here|for)|follow\s+us|click\s+here|tap\s+here|"
+    r"follow\s+[\w'’ .-]{1,40}?\s+on\s+(?:x|twitter|facebook|instagram|linkedin|telegram|whatsapp|youtube|tiktok|threads)\b|"
+    r"download\s+(?:our|the)\s+app|get\s+(?:our|the)\s+(?:newsletter|app)|share\s+(?:this|on)|"
+    r"read\s+(?:more|next|the\s+full)|listen\s+to\s+this|watch\s+(?:now|live|the\s+video)|"
+    r"advertisement|sponsored|skip\s+to\s+(?:content|main))\b"
+)
+# Notes of the site about the page itself.
+SITE_NOTICE = (
+    r"^(?:copyright\b|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|editor[’']?s\s+note\b|correction\s*:|clarification\s*:|"
+    r"this\s+(?:article|story|report|piece)\s+(?:was|has\s+been|is)\s+(?:produced|updated|corrected|amended|"
+    r"written|published|first\s+published|originally\s+published|generated)\b)"
+)
+# The credit line that closes an agency story ("Reporting by X; Editing by Y", "(Writing by Z)", "AP writer W
+# contributed to this report."). What follows it on the page is the site's, not the story's.
+CREDIT_LINE = (
+    r"^\(?\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|translated|translation|research|"
+    r"graphics|production)\s+by\s+(?-i:[A-Z])"  # by a name: "Reporting by phone, ..." is a sentence
+    r"|\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article|reporting)\s*[.)]*\s*$"
+)
+# A photo caption: opened by a picture label ("FILE PHOTO:", "Photo:") or closed by a picture credit
+# ("... Photo: Jane Doe/Agency", "... (Image: X)").
+CAPTION_LINE = (
+    r"^(?:file\s+)?(?:photo|picture|image|photograph|caption)s?\s*:"
+    r"|\b(?:photo|picture|image|photograph)s?\s*(?:credit)?\s*:\s*[^.:]{1,60}[)\]]?\s*$"
+)

@@ -1,0 +1,37 @@
+"""Place names: variants and exonyms of cities, words inside place names, and labels that are not places.
+
+Countries, their capitals and demonyms are in gazetteer.tsv beside this file.
+"""
+
+# Canonical English names for common variants and exonyms of major places. Keys are folded (lower case,
+# no accents); a name not listed is only title-cased.
+PLACE_VARIANTS = {
+    "napoli": "Naples", "roma": "Rome", "milano": "Milan", "torino": "Turin", "firenze": "Florence",
+    "venezia": "Venice", "genova": "Genoa", "muenchen": "Munich", "munchen": "Munich", "koeln": "Cologne",
+    "koln": "Cologne", "wien": "Vienna", "praha": "Prague", "warszawa": "Warsaw", "kyiv": "Kyiv", "kiev": "Kyiv",
+    "lisboa": "Lisbon", "bruxelles": "Brussels", "brussel": "Brussels", "den haag": "The Hague",
+    "the hague": "The Hague", "s-gravenhage": "The Hague", "hague": "The Hague", "kobenhavn": "Copenhagen",
+    "moskva": "Moscow", "sankt-peterburg": "Saint Petersburg", "st. petersburg": "Saint Petersburg",
+    "st petersburg": "Saint Petersburg", "genf": "Geneva", "geneve": "Geneva", "athina": "Athens",
+    "athinai": "Athens", "beograd": "Belgrade", "bucuresti": "Bucharest", "sevilla": "Seville", "zurich": "Zurich",
+    "peking": "Beijing", "canton": "Guangzhou", "bombay": "Mumbai", "calcutta": "Kolkata", "madras": "Chennai",
+    "saigon": "Ho Chi Minh City", "rangoon": "Yangon", "new delhi": "New Delhi", "delhi": "New Delhi",
+    "tokio": "Tokyo", "al-quds": "Jerusalem", "washington, d.c.": "Washington", "washington d.c.": "Washington",
+    "washington dc": "Washington", "new york city": "New York", "nyc": "New York",
+    "ciudad de mexico": "Mexico City", "mexico df": "Mexico City", "sao paulo": "Sao Paulo", "krakow": "Krakow",
+    "cracow": "Krakow", "gdansk": "Gdansk", "danzig": "Gdansk", "la haye": "The Hague", "londres": "London",
+    "hanoi": "Hanoi", "ha noi": "Hanoi", "seoul": "Seoul",
+}  # fmt: skip
+# Lower-case words inside place names ("Rio de Janeiro", "Dar es Salaam", "Port of Spain").
+PLACE_PARTICLES = frozenset("al am da das de del della des di do dos du el es im la le of sur upon y".split())
+# Regions a meeting can be said to be "in" that are weaker evidence than a city, like a country.
+REGIONS = frozenset({"europe", "asia", "africa", "korea"})
+# Upper-case words that open a paragraph like a dateline but are labels, not places ("UPDATE: ...").
+NOT_PLACES = frozenset({
+    "a", "advertisement", "analysis", "breaking", "breaking news", "ceo", "cfo", "clarification", "comment", "correction", "editor's note", "editorial", "editors note", "exclusive", "explainer", "fact check", "factbox", "faq", "full text", "graphic", "i", "interview", "listen", "live", "live updates", "more", "note", "opinion", "photo", "photos", "podcast", "poll", "ps", "q", "read", "read more", "related", "review", "see also", "source", "sources", "summary", "timeline", "tl;dr", "transcript", "update", "updated", "video", "warning", "watch"
+})  # fmt: skip
+# Words a capitalised run after "in" can start with that are not a place ("In addition", "in the spring");
+# month and weekday names are not places either.
+NOT_PLACE_WORDS = frozenset({
+    "a", "addition", "an", "autumn", "brief", "fact", "fall", "general", "her", "his", "its", "light", "my", "order", "our", "particular", "person", "response", "short", "spring", "summer", "that", "the", "their", "this", "total", "winter"
+})  # fmt: skip
