@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from compare import runtime
-from compare.models import DEFAULT_MAX_BYTES, CompareError, Settings
+from compare.models import DEFAULT_MAX_BYTES, DEFAULT_MAX_SENTENCES, CompareError, Settings
 
 app = typer.Typer(
     name="crosscheck",
@@ -51,6 +51,7 @@ MatcherOpt = Annotated[MatcherName, typer.Option(help="How sentences are matched
 ThresholdOpt = Annotated[Optional[float], typer.Option("--threshold", min=0.0, max=1.0, help="Match threshold (0-1); default: the matcher's calibrated one.")]
 EncodingOpt = Annotated[Optional[str], typer.Option(help="Read every file in this encoding instead of detecting it (e.g. shift_jis).")]
 MaxBytesOpt = Annotated[int, typer.Option(help="Refuse files larger than this many bytes.")]
+MaxSentencesOpt = Annotated[int, typer.Option(min=1, help="Refuse sources of more sentences than this (comparing two costs time with the product of their sentences).")]
 SkipOpt = Annotated[bool, typer.Option("--skip-invalid", help="Skip unreadable files with a warning instead of stopping.")]
 ManifestOpt = Annotated[Optional[Path], typer.Option(help="CSV of path or id, outlet, url, published: metadata the texts lack.")]
 
@@ -61,6 +62,7 @@ def settings_from_options(
     threshold: float | None = None,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_sentences: int = DEFAULT_MAX_SENTENCES,
     skip_invalid: bool = False,
     manifest: Path | None = None,
     engine: Engine = Engine.local,
@@ -73,6 +75,7 @@ def settings_from_options(
         matcher=str(matcher),
         encoding=encoding,
         max_bytes=max_bytes,
+        max_sentences=max_sentences,
         skip_invalid=skip_invalid,
         manifest=str(manifest) if manifest else None,
         engine=str(engine),
@@ -110,6 +113,7 @@ def report(
     threshold: ThresholdOpt = None,
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    max_sentences: MaxSentencesOpt = DEFAULT_MAX_SENTENCES,
     skip_invalid: SkipOpt = False,
     manifest: ManifestOpt = None,
     engine: Annotated[Engine, typer.Option(help="local: this machine; dask: a Dask cluster (crosscheck[dask]).")] = Engine.local,
@@ -124,8 +128,8 @@ def report(
     from compare.report.writer import write_reports
 
     settings = settings_from_options(
-        matcher=matcher, threshold=threshold, encoding=encoding, max_bytes=max_bytes, skip_invalid=skip_invalid,
-        manifest=manifest, engine=engine, scheduler=scheduler, workers=workers,
+        matcher=matcher, threshold=threshold, encoding=encoding, max_bytes=max_bytes, max_sentences=max_sentences,
+        skip_invalid=skip_invalid, manifest=manifest, engine=engine, scheduler=scheduler, workers=workers,
     )
     try:
         with runtime.tuned():
@@ -148,6 +152,7 @@ def diff(
     threshold: ThresholdOpt = None,
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    max_sentences: MaxSentencesOpt = DEFAULT_MAX_SENTENCES,
 ) -> None:
     """Compare two articles directly. Exit 0: no contradiction; 1: a contradiction found; 2: trouble."""
     from compare.api import diff as diff_sources
@@ -156,7 +161,9 @@ def diff(
     from compare.report.terminal import render_diff
     from compare.report.writer import write_text
 
-    settings = settings_from_options(matcher=matcher, threshold=threshold, encoding=encoding, max_bytes=max_bytes)
+    settings = settings_from_options(
+        matcher=matcher, threshold=threshold, encoding=encoding, max_bytes=max_bytes, max_sentences=max_sentences
+    )
     try:
         with runtime.tuned():
             comparison, (id_a, id_b) = diff_sources(a, b, settings)

@@ -105,6 +105,10 @@ class Finding:
 # Files over this size are refused unless --max-bytes says otherwise: larger than any article, small enough
 # that a mistaken path to a video or a database dump fails at once.
 DEFAULT_MAX_BYTES = 50_000_000
+# Sources of more sentences than this are refused unless --max-sentences says otherwise: a long feature runs to a
+# few hundred sentences, while comparing two sources costs time with the product of their sentences (two sources
+# at the limit take minutes; see README, "Memory").
+DEFAULT_MAX_SENTENCES = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,7 @@ class Settings:
     matcher: str = "lexical"
     encoding: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_sentences: int = DEFAULT_MAX_SENTENCES
     skip_invalid: bool = False
     manifest: str | None = None
     engine: str = "local"
@@ -146,6 +151,10 @@ class BinarySource(CompareError):
 
 class SourceTooLarge(CompareError):
     """A source is over --max-bytes."""
+
+
+class TooManySentences(CompareError):
+    """A source has more sentences than --max-sentences."""
 
 
 class UndecodableSource(CompareError):
