@@ -36,10 +36,10 @@ def test_diff_table_pairs_a_with_b_and_adds_what_only_b_says():
     text = render_diff(ResultIndex(make_comparison()), "alpha", "charlie", fmt="table", color=False)
     assert ESC not in text
     assert text.splitlines()[0] == "A = alpha   B = charlie"
-    assert "The meeting lasted 90 minutes." in text and "The meeting lasted 60 minutes." in text
+    assert "A: The meeting lasted 90 minutes." in text and "B: The meeting lasted 60 minutes." in text  # the evidence
     assert "contradict" in text
     assert "HYPERLINK" in text  # only in charlie
-    assert text.rstrip().endswith("1 agree, 1 contradict, 3 omitted")
+    assert text.splitlines()[1] == "1 agree, 1 contradict, 3 omitted"  # the tally first
 
 
 def test_diff_colours_relations_when_asked():
@@ -66,7 +66,7 @@ def test_diff_csv_json_md():
 def test_diff_of_sources_in_different_events_says_so():
     text = render_diff(ResultIndex(make_comparison()), "alpha", "delta", fmt="table", color=False)
     assert "A and B are in different events: nothing was compared." in text
-    assert text.rstrip().endswith("no findings")
+    assert text.splitlines()[2] == "no findings"
 
 
 def test_unknown_source_and_format():
@@ -103,18 +103,26 @@ def test_events_lists_each_source_under_its_event():
     assert lines[-1] == "4 sources in 2 events"
 
 
-def test_diff_table_shortens_long_reasons_but_machine_formats_keep_them():
+def test_diff_table_shortens_long_texts_but_never_a_contradiction_and_machine_formats_keep_them():
     c = make_comparison()
     long_reason = "numbers differ: " + "ninety minutes against sixty minutes, " * 5
-    findings = tuple(
-        dataclasses.replace(f, reason=long_reason) if f.relation == "contradict" else f for f in c.finding_records
-    )
+    findings = tuple(dataclasses.replace(f, reason=long_reason) for f in c.finding_records)
     c = dataclasses.replace(c, finding_records=findings)
     table = render_diff(ResultIndex(c), "alpha", "charlie", fmt="table", color=False)
-    assert "numbers differ: ninety" in table and "…" in table
-    assert long_reason not in " ".join(table.split())
+    assert "…" in table  # the agreeing and omitted rows are cut at three lines
+    contradiction = [f for f in findings if f.relation == "contradict"][0]
+    evidence = table[table.index("contradiction: A#"):]
+    folded = " ".join(table.split())
+    assert long_reason.strip() in " ".join(evidence.split())  # the contradiction's reason whole, under the table
+    whole = render_diff(ResultIndex(c), "alpha", "charlie", fmt="table", color=False, full=True)
+    assert whole.count("…") < table.count("…")  # nothing cut but what the texts themselves hold
     records = json.loads(render_diff(ResultIndex(c), "alpha", "charlie", fmt="json", color=False))
-    assert records[2]["reason"] == long_reason
+    assert all(r["reason"] == long_reason for r in records) and contradiction.reason == long_reason
+
+
+def test_diff_table_fits_100_columns_when_not_on_a_terminal():
+    text = render_diff(ResultIndex(make_comparison()), "alpha", "charlie", fmt="table", color=False)
+    assert max(len(line) for line in text.splitlines()) <= 100
 
 
 @pytest.mark.parametrize("width", [60, 100, 180])

@@ -8,6 +8,7 @@ drive the terminal.
 from __future__ import annotations
 
 import json
+import textwrap
 import re
 
 from tabulate import tabulate
@@ -36,7 +37,7 @@ _SENTENCE_WIDTH = 36
 _REASON_WIDTH = 30
 # What the diff table's other columns and gaps take (numbers, relation, score; two spaces between columns), and
 # the narrowest a wrapped column may get on a small terminal.
-_FIXED_COLUMNS = 38
+_FIXED_COLUMNS = 42
 _MIN_TEXT_WIDTH = 12
 # The table shows at most three wrapped lines of a sentence or a reason, so a row stays short; csv, json and md
 # carry them whole.
@@ -127,20 +128,29 @@ def _diff_rows(index: ResultIndex, a_id: str, b_id: str) -> list[dict]:
     return forward + only_b
 
 
+# The table's width when the output is not a terminal (a pipe, a file): the same layout everywhere.
+DEFAULT_WIDTH = 100
+# Rows other than contradictions show at most this many lines of each text unless the whole is asked for.
+SHORT_LINES = 3
+
+
 def text_widths(width: int | None) -> tuple[int, int]:
-    """(sentence, reason) column widths for a table `width` columns wide; the fixed layout when None."""
+    """(sentence, reason) column widths for a table `width` columns wide (DEFAULT_WIDTH when None)."""
     if width is None:
-        return _SENTENCE_WIDTH, _REASON_WIDTH
+        width = DEFAULT_WIDTH
     room = max(width - _FIXED_COLUMNS, 3 * _MIN_TEXT_WIDTH)
     total = 2 * _SENTENCE_WIDTH + _REASON_WIDTH
     sentence = max(_MIN_TEXT_WIDTH, room * _SENTENCE_WIDTH // total)
     return sentence, max(_MIN_TEXT_WIDTH, room - 2 * sentence)
 
 
-def render_diff(index: ResultIndex, a_id: str, b_id: str, *, fmt: str, color: bool, width: int | None = None) -> str:
+def render_diff(index: ResultIndex, a_id: str, b_id: str, *, fmt: str, color: bool, width: int | None = None,
+                full: bool = False) -> str:
     """The findings of source A against source B (and B's sentences that A lacks) as table, csv, json or md.
 
-    `width`: the terminal's width, which the table's wrapped columns then share; None gives a fixed layout."""
+    The table opens with the tally, then wraps its text columns to `width` (the terminal's; DEFAULT_WIDTH when
+    None). A contradiction's two sentences and its reason are always shown whole: they are the evidence. Other
+    rows show SHORT_LINES lines of each text, or everything with `full`."""
     sources = index.sources
     for sid in (a_id, b_id):
         if sid not in sources:
@@ -194,16 +204,26 @@ def render_diff(index: ResultIndex, a_id: str, b_id: str, *, fmt: str, color: bo
     head = [_paint(title, "bold", color)]
     if not same_event:
         head.append("A and B are in different events: nothing was compared.")
+    counts = {}
+    for _, rel, _, _, _ in view:
+        counts[rel] = counts.get(rel, 0) + 1
+    tally = ", ".join(f"{counts[r]} {r}" for r in ("agree", "partial", "contradict", "omitted") if r in counts)
+
+    def cell(text, column_width: int, relation: str) -> str:
+        text = safe_text(text)
+        whole = full or relation == "contradict"
+        return text if whole else _shorten(text, SHORT_LINES * column_width)
+
     table = tabulate(
         [
             [
                 num(a[0]),
-                _shorten(safe_text(a[1]), 3 * sentence_width),
+                cell(a[1], sentence_width, rel),
                 _paint(rel, rel, color),
                 num(b[0]),
-                _shorten(safe_text(b[1]), 3 * sentence_width),
+                cell(b[1], sentence_width, rel),
                 score(s),
-                _shorten(safe_text(why), 3 * reason_width),
+                cell(why, reason_width, rel),
             ]
             for a, rel, b, s, why in view
         ],
@@ -212,8 +232,19 @@ def render_diff(index: ResultIndex, a_id: str, b_id: str, *, fmt: str, color: bo
         disable_numparse=True,
         maxcolwidths=[None, sentence_width, None, None, sentence_width, None, reason_width],
     )
-    counts = {}
-    for _, rel, _, _, _ in view:
-        counts[rel] = counts.get(rel, 0) + 1
-    tally = ", ".join(f"{counts[r]} {r}" for r in ("agree", "partial", "contradict", "omitted") if r in counts)
-    return "\n".join([*head, "", table, "", tally or "no findings"]) + "\n"
+    evidence = _contradiction_blocks(view, width or DEFAULT_WIDTH)
+    return "\n".join([*head, tally or "no findings", "", table, *evidence]) + "\n"
+
+
+def _contradiction_blocks(view, width: int) -> list[str]:
+    """Each contradiction again under the table, its sentences and reason whole and wrapped to the full width:
+    the evidence, readable (and searchable) line by line."""
+    lines: list[str] = []
+    for a, relation, b, _score, why in view:
+        if relation != "contradict":
+            continue
+        lines += ["", f"contradiction: A#{a[0]} against B#{b[0]}"]
+        for label, text in (("A", a[1]), ("B", b[1]), ("why", why)):
+            lines += textwrap.wrap(safe_text(text or ""), width=width, initial_indent=f"  {label}: ",
+                                   subsequent_indent=" " * (len(label) + 4), break_on_hyphens=False)
+    return lines
