@@ -2,7 +2,7 @@
 
 A Parquet corpus has the columns of a CSV or JSONL corpus: `id` and `text`, and any of `title`, `outlet`,
 `url`, `published` (text, or a Parquet date / timestamp). Rows go through the same checks as corpus rows
-(compare.sources), so a Parquet file is refused with the same one-line messages as a CSV one. Reading needs
+(compare.sources.rows), so a Parquet file is refused with the same one-line messages as a CSV one. Reading needs
 pyarrow, which the `crosscheck[dask]` extra installs.
 """
 
@@ -12,8 +12,8 @@ import os
 from datetime import date, datetime
 
 from compare.models import CompareError, EmptySource, MalformedCorpus, Settings, Source, SourceTooLarge
+from compare.sources.rows import row_source
 
-PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
 COLUMNS = ("id", "text", "title", "outlet", "url", "published")
 
 
@@ -23,8 +23,6 @@ class ParquetUnavailable(CompareError):
 
 def parquet_sources(name: str, settings: Settings) -> list[Source]:
     """The articles of one Parquet file, one Source per row, in file order."""
-    from compare.sources import row_source  # the row checks every corpus format shares
-
     try:
         import pyarrow.parquet as pq
     except ImportError:
