@@ -18,12 +18,14 @@ warning instead.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from compare.models import CompareError, DuplicateSourceId, NoSources, Settings, Source
 from compare.sources.decoding import check_encoding_name
 from compare.sources.formats import reader_for
-from compare.sources.manifest import apply_manifest
+from compare.sources.manifest import apply_manifest, read_manifest
 from compare.sources.naming import STDIN
 from compare.sources.paths import expand
 from compare.sources.text import read_stdin
@@ -48,25 +50,36 @@ def load_sources_with_warnings(
     warnings: list[str] = []
     if settings.encoding is not None:
         check_encoding_name(settings.encoding)
+    for file, encoding in settings.file_encodings:
+        check_encoding_name(encoding, f"--encoding {file}=")
+    # the manifest is checked whole before any article is read
+    manifest = read_manifest(settings) if settings.manifest is not None else None
     # 1. paths -> files (a file given twice, or given and inside a folder given, is read once)
     files: dict[str, str] = {}
     for given in paths:
         try:
-            for name in expand(given, settings):
+            for name in expand(given, settings, warnings):
                 files.setdefault(name if name == STDIN else os.path.realpath(name), name)
         except CompareError as error:
             if not settings.skip_invalid:
                 raise
             warnings.append(f"skipped: {error}")
+    for file, encoding in settings.file_encodings:
+        if os.path.realpath(file) not in files:
+            warnings.append(f"--encoding {file}={encoding}: {file} is not among the files read; check the path")
+    if manifest is not None:
+        settings = replace(settings, file_encodings=settings.file_encodings + manifest.file_encodings(list(files.values())))
     # 2.-4. files -> sources
     sources: list[Source] = []
     for name in files.values():
         try:
-            sources.extend(read_stdin(settings) if name == STDIN else reader_for(name)(name, settings))
+            read = read_stdin(settings, warnings) if name == STDIN else reader_for(name)(name, settings, warnings)
         except CompareError as error:
             if not settings.skip_invalid:
                 raise
             warnings.append(f"skipped: {error}")
+            continue
+        sources.extend(_named_in_text(source, warnings) for source in read)
     if not sources:
         shown = ", ".join(os.fspath(p) for p in paths) or "(no paths)"
         skipped = f" ({len(warnings)} skipped as invalid)" if warnings else ""
@@ -74,10 +87,26 @@ def load_sources_with_warnings(
             f"{shown}: no readable source{skipped}; pass .txt, .md, .html, .json, .jsonl or .csv files"
         )
     # 5. manifest metadata, ids unique, sorted
-    if settings.manifest is not None:
-        sources = apply_manifest(sources, settings, warnings)
+    if manifest is not None:
+        sources = apply_manifest(sources, manifest, warnings)
     sources = _drop_duplicates(sources, settings, warnings)
     return tuple(sorted(sources, key=lambda s: s.id)), tuple(warnings)
+
+
+def _named_in_text(source: Source, warnings: list[str]) -> Source:
+    """A source whose file name has bytes that are not UTF-8, with those bytes written out as \\xNN in its id
+    and path (the reports are UTF-8 text). The reports then carry its text, since the path no longer opens it."""
+    if not _UNDECODED_BYTE.search(source.path):
+        return source
+    raw = os.fsencode(source.path)
+    path = raw.decode("utf-8", "backslashreplace")
+    warnings.append(f"{path}: the file name is not UTF-8; its id shows the odd bytes as \\xNN")
+    source_id = os.fsencode(source.id).decode("utf-8", "backslashreplace") if _UNDECODED_BYTE.search(source.id) else source.id
+    return replace(source, id=source_id, path=path, text_is_file=False)
+
+
+# How os.fsdecode keeps a file name's bytes that are not UTF-8.
+_UNDECODED_BYTE = re.compile("[\udc80-\udcff]")
 
 
 def _drop_duplicates(sources: list[Source], settings: Settings, warnings: list[str]) -> list[Source]:

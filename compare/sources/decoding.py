@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
 
 from compare.models import Settings, UndecodableSource
-from compare.sources.naming import shown
+from compare.sources.naming import STDIN, shown
 
 # An HTML page may declare its encoding in the first bytes; WHATWG reads Latin-1 and ASCII labels as
 # Windows-1252, and so do we.
@@ -23,39 +24,55 @@ BOMS = (
 )
 
 
-def check_encoding_name(encoding: str) -> None:
+def check_encoding_name(encoding: str, where: str = "--encoding") -> None:
+    """Refuse a name Python does not know as a text encoding (rot13 and base64 are codecs, not encodings)."""
     try:
-        codecs.lookup(encoding)
+        is_text = codecs.lookup(encoding)._is_text_encoding
     except LookupError:
+        is_text = False
+    if not is_text:
         raise UndecodableSource(
-            f"--encoding {encoding} is not an encoding Python knows; pass one such as utf-8, shift_jis, "
+            f"{where}{'' if where.endswith('=') else ' '}{encoding} is not a text encoding Python knows; pass one such as utf-8, shift_jis, "
             f"euc-jp, cp1252 or latin-1"
-        ) from None
+        )
 
 
-def decode(data: bytes, name: str, settings: Settings, *, html: bool = False) -> tuple[str, str, bool]:
-    """(text, encoding, exact): `exact` is True when text is the file's UTF-8 bytes decoded unchanged.
+def forced_encoding(name: str, settings: Settings) -> str | None:
+    """The encoding the user gave for this file (--encoding FILE=CODEC, a manifest's column), else --encoding."""
+    if settings.file_encodings and name != STDIN:
+        real = os.path.realpath(name)
+        for file, encoding in settings.file_encodings:
+            if os.path.realpath(file) == real:
+                return encoding
+    return settings.encoding
 
-    Order: a forced encoding; a byte-order mark; strict UTF-8; for HTML, the charset the page declares;
-    then charset-normalizer's best guess.
+
+def decode(data: bytes, name: str, settings: Settings, *, html: bool = False) -> tuple[str, str, bool, int]:
+    """(text, encoding, exact, replaced): `exact` is True when text is the file's UTF-8 bytes decoded unchanged;
+    `replaced` counts the invalid byte sequences of a mostly-UTF-8 file that were replaced by U+FFFD.
+
+    Order: a forced encoding; a byte-order mark; strict UTF-8; UTF-8 with a few bad bytes; for HTML, the
+    charset the page declares; then charset-normalizer's best guess.
     """
     label = shown(name)
-    if settings.encoding is not None:
-        encoding = codecs.lookup(settings.encoding).name
+    forced = forced_encoding(name, settings)
+    if forced is not None:
+        encoding = codecs.lookup(forced).name
         if encoding == "utf-8" and data.startswith(codecs.BOM_UTF8):
             encoding = "utf-8-sig"  # a forced UTF-8 still drops the mark rather than keep U+FEFF as text
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as error:
             raise UndecodableSource(
-                f"{label} is not valid {settings.encoding} (byte {data[error.start]:#04x} at offset "
-                f"{error.start}); pass the right --encoding, or leave it out to detect one"
+                f"{label} is not valid {forced} (byte {data[error.start]:#04x} at offset "
+                f"{error.start}); pass the right --encoding {'' if name == STDIN else f'{name}='}NAME, or leave "
+                f"it out to detect one"
             ) from None
-        return text, encoding, _same_as_utf8(data, text)
+        return text, encoding, _same_as_utf8(data, text), 0
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding, False
+                return data.decode(encoding), encoding, False, 0
             except UnicodeDecodeError:
                 raise UndecodableSource(
                     f"{label} starts with a {encoding} byte-order mark but is not valid {encoding}; "
@@ -64,17 +81,35 @@ def decode(data: bytes, name: str, settings: Settings, *, html: bool = False) ->
     # Valid UTF-8 wins even over a page's declared charset: pages saved as UTF-8 often keep an old
     # "iso-8859-1" declaration, while text in another encoding is almost never valid UTF-8 by chance.
     try:
-        return data.decode("utf-8"), "utf-8", True
+        return data.decode("utf-8"), "utf-8", True, 0
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        text, replaced = damaged
+        return text, "utf-8", False, replaced
     if html:
         declared = _declared_charset(data)
         if declared is not None:
             try:
-                return data.decode(declared), declared, False
+                return data.decode(declared), declared, False, 0
             except UnicodeDecodeError:
                 pass  # pages often declare one encoding and use another: detect instead
-    return _detect(data, label)
+    return (*_detect(data, label), 0)
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, int] | None:
+    """(text, invalid sequences replaced) when the bytes are UTF-8 but for a few bad ones, else None.
+
+    Text in a single-byte code page almost never forms valid UTF-8 multi-byte sequences, while a UTF-8 file
+    cut or patched in a few places keeps most of its own: the bytes count as UTF-8 when the valid non-ASCII
+    characters outnumber the invalid sequences. A mostly-ASCII file with one bad byte and no valid non-ASCII
+    character could be either, and is left to detection.
+    """
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    valid_non_ascii = sum(1 for c in text if c > "\x7f") - replaced
+    return (text, replaced) if 0 < replaced < valid_non_ascii else None
 
 
 def _same_as_utf8(data: bytes, text: str) -> bool:

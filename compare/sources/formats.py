@@ -1,7 +1,7 @@
 """The one table of file formats: a file's suffix -> the reader that turns it into sources.
 
-A reader takes (file name, settings) and returns the file's sources in file order, or raises the CompareError
-subclass that says what is wrong and the fix. A file named explicitly with a suffix not listed here is read
+A reader takes (file name, settings, warnings) and returns the file's sources in file order, or raises the CompareError
+subclass that says what is wrong and the fix; what it read but doubts, it appends to `warnings`. A file named explicitly with a suffix not listed here is read
 as plain text.
 """
 
@@ -16,7 +16,7 @@ from compare.sources.html import read_html
 from compare.sources.parquet import parquet_sources
 from compare.sources.text import read_plain
 
-Reader = Callable[[str, Settings], list[Source]]
+Reader = Callable[[str, Settings, list[str]], list[Source]]
 
 READERS: dict[str, Reader] = {
     ".txt": read_plain,

@@ -10,8 +10,8 @@ from compare.sources.reading import read_text
 from compare.sources.rows import clean_value, iso_date
 
 
-def read_html(name: str, settings: Settings) -> list[Source]:
-    text, encoding, _exact = read_text(name, settings, html=True)
+def read_html(name: str, settings: Settings, warnings: list[str]) -> list[Source]:
+    text, encoding, _exact = read_text(name, settings, warnings, html=True)
     return [html_source(name, Path(name).stem, text, encoding)]
 
 
@@ -26,13 +26,18 @@ def html_source(name: str, source_id: str, page: str, encoding: str) -> Source:
             f"pip install 'crosscheck[html]' (or save the page's text as .txt)"
         ) from None
     # A str (not bytes) so trafilatura does not guess the encoding again; no URL, so nothing is fetched.
-    document = trafilatura.bare_extraction(
-        page,
-        with_metadata=True,
-        include_comments=False,  # readers' comments are not the outlet's report
-        include_tables=True,
-        deduplicate=False,  # repeated paragraphs are the cleaning stage's to drop, with provenance
-    )
+    try:
+        document = trafilatura.bare_extraction(
+            page,
+            with_metadata=True,
+            include_comments=False,  # readers' comments are not the outlet's report
+            include_tables=True,
+            deduplicate=False,  # repeated paragraphs are the cleaning stage's to drop, with provenance
+        )
+    except RecursionError:  # the extractor walks the element tree recursively
+        raise MalformedCorpus(
+            f"{label} nests its elements too deeply to be an article page; save the article's text as .txt instead"
+        ) from None
     text = (document.text if document is not None else "") or ""
     if not text.strip():
         raise EmptySource(

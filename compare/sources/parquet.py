@@ -12,6 +12,7 @@ import os
 from datetime import date, datetime
 
 from compare.models import CompareError, EmptySource, MalformedCorpus, Settings, Source, SourceTooLarge
+from compare.sources.reading import check_decoded_size
 from compare.sources.rows import row_source
 
 COLUMNS = ("id", "text", "title", "outlet", "url", "published")
@@ -21,8 +22,14 @@ class ParquetUnavailable(CompareError):
     """A Parquet corpus was given but pyarrow is not installed."""
 
 
-def parquet_sources(name: str, settings: Settings) -> list[Source]:
-    """The articles of one Parquet file, one Source per row, in file order."""
+def parquet_sources(name: str, settings: Settings, warnings: list[str] | None = None) -> list[Source]:
+    """The articles of one Parquet file, one Source per row, in file order.
+
+    --max-bytes holds for the file and for the text it decodes to, which dictionary encoding and compression
+    can make thousands of times larger: the uncompressed size of the text columns is checked from the file's
+    metadata before anything is read, and the decoded text is counted batch by batch, with repeated values
+    still dictionary-encoded, before any of it is turned into Python strings.
+    """
     try:
         import pyarrow.parquet as pq
     except ImportError:
@@ -49,14 +56,60 @@ def parquet_sources(name: str, settings: Settings) -> list[Source]:
             f"{name} has no 'text' column (its columns are: {', '.join(present[:8])}); name the column with "
             "the article's text 'text'"
         )
-    table = parquet.read(columns=[c for c in COLUMNS if c in present])
-    if table.num_rows == 0:
+    columns = [c for c in COLUMNS if c in present]
+    if parquet.metadata.num_rows == 0:
         raise EmptySource(f"{name} has no rows; add articles or remove the file")
+    check_decoded_size(_uncompressed_size(parquet, columns), name, settings, " (by its metadata)")
+    # Opened again to keep text columns dictionary-encoded as read: a repeated value is then held once.
+    parquet = pq.ParquetFile(name, read_dictionary=[c for c in columns if _is_text(parquet.schema_arrow.field(c).type)])
     sources = []
-    for number, row in enumerate(table.to_pylist(), 1):
-        row = {key: _as_text(value) for key, value in row.items()}
-        sources.append(row_source(row, f"{name}:{number}", f"{name} row {number}", "parquet", None))
+    decoded = 0
+    for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=columns, use_threads=False):
+        decoded += sum(_text_bytes(batch.column(i)) for i in range(batch.num_columns))
+        check_decoded_size(decoded, name, settings, f" (counted in its first {len(sources) + batch.num_rows:,} rows)")
+        for row in batch.to_pylist():
+            number = len(sources) + 1
+            row = {key: _as_text(value) for key, value in row.items()}
+            sources.append(row_source(row, f"{name}:{number}", f"{name} row {number}", "parquet", None))
     return sources
+
+
+# Rows turned into sources at a time: the decoded text of a batch is counted before it becomes Python strings.
+BATCH_ROWS = 1024
+
+
+def _is_text(kind) -> bool:
+    import pyarrow as pa
+
+    return pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_binary(kind) or pa.types.is_large_binary(kind)
+
+
+def _uncompressed_size(parquet, columns: list[str]) -> int:
+    """Bytes the named columns take uncompressed, by the file's metadata (dictionary pages counted once)."""
+    meta = parquet.metadata
+    wanted = set(columns)
+    total = 0
+    for group in range(meta.num_row_groups):
+        row_group = meta.row_group(group)
+        for index in range(row_group.num_columns):
+            chunk = row_group.column(index)
+            if chunk.path_in_schema in wanted:
+                total += chunk.total_uncompressed_size
+    return total
+
+
+def _text_bytes(array) -> int:
+    """Bytes of text the array holds once every value is decoded (a dictionary's values counted per use)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if pa.types.is_dictionary(array.type):
+        lengths = pc.take(pc.binary_length(array.dictionary), array.indices)
+    elif _is_text(array.type):
+        lengths = pc.binary_length(array)
+    else:
+        return 0
+    return pc.sum(lengths).as_py() or 0
 
 
 def _as_text(value):

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from compare.models import BinarySource, EmptySource, Settings, SourceNotFound, SourceTooLarge
-from compare.sources.decoding import BOMS, decode
+from compare.sources.decoding import BOMS, decode, forced_encoding
 from compare.sources.naming import STDIN, shown
 
 # Leading bytes of common non-text files people drop into an article folder by mistake, with a name the error
@@ -31,9 +31,29 @@ _MAGIC = (
 _NUL_BYTES = "binary data (it contains NUL bytes)"
 
 
-def read_text(name: str, settings: Settings, *, html: bool = False) -> tuple[str, str, bool]:
-    """(text, encoding, exact) of one file: its bytes read and checked, then decoded (see decoding.decode)."""
-    return decode(read_bytes(name, settings), name, settings, html=html)
+def read_text(name: str, settings: Settings, warnings: list[str], *, html: bool = False) -> tuple[str, str, bool]:
+    """(text, encoding, exact) of one file: its bytes read and checked, then decoded (see decoding.decode).
+
+    Bytes replaced while decoding are counted in a warning. The decoded text is held to --max-bytes too (as
+    UTF-8): a file in a two-byte encoding decodes to more than its size on disk would suggest.
+    """
+    text, encoding, exact, replaced = decode(read_bytes(name, settings), name, settings, html=html)
+    if replaced:
+        warnings.append(
+            f"{shown(name)} is UTF-8 but for {replaced} invalid byte sequence{'s' if replaced != 1 else ''}, "
+            f"read as U+FFFD; pass --encoding {'' if name == STDIN else f'{name}='}NAME if it is in another encoding"
+        )
+    check_decoded_size(len(text.encode("utf-8", "surrogatepass")), name, settings)
+    return text, encoding, exact
+
+
+def check_decoded_size(size: int, name: str, settings: Settings, counted: str = "") -> None:
+    """Refuse a file whose decoded text is over --max-bytes (`counted` says how much of it was measured)."""
+    if size > settings.max_bytes:
+        raise SourceTooLarge(
+            f"{shown(name)} decodes to over {settings.max_bytes:,} bytes of text{counted}; pass --max-bytes "
+            f"{size * 2} to read it anyway, or split it"
+        )
 
 
 def refuse_empty(text: str, name: str) -> None:
@@ -62,16 +82,17 @@ def read_bytes(name: str, settings: Settings) -> bytes:
         if name == STDIN:
             raise EmptySource("standard input is empty; pipe an article's text into it, or pass files instead of -")
         raise EmptySource(f"{name} is empty; remove it or put the article's text in it")
-    kind = _binary_kind(data, settings)
+    kind = _binary_kind(data, name, settings)
     if kind:
         fix = "pass the article's text as a .txt file instead"
         if kind == _NUL_BYTES and _looks_like_utf16(data):
-            fix = "if it is UTF-16 text without a byte-order mark, pass --encoding utf-16-le (or utf-16-be)"
+            given = "" if name == STDIN else f"{name}="
+            fix = f"if it is UTF-16 text without a byte-order mark, pass --encoding {given}utf-16-le (or utf-16-be)"
         raise BinarySource(f"{shown(name)} is {kind}, not text; {fix}")
     return data
 
 
-def _binary_kind(data: bytes, settings: Settings) -> str | None:
+def _binary_kind(data: bytes, name: str, settings: Settings) -> str | None:
     """What kind of non-text file `data` is, or None for text."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
@@ -82,7 +103,8 @@ def _binary_kind(data: bytes, settings: Settings) -> str | None:
             return kind
     if any(data.startswith(bom) for bom, _ in BOMS):
         return None  # UTF-16/32 text has NUL bytes
-    if settings.encoding and codecs.lookup(settings.encoding).name.startswith(("utf-16", "utf-32")):
+    forced = forced_encoding(name, settings)
+    if forced and codecs.lookup(forced).name.startswith(("utf-16", "utf-32")):
         return None
     if b"\x00" in data:
         return _NUL_BYTES

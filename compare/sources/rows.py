@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from compare.models import MalformedCorpus, Settings, Source
+from compare.models import PUBLISHED_YEARS, MalformedCorpus, Settings, Source
 
 # The metadata a JSON article, a corpus row or a manifest row may carry besides its text.
 METADATA_FIELDS = ("title", "outlet", "url", "published")
@@ -15,6 +16,9 @@ METADATA_FIELDS = ("title", "outlet", "url", "published")
 # Date forms accepted for `published` besides ISO 8601 (which may carry a time and zone): the common ways
 # news exports write a day. Anything else is refused rather than guessed.
 _DATE_FORMATS = ("%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y")
+
+# JSON may spell lone UTF-16 surrogates ("\ud800"), which are no text and cannot be written out as UTF-8.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def row_source(row: object, path: str, where: str, encoding: str, source_id: str | None) -> Source:
@@ -24,19 +28,20 @@ def row_source(row: object, path: str, where: str, encoding: str, source_id: str
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
         raise MalformedCorpus(f"{where} has no text; put the article's text in its \"text\" field")
+    text = _text_only(text)
     if source_id is None:
         raw_id = row.get("id")
         if isinstance(raw_id, int) and not isinstance(raw_id, bool):
             raw_id = str(raw_id)
         if not isinstance(raw_id, str) or not raw_id.strip():
             raise MalformedCorpus(f"{where} has no id; give every row a unique \"id\"")
-        source_id = raw_id.strip()
+        source_id = _text_only(raw_id.strip())
     fields = {}
     for key in METADATA_FIELDS:
         value = row.get(key)
         if value is not None and not isinstance(value, str):
             raise MalformedCorpus(f"{where}: \"{key}\" must be text, not {type(value).__name__}; quote it")
-        fields[key] = clean_value(value)
+        fields[key] = clean_value(_text_only(value) if value is not None else None)
     return Source(
         id=source_id,
         path=path,
@@ -48,6 +53,11 @@ def row_source(row: object, path: str, where: str, encoding: str, source_id: str
         encoding=encoding,
         text_is_file=False,
     )
+
+
+def _text_only(value: str) -> str:
+    """Lone surrogates replaced by U+FFFD, one for one, so offsets into the text hold."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def clean_value(value: str | None) -> str | None:
@@ -62,16 +72,24 @@ def iso_date(value: str | None, where: str, key: str) -> str | None:
     """`value` as YYYY-MM-DD; an explicit date that cannot be read is an error, not a silent None."""
     if value is None:
         return None
+    day = None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+        day = datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:
-        pass
-    for form in _DATE_FORMATS:
-        try:
-            return datetime.strptime(value, form).date().isoformat()
-        except ValueError:
-            continue
-    raise MalformedCorpus(f"{where}: {key} {value!r} is not a date; write it as YYYY-MM-DD")
+        for form in _DATE_FORMATS:
+            try:
+                day = datetime.strptime(value, form).date()
+                break
+            except ValueError:
+                continue
+    if day is None:
+        raise MalformedCorpus(f"{where}: {key} {value!r} is not a date; write it as YYYY-MM-DD")
+    if day.year not in PUBLISHED_YEARS:
+        raise MalformedCorpus(
+            f"{where}: {key} {value!r} is out of range; write a date in the years {PUBLISHED_YEARS.start} to "
+            f"{PUBLISHED_YEARS.stop - 1}"
+        )
+    return day.isoformat()
 
 
 def csv_table(text: str, label: str, settings: Settings) -> tuple[list[str], list[tuple[int, list[str]]]]:
