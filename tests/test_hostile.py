@@ -367,3 +367,41 @@ def test_workers_are_set_to_die_with_their_parent():
     done = subprocess.run([sys.executable, "-c", code], env=ENV, capture_output=True, text=True, timeout=60)
     assert done.stdout.split() == ["True", "True"], done.stderr
 
+
+# --- no silent loss ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Ministers of Norway and Sweden met in Oslo on Monday and agreed to add 12 ferries",
+    "Ministers of Norway and Sweden met in Oslo on Monday. “We agreed to add 12 ferries,” the Norwegian minister said",
+    "Ministers of Norway and Sweden met in Oslo on Monday and agreed to add 12 ferries\n\nReporting by Jane Doe; Editing by John Roe",
+])
+def test_an_article_without_its_final_full_stop_keeps_its_sentences_and_its_contradiction(text, tmp_path):
+    write(tmp_path / "a.txt", text)
+    write(tmp_path / "b.txt", "Ministers of Norway and Sweden met in Oslo on Monday and agreed to add 30 ferries.\n")
+    done = run("diff", "a.txt", "b.txt", cwd=tmp_path)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "contradict" in done.stdout and done.stderr == ""
+
+
+def test_a_one_line_headline_file_is_one_sentence():
+    from compare.models import Source
+    from compare.pipeline import prepare
+
+    prepared = prepare(Source(id="h", path="h.txt", text="Oslo Talks End With Ferry Deal\n"))
+    assert [s.text for s in prepared.sentences] == ["Oslo Talks End With Ferry Deal"]
+    titled = prepare(Source(id="t", path="t.txt", text="Oslo talks end with ferry deal\n\nMinisters met in Oslo.\n"))
+    assert titled.source.title == "Oslo talks end with ferry deal" and len(titled.sentences) == 1
+
+
+def test_a_source_left_without_sentences_is_named_in_a_warning(tmp_path):
+    write(tmp_path / "in" / "a.txt", A)
+    write(tmp_path / "in" / "b.txt", B)
+    write(tmp_path / "in" / "menu.txt", "Home | World | Business\n\nSubscribe to our newsletter\n")
+    done = run("events", "in", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    (warning,) = [line for line in done.stderr.splitlines() if line.startswith("Warning: menu ")]
+    assert warning == (
+        "Warning: menu has no sentence to compare: every line was set aside (2 boilerplate); see its dropped lines "
+        "in report.json, or save its article text as .txt"
+    )
