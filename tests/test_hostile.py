@@ -160,6 +160,13 @@ def test_a_tiny_parquet_file_of_dictionary_encoded_text_is_refused_up_front(tmp_
     assert_untouched(previous, before)
 
 
+def test_the_limit_holds_for_decoded_text_larger_than_the_file(tmp_path):
+    data = ("\ufeff" + "会谈在奥斯陆结束。" * 50).encode("utf-16-le")  # 2 bytes a character on disk, 3 once decoded
+    write(tmp_path / "talks.txt", data)
+    done = run("events", "talks.txt", "--max-bytes", str(len(data) + 10), cwd=tmp_path)
+    assert_one_error(done, says="talks.txt decodes to over")
+
+
 def test_a_parquet_value_larger_than_the_limit_is_refused_from_the_metadata(tmp_path):
     pa = pytest.importorskip("pyarrow")
     import pyarrow.parquet as pq
@@ -318,7 +325,8 @@ def test_temp_output_of_a_killed_run_is_removed_by_the_next_run_and_a_live_one_k
     assert sorted(hidden(tmp_path)) == sorted([running.name, other.name])
 
 
-def test_sigterm_while_writing_leaves_the_previous_report_and_no_temp_output(tmp_path, previous):
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_while_writing_leaves_the_previous_report_and_no_temp_output(signum, tmp_path, previous):
     # Many small events: comparing is quick, and the reports take long enough to write to be caught at it.
     cities = ["Oslo", "Lima", "Quito", "Accra", "Dakar", "Hanoi", "Riga", "Sofia", "Tunis", "Bern"]
     rows = [
@@ -346,10 +354,11 @@ def test_sigterm_while_writing_leaves_the_previous_report_and_no_temp_output(tmp
         assert process.poll() is None, "the run ended before it began writing"
         assert time.monotonic() < deadline
         time.sleep(0.002)
-    process.send_signal(signal.SIGTERM)
+    process.send_signal(signum)
     _, stderr = process.communicate(timeout=120)
     done = subprocess.CompletedProcess(process.args, process.returncode, "", stderr.decode("utf-8"))
-    assert_one_error(done, says="interrupted by SIGTERM; no temporary output was left", code=128 + signal.SIGTERM)
+    name = signal.Signals(signum).name
+    assert_one_error(done, says=f"interrupted by {name}; no temporary output was left", code=128 + signum)
     assert_untouched(previous, before)
 
 
@@ -373,7 +382,7 @@ def test_workers_are_set_to_die_with_their_parent():
 
 @pytest.mark.parametrize("text", [
     "Ministers of Norway and Sweden met in Oslo on Monday and agreed to add 12 ferries",
-    "Ministers of Norway and Sweden met in Oslo on Monday. “We agreed to add 12 ferries,” the Norwegian minister said",
+    "Ministers of Norway and Sweden met in Oslo on Monday and agreed to add 12 ferries. “The deal is done,” the Norwegian minister said",
     "Ministers of Norway and Sweden met in Oslo on Monday and agreed to add 12 ferries\n\nReporting by Jane Doe; Editing by John Roe",
 ])
 def test_an_article_without_its_final_full_stop_keeps_its_sentences_and_its_contradiction(text, tmp_path):
