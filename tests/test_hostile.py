@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -56,13 +57,22 @@ def assert_one_error(done: subprocess.CompletedProcess, *, says: str, code: int 
     assert not any(ch in done.stderr for ch in "\x1b\r\x07\x9b\u202e")
 
 
-@pytest.fixture
-def previous(tmp_path) -> Path:
-    """A folder `out` holding the report of an earlier good run (tmp_path/good has its two articles)."""
-    write(tmp_path / "good" / "a.txt", A)
-    write(tmp_path / "good" / "b.txt", B)
-    done = run("report", "good", "--out", "out", cwd=tmp_path)
+@pytest.fixture(scope="module")
+def good_run(tmp_path_factory) -> Path:
+    """A folder holding `good` (two articles) and `out`, the report of a good run on them: made once."""
+    folder = tmp_path_factory.mktemp("good_run")
+    write(folder / "good" / "a.txt", A)
+    write(folder / "good" / "b.txt", B)
+    done = run("report", "good", "--out", "out", cwd=folder)
     assert done.returncode == 0, done.stderr
+    return folder
+
+
+@pytest.fixture
+def previous(tmp_path, good_run) -> Path:
+    """A folder `out` holding the report of an earlier good run (tmp_path/good has its two articles)."""
+    for name in ("good", "out"):
+        shutil.copytree(good_run / name, tmp_path / name)
     return tmp_path / "out"
 
 
