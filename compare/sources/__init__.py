@@ -68,7 +68,8 @@ def load_sources_with_warnings(
         if os.path.realpath(file) not in files:
             warnings.append(f"--encoding {file}={encoding}: {file} is not among the files read; check the path")
     if manifest is not None:
-        settings = replace(settings, file_encodings=settings.file_encodings + manifest.file_encodings(list(files.values())))
+        given = manifest.file_encodings(list(files.values()))
+        settings = replace(settings, file_encodings=settings.file_encodings + given)
     # 2.-4. files -> sources
     sources: list[Source] = []
     for name in files.values():
@@ -101,7 +102,9 @@ def _named_in_text(source: Source, warnings: list[str]) -> Source:
     raw = os.fsencode(source.path)
     path = raw.decode("utf-8", "backslashreplace")
     warnings.append(f"{path}: the file name is not UTF-8; its id shows the odd bytes as \\xNN")
-    source_id = os.fsencode(source.id).decode("utf-8", "backslashreplace") if _UNDECODED_BYTE.search(source.id) else source.id
+    source_id = source.id
+    if _UNDECODED_BYTE.search(source_id):
+        source_id = os.fsencode(source_id).decode("utf-8", "backslashreplace")
     return replace(source, id=source_id, path=path, text_is_file=False)
 
 

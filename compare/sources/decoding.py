@@ -31,9 +31,10 @@ def check_encoding_name(encoding: str, where: str = "--encoding") -> None:
     except LookupError:
         is_text = False
     if not is_text:
+        given = f"{where}{encoding}" if where.endswith("=") else f"{where} {encoding}"
         raise UndecodableSource(
-            f"{where}{'' if where.endswith('=') else ' '}{encoding} is not a text encoding Python knows; pass one such as utf-8, shift_jis, "
-            f"euc-jp, cp1252 or latin-1"
+            f"{given} is not a text encoding Python knows; pass one such as utf-8, shift_jis, euc-jp, cp1252 or "
+            f"latin-1"
         )
 
 

@@ -1,8 +1,8 @@
 """The one table of file formats: a file's suffix -> the reader that turns it into sources.
 
-A reader takes (file name, settings, warnings) and returns the file's sources in file order, or raises the CompareError
-subclass that says what is wrong and the fix; what it read but doubts, it appends to `warnings`. A file named explicitly with a suffix not listed here is read
-as plain text.
+A reader takes (file name, settings, warnings) and returns the file's sources in file order, or raises the
+CompareError subclass that says what is wrong and the fix; what it read but doubts, it appends to `warnings`. A
+file named explicitly with a suffix not listed here is read as plain text.
 """
 
 from __future__ import annotations
