@@ -335,8 +335,8 @@ def test_temp_output_of_a_killed_run_is_removed_by_the_next_run_and_a_live_one_k
     assert sorted(hidden(tmp_path)) == sorted([running.name, other.name])
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_a_signal_while_writing_leaves_the_previous_report_and_no_temp_output(signum, tmp_path, previous):
+def _start_writing(tmp_path: Path) -> subprocess.Popen:
+    """A run into tmp_path/out, returned once it has begun writing report bytes into its temporary folder."""
     # Many small events: comparing is quick, and the reports take long enough to write to be caught at it.
     cities = ["Oslo", "Lima", "Quito", "Accra", "Dakar", "Hanoi", "Riga", "Sofia", "Tunis", "Bern"]
     rows = [
@@ -346,7 +346,6 @@ def test_a_signal_while_writing_leaves_the_previous_report_and_no_temp_output(si
         for k in range(400)
     ]
     write(tmp_path / "corpus.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
-    before = snapshot(previous)
     process = subprocess.Popen(
         [sys.executable, "-m", "compare", "report", "corpus.jsonl", "--out", "out", "--workers", "2"],
         cwd=tmp_path, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
@@ -364,12 +363,49 @@ def test_a_signal_while_writing_leaves_the_previous_report_and_no_temp_output(si
         assert process.poll() is None, "the run ended before it began writing"
         assert time.monotonic() < deadline
         time.sleep(0.002)
+    return process
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_while_writing_leaves_the_previous_report_and_no_temp_output(signum, tmp_path, previous):
+    before = snapshot(previous)
+    process = _start_writing(tmp_path)
     process.send_signal(signum)
     _, stderr = process.communicate(timeout=120)
     done = subprocess.CompletedProcess(process.args, process.returncode, "", stderr.decode("utf-8"))
     name = signal.Signals(signum).name
     assert_one_error(done, says=f"interrupted by {name}; no temporary output was left", code=128 + signum)
     assert_untouched(previous, before)
+
+
+def _running(pid: int) -> bool:
+    """Whether the process exists and has not ended (a zombie waiting to be reaped has ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")
+
+
+def test_a_killed_run_takes_its_writers_with_it_and_the_next_run_removes_its_temp_output(tmp_path, previous):
+    if not sys.platform.startswith("linux"):
+        pytest.skip("parent-death signals and /proc are Linux features")
+    before = snapshot(previous)
+    process = _start_writing(tmp_path)
+    children = [int(pid) for task in Path(f"/proc/{process.pid}/task").iterdir()
+                for pid in (task / "children").read_text().split()]
+    assert children  # the forked report writer
+    process.kill()
+    process.communicate(timeout=120)
+    deadline = time.monotonic() + 10
+    while any(_running(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_running(pid) for pid in children)
+    assert snapshot(previous) == before  # the previous report is whole; the killed run's debris is beside it
+    assert [n for n in hidden(tmp_path) if n.startswith(f".out.crosscheck-{process.pid}-")]
+    done = run("report", "good", "--out", "out", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert hidden(tmp_path) == []
 
 
 def test_workers_are_set_to_die_with_their_parent():
