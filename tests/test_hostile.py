@@ -413,7 +413,7 @@ def test_workers_are_set_to_die_with_their_parent():
         pytest.skip("parent-death signals are a Linux feature")
     code = (
         "import ctypes, signal\n"
-        "from compare.runtime import die_with_parent\n"
+        "from compare.subprocesses import die_with_parent\n"
         "die_with_parent()\n"
         "value = ctypes.c_int()\n"
         "ctypes.CDLL(None).prctl(2, ctypes.byref(value), 0, 0, 0)  # PR_GET_PDEATHSIG\n"

@@ -199,7 +199,7 @@ def test_no_renderer_is_imported_below_the_renderers():
 
 
 def test_the_engine_knows_nothing_of_the_work_it_runs():
-    assert graph()["compare.engine"] <= {"compare.models", "compare.runtime"}
+    assert graph()["compare.engine"] <= {"compare.models", "compare.runtime", "compare.subprocesses"}
 
 
 def test_only_the_command_line_and_the_engine_touch_process_wide_settings():

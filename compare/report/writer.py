@@ -39,7 +39,7 @@ from compare.claims import Claim, claims_by_event
 from compare.comparison import Comparison
 from compare.index import ResultIndex
 from compare.models import CompareError, OutputNotWritable
-from compare.runtime import die_with_parent
+from compare.subprocesses import die_with_parent
 
 REPORT_FILES = ("report.json", "findings.csv", "claims.csv", "report.md", "report.html")
 
