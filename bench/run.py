@@ -263,8 +263,8 @@ def sample_events(corpus: Path, pairs: int):
 
 def align_event(members):
     """The alignment stage exactly as the pipeline runs it (compare.pipeline.align_members): the event's
-    acronyms and word weights, one score block over the event, and every sentence's counterpart in every other
-    source. Sentences come with the terms the per-source stage worked out (timed apart: see normalise_event)."""
+    acronyms and word weights, its cross-source pairs scored in blocks, and every sentence's counterpart in every
+    other source. Sentences come with the terms the per-source stage worked out (timed apart: see normalise_event)."""
     from compare.pipeline import align_members, event_acronyms
 
     return align_members(members, "lexical", None, event_acronyms(members))

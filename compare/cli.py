@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from compare import runtime
-from compare.models import DEFAULT_MAX_BYTES, CompareError, Settings
+from compare.models import DEFAULT_MAX_BYTES, DEFAULT_MAX_SENTENCES, CompareError, Settings
 from compare.printable import printable
 
 app = typer.Typer(
@@ -57,6 +57,7 @@ ThresholdOpt = Annotated[Optional[float], typer.Option("--threshold", min=0.0, m
 EncodingOpt = Annotated[Optional[list[str]], typer.Option(help="Read files in this encoding instead of detecting it: CODEC for every file, FILE=CODEC for one (repeatable; e.g. --encoding old.txt=shift_jis).")]
 MaxBytesOpt = Annotated[int, typer.Option(help="Refuse files larger than this many bytes, on disk or once decoded.")]
 FollowOpt = Annotated[bool, typer.Option("--follow-symlinks", help="Read links in an input folder that lead outside it (skipped with a warning by default).")]
+MaxSentencesOpt = Annotated[int, typer.Option(min=1, help="Refuse sources of more sentences than this (comparing two costs time with the product of their sentences).")]
 SkipOpt = Annotated[bool, typer.Option("--skip-invalid", help="Skip unreadable files with a warning instead of stopping.")]
 ManifestOpt = Annotated[Optional[Path], typer.Option(help="CSV of path or id, and title, outlet, url, published, encoding: metadata the texts lack.")]
 
@@ -67,6 +68,7 @@ def settings_from_options(
     threshold: float | None = None,
     encoding: list[str] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_sentences: int = DEFAULT_MAX_SENTENCES,
     skip_invalid: bool = False,
     manifest: Path | None = None,
     engine: Engine = Engine.local,
@@ -90,6 +92,7 @@ def settings_from_options(
         file_encodings=per_file,
         follow_symlinks=follow_symlinks,
         max_bytes=max_bytes,
+        max_sentences=max_sentences,
         skip_invalid=skip_invalid,
         manifest=str(manifest) if manifest else None,
         engine=str(engine),
@@ -143,6 +146,7 @@ def report(
     threshold: ThresholdOpt = None,
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    max_sentences: MaxSentencesOpt = DEFAULT_MAX_SENTENCES,
     skip_invalid: SkipOpt = False,
     manifest: ManifestOpt = None,
     engine: Annotated[Engine, typer.Option(help="local: this machine; dask: a Dask cluster (crosscheck[dask]).")] = Engine.local,
@@ -158,8 +162,9 @@ def report(
     from compare.report.writer import check_output, write_reports
 
     settings = settings_from_options(
-        matcher=matcher, threshold=threshold, encoding=encoding, max_bytes=max_bytes, skip_invalid=skip_invalid,
-        manifest=manifest, engine=engine, scheduler=scheduler, workers=workers, follow_symlinks=follow_symlinks,
+        matcher=matcher, threshold=threshold, encoding=encoding, max_bytes=max_bytes, max_sentences=max_sentences,
+        skip_invalid=skip_invalid, manifest=manifest, engine=engine, scheduler=scheduler, workers=workers,
+        follow_symlinks=follow_symlinks,
     )
     try:
         check_output(out, paths)  # before the work, not after it
@@ -183,6 +188,7 @@ def diff(
     threshold: ThresholdOpt = None,
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    max_sentences: MaxSentencesOpt = DEFAULT_MAX_SENTENCES,
 ) -> None:
     """Compare two articles directly. Exit 0: no contradiction; 1: a contradiction found; 2: trouble."""
     from compare.api import diff as diff_sources
@@ -191,7 +197,9 @@ def diff(
     from compare.report.terminal import render_diff
     from compare.report.writer import write_text
 
-    settings = settings_from_options(matcher=matcher, threshold=threshold, encoding=encoding, max_bytes=max_bytes)
+    settings = settings_from_options(
+        matcher=matcher, threshold=threshold, encoding=encoding, max_bytes=max_bytes, max_sentences=max_sentences
+    )
     try:
         with runtime.tuned():
             comparison, (id_a, id_b) = diff_sources(a, b, settings)

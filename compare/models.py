@@ -105,6 +105,10 @@ class Finding:
 # Files over this size are refused unless --max-bytes says otherwise: larger than any article, small enough
 # that a mistaken path to a video or a database dump fails at once.
 DEFAULT_MAX_BYTES = 50_000_000
+# Sources of more sentences than this are refused unless --max-sentences says otherwise: a long feature runs to a
+# few hundred sentences, while comparing two sources costs time with the product of their sentences (two sources
+# at the limit take minutes; see README, "Memory").
+DEFAULT_MAX_SENTENCES = 5_000
 
 # Years a publication date may have. Later stages reckon a year either side of it (a weekday named in the text,
 # a date written without its year), which must stay inside the calendar Python's dates cover (1 to 9999); four
@@ -121,6 +125,7 @@ class Settings:
     encoding: str | None = None
     file_encodings: tuple[tuple[str, str], ...] = ()  # (file, codec): --encoding FILE=CODEC, over `encoding`
     max_bytes: int = DEFAULT_MAX_BYTES  # on each file's bytes and on the text decoded from it
+    max_sentences: int = DEFAULT_MAX_SENTENCES
     follow_symlinks: bool = False  # read links in a folder that lead outside it
     skip_invalid: bool = False
     manifest: str | None = None
@@ -153,6 +158,10 @@ class BinarySource(CompareError):
 
 class SourceTooLarge(CompareError):
     """A source is over --max-bytes."""
+
+
+class TooManySentences(CompareError):
+    """A source has more sentences than --max-sentences."""
 
 
 class UndecodableSource(CompareError):

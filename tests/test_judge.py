@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from compare.facts import FactKind
+
 from compare.judge import CONFLICT_KINDS, RULES, Kind, Side, Verdict, decide, describe, omitted_reason
 from compare.judge.rules import EXAMPLE_SCORE, Pair
 from compare.models import Relation, Sentence
@@ -58,10 +60,11 @@ def test_the_last_rule_decides_any_pair_the_others_leave():
 
 
 def test_each_kind_gives_one_relation_and_the_conflicts_are_the_contradictions():
-    assert set(CONFLICT_KINDS) == {Kind.CERTAINTY, Kind.POLARITY, Kind.NUMBERS, Kind.DATES, Kind.NAMES}
+    fact_kinds = {Kind(str(kind)) for kind in FactKind}  # conflicts of the event fact sheet, outside the rules
+    assert set(CONFLICT_KINDS) == {Kind.CERTAINTY, Kind.POLARITY, Kind.NUMBERS, Kind.DATES, Kind.NAMES} | fact_kinds
     assert all(kind.is_conflict == (kind.relation == Relation.CONTRADICT) for kind in Kind)
     assert {kind.relation for kind in Kind if not kind.is_conflict} == {Relation.AGREE, Relation.PARTIAL, Relation.OMITTED}
-    assert {rule.kind for rule in RULES} == set(Kind) - {Kind.OMITTED}
+    assert {rule.kind for rule in RULES} == set(Kind) - {Kind.OMITTED} - fact_kinds
 
 
 @pytest.mark.parametrize("verdict, reason", [

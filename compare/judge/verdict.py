@@ -31,6 +31,16 @@ class Kind(StrEnum):
     PARTIAL = "partial"
     AGREE = "agree"
     OMITTED = "omitted"
+    # Conflicts of the event fact sheet (compare.facts): typed facts of two sources that cannot both be true,
+    # whatever sentences carry them.
+    DATE = "date"
+    WEEKDAY = "weekday"
+    TIME_OF_DAY = "time_of_day"
+    DURATION = "duration"
+    PLACE = "place"
+    PERSON = "person"
+    COUNT = "count"
+    ORDINAL = "ordinal"
 
     @property
     def relation(self) -> Relation:
@@ -45,6 +55,8 @@ class Kind(StrEnum):
 
 _RELATION_OF = {
     **dict.fromkeys((Kind.CERTAINTY, Kind.POLARITY, Kind.NUMBERS, Kind.DATES, Kind.NAMES), Relation.CONTRADICT),
+    **dict.fromkeys((Kind.DATE, Kind.WEEKDAY, Kind.TIME_OF_DAY, Kind.DURATION, Kind.PLACE, Kind.PERSON, Kind.COUNT,
+                     Kind.ORDINAL), Relation.CONTRADICT),
     **dict.fromkeys((Kind.DATES_A_DAY_APART, Kind.HEDGED, Kind.OPEN_DETAIL, Kind.PARTIAL), Relation.PARTIAL),
     Kind.AGREE: Relation.AGREE,
     Kind.OMITTED: Relation.OMITTED,
