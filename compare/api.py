@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from compare.comparison import Comparison
 from compare.models import CompareError, Event, Settings, Source
-from compare.pipeline import Progress, compare_pair, compare_sources, event_doc, prepare
+from compare.pipeline import Progress, compare_pair, compare_sources, event_doc, prepare, without_sentences
 from compare.events import group_events
 from compare.sources import load_sources_with_warnings
 
@@ -50,7 +50,8 @@ def group(paths: Sequence[PathLike] | PathLike, settings: Settings | None = None
     settings = settings or Settings()
     sources, warnings = load_sources_with_warnings(_as_list(paths), settings)
     prepared = [prepare(s) for s in sources]
-    return tuple(p.source for p in prepared), group_events([event_doc(p) for p in prepared]), tuple(warnings)
+    warnings = (*warnings, *without_sentences(prepared))
+    return tuple(p.source for p in prepared), group_events([event_doc(p) for p in prepared]), warnings
 
 
 def _as_list(paths) -> list:

@@ -24,6 +24,7 @@ from typing import Any
 
 from compare import runtime
 from compare.models import CompareError, Settings
+from compare.subprocesses import die_with_parent
 
 ENGINES = ("local", "dask")
 # Tasks per worker: enough that a slow item does not leave a worker idle at the end, few enough that the
@@ -115,13 +116,19 @@ def _map_local(function: Callable, items: Sequence, workers: int, meanwhile: Cal
     from concurrent.futures import ProcessPoolExecutor
 
     runs = batches(items, workers * TASKS_PER_WORKER)
-    with ProcessPoolExecutor(max_workers=min(workers, len(runs))) as pool:
-        # map() has submitted every run and forked the workers by now, so `meanwhile` may start threads or
-        # import modules without a fork copying them half-done.
-        done = pool.map(apply_batch, [function] * len(runs), runs, [runtime.is_tuned()] * len(runs))
-        if meanwhile is not None:
-            meanwhile()
-        return [result for run in done for result in run]
+    with ProcessPoolExecutor(max_workers=min(workers, len(runs)), initializer=die_with_parent) as pool:
+        try:
+            # map() has submitted every run and forked the workers by now, so `meanwhile` may start threads or
+            # import modules without a fork copying them half-done.
+            done = pool.map(apply_batch, [function] * len(runs), runs, [runtime.is_tuned()] * len(runs))
+            if meanwhile is not None:
+                meanwhile()
+            return [result for run in done for result in run]
+        except BaseException:  # interrupted or failed: leaving the block would wait for every queued run
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in list((pool._processes or {}).values()):
+                process.kill()
+            raise
 
 
 # --- Dask: a dask.distributed cluster --------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from functools import lru_cache
 from dateutil import parser as date_parser
 
 from compare.lang import LEXICON
+from compare.models import PUBLISHED_YEARS
 
 # --- general vocabulary (compare/lang/en) ----------------------------------------------------------------------
 
@@ -457,6 +458,7 @@ def _to_date(value: str | None) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value[:10])
+        day = date.fromisoformat(value[:10])
     except ValueError:
         return None
+    return day if day.year in PUBLISHED_YEARS else None  # a stamp of year 1 read from the text: no reckoning

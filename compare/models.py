@@ -110,6 +110,11 @@ DEFAULT_MAX_BYTES = 50_000_000
 # at the limit take minutes; see README, "Memory").
 DEFAULT_MAX_SENTENCES = 5_000
 
+# Years a publication date may have. Later stages reckon a year either side of it (a weekday named in the text,
+# a date written without its year), which must stay inside the calendar Python's dates cover (1 to 9999); four
+# digits from 1000 is also what every accepted date form writes.
+PUBLISHED_YEARS = range(1000, 9999)
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -118,8 +123,10 @@ class Settings:
     match_threshold: float | None = None  # None: the matcher's calibrated default
     matcher: str = "lexical"
     encoding: str | None = None
-    max_bytes: int = DEFAULT_MAX_BYTES
+    file_encodings: tuple[tuple[str, str], ...] = ()  # (file, codec): --encoding FILE=CODEC, over `encoding`
+    max_bytes: int = DEFAULT_MAX_BYTES  # on each file's bytes and on the text decoded from it
     max_sentences: int = DEFAULT_MAX_SENTENCES
+    follow_symlinks: bool = False  # read links in a folder that lead outside it
     skip_invalid: bool = False
     manifest: str | None = None
     engine: str = "local"

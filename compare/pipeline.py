@@ -289,7 +289,24 @@ def compare_sources(
     results = map_ordered(compare_event, works, settings)
     # 7. assemble
     lone = [f"{e.sources[0]} is the only source of event {e.id}: nothing to compare it with" for e in events if len(e.sources) == 1]
-    return assemble(prepared, events, results, [*warnings, *lone], copies)
+    return assemble(prepared, events, results, [*warnings, *without_sentences(prepared), *lone], copies)
+
+
+def without_sentences(prepared: Iterable[Prepared]) -> list[str]:
+    """A warning for each source left with no sentence, saying what its lines were dropped as."""
+    notes = []
+    for p in prepared:
+        if p.sentences:
+            continue
+        reasons: dict[str, int] = {}
+        for dropped in p.dropped:
+            reasons[dropped.reason] = reasons.get(dropped.reason, 0) + 1
+        why = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items())) or "no text"
+        notes.append(
+            f"{p.source.id} has no sentence to compare: every line was set aside ({why}); see its dropped lines "
+            f"in report.json, or save its article text as .txt"
+        )
+    return notes
 
 
 def compare_pair(a: Source, b: Source, settings: Settings | None = None, *, warnings: Sequence[str] = ()) -> Comparison:
@@ -297,7 +314,7 @@ def compare_pair(a: Source, b: Source, settings: Settings | None = None, *, warn
     settings = settings or Settings()
     prepared = [prepare(a, settings.max_sentences), prepare(b, settings.max_sentences)]
     grouped = group_events([event_doc(p) for p in prepared])
-    notes = list(warnings)
+    notes = [*warnings, *without_sentences(prepared)]
     if len(grouped) == 1:
         event = grouped[0]
     else:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import textwrap
-import re
 
 from tabulate import tabulate
 
 from compare.index import ResultIndex
 from compare.models import SourceNotFound
+from compare.printable import printable
 from compare.report.csv_report import render_rows
 from compare.report.markdown import md_escape
 from compare.views import FINDINGS_COLUMNS, finding_rows, summary_rows
@@ -29,7 +29,6 @@ _ANSI = {
     "bold": "\x1b[1m",
 }
 _RESET = "\x1b[0m"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # Column widths for wrapped text when no terminal width is given (output piped to a file): fixed, so that output
 # is the same everywhere; the diff table then fits in about 140 columns.
@@ -44,10 +43,8 @@ _MIN_TEXT_WIDTH = 12
 
 
 def safe_text(text) -> str:
-    """Text with control characters (ANSI escapes included) shown as \\xNN, never sent to the terminal."""
-    if text is None:
-        return ""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+    """Text with control characters (ANSI escapes, line breaks, bidi overrides) escaped, never sent to the terminal."""
+    return "" if text is None else printable(text)
 
 
 def _paint(text: str, style: str, color: bool) -> str:
