@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from compare.facts import Fact
 from compare.index import ResultIndex
 from compare.models import Dropped, Event, Finding, Sentence, Source
 
@@ -18,6 +19,7 @@ class Comparison:
     sentence_records: tuple[Sentence, ...]
     dropped_records: tuple[Dropped, ...]
     finding_records: tuple[Finding, ...]
+    fact_records: tuple[Fact, ...] = field(default=())  # the typed facts of every compared source (compare.facts)
     warnings: tuple[str, ...] = field(default=())
     copies: tuple[tuple[str, str], ...] = field(default=())  # (copy id, origin id): syndicated, not compared
 
@@ -41,6 +43,14 @@ class Comparison:
         from compare.views import dropped_frame
 
         return dropped_frame(ResultIndex(self))
+
+    @property
+    def facts(self):
+        """The fact sheets of every event as a DataFrame (the columns of facts.csv): one row per fact a source
+        states, with its event, kind, subject, the sheet row's status and exact offsets."""
+        from compare.views import facts_frame
+
+        return facts_frame(ResultIndex(self))
 
     @property
     def claims(self):

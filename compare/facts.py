@@ -876,3 +876,11 @@ def with_fact_conflicts(findings: Sequence[Finding], conflicts: Sequence[FactCon
                               reason=reason, kind=str(conflict.kind))
         changed.add(target)
     return tuple(out)
+
+
+def event_sheet(facts_by_source: Mapping[str, Sequence[Fact]],
+                sentences_by_source: Mapping[str, Sequence[str]]) -> tuple[FactRow, ...]:
+    """The fact sheet of one event as a run judges it: a place counts as mentioned by a source when any of its
+    sentences (texts in order) names it. The pipeline turns its conflicts into findings; the reports show it."""
+    texts = {source: " ".join(sentences) for source, sentences in sentences_by_source.items()}
+    return lineup(facts_by_source, texts=texts)

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import Protocol
 
+from compare.facts import Fact, FactRow, event_sheet
 from compare.models import Dropped, Event, Finding, Relation, Sentence, Source
 
 
@@ -30,6 +31,7 @@ class Result(Protocol):
     sentence_records: tuple[Sentence, ...]
     dropped_records: tuple[Dropped, ...]
     finding_records: tuple[Finding, ...]
+    fact_records: tuple[Fact, ...]
     warnings: tuple[str, ...]
     copies: tuple[tuple[str, str], ...] | Mapping[str, str]  # (copy id, origin id)
 
@@ -262,4 +264,21 @@ class ResultIndex:
         out: dict[str, int] = {}
         for s in self.result.sentence_records:
             out[s.source] = out.get(s.source, 0) + 1
+        return out
+
+    @cached_property
+    def fact_sheets(self) -> dict[str, tuple[FactRow, ...]]:
+        """Event id -> its fact sheet (compare.facts.event_sheet: a row per kind and subject, in kind order), for
+        every event of the result in its order; the same sheet the run judged, so its conflicts are the
+        findings' fact conflicts."""
+        by_source: dict[str, list[Fact]] = {}
+        for fact in self.result.fact_records:
+            by_source.setdefault(fact.source, []).append(fact)
+        sentences = self.sentences
+        keys = self.keys_by_source
+        out: dict[str, tuple[FactRow, ...]] = {}
+        for event in self.result.events:
+            facts = {sid: by_source[sid] for sid in event.sources if sid in by_source}
+            texts = {sid: [sentences[key].text for key in keys.get(sid, [])] for sid in event.sources}
+            out[event.id] = event_sheet(facts, texts) if facts else ()
         return out

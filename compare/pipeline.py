@@ -26,7 +26,7 @@ from compare.confidence import Evidence, confidence, uncalibrated
 from compare.engine import map_ordered, run_one
 from compare.events import EventDoc, group_events
 from compare.events import preload as preload_grouping
-from compare.facts import Fact, fact_conflicts, lineup, source_facts, with_fact_conflicts
+from compare.facts import Fact, event_sheet, fact_conflicts, source_facts, with_fact_conflicts
 from compare.judge import Side, judge_pair, omitted_verdict
 from compare.metadata import meeting_dates, meeting_place, normalise_place
 from compare.models import Dropped, Event, Finding, Sentence, Settings, Source, TooManySentences
@@ -196,8 +196,8 @@ def compare_event(work: EventWork) -> tuple[Finding, ...]:
 
 def event_fact_conflicts(members: Sequence[Member]):
     """The conflicts of one event's fact sheet; a place counts as mentioned when any sentence names it."""
-    texts = {m.source: " ".join(s.text for s in m.sentences) for m in members}
-    return fact_conflicts(lineup({m.source: m.facts for m in members}, texts=texts))
+    sentences = {m.source: [s.text for s in m.sentences] for m in members}
+    return fact_conflicts(event_sheet({m.source: m.facts for m in members}, sentences))
 
 
 def event_evidence(
@@ -246,8 +246,10 @@ def assemble(
     warnings=(),
     copies: dict[str, str] | None = None,
 ) -> Comparison:
-    """Stage 7: one Comparison with records in a stable order."""
+    """Stage 7: one Comparison with records in a stable order. The facts are those of the events' sources
+    (a syndicated copy is in no event: it is compared, and its facts lined up, as its origin)."""
     ordered = sorted(prepared, key=lambda p: p.source.id)
+    placed = {source_id for event in events for source_id in event.sources}
     findings = sorted(
         (f for group in results for f in group),
         key=lambda f: (f.event, f.source, f.sentence_id, f.other_source),
@@ -258,6 +260,7 @@ def assemble(
         sentence_records=tuple(s for p in ordered for s in p.sentences),
         dropped_records=tuple(d for p in ordered for d in p.dropped),
         finding_records=tuple(findings),
+        fact_records=tuple(f for p in ordered if p.source.id in placed for f in p.facts),
         warnings=tuple(warnings),
         copies=tuple(sorted((copies or {}).items())),
     )

@@ -20,12 +20,19 @@ FINDINGS_COLUMNS = (
     "other_sentence_id",
     "other_sentence",
     "relation",
+    "kind",
     "score",
     "reason",
 )
 SENTENCES_COLUMNS = ("source", "id", "start", "end", "text")
 DROPPED_COLUMNS = ("source", "start", "end", "text", "reason")
 CLAIM_META_COLUMNS = ("event", "claim", "kind", "text", "sentences")
+FACTS_COLUMNS = (
+    "event", "kind", "subject", "status", "source", "sentence_id", "start", "end", "text", "value", "bound",
+)
+# The fact sheet in the reports: rows whose sources cannot all be right first, then those that differ, then
+# those they agree on, then what one source alone states.
+FACT_STATUS_ORDER = ("conflict", "differ", "agree", "single")
 
 # Integer columns that may hold a missing value (an omitted finding has no other sentence).
 _NULLABLE_INT = ("start", "end", "other_sentence_id")
@@ -50,11 +57,63 @@ def finding_rows(index: ResultIndex) -> list[dict]:
                 "other_sentence_id": f.other_sentence_id,
                 "other_sentence": other.text if other else None,
                 "relation": relation_value(f.relation),
+                "kind": f.kind,
                 "score": clean_score(f.score),
                 "reason": f.reason,
             }
         )
     return rows
+
+
+def fact_rows(index: ResultIndex) -> list[dict]:
+    """One dict per fact with the columns of facts.csv: events in the result's order, each event's sheet rows in
+    kind order, each row's facts by source and position. `text` is the fact as written (source.text[start:end]
+    with white space folded), `value` the normalised value sources are compared on, `bound` None for a value
+    stated as such, else "about", "above" or "below" it (or "about" for one worked out or read from background),
+    `status` the sheet row's."""
+    rows = []
+    for event_id, sheet in index.fact_sheets.items():
+        for row in sheet:
+            for fact in row.facts:
+                rows.append(
+                    {
+                        "event": event_id,
+                        "kind": str(row.kind),
+                        "subject": row.subject,
+                        "status": str(row.status),
+                        "source": fact.source,
+                        "sentence_id": fact.sentence_id,
+                        "start": fact.start,
+                        "end": fact.end,
+                        "text": fact.shown,
+                        "value": fact.value,
+                        "bound": fact.bound,
+                    }
+                )
+    return rows
+
+
+def fact_sheet_table(index: ResultIndex, event) -> list[dict]:
+    """The fact sheet of one event as the reports show it: per row `what` (kind, and subject unless it is the
+    meeting itself), `status`, and `cells`, each event source's facts as written (distinct, in order; empty when
+    the source states none); conflicts first (FACT_STATUS_ORDER), then the sheet's kind order."""
+    out = []
+    for row in index.fact_sheets.get(event.id, ()):
+        cells = {sid: [] for sid in event.sources}
+        for fact in row.facts:
+            shown = cells.setdefault(fact.source, [])
+            if fact.shown not in shown:
+                shown.append(fact.shown)
+        kind = str(row.kind).replace("_", " ")
+        out.append(
+            {
+                "what": kind if row.subject == "meeting" else f"{kind}: {row.subject}",
+                "status": str(row.status),
+                "cells": [(sid, cells[sid]) for sid in event.sources],
+            }
+        )
+    rank = {status: i for i, status in enumerate(FACT_STATUS_ORDER)}
+    return sorted(out, key=lambda r: rank.get(r["status"], len(rank)))
 
 
 def _frame(rows: list[dict], columns: tuple[str, ...]) -> pd.DataFrame:
@@ -74,6 +133,11 @@ def findings_frame(index: ResultIndex) -> pd.DataFrame:
     frame["sentence_id"] = frame["sentence_id"].astype("int64")
     frame["score"] = frame["score"].astype("float64")
     return frame
+
+
+def facts_frame(index: ResultIndex) -> pd.DataFrame:
+    """The fact sheets as a DataFrame with exactly the columns of facts.csv, in its order (see fact_rows)."""
+    return _frame(fact_rows(index), FACTS_COLUMNS).astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
 
 
 def sentences_frame(index: ResultIndex) -> pd.DataFrame:

@@ -2,7 +2,8 @@
 
 Event "naples" has three sources; every sentence has exactly one finding against each other source, and all
 four relations occur. One source is hostile: its title and text carry a <script> element and one of its
-sentences starts like a spreadsheet formula. Event "singapore" has a single source.
+sentences starts like a spreadsheet formula. Event "singapore" has a single source. The facts (make_facts) give
+a fact sheet with a conflict, single-source rows and a fact whose text is markup.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import random
 
 from compare.claims import Claim, claims_by_event
 from compare.comparison import Comparison
+from compare.facts import Fact, FactKind
 from compare.index import ResultIndex
 from compare.models import Dropped, Event, Finding, Relation, Sentence, Source
 
@@ -70,6 +72,29 @@ def _sentences(source: str, text: str, parts: tuple[str, ...]) -> tuple[Sentence
 def _dropped(source: str, text: str, part: str, reason: str) -> Dropped:
     start = text.index(part)
     return Dropped(source, start, start + len(part), part, reason)
+
+
+def _fact(source: str, text: str, sentence_id: int, kind: FactKind, subject: str, value: str, shown: str,
+          **extra) -> Fact:
+    """A fact as compare.facts reads it: `shown` is found in the text, after the sentences before it."""
+    parts = {"alpha": ALPHA_SENTENCES, "bravo": BRAVO_SENTENCES, "charlie": CHARLIE_SENTENCES,
+             "delta": DELTA_SENTENCES}[source]
+    sentence = _sentences(source, text, parts)[sentence_id]
+    start = text.index(shown, sentence.start)
+    return Fact(source, sentence_id, kind, subject, value, shown, start, start + len(shown), **extra)
+
+
+def make_facts() -> tuple[Fact, ...]:
+    """Naples: the meeting's length conflicts (90 against 60 minutes), its weekday is bravo's alone, and
+    charlie's place is hostile markup; Singapore: delta's weekday, alone in its event."""
+    return (
+        _fact("alpha", ALPHA_TEXT, 2, FactKind.DURATION, "meeting", "1 h 30 min", "lasted 90 minutes", number=90.0),
+        _fact("bravo", BRAVO_TEXT, 0, FactKind.WEEKDAY, "meeting", "Saturday", "Saturday"),
+        _fact("charlie", CHARLIE_TEXT, 1, FactKind.PLACE, "meeting", "<script>alert(1)</script>",
+              "<script>alert(1)</script>"),
+        _fact("charlie", CHARLIE_TEXT, 2, FactKind.DURATION, "meeting", "1 h", "lasted 60 minutes", number=60.0),
+        _fact("delta", DELTA_TEXT, 0, FactKind.WEEKDAY, "meeting", "Sunday", "Sunday"),
+    )
 
 
 def _pair(event, a, ai, b, bi, relation, score, reason, kind):
@@ -136,6 +161,7 @@ def make_comparison() -> Comparison:
         sentence_records=tuple(reversed(sentences)),
         dropped_records=tuple(reversed(dropped)),
         finding_records=tuple(reversed(findings)),
+        fact_records=tuple(reversed(make_facts())),
         warnings=("delta: only one source reports this event; nothing to compare it with",),
     )
 

@@ -101,6 +101,16 @@ def test_the_schema_names_every_relation_and_drop_reason_the_code_has():
     assert defs["dropped"]["properties"]["reason"]["enum"] == [r.value for r in DropReason]
 
 
+def test_the_schema_names_every_finding_kind_and_each_finding_s_kind_fits_its_relation(seed_comparison):
+    from compare.judge import Kind
+
+    assert SCHEMA["$defs"]["finding"]["properties"]["kind"]["enum"] == [k.value for k in Kind]
+    findings = json.loads(render_json(ResultIndex(seed_comparison)))["findings"]
+    assert {f["kind"] for f in findings} >= {"partial", "omitted", "certainty"}
+    assert all(Kind(f["kind"]).relation == f["relation"] for f in findings)
+    assert all(f["reason"].startswith(f["kind"]) for f in findings)
+
+
 def paired(report: dict) -> dict:
     """The first finding that has a counterpart sentence."""
     return next(f for f in report["findings"] if f["relation"] != Relation.OMITTED)
@@ -110,6 +120,8 @@ def paired(report: dict) -> dict:
     (lambda r: r["findings"][0].update(relation="disagree"), "relation"),
     (lambda r: paired(r).update(other_sentence_id=None), "other_sentence_id"),
     (lambda r: r["findings"][0].update(score=1.5), "score"),
+    (lambda r: r["findings"][0].update(kind="disagree"), "kind"),
+    (lambda r: r["findings"][0].pop("kind"), "kind"),
     (lambda r: r["sentences"][0].pop("end"), "end"),
     (lambda r: r["dropped"][0].update(reason="advert"), "reason"),
     (lambda r: r["sources"][0].update(published="20 October 2024"), "published"),

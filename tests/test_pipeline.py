@@ -111,6 +111,27 @@ def test_a_reprint_is_a_copy_of_its_origin_not_a_second_outlet(tmp_path):
     assert all("reprint" not in e.sources for e in result.events)
     assert not any("reprint" in (f.source, f.other_source) for f in result.finding_records)
     assert any(s.source == "reprint" for s in result.sentence_records)
+    assert result.fact_records and {f.source for f in result.fact_records} <= {"lisbon_herald", "iberia_daily"}
+
+
+def test_the_result_s_fact_sheet_is_the_one_the_findings_were_judged_on(result):
+    """Each fact conflict on an event's sheet is a contradict finding of the fact's kind between its sentences."""
+    from compare.index import ResultIndex
+
+    sheets = ResultIndex(result).fact_sheets
+    assert list(sheets) == [e.id for e in result.events]
+    conflicts = [c for sheet in sheets.values() for row in sheet for c in row.conflicts]
+    contradictions = {(f.source, f.sentence_id, f.other_source, f.other_sentence_id, f.kind)
+                      for f in result.finding_records if f.relation == Relation.CONTRADICT}
+    for c in conflicts:
+        pairs = {(c.a.source, c.a.sentence_id, c.b.source, c.b.sentence_id, str(c.kind)),
+                 (c.b.source, c.b.sentence_id, c.a.source, c.a.sentence_id, str(c.kind))}
+        assert pairs & contradictions or any(
+            (c.a.source, c.a.sentence_id) == f[:2] or (c.b.source, c.b.sentence_id) == f[:2] for f in contradictions
+        ), c
+    facts = {(f.source, f.sentence_id, f.start) for f in result.fact_records}
+    assert facts == {(f.source, f.sentence_id, f.start) for sheet in sheets.values() for row in sheet
+                     for f in row.facts}
 
 
 def test_a_lone_source_is_said_to_have_nothing_to_compare_with(result):

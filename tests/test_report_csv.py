@@ -13,7 +13,7 @@ from report_fixture import index_and_claims, make_comparison
 
 HEADER = [
     "event", "source", "sentence_id", "sentence", "start", "end",
-    "other_source", "other_sentence_id", "other_sentence", "relation", "score", "reason",
+    "other_source", "other_sentence_id", "other_sentence", "relation", "kind", "score", "reason",
 ]
 
 
@@ -63,8 +63,8 @@ def test_numbers_stay_numbers():
     c = make_comparison()
     negative = Finding("naples", "alpha", 0, "bravo", 0, Relation.PARTIAL, -0.5, "-tuned score", "partial")
     rows = parse(render_findings_csv(ResultIndex(dataclasses.replace(c, finding_records=(negative,)))))
-    assert rows[1][10] == "-0.5"  # numeric score left as a number
-    assert rows[1][11] == "'-tuned score"  # text starting with '-' neutralised
+    assert rows[1][11] == "-0.5"  # numeric score left as a number
+    assert rows[1][12] == "'-tuned score"  # text starting with '-' neutralised
 
 
 def test_claims_csv_is_the_claim_matrix():
@@ -176,3 +176,42 @@ def test_a_cell_encoded_alone_is_what_the_csv_module_writes_in_a_row(value):
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerow(["x", neutralise(value), "y"])
     assert buffer.getvalue() == f"x,{_encode_cell(value)},y\r\n"
+
+
+FACTS_HEADER = ["event", "kind", "subject", "status", "source", "sentence_id", "start", "end", "text", "value",
+                "bound"]
+
+
+def test_facts_csv_has_a_row_per_fact_with_its_row_s_status_and_offsets():
+    from compare.report.csv_report import render_facts_csv
+    from report_fixture import CHARLIE_TEXT
+
+    rows = parse(render_facts_csv(ResultIndex(make_comparison())))
+    assert rows[0] == FACTS_HEADER and len(rows) == 1 + 5
+    records = [dict(zip(FACTS_HEADER, r)) for r in rows[1:]]
+    conflict = [r for r in records if r["status"] == "conflict"]
+    assert [(r["source"], r["text"], r["value"]) for r in conflict] == [
+        ("alpha", "lasted 90 minutes", "1 h 30 min"), ("charlie", "lasted 60 minutes", "1 h"),
+    ]
+    charlie = conflict[1]
+    assert CHARLIE_TEXT[int(charlie["start"]):int(charlie["end"])] == "lasted 60 minutes"
+    assert charlie["sentence_id"] == "2" and charlie["bound"] == ""
+    single = next(r for r in records if r["event"] == "singapore")
+    assert (single["kind"], single["source"], single["text"], single["status"]) == ("weekday", "delta", "Sunday", "single")
+
+
+def test_facts_csv_neutralises_a_fact_that_starts_like_a_formula():
+    from compare.report.csv_report import render_facts_csv
+
+    c = make_comparison()
+    hostile = tuple(dataclasses.replace(f, shown="=1+1", value="@SUM(A1)") if f.source == "delta" else f
+                    for f in c.fact_records)
+    rows = parse(render_facts_csv(ResultIndex(dataclasses.replace(c, fact_records=hostile))))
+    assert rows[-1][8:10] == ["'=1+1", "'@SUM(A1)"]
+
+
+def test_findings_csv_carries_each_finding_s_kind():
+    rows = parse(render_findings_csv(ResultIndex(make_comparison())))
+    kinds = {(r[9], r[10]) for r in rows[1:]}
+    assert kinds == {("agree", "agree"), ("partial", "partial"), ("contradict", "certainty"),
+                     ("contradict", "numbers"), ("omitted", "omitted")}

@@ -220,3 +220,26 @@ def test_fast_escape_agrees_with_markupsafe_on_any_text(text):
     from compare.report.html import _h
 
     assert _h(text) == str(escape(text))
+
+
+def fact_sheet_rows(tree, event_id: str) -> list[list[str]]:
+    section = next(s for s in tree.iter(f"{{{NS['h']}}}section")
+                   if "event" in s.get("class", "") and f"Event {event_id}" in text_of(s.find("h:h2", NS)))
+    table = next(t for t in section.iter(f"{{{NS['h']}}}table") if "fact-sheet" in t.get("class", ""))
+    return [[text_of(cell) for cell in tr if cell.tag.endswith(("td", "th"))] for tr in table.iter(f"{{{NS['h']}}}tr")]
+
+
+def test_each_event_opens_with_its_fact_sheet_conflicts_first(page, tree):
+    header, *rows = fact_sheet_rows(tree, "naples")
+    assert header == ["what", "alpha", "bravo", "charlie", "status"]
+    assert rows[0] == ["duration", "lasted 90 minutes", "", "lasted 60 minutes", "conflict"]
+    assert ["weekday", "", "Saturday", "", "single"] in rows
+    assert fact_sheet_rows(tree, "singapore")[1:] == [["weekday", "Sunday", "single"]]
+    naples = page.split('id="event-1"', 1)[1]
+    assert naples.index("<h3>Fact sheet</h3>") < naples.index("<h3>Sources</h3>")
+
+
+def test_a_fact_s_text_is_escaped(page, tree):
+    place = next(row for row in fact_sheet_rows(tree, "naples") if row[0] == "place")
+    assert place[3] == "<script>alert(1)</script>"  # shown as text: the parser read no element
+    assert '<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>' in page

@@ -20,7 +20,7 @@ def test_top_level_and_record_keys_follow_the_contract_order():
     assert list(report["sentences"][0]) == ["source", "id", "start", "end", "text"]
     assert list(report["dropped"][0]) == ["source", "start", "end", "text", "reason"]
     assert list(report["findings"][0]) == [
-        "event", "source", "sentence_id", "other_source", "other_sentence_id", "relation", "score", "reason",
+        "event", "source", "sentence_id", "other_source", "other_sentence_id", "relation", "kind", "score", "reason",
     ]
     assert report["copies"] == {}
 
@@ -133,3 +133,11 @@ def test_streamed_json_is_exactly_the_pretty_printed_report(monkeypatch, batch):
         assert render_json(ResultIndex(c)) == expected
         if c.finding_records and batch == 1:
             assert len(pieces) > len(c.finding_records)  # one piece per record: streamed, not built whole
+
+
+def test_each_finding_carries_the_kind_that_decided_it():
+    c = make_comparison()
+    report = json.loads(render_json(ResultIndex(c)))
+    by_key = {(f.source, f.sentence_id, f.other_source): f.kind for f in c.finding_records}
+    assert all(r["kind"] == by_key[r["source"], r["sentence_id"], r["other_source"]] for r in report["findings"])
+    assert {r["kind"] for r in report["findings"] if r["relation"] == "contradict"} == {"certainty", "numbers"}

@@ -74,8 +74,11 @@ def rendered(md: str):
 def test_renders_as_tables_and_quotes_on_a_code_hosting_site():
     html, tree = rendered(render_markdown(*index_and_claims(make_comparison())))
     tables = tree.findall(".//table")
-    assert len(tables) == 4  # summary, two source tables, one claim matrix
-    matrix = tables[2]
+    assert len(tables) == 6  # summary, per event a fact sheet and a source table, one claim matrix
+    fact_sheet = tables[1]
+    assert ["".join(th.itertext()) for th in fact_sheet.iter("th")] == ["what", "alpha", "bravo", "charlie", "status"]
+    assert any("".join(td.itertext()) == "<script>alert(1)</script>" for td in fact_sheet.iter("td"))
+    matrix = tables[3]
     assert ["".join(th.itertext()) for th in matrix.iter("th")] == ["#", "claim", "alpha", "bravo", "charlie"]
     assert len(matrix.findall(".//tbody/tr")) == 6
     quotes = ["".join(q.itertext()).strip() for q in tree.iter("blockquote")]
@@ -102,3 +105,26 @@ def test_copies_section():
     md = render_markdown(*index_and_claims(with_copies))
     assert "## Syndicated copies" in md and "- charlie is a copy of alpha" in md
     assert "## Syndicated copies" not in render_markdown(*index_and_claims(c))
+
+
+def fact_sheet(md: str, event: str) -> list[list[str]]:
+    section = md.split(f"## Event {event}", 1)[1].split("### Fact sheet", 1)[1].split("###", 1)[0]
+    return [[cell.strip() for cell in line.strip("|").split("|")] for line in section.splitlines()
+            if line.startswith("| ") and not line.startswith("|--")]
+
+
+def test_each_event_opens_with_its_fact_sheet_conflicts_first():
+    md = render_markdown(*index_and_claims(make_comparison()))
+    naples = md.split("## Event naples", 1)[1]
+    assert naples.index("### Fact sheet") < naples.index("### Sources")
+    header, *rows = fact_sheet(md, "naples")
+    assert header == ["what", "alpha", "bravo", "charlie", "status"]
+    assert rows[0] == ["duration", "lasted 90 minutes", "", "lasted 60 minutes", "conflict"]
+    assert ["weekday", "", "Saturday", "", "single"] in rows
+    assert fact_sheet(md, "singapore")[1:] == [["weekday", "Sunday", "single"]]
+
+
+def test_a_fact_s_text_cannot_become_markup():
+    md = render_markdown(*index_and_claims(make_comparison()))
+    place = next(row for row in fact_sheet(md, "naples") if row[0] == "place")
+    assert place[3] == md_escape("<script>alert(1)</script>") and "<script>" not in md

@@ -18,7 +18,7 @@ def test_writes_every_report_and_returns_their_paths(tmp_path):
     c = make_comparison()
     out = tmp_path / "reports"
     paths = write_reports(c, out)
-    assert [p.name for p in paths] == ["report.json", "findings.csv", "claims.csv", "report.md", "report.html"]
+    assert [p.name for p in paths] == ["report.json", "findings.csv", "claims.csv", "facts.csv", "report.md", "report.html"]
     assert all(p.parent == out for p in paths)
     rendered = render_reports(c)
     for path in paths:
@@ -204,7 +204,7 @@ def test_a_folder_that_cannot_be_renamed_is_filled_file_by_file(tmp_path, monkey
 
 
 def test_failure_while_rendering_into_a_kept_folder_replaces_no_file(tmp_path, monkeypatch):
-    """With other files in the folder, reports are written beside their names and renamed only when all five
+    """With other files in the folder, reports are written beside their names and renamed only when all six
     are written: a renderer failing half way leaves every previous report, and no temporary file."""
     out = tmp_path / "mine"
     out.mkdir()
@@ -225,7 +225,7 @@ def test_failure_while_rendering_into_a_kept_folder_replaces_no_file(tmp_path, m
 
 
 def test_reports_are_written_in_pieces(tmp_path, monkeypatch):
-    """The writer takes each report as pieces and writes them as they come (never the five reports at once)."""
+    """The writer takes each report as pieces and writes them as they come (never the six reports at once)."""
     seen = {}
     real_write = writer._write_file
 

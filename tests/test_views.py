@@ -14,7 +14,7 @@ def test_findings_frame_has_exactly_the_csv_columns_and_one_row_per_finding():
     assert tuple(frame.columns) == FINDINGS_COLUMNS
     assert list(frame.columns) == [
         "event", "source", "sentence_id", "sentence", "start", "end",
-        "other_source", "other_sentence_id", "other_sentence", "relation", "score", "reason",
+        "other_source", "other_sentence_id", "other_sentence", "relation", "kind", "score", "reason",
     ]
     assert len(frame) == len(c.finding_records)
     assert set(frame["relation"]) == {"agree", "partial", "contradict", "omitted"}
@@ -93,3 +93,31 @@ def test_display_order_puts_events_with_something_to_compare_first():
     flipped = dataclasses.replace(c, events=tuple(reversed(c.events)))
     assert [e.id for e in display_events(flipped)] == ["naples", "singapore"]
     assert [r["event"] for r in summary_rows(ResultIndex(flipped))] == ["naples", "singapore"]
+
+
+def test_facts_frame_has_the_csv_columns_a_row_per_fact_and_exact_offsets():
+    from compare.views import FACTS_COLUMNS, facts_frame
+
+    c = make_comparison()
+    frame = facts_frame(ResultIndex(c))
+    assert tuple(frame.columns) == FACTS_COLUMNS and len(frame) == len(c.fact_records)
+    assert str(frame["start"].dtype) == "int64" and str(frame["sentence_id"].dtype) == "int64"
+    texts = {s.id: s.text for s in c.sources}
+    assert all(" ".join(texts[r.source][r.start:r.end].split()) == r.text for r in frame.itertuples())
+    assert list(frame["event"]) == ["naples"] * 4 + ["singapore"]  # the result's event order
+
+
+def test_facts_frame_marks_a_conflict_on_both_sources_and_a_single_source_fact():
+    frame = make_comparison().facts
+    length = frame[frame["kind"] == "duration"]
+    assert list(length["source"]) == ["alpha", "charlie"] and set(length["status"]) == {"conflict"}
+    assert list(length["text"]) == ["lasted 90 minutes", "lasted 60 minutes"]
+    weekday = frame[(frame["kind"] == "weekday") & (frame["event"] == "naples")]
+    assert list(weekday["source"]) == ["bravo"] and list(weekday["status"]) == ["single"]
+
+
+def test_a_result_without_facts_has_an_empty_facts_frame_with_the_columns():
+    from compare.views import FACTS_COLUMNS
+
+    c = dataclasses.replace(make_comparison(), fact_records=())
+    assert c.facts.empty and tuple(c.facts.columns) == FACTS_COLUMNS

@@ -1,4 +1,4 @@
-"""findings.csv and claims.csv, safe to open in a spreadsheet.
+"""findings.csv, claims.csv and facts.csv, safe to open in a spreadsheet.
 
 CSV injection (OWASP): a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (also after
 leading spaces, which some spreadsheets skip) would be read as a formula, so it is prefixed with a single
@@ -19,7 +19,7 @@ from itertools import chain
 
 from compare.claims import Claim
 from compare.index import ResultIndex, clean_score, relation_value
-from compare.views import CLAIM_META_COLUMNS, FINDINGS_COLUMNS
+from compare.views import CLAIM_META_COLUMNS, FACTS_COLUMNS, FINDINGS_COLUMNS, fact_rows
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -127,6 +127,8 @@ def findings_csv_chunks(index: ResultIndex) -> Iterator[str]:
             head
             + middle
             + field[relation_value(f.relation)]
+            + ","
+            + field[f.kind]
             + (",," if score is None else "," + repr(score) + ",")  # a float as csv.writer writes it
             + field[f.reason]
         )
@@ -166,8 +168,19 @@ class _EncodedCells(dict):
 
 def render_findings_csv(index: ResultIndex) -> str:
     """findings.csv: event, source, sentence_id, sentence, start, end, other_source, other_sentence_id,
-    other_sentence, relation, score, reason — one row per finding, in report order."""
+    other_sentence, relation, kind, score, reason — one row per finding, in report order."""
     return "".join(findings_csv_chunks(index))
+
+
+def facts_csv_chunks(index: ResultIndex) -> Iterator[str]:
+    """facts.csv in pieces: one row per fact a source states (compare.views.fact_rows), with its event, kind,
+    subject, the status of its fact-sheet row, sentence id and offsets, the fact as written and its value."""
+    yield "".join(_csv_batches(([neutralise(h) for h in FACTS_COLUMNS],)))
+    yield from _csv_batches([neutralise(row[col]) for col in FACTS_COLUMNS] for row in fact_rows(index))
+
+
+def render_facts_csv(index: ResultIndex) -> str:
+    return "".join(facts_csv_chunks(index))
 
 
 def claims_csv_chunks(index: ResultIndex, claims: dict[str, list[Claim]]) -> Iterator[str]:

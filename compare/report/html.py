@@ -1,6 +1,7 @@
 """report.html: one self-contained page an analyst opens first.
 
-Per event: the sources, counts by relation, the claim matrix as a coloured grid, each contradiction side by
+Per event: the fact sheet (the typed facts each source states, lined up, conflicts first), the sources, counts
+by relation, the claim matrix as a coloured grid, each contradiction side by
 side with the words that differ highlighted, what each source alone reports, and the full alignment. Every
 sentence shows its character offsets and has an anchor other sections link to.
 
@@ -25,6 +26,7 @@ from markupsafe import Markup, escape
 
 from compare.claims import Cell, Claim, Kind
 from compare.index import RELATIONS, ResultIndex, clean_score, relation_value
+from compare.views import fact_sheet_table
 
 TEMPLATES = Path(__file__).parent / "templates"
 _WORD_CHARS = re.compile(r"[^\w%$€£¥.-]+")
@@ -201,6 +203,8 @@ def _event_views(index: ResultIndex, event_claims: dict[str, list[Claim]], shown
             "date": event.date,
             "place": event.place,
             "sources": event_sources,
+            "source_ids": members,
+            "fact_sheet": fact_sheet_table(index, event),
             "counts": index.counts[event.id],
             "matrix_html": Markup(_matrix_rows(claims, anchor)),
             "matrix_sources": members,

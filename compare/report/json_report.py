@@ -7,7 +7,7 @@
  "sentences": [{"source", "id", "start", "end", "text"}],
  "dropped":   [{"source", "start", "end", "text", "reason"}],
  "findings":  [{"event", "source", "sentence_id", "other_source", "other_sentence_id",
-                "relation", "score", "reason"}],
+                "relation", "kind", "score", "reason"}],
  "copies":    {copy id: origin id}}
 ```
 Keys appear in the order above; records in the shared report order (see compare.index). Output is deterministic:
@@ -47,6 +47,7 @@ def finding_record(f) -> dict:
         "other_source": f.other_source,
         "other_sentence_id": f.other_sentence_id,
         "relation": relation_value(f.relation),
+        "kind": f.kind,
         "score": clean_score(f.score),
         "reason": f.reason,
     }
@@ -158,6 +159,7 @@ def _finding_records(findings: list, text: _EncodedText) -> str:
             head
             + middle
             + text[relation_value(f.relation)]
+            + ',\n      "kind": ' + text[f.kind]
             + ',\n      "score": ' + ("null" if score is None else float.__repr__(score))
             + ',\n      "reason": ' + text[f.reason]
             + "\n    }"

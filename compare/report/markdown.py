@@ -1,6 +1,6 @@
 """report.md: the report as Markdown that reads well on a code-hosting site.
 
-A summary table of the events, then per event: its sources, the claim matrix, each contradiction with both
+A summary table of the events, then per event: its fact sheet, its sources, the claim matrix, each contradiction with both
 sentences and the reason, and what each source alone reports. Tables are built with tabulate (GitHub
 flavour); source text is escaped so that it cannot become markup, links or HTML.
 """
@@ -14,7 +14,7 @@ from tabulate import tabulate
 
 from compare.claims import Cell, Claim, Kind
 from compare.index import ResultIndex
-from compare.views import summary_rows
+from compare.views import fact_sheet_table, summary_rows
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
@@ -97,6 +97,7 @@ def markdown_chunks(index: ResultIndex, claims: dict[str, list[Claim]]) -> Itera
         facts = ", ".join(md_escape(x) for x in (event.date, event.place) if x)
         if facts:
             out += ["", facts]
+        out += _fact_sheet(index, event)
         out += ["", "### Sources", ""]
         out.append(
             _table(
@@ -166,6 +167,31 @@ def markdown_chunks(index: ResultIndex, claims: dict[str, list[Claim]]) -> Itera
             out.pop()
         yield "\n" + "\n".join(out)
     yield "\n"
+
+
+def _fact_sheet(index: ResultIndex, event) -> list[str]:
+    """The event's fact sheet as lines: a table of what / each source's facts as written / status, conflicts
+    first; nothing when no source states a fact."""
+    rows = fact_sheet_table(index, event)
+    if not rows:
+        return []
+    lines = ["", "### Fact sheet", ""]
+    lines.append(
+        "The facts each source states about the meeting, whatever sentence carries them: conflict (they cannot "
+        "all be true), differ (they differ but can all be true), agree, single (one source only)."
+    )
+    lines.append("")
+    lines.append(
+        _table(
+            [
+                [md_escape(row["what"]), *["; ".join(md_escape(text) for text in cell) for _, cell in row["cells"]],
+                 row["status"]]
+                for row in rows
+            ],
+            ["what", *[md_escape(s) for s in event.sources], "status"],
+        )
+    )
+    return lines
 
 
 def _span(sentence) -> str:

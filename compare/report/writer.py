@@ -41,14 +41,16 @@ from compare.index import ResultIndex
 from compare.models import CompareError, OutputNotWritable
 from compare.subprocesses import die_with_parent
 
-REPORT_FILES = ("report.json", "findings.csv", "claims.csv", "report.md", "report.html")
+REPORT_FILES = ("report.json", "findings.csv", "claims.csv", "facts.csv", "report.md", "report.html")
 
 # Bytes gathered before one write: few system calls, little memory.
 _WRITE_BUFFER = 1 << 20
 # Relative cost of rendering each report once the shared indexes are built, to share them out among writer
 # processes. Measured on the 1,000-article benchmark corpus (seconds: html 0.58, findings.csv 0.37, json 0.30,
-# md 0.19, claims.csv 0.04).
-_RENDER_COST = {"report.html": 6, "findings.csv": 4, "report.json": 3, "report.md": 2, "claims.csv": 1}
+# md 0.19, claims.csv 0.04); facts.csv writes a few rows per source from fact sheets built once, before forking.
+_RENDER_COST = {
+    "report.html": 6, "findings.csv": 4, "report.json": 3, "report.md": 2, "claims.csv": 1, "facts.csv": 1,
+}
 # Above this many findings the reports are written by one process. A forked writer shares the Comparison's
 # pages only until it reads them: CPython updates reference counts as it goes, so each page it reads is copied.
 # On the 10,000-article benchmark corpus (1.27M findings) a second writer saved 3 s of 80 and added 290 MB to a
@@ -166,6 +168,7 @@ def report_chunks(
         "report.json": lambda: json_report.json_chunks(index),
         "findings.csv": lambda: csv_report.findings_csv_chunks(index),
         "claims.csv": lambda: csv_report.claims_csv_chunks(index, claims()),
+        "facts.csv": lambda: csv_report.facts_csv_chunks(index),
         "report.md": lambda: markdown.markdown_chunks(index, claims()),
         "report.html": lambda: html.html_chunks(index, claims()),
     }
@@ -198,7 +201,7 @@ def write_reports(c: Comparison, out_dir, workers: int = 1) -> list[Path]:
     if len(c.finding_records) > PARALLEL_WRITE_MAX_FINDINGS:
         workers = 1
     if workers > 1 and _can_fork():
-        _ = index.findings_by_event, index.counts, claims()  # shared by several reports: built once
+        _ = index.findings_by_event, index.counts, index.fact_sheets, claims()  # shared by several reports: built once
     out = Path(out_dir)
     try:
         _write_all(out, contents, workers)
