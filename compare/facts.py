@@ -881,6 +881,13 @@ def with_fact_conflicts(findings: Sequence[Finding], conflicts: Sequence[FactCon
 def event_sheet(facts_by_source: Mapping[str, Sequence[Fact]],
                 sentences_by_source: Mapping[str, Sequence[str]]) -> tuple[FactRow, ...]:
     """The fact sheet of one event as a run judges it: a place counts as mentioned by a source when any of its
-    sentences (texts in order) names it. The pipeline turns its conflicts into findings; the reports show it."""
+    sentences (texts in order) names it. The pipeline turns its conflicts into findings; the reports show it.
+
+    Reading the texts (folding each source's whole text) is most of the cost, and only two different places
+    stated as such can conflict: without them the texts are not read, and the sheet is the same."""
+    places = {f.value for facts in facts_by_source.values() for f in facts
+              if f.kind == FactKind.PLACE and f.bound is None}
+    if len(places) < 2:
+        return lineup(facts_by_source)
     texts = {source: " ".join(sentences) for source, sentences in sentences_by_source.items()}
     return lineup(facts_by_source, texts=texts)

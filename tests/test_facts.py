@@ -392,3 +392,23 @@ def test_one_finding_per_sentence_and_other_source_after_overrides():
     assert [(f.source, f.sentence_id, f.other_source) for f in out] == \
         [(f.source, f.sentence_id, f.other_source) for f in findings]
     assert [f.relation for f in out] == [Relation.CONTRADICT, Relation.AGREE, Relation.OMITTED]
+
+
+@pytest.mark.parametrize("texts, place_status", [
+    (("Defence ministers met in Lisbon on Monday for three hours.",
+      "The ministers met in Lisbon on Monday, talking for about three hours."), FactStatus.AGREE),
+    (("The two leaders met in Lisbon on Monday.", "The two leaders met in Porto on Monday."), FactStatus.CONFLICT),
+    (("The two leaders met in Lisbon on Monday.", "The two leaders met in Porto on Monday, a day after Lisbon."),
+     FactStatus.DIFFER),  # the second names the first's place: the texts are read
+])
+def test_an_event_s_sheet_reads_the_texts_only_where_places_could_conflict_and_is_the_same(texts, place_status):
+    from compare.facts import event_sheet
+
+    ids = [chr(ord("a") + i) for i in range(len(texts))]
+    prepared = {sid: prepare(Source(id=sid, path=f"{sid}.txt", text=text, published="2025-03-03"))
+                for sid, text in zip(ids, texts)}
+    facts = {sid: source_facts(p.source, p.sentences) for sid, p in prepared.items()}
+    sentences = {sid: [s.text for s in p.sentences] for sid, p in prepared.items()}
+    full = lineup(facts, texts={sid: " ".join(parts) for sid, parts in sentences.items()})
+    assert event_sheet(facts, sentences) == full
+    assert row(full, FactKind.PLACE).status == place_status

@@ -155,14 +155,15 @@ def _number(value) -> str:
 class _EncodedCells(dict):
     """A text cell's value -> its text in the file, encoded on first use.
 
-    Only values of type str are kept (the text fields of the model). A value of another type is encoded each
-    time and not kept; none of them equals a kept str except a str enum, whose text is its value anyway.
+    Only str values are kept (the text fields of the model; a str enum, such as a finding's kind, under its
+    plain text, which is what it writes). A value of another type is encoded each time and not kept (none of
+    them equals a kept str).
     """
 
     def __missing__(self, value):
         text = _encode_cell(value)
-        if type(value) is str:
-            self[value] = text
+        if isinstance(value, str):  # a str enum (a finding's kind) is kept as its plain text
+            self[str.__str__(value)] = text
         return text
 
 

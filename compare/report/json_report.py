@@ -112,16 +112,16 @@ def _value(value) -> str:
 
 
 class _EncodedText(dict):
-    """A value -> its JSON text, kept for str values (ids, relations and reasons repeat from finding to finding).
+    """A value -> its JSON text, kept for str values (ids, relations, kinds and reasons repeat from finding to
+    finding); a str enum is kept under its plain text, which json writes for it anyway.
 
-    A value of another type is encoded each time and not kept; none equals a kept str except a str enum, which
-    json writes as its value anyway.
+    A value of another type is encoded each time and not kept (none equals a kept str).
     """
 
     def __missing__(self, value):
         text = _value(value)
-        if type(value) is str:
-            self[value] = text
+        if isinstance(value, str):  # a str enum (a finding's kind) is kept as its plain text
+            self[str.__str__(value)] = text
         return text
 
 
