@@ -540,13 +540,6 @@ def test_html_without_article_text(tmp_path):
         load_sources([path], Settings())
 
 
-def test_html_without_the_extra_names_the_install_command(monkeypatch):
-    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import now raises ImportError
-    with pytest.raises(CompareError, match=r"harbour_gazette\.html is an HTML page and reading HTML needs the html "
-                                           r"extra; run pip install 'crosscheck\[html\]'"):
-        load_sources([FIXTURES / "harbour_gazette.html"], Settings())
-
-
 def test_no_network_while_loading_html(monkeypatch):
     # Imported first: urllib3, under trafilatura, probes IPv6 support at import time by binding a socket to
     # the loopback address (no traffic). The fresh-interpreter test below covers imports.
