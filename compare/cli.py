@@ -184,6 +184,7 @@ def diff(
     b: Annotated[str, typer.Argument(help="Second article.")],
     fmt: Annotated[DiffFormat, typer.Option("--format", help="Output format.")] = DiffFormat.table,
     csv: Annotated[Optional[Path], typer.Option("--csv", help="Also write the findings to this CSV file.")] = None,
+    full: Annotated[bool, typer.Option("--full", help="Show every row's sentences and reason whole (contradictions always are).")] = False,
     matcher: MatcherOpt = MatcherName.lexical,
     threshold: ThresholdOpt = None,
     encoding: EncodingOpt = None,
@@ -194,7 +195,7 @@ def diff(
     from compare.api import diff as diff_sources
     from compare.index import ResultIndex
     from compare.report.csv_report import render_findings_csv
-    from compare.report.terminal import render_diff
+    from compare.report.terminal import DEFAULT_WIDTH, render_diff
     from compare.report.writer import write_text
 
     settings = settings_from_options(
@@ -210,8 +211,9 @@ def diff(
         raise fail(error) from None
     warn_all(comparison.warnings)
     on_terminal = stdout_is_terminal()
-    width = shutil.get_terminal_size().columns if on_terminal else None  # piped: the same layout everywhere
-    emit(render_diff(index, id_a, id_b, fmt=str(fmt), color=on_terminal and fmt == DiffFormat.table, width=width))
+    width = shutil.get_terminal_size().columns if on_terminal else DEFAULT_WIDTH  # piped: the same layout everywhere
+    emit(render_diff(index, id_a, id_b, fmt=str(fmt), color=on_terminal and fmt == DiffFormat.table, width=width,
+                     full=full))
     contradicted = any(f.relation == "contradict" for f in comparison.finding_records)
     raise typer.Exit(EXIT_CONTRADICTION if contradicted else EXIT_SAME)
 
