@@ -12,13 +12,61 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from compare import runtime
 from compare.models import DEFAULT_MAX_BYTES, DEFAULT_MAX_SENTENCES, CompareError, Settings
 from compare.printable import printable
 
+class PlainArgument(TyperArgument):
+    """An argument shown by its metavar alone (`PATHS...`), without a Python type name beside it."""
+
+    def display_type_rich(self, ctx):
+        return None
+
+    def get_usage_pieces(self, ctx) -> list[str]:
+        name = self.metavar or self.name.upper()
+        return [name if self.nargs == 1 or name.endswith("...") else name + "..."]
+
+
+class PlainOption(TyperOption):
+    """An option shown with a plain metavar (`FLOAT`, `[lexical|semantic]`); a flag with none."""
+
+    def display_type_rich(self, ctx):
+        if self.is_flag or self.count:
+            return None
+        if self.metavar is not None:
+            return self.metavar
+        described = self.type_descriptor
+        if described.is_choice and described.choices:
+            return "[" + "|".join(str(choice) for choice in described.choices) + "]"
+        return {"int": "INTEGER", "float": "FLOAT", "str": "TEXT"}.get(self.bare_type(), self.bare_type().upper())
+
+
+def _plain(params):
+    for param in params:
+        if type(param) is TyperArgument:
+            param.__class__ = PlainArgument
+        elif type(param) is TyperOption:
+            param.__class__ = PlainOption
+    return params
+
+
+class PlainHelpCommand(TyperCommand):
+    """Help that names values as a reader expects (PATHS..., FLOAT, FILE) instead of by their Python types."""
+
+    def get_params(self, ctx):
+        return _plain(super().get_params(ctx))
+
+
+class PlainHelpGroup(TyperGroup):
+    def get_params(self, ctx):
+        return _plain(super().get_params(ctx))
+
+
 app = typer.Typer(
     name="crosscheck",
+    cls=PlainHelpGroup,
     help="Compare several outlets' stories about the same meeting: what they agree on, omit and contradict.",
     no_args_is_help=True,
     add_completion=False,
@@ -51,15 +99,15 @@ class DiffFormat(StrEnum):
     md = "md"
 
 
-PathsArg = Annotated[list[str], typer.Argument(help="Article files or folders (.txt .md .html .json .jsonl .csv), or - for standard input.")]
-MatcherOpt = Annotated[MatcherName, typer.Option(help="How sentences are matched across sources.")]
-ThresholdOpt = Annotated[Optional[float], typer.Option("--threshold", min=0.0, max=1.0, help="Match threshold (0-1); default: the matcher's calibrated one.")]
-EncodingOpt = Annotated[Optional[list[str]], typer.Option(help="Read files in this encoding instead of detecting it: CODEC for every file, FILE=CODEC for one (repeatable; e.g. --encoding old.txt=shift_jis).")]
-MaxBytesOpt = Annotated[int, typer.Option(help="Refuse files larger than this many bytes, on disk or once decoded.")]
+PathsArg = Annotated[list[str], typer.Argument(metavar="PATHS...", help="Article files or folders (.txt .md .html .json .jsonl .csv .parquet), or - for standard input; e.g. seeds/ or a.txt b.html.")]
+MatcherOpt = Annotated[MatcherName, typer.Option(help="How sentences are matched across sources: lexical (word overlap), or semantic and hybrid (sentence embeddings; need the semantic extra).")]
+ThresholdOpt = Annotated[Optional[float], typer.Option("--threshold", metavar="FLOAT", min=0.0, max=1.0, help="Match threshold from 0 to 1; default: the matcher's calibrated one. E.g. --threshold 0.5 matches more loosely.")]
+EncodingOpt = Annotated[Optional[list[str]], typer.Option(metavar="CODEC", help="Read files in this encoding instead of detecting it: CODEC for every file, FILE=CODEC for one (repeatable). E.g. --encoding shift_jis, or --encoding old.txt=cp1252.")]
+MaxBytesOpt = Annotated[int, typer.Option(metavar="INTEGER", help="Refuse files larger than this many bytes, on disk or once decoded. E.g. --max-bytes 200000000.")]
 FollowOpt = Annotated[bool, typer.Option("--follow-symlinks", help="Read links in an input folder that lead outside it (skipped with a warning by default).")]
-MaxSentencesOpt = Annotated[int, typer.Option(min=1, help="Refuse sources of more sentences than this (comparing two costs time with the product of their sentences).")]
+MaxSentencesOpt = Annotated[int, typer.Option(metavar="INTEGER", min=1, help="Refuse sources of more sentences than this (comparing two costs time with the product of their sentences). E.g. --max-sentences 20000.")]
 SkipOpt = Annotated[bool, typer.Option("--skip-invalid", help="Skip unreadable files with a warning instead of stopping.")]
-ManifestOpt = Annotated[Optional[Path], typer.Option(help="CSV of path or id, and title, outlet, url, published, encoding: metadata the texts lack.")]
+ManifestOpt = Annotated[Optional[Path], typer.Option(metavar="FILE", help="CSV of path or id, and title, outlet, url, published, encoding: metadata the texts lack. E.g. --manifest sources.csv.")]
 
 
 def settings_from_options(
@@ -138,10 +186,10 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def report(
     paths: PathsArg,
-    out: Annotated[str, typer.Option(help="Folder the reports are written to (atomically; other files already in it are kept).")] = "reports",
+    out: Annotated[str, typer.Option(metavar="DIR", help="Folder the reports are written to (atomically; other files already in it are kept). E.g. --out /tmp/run1.")] = "reports",
     matcher: MatcherOpt = MatcherName.lexical,
     threshold: ThresholdOpt = None,
     encoding: EncodingOpt = None,
@@ -149,9 +197,9 @@ def report(
     max_sentences: MaxSentencesOpt = DEFAULT_MAX_SENTENCES,
     skip_invalid: SkipOpt = False,
     manifest: ManifestOpt = None,
-    engine: Annotated[Engine, typer.Option(help="local: this machine; dask: a Dask cluster (crosscheck[dask]).")] = Engine.local,
-    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")] = None,
-    workers: Annotated[int, typer.Option(help="Processes for the local engine (default 0: one per core).")] = 0,
+    engine: Annotated[Engine, typer.Option(help="local: this machine; dask: a Dask cluster (needs the dask extra).")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option(metavar="ADDRESS", help="Dask scheduler address (default: a local cluster). E.g. --scheduler tcp://10.0.0.5:8786.")] = None,
+    workers: Annotated[int, typer.Option(metavar="INTEGER", help="Processes for the local engine (default 0: one per core). E.g. --workers 2.")] = 0,
     follow_symlinks: FollowOpt = False,
 ) -> None:
     """Compare every event found in PATHS; write report.json, findings.csv, claims.csv, report.md and report.html."""
@@ -178,12 +226,12 @@ def report(
     emit(f"Wrote {len(written)} files to {printable(out)}/\n")
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def diff(
-    a: Annotated[str, typer.Argument(help="First article (a file, or - for standard input).")],
-    b: Annotated[str, typer.Argument(help="Second article.")],
-    fmt: Annotated[DiffFormat, typer.Option("--format", help="Output format.")] = DiffFormat.table,
-    csv: Annotated[Optional[Path], typer.Option("--csv", help="Also write the findings to this CSV file.")] = None,
+    a: Annotated[str, typer.Argument(metavar="A", help="First article: a file, or - for standard input. E.g. seeds/000_c2b2ebef24f7c9bd.txt.")],
+    b: Annotated[str, typer.Argument(metavar="B", help="Second article: a file, or - for standard input.")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", help="Output format: table for reading, csv or json for programs, md for Markdown.")] = DiffFormat.table,
+    csv: Annotated[Optional[Path], typer.Option("--csv", metavar="FILE", help="Also write the findings to this CSV file. E.g. --csv findings.csv.")] = None,
     full: Annotated[bool, typer.Option("--full", help="Show every row's sentences and reason whole (contradictions always are).")] = False,
     matcher: MatcherOpt = MatcherName.lexical,
     threshold: ThresholdOpt = None,
@@ -218,7 +266,7 @@ def diff(
     raise typer.Exit(EXIT_CONTRADICTION if contradicted else EXIT_SAME)
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def events(
     paths: PathsArg,
     encoding: EncodingOpt = None,

@@ -141,3 +141,27 @@ def test_diff_full_shows_every_row_whole():
     assert not every_word - _words(full)  # every word of every row is there, however the table wraps it
     assert every_word - _words(short)  # without --full, long rows are cut to a few lines
     assert max(len(line) for line in full.splitlines()) <= 100
+
+
+CLI_REFERENCE = (SEEDS.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+
+
+def reference_section(command: str) -> str:
+    """The help of one command as docs/cli.md records it (docs/generate.py writes it from the app)."""
+    return CLI_REFERENCE.split(f"## `crosscheck {command}`", 1)[1].split("```text", 1)[1].split("```", 1)[0]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_names_values_plainly_as_the_reference_records(command):
+    shown = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"}).output  # one line per option
+    assert not re.search(r"<[a-z]|\{", shown), shown  # no <bool>, <list[str]>, <float range>, {paths}
+    section = reference_section(command)
+    usage = re.search(rf"Usage: crosscheck {command} (.*)", section).group(1)
+    assert re.search(rf"Usage: \S+ {command} {re.escape(usage)}\s*$", shown, re.M), usage
+    options = re.findall(r"^  (--[\w-]+)(?: (\S+))?", section, re.M)
+    assert options and ("--help", "") in options
+    for option, metavar in options:
+        if metavar:  # the option shows the same plain metavar (FLOAT, FILE, [table|csv|...]) in the terminal
+            assert re.search(rf"{re.escape(option)}\s+{re.escape(metavar)}", shown), (option, metavar)
+        else:
+            assert option in shown
