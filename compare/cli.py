@@ -107,7 +107,7 @@ MaxBytesOpt = Annotated[int, typer.Option(metavar="INTEGER", help="Refuse files 
 FollowOpt = Annotated[bool, typer.Option("--follow-symlinks", help="Read links in an input folder that lead outside it (skipped with a warning by default).")]
 MaxSentencesOpt = Annotated[int, typer.Option(metavar="INTEGER", min=1, help="Refuse sources of more sentences than this (comparing two costs time with the product of their sentences). E.g. --max-sentences 20000.")]
 SkipOpt = Annotated[bool, typer.Option("--skip-invalid", help="Skip unreadable files with a warning instead of stopping.")]
-ManifestOpt = Annotated[Optional[Path], typer.Option(metavar="FILE", help="CSV of path or id, and title, outlet, url, published, encoding: metadata the texts lack. E.g. --manifest sources.csv.")]
+ManifestOpt = Annotated[Optional[Path], typer.Option(metavar="FILE", help="CSV of path or id, and title, outlet, url, published (a day, 2025-04 or 2025), encoding: metadata the texts lack. E.g. --manifest sources.csv.")]
 
 
 def settings_from_options(

@@ -33,7 +33,7 @@ from datetime import date
 import numpy as np
 import scipy.sparse as sp
 
-from compare.metadata import MONTHS, WEEKDAYS, fold_letters
+from compare.metadata import MONTHS, WEEKDAYS, date_span, fold_letters
 from compare.config import GroupingConfig
 from compare.models import Event
 
@@ -48,7 +48,7 @@ class EventDoc:
     """What grouping needs to know about one source (plain values, picklable)."""
 
     source: str  # source id
-    published: str | None  # ISO date or None
+    published: str | None  # ISO date (a day, month or year) or None
     place: str | None  # normalised meeting place or None
     dates: tuple[str, ...]  # meeting dates stated in the text (ISO)
     text: str  # the source's kept sentences joined by "\n"
@@ -185,13 +185,13 @@ def _stated(doc: EventDoc, config: GroupingConfig) -> tuple[str, ...]:
     """The stated meeting dates that fit the publication date: not after it (a day's slack) and not more than
     stale_days before it. Coverage of a meeting appears within days; a date far earlier in an article is more
     likely an earlier meeting's ("they last met on March 19") than this one's."""
-    published = _ordinal(doc.published)
+    published = _published_days(doc)
     kept = []
     for value in doc.dates:
         day = _ordinal(value)
         if day is None:
             continue
-        if published is None or published - config.stale_days <= day <= published + config.published_lead:
+        if published is None or published[0] - config.stale_days <= day <= published[1] + config.published_lead:
             kept.append(value)
     return tuple(kept)
 
@@ -201,10 +201,16 @@ def _window(doc: EventDoc, config: GroupingConfig) -> tuple[int, int]:
     stated = [_ordinal(x) for x in _stated(doc, config)]
     if stated:
         return min(stated), max(stated)
-    published = _ordinal(doc.published)
+    published = _published_days(doc)
     if published is not None:
-        return published - config.published_lag, published + config.published_lead
+        return published[0] - config.published_lag, published[1] + config.published_lead
     return _UNBOUNDED
+
+
+def _published_days(doc: EventDoc) -> tuple[int, int] | None:
+    """(first, last) day ordinals of the publication date: one day, or every day of a month or year."""
+    span = date_span(doc.published)
+    return (span[0].toordinal(), span[1].toordinal()) if span else None
 
 
 def _ordinal(value: str | None) -> int | None:

@@ -29,6 +29,43 @@ CAPITAL_COUNTRY = LEXICON.capital_country  # capitals as news copy lets them sta
 DEMONYM_COUNTRY = LEXICON.demonym_country
 
 
+# A published date at its precision: a day (2025-04-12), a month (2025-04) or a year (2025).
+_PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def date_span(value: str | None) -> tuple[date, date] | None:
+    """(first day, last day) a published date covers: a day is itself, "2025-04" is April 2025, "2025" the year
+    2025. None when there is no date or it is not one of those forms, so a caller treats it as unknown."""
+    match = _PUBLISHED.match(value or "")
+    if match is None:
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if day is not None:
+            first = last = date(year, month, day)
+        elif month is not None:
+            first = date(year, month, 1)
+            last = (date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)) - timedelta(days=1)
+        else:
+            first, last = date(year, 1, 1), date(year, 12, 31)
+    except ValueError:  # month 13, day 31 of a short month, year 0
+        return None
+    return first, last
+
+
+def finer_date(given: str | None, found: str | None) -> str | None:
+    """The more precise of two published dates when they agree: a day read from the text inside the month or
+    year the metadata gives is that day; otherwise the metadata's date stands (the user gave it)."""
+    given_span, found_span = date_span(given), date_span(found)
+    if given_span is None:
+        return found if given is None else given
+    if found_span is None:
+        return given
+    inside = given_span[0] <= found_span[0] and found_span[1] <= given_span[1]
+    narrower = found_span[1] - found_span[0] < given_span[1] - given_span[0]
+    return found if inside and narrower else given
+
+
 def capital_of(country: str) -> str | None:
     """The one capital CAPITAL_COUNTRY gives a country ("Kenya" -> "Nairobi"), or None if none or several."""
     capitals = {normalise_place(city) for city, of in CAPITAL_COUNTRY.items() if of == country}

@@ -47,7 +47,7 @@ class Source:
     path: str
     text: str
     title: str | None = None
-    published: str | None = None  # ISO date, YYYY-MM-DD
+    published: str | None = None  # ISO date at its precision: YYYY-MM-DD, or YYYY-MM / YYYY for a month / year
     place: str | None = None
     outlet: str | None = None
     url: str | None = None

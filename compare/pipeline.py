@@ -28,7 +28,7 @@ from compare.events import EventDoc, group_events
 from compare.events import preload as preload_grouping
 from compare.facts import Fact, fact_conflicts, lineup, source_facts, with_fact_conflicts
 from compare.judge import Side, judge_pair, omitted_verdict
-from compare.metadata import meeting_dates, meeting_place, normalise_place
+from compare.metadata import finer_date, meeting_dates, meeting_place, normalise_place
 from compare.models import Dropped, Event, Finding, Sentence, Settings, Source, TooManySentences
 from compare.sentences import rough_count, split
 from compare.syndication import find_copies
@@ -101,7 +101,7 @@ def prepare(source: Source, max_sentences: int | None = None) -> Prepared:
     if max_sentences is not None and len(sentences) > max_sentences:
         raise _too_many_sentences(source, f"{len(sentences):,}", len(sentences), max_sentences)
     texts = [s.text for s in sentences]
-    published = source.published or cleaned.published
+    published = finer_date(source.published, cleaned.published)  # a stamp in the text can narrow a month
     place = source.place or cleaned.dateline_place or meeting_place(texts)
     source = replace(
         source,

@@ -379,6 +379,23 @@ def test_publication_date_alone_bounds_the_meeting():
     assert len(group_events(far)) == 2
 
 
+def test_a_month_or_year_of_publication_bounds_the_meeting_at_its_precision():
+    text = "The two ministers held talks.\nThey agreed to expand cooperation on fisheries under Pelagos."
+    # A month is every day of it: a source dated 2024-03 may report a meeting of March 28.
+    assert len(group_events([EventDoc("a", "2024-03-28", None, (), text), EventDoc("b", "2024-03", None, (), text)])) == 1
+    assert len(group_events([EventDoc("a", "2024-05-20", None, (), text), EventDoc("b", "2024-03", None, (), text)])) == 2
+    assert len(group_events([EventDoc("a", "2024-11-02", None, (), text), EventDoc("b", "2024", None, (), text)])) == 1
+    assert len(group_events([EventDoc("a", "2025-02-02", None, (), text), EventDoc("b", "2024", None, (), text)])) == 2
+
+
+def test_a_stated_date_inside_the_month_of_publication_is_kept():
+    text = "The two ministers held talks in Lima on March 20.\nThey agreed to expand cooperation on fisheries."
+    docs = [EventDoc("a", "2024-03", "Lima", ("2024-03-20",), text),
+            EventDoc("b", "2024-03-21", "Lima", ("2024-03-20",), text)]
+    (event,) = group_events(docs)
+    assert event.date == "2024-03-20"
+
+
 def test_a_place_conflict_weighs_against_a_match():
     a = ("The trade ministers held talks on Saturday.\nThey agreed to expand cooperation on fisheries and ports.\n"
          "Officials praised the Pelagos accord, said Rosa Quispe.\nNew rules for trawlers were outlined.")

@@ -4,12 +4,40 @@ import pytest
 
 from compare.metadata import (
     country_of_capital,
+    date_span,
+    finer_date,
     find_dateline,
     meeting_dates,
     meeting_place,
     normalise_place,
     parse_date_line,
 )
+
+
+@pytest.mark.parametrize(("value", "first", "last"), [
+    ("2025-04-12", "2025-04-12", "2025-04-12"),
+    ("2025-04", "2025-04-01", "2025-04-30"),
+    ("2024-02", "2024-02-01", "2024-02-29"),  # a leap year's February
+    ("2025-12", "2025-12-01", "2025-12-31"),
+    ("2025", "2025-01-01", "2025-12-31"),
+])
+def test_date_span_covers_the_precision_given(value, first, last):
+    span = date_span(value)
+    assert (span[0].isoformat(), span[1].isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize("value", [None, "", "someday", "2025-13", "2025-02-30"])
+def test_date_span_of_no_date_is_none(value):
+    assert date_span(value) is None
+
+
+def test_finer_date_narrows_a_month_only_to_a_day_inside_it():
+    assert finer_date("2025-04", "2025-04-12") == "2025-04-12"
+    assert finer_date("2025", "2025-04") == "2025-04"
+    assert finer_date("2025-04", "2025-05-01") == "2025-04"  # the user's date stands against a stamp outside it
+    assert finer_date("2025-04-11", "2025-04-12") == "2025-04-11"
+    assert finer_date(None, "2025-04-12") == "2025-04-12"
+    assert finer_date("2025-04", None) == "2025-04"
 
 
 @pytest.mark.parametrize(

@@ -431,6 +431,23 @@ def test_manifest_quoted_date_with_comma(tmp_path):
     assert source.published == "2025-03-05"
 
 
+@pytest.mark.parametrize(("given", "kept"), [
+    ("2025-04", "2025-04"), ("2025/04", "2025-04"), ("April 2025", "2025-04"), ("Apr. 2025", "2025-04"),
+    ("2025", "2025"), ("2025-04-12", "2025-04-12"),
+])
+def test_manifest_month_or_year_is_kept_at_its_precision(tmp_path, given, kept):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "m.csv", f'path,published\na.txt,"{given}"\n')
+    (source,) = load_sources([path], Settings(manifest=str(manifest)))
+    assert source.published == kept
+
+
+def test_corpus_row_month_is_kept_at_its_precision(tmp_path):
+    path = write(tmp_path / "feed.jsonl", '{"id": "a", "text": "One.", "published": "May 2024"}\n')
+    (source,) = load_sources([path], Settings())
+    assert source.published == "2024-05"
+
+
 def test_manifest_names_the_line_a_row_starts_on_after_a_multiline_cell(tmp_path):
     path = write(tmp_path / "a.txt", ARTICLE)
     manifest = write(tmp_path / "m.csv", 'path,title,published\na.txt,"Two\nline title",2025-03-04\nb.txt,,never\n')
@@ -463,7 +480,7 @@ def test_manifest_bad_date(tmp_path):
     path = write(tmp_path / "a.txt", ARTICLE)
     manifest = write(tmp_path / "m.csv", "path,published\na.txt,sometime\n")
     with pytest.raises(MalformedCorpus, match=r"m\.csv line 2: published 'sometime' is not a date; write it as "
-                                              r"YYYY-MM-DD"):
+                                              r"YYYY-MM-DD \(or YYYY-MM, YYYY for a month or a year\)"):
         load_sources([path], Settings(manifest=str(manifest)))
 
 
