@@ -66,6 +66,49 @@ def finer_date(given: str | None, found: str | None) -> str | None:
     return found if inside and narrower else given
 
 
+# --- the outlet a text names (agency credits, official mastheads) --------------------------------------------
+
+NEWS_AGENCIES = LEXICON.news_agencies
+_CREDIT_IN_PARENTHESES = re.compile(LEXICON.credit_in_parentheses)
+_CREDIT_AFTER_DASH = re.compile(LEXICON.credit_after_dash)
+_CREDIT_OPENERS = re.compile(LEXICON.credit_openers, re.IGNORECASE)
+_MASTHEAD = re.compile(LEXICON.masthead_line)
+# A masthead or a dateline credit sits at the top of a story: in its first few lines.
+_TOP_LINES = 5
+
+
+def credited_outlet(text: str) -> str | None:
+    """The publisher a story's text names, or None: an official masthead on a line of its own at the top
+    ("Ministry of Defense"), a news agency credited in parentheses at the top ("TOKYO (Reuters) -", "the news
+    agency (Kyodo) reported"), a line that is only an agency's name ("JIJI Press", "Source: AFP"), or an agency
+    after a dash closing a line ("... — Reuters"). Agencies are known by name (compare/lang/en/outlets.py);
+    a credit in the middle of a sentence, such as a photo's, is not the story's."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    top = lines[:_TOP_LINES]
+    for line in top:
+        if len(line) <= 80 and _MASTHEAD.match(line):
+            return line
+    for line in top:
+        for match in _CREDIT_IN_PARENTHESES.finditer(line):
+            agency = _agency(match.group("name"))
+            if agency:
+                return agency
+    for line in lines:
+        agency = _agency(_CREDIT_OPENERS.sub("", line, count=1)) if len(line) <= 60 else None
+        if agency:
+            return agency
+    for line in lines:
+        match = _CREDIT_AFTER_DASH.search(line)
+        agency = _agency(match.group("name")) if match else None
+        if agency:
+            return agency
+    return None
+
+
+def _agency(name: str) -> str | None:
+    return NEWS_AGENCIES.get(" ".join(name.replace("’", "'").strip(" .").split()).lower())
+
+
 def capital_of(country: str) -> str | None:
     """The one capital CAPITAL_COUNTRY gives a country ("Kenya" -> "Nairobi"), or None if none or several."""
     capitals = {normalise_place(city) for city, of in CAPITAL_COUNTRY.items() if of == country}

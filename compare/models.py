@@ -50,6 +50,9 @@ class Source:
     published: str | None = None  # ISO date at its precision: YYYY-MM-DD, or YYYY-MM / YYYY for a month / year
     place: str | None = None
     outlet: str | None = None
+    # where `outlet` came from: "manifest", "metadata" (a page's site name, a corpus field), "url" (the host),
+    # "credit line" (an agency credit or masthead in the text); None when no outlet is known
+    outlet_from: str | None = None
     url: str | None = None
     encoding: str | None = None
     text_is_file: bool = True

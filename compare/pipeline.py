@@ -28,7 +28,7 @@ from compare.events import EventDoc, group_events
 from compare.events import preload as preload_grouping
 from compare.facts import Fact, fact_conflicts, lineup, source_facts, with_fact_conflicts
 from compare.judge import Side, judge_pair, omitted_verdict
-from compare.metadata import finer_date, meeting_dates, meeting_place, normalise_place
+from compare.metadata import credited_outlet, finer_date, meeting_dates, meeting_place, normalise_place
 from compare.models import Dropped, Event, Finding, Sentence, Settings, Source, TooManySentences
 from compare.sentences import rough_count, split
 from compare.syndication import find_copies
@@ -103,11 +103,14 @@ def prepare(source: Source, max_sentences: int | None = None) -> Prepared:
     texts = [s.text for s in sentences]
     published = finer_date(source.published, cleaned.published)  # a stamp in the text can narrow a month
     place = source.place or cleaned.dateline_place or meeting_place(texts)
+    credited = None if source.outlet else credited_outlet(source.text)  # the raw text: cleaning drops credits
     source = replace(
         source,
         title=source.title or cleaned.title,
         published=published,
         place=normalise_place(place) if place else None,
+        outlet=source.outlet or credited,
+        outlet_from="credit line" if credited else source.outlet_from,
     )
     own = acronym_key(acronyms_in(" ".join(texts)))
     terms = tuple(sentence_terms(text, own) for text in texts)  # read once here, where sources run in parallel

@@ -323,3 +323,32 @@ def test_accented_latin_letters_fold_to_plain_ones_and_other_scripts_stay():
     assert fold_letters("Malacañang, São Paulo, Øresund, Straße") == "Malacanang, Sao Paulo, Oresund, Strasse"
     assert fold_letters("東京で会談が行われた") == "東京で会談が行われた"
     assert fold_letters("plain text") == "plain text"
+
+
+# -- the outlet a text names ------------------------------------------------------------------------------------
+
+from compare.metadata import credited_outlet  # noqa: E402
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("TOKYO (Reuters) - Ministers met on Monday.\nThey agreed.", "Reuters"),
+    ("Ministers met, the news agency (Kyodo) reported.\nThey agreed.", "Kyodo News"),
+    ("Ministers met.\nThey agreed on a plan. — AFP", "AFP"),
+    ("Ministers met.\nThey agreed.\nJIJI Press\nMost Popular", "Jiji Press"),
+    ("Ministers met.\nSource: Associated Press", "Associated Press"),
+    ("Joint statement\nMinistry of Foreign Affairs\nThe ministers met in Rome.", "Ministry of Foreign Affairs"),
+    ("U.S. Department of State\nThe Secretary met the minister.", "U.S. Department of State"),
+])
+def test_credited_outlet_reads_credits_and_mastheads(text, outlet):
+    assert credited_outlet(text) == outlet
+
+
+@pytest.mark.parametrize("text", [
+    "Ministers met.\nThe photo shows the talks. (Japan's Ministry of Defense)",  # a photo's credit, mid-text
+    "Ministers met.\nHarris widens lead, Reuters/Ipsos poll finds",  # an agency named in a headline
+    "Ministers met in Asia.\nTalks - Asia",  # a dash before a word that is no agency
+    "Ministers met.\n" * 8 + "TOKYO (Reuters) - a later story",  # a dateline credit far below the top
+    "Ministers met, Reuters reported.\nThey agreed.",  # a citation in a sentence
+])
+def test_credited_outlet_leaves_other_mentions_alone(text):
+    assert credited_outlet(text) is None

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from compare.api import compare, diff
-from compare.models import Relation, Settings
+from compare.models import Relation, Settings, Source
 from compare.pipeline import EventWork, compare_event, event_doc, event_works, prepare
 from compare.events import group_events
 
@@ -167,3 +167,20 @@ def test_alignment_with_stored_terms_equals_reading_every_sentence_afresh():
             row = scores[at[sentence.text], [at[t.text] for t in b.sentences]]
             assert counterpart.best_id == b.sentences[int(np.argmax(row))].id
             assert counterpart.score == pytest.approx(float(row.max()), abs=1e-12)
+
+
+def test_seed_outlets_are_named_by_the_credits_and_mastheads_in_their_texts():
+    from conftest import SEEDS
+
+    named = {s.id: (s.outlet, s.outlet_from) for s in compare([SEEDS]).sources}
+    assert named["001_127977346a318ce7"] == ("Kyodo News", "credit line")  # "... News Agency (Kyodo) reported"
+    assert named["002_6980897c48a3b8f4"] == ("Jiji Press", "credit line")  # "JIJI Press" closing the story
+    assert named["004_f9c4e7949189dbfb"] == ("Ministry of Defense", "credit line")  # the masthead line
+    # the other two name no publisher in their text (nor carry a URL): left unnamed rather than guessed
+    assert named["000_c2b2ebef24f7c9bd"] == named["003_1418f6826f52c5a5"] == (None, None)
+
+
+def test_a_credit_does_not_override_an_outlet_given_explicitly():
+    source = Source("wire", "wire.txt", "TOKYO (Reuters) - The ministers met on Monday in Tokyo.\n",
+                    outlet="The Daily", outlet_from="manifest")
+    assert (prepare(source).source.outlet, prepare(source).source.outlet_from) == ("The Daily", "manifest")

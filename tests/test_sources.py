@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -638,3 +639,29 @@ def test_any_bytes_give_sources_or_a_one_line_error(tmp_path, data, suffix):
         assert "\n" not in str(error) and "random" in str(error)
     else:
         assert sources and all(s.text.strip() for s in sources)
+
+
+@pytest.mark.parametrize(("url", "outlet"), [
+    ("https://japannews.yomiuri.co.jp/politics/2024/10/20/x/", "yomiuri.co.jp"),
+    ("https://www.reuters.com/world/asia-pacific/x", "reuters.com"),
+    ("harbourgazette.example/news/1", "harbourgazette.example"),
+])
+def test_outlet_from_the_url_host_when_nothing_else_names_it(tmp_path, url, outlet):
+    path = write(tmp_path / "a.json", json.dumps({"text": "Ministers met.", "url": url}))
+    (source,) = load_sources([path], Settings())
+    assert (source.outlet, source.outlet_from) == (outlet, "url")
+
+
+def test_outlet_from_metadata_wins_over_the_url_and_the_manifest_over_both(tmp_path):
+    path = write(tmp_path / "a.json", json.dumps({"text": "Ministers met.", "url": "https://www.x.com/a",
+                                                   "outlet": "The X Times"}))
+    (source,) = load_sources([path], Settings())
+    assert (source.outlet, source.outlet_from) == ("The X Times", "metadata")
+    manifest = write(tmp_path / "m.csv", "path,outlet\na.json,X Weekly\n")
+    (source,) = load_sources([path], Settings(manifest=str(manifest)))
+    assert (source.outlet, source.outlet_from) == ("X Weekly", "manifest")
+
+
+def test_html_site_name_is_the_outlet_from_metadata():
+    (source,) = load_sources([FIXTURES / "harbour_gazette.html"], Settings())
+    assert (source.outlet, source.outlet_from) == ("The Harbour Gazette", "metadata")

@@ -10,6 +10,7 @@ own month, number, stop-word or place list. To see what a rule knows of a langua
     gazetteer.tsv  one row per country: capitals, demonyms, the names it goes by
     cues.py        meeting and date cues, page-furniture phrases
     spelling.py    name variants (U.S. / United States), British and American spelling, quote folding
+    outlets.py     news agencies and their credits, official mastheads, domain labels (who published a story)
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Mapping
 
-from compare.lang.en import calendar, cues, numbers, places, spelling, stop_words
+from compare.lang.en import calendar, cues, numbers, outlets, places, spelling, stop_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,12 @@ class Lexicon:
     quote_folds: Mapping[str, str]
     apostrophe_folds: Mapping[str, str]
     latin_letters: Mapping[str, str]
+    news_agencies: Mapping[str, str]  # folded spelling -> the agency's name
+    credit_in_parentheses: str
+    credit_after_dash: str
+    credit_openers: str
+    masthead_line: str
+    second_level_labels: frozenset[str]
 
     @property
     def month_names(self) -> tuple[str, ...]:
@@ -146,6 +153,12 @@ def english() -> Lexicon:
         quote_folds=_frozen(spelling.QUOTE_FOLDS),
         apostrophe_folds=_frozen(spelling.APOSTROPHE_FOLDS),
         latin_letters=_frozen(spelling.LATIN_LETTERS),
+        news_agencies=_frozen(outlets.NEWS_AGENCIES),
+        credit_in_parentheses=outlets.CREDIT_IN_PARENTHESES,
+        credit_after_dash=outlets.CREDIT_AFTER_DASH,
+        credit_openers=outlets.CREDIT_OPENERS,
+        masthead_line=outlets.MASTHEAD_LINE,
+        second_level_labels=outlets.SECOND_LEVEL_LABELS,
     )
 
 

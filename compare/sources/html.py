@@ -45,6 +45,7 @@ def html_source(name: str, source_id: str, page: str, encoding: str) -> Source:
         title=clean_value(document.title),
         published=_page_date(document.date),
         outlet=clean_value(document.sitename),
+        outlet_from="metadata" if clean_value(document.sitename) else None,
         url=clean_value(document.url),
         encoding=encoding,
         text_is_file=False,

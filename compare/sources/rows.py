@@ -52,6 +52,7 @@ def row_source(row: object, path: str, where: str, encoding: str, source_id: str
         title=fields["title"],
         published=iso_date(fields["published"], where, "published"),
         outlet=fields["outlet"],
+        outlet_from="metadata" if fields["outlet"] else None,
         url=fields["url"],
         encoding=encoding,
         text_is_file=False,
