@@ -220,3 +220,11 @@ def test_fast_escape_agrees_with_markupsafe_on_any_text(text):
     from compare.report.html import _h
 
     assert _h(text) == str(escape(text))
+
+
+def test_sources_are_named_by_outlet_with_their_id_escaped():
+    page = render_html(*index_and_claims(make_comparison()))
+    labelled = "Charlie &amp; Sons &lt;b&gt;News&lt;/b&gt; (<code>charlie</code>)"
+    assert page.count(labelled) >= 3  # the contradiction's side, what it alone reports, its alignment
+    assert "Alpha Daily (alpha)" in page  # the summary table's list of sources
+    assert "<b>News</b>" not in page
