@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from compare.config import AlignmentConfig
 from compare.models import Sentence
 from compare.numeric import first_of_runs
 from compare.similarity import (
@@ -31,12 +32,9 @@ from compare.similarity import (
     terms_tokens,
 )
 
-# Below the matcher's threshold, a mutual-best pair still matches from this probability up. Tuned on the seed
-# gold (Naples event, lexical matcher with event-local word weights: the weakest true mutual-best pair,
-# "upgrading command and control frameworks", scores 0.113, the SOFA pair 0.155, while the strongest mutual-best
-# partner of a gold omission scores 0.087) and checked on tests/fixtures/articles. The margin is thin: re-tune
-# with compare.similarity.LEXICAL_THRESHOLD on a larger annotated set.
-MUTUAL_BEST_FLOOR = 0.10
+# Below the matcher's threshold, a mutual-best pair still matches from this probability up: the default of
+# AlignmentConfig.mutual_best_floor (compare/config.py says where it was tuned).
+MUTUAL_BEST_FLOOR = AlignmentConfig().mutual_best_floor
 
 
 @dataclass(frozen=True, eq=False)

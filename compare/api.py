@@ -51,7 +51,7 @@ def group(paths: Sequence[PathLike] | PathLike, settings: Settings | None = None
     sources, warnings = load_sources_with_warnings(_as_list(paths), settings)
     prepared = [prepare(s) for s in sources]
     warnings = (*warnings, *without_sentences(prepared))
-    return tuple(p.source for p in prepared), group_events([event_doc(p) for p in prepared]), warnings
+    return tuple(p.source for p in prepared), group_events([event_doc(p) for p in prepared], settings.grouping), warnings
 
 
 def _as_list(paths) -> list:

@@ -18,10 +18,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from compare.align import SCORE_BUDGET_BYTES, Counterpart, cross_counterparts, matcher_for_event
 from compare.clean import clean
 from compare.comparison import Comparison
+from compare.config import AlignmentConfig
 from compare.confidence import Evidence, confidence, uncalibrated
 from compare.engine import map_ordered, run_one
 from compare.events import EventDoc, group_events
@@ -79,6 +81,7 @@ class EventWork:
     members: tuple[Member, ...]
     matcher: str
     threshold: float | None
+    alignment: AlignmentConfig = AlignmentConfig()
 
 
 # A source far over the sentence limit is refused before it is cleaned and split (minutes for a 20 MB page): a
@@ -173,13 +176,15 @@ def align_members(
     acronyms: Mapping[str, str],
     *,
     budget: int = SCORE_BUDGET_BYTES,
+    config: AlignmentConfig = AlignmentConfig(),
 ) -> Alignment:
     """The alignment stage of one event: every sentence against the sentences of the other members, in blocks
     of at most `budget` bytes (compare.align.cross_counterparts); a member is never scored against itself."""
     terms = event_terms(members, acronyms)
     matcher = matcher_for_event(matcher_name, [terms[s.text] for m in members for s in m.sentences])
     threshold = matcher.threshold if threshold is None else threshold
-    found = cross_counterparts([m.sentences for m in members], matcher, acronyms, terms, threshold, budget=budget)
+    found = cross_counterparts([m.sentences for m in members], matcher, acronyms, terms, threshold, budget=budget,
+                               mutual_floor=config.mutual_best_floor)
     pairs = tuple(
         (a, b, found[i, j]) for i, a in enumerate(members) for j, b in enumerate(members) if a.source != b.source
     )
@@ -206,7 +211,7 @@ def event_evidence(
     """The findings of one event, each with the evidence its score is computed from by `score` (the matcher's
     own probability unless told otherwise; bench/calibrate.py fits compare.confidence on exactly these)."""
     acronyms = event_acronyms(work.members)
-    alignment = align_members(work.members, work.matcher, work.threshold, acronyms)
+    alignment = align_members(work.members, work.matcher, work.threshold, acronyms, config=work.alignment)
     threshold = alignment.threshold
     frozen = acronym_key(acronyms)  # the judge asks about many words: convert once
     out: list[tuple[Finding, Evidence]] = []
@@ -235,7 +240,7 @@ def event_works(events: Iterable[Event], prepared: Sequence[Prepared], settings:
         members = tuple(
             Member.of(by_id[sid]) for sid in event.sources
         )
-        works.append(EventWork(event, members, settings.matcher, settings.match_threshold))
+        works.append(EventWork(event, members, settings.matcher, settings.match_threshold, settings.alignment))
     return works
 
 
@@ -283,7 +288,7 @@ def compare_sources(
     # 5. copies aside, events from the rest: a reprint is one outlet's story, not a second outlet agreeing
     copies = find_copies([p.source for p in prepared])
     originals = [p for p in prepared if p.source.id not in copies]
-    events = run_one(group_events, [event_doc(p) for p in originals], settings)
+    events = run_one(partial(group_events, config=settings.grouping), [event_doc(p) for p in originals], settings)
     # 6. per-event comparison
     works = event_works(events, originals, settings)
     results = map_ordered(compare_event, works, settings)
@@ -313,7 +318,7 @@ def compare_pair(a: Source, b: Source, settings: Settings | None = None, *, warn
     """Two sources compared as one event, whatever the grouping says; a warning says when they look apart."""
     settings = settings or Settings()
     prepared = [prepare(a, settings.max_sentences), prepare(b, settings.max_sentences)]
-    grouped = group_events([event_doc(p) for p in prepared])
+    grouped = group_events([event_doc(p) for p in prepared], settings.grouping)
     notes = [*warnings, *without_sentences(prepared)]
     if len(grouped) == 1:
         event = grouped[0]

@@ -167,3 +167,18 @@ def test_alignment_with_stored_terms_equals_reading_every_sentence_afresh():
             row = scores[at[sentence.text], [at[t.text] for t in b.sentences]]
             assert counterpart.best_id == b.sentences[int(np.argmax(row))].id
             assert counterpart.score == pytest.approx(float(row.max()), abs=1e-12)
+
+
+def test_each_stage_reads_its_config_from_the_settings():
+    """GroupingConfig and AlignmentConfig reach their stages through Settings: a link threshold no pair reaches
+    leaves every source alone, and a mutual-best floor of 1.0 leaves only pairs above the match threshold."""
+    from compare.api import compare, group
+    from compare.config import AlignmentConfig, GroupingConfig
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    _, events, _ = group([seeds], Settings(grouping=GroupingConfig(link_threshold=2.0)))
+    assert len(events) == 5
+    default = compare([seeds], Settings(workers=1))
+    strict = compare([seeds], Settings(workers=1, alignment=AlignmentConfig(mutual_best_floor=1.0)))
+    matched = lambda c: sum(f.other_sentence_id is not None and f.relation != "contradict" for f in c.finding_records)
+    assert matched(strict) < matched(default)
