@@ -32,10 +32,14 @@ class GroupingConfig:
     place_penalty: float = 0.15  # both name a meeting place and the places differ
     date_bonus: float = 0.10  # both state the same meeting date
     name_gate: float = 0.05  # name cosine from which place and date agreement count in full
-    cohesion_share: float = 0.45  # two multi-source clusters merge only if their summed vectors' cosine reaches this
+    cohesion_share: float = 0.45  # two multi-source clusters merge only if their pairs across score this share of those within
+    attach_floor: float = 0.12  # a source left alone joins the event it matches best from this linkage up...
+    attach_margin: float = 1.5  # ...if that match is this many times the next best event's
+    date_penalty: float = 0.1  # both sources' windows lie more than day_slack apart (yet less than conflict_days)
+    conflict_days: int = 7  # firm windows this many days apart are different meetings: the same people met again
     # Width of the date buckets candidate pairs are drawn from: any value above the widest narrow window plus the
     # slack gives the same pairs; it only sets the block sizes.
-    bucket_days: int = 8
+    bucket_days: int = 12
     day_slack: int = 1  # dates at most this many days apart may be the same meeting (time zones, late-night talks)
     published_lag: int = 3  # coverage is published on the meeting day or up to this many days later...
     published_lead: int = 1  # ...and a publication date may read a day early against the meeting's time zone

@@ -33,14 +33,17 @@ from datetime import date
 import numpy as np
 import scipy.sparse as sp
 
-from compare.metadata import MONTHS, WEEKDAYS, fold_letters
+from compare.metadata import COUNTRIES, MONTHS, WEEKDAYS, fold_letters
 from compare.config import GroupingConfig
+from compare.lang import LEXICON
 from compare.models import Event
 
 DEFAULT = GroupingConfig()
 
 # The tuning numbers are GroupingConfig's (compare/config.py), passed to every step as `config`.
 _UNBOUNDED = (-(10**9), 10**9)
+_NOT_NAME_PARTS = LEXICON.place_particles | {"the"}
+_WIDE_PLACES = frozenset(c.lower() for c in COUNTRIES) | frozenset(r.lower() for r in LEXICON.regions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,20 +62,48 @@ def group_events(docs: Sequence[EventDoc], config: GroupingConfig = DEFAULT) -> 
     ordered = sorted(docs, key=lambda d: d.source)
     if not ordered:
         return ()
+    graph = _graph(ordered, config)
+    # 5.
+    labels = _link(graph, config)
+    return _events(ordered, labels, config)
+
+
+def one_event(docs: Sequence[EventDoc], config: GroupingConfig = DEFAULT) -> tuple[Event, ...]:
+    """Every source as one event, named as grouping would name it: the analyst's word that all the inputs report
+    one meeting (`--one-event`)."""
+    ordered = sorted(docs, key=lambda d: d.source)
+    return _events(ordered, [0] * len(ordered), config) if ordered else ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Graph:
+    """The scored candidate pairs of a corpus and what the linkage reads beside them."""
+
+    docs: list[EventDoc]
+    rows: np.ndarray
+    cols: np.ndarray
+    cosine: np.ndarray  # content alone: words and names
+    scores: np.ndarray  # content with the date and place evidence
+    shared_names: np.ndarray
+    windows: np.ndarray  # per source, the days its meeting can lie in
+    firm: np.ndarray  # per source, whether its window is firm enough to rule a merge out
+    parties: list
+
+
+def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
     # 1.
     texts = [fold_letters(d.text) for d in ordered]  # "Władysław" and "Wladyslaw" are one name
     words, names, written_lower = _rare_term_vectors(texts, config)
     matrix = _joined(words, names, config)
     # 2. and 3.
     windows = np.array([_window(d, config) for d in ordered], dtype=np.int64)
-    rows, cols, cosine = _candidate_pairs(matrix, windows, config)
+    firm = np.array([_firm(d, config) for d in ordered], dtype=bool)
+    rows, cols, cosine = _candidate_pairs(matrix, windows, config, firm)
     # 4.
     shared_names = np.asarray(names[rows].multiply(names[cols]).sum(axis=1)).ravel()
-    scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names, config)
-    # 5.
     parties = [_parties(text, written_lower, config) for text in texts]
-    labels = _link(len(ordered), rows, cols, scores, windows, parties, config)
-    return _events(ordered, labels, config)
+    scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names, windows, parties, config)
+    return _Graph(ordered, rows, cols, cosine, scores, shared_names, windows, firm, parties)
 
 
 def preload() -> None:
@@ -207,6 +238,25 @@ def _window(doc: EventDoc, config: GroupingConfig) -> tuple[int, int]:
     return _UNBOUNDED
 
 
+def _firm(doc: EventDoc, config: GroupingConfig) -> bool:
+    """Whether the source's window can rule a merge out: it has a publication date (its stated dates were
+    checked against it). A date read from the text alone may be an earlier meeting's or an anniversary's: it is
+    evidence, never a veto."""
+    return _ordinal(doc.published) is not None
+
+
+def _gap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Element-wise: days between windows a and b (0 or less when they overlap)."""
+    return np.maximum(a[..., 0], b[..., 0]) - np.minimum(a[..., 1], b[..., 1])
+
+
+def _may_be_one_meeting(windows_a: np.ndarray, windows_b: np.ndarray, firm_a: np.ndarray, firm_b: np.ndarray,
+                        config: GroupingConfig) -> np.ndarray:
+    """Element-wise: False only where both windows are firm and lie conflict_days or more apart (the same
+    people meeting again); a day or a few apart is the same meeting under two time zones or follow-up coverage."""
+    return ~(firm_a & firm_b & (_gap(windows_a, windows_b) >= config.conflict_days))
+
+
 def _ordinal(value: str | None) -> int | None:
     if not value:
         return None
@@ -216,16 +266,19 @@ def _ordinal(value: str | None) -> int | None:
         return None
 
 
-def _candidate_pairs(matrix: sp.csr_matrix, windows: np.ndarray, config: GroupingConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs (i < j) that share rare terms, score at least min_pair, and whose date windows meet.
+def _candidate_pairs(matrix: sp.csr_matrix, windows: np.ndarray, config: GroupingConfig,
+                     firm: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (i < j) that share rare terms, score at least min_pair, and may be one meeting by their dates.
 
-    Sources with a narrow window are put in buckets of bucket_days by the window's first day; two narrow windows
-    that meet lie in the same or in neighbouring buckets, so each bucket is multiplied only with itself and the
-    next one. Sources with a wide window or none are multiplied with every source. Within a block the sparse
-    product is the inverted index: only sources sharing a term get a score.
+    Sources with a firm narrow window are put in buckets of bucket_days by the window's first day; two such
+    windows less than conflict_days apart lie in the same or in neighbouring buckets, so each bucket is
+    multiplied only with itself and the next one. Sources with a wide or soft window, or none, are multiplied
+    with every source. Within a block the sparse product is the inverted index: only sources sharing a term get
+    a score.
     """
     n = matrix.shape[0]
-    narrow = (windows[:, 1] - windows[:, 0]) <= config.bucket_days - 2 - config.day_slack
+    firm = np.ones(n, dtype=bool) if firm is None else firm
+    narrow = firm & ((windows[:, 1] - windows[:, 0]) <= config.bucket_days - config.conflict_days)
     bucket = np.where(narrow, windows[:, 0] // config.bucket_days, -1)
     blocks: list[tuple[np.ndarray, np.ndarray]] = []
     wide = np.flatnonzero(~narrow)
@@ -253,68 +306,83 @@ def _candidate_pairs(matrix: sp.csr_matrix, windows: np.ndarray, config: Groupin
     if not found_rows:
         return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float64)
     rows, cols, cosine = np.concatenate(found_rows), np.concatenate(found_cols), np.concatenate(found_scores)
-    compatible = _windows_meet(windows[rows], windows[cols], config.day_slack)
+    compatible = _may_be_one_meeting(windows[rows], windows[cols], firm[rows], firm[cols], config)
     rows, cols, cosine = rows[compatible], cols[compatible], cosine[compatible]
     order = np.lexsort((cols, rows))  # a stable order whatever the blocks were
     return rows[order], cols[order], cosine[order]
 
 
-def _windows_meet(a: np.ndarray, b: np.ndarray, slack: int) -> np.ndarray:
-    """Element-wise: do windows a and b overlap, allowing `slack` days between them?"""
-    low = np.maximum(a[..., 0], b[..., 0])
-    high = np.minimum(a[..., 1], b[..., 1])
-    return low - high <= slack
-
-
-def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarray,
-                         shared_names: np.ndarray, config: GroupingConfig) -> np.ndarray:
+def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarray, shared_names: np.ndarray,
+                         windows: np.ndarray, parties: Sequence[Parties], config: GroupingConfig) -> np.ndarray:
     """Place and date agreement between the two sources of each candidate pair, as a score adjustment.
 
     Agreement on date and place counts in full only when the two also share names (cosine of their name views
-    at least name_gate): at a summit, many meetings share the day and the city but not the people.
+    at least name_gate): at a summit, many meetings share the day and the city but not the people. Windows more
+    than day_slack apart weigh against a pair without ruling it out (that is left to firm windows a week apart).
     """
     adjust = np.zeros(len(rows), dtype=np.float64)
     gate = np.minimum(1.0, shared_names / config.name_gate)
     stated = [frozenset(_stated(d, config)) for d in docs]
+    bounded = (windows[:, 0] != _UNBOUNDED[0]) | (windows[:, 1] != _UNBOUNDED[1])
+    apart = bounded[rows] & bounded[cols] & (_gap(windows[rows], windows[cols]) > config.day_slack)
+    adjust[apart] -= config.date_penalty
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
         a, b = docs[i], docs[j]
         if a.place and b.place:
-            adjust[k] += config.place_bonus * gate[k] if a.place == b.place else -config.place_penalty
+            if a.place == b.place:
+                adjust[k] += config.place_bonus * gate[k]
+            elif _places_conflict(a.place, b.place, parties[i], parties[j]):
+                adjust[k] -= config.place_penalty
         if not stated[i].isdisjoint(stated[j]):
             adjust[k] += config.date_bonus * gate[k]
     return adjust
 
 
-def _link(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, windows: np.ndarray,
-          parties: Sequence[Parties] | None = None, config: GroupingConfig = DEFAULT) -> list[int]:
-    """Cluster label of each source, in three steps: sources with some date evidence are grouped by linkage;
-    each undated source then joins the group whose wording matches it best (the same linkage, it being a group
-    of one), if that is at least link_threshold; the undated sources left are grouped among themselves.
+def _places_conflict(a: str, b: str, names_a: Parties, names_b: Parties) -> bool:
+    """Whether two different meeting places rule each other out. Not when one is a country or region (it may
+    hold the other), nor when either report names the other's place too: coverage that names both a venue's
+    town and its state ("Anchorage, Alaska"), or the trip's stops, tells of one meeting placed at two scales."""
+    if {a.lower(), b.lower()} & _WIDE_PLACES:
+        return False
+    return not (_names_place(names_a, b) or _names_place(names_b, a))
 
-    Undated sources are kept out of the first step so that one cannot pull together two groups, and so that
-    each is judged against whole groups rather than against whichever single article it resembles most.
-    """
-    undated = (windows[:, 0] == _UNBOUNDED[0]) & (windows[:, 1] == _UNBOUNDED[1])
-    both_dated = ~undated[rows] & ~undated[cols]
-    labels = _linkage(n, rows[both_dated], cols[both_dated], scores[both_dated], windows, parties, config)
-    mass = _group_mass(n, rows[both_dated], cols[both_dated], scores[both_dated], labels)
-    # Step 2: per undated source, its summed score with each group, over the length of the group's sum.
+
+def _names_place(names: Parties, place: str) -> bool:
+    words = [w for w in re.findall(r"\w+", fold_letters(place).lower()) if w not in _NOT_NAME_PARTS]
+    return bool(words) and all(w in names.anywhere for w in words)
+
+
+def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
+    """Cluster label of each source: linkage over every source, dated or not, then each source left alone joins
+    the event whose coverage it matches clearly (the best match at least attach_floor and attach_margin times
+    the next best)."""
+    n = len(graph.docs)
+    labels = _linkage(n, graph.rows, graph.cols, graph.scores, graph.windows, graph.parties, config, graph.firm)
+    mass = _group_mass(n, graph.rows, graph.cols, graph.scores, labels)
+    size = Counter(labels)
     totals: dict[int, dict[int, float]] = {}
-    for i, j, score in zip(rows.tolist(), cols.tolist(), scores.tolist()):
+    for i, j, score in zip(graph.rows.tolist(), graph.cols.tolist(), graph.scores.tolist()):
         for u, other in ((i, j), (j, i)):
-            if undated[u] and not undated[other]:
-                group = labels[other]
-                totals.setdefault(u, {})
-                totals[u][group] = totals[u].get(group, 0.0) + score
-    for u, by_group in totals.items():
-        group, best = min(((g, t / np.sqrt(mass[g])) for g, t in by_group.items()), key=lambda x: (-x[1], x[0]))
-        if best >= config.link_threshold:
-            labels[u] = group
-    # Step 3: undated sources that joined no group.
-    left = undated & (np.array(labels) == np.arange(n))
-    among = left[rows] & left[cols]
-    rest = _linkage(n, rows[among], cols[among], scores[among], windows, parties, config)
-    return [rest[i] if left[i] else labels[i] for i in range(n)]
+            if size[labels[u]] == 1 and size[labels[other]] > 1:
+                by_group = totals.setdefault(u, {})
+                by_group[labels[other]] = by_group.get(labels[other], 0.0) + score
+    members: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        members.setdefault(label, []).append(i)
+    joined = []
+    for u, by_group in sorted(totals.items()):
+        ranked = sorted(((t / np.sqrt(mass[g]), g) for g, t in by_group.items()), key=lambda x: (-x[0], x[1]))
+        best, group = ranked[0]
+        runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+        if best < config.attach_floor or best < config.attach_margin * runner_up:
+            continue
+        others = members[group]
+        if _may_be_one_meeting(graph.windows[[u] * len(others)], graph.windows[others],
+                               graph.firm[[u] * len(others)], graph.firm[others], config).all():
+            joined.append((u, group))
+    for u, group in joined:
+        labels[u] = group
+    return labels
 
 
 def _group_mass(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, labels: list[int]) -> Counter:
@@ -330,8 +398,8 @@ def _group_mass(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, 
 
 
 def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
-                     windows: np.ndarray, parties: Sequence[Parties] | None = None,
-                     config: GroupingConfig = DEFAULT) -> list[int]:
+             windows: np.ndarray, parties: Sequence[Parties] | None = None,
+             config: GroupingConfig = DEFAULT, firm: np.ndarray | None = None) -> list[int]:
     """Cluster label of each source: agglomerative linkage on the sparse graph of candidate pairs, with
     date-window constraints.
 
@@ -340,16 +408,22 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
     dot products this is the cosine of the two clusters' summed vectors. Pairs that are not candidates count
     as 0, so a chain of look-alikes does not pull two meetings together, while a short article is judged
     against the shared core of a large event's coverage rather than against each article of it (a plain mean
-    over dozens of articles splits large events). Two clusters of several sources each merge only if their
-    linkage is at least cohesion_share: two meetings on one day in one city share date, place and much
-    vocabulary, yet each one's coverage is far closer to itself than to the other's.
+    over dozens of articles splits large events). Best pair first, stopping below link_threshold.
+
+    Two clusters of several sources each merge only if their pairs across score, on average, at least
+    cohesion_share of what pairs inside each score (the geometric mean of the two): halves of one meeting's
+    coverage are about as close across as within, while the same people's next meeting shares names and
+    vocabulary yet each one's coverage is far closer to itself than to the other's. Unlike the cosine of the
+    summed vectors, that ratio does not grow with the size of the clusters. Clusters whose firm windows lie
+    conflict_days apart, or whose leads name different parties, never merge.
     """
     size = [1] * n
     inner = [0.0] * n  # summed scores of the pairs inside each cluster
     # per cluster: how many of its sources name each name in their lead, and every name any of them uses
     leads: list[Counter] = [Counter(parties[i].lead) if parties is not None else Counter() for i in range(n)]
     named: list[set[str]] = [set(parties[i].anywhere) if parties is not None else set() for i in range(n)]
-    window = [tuple(w) for w in windows.tolist()]
+    firm = np.ones(n, dtype=bool) if firm is None else firm
+    window = [tuple(w) if f else _UNBOUNDED for w, f in zip(windows.tolist(), firm.tolist())]
     links: list[dict[int, float]] = [{} for _ in range(n)]  # cluster -> neighbour cluster -> summed score
     for i, j, s in zip(rows.tolist(), cols.tolist(), scores.tolist()):
         links[i][j] = links[i].get(j, 0.0) + s
@@ -364,12 +438,12 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
         negative, a, b, version_a, version_b = heapq.heappop(heap)
         if not (alive[a] and alive[b]) or version[a] != version_a or version[b] != version_b:
             continue  # stale entry: one side has merged since
-        merged = _merge_window(window[a], window[b], config.day_slack)
+        merged = _merge_window(window[a], window[b], config.conflict_days - 1)
         if merged is None:
             continue
         if size[a] > 1 and size[b] > 1 and (
-            -negative < config.cohesion_share or _different_parties(leads[a], size[a], named[b])
-            and _different_parties(leads[b], size[b], named[a])
+            _cohesion(links[a].get(b, 0.0), inner, size, a, b) < config.cohesion_share
+            or _different_parties(leads[a], size[a], named[b]) and _different_parties(leads[b], size[b], named[a])
         ):
             continue
         # Merge the smaller neighbour map into the larger one (cheap merges; the choice is deterministic).
@@ -423,6 +497,14 @@ def _different_parties(leads: Counter, size: int, others: set[str]) -> bool:
     the host, the city, the day and a leader, and outlets cover both in one template; only the other party
     tells them apart."""
     return any(count == size and name not in others for name, count in leads.items())
+
+
+def _cohesion(across: float, inner: list[float], size: list[int], a: int, b: int) -> float:
+    """Mean score of the pairs across clusters a and b over the geometric mean of the mean score of the pairs
+    inside each (both have two sources or more)."""
+    mean_across = across / (size[a] * size[b])
+    within = [max(inner[c], 1e-9) / (size[c] * (size[c] - 1) / 2) for c in (a, b)]
+    return mean_across / np.sqrt(within[0] * within[1])
 
 
 def _mass(inner: list[float], size: list[int], cluster: int) -> float:

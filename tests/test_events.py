@@ -344,10 +344,16 @@ def test_date_blocks_find_exactly_the_pairs_of_a_full_comparison():
     words, names, _ = ev._rare_term_vectors([d.text for d in docs], config)
     matrix = ev._joined(words, names, config)
     windows = np.array([ev._window(d, config) for d in docs], dtype=np.int64)
-    rows, cols, scores = ev._candidate_pairs(matrix, windows, config)
+    firm = np.array([ev._firm(d, config) for d in docs])
+    rows, cols, scores = ev._candidate_pairs(matrix, windows, config, firm)
     full = (matrix @ matrix.T).toarray()
+
+    def may_be_one_meeting(i: int, j: int) -> bool:  # firm windows a week or more apart rule a pair out
+        gap = max(windows[i][0], windows[j][0]) - min(windows[i][1], windows[j][1])
+        return not (firm[i] and firm[j] and gap >= config.conflict_days)
+
     expected = {(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))
-                if full[i, j] >= config.min_pair and ev._windows_meet(windows[i], windows[j], config.day_slack)}
+                if full[i, j] >= config.min_pair and may_be_one_meeting(i, j)}
     assert set(zip(rows.tolist(), cols.tolist())) == expected
     assert len(rows) == len(expected)  # no pair twice
     assert np.allclose(scores, full[rows, cols], atol=1e-6)
