@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from compare.models import Comparison, CompareError, Event, Settings, Source
 from compare.pipeline import Progress, compare_pair, compare_sources, event_doc, prepare
-from compare.events import group_events
+from compare.events import MemberReason, Separation, explain_events, group_events, one_event
 from compare.sources import load_sources_with_warnings
 
 PathLike = str | os.PathLike
@@ -49,7 +49,19 @@ def group(paths: Sequence[PathLike] | PathLike, settings: Settings | None = None
     settings = settings or Settings()
     sources, warnings = load_sources_with_warnings(_as_list(paths), settings)
     prepared = [prepare(s) for s in sources]
-    return tuple(p.source for p in prepared), group_events([event_doc(p) for p in prepared]), tuple(warnings)
+    docs = [event_doc(p) for p in prepared]
+    found = one_event(docs, settings.grouping) if settings.one_event else group_events(docs, settings.grouping)
+    return tuple(p.source for p in prepared), found, tuple(warnings)
+
+
+def explain(paths: Sequence[PathLike] | PathLike, settings: Settings | None = None) -> tuple[tuple[MemberReason, ...], tuple[Separation, ...], tuple[str, ...]]:
+    """Why each source is in its event and what kept the closest events apart (compare.events.explain_events)."""
+    settings = settings or Settings()
+    sources, warnings = load_sources_with_warnings(_as_list(paths), settings)
+    docs = [event_doc(prepare(s)) for s in sources]
+    found = one_event(docs, settings.grouping) if settings.one_event else group_events(docs, settings.grouping)
+    members, separations = explain_events(docs, found, settings.grouping)
+    return members, separations, tuple(warnings)
 
 
 def _as_list(paths) -> list:

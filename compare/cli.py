@@ -50,6 +50,7 @@ ThresholdOpt = Annotated[Optional[float], typer.Option("--threshold", min=0.0, m
 EncodingOpt = Annotated[Optional[str], typer.Option(help="Read every file in this encoding instead of detecting it (e.g. shift_jis).")]
 MaxBytesOpt = Annotated[int, typer.Option(help="Refuse files larger than this many bytes.")]
 SkipOpt = Annotated[bool, typer.Option("--skip-invalid", help="Skip unreadable files with a warning instead of stopping.")]
+OneEventOpt = Annotated[bool, typer.Option("--one-event", help="Every input reports one meeting: skip grouping.")]
 ManifestOpt = Annotated[Optional[Path], typer.Option(help="CSV of path or id, outlet, url, published: metadata the texts lack.")]
 
 
@@ -64,6 +65,7 @@ def settings_from_options(
     engine: Engine = Engine.local,
     scheduler: str | None = None,
     workers: int = 1,
+    one_event: bool = False,
 ) -> Settings:
     """The one place command-line flags become a Settings object."""
     return Settings(
@@ -76,6 +78,7 @@ def settings_from_options(
         engine=str(engine),
         scheduler=scheduler,
         workers=workers,
+        one_event=one_event,
     )
 
 
@@ -113,6 +116,7 @@ def report(
     engine: Annotated[Engine, typer.Option(help="local: this machine; dask: a Dask cluster (crosscheck[dask]).")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")] = None,
     workers: Annotated[int, typer.Option(help="Processes for the local engine (default 0: one per core).")] = 0,
+    one_event: OneEventOpt = False,
 ) -> None:
     """Compare every event found in PATHS; write report.json, findings.csv, claims.csv, report.md and report.html."""
     from compare.api import compare
@@ -122,7 +126,7 @@ def report(
 
     settings = settings_from_options(
         matcher=matcher, threshold=threshold, encoding=encoding, max_bytes=max_bytes, skip_invalid=skip_invalid,
-        manifest=manifest, engine=engine, scheduler=scheduler, workers=workers,
+        manifest=manifest, engine=engine, scheduler=scheduler, workers=workers, one_event=one_event,
     )
     try:
         comparison = compare(paths, settings, progress=terminal_progress() if sys.stderr.isatty() else None)
@@ -173,18 +177,30 @@ def events(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     skip_invalid: SkipOpt = False,
     manifest: ManifestOpt = None,
+    one_event: OneEventOpt = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Also say why each source joined its event and what kept the closest events apart.")] = False,
 ) -> None:
     """Print how the sources group into events (same meeting), without comparing them."""
+    from compare.api import explain as explain_grouping
     from compare.api import group
     from compare.report.terminal import render_events
 
-    settings = settings_from_options(encoding=encoding, max_bytes=max_bytes, skip_invalid=skip_invalid, manifest=manifest)
+    settings = settings_from_options(encoding=encoding, max_bytes=max_bytes, skip_invalid=skip_invalid,
+                                     manifest=manifest, one_event=one_event)
     try:
         sources, found, warnings = group(paths, settings)
+        members, separations, _ = explain_grouping(paths, settings) if explain else ((), (), ())
     except CompareError as error:
         raise fail(error) from None
     warn_all(warnings)
     typer.echo(render_events(sources, found), nl=False)
+    for member in members:
+        typer.echo(f"{member.event}  {member.source}: " + (
+            f"joined by {member.linked_to} ({member.score:.2f}); names {', '.join(member.shared_names) or '-'}; "
+            f"terms {', '.join(member.shared_terms) or '-'}; {member.date}; {member.place}"
+            if member.linked_to else "alone: no other source matches it"))
+    for apart in separations:
+        typer.echo(f"{apart.event} vs {apart.other} (linkage {apart.linkage:.2f}): {'; '.join(apart.reasons) or '-'}")
 
 
 def main() -> None:

@@ -56,11 +56,13 @@ def run_prepare(sources: Sequence, settings: Settings, meanwhile: Callable[[], N
 
 def run_grouping(docs: Sequence, settings: Settings) -> tuple[Event, ...]:
     """compare.events.group_events over the whole corpus (one task: grouping needs every source at once)."""
-    from compare.events import group_events
+    from compare.events import group_events, one_event
 
+    if settings.one_event:
+        return one_event(docs, settings.grouping)
     if _engine(settings) == "dask" and docs:
-        return dask_client(settings).submit(group_events, list(docs), pure=False).result()
-    return group_events(docs)
+        return dask_client(settings).submit(group_events, list(docs), settings.grouping, pure=False).result()
+    return group_events(docs, settings.grouping)
 
 
 def run_events(works: Sequence, settings: Settings) -> list[tuple[Finding, ...]]:

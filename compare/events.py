@@ -80,6 +80,7 @@ class _Graph:
     """The scored candidate pairs of a corpus and what the linkage reads beside them."""
 
     docs: list[EventDoc]
+    matrix: sp.csr_matrix  # per source, its rare-term vector (words and names)
     rows: np.ndarray
     cols: np.ndarray
     cosine: np.ndarray  # content alone: words and names
@@ -103,7 +104,7 @@ def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
     shared_names = np.asarray(names[rows].multiply(names[cols]).sum(axis=1)).ravel()
     parties = [_parties(text, written_lower, config) for text in texts]
     scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names, windows, parties, config)
-    return _Graph(ordered, rows, cols, cosine, scores, shared_names, windows, firm, parties)
+    return _Graph(ordered, matrix, rows, cols, cosine, scores, shared_names, windows, firm, parties)
 
 
 def preload() -> None:
@@ -561,3 +562,143 @@ def _slug(place: str | None) -> str:
         return "unknown"
     slug = re.sub(r"[^a-z0-9]+", "-", place.lower()).strip("-")
     return slug or "unknown"
+
+
+# --- why the sources group as they do (crosscheck events --explain) --------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MemberReason:
+    """Why one source is in its event: its strongest link inside the event and the evidence of that link."""
+
+    event: str
+    source: str
+    linked_to: str | None  # the member it scores highest with; None for an event of one source
+    score: float  # that pair's score (content with date and place evidence)
+    shared_names: tuple[str, ...]  # the rarest names both use
+    shared_terms: tuple[str, ...]  # the rarest other words both use
+    date: str  # what their dates say: "same date 2025-02-18", "1 day apart", "one undated", ...
+    place: str  # what their places say
+
+
+@dataclass(frozen=True, slots=True)
+class Separation:
+    """Why two close events were kept apart: their linkage and the evidence against merging them."""
+
+    event: str
+    other: str
+    linkage: float  # cosine of the two events' summed vectors, from their candidate pairs
+    reasons: tuple[str, ...]  # the evidence that kept them apart, strongest first
+    shared_names: tuple[str, ...]
+
+
+def explain_events(docs: Sequence[EventDoc], events: Sequence[Event], config: GroupingConfig = DEFAULT,
+                   *, closest: int = 1, shown: int = 5) -> tuple[tuple[MemberReason, ...], tuple[Separation, ...]]:
+    """For each member of each event, why it joined (its strongest link); for each event, the `closest` other
+    events and what kept them apart. Pure: reads the same evidence grouping reads, prints nothing."""
+    ordered = sorted(docs, key=lambda d: d.source)
+    if not ordered:
+        return (), ()
+    graph = _graph(ordered, config)
+    index = {d.source: k for k, d in enumerate(ordered)}
+    event_of = {index[s]: e.id for e in events for s in e.sources if s in index}
+    words = [frozenset(w.lower() for w in _TOKEN.findall(fold_letters(d.text))) for d in ordered]
+    frequency = Counter(w for found in words for w in found)
+    stop = _sklearn_text().ENGLISH_STOP_WORDS
+
+    def rarest(terms) -> tuple[str, ...]:
+        return tuple(sorted(terms, key=lambda t: (frequency[t], t))[:shown])
+
+    def names_of(i: int, j: int) -> tuple[str, ...]:
+        return rarest(graph.parties[i].anywhere & graph.parties[j].anywhere)
+
+    best: dict[int, tuple[float, int]] = {}
+    for i, j, score in zip(graph.rows.tolist(), graph.cols.tolist(), graph.scores.tolist()):
+        if event_of.get(i) is not None and event_of.get(i) == event_of.get(j):
+            for u, v in ((i, j), (j, i)):
+                if u not in best or (score, -v) > (best[u][0], -best[u][1]):
+                    best[u] = (score, v)
+    members = []
+    for event in events:
+        for source in event.sources:
+            u = index[source]
+            if u not in best:
+                members.append(MemberReason(event.id, source, None, 0.0, (), (), "", ""))
+                continue
+            score, v = best[u]
+            terms = {w for w in words[u] & words[v] if w not in stop and not w.isdigit()} - graph.parties[u].anywhere
+            members.append(MemberReason(event.id, source, ordered[v].source, round(score, 3), names_of(u, v),
+                                        rarest(terms), _date_note(graph, u, v), _place_note(ordered[u], ordered[v])))
+    # Events' summed vectors compared in full, whether or not their dates let any pair be a candidate: this
+    # step runs on request, on events, not on every pair of sources.
+    ids = [e.id for e in events]
+    membership = sp.csr_matrix((np.ones(len(event_of), dtype=np.float32),
+                                (list(event_of), [ids.index(event_of[k]) for k in event_of])),
+                               shape=(len(ordered), len(ids)))
+    summed = _normalise_rows(sp.csr_matrix(membership.T @ graph.matrix))
+    cosines = (summed @ summed.T).toarray()
+    linkage = {(a, b): float(cosines[x, y]) for x, a in enumerate(ids) for y, b in enumerate(ids)
+               if a < b and cosines[x, y] > 0}
+    chosen: set[tuple[str, str]] = set()
+    for event in events:
+        near = sorted(((v, k) for k, v in linkage.items() if event.id in k), key=lambda x: (-x[0], x[1]))
+        chosen.update(k for _, k in near[:closest])
+    by_id = {e.id: e for e in events}
+    separations = [_separation(graph, index, by_id[a], by_id[b], linkage[(a, b)], config, names_of)
+                   for a, b in sorted(chosen, key=lambda k: (-linkage[k], k))]
+    return tuple(members), tuple(separations)
+
+
+def _date_note(graph: _Graph, u: int, v: int) -> str:
+    bounded = [tuple(graph.windows[k]) != _UNBOUNDED for k in (u, v)]
+    if not all(bounded):
+        return "both undated" if not any(bounded) else "one undated"
+    gap = int(_gap(graph.windows[u], graph.windows[v]))
+    stated = set(graph.docs[u].dates) & set(graph.docs[v].dates)
+    if stated:
+        return f"same date {min(stated)}"
+    return "dates overlap" if gap <= 0 else f"dates {gap} day{'s' * (gap != 1)} apart"
+
+
+def _place_note(a: EventDoc, b: EventDoc) -> str:
+    if not (a.place and b.place):
+        return "one without a place" if a.place or b.place else "no place"
+    return f"same place {a.place}" if a.place == b.place else f"places {a.place} and {b.place}"
+
+
+def _separation(graph: _Graph, index: dict[str, int], a: Event, b: Event, linkage: float, config: GroupingConfig,
+                names_of) -> Separation:
+    """The evidence that two events are different meetings, as grouping weighs it."""
+    left = [index[s] for s in a.sources]
+    right = [index[s] for s in b.sources]
+    reasons = []
+    firm_left = [k for k in left if graph.firm[k]]
+    firm_right = [k for k in right if graph.firm[k]]
+    if firm_left and firm_right:
+        low_a, high_a = max(graph.windows[k][0] for k in firm_left), min(graph.windows[k][1] for k in firm_left)
+        low_b, high_b = max(graph.windows[k][0] for k in firm_right), min(graph.windows[k][1] for k in firm_right)
+        gap = int(max(low_a, low_b) - min(high_a, high_b))
+        if gap >= config.conflict_days:
+            reasons.append(f"dates {a.date or '?'} and {b.date or '?'}: {gap} days apart (a week or more: "
+                           "the same people meeting again)")
+    leads_a, leads_b = Counter(), Counter()
+    for k in left:
+        leads_a.update(graph.parties[k].lead)
+    for k in right:
+        leads_b.update(graph.parties[k].lead)
+    named_a = set().union(*(graph.parties[k].anywhere for k in left))
+    named_b = set().union(*(graph.parties[k].anywhere for k in right))
+    only_a = sorted(n for n, c in leads_a.items() if c == len(left) and n not in named_b)
+    only_b = sorted(n for n, c in leads_b.items() if c == len(right) and n not in named_a)
+    if only_a and only_b:
+        reasons.append(f"different parties: {', '.join(only_a[:3])} in every lead of {a.id}, never in {b.id}; "
+                       f"{', '.join(only_b[:3])} in every lead of {b.id}, never in {a.id}")
+    if a.place and b.place and a.place != b.place:
+        reasons.append(f"places {a.place} and {b.place}")
+    if linkage < config.link_threshold:
+        reasons.append(f"wording too far apart: {linkage:.2f} below {config.link_threshold}")
+    elif len(left) > 1 and len(right) > 1:
+        reasons.append(f"each event's coverage is closer to itself than to the other's ({linkage:.2f})")
+    pairs = [(i, j) for i in left for j in right]
+    top = max(pairs, key=lambda p: len(graph.parties[p[0]].anywhere & graph.parties[p[1]].anywhere))
+    return Separation(a.id, b.id, round(float(linkage), 3), tuple(reasons), names_of(*top))

@@ -261,7 +261,7 @@ def compare_pair(a: Source, b: Source, settings: Settings | None = None, *, warn
     """Two sources compared as one event, whatever the grouping says; a warning says when they look apart."""
     settings = settings or Settings()
     prepared = [prepare(a), prepare(b)]
-    grouped = group_events([event_doc(p) for p in prepared])
+    grouped = group_events([event_doc(p) for p in prepared], settings.grouping)
     notes = list(warnings)
     if len(grouped) == 1:
         event = grouped[0]

@@ -465,3 +465,114 @@ def test_groups_that_each_name_someone_the_other_never_names_are_different_parti
     assert ev._different_parties(lula, 2, {"ishiba", "modi", "narendra"})
     assert not ev._different_parties(modi, 2, {"ishiba", "modi", "rio"})  # the other group names Modi too
     assert not ev._different_parties(Counter({"ishiba": 2, "modi": 1}), 2, {"ishiba"})  # not in every lead
+
+
+# --- dates as evidence, lone sources, the analyst's override, explanations ---------------------------------------
+
+SUMMIT_A = ("President Arvo Kessling and Prime Minister Dora Vantelli held talks in Salburg on Friday.\n"
+            "The two leaders agreed to set up a joint fund for the Brenner rail tunnel, Kessling told reporters.\n"
+            "Vantelli said the tunnel would open to freight by 2031 and called the meeting warm.\n"
+            "Officials from both sides signed a memorandum on customs checks at the border.")
+SUMMIT_B = ("Dora Vantelli and Arvo Kessling met in Salburg, where they agreed a joint fund for the Brenner tunnel.\n"
+            "Kessling said the freight line would open by 2031.\n"
+            "Vantelli described the talks as warm and productive.\n"
+            "A memorandum on border customs checks was also signed.")
+
+
+def test_stated_dates_a_day_apart_under_two_time_zones_are_one_meeting():
+    docs = [EventDoc("home", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A),
+            EventDoc("abroad", "2025-03-15", "Salburg", ("2025-03-15",), SUMMIT_B)]
+    assert [e.sources for e in group_events(docs)] == [("abroad", "home")]
+
+
+def test_follow_up_published_days_later_joins_the_meeting():
+    follow_up = ("Three days after the Salburg talks, Kessling defended the Brenner tunnel fund before parliament.\n"
+                 "Vantelli's office said the memorandum on customs checks would take effect next month.")
+    docs = [EventDoc("a", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A),
+            EventDoc("b", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_B),
+            EventDoc("later", "2025-03-19", "Salburg", (), follow_up)]
+    assert [e.sources for e in group_events(docs)] == [("a", "b", "later")]
+
+
+def test_firm_dates_a_week_apart_are_two_meetings_whatever_the_wording():
+    docs = [EventDoc("a", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A),
+            EventDoc("b", "2025-03-22", "Salburg", ("2025-03-21",), SUMMIT_A)]
+    assert sorted(e.sources for e in group_events(docs)) == [("a",), ("b",)]
+
+
+def test_a_date_read_without_a_publication_date_is_evidence_not_a_veto():
+    # Without a publication date an anniversary ("since 2014") can pass for the meeting's date.
+    docs = [EventDoc("a", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A),
+            EventDoc("b", None, "Salburg", ("2014-09-11",), SUMMIT_B)]
+    assert [e.sources for e in group_events(docs)] == [("a", "b")]
+
+
+def test_a_venue_and_its_town_named_by_both_reports_are_no_conflict():
+    a = SUMMIT_A.replace("in Salburg", "at Schloss Kleinhof near Salburg")
+    docs = [EventDoc("a", "2025-03-14", "Kleinhof", ("2025-03-14",), a + "\nKleinhof lies outside Salburg."),
+            EventDoc("b", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_B + "\nThe talks were at Kleinhof.")]
+    assert len(group_events(docs)) == 1
+    from compare import events as ev
+
+    names = ev._parties(SUMMIT_B, frozenset(), ev.DEFAULT)
+    with_venue = ev._parties(SUMMIT_B + "\nThe talks were at Kleinhof.", frozenset(), ev.DEFAULT)
+    assert not ev._places_conflict("Kleinhof", "Salburg", names, with_venue)
+    assert ev._places_conflict("Lima", "Quito", names, names)
+    assert not ev._places_conflict("Lima", "Peru", names, names)  # a country may hold the city
+
+
+def test_a_lone_undated_article_joins_the_event_it_clearly_matches():
+    rng = random.Random(53)
+    docs = _one_meeting(rng, 6, undated=False)
+    other = _one_meeting(rng, 6, undated=False, city="Lima")
+    docs += [EventDoc(f"b{k}", d.published, d.place, d.dates, d.text) for k, d in enumerate(other)]
+    # A short undated report of the first meeting: its lead and one fact, no date, no place.
+    lone = "\n".join(docs[0].text.split("\n")[:3]).replace(" in Oslo", "")
+    docs.append(EventDoc("lone", None, None, (), lone))
+    events = group_events(docs)
+    assert len(events) == 2
+    assert "lone" in next(e for e in events if "a0" in e.sources).sources
+
+
+def test_one_event_puts_every_source_in_one_event():
+    from compare.events import one_event
+
+    rng = random.Random(59)
+    docs = _one_meeting(rng, 2, undated=False)
+    docs.append(EventDoc("b0", None, None, (), "A recipe for bread with flour, water and salt.\nBake it."))
+    assert len(group_events(docs)) == 2
+    (event,) = one_event(docs)
+    assert event.sources == ("a0", "a1", "b0") and event.place == "Oslo" and event.date == "2024-04-06"
+    assert one_event([]) == ()
+
+
+def test_one_event_setting_is_honoured_by_the_api(tmp_path):
+    from compare.api import group
+    from compare.models import Settings
+
+    (tmp_path / "a.txt").write_text(SUMMIT_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A recipe for bread with flour, water and salt. Bake it for an hour.",
+                                    encoding="utf-8")
+    _, apart, _ = group([tmp_path], Settings())
+    _, together, _ = group([tmp_path], Settings(one_event=True))
+    assert len(apart) == 2
+    assert [e.sources for e in together] == [("a", "b")]
+
+
+def test_explain_says_why_each_member_joined_and_what_kept_events_apart():
+    from compare.events import explain_events
+
+    docs = [EventDoc("a", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A),
+            EventDoc("b", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_B),
+            EventDoc("c", "2025-05-02", "Salburg", ("2025-05-02",), SUMMIT_A),
+            EventDoc("d", "2025-05-02", "Salburg", ("2025-05-02",), SUMMIT_B)]
+    events = group_events(docs)
+    assert [e.sources for e in events] == [("a", "b"), ("c", "d")]
+    members, separations = explain_events(docs, events)
+    assert [(m.source, m.linked_to) for m in members] == [("a", "b"), ("b", "a"), ("c", "d"), ("d", "c")]
+    first = members[0]
+    assert {"kessling", "vantelli", "brenner"} & set(first.shared_names) and first.date == "same date 2025-03-14"
+    assert first.place == "same place Salburg"
+    (apart,) = separations
+    assert (apart.event, apart.other) == (events[0].id, events[1].id)
+    assert any("days apart" in reason for reason in apart.reasons)
