@@ -35,6 +35,7 @@ class GroupingConfig:
     cohesion_share: float = 0.45  # two multi-source clusters merge only if their pairs across score this share of those within
     attach_floor: float = 0.12  # a source left alone joins the event it matches best from this linkage up...
     attach_margin: float = 1.5  # ...if that match is this many times the next best event's
+    refine_margin: float = 1.2  # a source moves to another event that it matches this many times better than its own
     date_penalty: float = 0.1  # both sources' windows lie more than day_slack apart (yet less than conflict_days)
     conflict_days: int = 7  # firm windows this many days apart are different meetings: the same people met again
     # Width of the date buckets candidate pairs are drawn from: any value above the widest narrow window plus the

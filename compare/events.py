@@ -383,6 +383,44 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
             joined.append((u, group))
     for u, group in joined:
         labels[u] = group
+    return _refine(graph, labels, config)
+
+
+def _refine(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[int]:
+    """One pass of moves: a source whose linkage with another event (the cosine of its vector with that event's
+    summed vector, were scores plain dot products) is at least refine_margin times its linkage with the rest of
+    its own event moves there. Linkage merges greedily, best pair first: a source can join an event while that
+    is small and close to it, then find the event grown away from it and another one closer. All moves are
+    decided on one snapshot, so the order of the sources does not matter; one pass over the candidate pairs."""
+    size = Counter(labels)
+    mass = _group_mass(len(labels), graph.rows, graph.cols, graph.scores, labels)
+    totals: dict[int, dict[int, float]] = {}
+    for i, j, score in zip(graph.rows.tolist(), graph.cols.tolist(), graph.scores.tolist()):
+        for u, other in ((i, j), (j, i)):
+            by_group = totals.setdefault(u, {})
+            by_group[labels[other]] = by_group.get(labels[other], 0.0) + score
+    members: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        members.setdefault(label, []).append(i)
+    moves = []
+    for u, by_group in sorted(totals.items()):
+        own_group = labels[u]
+        if size[own_group] == 1:
+            continue  # left alone: attaching it was the step before
+        own_total = by_group.get(own_group, 0.0)
+        own = own_total / np.sqrt(max(mass[own_group] - 1 - 2 * own_total, 1e-9))
+        others = [(t / np.sqrt(mass[g]), g) for g, t in by_group.items() if g != own_group and size[g] > 1]
+        if not others:
+            continue
+        best, group = min(others, key=lambda x: (-x[0], x[1]))
+        if best < config.attach_floor or best < config.refine_margin * max(own, 0.0):
+            continue
+        target = members[group]
+        if _may_be_one_meeting(graph.windows[[u] * len(target)], graph.windows[target],
+                               graph.firm[[u] * len(target)], graph.firm[target], config).all():
+            moves.append((u, group))
+    for u, group in moves:
+        labels[u] = group
     return labels
 
 

@@ -100,7 +100,9 @@ def event_doc(p: Prepared) -> EventDoc:
         published=p.source.published,
         place=p.source.place,
         dates=p.dates,
-        text="\n".join(s.text for s in p.sentences),
+        # The headline names who met, often in fewer words than any sentence: it counts as the first line.
+        text="\n".join([p.source.title, *(s.text for s in p.sentences)] if p.source.title else
+                       [s.text for s in p.sentences]),
     )
 
 
