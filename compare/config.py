@@ -33,7 +33,8 @@ class GroupingConfig:
     date_bonus: float = 0.10  # both state the same meeting date
     name_gate: float = 0.05  # name cosine from which place and date agreement count in full
     cohesion_share: float = 0.45  # two multi-source clusters merge only if their pairs across score this share of those within
-    attach_floor: float = 0.12  # a source left alone joins the event it matches best from this linkage up...
+    attach_size: int = 3  # groups of at most this many sources left after linkage may join a larger event...
+    attach_floor: float = 0.12  # ...the one they match best, from this linkage up...
     attach_margin: float = 1.5  # ...if that match is this many times the next best event's
     refine_margin: float = 1.2  # a source moves to another event that it matches this many times better than its own
     date_penalty: float = 0.1  # both sources' windows lie more than day_slack apart (yet less than conflict_days)

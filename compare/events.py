@@ -354,35 +354,39 @@ def _names_place(names: Parties, place: str) -> bool:
 
 
 def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
-    """Cluster label of each source: linkage over every source, dated or not, then each source left alone joins
-    the event whose coverage it matches clearly (the best match at least attach_floor and attach_margin times
-    the next best)."""
+    """Cluster label of each source: linkage over every source, dated or not; then each small group (at most
+    attach_size sources, most often one left alone) joins the larger event whose coverage it matches clearly:
+    the best match (the cosine of the two groups' summed vectors) at least attach_floor and attach_margin times
+    the next best. Linkage keeps two groups of several sources apart unless their coverage is about as close
+    across as within, which a pair of near copies never is to the rest of its meeting's coverage."""
     n = len(graph.docs)
     labels = _linkage(n, graph.rows, graph.cols, graph.scores, graph.windows, graph.parties, config, graph.firm)
     mass = _group_mass(n, graph.rows, graph.cols, graph.scores, labels)
     size = Counter(labels)
     totals: dict[int, dict[int, float]] = {}
     for i, j, score in zip(graph.rows.tolist(), graph.cols.tolist(), graph.scores.tolist()):
-        for u, other in ((i, j), (j, i)):
-            if size[labels[u]] == 1 and size[labels[other]] > 1:
+        for u, other in ((labels[i], labels[j]), (labels[j], labels[i])):
+            if u != other and size[u] <= config.attach_size and size[other] > size[u]:
                 by_group = totals.setdefault(u, {})
-                by_group[labels[other]] = by_group.get(labels[other], 0.0) + score
+                by_group[other] = by_group.get(other, 0.0) + score
     members: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         members.setdefault(label, []).append(i)
     joined = []
-    for u, by_group in sorted(totals.items()):
-        ranked = sorted(((t / np.sqrt(mass[g]), g) for g, t in by_group.items()), key=lambda x: (-x[0], x[1]))
+    for small, by_group in sorted(totals.items()):
+        ranked = sorted(((t / np.sqrt(mass[g] * mass[small]), g) for g, t in by_group.items()),
+                        key=lambda x: (-x[0], x[1]))
         best, group = ranked[0]
         runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
         if best < config.attach_floor or best < config.attach_margin * runner_up:
             continue
-        others = members[group]
-        if _may_be_one_meeting(graph.windows[[u] * len(others)], graph.windows[others],
-                               graph.firm[[u] * len(others)], graph.firm[others], config).all():
-            joined.append((u, group))
-    for u, group in joined:
-        labels[u] = group
+        left, right = [u for u in members[small] for _ in members[group]], members[group] * len(members[small])
+        if _may_be_one_meeting(graph.windows[left], graph.windows[right], graph.firm[left], graph.firm[right],
+                               config).all():
+            joined.append((small, group))
+    for small, group in joined:
+        for u in members[small]:
+            labels[u] = group
     return _refine(graph, labels, config)
 
 
