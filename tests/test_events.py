@@ -576,3 +576,48 @@ def test_explain_says_why_each_member_joined_and_what_kept_events_apart():
     (apart,) = separations
     assert (apart.event, apart.other) == (events[0].id, events[1].id)
     assert any("days apart" in reason for reason in apart.reasons)
+
+
+def _hand_graph(pairs: dict[tuple[int, int], float], n: int):
+    """A grouping graph of n sources with the given pair scores, no dates, no places (for the steps after
+    linkage)."""
+    import numpy as np
+
+    from compare import events as ev
+
+    rows = np.array([i for i, _ in pairs], dtype=np.int64)
+    cols = np.array([j for _, j in pairs], dtype=np.int64)
+    scores = np.array(list(pairs.values()), dtype=np.float64)
+    docs = [EventDoc(f"s{k}", None, None, (), "") for k in range(n)]
+    windows = np.array([ev._UNBOUNDED] * n, dtype=np.int64)
+    parties = [ev.Parties(frozenset(), frozenset())] * n
+    return ev._Graph(docs, None, rows, cols, scores, scores, np.zeros(len(rows)), windows,
+                     np.zeros(n, dtype=bool), parties)
+
+
+def test_a_source_that_joined_an_event_early_moves_to_the_one_it_matches_clearly_better():
+    from compare import events as ev
+
+    # Source 2 sits in event {0, 1, 2}, but matches 3 and 4 far better than 0 and 1.
+    pairs = {(0, 1): 0.6, (0, 2): 0.15, (1, 2): 0.15, (2, 3): 0.5, (2, 4): 0.5, (3, 4): 0.6}
+    assert ev._refine(_hand_graph(pairs, 5), [0, 0, 0, 3, 3], ev.DEFAULT) == [0, 0, 3, 3, 3]
+    # A near tie stays where linkage put it.
+    pairs.update({(0, 2): 0.45, (1, 2): 0.45})
+    assert ev._refine(_hand_graph(pairs, 5), [0, 0, 0, 3, 3], ev.DEFAULT) == [0, 0, 0, 3, 3]
+
+
+def test_a_small_group_joins_the_event_it_clearly_matches_and_not_one_it_half_matches():
+    from compare import events as ev
+
+    # {0, 1, 2, 3} one event; {4, 5} a pair of near copies of it that linkage kept apart (too close to
+    # each other to be as close to the rest); {6, 7, 8} another meeting.
+    big = {(i, j): 0.5 for i in range(4) for j in range(i + 1, 4)}
+    other = {(6, 7): 0.5, (6, 8): 0.5, (7, 8): 0.5}
+    pairs = {**big, **other, (4, 5): 0.95, (0, 4): 0.3, (1, 5): 0.3, (2, 4): 0.2}
+    graph = _hand_graph(pairs, 9)
+    labels = ev._link(graph, ev.DEFAULT)
+    assert labels[4] == labels[5] == labels[0] and labels[6] != labels[0]
+    # Matching both events about as well, it stays apart.
+    pairs.update({(6, 4): 0.3, (7, 5): 0.3, (8, 4): 0.2})
+    labels = ev._link(_hand_graph(pairs, 9), ev.DEFAULT)
+    assert labels[4] == labels[5] and labels[4] not in (labels[0], labels[6])
