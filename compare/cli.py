@@ -196,7 +196,7 @@ def events(
     typer.echo(render_events(sources, found), nl=False)
     for member in members:
         typer.echo(f"{member.event}  {member.source}: " + (
-            f"joined by {member.linked_to} ({member.score:.2f}); names {', '.join(member.shared_names) or '-'}; "
+            f"strongest link {member.linked_to} ({member.score:.2f}); names {', '.join(member.shared_names) or '-'}; "
             f"terms {', '.join(member.shared_terms) or '-'}; {member.date}; {member.place}"
             if member.linked_to else "alone: no other source matches it"))
     for apart in separations:

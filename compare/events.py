@@ -646,13 +646,14 @@ def explain_events(docs: Sequence[EventDoc], events: Sequence[Event], config: Gr
     event_of = {index[s]: e.id for e in events for s in e.sources if s in index}
     words = [frozenset(w.lower() for w in _TOKEN.findall(fold_letters(d.text))) for d in ordered]
     frequency = Counter(w for found in words for w in found)
+    frequency.update(n for party in graph.parties for n in party.anywhere if n not in frequency)
     stop = _sklearn_text().ENGLISH_STOP_WORDS
 
     def rarest(terms) -> tuple[str, ...]:
         return tuple(sorted(terms, key=lambda t: (frequency[t], t))[:shown])
 
     def names_of(i: int, j: int) -> tuple[str, ...]:
-        return rarest(graph.parties[i].anywhere & graph.parties[j].anywhere)
+        return rarest(n for n in graph.parties[i].anywhere & graph.parties[j].anywhere if len(n) > 1)
 
     best: dict[int, tuple[float, int]] = {}
     for i, j, score in zip(graph.rows.tolist(), graph.cols.tolist(), graph.scores.tolist()):
