@@ -1,24 +1,30 @@
 """Group sources into events: the articles that report the same meeting.
 
-How, in order:
+Content first, metadata as evidence. How, in order:
 1. Each source becomes two TF-IDF vectors over its *rare* terms, one of all its words and one of its names
    (capitalised words never written in lower case in the corpus: people, places, bodies). Terms in more than a
    small share of a large corpus are left out: they say "defence ministers met", not which meeting.
 2. Each source has a window of days the meeting can lie in: its stated meeting dates, else a few days up to its
-   publication date (coverage appears the same day or a day or two later), else no limit. The same two
-   ministers meet several times a year in near identical words; only the dates tell those meetings apart.
-3. Candidate pairs: sources are put in date buckets and each bucket's sparse matrix is multiplied with its own
-   and the next bucket's, which scores only pairs that share a rare term (an inverted index in matrix form)
-   and whose dates are close; sources without a usable window are scored against all. Pairs whose windows do
-   not meet (one day of slack) are dropped. Never every source with every other.
+   publication date (coverage appears the same day or a day or two later), else no limit. A window is *firm*
+   when the source has a publication date (its stated dates were checked against it); a date read from the
+   text alone may be an earlier meeting's or an anniversary's. Only two firm windows a week or more apart
+   (conflict_days) rule a pair out: the same two people meet again in near identical words, and then only the
+   dates tell the meetings apart; a day apart is one meeting under two time zones, a few days apart follow-up
+   coverage.
+3. Candidate pairs: sources with a firm narrow window are put in date buckets and each bucket's sparse matrix
+   is multiplied with its own and the next bucket's, which scores only pairs that share a rare term (an
+   inverted index in matrix form) and whose dates may be one meeting; the other sources are scored against
+   all. Never every source with every other once dates are known.
 4. A pair's score: its cosine (words and names), raised when both name the same meeting place or date (in
-   full only if they share names too), lowered when they name different places.
+   full only if they share names too), lowered when their windows lie apart, or when they name places that
+   rule each other out (neither a country, and neither report naming the other's place).
 5. Agglomerative linkage on the sparse graph of candidate pairs (the cosine of the groups' summed vectors),
-   best pair of groups first, never merging groups whose windows conflict or that name different parties (each
-   names in every lead someone the other never names), stopping below a threshold: the
-   number of events is not fixed in advance. Sources without a date are left out of that step, then each
-   joins the group whose wording matches it best if that is strong enough; the rest are grouped among
-   themselves.
+   best pair of groups first, over dated and undated sources alike, never merging groups whose firm windows
+   conflict or that name different parties (each names in every lead someone the other never names), and
+   merging two groups of several sources only when their coverage is about as close across as within;
+   stopping below a threshold: the number of events is not fixed in advance. Then small groups left over
+   (most often one source) join the larger event they clearly match, and one pass of moves puts a source that
+   joined an event early into another it matches clearly better.
 """
 
 from __future__ import annotations
