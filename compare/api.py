@@ -54,14 +54,16 @@ def group(paths: Sequence[PathLike] | PathLike, settings: Settings | None = None
     return tuple(p.source for p in prepared), found, tuple(warnings)
 
 
-def explain(paths: Sequence[PathLike] | PathLike, settings: Settings | None = None) -> tuple[tuple[MemberReason, ...], tuple[Separation, ...], tuple[str, ...]]:
-    """Why each source is in its event and what kept the closest events apart (compare.events.explain_events)."""
+def explain(paths: Sequence[PathLike] | PathLike, settings: Settings | None = None) -> tuple[tuple[Source, ...], tuple[Event, ...], tuple[MemberReason, ...], tuple[Separation, ...], tuple[str, ...]]:
+    """As group(), and why each source is in its event and what kept the closest events apart
+    (compare.events.explain_events)."""
     settings = settings or Settings()
     sources, warnings = load_sources_with_warnings(_as_list(paths), settings)
-    docs = [event_doc(prepare(s)) for s in sources]
+    prepared = [prepare(s) for s in sources]
+    docs = [event_doc(p) for p in prepared]
     found = one_event(docs, settings.grouping) if settings.one_event else group_events(docs, settings.grouping)
     members, separations = explain_events(docs, found, settings.grouping)
-    return members, separations, tuple(warnings)
+    return tuple(p.source for p in prepared), found, members, separations, tuple(warnings)
 
 
 def _as_list(paths) -> list:

@@ -188,8 +188,10 @@ def events(
     settings = settings_from_options(encoding=encoding, max_bytes=max_bytes, skip_invalid=skip_invalid,
                                      manifest=manifest, one_event=one_event)
     try:
-        sources, found, warnings = group(paths, settings)
-        members, separations, _ = explain_grouping(paths, settings) if explain else ((), (), ())
+        if explain:
+            sources, found, members, separations, warnings = explain_grouping(paths, settings)
+        else:
+            (sources, found, warnings), members, separations = group(paths, settings), (), ()
     except CompareError as error:
         raise fail(error) from None
     warn_all(warnings)

@@ -621,3 +621,20 @@ def test_a_small_group_joins_the_event_it_clearly_matches_and_not_one_it_half_ma
     pairs.update({(6, 4): 0.3, (7, 5): 0.3, (8, 4): 0.2})
     labels = ev._link(_hand_graph(pairs, 9), ev.DEFAULT)
     assert labels[4] == labels[5] and labels[4] not in (labels[0], labels[6])
+
+
+def test_events_command_explains_and_takes_one_event():
+    from typer.testing import CliRunner
+
+    from compare.cli import app
+
+    runner = CliRunner()
+    explained = runner.invoke(app, ["events", str(SEEDS), "--explain"])
+    assert explained.exit_code == 0, explained.output
+    lines = explained.output.splitlines()
+    # every source says why it is where it is; the Naples sources name their strongest link
+    assert sum("strongest link" in line or "alone:" in line for line in lines) == 5
+    assert any(line.startswith("2024-10-19-naples") and "same place Naples" in line for line in lines)
+    assert any(" vs " in line and "days apart" in line for line in lines)
+    one = runner.invoke(app, ["events", str(SEEDS), "--one-event"])
+    assert one.exit_code == 0 and "5 sources in 1 event" in one.output
