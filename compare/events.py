@@ -372,7 +372,10 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
     totals: dict[int, dict[int, float]] = {}
     for i, j, score in zip(graph.rows.tolist(), graph.cols.tolist(), graph.scores.tolist()):
         for u, other in ((labels[i], labels[j]), (labels[j], labels[i])):
-            if u != other and size[u] <= config.attach_size and size[other] > size[u]:
+            # a small group joins a larger one, or a group of several of its own size with a lower label (never
+            # both ways); two lone sources had their chance in the linkage
+            if u != other and size[u] <= config.attach_size and (
+                    size[other] > size[u] or size[other] == size[u] > 1 and other < u):
                 by_group = totals.setdefault(u, {})
                 by_group[other] = by_group.get(other, 0.0) + score
     members: dict[int, list[int]] = {}
@@ -584,8 +587,13 @@ def _events(docs: list[EventDoc], labels: list[int], config: GroupingConfig) -> 
     drafts = []
     for group in members.values():
         sources = tuple(sorted(d.source for d in group))
-        drafts.append((_majority(x for d in group for x in _stated(d, config)),
-                       _majority(d.place for d in group if d.place), sources))
+        places = [d.place for d in group if d.place]
+        # One source's place names an event of several only if no other source gives any: a place read
+        # from one report among many may be a place it merely mentions.
+        place = _majority(places)
+        if place is not None and len(group) > 2 and places.count(place) == 1 and len(places) > 1:
+            place = None
+        drafts.append((_majority(x for d in group for x in _stated(d, config)), place, sources))
     drafts.sort(key=lambda x: (x[0] or "", _slug(x[1]), x[2]))
     used: Counter[str] = Counter()
     events = []

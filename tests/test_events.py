@@ -638,3 +638,15 @@ def test_events_command_explains_and_takes_one_event():
     assert any(" vs " in line and "days apart" in line for line in lines)
     one = runner.invoke(app, ["events", str(SEEDS), "--one-event"])
     assert one.exit_code == 0 and "5 sources in 1 event" in one.output
+
+
+def test_a_place_only_one_report_of_several_gives_does_not_name_the_event():
+    texts = [SUMMIT_A, SUMMIT_B, SUMMIT_A.replace("warm", "cordial"), SUMMIT_B.replace("productive", "useful")]
+    # "Brenner" (the tunnel, mistaken for the place) is named by every report, so it is no place conflict.
+    mixed = [EventDoc(f"s{k}", "2025-03-14", place, ("2025-03-14",), text)
+             for k, (place, text) in enumerate(zip(["Salburg", "Brenner", None, None], texts))]
+    (event,) = group_events(mixed)
+    assert event.place is None and event.id == "2025-03-14-unknown"
+    alone = [EventDoc(d.source, d.published, "Salburg" if d.source == "s0" else None, d.dates, d.text) for d in mixed]
+    (event,) = group_events(alone)
+    assert event.place == "Salburg"
