@@ -389,6 +389,8 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
         runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
         if best < config.attach_floor or best < config.attach_margin * runner_up:
             continue
+        if len(members[small]) > 1 and _groups_name_different_parties(graph, members[small], members[group]):
+            continue  # as in the linkage: two bilaterals at one summit, each covered in one template
         left, right = [u for u in members[small] for _ in members[group]], members[group] * len(members[small])
         if _may_be_one_meeting(graph.windows[left], graph.windows[right], graph.firm[left], graph.firm[right],
                                config).all():
@@ -397,6 +399,17 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
         for u in members[small]:
             labels[u] = group
     return _refine(graph, labels, config)
+
+
+def _groups_name_different_parties(graph: _Graph, a: list[int], b: list[int]) -> bool:
+    leads_a, leads_b = Counter(), Counter()
+    for k in a:
+        leads_a.update(graph.parties[k].lead)
+    for k in b:
+        leads_b.update(graph.parties[k].lead)
+    named_a = set().union(*(graph.parties[k].anywhere for k in a))
+    named_b = set().union(*(graph.parties[k].anywhere for k in b))
+    return _different_parties(leads_a, len(a), named_b) and _different_parties(leads_b, len(b), named_a)
 
 
 def _refine(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[int]:
