@@ -31,7 +31,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from compare.confidence import CONFLICT_KINDS, Evidence, confidence, model_of, uncalibrated  # noqa: E402
+from compare.confidence import Evidence, confidence, model_of, uncalibrated  # noqa: E402
+from compare.judge import CONFLICT_KINDS  # noqa: E402
 
 # Only contradictions are fitted here. The generator injects them the way outlets differ (a negation, a hedge,
 # a changed number, date or name in a real sentence), but its paraphrases are synonym swaps and reordered
@@ -49,7 +50,8 @@ BINS = 10
 
 def labelled_evidence(corpus: Path) -> list[tuple[Evidence, bool]]:
     """(evidence, right?) for every finding of the corpus, from the pipeline's own per-event step."""
-    from compare import engine
+    from compare.engine import run_one
+    from compare.events import group_events
     from compare.models import Settings
     from compare.pipeline import event_doc, event_evidence, event_works, prepare
     from compare.sources import load_sources
@@ -61,7 +63,7 @@ def labelled_evidence(corpus: Path) -> list[tuple[Evidence, bool]]:
     prepared = [prepare(s) for s in load_sources([str(corpus / "articles")], settings)]
     copies = find_copies([p.source for p in prepared])
     originals = [p for p in prepared if p.source.id not in copies]
-    events = engine.run_grouping([event_doc(p) for p in originals], settings)
+    events = run_one(group_events, [event_doc(p) for p in originals], settings)
     base = _story_sentences(prepared, truth)
     out = []
     for work in event_works(events, originals, settings):

@@ -212,20 +212,22 @@ def measure_pipeline(corpus: Path, workers: int, engine: str = "local") -> dict:
     sampler = MemorySampler() if MemorySampler.available() else None
     start = time.perf_counter()  # from the imports on, as a command-line run pays for them
     with sampler or contextlib.nullcontext():
+        from compare import runtime
         from compare.api import compare
         from compare.models import Settings
 
         settings = Settings(workers=workers, engine=engine)
-        comparison = compare([str(corpus / "articles")], settings)
-        pipeline_wall = time.perf_counter() - start
-        try:
-            from compare.report.writer import write_reports
-        except ImportError:  # report writers not installed: the figures cover reading to findings
-            wrote = False
-        else:
-            with tempfile.TemporaryDirectory() as out:
-                write_reports(comparison, Path(out) / "reports", workers=workers)
-            wrote = True
+        with runtime.tuned():  # as the command line runs
+            comparison = compare([str(corpus / "articles")], settings)
+            pipeline_wall = time.perf_counter() - start
+            try:
+                from compare.report.writer import write_reports
+            except ImportError:  # report writers not installed: the figures cover reading to findings
+                wrote = False
+            else:
+                with tempfile.TemporaryDirectory() as out:
+                    write_reports(comparison, Path(out) / "reports", workers=workers)
+                wrote = True
         wall = time.perf_counter() - start
     cpu = sum(getattr(resource.getrusage(who), field) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
               for field in ("ru_utime", "ru_stime"))
@@ -261,8 +263,8 @@ def sample_events(corpus: Path, pairs: int):
 
 def align_event(members):
     """The alignment stage exactly as the pipeline runs it (compare.pipeline.align_members): the event's
-    acronyms and word weights, one score block over the event, and every sentence's counterpart in every other
-    source. Sentences come with the terms the per-source stage worked out (timed apart: see normalise_event)."""
+    acronyms and word weights, its cross-source pairs scored in blocks, and every sentence's counterpart in every
+    other source. Sentences come with the terms the per-source stage worked out (timed apart: see normalise_event)."""
     from compare.pipeline import align_members, event_acronyms
 
     return align_members(members, "lexical", None, event_acronyms(members))
@@ -361,9 +363,9 @@ def without_repeats(events):
 
 
 def measure_alignment(corpus: Path, pairs: int) -> dict:
-    from compare.engine import keep_heap_slack
+    from compare.runtime import keep_heap_slack
 
-    keep_heap_slack()  # as in the pipeline's processes, which all do
+    keep_heap_slack()  # as in the pipeline's processes on the command line, which all do
     events, total = sample_events(corpus, pairs)
     distinct = without_repeats(events)
     fast = {"align": align_event, "normalise": normalise_event, "cdist": cdist_event,

@@ -8,9 +8,9 @@
 
 from importlib import import_module
 
+from compare.comparison import Comparison
 from compare.models import (
     CompareError,
-    Comparison,
     Dropped,
     Event,
     Finding,

@@ -11,14 +11,25 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 
 from compare.models import Sentence
-from compare.similarity import HybridMatcher, LexicalMatcher, Matcher, Rarity, document_frequencies, default_rarity, get_matcher, terms_tokens
+from compare.numeric import first_of_runs
+from compare.similarity import (
+    HybridMatcher,
+    LexicalMatcher,
+    Matcher,
+    Rarity,
+    block_scorer,
+    default_rarity,
+    document_frequencies,
+    get_matcher,
+    terms_tokens,
+)
 
 # Below the matcher's threshold, a mutual-best pair still matches from this probability up. Tuned on the seed
 # gold (Naples event, lexical matcher with event-local word weights: the weakest true mutual-best pair,
@@ -194,4 +205,201 @@ def all_counterparts(
                     mutual[k][first:last],
                 )
             )
+    return out
+
+
+# Memory. An event's pairs are scored in blocks, each holding at most SCORE_BUDGET_BYTES of arrays. The lexical
+# matcher reads a sentence as units (the whole sentence, its clauses, pairs of neighbouring clauses: two to three
+# in news text), and a block's largest arrays are units of one side by units of the other: the shared key weight
+# of every kind of key at once (compare.similarity.LexicalReading: one sparse product a block, made dense), then
+# each feature's coverage shares and the clause model's running sum, UNIT_PAIR_BYTES a unit pair at the peak.
+# The sentence-by-sentence arrays (the sentence model's sum, two rapidfuzz ratios, the probabilities and the
+# best-counterpart reduction) add SENTENCE_PAIR_BYTES a sentence pair. Both measured with tracemalloc and rounded
+# up: a block of 596 x 805 generated sentences (2.0 million unit pairs) planned at 227 MB peaked at 212 MB.
+# 256 MB thus holds about 2.5 million unit pairs, some 500 x 500 sentences: an event of ordinary articles is one
+# block per source, two long ones are cut into many, and the memory of a run no longer grows with the product of
+# two sources' sentences.
+SCORE_BUDGET_BYTES = 256 * 2**20
+UNIT_PAIR_BYTES = 96
+SENTENCE_PAIR_BYTES = 64
+
+
+@dataclass(frozen=True)
+class _Memberships:
+    """Which sources hold each distinct text: one row per (text, source), sorted by text, with the first
+    sentence (its index over the event) of that source with that text."""
+
+    item: np.ndarray
+    group: np.ndarray
+    first: np.ndarray
+    start: np.ndarray  # per text, its first row (and the number of rows at the end)
+
+
+def cross_counterparts(
+    groups: Sequence[Sequence[Sentence]],
+    matcher: Matcher,
+    acronyms: Mapping[str, str] | None,
+    terms: Mapping[str, str] | None,
+    threshold: float,
+    *,
+    mutual_floor: float = MUTUAL_BEST_FLOOR,
+    budget: int = SCORE_BUDGET_BYTES,
+) -> dict[tuple[int, int], tuple[Counterpart, ...]]:
+    """What all_counterparts gives from one block over the event's sentences (one group per source), scoring
+    only pairs of sentences from two different sources, each distinct pair of texts once, in blocks of at most
+    `budget` bytes.
+
+    Distinct texts are ordered by the one source that has them, those found in several sources last, so that the
+    pairs to score form a staircase: each source's own texts against those of the sources after it and the
+    shared ones, and the shared ones against each other. Scores are symmetric, so a block also gives the pairs
+    the other way round. A block keeps, per text and source, only the best score and the earliest sentence
+    reaching it; the matcher scores a pair alike in any block (compare.similarity.BlockScorer), so the
+    counterparts are those of one block, whatever the budget.
+    """
+    sizes = [len(g) for g in groups]
+    if sum(1 for size in sizes if size) < 2:  # nothing to compare: every counterpart empty
+        return all_counterparts(groups, np.zeros((sum(sizes), sum(sizes))), threshold, mutual_floor=mutual_floor)
+    sources = len(groups)
+    sentences = [s for g in groups for s in g]
+    group_of = np.repeat(np.arange(sources, dtype=np.int64), sizes)
+    seen: dict[str, int] = {}
+    item = np.fromiter((seen.setdefault(s.text, len(seen)) for s in sentences), dtype=np.int64, count=len(sentences))
+    distinct = len(seen)
+    # One row per (text, source), sorted by text then source; np.unique keeps each pair's first sentence.
+    pairs, first = np.unique(item * sources + group_of, return_index=True)
+    pair_item, pair_group = pairs // sources, pairs % sources
+    holders = np.bincount(pair_item, minlength=distinct)
+    home = np.where(holders == 1, pair_group[np.searchsorted(pair_item, np.arange(distinct))], sources)
+    order = np.argsort(home, kind="stable")  # by home source, the shared texts last; first seen first
+    rank = np.empty(distinct, dtype=np.int64)
+    rank[order] = np.arange(distinct)
+    texts = list(seen)
+    scorer = block_scorer(matcher, [texts[i] for i in order], acronyms=acronyms, terms=terms)
+    resorted = np.lexsort((pair_group, rank[pair_item]))
+    members_item = rank[pair_item][resorted]
+    members = _Memberships(
+        members_item, pair_group[resorted], first[resorted].astype(np.int64),
+        np.searchsorted(members_item, np.arange(distinct + 1)),
+    )
+    best_score = np.full((distinct, sources), -np.inf)
+    best_first = np.full((distinct, sources), len(sentences), dtype=np.int64)
+    bounds = np.searchsorted(home[order], np.arange(sources + 1))  # where each source's own texts start; shared last
+    for rows, cols in _staircase(scorer.units, bounds, budget):
+        scores = scorer.score(rows, cols)
+        _keep_best(best_score, best_first, scores, rows, cols, members)
+        if rows != cols:
+            _keep_best(best_score, best_first, scores.T, cols, rows, members)
+    return _read_counterparts(groups, rank[item], best_score, best_first, threshold, mutual_floor)
+
+
+def _staircase(units: np.ndarray, bounds: np.ndarray, budget: int) -> Iterator[tuple[slice, slice]]:
+    """The blocks (rows, cols) covering every pair of distinct texts held by two different sources, each once:
+    a source's own texts [bounds[i], bounds[i + 1]) against every later text, and the shared texts
+    [bounds[-1], end) against themselves; each tile under `budget` bytes."""
+    total = len(units)
+    cumulative = np.concatenate([[0], np.cumsum(units)])
+    for i in range(len(bounds) - 1):
+        if bounds[i] < bounds[i + 1] < total:
+            yield from _tiles(cumulative, (int(bounds[i]), int(bounds[i + 1])), (int(bounds[i + 1]), total), budget)
+    shared = int(bounds[-1])
+    for first, last in _runs(cumulative, shared, total, _square_side(budget)):
+        yield slice(first, last), slice(first, last)
+        if last < total:
+            yield from _tiles(cumulative, (first, last), (last, total), budget)
+
+
+def _square_side(budget: int) -> int:
+    """Units a side of a square block may hold (sentence pairs counted as unit pairs: there are fewer)."""
+    return max(1, math.isqrt(budget // (UNIT_PAIR_BYTES + SENTENCE_PAIR_BYTES)))
+
+
+def _runs(cumulative: np.ndarray, first: int, last: int, cap: int) -> Iterator[tuple[int, int]]:
+    """Consecutive texts [first, last) cut into runs of at most `cap` units (at least one text a run)."""
+    while first < last:
+        end = int(np.searchsorted(cumulative, cumulative[first] + cap, side="right")) - 1
+        end = min(max(end, first + 1), last)
+        yield first, end
+        first = end
+
+
+def _tiles(
+    cumulative: np.ndarray, rows: tuple[int, int], cols: tuple[int, int], budget: int
+) -> Iterator[tuple[slice, slice]]:
+    """rows x cols cut into blocks under `budget`: the columns into runs as wide as the rows let them be (at
+    least a square's side), then each run's rows into runs as tall as the budget allows."""
+    row_units = int(cumulative[rows[1]] - cumulative[rows[0]])
+    per_pair = UNIT_PAIR_BYTES + SENTENCE_PAIR_BYTES
+    width = max(_square_side(budget), budget // (per_pair * max(1, row_units)))
+    for c0, c1 in _runs(cumulative, cols[0], cols[1], width):
+        col_units, col_count = int(cumulative[c1] - cumulative[c0]), c1 - c0
+        # rows: each text adds its units times the columns' units, and one sentence pair per column
+        costs = UNIT_PAIR_BYTES * col_units * (cumulative[rows[0] : rows[1] + 1] - cumulative[rows[0]])
+        costs = costs + SENTENCE_PAIR_BYTES * col_count * np.arange(rows[1] - rows[0] + 1)
+        r0 = rows[0]
+        while r0 < rows[1]:
+            fits = int(np.searchsorted(costs - costs[r0 - rows[0]], budget, side="right")) - 1 + rows[0]
+            r1 = min(max(fits, r0 + 1), rows[1])
+            yield slice(r0, r1), slice(c0, c1)
+            r0 = r1
+
+
+def _keep_best(
+    best_score: np.ndarray, best_first: np.ndarray, scores: np.ndarray, rows: slice, cols: slice, members: _Memberships
+) -> None:
+    """Fold a block into the running best, per row text and source: the highest score among that source's texts
+    in the block, and the earliest sentence of the source reaching it (the earlier sentence wins a tie across
+    blocks too)."""
+    span = slice(int(members.start[cols.start]), int(members.start[cols.stop]))
+    by_source = np.argsort(members.group[span], kind="stable")
+    group = members.group[span][by_source]
+    column = members.item[span][by_source] - cols.start
+    first = members.first[span][by_source]
+    if len(column) == 0:
+        return
+    starts = np.flatnonzero(first_of_runs(group))
+    widths = np.diff(np.append(starts, len(column)))
+    # A text held by several sources stands once for each; most columns are one source's own texts.
+    as_scored = len(column) == scores.shape[1] and (column == np.arange(len(column))).all()
+    spread = scores if as_scored else scores[:, column]
+    top = np.maximum.reduceat(spread, starts, axis=1)
+    reaching = np.where(spread >= np.repeat(top, widths, axis=1), first[None, :], np.iinfo(np.int64).max)
+    earliest = np.minimum.reduceat(reaching, starts, axis=1)
+    sources = group[starts]
+    held, held_first = best_score[rows, sources], best_first[rows, sources]
+    better = (top > held) | ((top == held) & (earliest < held_first))
+    best_score[rows, sources] = np.where(better, top, held)
+    best_first[rows, sources] = np.where(better, earliest, held_first)
+
+
+def _read_counterparts(
+    groups: Sequence[Sequence[Sentence]],
+    item: np.ndarray,
+    best_score: np.ndarray,
+    best_first: np.ndarray,
+    threshold: float,
+    mutual_floor: float,
+) -> dict[tuple[int, int], tuple[Counterpart, ...]]:
+    """Counterparts from the best per distinct text and source: a sentence's best in another source is its
+    text's; the pair is mutual when that sentence's own best in this source is this sentence."""
+    offsets = np.cumsum([0, *(len(g) for g in groups)])
+    ids = np.array([s.id for g in groups for s in g], dtype=np.int64)
+    floor = min(mutual_floor, threshold)
+    out: dict[tuple[int, int], tuple[Counterpart, ...]] = {}
+    for i, group in enumerate(groups):
+        own = np.arange(offsets[i], offsets[i + 1])
+        own_ids = [s.id for s in group]
+        # every other source at once: a column per source
+        best = best_first[item[own]]
+        score = best_score[item[own]]
+        mutual = best_first[item[np.minimum(best, len(item) - 1)], i] == own[:, None]
+        matched = (score >= threshold) | (mutual & (score >= floor))
+        best_ids, scores = ids[np.minimum(best, len(item) - 1)].T.tolist(), score.T.tolist()
+        mutual, matched = mutual.T.tolist(), matched.T.tolist()
+        for j, other in enumerate(groups):
+            if i == j:
+                continue
+            if not other:
+                out[i, j] = tuple(Counterpart(s.id, None, 0.0, False, False) for s in group)
+                continue
+            out[i, j] = tuple(map(Counterpart, own_ids, best_ids[j], scores[j], matched[j], mutual[j]))
     return out

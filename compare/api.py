@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from compare.models import Comparison, CompareError, Event, Settings, Source
-from compare.pipeline import Progress, compare_pair, compare_sources, event_doc, prepare
+from compare.comparison import Comparison
+from compare.models import CompareError, Event, Settings, Source
+from compare.pipeline import Progress, compare_pair, compare_sources, event_doc, prepare, without_sentences
 from compare.events import MemberReason, Separation, explain_events, group_events, one_event
 from compare.sources import load_sources_with_warnings
 
@@ -49,9 +50,10 @@ def group(paths: Sequence[PathLike] | PathLike, settings: Settings | None = None
     settings = settings or Settings()
     sources, warnings = load_sources_with_warnings(_as_list(paths), settings)
     prepared = [prepare(s) for s in sources]
+    warnings = (*warnings, *without_sentences(prepared))
     docs = [event_doc(p) for p in prepared]
     found = one_event(docs, settings.grouping) if settings.one_event else group_events(docs, settings.grouping)
-    return tuple(p.source for p in prepared), found, tuple(warnings)
+    return tuple(p.source for p in prepared), found, warnings
 
 
 def explain(paths: Sequence[PathLike] | PathLike, settings: Settings | None = None) -> tuple[tuple[Source, ...], tuple[Event, ...], tuple[MemberReason, ...], tuple[Separation, ...], tuple[str, ...]]:
@@ -60,10 +62,11 @@ def explain(paths: Sequence[PathLike] | PathLike, settings: Settings | None = No
     settings = settings or Settings()
     sources, warnings = load_sources_with_warnings(_as_list(paths), settings)
     prepared = [prepare(s) for s in sources]
+    warnings = (*warnings, *without_sentences(prepared))
     docs = [event_doc(p) for p in prepared]
     found = one_event(docs, settings.grouping) if settings.one_event else group_events(docs, settings.grouping)
     members, separations = explain_events(docs, found, settings.grouping)
-    return tuple(p.source for p in prepared), found, members, separations, tuple(warnings)
+    return tuple(p.source for p in prepared), found, members, separations, warnings
 
 
 def _as_list(paths) -> list:

@@ -195,7 +195,22 @@ def has_trailing_credit(text: str) -> bool:
 
 
 def classify_lines(lines: list[Line]) -> list[str | None]:
-    """Reason to drop each line, or None for body text."""
+    """Reason to drop each line, or None for body text.
+
+    A title needs a body under it: when nothing after the line taken as the title is kept as body (a one-line
+    file, a one-paragraph article without its final full stop, or one that ends in `"...," he said` or a
+    credit line), the lines are read again with that line as body text, so that the article keeps its sentences.
+    """
+    reasons = _classify(lines)
+    if DropReason.TITLE in reasons:
+        title_at = reasons.index(DropReason.TITLE)
+        if all(reason is not None for reason in reasons[title_at + 1 :]):
+            return _classify(lines, body_at=title_at)
+    return reasons
+
+
+def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | None]:
+    """classify_lines' reading, with the line at `body_at` (if any) taken as body text whatever it looks like."""
     reasons: list[str | None] = []
     seen_body = False
     title_found = False
@@ -206,7 +221,9 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
         following = lines[i + 1].text if i + 1 < len(lines) else ""
         reason: str | None = None
         item = bullet_item(text)
-        if story_ended or (seen_body and is_credit_line(text)):
+        if i == body_at:
+            pass
+        elif story_ended or (seen_body and is_credit_line(text)):
             reason = DropReason.BOILERPLATE
             story_ended = True
         elif parse_date_line(text) is not None:

@@ -19,15 +19,11 @@ import math
 from importlib import resources
 from dataclasses import dataclass
 
-from compare.models import Relation
+from compare.judge.verdict import Kind
 
 # Same-claim probabilities are clipped here before taking log-odds: the matcher's extremes carry no more
 # information than this, and the clip keeps a 0.0 or 1.0 from becoming an infinite feature.
 _CLIP = 1e-4
-OMITTED = Relation.OMITTED.value
-
-# The kinds of conflict behind a contradiction; they share one model (each alone has too few mistakes to fit).
-CONFLICT_KINDS = ("certainty", "polarity", "numbers", "dates", "names")
 # model -> (log-odds coefficient, mutual-best coefficient, intercept), fitted by `python bench/calibrate.py`,
 # which writes compare/data/confidence.json with its provenance. Only contradictions: the generated corpora
 # paraphrase too easily to calibrate agreement (see FITTED_KINDS there). Refit when the matcher or the judge
@@ -44,15 +40,17 @@ CALIBRATION = read_calibration((resources.files("compare") / "data" / CONFIDENCE
 
 
 def model_of(kind: str) -> str:
-    """Which fitted model scores a kind of finding: every conflict kind is scored as "contradict"."""
-    return "contradict" if kind in CONFLICT_KINDS else kind
+    """Which fitted model scores a kind of finding: every kind of conflict shares one, "contradict" (each alone has
+    too few mistakes to fit)."""
+    kind = Kind(kind)
+    return "contradict" if kind.is_conflict else kind.value
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What a finding's score is computed from (plain values: picklable, and the fit reads them too)."""
 
-    kind: str  # Verdict.kind, or "omitted"
+    kind: Kind  # the finding's Verdict.kind
     probability: float  # same-claim probability of the pair, or of the omitted sentence's closest sentence
     mutual: bool  # the two sentences are each other's best match
 
@@ -64,7 +62,7 @@ class Evidence:
 def uncalibrated(evidence: Evidence) -> float:
     """The matcher's own probability, read for the finding: same claim, or for an omitted sentence, not (4
     decimals)."""
-    return round(1.0 - evidence.probability if evidence.kind == OMITTED else evidence.probability, 4)
+    return round(1.0 - evidence.probability if evidence.kind == Kind.OMITTED else evidence.probability, 4)
 
 
 def confidence(evidence: Evidence) -> float:

@@ -1,33 +1,33 @@
-"""Engines: where the per-source and per-event steps of a run execute, decided in one place.
+"""Engines: where the work of a run executes, decided in one place.
 
-The steps (compare.pipeline.prepare per source, compare.events.group_events over the whole corpus,
-compare.pipeline.compare_event per event) are pure functions of plain, picklable records, so an engine only
-decides where they run; results always come back in input order, whatever the engine, so the reports do not
-depend on it.
+The engine knows nothing of the work itself: it runs a function the caller names over items, in this process,
+in a process pool, or on a Dask cluster, and hands the results back in input order whatever the engine, so
+what a run finds does not depend on where it ran. The functions must be picklable by name (defined at module
+level), since workers import them; compare.pipeline passes its own steps.
 
 - "local" (the default): this process, or a process pool of `Settings.workers` processes (0: one per core).
   Needs nothing beyond crosscheck itself.
 - "dask": a dask.distributed cluster, the one at `Settings.scheduler` or else a LocalCluster on loopback with
   `Settings.workers` worker processes (0 or 1: one per core). Needs the `crosscheck[dask]` extra, and on a real
   cluster crosscheck installed on every worker, since tasks refer to its functions by name.
+
+A task runs as tuned (compare.runtime) as the process that hands it out.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
-import ctypes
-import functools
-import gc
 import os
-import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from compare.models import CompareError, Event, Finding, Settings
+from compare import runtime
+from compare.models import CompareError, Settings
+from compare.subprocesses import die_with_parent
 
 ENGINES = ("local", "dask")
-# Tasks per worker: enough that a slow event does not leave a worker idle at the end, few enough that the
+# Tasks per worker: enough that a slow item does not leave a worker idle at the end, few enough that the
 # per-task overhead (pickling, scheduling; about a millisecond on Dask) stays small against the work.
 TASKS_PER_WORKER = 8
 # How long to wait for a scheduler given by address before saying it cannot be reached.
@@ -42,61 +42,32 @@ class SchedulerUnreachable(CompareError):
     """No Dask scheduler answers at the address given."""
 
 
-# --- The steps, by engine -----------------------------------------------------------------------------------------
+# --- What an engine offers ------------------------------------------------------------------------------------
 
 
-def run_prepare(sources: Sequence, settings: Settings, meanwhile: Callable[[], None] | None = None) -> list:
-    """compare.pipeline.prepare over every source, in order, on the engine the settings name.
+def map_ordered(
+    function: Callable, items, settings: Settings, meanwhile: Callable[[], None] | None = None
+) -> list:
+    """[function(item) for item in items] on the engine the settings name, in input order.
 
-    `meanwhile`, when given, runs in this process while the workers (if any) prepare the sources."""
-    from compare.pipeline import prepare
-
-    return _map(prepare, sources, settings, meanwhile)
-
-
-def run_grouping(docs: Sequence, settings: Settings) -> tuple[Event, ...]:
-    """compare.events.group_events over the whole corpus (one task: grouping needs every source at once)."""
-    from compare.events import group_events, one_event
-
-    if settings.one_event:
-        return one_event(docs, settings.grouping)
-    if _engine(settings) == "dask" and docs:
-        return dask_client(settings).submit(group_events, list(docs), settings.grouping, pure=False).result()
-    return group_events(docs, settings.grouping)
+    `meanwhile`, when given, runs in this process while the workers (if any) are busy with the items."""
+    items = list(items)  # a progress wrapper may hand in an iterator
+    if _engine(settings) == "dask":
+        return _map_dask(function, items, settings, meanwhile)
+    return _map_local(function, items, settings.workers, meanwhile)
 
 
-def run_events(works: Sequence, settings: Settings) -> list[tuple[Finding, ...]]:
-    """compare.pipeline.compare_event over every EventWork, in order, on the engine the settings name."""
-    from compare.pipeline import compare_event
-
-    return _map(compare_event, works, settings)
-
-
-def run_local(works: Sequence, settings: Settings) -> list[tuple[Finding, ...]]:
-    """compare_event over events in this process, or in a process pool when more than one worker is asked for."""
-    from compare.pipeline import compare_event
-
-    return _map_local(compare_event, works, settings.workers)
-
-
-def run_dask(works: Sequence, settings: Settings) -> list[tuple[Finding, ...]]:
-    """compare_event over events on the Dask cluster the settings name."""
-    from compare.pipeline import compare_event
-
-    return _map_dask(compare_event, works, settings)
+def run_one(function: Callable, item, settings: Settings):
+    """function(item) as one task on the engine the settings name (work that needs all its input at once)."""
+    if _engine(settings) == "dask":
+        return dask_client(settings).submit(apply_one, function, item, runtime.is_tuned(), pure=False).result()
+    return function(item)
 
 
 def _engine(settings: Settings) -> str:
     if settings.engine not in ENGINES:
         raise EngineUnavailable(f"unknown engine {settings.engine!r}; use --engine local or --engine dask")
     return settings.engine
-
-
-def _map(function: Callable, items, settings: Settings, meanwhile: Callable[[], None] | None = None) -> list:
-    items = list(items)  # a progress wrapper may hand in an iterator
-    if _engine(settings) == "dask":
-        return _map_dask(function, items, settings, meanwhile)
-    return _map_local(function, items, settings.workers, meanwhile)
 
 
 def batches(items: Sequence, parts: int) -> list[list]:
@@ -111,49 +82,17 @@ def batches(items: Sequence, parts: int) -> list[list]:
     return [b for b in out if b]
 
 
-def apply_batch(function: Callable, batch: Sequence) -> list:
-    """One task: `function` over a run of items (module level, so a worker process can unpickle it)."""
-    keep_heap_slack()
-    with collector_paused():
+def apply_batch(function: Callable, batch: Sequence, tuned: bool) -> list:
+    """One task: `function` over a run of items, tuned when the caller was (module level, so a worker process
+    can unpickle it)."""
+    with runtime.tuned() if tuned else contextlib.nullcontext():
         return [function(item) for item in batch]
 
 
-# glibc hands freed memory at the top of its heap back to the system once more than 128 KiB of it is free, and
-# faults it back in page by page at the next allocation. The per-event step allocates and frees arrays of a
-# few hundred KiB dozens of times per event (a unit-by-unit matrix per key kind, and scipy's products). On the
-# 150-unit blocks of the benchmark sample the coverage step took 500-550 us per key kind with the default and
-# 200 us with 16 MiB kept (the same arrays; which one a process got depended on what it had allocated before).
-HEAP_TOP_PAD = 16 << 20
-_M_TOP_PAD = -2  # mallopt parameter number, from glibc's malloc.h
-
-
-@functools.cache
-def keep_heap_slack() -> bool:
-    """Ask the C allocator to keep HEAP_TOP_PAD of freed memory at the top of the heap, for the life of the
-    process (workers forked from it inherit the setting). Whether it applied: only glibc has this setting."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        return bool(ctypes.CDLL("libc.so.6").mallopt(_M_TOP_PAD, HEAP_TOP_PAD))
-    except (OSError, AttributeError):  # not glibc (musl has no mallopt)
-        return False
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off for the duration, back as it was after.
-
-    A run builds millions of small, long-lived objects (sentences, findings) and makes almost no reference
-    cycles; the collector would walk the whole growing heap again and again for nothing. Measured on the
-    10,000-article benchmark corpus: 79 s with it, 71 s without; reading and cleaning alone 8.4 s -> 6.3 s.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+def apply_one(function: Callable, item, tuned: bool):
+    """One task: `function` on one item, tuned when the caller was."""
+    with runtime.tuned() if tuned else contextlib.nullcontext():
+        return function(item)
 
 
 # --- Local: this process or a process pool ---------------------------------------------------------------------
@@ -177,13 +116,19 @@ def _map_local(function: Callable, items: Sequence, workers: int, meanwhile: Cal
     from concurrent.futures import ProcessPoolExecutor
 
     runs = batches(items, workers * TASKS_PER_WORKER)
-    with ProcessPoolExecutor(max_workers=min(workers, len(runs))) as pool:
-        # map() has submitted every run and forked the workers by now, so `meanwhile` may start threads or
-        # import modules without a fork copying them half-done.
-        done = pool.map(apply_batch, [function] * len(runs), runs)
-        if meanwhile is not None:
-            meanwhile()
-        return [result for run in done for result in run]
+    with ProcessPoolExecutor(max_workers=min(workers, len(runs)), initializer=die_with_parent) as pool:
+        try:
+            # map() has submitted every run and forked the workers by now, so `meanwhile` may start threads or
+            # import modules without a fork copying them half-done.
+            done = pool.map(apply_batch, [function] * len(runs), runs, [runtime.is_tuned()] * len(runs))
+            if meanwhile is not None:
+                meanwhile()
+            return [result for run in done for result in run]
+        except BaseException:  # interrupted or failed: leaving the block would wait for every queued run
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in list((pool._processes or {}).values()):
+                process.kill()
+            raise
 
 
 # --- Dask: a dask.distributed cluster --------------------------------------------------------------------------
@@ -252,7 +197,7 @@ def _map_dask(function: Callable, items: Sequence, settings: Settings, meanwhile
         return []
     client = dask_client(settings)
     runs = batches(items, dask_workers(client) * TASKS_PER_WORKER)
-    futures = client.map(apply_batch, [function] * len(runs), runs, pure=False)
+    futures = client.map(apply_batch, [function] * len(runs), runs, [runtime.is_tuned()] * len(runs), pure=False)
     if meanwhile is not None:
         meanwhile()
     return [result for run in client.gather(futures) for result in run]

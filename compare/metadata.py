@@ -15,6 +15,7 @@ from functools import lru_cache
 from dateutil import parser as date_parser
 
 from compare.lang import LEXICON
+from compare.models import PUBLISHED_YEARS
 
 # --- general vocabulary (compare/lang/en) ----------------------------------------------------------------------
 
@@ -409,27 +410,53 @@ def meeting_month_days(sentence: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(d for d in found if _safe_iso(2000, int(d[:2]), int(d[3:]))))  # 2000: a leap year
 
 
+def day_mentions(sentence: str, published: str | None) -> list[tuple[int, int, str | None, int | None]]:
+    """(start, end, ISO date or None, weekday 0-6 or None) of each day a sentence about the meeting names for it,
+    in order: explicit dates (ISO when the year is written or can be taken from `published`, weekday when the
+    ISO date is known), weekday words (their weekday, and the ISO date they stand for when `published` is known),
+    "yesterday"/"today" (ISO with `published`). Empty for a sentence not about the meeting or about one to come."""
+    about_meeting, future = _sentence_kind(sentence)
+    if not about_meeting or future:
+        return []
+    pub = _to_date(published)
+    out = []
+    for start, end, when, weekday in _day_hits(sentence, pub):
+        if when is not None:
+            weekday = date.fromisoformat(when).weekday()
+        out.append((start, end, when, weekday))
+    return out
+
+
 def _dates_in(sentence: str, pub: date | None) -> list[str]:
-    hits: list[tuple[int, str]] = []
+    return [when for _start, _end, when, _weekday in _day_hits(sentence, pub) if when is not None]
+
+
+def _day_hits(sentence: str, pub: date | None) -> list[tuple[int, int, str | None, int | None]]:
+    """Every day a sentence names (see day_mentions); a weekday word without a publication date has no ISO date."""
+    hits: list[tuple[int, int, str | None, int | None]] = []
     explicit = _explicit_dates(sentence)
     taken = [span for span, _year, _month, _day in explicit]
     for span, year, month, day in explicit:
         resolved = _resolve_year(year, month, day, pub) if month else None
         if resolved:
-            hits.append((span[0], resolved))
-    if pub is not None and "day" in sentence:
+            hits.append((span[0], span[1], resolved, None))
+    if "day" in sentence:
         for match in _WEEKDAY.finditer(sentence):
             if match.group("post") and "next" in match.group("post") or _tied_elsewhere(sentence[:match.start()]):
                 continue
             if any(s <= match.start() < e for s, e in taken):
                 continue  # "Sunday, October 20" already read as a date
-            back = (pub.weekday() - WEEKDAYS[match.group("day").lower()]) % 7
-            hits.append((match.start(), (pub - timedelta(days=back)).isoformat()))
+            weekday = WEEKDAYS[match.group("day").lower()]
+            when = None
+            if pub is not None:
+                back = (pub.weekday() - weekday) % 7
+                when = (pub - timedelta(days=back)).isoformat()
+            hits.append((match.start("day"), match.end("day"), when, weekday))
     if pub is not None and ("day" in sentence or "this" in sentence.lower()):
         for match in _RELATIVE.finditer(sentence):
             back = 1 if match.group("word").lower() == "yesterday" else 0
-            hits.append((match.start(), (pub - timedelta(days=back)).isoformat()))
-    return [when for _, when in sorted(hits)]
+            hits.append((match.start(), match.end(), (pub - timedelta(days=back)).isoformat(), None))
+    return sorted(hits, key=lambda hit: hit[:2])
 
 
 def _resolve_year(year: int | None, month: int, day: int, pub: date | None) -> str | None:
@@ -449,6 +476,7 @@ def _to_date(value: str | None) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value[:10])
+        day = date.fromisoformat(value[:10])
     except ValueError:
         return None
+    return day if day.year in PUBLISHED_YEARS else None  # a stamp of year 1 read from the text: no reckoning

@@ -1,12 +1,15 @@
 """The records that cross pipeline stages, the settings object, and the named errors.
 
+The bottom of the package: it imports no other module of it. The result of a run, which gathers these
+records, is compare.comparison.Comparison.
+
 Every record is a frozen, slotted dataclass of plain values (str, int, float, tuples), so any of them can be
 pickled and shipped to another process or a cluster worker unchanged.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from compare.config import AlignmentConfig, GroupingConfig
@@ -96,11 +99,21 @@ class Finding:
     relation: Relation
     score: float
     reason: str
+    kind: str  # what decided it: compare.judge.Kind ("polarity", "agree", "omitted", ...)
 
 
 # Files over this size are refused unless --max-bytes says otherwise: larger than any article, small enough
 # that a mistaken path to a video or a database dump fails at once.
 DEFAULT_MAX_BYTES = 50_000_000
+# Sources of more sentences than this are refused unless --max-sentences says otherwise: a long feature runs to a
+# few hundred sentences, while comparing two sources costs time with the product of their sentences (two sources
+# at the limit take minutes; see README, "Memory").
+DEFAULT_MAX_SENTENCES = 5_000
+
+# Years a publication date may have. Later stages reckon a year either side of it (a weekday named in the text,
+# a date written without its year), which must stay inside the calendar Python's dates cover (1 to 9999); four
+# digits from 1000 is also what every accepted date form writes.
+PUBLISHED_YEARS = range(1000, 9999)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +123,10 @@ class Settings:
     match_threshold: float | None = None  # None: the matcher's calibrated default
     matcher: str = "lexical"
     encoding: str | None = None
-    max_bytes: int = DEFAULT_MAX_BYTES
+    file_encodings: tuple[tuple[str, str], ...] = ()  # (file, codec): --encoding FILE=CODEC, over `encoding`
+    max_bytes: int = DEFAULT_MAX_BYTES  # on each file's bytes and on the text decoded from it
+    max_sentences: int = DEFAULT_MAX_SENTENCES
+    follow_symlinks: bool = False  # read links in a folder that lead outside it
     skip_invalid: bool = False
     manifest: str | None = None
     engine: str = "local"
@@ -119,45 +135,6 @@ class Settings:
     one_event: bool = False  # every source reports one meeting: grouping is skipped
     grouping: GroupingConfig = GroupingConfig()  # the tuning numbers of each stage (compare/config.py)
     alignment: AlignmentConfig = AlignmentConfig()
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    """The result of a run: plain records, with pandas views for notebooks."""
-
-    sources: tuple[Source, ...]
-    events: tuple[Event, ...]
-    sentence_records: tuple[Sentence, ...]
-    dropped_records: tuple[Dropped, ...]
-    finding_records: tuple[Finding, ...]
-    warnings: tuple[str, ...] = field(default=())
-    copies: tuple[tuple[str, str], ...] = field(default=())  # (copy id, origin id): syndicated, not compared
-
-    @property
-    def findings(self):
-        """Findings as a pandas DataFrame (the columns of findings.csv)."""
-        from compare.report.tables import findings_frame
-
-        return findings_frame(self)
-
-    @property
-    def sentences(self):
-        from compare.report.tables import sentences_frame
-
-        return sentences_frame(self)
-
-    @property
-    def dropped(self):
-        from compare.report.tables import dropped_frame
-
-        return dropped_frame(self)
-
-    @property
-    def claims(self):
-        """The claim matrix as a DataFrame: one row per claim, one column per source."""
-        from compare.report.claims import claims_frame
-
-        return claims_frame(self)
 
 
 class CompareError(Exception):
@@ -182,6 +159,10 @@ class BinarySource(CompareError):
 
 class SourceTooLarge(CompareError):
     """A source is over --max-bytes."""
+
+
+class TooManySentences(CompareError):
+    """A source has more sentences than --max-sentences."""
 
 
 class UndecodableSource(CompareError):

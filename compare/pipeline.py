@@ -15,19 +15,22 @@ process, in a process pool, or on a Dask cluster without change.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from compare.align import Counterpart, all_counterparts, matcher_for_event, score_block
+from compare.align import SCORE_BUDGET_BYTES, Counterpart, cross_counterparts, matcher_for_event
 from compare.clean import clean
-from compare.confidence import OMITTED, Evidence, confidence, uncalibrated
-from compare.engine import collector_paused, keep_heap_slack, run_events, run_grouping, run_prepare
-from compare.events import EventDoc, group_events
+from compare.comparison import Comparison
+from compare.confidence import Evidence, confidence, uncalibrated
+from compare.engine import map_ordered, run_one
+from compare.events import EventDoc, group_events, one_event
 from compare.events import preload as preload_grouping
-from compare.judge import Side, judge_pair, omitted_reason
+from compare.facts import Fact, fact_conflicts, lineup, source_facts, with_fact_conflicts
+from compare.judge import Side, judge_pair, omitted_verdict
 from compare.metadata import meeting_dates, meeting_place, normalise_place
-from compare.models import Comparison, Dropped, Event, Finding, Relation, Sentence, Settings, Source
-from compare.sentences import split
+from compare.models import Dropped, Event, Finding, Sentence, Settings, Source, TooManySentences
+from compare.sentences import rough_count, split
 from compare.syndication import find_copies
 from compare.similarity import AcronymKey, acronym_key, acronyms_in, sentence_terms, uses_acronym
 
@@ -49,6 +52,7 @@ class Prepared:
     dates: tuple[str, ...]
     terms: tuple[str, ...]  # per sentence, compare.similarity.sentence_terms with the source's own acronyms
     acronyms: AcronymKey  # the acronyms the source itself defines, read once here
+    facts: tuple[Fact, ...] = ()  # the typed facts it states (compare.facts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +64,11 @@ class Member:
     sentences: tuple[Sentence, ...]
     terms: tuple[str, ...]  # as in Prepared
     acronyms: AcronymKey  # as in Prepared
+    facts: tuple[Fact, ...] = ()  # as in Prepared
 
     @classmethod
     def of(cls, p: Prepared) -> Member:
-        return cls(p.source.id, p.source.published, p.sentences, p.terms, p.acronyms)
+        return cls(p.source.id, p.source.published, p.sentences, p.terms, p.acronyms, p.facts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +81,25 @@ class EventWork:
     threshold: float | None
 
 
-def prepare(source: Source) -> Prepared:
-    """Stages 2-4 for one source."""
+# A source far over the sentence limit is refused before it is cleaned and split (minutes for a 20 MB page): a
+# text longer than ROUGH_COUNT_CHARS characters a sentence allowed has its sentences counted roughly first
+# (compare.sentences.rough_count), and is refused when that count is over ROUGH_COUNT_MARGIN times the limit
+# (cleaning drops furniture, so the rough count may run somewhat high). The exact count is checked after splitting.
+ROUGH_COUNT_CHARS = 40
+ROUGH_COUNT_MARGIN = 2
+
+
+def prepare(source: Source, max_sentences: int | None = None) -> Prepared:
+    """Stages 2-4 for one source; a source of more than `max_sentences` sentences stops the run here, before
+    any of it is compared."""
+    if max_sentences is not None and len(source.text) > ROUGH_COUNT_CHARS * max_sentences:
+        rough = rough_count(source.text)
+        if rough > ROUGH_COUNT_MARGIN * max_sentences:
+            raise _too_many_sentences(source, f"about {rough:,}", rough, max_sentences)
     cleaned = clean(source)
     sentences, dropped = split(source, cleaned)
+    if max_sentences is not None and len(sentences) > max_sentences:
+        raise _too_many_sentences(source, f"{len(sentences):,}", len(sentences), max_sentences)
     texts = [s.text for s in sentences]
     published = source.published or cleaned.published
     place = source.place or cleaned.dateline_place or meeting_place(texts)
@@ -91,7 +111,15 @@ def prepare(source: Source) -> Prepared:
     )
     own = acronym_key(acronyms_in(" ".join(texts)))
     terms = tuple(sentence_terms(text, own) for text in texts)  # read once here, where sources run in parallel
-    return Prepared(source, sentences, dropped, tuple(meeting_dates(texts, published)), terms, own)
+    facts = source_facts(source, sentences, published)
+    return Prepared(source, sentences, dropped, tuple(meeting_dates(texts, published)), terms, own, facts)
+
+
+def _too_many_sentences(source: Source, shown: str, count: int, limit: int) -> TooManySentences:
+    return TooManySentences(
+        f"{source.id} has {shown} sentences, over the limit of {limit:,} per source; pass --max-sentences {count} "
+        "to compare it anyway (time grows with the product of two sources' sentences), or split it"
+    )
 
 
 def event_doc(p: Prepared) -> EventDoc:
@@ -140,16 +168,20 @@ class Alignment:
     pairs: tuple[tuple[Member, Member, tuple[Counterpart, ...]], ...]
 
 
-def align_members(members: Sequence[Member], matcher_name: str, threshold: float | None, acronyms: Mapping[str, str]) -> Alignment:
-    """The alignment stage of one event."""
+def align_members(
+    members: Sequence[Member],
+    matcher_name: str,
+    threshold: float | None,
+    acronyms: Mapping[str, str],
+    *,
+    budget: int = SCORE_BUDGET_BYTES,
+) -> Alignment:
+    """The alignment stage of one event: every sentence against the sentences of the other members, in blocks
+    of at most `budget` bytes (compare.align.cross_counterparts); a member is never scored against itself."""
     terms = event_terms(members, acronyms)
-    everything = [s for m in members for s in m.sentences]
-    matcher = matcher_for_event(matcher_name, [terms[s.text] for s in everything])
+    matcher = matcher_for_event(matcher_name, [terms[s.text] for m in members for s in m.sentences])
     threshold = matcher.threshold if threshold is None else threshold
-    # One block for the whole event: the matcher's fixed cost is paid once, and every pair's score depends on
-    # that pair alone, so slicing gives what member-by-member blocks would.
-    full = score_block(everything, everything, matcher, acronyms, terms)
-    found = all_counterparts([m.sentences for m in members], full, threshold)
+    found = cross_counterparts([m.sentences for m in members], matcher, acronyms, terms, threshold, budget=budget)
     pairs = tuple(
         (a, b, found[i, j]) for i, a in enumerate(members) for j, b in enumerate(members) if a.source != b.source
     )
@@ -158,8 +190,16 @@ def align_members(members: Sequence[Member], matcher_name: str, threshold: float
 
 def compare_event(work: EventWork) -> tuple[Finding, ...]:
     """Every sentence of every member judged against every other member: exactly one Finding each, scored by
-    how sure it is (compare.confidence)."""
-    return tuple(finding for finding, _evidence in event_evidence(work, confidence))
+    how sure it is (compare.confidence); two members' facts that cannot both be true make a contradiction
+    whatever sentences carry them (compare.facts)."""
+    findings = tuple(finding for finding, _evidence in event_evidence(work, confidence))
+    return with_fact_conflicts(findings, event_fact_conflicts(work.members))
+
+
+def event_fact_conflicts(members: Sequence[Member]):
+    """The conflicts of one event's fact sheet; a place counts as mentioned when any sentence names it."""
+    texts = {m.source: " ".join(s.text for s in m.sentences) for m in members}
+    return fact_conflicts(lineup({m.source: m.facts for m in members}, texts=texts))
 
 
 def event_evidence(
@@ -179,16 +219,14 @@ def event_evidence(
             best = by_id.get(cp.best_id) if cp.best_id is not None else None
             if cp.matched and best is not None:
                 verdict = judge_pair(side, Side(b.source, best, b.published), cp.score, frozen)
-                evidence = Evidence(verdict.kind, cp.score, cp.mutual)
-                finding = Finding(work.event.id, a.source, sentence.id, b.source, best.id, verdict.relation,
-                                  score(evidence), verdict.reason)
-                out.append((finding, evidence))
+                other_id = best.id
             else:
-                reason = omitted_reason(side, b.source, best, cp.score, threshold)
-                evidence = Evidence(OMITTED, cp.score, cp.mutual)
-                finding = Finding(work.event.id, a.source, sentence.id, b.source, None, Relation.OMITTED,
-                                  score(evidence), reason)
-                out.append((finding, evidence))
+                verdict = omitted_verdict(side, b.source, best, cp.score, threshold)
+                other_id = None
+            evidence = Evidence(verdict.kind, cp.score, cp.mutual)
+            finding = Finding(work.event.id, a.source, sentence.id, b.source, other_id, verdict.relation,
+                              score(evidence), verdict.reason, verdict.kind)
+            out.append((finding, evidence))
     return out
 
 
@@ -238,33 +276,49 @@ def compare_sources(
 
     `progress`, when given, wraps the stage loops (e.g. a tqdm bar); the library itself never prints.
     """
-    keep_heap_slack()
-    with collector_paused():
-        return _compare_sources(sources, settings or Settings(), warnings, progress or _no_progress)
-
-
-def _compare_sources(sources: Sequence[Source], settings: Settings, warnings: Sequence[str], progress: Progress) -> Comparison:
+    settings = settings or Settings()
+    progress = progress or _no_progress
     # 2.-4. clean, split, fill metadata
     # Grouping needs scikit-learn, about a second to import: done while the workers read the sources.
-    prepared = run_prepare(progress(sources, "reading"), settings, meanwhile=preload_grouping)
+    read = functools.partial(prepare, max_sentences=settings.max_sentences)
+    prepared = map_ordered(read, progress(sources, "reading"), settings, meanwhile=preload_grouping)
     # 5. copies aside, events from the rest: a reprint is one outlet's story, not a second outlet agreeing
     copies = find_copies([p.source for p in prepared])
     originals = [p for p in prepared if p.source.id not in copies]
-    events = run_grouping([event_doc(p) for p in originals], settings)
+    # the analyst's --one-event skips grouping; partial() keeps the step picklable for a cluster
+    grouping = functools.partial(one_event if settings.one_event else group_events, config=settings.grouping)
+    events = run_one(grouping, [event_doc(p) for p in originals], settings)
     # 6. per-event comparison
     works = event_works(events, originals, settings)
-    results = run_events(works, settings)
+    results = map_ordered(compare_event, works, settings)
     # 7. assemble
     lone = [f"{e.sources[0]} is the only source of event {e.id}: nothing to compare it with" for e in events if len(e.sources) == 1]
-    return assemble(prepared, events, results, [*warnings, *lone], copies)
+    return assemble(prepared, events, results, [*warnings, *without_sentences(prepared), *lone], copies)
+
+
+def without_sentences(prepared: Iterable[Prepared]) -> list[str]:
+    """A warning for each source left with no sentence, saying what its lines were dropped as."""
+    notes = []
+    for p in prepared:
+        if p.sentences:
+            continue
+        reasons: dict[str, int] = {}
+        for dropped in p.dropped:
+            reasons[dropped.reason] = reasons.get(dropped.reason, 0) + 1
+        why = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items())) or "no text"
+        notes.append(
+            f"{p.source.id} has no sentence to compare: every line was set aside ({why}); see its dropped lines "
+            f"in report.json, or save its article text as .txt"
+        )
+    return notes
 
 
 def compare_pair(a: Source, b: Source, settings: Settings | None = None, *, warnings: Sequence[str] = ()) -> Comparison:
     """Two sources compared as one event, whatever the grouping says; a warning says when they look apart."""
     settings = settings or Settings()
-    prepared = [prepare(a), prepare(b)]
+    prepared = [prepare(a, settings.max_sentences), prepare(b, settings.max_sentences)]
     grouped = group_events([event_doc(p) for p in prepared], settings.grouping)
-    notes = list(warnings)
+    notes = [*warnings, *without_sentences(prepared)]
     if len(grouped) == 1:
         event = grouped[0]
     else:
@@ -275,4 +329,4 @@ def compare_pair(a: Source, b: Source, settings: Settings | None = None, *, warn
         first = grouped[0]
         event = Event(f"{a.id}-vs-{b.id}", first.date, first.place, tuple(sorted((a.id, b.id))))
     works = event_works([event], prepared, settings)
-    return assemble(prepared, [event], run_events(works, settings), notes)
+    return assemble(prepared, [event], map_ordered(compare_event, works, settings), notes)

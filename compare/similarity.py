@@ -22,7 +22,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -470,7 +470,7 @@ def terms_tokens(terms: str) -> list[str]:
 
 # What is compared between two units. "stem" and "prefix" weigh each key by its rarest stem; the word n-grams
 # (function words included: they carry the structure of a statement) and content-word bigrams count each once.
-_KINDS = ("stem", "prefix", "w1", "w2", "w3", "t2")
+_KINDS = ("stem", "prefix", "w1", "w2", "w3", "t2")  # the weighted kinds first (see LexicalReading)
 _WEIGHTED = {"stem", "prefix"}
 
 
@@ -580,26 +580,6 @@ def _block(terms: Sequence[str], rarity: Rarity) -> _Block:
     return _Block(np.array(starts, dtype=np.int64), tend - tstart, keys, sorted_tokens, joined_words)
 
 
-def _coverage(
-    a: tuple[sparse.csr_matrix, sparse.csr_matrix], b: tuple[sparse.csr_matrix, sparse.csr_matrix] | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Unit x unit share of each side's key weight found on the other side: (min, max) of the two shares.
-
-    Each side is (weights, presence), the same matrix for unweighted keys. With b None, a block against itself:
-    one product serves both sides, the b-side share being the transpose of the a-side one.
-    """
-    wa, xa = a
-    wb, xb = a if b is None else b
-    shared_a = (wa @ xb.T).toarray()  # weight of an a-unit's keys present in the b-unit
-    cover_a = shared_a / _totals(wa)[:, None]
-    if b is None:
-        cover_b = cover_a.T
-    else:
-        shared_b = shared_a if wa is xa else (xa @ wb.T).toarray()  # unweighted: the same count
-        cover_b = shared_b / _totals(wb)[None, :]
-    return np.minimum(cover_a, cover_b), np.maximum(cover_a, cover_b)
-
-
 def _totals(weights: sparse.csr_matrix) -> np.ndarray:
     total = np.asarray(weights.sum(axis=1)).reshape(-1)
     return np.where(total > 0, total, 1.0)
@@ -640,46 +620,97 @@ class LexicalFeatures:
         return np.maximum.reduceat(np.maximum.reduceat(z, self.starts_a, axis=0), self.starts_b, axis=1)
 
 
-@dataclass(frozen=True)
-class _ScoredBlock:
-    """What every lexical score of a block is read from: the units of both sides and the two sentence ratios.
-    `unit_columns()` yields the CLAUSE_FEATURES matrices (units of a x units of b) one at a time, freshly made:
-    a consumer may overwrite each one once it has read it."""
+@dataclass(frozen=True, eq=False)
+class LexicalReading:
+    """Texts read once for the lexical matcher, from which any block of pairs among them is scored.
+
+    Keys are numbered once for all the texts, so that a pair's sums over the keys it shares run in one order and
+    its scores come out the same to the last bit whichever block it is scored in: an event scored in many small
+    blocks gets what one block over it would give. A block is two slices of the texts (`rows`, `cols`); equal
+    slices are the texts against themselves, which the symmetric scores let be computed once per pair.
+
+    Every kind of key is compared in one sparse product a block: `keys` has a row per unit and kind (unit-major),
+    each kind in its own columns, and `keyed_by_unit` a column per unit; its rows are the kinds' presence side by
+    side, then the weighted kinds' weights, which rows of `keys_both_ways` (the kinds' weights, then the weighted
+    kinds' presence) meet to give the share of a b-unit's weight found in an a-unit. A block is then a handful of
+    sparse operations however many kinds (what small blocks spend their time on), its rows one slice of the
+    first and its columns one of the second.
+    """
 
     block: _Block
-    cut: int | None  # None: a block against itself; else the number of units of a (a's units come first)
-    starts_a: np.ndarray
-    starts_b: np.ndarray
-    token_sort: np.ndarray
-    ratio: np.ndarray
+    bounds: np.ndarray  # each text's first unit, then the number of units
+    totals: np.ndarray  # per kind (in _KINDS order) and unit, its total key weight
+    keys: sparse.csr_matrix  # the kinds' weights: a row per unit and kind
+    keys_both_ways: sparse.csr_matrix  # as keys, then the weighted kinds' presence: a row per unit and 8 kinds
+    keyed_by_unit: sparse.csr_matrix  # the kinds' presence, then the weighted kinds' weights: a column per unit
 
-    def unit_columns(self) -> Iterator[np.ndarray]:
-        block, cut = self.block, self.cut
-        for kind in _KINDS:
-            weights, presence = block.keys[kind]
-            if cut is None:
-                yield from _coverage((weights, presence))
+    @property
+    def units(self) -> np.ndarray:
+        """Units per text (the whole sentence, its clauses, pairs of neighbouring clauses): a block's largest
+        arrays are units of one side by units of the other."""
+        return np.diff(self.bounds)
+
+    def starts(self, texts: slice) -> np.ndarray:
+        """Each text's first unit, counted from the first unit of the slice."""
+        return self.bounds[texts] - self.bounds[texts.start]
+
+    def unit_columns(self, rows: slice, cols: slice) -> Iterator[np.ndarray]:
+        """The CLAUSE_FEATURES matrices (units of rows x units of cols) one at a time, freshly made: a consumer may
+        overwrite each one once it has read it. For each kind of key, the share of each side's key weight found on
+        the other side, as (min, max) of the two shares."""
+        units_a = slice(int(self.bounds[rows.start]), int(self.bounds[rows.stop]))
+        units_b = slice(int(self.bounds[cols.start]), int(self.bounds[cols.stop]))
+        n_a, n_b = units_a.stop - units_a.start, units_b.stop - units_b.start
+        itself = rows == cols
+        # per kind, the weight of an a-unit's keys present in the b-unit; then, apart from a block against itself,
+        # the weight of a b-unit's keys present in the a-unit, for the kinds where weights differ from counts
+        left = self.keys if itself else self.keys_both_ways
+        kinds = left.shape[0] // len(self.block.unit_sizes)
+        product = left[kinds * units_a.start : kinds * units_a.stop] @ self.keyed_by_unit[:, units_b]
+        shared = product.toarray().reshape(n_a, kinds, n_b)
+        product = None  # the sparse form goes before the features are made
+        found = shared[:, len(_KINDS) :]
+        for k, kind in enumerate(_KINDS):
+            cover_a = shared[:, k]
+            if itself:
+                cover_a /= self.totals[k, units_a][:, None]
+                cover_b = cover_a.T
+                yield np.minimum(cover_a, cover_b)
+                yield np.maximum(cover_a, cover_b)
                 continue
-            side_a, side_b = presence[:cut], presence[cut:]
-            if weights is presence:
-                yield from _coverage((side_a, side_a), (side_b, side_b))
-            else:
-                yield from _coverage((weights[:cut], side_a), (weights[cut:], side_b))
-        sizes = block.unit_sizes
-        yield _ratio(sizes, sizes) if cut is None else _ratio(sizes[:cut], sizes[cut:])
+            if kind in _WEIGHTED:
+                cover_b = found[:, k]
+                cover_b /= self.totals[k, units_b][None, :]
+            else:  # unweighted: the b side's count is the same
+                cover_b = cover_a / self.totals[k, units_b][None, :]
+            cover_a /= self.totals[k, units_a][:, None]
+            yield np.minimum(cover_a, cover_b)
+            yield np.maximum(cover_a, cover_b, out=cover_a)
+        sizes = self.block.unit_sizes
+        yield _ratio(sizes[units_a], sizes[units_b])
 
-    def sentence(self, whole: Sequence[np.ndarray]) -> np.ndarray:
-        """(len(a), len(b), len(SENTENCE_FEATURES)) from the whole-sentence entries of the unit columns."""
-        return np.stack([*whole, self.token_sort, self.ratio], axis=-1)
+    def ratios(self, rows: slice, cols: slice) -> tuple[np.ndarray, np.ndarray]:
+        """token_sort_ratio and ratio of every sentence pair, in [0, 1]. token_sort_ratio is ratio over tokens
+        sorted once per sentence. One thread: the engines already run events in parallel processes. The same
+        list on both sides lets rapidfuzz score half of a block against itself."""
+        sorted_a, words_a = self.block.sorted_tokens[rows], self.block.words[rows]
+        if rows == cols:
+            sorted_b, words_b = sorted_a, words_a
+        else:
+            sorted_b, words_b = self.block.sorted_tokens[cols], self.block.words[cols]
+        token_sort = process.cdist(sorted_a, sorted_b, scorer=fuzz.ratio, workers=1) / 100.0
+        ratio = process.cdist(words_a, words_b, scorer=fuzz.ratio, workers=1) / 100.0
+        return token_sort, ratio
 
 
-def _scored_block(
-    a: Sequence[str],
-    b: Sequence[str],
+def lexical_reading(
+    texts: Sequence[str],
     acronyms: Mapping[str, str] | None,
     rarity: Rarity | None,
     terms: Mapping[str, str] | None,
-) -> _ScoredBlock:
+) -> LexicalReading:
+    """`texts` read from their terms: taken from `terms` (text -> sentence_terms, worked out in the per-source
+    stage) where given, else worked out here."""
     key = acronym_key(acronyms)
     known = terms or {}
 
@@ -687,22 +718,43 @@ def _scored_block(
         found = known.get(text)
         return found if found is not None else sentence_terms(text, key)
 
-    itself = b is a
-    block = _block([read(t) for t in (a if itself else [*a, *b])], rarity or default_rarity())
-    if itself:
-        cut, starts_a, starts_b = None, block.starts, block.starts
-        sorted_a = sorted_b = block.sorted_tokens
-        words_a = words_b = block.words
-    else:
-        cut = int(block.starts[len(a)])
-        starts_a, starts_b = block.starts[: len(a)], block.starts[len(a) :] - cut
-        sorted_a, sorted_b = block.sorted_tokens[: len(a)], block.sorted_tokens[len(a) :]
-        words_a, words_b = block.words[: len(a)], block.words[len(a) :]
-    # token_sort_ratio is ratio over tokens sorted once per sentence. One thread: the engines already run events
-    # in parallel processes. The same list on both sides lets rapidfuzz score half of a symmetric block.
-    token_sort = process.cdist(sorted_a, sorted_b, scorer=fuzz.ratio, workers=1) / 100.0
-    ratio = process.cdist(words_a, words_b, scorer=fuzz.ratio, workers=1) / 100.0
-    return _ScoredBlock(block, cut, starts_a, starts_b, token_sort, ratio)
+    block = _block([read(t) for t in texts], rarity or default_rarity())
+    bounds = np.append(block.starts, len(block.unit_sizes))
+    weights = [block.keys[kind][0] for kind in _KINDS]
+    presence = [block.keys[kind][1] for kind in _KINDS]
+    weighted = [k for k, kind in enumerate(_KINDS) if kind in _WEIGHTED]  # the first ones
+    units = len(block.unit_sizes)
+
+    widths = [m.shape[1] for m in weights + [presence[k] for k in weighted]]
+
+    def unit_major(matrices: list[sparse.csr_matrix]) -> sparse.csr_matrix:
+        """The matrices' rows interleaved (unit 0 of each, unit 1 of each, ...), the k-th in the k-th block of
+        columns of `widths`; a row keeps its keys in order."""
+        count = len(matrices)
+        rows = [np.repeat(np.arange(units) * count + k, np.diff(m.indptr)) for k, m in enumerate(matrices)]
+        offsets = np.cumsum([0, *widths])
+        cols = [m.indices.astype(np.int64) + offsets[k] for k, m in enumerate(matrices)]
+        data = np.concatenate([m.data for m in matrices])
+        shape = (units * count, int(offsets[-1]))
+        return sparse.csr_matrix((data, (np.concatenate(rows), np.concatenate(cols))), shape=shape)
+
+    both_ways = unit_major(weights + [presence[k] for k in weighted])
+    only_keys = unit_major(weights)  # the same columns as both_ways: each kind's keys keep their numbers
+    return LexicalReading(
+        block,
+        bounds,
+        np.stack([_totals(w) for w in weights]),
+        only_keys,
+        both_ways,
+        sparse.hstack(presence + [weights[k] for k in weighted], format="csr").T.tocsr(),
+    )
+
+
+def _sides(a: Sequence[str], b: Sequence[str]) -> tuple[Sequence[str], slice, slice]:
+    """The texts of a block a x b read as one list, and where a and b are in it (b is a: read once)."""
+    if b is a:
+        return a, slice(0, len(a)), slice(0, len(a))
+    return [*a, *b], slice(0, len(a)), slice(len(a), len(a) + len(b))
 
 
 def lexical_features(
@@ -722,10 +774,13 @@ def lexical_features(
             np.zeros(0, dtype=int),
             np.zeros(0, dtype=int),
         )
-    scored = _scored_block(a, b, acronyms, rarity, terms)
-    columns = tuple(scored.unit_columns())
-    whole = [column[np.ix_(scored.starts_a, scored.starts_b)] for column in columns]
-    return LexicalFeatures(scored.sentence(whole), columns, scored.starts_a, scored.starts_b)
+    texts, rows, cols = _sides(a, b)
+    reading = lexical_reading(texts, acronyms, rarity, terms)
+    starts_a, starts_b = reading.starts(rows), reading.starts(cols)
+    columns = tuple(reading.unit_columns(rows, cols))
+    whole = [column[np.ix_(starts_a, starts_b)] for column in columns]
+    sentence = np.stack([*whole, *reading.ratios(rows, cols)], axis=-1)
+    return LexicalFeatures(sentence, columns, starts_a, starts_b)
 
 
 class LexicalMatcher:
@@ -781,23 +836,46 @@ class LexicalMatcher:
         acronyms: Mapping[str, str] | None = None,
         terms: Mapping[str, str] | None = None,
     ) -> np.ndarray:
-        """`logits(features(a, b))`, computed without keeping the unit features: each is folded into the clause
-        model's sum as soon as it is made, so that a large block never holds a dozen unit-by-unit matrices."""
+        """`logits(features(a, b))` (to rounding), computed without keeping the unit features."""
         if not a or not b:
             return np.zeros((len(a), len(b)))
-        scored = _scored_block(a, b, acronyms, self.rarity, terms)
-        index = np.ix_(scored.starts_a, scored.starts_b)
-        clause, whole = None, []
-        for weight, column in zip(self.clause_coef, scored.unit_columns()):
-            whole.append(column[index])
-            column *= weight  # a fresh matrix, read for the last time
+        texts, rows, cols = _sides(a, b)
+        return self.reading_logits(self.reading(texts, acronyms=acronyms, terms=terms), rows, cols)
+
+    def reading(
+        self, texts: Sequence[str], *, acronyms: Mapping[str, str] | None = None, terms: Mapping[str, str] | None = None
+    ) -> LexicalReading:
+        return lexical_reading(texts, acronyms, self.rarity, terms)
+
+    def reading_logits(self, reading: LexicalReading, rows: slice, cols: slice) -> np.ndarray:
+        """The logits of the block rows x cols of `reading`. Each unit feature is folded into the clause model's
+        sum as soon as it is made, so that a block never holds a dozen unit-by-unit matrices; both models sum
+        their terms element by element in a fixed order, so a pair's logit does not depend on the block's shape
+        (a matrix product's rounding does)."""
+        starts_a, starts_b = reading.starts(rows), reading.starts(cols)
+        index = np.ix_(starts_a, starts_b)
+        clause = whole = None
+        columns = reading.unit_columns(rows, cols)
+        for clause_weight, sentence_weight, column in zip(self.clause_coef, self.sentence_coef, columns):
+            entry = column[index]
+            entry *= sentence_weight
+            if whole is None:
+                whole = entry
+            else:
+                whole += entry
+            column *= clause_weight  # a fresh matrix, read for the last time
             if clause is None:
                 clause = column
                 clause += self.clause_intercept - self.clause_offset
             else:
                 clause += column
-        best_clause = np.maximum.reduceat(np.maximum.reduceat(clause, scored.starts_a, axis=0), scored.starts_b, axis=1)
-        return np.maximum(scored.sentence(whole) @ self.sentence_coef + self.sentence_intercept, best_clause)
+            column = None  # gone before the next feature is made
+        best_clause = np.maximum.reduceat(np.maximum.reduceat(clause, starts_a, axis=0), starts_b, axis=1)
+        clause = None
+        for weight, ratio in zip(self.sentence_coef[len(CLAUSE_FEATURES) :], reading.ratios(rows, cols)):
+            whole += weight * ratio  # the ratios are float32: weighed in float64
+        whole += self.sentence_intercept
+        return np.maximum(whole, best_clause, out=whole)
 
     def same_claim(
         self,
@@ -912,7 +990,60 @@ class HybridMatcher:
         acronyms: Mapping[str, str] | None = None,
         terms: Mapping[str, str] | None = None,
     ) -> np.ndarray:
-        return _logistic(self.features(a, b, acronyms=acronyms, terms=terms) @ self.coef + self.intercept)
+        return self.combine(self.lexical.block_logits(a, b, acronyms=acronyms, terms=terms), self.semantic.cosine(a, b))
+
+    def combine(self, logit: np.ndarray, cosine: np.ndarray) -> np.ndarray:
+        """The probability from the lexical logit and the cosine, summed element by element (so that a pair's
+        score does not depend on the block it is in)."""
+        z = logit * self.coef[0]
+        z += cosine * self.coef[1]
+        z += self.intercept
+        return _logistic(z)
+
+
+@dataclass(frozen=True, eq=False)
+class BlockScorer:
+    """Same-claim probabilities of any block of pairs among fixed texts.
+
+    `score(rows, cols)` is the block texts[rows] x texts[cols] (two slices; equal slices: the texts against each
+    other), and a pair scores the same whichever block it is in. `units` says per text what a block's memory
+    grows with: its largest arrays are units of one side by units of the other (one unit a text for a matcher
+    that reads whole sentences only).
+    """
+
+    units: np.ndarray
+    score: Callable[[slice, slice], np.ndarray]
+
+
+def block_scorer(
+    matcher: Matcher,
+    texts: Sequence[str],
+    *,
+    acronyms: Mapping[str, str] | None = None,
+    terms: Mapping[str, str] | None = None,
+) -> BlockScorer:
+    """A BlockScorer over `texts` for `matcher`. The lexical matcher (alone or in the hybrid) reads the texts
+    once for every block; any other matcher is asked `same_claim` block by block."""
+    texts = list(texts)
+    if isinstance(matcher, LexicalMatcher):
+        reading = matcher.reading(texts, acronyms=acronyms, terms=terms)
+        return BlockScorer(reading.units, lambda rows, cols: _logistic(matcher.reading_logits(reading, rows, cols)))
+    if isinstance(matcher, HybridMatcher):
+        hybrid, lexical = matcher, matcher.lexical
+        reading = lexical.reading(texts, acronyms=acronyms, terms=terms)
+
+        def combined(rows: slice, cols: slice) -> np.ndarray:
+            logit = lexical.reading_logits(reading, rows, cols)
+            return hybrid.combine(logit, hybrid.semantic.cosine(texts[rows], texts[cols]))
+
+        return BlockScorer(reading.units, combined)
+
+    def asked(rows: slice, cols: slice) -> np.ndarray:
+        a = texts[rows]
+        b = a if rows == cols else texts[cols]
+        return np.asarray(matcher.same_claim(a, b, acronyms=acronyms, terms=terms), dtype=float)
+
+    return BlockScorer(np.ones(len(texts), dtype=np.int64), asked)
 
 
 _MATCHERS = {"lexical": LexicalMatcher, "semantic": SemanticMatcher, "hybrid": HybridMatcher}

@@ -7,7 +7,13 @@ sentences starts like a spreadsheet formula. Event "singapore" has a single sour
 
 from __future__ import annotations
 
-from compare.models import Comparison, Dropped, Event, Finding, Relation, Sentence, Source
+import dataclasses
+import random
+
+from compare.claims import Claim, claims_by_event
+from compare.comparison import Comparison
+from compare.index import ResultIndex
+from compare.models import Dropped, Event, Finding, Relation, Sentence, Source
 
 ALPHA_TEXT = (
     "Ministers Meet in Naples\n"
@@ -66,16 +72,16 @@ def _dropped(source: str, text: str, part: str, reason: str) -> Dropped:
     return Dropped(source, start, start + len(part), part, reason)
 
 
-def _pair(event, a, ai, b, bi, relation, score, reason):
+def _pair(event, a, ai, b, bi, relation, score, reason, kind):
     """Both directions of one judged sentence pair."""
     return [
-        Finding(event, a, ai, b, bi, relation, score, reason),
-        Finding(event, b, bi, a, ai, relation, score, reason),
+        Finding(event, a, ai, b, bi, relation, score, reason, kind),
+        Finding(event, b, bi, a, ai, relation, score, reason, kind),
     ]
 
 
 def _omitted(event, a, ai, b, reason="no counterpart"):
-    return Finding(event, a, ai, b, None, Relation.OMITTED, 0.0, f"{reason} in {b}")
+    return Finding(event, a, ai, b, None, Relation.OMITTED, 0.0, f"{reason} in {b}", "omitted")
 
 
 def make_comparison() -> Comparison:
@@ -103,11 +109,11 @@ def make_comparison() -> Comparison:
     )
     ev = "naples"
     findings = [
-        *_pair(ev, "alpha", 0, "bravo", 0, Relation.PARTIAL, 81.5, "same claim; bravo adds: Saturday, deterrence"),
-        *_pair(ev, "alpha", 0, "charlie", 0, Relation.AGREE, 100.0, "same claim"),
-        *_pair(ev, "bravo", 0, "charlie", 0, Relation.PARTIAL, 80.2, "same claim; bravo adds: Saturday, deterrence"),
-        *_pair(ev, "alpha", 1, "bravo", 1, Relation.CONTRADICT, 77.0, SOFA_REASON),
-        *_pair(ev, "alpha", 2, "charlie", 2, Relation.CONTRADICT, 93.3, MINUTES_REASON),
+        *_pair(ev, "alpha", 0, "bravo", 0, Relation.PARTIAL, 81.5, "same claim; bravo adds: Saturday, deterrence", "partial"),
+        *_pair(ev, "alpha", 0, "charlie", 0, Relation.AGREE, 100.0, "same claim", "agree"),
+        *_pair(ev, "bravo", 0, "charlie", 0, Relation.PARTIAL, 80.2, "same claim; bravo adds: Saturday, deterrence", "partial"),
+        *_pair(ev, "alpha", 1, "bravo", 1, Relation.CONTRADICT, 77.0, SOFA_REASON, "certainty"),
+        *_pair(ev, "alpha", 2, "charlie", 2, Relation.CONTRADICT, 93.3, MINUTES_REASON, "numbers"),
         _omitted(ev, "alpha", 1, "charlie"),
         _omitted(ev, "bravo", 1, "charlie"),
         _omitted(ev, "alpha", 2, "bravo"),
@@ -131,4 +137,26 @@ def make_comparison() -> Comparison:
         dropped_records=tuple(reversed(dropped)),
         finding_records=tuple(reversed(findings)),
         warnings=("delta: only one source reports this event; nothing to compare it with",),
+    )
+
+
+def index_and_claims(c: Comparison) -> tuple[ResultIndex, dict[str, list[Claim]]]:
+    """What a renderer that shows claims is handed: the result's index and its claims by event."""
+    index = ResultIndex(c)
+    return index, claims_by_event(index)
+
+
+def shuffled(c: Comparison, seed: int) -> Comparison:
+    rng = random.Random(seed)
+
+    def mix(records):
+        records = list(records)
+        rng.shuffle(records)
+        return tuple(records)
+
+    return dataclasses.replace(
+        c,
+        sentence_records=mix(c.sentence_records),
+        dropped_records=mix(c.dropped_records),
+        finding_records=mix(c.finding_records),
     )

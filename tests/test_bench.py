@@ -152,7 +152,7 @@ def test_a_tiny_bench_run_prints_a_table_of_computed_figures(tmp_path):
 
 
 def test_every_format_holds_the_same_articles_and_finds_the_same(tmp_path):
-    from compare.corpus import parquet_sources
+    from compare.sources.parquet import parquet_sources
     from compare.pipeline import compare_sources
     from compare.sources import load_sources
 

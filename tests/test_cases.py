@@ -37,7 +37,8 @@ from pathlib import Path
 import pytest
 
 from compare.api import compare, group
-from compare.models import Comparison, Finding, Relation
+from compare.comparison import Comparison
+from compare.models import Finding, Relation
 
 CASES = Path(__file__).resolve().parent / "cases"
 EXPECT = "expect.toml"
@@ -88,8 +89,9 @@ def case_result(name: str) -> Comparison:
 
 
 def kind_of(finding: Finding) -> str:
-    """The kind of a finding: its reason up to the first ':' ("numbers", "polarity", "hedged", "agree" ...)."""
-    return finding.reason.split(":", 1)[0]
+    """The kind of a finding ("numbers", "polarity", "hedged", "agree" ...); its reason starts with it."""
+    assert finding.reason.startswith(f"{finding.kind}: ")
+    return finding.kind
 
 
 def sentence_holding(result: Comparison, source: str, words: str):

@@ -7,7 +7,8 @@ import math
 import pytest
 
 from compare.api import compare
-from compare.confidence import CALIBRATION, CONFLICT_KINDS, Evidence, confidence, model_of, uncalibrated
+from compare.confidence import CALIBRATION, Evidence, confidence, model_of, uncalibrated
+from compare.judge import CONFLICT_KINDS
 from compare.models import Event, Relation, Source
 from compare.pipeline import EventWork, Member, compare_event, event_evidence, prepare
 
@@ -62,7 +63,8 @@ def test_every_finding_is_scored_from_its_own_evidence():
     for finding, (raw, evidence) in zip(scored, unscored):
         assert finding.score == confidence(evidence)
         assert (finding.relation, finding.reason) == (raw.relation, raw.reason)
-        assert evidence.kind == ("omitted" if finding.relation == Relation.OMITTED else finding.reason.split(":")[0])
+        assert evidence.kind == finding.kind == finding.reason.split(":")[0]
+        assert evidence.kind.relation == finding.relation
     kinds = {e.kind for _, e in unscored}
     assert {"numbers", "certainty", "omitted"} <= kinds, kinds
 

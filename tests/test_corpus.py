@@ -10,7 +10,7 @@ import pytest
 import pyarrow as pa  # the crosscheck[dask] extra, installed for the tests
 import pyarrow.parquet as pq
 
-from compare.corpus import ParquetUnavailable, parquet_sources
+from compare.sources.parquet import ParquetUnavailable, parquet_sources
 from compare.models import EmptySource, MalformedCorpus, Settings, SourceTooLarge
 from compare.pipeline import compare_sources
 

@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator
 
 from compare.cli import app
 from compare.models import DropReason, Relation
+from compare.index import ResultIndex
 from compare.report.json_report import render_json
 from compare.report.writer import REPORT_FILES, write_reports
 from conftest import ROOT
@@ -39,6 +40,15 @@ def errors_of(report: dict) -> list[str]:
 def test_the_cli_reference_is_current():
     committed = (DOCS / "cli.md").read_text(encoding="utf-8")
     assert load_generator().render_cli_reference() == committed, "run `python docs/generate.py` and commit docs/cli.md"
+
+
+def test_the_rules_page_is_current_and_lists_every_rule_in_order():
+    from compare.judge import RULES
+
+    committed = (DOCS / "rules.md").read_text(encoding="utf-8")
+    assert load_generator().render_rules() == committed, "run `python docs/generate.py` and commit docs/rules.md"
+    positions = [committed.index(f"`{rule.name}`") for rule in RULES]
+    assert positions == sorted(positions) and len(RULES) >= 10
 
 
 def test_the_cli_reference_has_every_command_and_option():
@@ -79,7 +89,7 @@ def test_a_corpus_with_a_copy_and_an_undated_event_follows_the_schema():
     """Source text, a syndicated copy (no event), an undated event: the parts of the contract the seeds lack."""
     from compare.api import compare
 
-    report = json.loads(render_json(compare([ROOT / "tests" / "cases" / "canberra"])))
+    report = json.loads(render_json(ResultIndex(compare([ROOT / "tests" / "cases" / "canberra"]))))
     assert report["copies"] and any(e["date"] is None for e in report["events"])
     assert any("text" in s for s in report["sources"]) and any(s["event"] is None for s in report["sources"])
     assert errors_of(report) == []
@@ -107,7 +117,7 @@ def paired(report: dict) -> dict:
     (lambda r: r.update(extra=[]), "extra"),
 ])
 def test_a_report_that_breaks_the_contract_is_refused(seed_comparison, break_it, part):
-    report = json.loads(render_json(seed_comparison))
+    report = json.loads(render_json(ResultIndex(seed_comparison)))
     assert errors_of(report) == []
     broken = copy.deepcopy(report)
     break_it(broken)

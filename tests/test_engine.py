@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from compare import engine
 from compare.api import compare
-from compare.engine import EngineUnavailable, SchedulerUnreachable, batches, close_dask, run_events
+from compare.engine import EngineUnavailable, SchedulerUnreachable, batches, close_dask, map_ordered, run_one
 from compare.models import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,7 +87,9 @@ def test_dask_on_a_two_process_local_cluster_writes_byte_identical_reports(corpu
 
 def test_an_unknown_engine_is_a_named_error():
     with pytest.raises(EngineUnavailable, match="unknown engine 'spark'; use --engine local or --engine dask"):
-        run_events([], Settings(engine="spark"))
+        map_ordered(len, [], Settings(engine="spark"))
+    with pytest.raises(EngineUnavailable, match="unknown engine 'spark'"):
+        run_one(len, [], Settings(engine="spark"))
 
 
 def test_an_unreachable_scheduler_names_the_address_and_the_fix(monkeypatch):
@@ -122,7 +124,7 @@ def test_heap_slack_is_asked_of_glibc_once_and_said_whether_it_applied():
     import platform
     import sys
 
-    from compare.engine import keep_heap_slack
+    from compare.runtime import keep_heap_slack
 
     applied = keep_heap_slack()
     assert keep_heap_slack() is applied  # once per process: the answer is remembered

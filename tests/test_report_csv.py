@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.models import Finding, Relation
+from compare.index import ResultIndex
 from compare.report.csv_report import neutralise, render_claims_csv, render_findings_csv
-from report_fixture import make_comparison
+from report_fixture import index_and_claims, make_comparison
 
 HEADER = [
     "event", "source", "sentence_id", "sentence", "start", "end",
@@ -22,7 +23,7 @@ def parse(text):
 
 def test_findings_csv_header_and_rows():
     c = make_comparison()
-    rows = parse(render_findings_csv(c))
+    rows = parse(render_findings_csv(ResultIndex(c)))
     assert rows[0] == HEADER
     assert len(rows) == 1 + len(c.finding_records)
     first = dict(zip(HEADER, rows[1]))
@@ -35,11 +36,11 @@ def test_findings_csv_header_and_rows():
 
 def test_formula_sentence_is_neutralised_in_both_csvs():
     c = make_comparison()
-    findings = render_findings_csv(c)
+    findings = render_findings_csv(ResultIndex(c))
     cells = [cell for row in parse(findings) for cell in row]
     assert "'=HYPERLINK(\"http://example.invalid/x\",\"click here\") was quoted by a reader." in cells
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
-    claim_cells = [cell for row in parse(render_claims_csv(c)) for cell in row]
+    claim_cells = [cell for row in parse(render_claims_csv(*index_and_claims(c))) for cell in row]
     assert any(cell.startswith("'=HYPERLINK(") for cell in claim_cells)
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in claim_cells)
 
@@ -60,14 +61,14 @@ def test_numbers_stay_numbers():
     assert neutralise(None) == ""
     assert neutralise(float("nan")) == ""
     c = make_comparison()
-    negative = Finding("naples", "alpha", 0, "bravo", 0, Relation.PARTIAL, -0.5, "-tuned score")
-    rows = parse(render_findings_csv(dataclasses.replace(c, finding_records=(negative,))))
+    negative = Finding("naples", "alpha", 0, "bravo", 0, Relation.PARTIAL, -0.5, "-tuned score", "partial")
+    rows = parse(render_findings_csv(ResultIndex(dataclasses.replace(c, finding_records=(negative,)))))
     assert rows[1][10] == "-0.5"  # numeric score left as a number
     assert rows[1][11] == "'-tuned score"  # text starting with '-' neutralised
 
 
 def test_claims_csv_is_the_claim_matrix():
-    rows = parse(render_claims_csv(make_comparison()))
+    rows = parse(render_claims_csv(*index_and_claims(make_comparison())))
     assert rows[0] == ["event", "claim", "kind", "text", "sentences", "alpha", "bravo", "charlie", "delta"]
     first = dict(zip(rows[0], rows[1]))
     assert first["kind"] == "contradiction"
@@ -80,8 +81,8 @@ def test_claims_csv_is_the_claim_matrix():
 
 def test_csv_is_deterministic_with_rfc4180_line_ends():
     c = make_comparison()
-    text = render_findings_csv(c)
-    assert text == render_findings_csv(c)
+    text = render_findings_csv(ResultIndex(c))
+    assert text == render_findings_csv(ResultIndex(c))
     assert text.endswith("\r\n")
     assert text.count("\n") == text.count("\r\n") == 1 + len(c.finding_records)
 
@@ -134,14 +135,14 @@ def hostile(c):
 def test_findings_csv_is_exactly_what_the_csv_module_writes(monkeypatch, batch):
     """findings.csv is built from cells encoded once each; it must equal csv.writer over the neutralised rows."""
     from compare.report import csv_report
-    from compare.report.tables import FINDINGS_COLUMNS, finding_rows
+    from compare.views import FINDINGS_COLUMNS, finding_rows
 
     monkeypatch.setattr(csv_report, "_BATCH", batch)
     for c in (make_comparison(), hostile(make_comparison())):
-        rows = [[row[col] for col in FINDINGS_COLUMNS] for row in finding_rows(c)]
+        rows = [[row[col] for col in FINDINGS_COLUMNS] for row in finding_rows(ResultIndex(c))]
         expected = reference_csv(FINDINGS_COLUMNS, rows)
-        assert render_findings_csv(c) == expected
-        assert "".join(csv_report.findings_csv_chunks(c)) == expected
+        assert render_findings_csv(ResultIndex(c)) == expected
+        assert "".join(csv_report.findings_csv_chunks(ResultIndex(c))) == expected
 
 
 def test_claims_csv_is_exactly_what_the_csv_module_writes(monkeypatch):
@@ -149,7 +150,7 @@ def test_claims_csv_is_exactly_what_the_csv_module_writes(monkeypatch):
     csv.writer's for the full row, also when a source outside every event or a repeated id adds columns."""
     from compare.models import Source
     from compare.report import csv_report
-    from compare.report.claims import claim_rows
+    from compare.views import claim_rows
 
     monkeypatch.setattr(csv_report, "_BATCH", 2)
     monkeypatch.setattr(csv_report, "_PIECE_CHARS", 100)  # a few rows per piece
@@ -163,8 +164,8 @@ def test_claims_csv_is_exactly_what_the_csv_module_writes(monkeypatch):
         dataclasses.replace(c, events=()),
     ]
     for case in cases:
-        header, rows = claim_rows(case)
-        assert render_claims_csv(case) == reference_csv(header, rows)
+        header, rows = claim_rows(ResultIndex(case))
+        assert render_claims_csv(*index_and_claims(case)) == reference_csv(header, rows)
 
 
 

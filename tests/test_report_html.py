@@ -9,14 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.report.html import render_html, word_diff
-from report_fixture import MINUTES_REASON, SOFA_REASON, make_comparison
+from report_fixture import MINUTES_REASON, SOFA_REASON, index_and_claims, make_comparison
 
 NS = {"h": "http://www.w3.org/1999/xhtml"}
 
 
 @pytest.fixture(scope="module")
 def page():
-    return render_html(make_comparison())
+    return render_html(*index_and_claims(make_comparison()))
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,7 @@ def test_every_link_points_at_an_element_of_the_page(tree):
 
 def test_every_sentence_shows_its_offsets():
     c = make_comparison()
-    page = render_html(c)
+    page = render_html(*index_and_claims(c))
     for s in c.sentence_records:
         assert f"chars {s.start}–{s.end}" in page
 
@@ -109,7 +109,7 @@ def test_index_of_events_and_counts(tree, page):
 def test_single_event_has_no_index():
     c = make_comparison()
     one = dataclasses.replace(c, events=c.events[:1])
-    assert "<nav" not in render_html(one)
+    assert "<nav" not in render_html(*index_and_claims(one))
 
 
 def test_word_diff_marks_only_changed_words():
@@ -121,7 +121,7 @@ def test_word_diff_marks_only_changed_words():
 
 
 def test_deterministic(page):
-    assert render_html(make_comparison()) == page
+    assert render_html(*index_and_claims(make_comparison())) == page
 
 
 # Text an HTML document can carry at all: no NUL, no surrogates, no C0/C1 controls or noncharacters (the
@@ -142,7 +142,7 @@ def test_any_title_or_sentence_stays_text_in_valid_html(title, sentence):
     sentences = tuple(
         dataclasses.replace(s, text=folded) if (s.source, s.id) == ("bravo", 2) else s for s in c.sentence_records
     )
-    page = render_html(dataclasses.replace(c, sources=sources, sentence_records=sentences))
+    page = render_html(*index_and_claims(dataclasses.replace(c, sources=sources, sentence_records=sentences)))
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
     tree = parser.parse(page)
     assert len(tree.findall(".//script")) == 1
@@ -164,7 +164,7 @@ def test_dropped_spans_and_urls_are_shown_as_text(tree, page):
 def test_syndicated_copies_are_marked():
     c = make_comparison()
     with_copies = dataclasses.replace(c, copies=(("charlie", "alpha"),))
-    tree = html5lib.parse(render_html(with_copies))
+    tree = html5lib.parse(render_html(*index_and_claims(with_copies)))
     rows = [text_of(tr) for tr in tree.iter(f"{{{NS['h']}}}tr") if text_of(tr).startswith("charlie")]
     assert rows and "copy of alpha" in rows[0]
 
@@ -174,11 +174,11 @@ def test_copies_listed_and_sources_outside_every_event_named():
     # "bravo" is a copy of "alpha" and (as a pipeline may do) left out of the event; "delta" is in no event.
     events = (dataclasses.replace(c.events[0], sources=("alpha", "charlie")),)
     copied = dataclasses.replace(c, copies=(("bravo", "alpha"),))
-    page = render_html(dataclasses.replace(copied, events=events))
+    page = render_html(*index_and_claims(dataclasses.replace(copied, events=events)))
     html5lib.HTMLParser(strict=True).parse(page)
     assert "<li><code>bravo</code> is a copy of <code>alpha</code></li>" in page
     assert "Not in any event: <code>delta</code></p>" in page
-    assert "Syndicated copies" not in render_html(c) and "Not in any event" not in render_html(c)
+    assert "Syndicated copies" not in render_html(*index_and_claims(c)) and "Not in any event" not in render_html(*index_and_claims(c))
 
 
 @pytest.mark.parametrize(
@@ -207,9 +207,9 @@ def test_page_streams_event_by_event():
     from compare.report.html import html_chunks
 
     c = make_comparison()
-    pieces = list(html_chunks(c))
+    pieces = list(html_chunks(*index_and_claims(c)))
     assert len(pieces) > 10
-    assert "".join(pieces) == render_html(c)
+    assert "".join(pieces) == render_html(*index_and_claims(c))
 
 
 

@@ -5,15 +5,15 @@ import math
 import pytest
 
 from compare.models import Finding, Relation
+from compare.index import ResultIndex
 from compare.report.json_report import render_json
-from report_fixture import ALPHA_TEXT, make_comparison
-from test_report_tables import shuffled
+from report_fixture import ALPHA_TEXT, make_comparison, shuffled
 
 SOURCE_KEYS = ["id", "path", "event", "title", "published", "place", "outlet", "url", "encoding"]
 
 
 def test_top_level_and_record_keys_follow_the_contract_order():
-    report = json.loads(render_json(make_comparison()))
+    report = json.loads(render_json(ResultIndex(make_comparison())))
     assert list(report) == ["sources", "events", "sentences", "dropped", "findings", "copies"]
     assert list(report["sources"][0]) == SOURCE_KEYS
     assert list(report["events"][0]) == ["id", "date", "place", "sources"]
@@ -27,7 +27,7 @@ def test_top_level_and_record_keys_follow_the_contract_order():
 
 def test_text_only_for_sources_not_read_verbatim_from_a_file():
     c = make_comparison()
-    report = json.loads(render_json(c))
+    report = json.loads(render_json(ResultIndex(c)))
     by_id = {s["id"]: s for s in report["sources"]}
     assert "text" not in by_id["alpha"]
     assert list(by_id["charlie"]) == [*SOURCE_KEYS, "text"]
@@ -36,7 +36,7 @@ def test_text_only_for_sources_not_read_verbatim_from_a_file():
 
 
 def test_each_source_names_its_event():
-    report = json.loads(render_json(make_comparison()))
+    report = json.loads(render_json(ResultIndex(make_comparison())))
     assert {s["id"]: s["event"] for s in report["sources"]} == {
         "alpha": "naples", "bravo": "naples", "charlie": "naples", "delta": "singapore",
     }
@@ -47,7 +47,7 @@ def test_each_source_names_its_event():
 
 def test_offsets_index_the_text_and_relations_are_plain_strings():
     c = make_comparison()
-    report = json.loads(render_json(c))
+    report = json.loads(render_json(ResultIndex(c)))
     texts = {s.id: s.text for s in c.sources}
     for record in report["sentences"] + report["dropped"]:
         assert " ".join(texts[record["source"]][record["start"] : record["end"]].split()) == record["text"]
@@ -57,7 +57,7 @@ def test_offsets_index_the_text_and_relations_are_plain_strings():
 
 
 def test_one_finding_per_sentence_and_other_source_of_the_event():
-    report = json.loads(render_json(make_comparison()))
+    report = json.loads(render_json(ResultIndex(make_comparison())))
     members = {e["id"]: e["sources"] for e in report["events"]}
     seen = [(f["source"], f["sentence_id"], f["other_source"]) for f in report["findings"]]
     assert len(seen) == len(set(seen))
@@ -74,9 +74,9 @@ def test_one_finding_per_sentence_and_other_source_of_the_event():
 
 def test_deterministic_utf8_indented_with_trailing_newline():
     c = make_comparison()
-    text = render_json(c)
-    assert text == render_json(c)
-    assert all(render_json(shuffled(c, seed)) == text for seed in range(4))
+    text = render_json(ResultIndex(c))
+    assert text == render_json(ResultIndex(c))
+    assert all(render_json(ResultIndex(shuffled(c, seed))) == text for seed in range(4))
     assert text.endswith("}\n") and not text.endswith("\n\n")
     assert "NAPLES, Italy —" in text  # not \u2014
     assert '\n  "sources": [\n    {\n      "id": "alpha",' in text
@@ -84,21 +84,21 @@ def test_deterministic_utf8_indented_with_trailing_newline():
 
 def test_non_finite_scores_become_null():
     c = make_comparison()
-    bad = Finding("naples", "alpha", 0, "bravo", 0, Relation.PARTIAL, math.nan, "x")
+    bad = Finding("naples", "alpha", 0, "bravo", 0, Relation.PARTIAL, math.nan, "x", "partial")
     c = dataclasses.replace(c, finding_records=(bad,))
-    report = json.loads(render_json(c))
+    report = json.loads(render_json(ResultIndex(c)))
     assert report["findings"][0]["score"] is None
 
 
 def test_copies_map_each_copy_to_its_origin():
     c = dataclasses.replace(make_comparison(), copies=(("charlie", "alpha"), ("bravo", "alpha")))
-    report = json.loads(render_json(c))
+    report = json.loads(render_json(ResultIndex(c)))
     assert report["copies"] == {"bravo": "alpha", "charlie": "alpha"}
     assert list(report["copies"]) == ["bravo", "charlie"]
 
 
 def test_source_text_fixture_is_what_the_offsets_refer_to():
-    report = json.loads(render_json(make_comparison()))
+    report = json.loads(render_json(ResultIndex(make_comparison())))
     first = report["sentences"][0]
     assert ALPHA_TEXT[first["start"] : first["end"]] == "The defense ministers agreed to strengthen the alliance."
 
@@ -127,9 +127,9 @@ def test_streamed_json_is_exactly_the_pretty_printed_report(monkeypatch, batch):
     empty = dataclasses.replace(base, sources=(), events=(), sentence_records=(), dropped_records=(),
                                 finding_records=(), warnings=())
     for c in (base, hostile(base), empty, dataclasses.replace(base, copies={"bravo": "alpha"})):
-        expected = json.dumps(json_report.report_dict(c), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-        pieces = list(json_report.json_chunks(c))
+        expected = json.dumps(json_report.report_dict(ResultIndex(c)), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        pieces = list(json_report.json_chunks(ResultIndex(c)))
         assert "".join(pieces) == expected
-        assert render_json(c) == expected
+        assert render_json(ResultIndex(c)) == expected
         if c.finding_records and batch == 1:
             assert len(pieces) > len(c.finding_records)  # one piece per record: streamed, not built whole

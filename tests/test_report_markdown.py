@@ -1,9 +1,9 @@
 from compare.report.markdown import md_escape, render_markdown
-from report_fixture import MINUTES_REASON, SOFA_REASON, make_comparison
+from report_fixture import MINUTES_REASON, SOFA_REASON, index_and_claims, make_comparison
 
 
 def test_summary_table_lists_every_event_with_counts():
-    md = render_markdown(make_comparison())
+    md = render_markdown(*index_and_claims(make_comparison()))
     assert md.startswith("# crosscheck report\n")
     summary = md.split("## Summary", 1)[1].split("## Event", 1)[0]
     naples_row = next(line for line in summary.splitlines() if "naples" in line)
@@ -12,7 +12,7 @@ def test_summary_table_lists_every_event_with_counts():
 
 
 def test_claim_matrix_has_a_column_per_source_and_contradictions_first():
-    md = render_markdown(make_comparison())
+    md = render_markdown(*index_and_claims(make_comparison()))
     matrix = md.split("### Claim matrix", 1)[1].split("### Contradictions", 1)[0]
     header = next(line for line in matrix.splitlines() if line.startswith("| #"))
     assert [cell.strip() for cell in header.strip("|").split("|")] == ["#", "claim", "alpha", "bravo", "charlie"]
@@ -22,7 +22,7 @@ def test_claim_matrix_has_a_column_per_source_and_contradictions_first():
 
 
 def test_contradictions_show_both_sentences_and_the_reason():
-    md = render_markdown(make_comparison())
+    md = render_markdown(*index_and_claims(make_comparison()))
     section = md.split("### Contradictions (2)", 1)[1].split("### Reported by one source only", 1)[0]
     assert "> It was not made clear whether the talks touched on the status of forces agreement." in section
     assert "> The talks addressed the status of forces agreement." in section
@@ -31,7 +31,7 @@ def test_contradictions_show_both_sentences_and_the_reason():
 
 
 def test_omissions_list_what_each_source_alone_reports():
-    md = render_markdown(make_comparison())
+    md = render_markdown(*index_and_claims(make_comparison()))
     section = md.split("### Reported by one source only", 1)[1].split("## Event singapore", 1)[0]
     assert "**bravo** (1):" in section
     assert "- Both sides will hold a follow-up meeting in December." in section
@@ -40,13 +40,13 @@ def test_omissions_list_what_each_source_alone_reports():
 
 
 def test_single_source_event_says_there_is_nothing_to_compare():
-    md = render_markdown(make_comparison())
+    md = render_markdown(*index_and_claims(make_comparison()))
     assert "## Event singapore" in md
     assert "Only one source reports this event: there is nothing to compare it with." in md
 
 
 def test_source_text_cannot_become_markup():
-    md = render_markdown(make_comparison())
+    md = render_markdown(*index_and_claims(make_comparison()))
     assert "<script>" not in md and "<b>" not in md
     assert r"\<script\>alert(1)\</script\>" in md
     assert md_escape("a | b") == r"a \| b"
@@ -58,8 +58,8 @@ def test_source_text_cannot_become_markup():
 
 def test_deterministic():
     c = make_comparison()
-    assert render_markdown(c) == render_markdown(c)
-    assert render_markdown(c).endswith("\n")
+    assert render_markdown(*index_and_claims(c)) == render_markdown(*index_and_claims(c))
+    assert render_markdown(*index_and_claims(c)).endswith("\n")
 
 
 def rendered(md: str):
@@ -72,7 +72,7 @@ def rendered(md: str):
 
 
 def test_renders_as_tables_and_quotes_on_a_code_hosting_site():
-    html, tree = rendered(render_markdown(make_comparison()))
+    html, tree = rendered(render_markdown(*index_and_claims(make_comparison())))
     tables = tree.findall(".//table")
     assert len(tables) == 4  # summary, two source tables, one claim matrix
     matrix = tables[2]
@@ -91,7 +91,7 @@ def test_syndicated_copies_are_marked():
 
     c = make_comparison()
     with_copies = dataclasses.replace(c, copies=(("charlie", "alpha"),))
-    assert "| charlie (copy of alpha) |" in render_markdown(with_copies).replace("  ", " ")
+    assert "| charlie (copy of alpha) |" in render_markdown(*index_and_claims(with_copies)).replace("  ", " ")
 
 
 def test_copies_section():
@@ -99,6 +99,6 @@ def test_copies_section():
 
     c = make_comparison()
     with_copies = dataclasses.replace(c, copies=(("charlie", "alpha"),))
-    md = render_markdown(with_copies)
+    md = render_markdown(*index_and_claims(with_copies))
     assert "## Syndicated copies" in md and "- charlie is a copy of alpha" in md
-    assert "## Syndicated copies" not in render_markdown(c)
+    assert "## Syndicated copies" not in render_markdown(*index_and_claims(c))

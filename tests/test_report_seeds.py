@@ -5,10 +5,12 @@ from __future__ import annotations
 import html5lib
 import pytest
 
-from compare.report.claims import event_claims
+from compare.claims import event_claims
+from compare.index import ResultIndex
 from compare.report.html import render_html
 from compare.report.writer import REPORT_FILES, render_reports
 from conftest import ROOT
+from report_fixture import index_and_claims
 
 NS = "{http://www.w3.org/1999/xhtml}"
 
@@ -34,20 +36,20 @@ def naples_ids(gold) -> list[str]:
 
 def test_seed_report_is_strict_html(seed_comparison):
     parser = html5lib.HTMLParser(strict=True)
-    parser.parse(render_html(seed_comparison))
+    parser.parse(render_html(*index_and_claims(seed_comparison)))
     assert parser.errors == []
 
 
 def test_naples_claim_matrix_shows_all_three_sources(seed_comparison, gold):
     naples = naples_ids(gold)
     event = next(e for e in seed_comparison.events if set(e.sources) == set(naples))
-    claims = event_claims(seed_comparison, event)
+    claims = event_claims(ResultIndex(seed_comparison), event)
     assert claims and all([source for source, _ in claim.cells] == list(event.sources) for claim in claims)
     # Every sentence of the event is in exactly one claim.
     members = [key for claim in claims for key in claim.sentences]
     expected = [(s.source, s.id) for s in seed_comparison.sentence_records if s.source in naples]
     assert sorted(members) == sorted(expected)
-    tree = html5lib.parse(render_html(seed_comparison))
+    tree = html5lib.parse(render_html(*index_and_claims(seed_comparison)))
     matrix = next(t for t in tree.iter(f"{NS}table") if "matrix" in t.get("class", ""))
     header = ["".join(th.itertext()).strip() for th in matrix.iter(f"{NS}th")]
     assert header[2:] == list(event.sources)
@@ -55,7 +57,7 @@ def test_naples_claim_matrix_shows_all_three_sources(seed_comparison, gold):
 
 
 def test_every_seed_sentence_shows_its_offsets(seed_comparison):
-    page = render_html(seed_comparison)
+    page = render_html(*index_and_claims(seed_comparison))
     for s in seed_comparison.sentence_records:
         assert f"chars {s.start}–{s.end}" in page
 

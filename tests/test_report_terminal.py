@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from compare.index import ResultIndex
 from compare.models import SourceNotFound
 from compare.report.terminal import render_diff, render_summary, safe_text
 from report_fixture import MINUTES_REASON, make_comparison
@@ -13,7 +14,7 @@ ESC = "\x1b"
 
 
 def test_summary_plain_has_one_row_per_event_and_no_colour():
-    text = render_summary(make_comparison(), color=False)
+    text = render_summary(ResultIndex(make_comparison()), color=False)
     assert ESC not in text
     lines = text.splitlines()
     assert lines[0].split() == [
@@ -25,54 +26,54 @@ def test_summary_plain_has_one_row_per_event_and_no_colour():
 
 
 def test_summary_coloured_only_when_asked():
-    text = render_summary(make_comparison(), color=True)
+    text = render_summary(ResultIndex(make_comparison()), color=True)
     assert f"{ESC}[1;31m2{ESC}[0m" in text  # the contradiction count stands out
-    plain = render_summary(make_comparison(), color=False)
+    plain = render_summary(ResultIndex(make_comparison()), color=False)
     assert text != plain
 
 
 def test_diff_table_pairs_a_with_b_and_adds_what_only_b_says():
-    text = render_diff(make_comparison(), "alpha", "charlie", fmt="table", color=False)
+    text = render_diff(ResultIndex(make_comparison()), "alpha", "charlie", fmt="table", color=False)
     assert ESC not in text
     assert text.splitlines()[0] == "A = alpha   B = charlie"
-    assert "The meeting lasted 90 minutes." in text and "The meeting lasted 60 minutes." in text
+    assert "A: The meeting lasted 90 minutes." in text and "B: The meeting lasted 60 minutes." in text  # the evidence
     assert "contradict" in text
     assert "HYPERLINK" in text  # only in charlie
-    assert text.rstrip().endswith("1 agree, 1 contradict, 3 omitted")
+    assert text.splitlines()[1] == "1 agree, 1 contradict, 3 omitted"  # the tally first
 
 
 def test_diff_colours_relations_when_asked():
-    text = render_diff(make_comparison(), "alpha", "charlie", fmt="table", color=True)
+    text = render_diff(ResultIndex(make_comparison()), "alpha", "charlie", fmt="table", color=True)
     assert f"{ESC}[1;31mcontradict{ESC}[0m" in text
     assert f"{ESC}[32magree{ESC}[0m" in text
 
 
 def test_diff_csv_json_md():
     c = make_comparison()
-    rows = list(csv.reader(io.StringIO(render_diff(c, "alpha", "charlie", fmt="csv", color=True))))
+    rows = list(csv.reader(io.StringIO(render_diff(ResultIndex(c), "alpha", "charlie", fmt="csv", color=True))))
     assert rows[0][:4] == ["event", "source", "sentence_id", "sentence"]
     assert len(rows) == 1 + 5
     assert ESC not in "".join(cell for row in rows for cell in row)
     assert any(cell.startswith("'=HYPERLINK") for row in rows for cell in row)
-    records = json.loads(render_diff(c, "alpha", "charlie", fmt="json", color=True))
+    records = json.loads(render_diff(ResultIndex(c), "alpha", "charlie", fmt="json", color=True))
     assert [r["relation"] for r in records] == ["agree", "omitted", "contradict", "omitted", "omitted"]
     assert records[2]["reason"] == MINUTES_REASON
-    md = render_diff(c, "alpha", "charlie", fmt="md", color=True)
+    md = render_diff(ResultIndex(c), "alpha", "charlie", fmt="md", color=True)
     assert md.startswith("**A** = `alpha`, **B** = `charlie`")
     assert "| A #" in md and ESC not in md and "<script>" not in md
 
 
 def test_diff_of_sources_in_different_events_says_so():
-    text = render_diff(make_comparison(), "alpha", "delta", fmt="table", color=False)
+    text = render_diff(ResultIndex(make_comparison()), "alpha", "delta", fmt="table", color=False)
     assert "A and B are in different events: nothing was compared." in text
-    assert text.rstrip().endswith("no findings")
+    assert text.splitlines()[2] == "no findings"
 
 
 def test_unknown_source_and_format():
     with pytest.raises(SourceNotFound, match=r"^zulu: not a source of this comparison; pass one of: alpha, "):
-        render_diff(make_comparison(), "alpha", "zulu", fmt="table", color=False)
+        render_diff(ResultIndex(make_comparison()), "alpha", "zulu", fmt="table", color=False)
     with pytest.raises(ValueError, match="unknown format 'xml'"):
-        render_diff(make_comparison(), "alpha", "bravo", fmt="xml", color=False)
+        render_diff(ResultIndex(make_comparison()), "alpha", "bravo", fmt="xml", color=False)
 
 
 def test_control_characters_from_sources_never_reach_the_terminal():
@@ -82,7 +83,7 @@ def test_control_characters_from_sources_never_reach_the_terminal():
         dataclasses.replace(s, text="Evil \x1b]0;pwned\x07 title.") if (s.source, s.id) == ("alpha", 0) else s
         for s in c.sentence_records
     )
-    text = render_diff(dataclasses.replace(c, sentence_records=hostile), "alpha", "bravo", fmt="table", color=False)
+    text = render_diff(ResultIndex(dataclasses.replace(c, sentence_records=hostile)), "alpha", "bravo", fmt="table", color=False)
     assert ESC not in text and "\x07" not in text
     assert "\\x1b]0;pwned\\x07" in text
 
@@ -102,23 +103,31 @@ def test_events_lists_each_source_under_its_event():
     assert lines[-1] == "4 sources in 2 events"
 
 
-def test_diff_table_shortens_long_reasons_but_machine_formats_keep_them():
+def test_diff_table_shortens_long_texts_but_never_a_contradiction_and_machine_formats_keep_them():
     c = make_comparison()
     long_reason = "numbers differ: " + "ninety minutes against sixty minutes, " * 5
-    findings = tuple(
-        dataclasses.replace(f, reason=long_reason) if f.relation == "contradict" else f for f in c.finding_records
-    )
+    findings = tuple(dataclasses.replace(f, reason=long_reason) for f in c.finding_records)
     c = dataclasses.replace(c, finding_records=findings)
-    table = render_diff(c, "alpha", "charlie", fmt="table", color=False)
-    assert "numbers differ: ninety" in table and "…" in table
-    assert long_reason not in " ".join(table.split())
-    records = json.loads(render_diff(c, "alpha", "charlie", fmt="json", color=False))
-    assert records[2]["reason"] == long_reason
+    table = render_diff(ResultIndex(c), "alpha", "charlie", fmt="table", color=False)
+    assert "…" in table  # the agreeing and omitted rows are cut at three lines
+    contradiction = [f for f in findings if f.relation == "contradict"][0]
+    evidence = table[table.index("contradiction: A#"):]
+    folded = " ".join(table.split())
+    assert long_reason.strip() in " ".join(evidence.split())  # the contradiction's reason whole, under the table
+    whole = render_diff(ResultIndex(c), "alpha", "charlie", fmt="table", color=False, full=True)
+    assert whole.count("…") < table.count("…")  # nothing cut but what the texts themselves hold
+    records = json.loads(render_diff(ResultIndex(c), "alpha", "charlie", fmt="json", color=False))
+    assert all(r["reason"] == long_reason for r in records) and contradiction.reason == long_reason
+
+
+def test_diff_table_fits_100_columns_when_not_on_a_terminal():
+    text = render_diff(ResultIndex(make_comparison()), "alpha", "charlie", fmt="table", color=False)
+    assert max(len(line) for line in text.splitlines()) <= 100
 
 
 @pytest.mark.parametrize("width", [60, 100, 180])
 def test_the_diff_table_fits_the_terminal_it_is_given(width):
-    text = render_diff(make_comparison(), "alpha", "charlie", fmt="table", color=False, width=width)
+    text = render_diff(ResultIndex(make_comparison()), "alpha", "charlie", fmt="table", color=False, width=width)
     table_lines = [line for line in text.splitlines()[2:-2] if line.strip()]
     assert table_lines
     widest = max(len(line) for line in table_lines)
@@ -128,6 +137,6 @@ def test_the_diff_table_fits_the_terminal_it_is_given(width):
 
 
 def test_without_a_width_the_diff_layout_is_fixed():
-    fixed = render_diff(make_comparison(), "alpha", "charlie", fmt="table", color=False)
-    assert fixed == render_diff(make_comparison(), "alpha", "charlie", fmt="table", color=False, width=None)
+    fixed = render_diff(ResultIndex(make_comparison()), "alpha", "charlie", fmt="table", color=False)
+    assert fixed == render_diff(ResultIndex(make_comparison()), "alpha", "charlie", fmt="table", color=False, width=None)
     assert max(len(line) for line in fixed.splitlines()) <= 140

@@ -49,7 +49,7 @@ def test_failure_while_rendering_leaves_the_previous_report_intact(tmp_path, mon
     write_reports(make_comparison(), out)
     before = {name: (out / name).read_bytes() for name in REPORT_FILES}
 
-    def broken(c, prepared=None):
+    def broken(index, claims):
         yield "<!DOCTYPE html>\n"  # part of the page is already written when the renderer fails
         raise RuntimeError("renderer failed")
 
@@ -212,7 +212,7 @@ def test_failure_while_rendering_into_a_kept_folder_replaces_no_file(tmp_path, m
     write_reports(make_comparison(), out)
     before = {name: (out / name).read_bytes() for name in REPORT_FILES}
 
-    def broken(c, prepared=None):
+    def broken(index, claims):
         yield "# crosscheck report\n"
         raise RuntimeError("renderer failed")
 
@@ -268,7 +268,7 @@ def test_failure_in_a_writer_process_leaves_the_previous_report_intact(tmp_path,
     write_reports(make_comparison(), out)
     before = {name: (out / name).read_bytes() for name in REPORT_FILES}
 
-    def broken(c, prepared=None):
+    def broken(index, claims):
         yield "partial"
         raise RuntimeError("renderer failed")
 

@@ -17,9 +17,9 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 
-from compare.models import Comparison
-from compare.report.prepared import Prepared, prepare
-from compare.report.tables import FINDINGS_COLUMNS, clean_score, relation_value
+from compare.claims import Claim
+from compare.index import ResultIndex, clean_score, relation_value
+from compare.views import CLAIM_META_COLUMNS, FINDINGS_COLUMNS
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -76,7 +76,7 @@ def rows_chunks(header: Sequence[str], rows: Iterable[Sequence]) -> Iterator[str
     )
 
 
-def findings_csv_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator[str]:
+def findings_csv_chunks(index: ResultIndex) -> Iterator[str]:
     """findings.csv in pieces, in order (see render_findings_csv).
 
     The file is what csv.writer writes for the neutralised rows, built faster: ids, relations, reasons and
@@ -84,9 +84,8 @@ def findings_csv_chunks(c: Comparison, prepared: Prepared | None = None) -> Iter
     sentence), so each distinct text cell is neutralised and CSV-encoded once, by the csv module itself, and a
     row is its encoded cells joined. Numbers are written as the csv module writes them (str of the number).
     """
-    p = prepare(c, prepared)
     field = _EncodedCells()
-    sentences = {key: (field[s.text], _number(s.start), _number(s.end)) for key, s in p.sentences.items()}
+    sentences = {key: (field[s.text], _number(s.start), _number(s.end)) for key, s in index.sentences.items()}
     missing = ("", "", "")
     yield "".join(_csv_batches(([neutralise(h) for h in FINDINGS_COLUMNS],)))
     rows: list[str] = []
@@ -95,7 +94,7 @@ def findings_csv_chunks(c: Comparison, prepared: Prepared | None = None) -> Iter
     last_key = None
     head = ""
     others: dict = {}
-    for f in p.findings:
+    for f in index.findings:
         key = (f.event, f.source, f.sentence_id)
         if key != last_key:
             last_key = key
@@ -165,23 +164,21 @@ class _EncodedCells(dict):
         return text
 
 
-def render_findings_csv(c: Comparison, prepared: Prepared | None = None) -> str:
+def render_findings_csv(index: ResultIndex) -> str:
     """findings.csv: event, source, sentence_id, sentence, start, end, other_source, other_sentence_id,
     other_sentence, relation, score, reason — one row per finding, in report order."""
-    return "".join(findings_csv_chunks(c, prepared))
+    return "".join(findings_csv_chunks(index))
 
 
-def claims_csv_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator[str]:
-    """claims.csv in pieces, in order (see render_claims_csv).
+def claims_csv_chunks(index: ResultIndex, claims: dict[str, list[Claim]]) -> Iterator[str]:
+    """claims.csv in pieces, in order (see render_claims_csv); `claims` are the result's, by event
+    (compare.claims.claims_by_event).
 
     A row has a column per source of the whole comparison but cells only for its event's sources, so a row is
     written as its meta cells, then each event cell after the run of empty cells before it: the cost follows
     the event, not the comparison. The result is what csv.writer gives for the full row.
     """
-    from compare.report.claims import CLAIM_META_COLUMNS, all_claims
-
-    p = prepare(c, prepared)
-    source_ids = [s.id for s in c.sources]
+    source_ids = [s.id for s in index.result.sources]
     yield "".join(_csv_batches(([neutralise(h) for h in (*CLAIM_META_COLUMNS, *source_ids)],)))
     column = {}
     for i, source_id in enumerate(source_ids):
@@ -201,7 +198,7 @@ def claims_csv_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterat
     # The same terminator as the file's: the csv module quotes a cell that contains a terminator character.
     meta_writer = csv.writer(meta, lineterminator="\r\n")
     width = len(source_ids)
-    for claim in all_claims(c, prepared=p):
+    for claim in chain.from_iterable(claims.values()):
         meta.seek(0)
         meta.truncate()
         meta_writer.writerow(
@@ -231,9 +228,9 @@ def claims_csv_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterat
     yield "".join(buffer)
 
 
-def render_claims_csv(c: Comparison, prepared: Prepared | None = None) -> str:
+def render_claims_csv(index: ResultIndex, claims: dict[str, list[Claim]]) -> str:
     """claims.csv: event, claim, kind, text, then one column per source (the claim matrix, every event).
 
     A source outside the claim's event has an empty cell.
     """
-    return "".join(claims_csv_chunks(c, prepared))
+    return "".join(claims_csv_chunks(index, claims))

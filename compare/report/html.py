@@ -23,10 +23,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from compare.models import Comparison
-from compare.report.claims import Cell, Kind
-from compare.report.prepared import Prepared, prepare
-from compare.report.tables import RELATIONS, clean_score, relation_value
+from compare.claims import Cell, Claim, Kind
+from compare.index import RELATIONS, ResultIndex, clean_score, relation_value
 
 TEMPLATES = Path(__file__).parent / "templates"
 _WORD_CHARS = re.compile(r"[^\w%$€£¥.-]+")
@@ -80,26 +78,27 @@ def word_diff(a: str, b: str) -> tuple[list[tuple[str, bool]], list[tuple[str, b
     return side_a, side_b
 
 
-def _context(c: Comparison, p: Prepared) -> dict:
+def _context(index: ResultIndex, claims: dict[str, list[Claim]]) -> dict:
     """The template's variables. `events` is a generator: each event's view is built when the template reaches
     it and dropped after, so the page streams out event by event instead of being held whole."""
+    c = index.result
     placed = {source_id for event in c.events for source_id in event.sources}
-    copies = p.copies
-    shown = p.display_events
-    index = [
+    copies = index.copies
+    shown = index.display_events
+    contents = [
         {
             "anchor": f"event-{number}",
             "id": event.id,
             "date": event.date,
             "place": event.place,
             "source_ids": list(event.sources),
-            "counts": p.counts[event.id],
+            "counts": index.counts[event.id],
         }
         for number, event in enumerate(shown, start=1)
     ]
     return {
-        "index": index,
-        "events": _event_views(c, p, shown),
+        "index": contents,
+        "events": _event_views(index, claims, shown),
         "relations": RELATIONS,
         "cells": [{"label": str(cell), "css": cell.name.lower()} for cell in Cell],
         "warnings": list(c.warnings),
@@ -112,14 +111,13 @@ def _context(c: Comparison, p: Prepared) -> dict:
     }
 
 
-def _event_views(c: Comparison, p: Prepared, shown) -> Iterator[dict]:
-    sources = p.sources
-    source_index = p.source_index
-    sentences = p.sentences
-    keys_by_source = p.keys_by_source
-    copies = p.copies
-    dropped = p.dropped_by_source
-    event_claims = p.claims
+def _event_views(index: ResultIndex, event_claims: dict[str, list[Claim]], shown) -> Iterator[dict]:
+    sources = index.sources
+    source_index = index.source_index
+    sentences = index.sentences
+    keys_by_source = index.keys_by_source
+    copies = index.copies
+    dropped = index.dropped_by_source
 
     def anchor(source_id: str, sentence_id) -> str:
         return f"s{source_index.get(source_id, 0)}-{sentence_id}"
@@ -137,7 +135,7 @@ def _event_views(c: Comparison, p: Prepared, shown) -> Iterator[dict]:
 
     # The last finding in report order of each (sentence, other source) is the one the alignment shows.
     findings_by_sentence: dict[tuple[str, int], dict[str, object]] = {}
-    for f in p.findings:
+    for f in index.findings:
         findings_by_sentence.setdefault((f.source, f.sentence_id), {})[f.other_source] = f
 
     for number, event in enumerate(shown, start=1):
@@ -203,7 +201,7 @@ def _event_views(c: Comparison, p: Prepared, shown) -> Iterator[dict]:
             "date": event.date,
             "place": event.place,
             "sources": event_sources,
-            "counts": p.counts[event.id],
+            "counts": index.counts[event.id],
             "matrix_html": Markup(_matrix_rows(claims, anchor)),
             "matrix_sources": members,
             "contradictions": contradictions,
@@ -313,11 +311,12 @@ def _score(score) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
-def html_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator[str]:
-    """report.html in pieces, in order (event by event), for writing as it is rendered."""
-    return _environment().get_template("report.html.j2").generate(**_context(c, prepare(c, prepared)))
+def html_chunks(index: ResultIndex, claims: dict[str, list[Claim]]) -> Iterator[str]:
+    """report.html in pieces, in order (event by event), for writing as it is rendered; `claims` are the
+    result's, by event (compare.claims.claims_by_event)."""
+    return _environment().get_template("report.html.j2").generate(**_context(index, claims))
 
 
-def render_html(c: Comparison, prepared: Prepared | None = None) -> str:
+def render_html(index: ResultIndex, claims: dict[str, list[Claim]]) -> str:
     """report.html as a string (deterministic, self-contained, all text escaped)."""
-    return "".join(html_chunks(c, prepared))
+    return "".join(html_chunks(index, claims))

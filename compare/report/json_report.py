@@ -10,7 +10,7 @@
                 "relation", "score", "reason"}],
  "copies":    {copy id: origin id}}
 ```
-Keys appear in the order above; records in the shared report order (see tables.py). Output is deterministic:
+Keys appear in the order above; records in the shared report order (see compare.index). Output is deterministic:
 no timestamps, no absolute paths added, UTF-8 text kept as is (ensure_ascii=False), a trailing newline.
 """
 
@@ -19,26 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from compare.models import Comparison
-from compare.report.prepared import Prepared, prepare
-from compare.report.tables import (
-    clean_score,
-    event_of,
-    ordered_dropped,
-    ordered_findings,
-    ordered_sentences,
-    relation_value,
-)
-
-
-def copies_of(c: Comparison) -> dict[str, str]:
-    """Syndicated copies as {copy id: origin id}, sorted by copy id; empty when the Comparison has none.
-
-    Comparison.copies holds (copy id, origin id) pairs; a mapping is accepted too.
-    """
-    raw = c.copies or {}
-    pairs = raw.items() if hasattr(raw, "items") else raw
-    return {str(copy): str(origin) for copy, origin in sorted(pairs)}
+from compare.index import ResultIndex, clean_score, ordered_dropped, ordered_sentences, relation_value
 
 
 def source_record(source, event_id: str | None) -> dict:
@@ -71,16 +52,17 @@ def finding_record(f) -> dict:
     }
 
 
-def report_dict(c: Comparison) -> dict:
+def report_dict(index: ResultIndex) -> dict:
     """The report as plain Python values (what render_json serialises)."""
-    events = event_of(c)
+    c = index.result
+    events = index.event_of
     return {
         "sources": [source_record(s, events.get(s.id)) for s in c.sources],
         "events": [event_record(e) for e in c.events],
         "sentences": [sentence_record(s) for s in ordered_sentences(c)],
         "dropped": [dropped_record(d) for d in ordered_dropped(c)],
-        "findings": [finding_record(f) for f in ordered_findings(c)],
-        "copies": copies_of(c),
+        "findings": [finding_record(f) for f in index.findings],
+        "copies": index.copies,
     }
 
 
@@ -96,17 +78,17 @@ def dropped_record(d) -> dict:
     return {"source": d.source, "start": d.start, "end": d.end, "text": d.text, "reason": str(d.reason)}
 
 
-def render_json(c: Comparison, prepared: Prepared | None = None) -> str:
+def render_json(index: ResultIndex) -> str:
     """report.json as a string: indent 2, keys in contract order, UTF-8 kept, trailing newline."""
-    return "".join(json_chunks(c, prepared))
+    return "".join(json_chunks(index))
 
 
 # --- Streaming ---------------------------------------------------------------------------------------------------
-# json.dumps(report_dict(c), indent=2) would hold the whole document (and every record as a dict) at once, and
+# json.dumps(report_dict(index), indent=2) would hold the whole document (and every record as a dict) at once, and
 # with an indent the json module falls back to its pure-Python encoder. The same bytes are produced here in
 # pieces: the document's frame by hand, and the flat records (every value a string, number or null) in batches
 # by the C encoder, whose item separator is set to the newline and indent the pretty form puts between the
-# keys of a record at that depth. test_report_json checks the result against json.dumps(report_dict(c)).
+# keys of a record at that depth. test_report_json checks the result against json.dumps(report_dict(index)).
 
 _BATCH = 2000  # records per piece: large enough to keep per-call overhead low, small enough to stay a few MB
 _PRETTY = {"indent": 2, "ensure_ascii": False, "allow_nan": False}
@@ -203,10 +185,10 @@ def _list(records: Iterable, encode) -> Iterator[str]:
     yield "[]" if first else "\n  ]"
 
 
-def json_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator[str]:
-    """report.json in pieces, in order; joined they equal json.dumps(report_dict(c), indent=2, ...) + newline."""
-    p = prepare(c, prepared)
-    events = p.event_of
+def json_chunks(index: ResultIndex) -> Iterator[str]:
+    """report.json in pieces, in order; joined they equal json.dumps(report_dict(index), indent=2, ...) + newline."""
+    c = index.result
+    events = index.event_of
     yield '{\n  "sources": '
     yield from _list((source_record(s, events.get(s.id)) for s in c.sources), _flat_records)
     yield ',\n  "events": '
@@ -217,6 +199,6 @@ def json_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator[str
     yield from _list((dropped_record(d) for d in ordered_dropped(c)), _flat_records)
     yield ',\n  "findings": '
     text = _EncodedText()
-    yield from _list(p.findings, lambda batch: _finding_records(batch, text))
-    yield ',\n  "copies": ' + json.dumps(p.copies, **_PRETTY).replace("\n", "\n  ")
+    yield from _list(index.findings, lambda batch: _finding_records(batch, text))
+    yield ',\n  "copies": ' + json.dumps(index.copies, **_PRETTY).replace("\n", "\n  ")
     yield "\n}\n"

@@ -12,10 +12,9 @@ from collections.abc import Iterator
 
 from tabulate import tabulate
 
-from compare.models import Comparison
-from compare.report.claims import Cell, Kind
-from compare.report.prepared import Prepared, prepare
-from compare.report.tables import summary_rows
+from compare.claims import Cell, Claim, Kind
+from compare.index import ResultIndex
+from compare.views import summary_rows
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
@@ -42,16 +41,17 @@ def _table(rows, headers) -> str:
     return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
 
 
-def render_markdown(c: Comparison, prepared: Prepared | None = None) -> str:
+def render_markdown(index: ResultIndex, claims: dict[str, list[Claim]]) -> str:
     """report.md as a string (deterministic, trailing newline)."""
-    return "".join(markdown_chunks(c, prepared))
+    return "".join(markdown_chunks(index, claims))
 
 
-def markdown_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator[str]:
-    """report.md in pieces: the summary, then one piece per event (lines joined by newlines)."""
-    p = prepare(c, prepared)
-    sources = p.sources
-    sentences = p.sentences
+def markdown_chunks(index: ResultIndex, claims: dict[str, list[Claim]]) -> Iterator[str]:
+    """report.md in pieces: the summary, then one piece per event (lines joined by newlines); `claims` are the
+    result's, by event (compare.claims.claims_by_event)."""
+    c = index.result
+    sources = index.sources
+    sentences = index.sentences
     out: list[str] = ["# crosscheck report", ""]
     out.append(
         f"{len(c.sources)} source{'s' if len(c.sources) != 1 else ''}, "
@@ -61,7 +61,7 @@ def markdown_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator
     out.append("")
     out.append("## Summary")
     out.append("")
-    summary = summary_rows(c, p)
+    summary = summary_rows(index)
     out.append(
         _table(
             [
@@ -83,7 +83,7 @@ def markdown_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator
     )
     for warning in c.warnings:
         out += ["", f"> **Warning:** {md_escape(warning)}"]
-    copies = p.copies
+    copies = index.copies
     if copies:
         out += ["", "## Syndicated copies", ""]
         out.append("Near-identical texts count once: each copy stands for its origin.")
@@ -91,8 +91,7 @@ def markdown_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator
         out += [f"- {md_escape(copy)} is a copy of {md_escape(origin)}" for copy, origin in copies.items()]
 
     yield "\n".join(out)
-    event_claims = p.claims
-    for i, event in enumerate(p.display_events, start=1):
+    for i, event in enumerate(index.display_events, start=1):
         # Each event's lines follow the previous ones after a newline (the document is its lines joined).
         out = ["", f'<a id="event-{i}"></a>', "", f"## Event {md_escape(event.id)}"]
         facts = ", ".join(md_escape(x) for x in (event.date, event.place) if x)
@@ -118,7 +117,7 @@ def markdown_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator
             out += ["", "Only one source reports this event: there is nothing to compare it with."]
             yield "\n" + "\n".join(out)
             continue
-        claims = event_claims[event.id]
+        event_claims = claims[event.id]
         out += ["", "### Claim matrix", ""]
         out.append(
             "Contradictions first, then the claims most sources leave out. "
@@ -130,12 +129,12 @@ def markdown_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator
                 [
                     [claim.number, md_escape(_shorten(claim.text, 120))]
                     + [CELL_MARKS[cell] for _, cell in claim.cells]
-                    for claim in claims
+                    for claim in event_claims
                 ],
                 ["#", "claim", *[md_escape(s) for s in event.sources]],
             )
         )
-        contradictions = [f for claim in claims for f in claim.contradictions]
+        contradictions = [f for claim in event_claims for f in claim.contradictions]
         out += ["", f"### Contradictions ({len(contradictions)})", ""]
         if not contradictions:
             out.append("None found.")
@@ -151,7 +150,7 @@ def markdown_chunks(c: Comparison, prepared: Prepared | None = None) -> Iterator
             out.append(f"   *Why:* {md_escape(f.reason)}")
             out.append("")
         out += ["### Reported by one source only", ""]
-        singles = [claim for claim in claims if claim.kind == Kind.SINGLE]
+        singles = [claim for claim in event_claims if claim.kind == Kind.SINGLE]
         if not singles:
             out.append("Every claim is reported by at least two sources.")
         for source_id in event.sources:

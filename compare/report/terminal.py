@@ -8,14 +8,16 @@ drive the terminal.
 from __future__ import annotations
 
 import json
-import re
+import textwrap
 
 from tabulate import tabulate
 
-from compare.models import Comparison, SourceNotFound
+from compare.index import ResultIndex
+from compare.models import SourceNotFound
+from compare.printable import printable
 from compare.report.csv_report import render_rows
 from compare.report.markdown import md_escape
-from compare.report.tables import FINDINGS_COLUMNS, event_of, finding_rows, source_by_id, summary_rows
+from compare.views import FINDINGS_COLUMNS, finding_rows, summary_rows
 
 DIFF_FORMATS = ("table", "csv", "json", "md")
 
@@ -27,7 +29,6 @@ _ANSI = {
     "bold": "\x1b[1m",
 }
 _RESET = "\x1b[0m"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # Column widths for wrapped text when no terminal width is given (output piped to a file): fixed, so that output
 # is the same everywhere; the diff table then fits in about 140 columns.
@@ -35,17 +36,15 @@ _SENTENCE_WIDTH = 36
 _REASON_WIDTH = 30
 # What the diff table's other columns and gaps take (numbers, relation, score; two spaces between columns), and
 # the narrowest a wrapped column may get on a small terminal.
-_FIXED_COLUMNS = 38
+_FIXED_COLUMNS = 42
 _MIN_TEXT_WIDTH = 12
 # The table shows at most three wrapped lines of a sentence or a reason, so a row stays short; csv, json and md
 # carry them whole.
 
 
 def safe_text(text) -> str:
-    """Text with control characters (ANSI escapes included) shown as \\xNN, never sent to the terminal."""
-    if text is None:
-        return ""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+    """Text with control characters (ANSI escapes, line breaks, bidi overrides) escaped, never sent to the terminal."""
+    return "" if text is None else printable(text)
 
 
 def _paint(text: str, style: str, color: bool) -> str:
@@ -56,10 +55,10 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def render_summary(c: Comparison, *, color: bool) -> str:
+def render_summary(index: ResultIndex, *, color: bool) -> str:
     """One row per event: id, date, place, sources, sentences, and counts by relation."""
     rows = []
-    for r in summary_rows(c):
+    for r in summary_rows(index):
         counts = [
             _paint(str(r[rel]), rel, color) if r[rel] and rel == "contradict" else str(r[rel])
             for rel in ("agree", "partial", "contradict", "omitted")
@@ -116,9 +115,9 @@ def render_events(sources, events) -> str:
     return table + "\n\n" + summary + "\n"
 
 
-def _diff_rows(c: Comparison, a_id: str, b_id: str) -> list[dict]:
+def _diff_rows(index: ResultIndex, a_id: str, b_id: str) -> list[dict]:
     """A's findings against B, then B's sentences that A omits (what only B says)."""
-    rows = finding_rows(c)
+    rows = finding_rows(index)
     forward = [r for r in rows if r["source"] == a_id and r["other_source"] == b_id]
     only_b = [
         r for r in rows if r["source"] == b_id and r["other_source"] == a_id and r["relation"] == "omitted"
@@ -126,34 +125,43 @@ def _diff_rows(c: Comparison, a_id: str, b_id: str) -> list[dict]:
     return forward + only_b
 
 
+# The table's width when the output is not a terminal (a pipe, a file): the same layout everywhere.
+DEFAULT_WIDTH = 100
+# Rows other than contradictions show at most this many lines of each text unless the whole is asked for.
+SHORT_LINES = 3
+
+
 def text_widths(width: int | None) -> tuple[int, int]:
-    """(sentence, reason) column widths for a table `width` columns wide; the fixed layout when None."""
+    """(sentence, reason) column widths for a table `width` columns wide (DEFAULT_WIDTH when None)."""
     if width is None:
-        return _SENTENCE_WIDTH, _REASON_WIDTH
+        width = DEFAULT_WIDTH
     room = max(width - _FIXED_COLUMNS, 3 * _MIN_TEXT_WIDTH)
     total = 2 * _SENTENCE_WIDTH + _REASON_WIDTH
     sentence = max(_MIN_TEXT_WIDTH, room * _SENTENCE_WIDTH // total)
     return sentence, max(_MIN_TEXT_WIDTH, room - 2 * sentence)
 
 
-def render_diff(c: Comparison, a_id: str, b_id: str, *, fmt: str, color: bool, width: int | None = None) -> str:
+def render_diff(index: ResultIndex, a_id: str, b_id: str, *, fmt: str, color: bool, width: int | None = None,
+                full: bool = False) -> str:
     """The findings of source A against source B (and B's sentences that A lacks) as table, csv, json or md.
 
-    `width`: the terminal's width, which the table's wrapped columns then share; None gives a fixed layout."""
-    sources = source_by_id(c)
+    The table opens with the tally, then wraps its text columns to `width` (the terminal's; DEFAULT_WIDTH when
+    None). A contradiction's two sentences and its reason are always shown whole: they are the evidence. Other
+    rows show SHORT_LINES lines of each text, or everything with `full`."""
+    sources = index.sources
     for sid in (a_id, b_id):
         if sid not in sources:
             known = ", ".join(sorted(sources)) or "none"
             raise SourceNotFound(f"{sid}: not a source of this comparison; pass one of: {known}")
     if fmt not in DIFF_FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(DIFF_FORMATS)}")
-    rows = _diff_rows(c, a_id, b_id)
+    rows = _diff_rows(index, a_id, b_id)
     if fmt == "csv":
         return render_rows(FINDINGS_COLUMNS, ([r[col] for col in FINDINGS_COLUMNS] for r in rows))
     if fmt == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
-    events = event_of(c)
+    events = index.event_of
     same_event = events.get(a_id) is not None and events.get(a_id) == events.get(b_id)
     view = []
     for r in rows:
@@ -193,16 +201,26 @@ def render_diff(c: Comparison, a_id: str, b_id: str, *, fmt: str, color: bool, w
     head = [_paint(title, "bold", color)]
     if not same_event:
         head.append("A and B are in different events: nothing was compared.")
+    counts = {}
+    for _, rel, _, _, _ in view:
+        counts[rel] = counts.get(rel, 0) + 1
+    tally = ", ".join(f"{counts[r]} {r}" for r in ("agree", "partial", "contradict", "omitted") if r in counts)
+
+    def cell(text, column_width: int, relation: str) -> str:
+        text = safe_text(text)
+        whole = full or relation == "contradict"
+        return text if whole else _shorten(text, SHORT_LINES * column_width)
+
     table = tabulate(
         [
             [
                 num(a[0]),
-                _shorten(safe_text(a[1]), 3 * sentence_width),
+                cell(a[1], sentence_width, rel),
                 _paint(rel, rel, color),
                 num(b[0]),
-                _shorten(safe_text(b[1]), 3 * sentence_width),
+                cell(b[1], sentence_width, rel),
                 score(s),
-                _shorten(safe_text(why), 3 * reason_width),
+                cell(why, reason_width, rel),
             ]
             for a, rel, b, s, why in view
         ],
@@ -211,8 +229,19 @@ def render_diff(c: Comparison, a_id: str, b_id: str, *, fmt: str, color: bool, w
         disable_numparse=True,
         maxcolwidths=[None, sentence_width, None, None, sentence_width, None, reason_width],
     )
-    counts = {}
-    for _, rel, _, _, _ in view:
-        counts[rel] = counts.get(rel, 0) + 1
-    tally = ", ".join(f"{counts[r]} {r}" for r in ("agree", "partial", "contradict", "omitted") if r in counts)
-    return "\n".join([*head, "", table, "", tally or "no findings"]) + "\n"
+    evidence = _contradiction_blocks(view, width or DEFAULT_WIDTH)
+    return "\n".join([*head, tally or "no findings", "", table, *evidence]) + "\n"
+
+
+def _contradiction_blocks(view, width: int) -> list[str]:
+    """Each contradiction again under the table, its sentences and reason whole and wrapped to the full width:
+    the evidence, readable (and searchable) line by line."""
+    lines: list[str] = []
+    for a, relation, b, _score, why in view:
+        if relation != "contradict":
+            continue
+        lines += ["", f"contradiction: A#{a[0]} against B#{b[0]}"]
+        for label, text in (("A", a[1]), ("B", b[1]), ("why", why)):
+            lines += textwrap.wrap(safe_text(text or ""), width=width, initial_indent=f"  {label}: ",
+                                   subsequent_indent=" " * (len(label) + 4), break_on_hyphens=False)
+    return lines

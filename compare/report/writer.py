@@ -12,24 +12,34 @@ touched.
 
 File names are fixed (REPORT_FILES); nothing derived from a source id or title becomes a path, so no input
 can make the writer write outside the output folder.
+
+Temporary folders and files carry the writing process's id (`.NAME.crosscheck-PID-XXXX.tmp`): an interrupted
+run removes its own on the way out, and a run killed outright (SIGKILL, a power cut) leaves them for the next
+run into the same folder, which removes every one whose process is gone. Forked writers die with their parent.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import errno
+import functools
 import multiprocessing
 import os
+import re
 import shutil
+import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from compare.engine import collector_paused
-from compare.models import Comparison, OutputNotWritable
-from compare.report.prepared import Prepared
+from compare.claims import Claim, claims_by_event
+from compare.comparison import Comparison
+from compare.index import ResultIndex
+from compare.models import CompareError, OutputNotWritable
+from compare.subprocesses import die_with_parent
 
 REPORT_FILES = ("report.json", "findings.csv", "claims.csv", "report.md", "report.html")
 
@@ -46,28 +56,132 @@ _RENDER_COST = {"report.html": 6, "findings.csv": 4, "report.json": 3, "report.m
 PARALLEL_WRITE_MAX_FINDINGS = 400_000
 
 
-def report_chunks(c: Comparison, prepared: Prepared | None = None) -> dict[str, Callable[[], Iterator[str]]]:
+class OutputInsideInput(CompareError):
+    """The report folder is (inside) a folder of articles being read."""
+
+
+def check_output(out_dir, inputs: Sequence[str] = ()) -> Path:
+    """Refuse, before any work, an output folder the reports could not be written to or should not be.
+
+    Refused: an empty name; a path through a file; an existing folder without write permission (read-only by
+    its mode bits too, so that a folder protected with chmod a-w is not replaced even when running as root);
+    a missing folder whose nearest existing parent is not writable; a folder that is, or is inside, an input
+    folder (the next run would read the reports as articles). Returns the folder as an absolute path.
+    """
+    name = os.fspath(out_dir)
+    if not name.strip():
+        raise OutputNotWritable("--out is empty; pass the folder to write the reports to, e.g. --out reports")
+    out = Path(os.path.abspath(name))
+    shown = name.rstrip("/\\") or name
+    existing = next(folder for folder in (out, *out.parents) if folder.exists())
+    if not existing.is_dir():
+        raise OutputNotWritable(f"{shown}/: cannot write here (not a directory); pass --out to a writable folder")
+    if existing == out and not _writable(out):
+        raise OutputNotWritable(
+            f"{shown}/: cannot write here (a read-only folder); make it writable (chmod u+w) or pass --out to a "
+            f"writable folder"
+        )
+    if existing == out and not _keep_folder(out) and not _writable(out.parent):
+        raise OutputNotWritable(
+            f"{shown}/: cannot write here (its parent folder is read-only); pass --out to a writable folder"
+        )
+    if existing != out and not _writable(existing):
+        raise OutputNotWritable(
+            f"{shown}/: cannot write here ({existing} is read-only); pass --out to a writable folder"
+        )
+    real = os.path.realpath(out)
+    for given in inputs:
+        if given == "-" or not os.path.isdir(given):
+            continue
+        folder = os.path.realpath(given)
+        if real == folder or real.startswith(folder.rstrip(os.sep) + os.sep):
+            raise OutputInsideInput(
+                f"--out {shown} is inside the input folder {given}, so the next run would read the reports as "
+                f"articles; pass --out to a folder outside {given}"
+            )
+    return out
+
+
+def _writable(folder: Path) -> bool:
+    mode = folder.stat().st_mode
+    return os.access(folder, os.W_OK | os.X_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+# The mark of this writer's temporary names, with the writing process's id: .NAME.crosscheck-PID-XXXX.tmp|.old
+_TMP_MARK = "crosscheck-"
+_STALE = re.compile(rf"^\.(?P<name>.+)\.{_TMP_MARK}(?P<pid>\d+)-[^.]*\.(?:tmp|old)$")
+
+
+def _tmp_prefix(name: str) -> str:
+    return f".{name}.{_TMP_MARK}{os.getpid()}-"
+
+
+def _process_gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # another user's process
+        return False
+    return False
+
+
+def remove_stale(folder: Path, names: Iterable[str]) -> list[Path]:
+    """Remove the temporary folders and files in `folder` left for `names` by writers whose process is gone."""
+    wanted = set(names)
+    removed = []
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _STALE.match(entry)
+        if match is None or match.group("name") not in wanted or not _process_gone(int(match.group("pid"))):
+            continue
+        path = folder / entry
+        if path.is_dir() and not path.is_symlink():
+            for sub in (path, *path.rglob("*")):
+                if sub.is_dir():
+                    os.chmod(sub, stat.S_IRWXU)  # a swapped-out copy of a read-only folder
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        removed.append(path)
+    return removed
+
+
+def report_chunks(
+    index: ResultIndex, claims: Callable[[], dict[str, list[Claim]]]
+) -> dict[str, Callable[[], Iterator[str]]]:
     """File name -> a function giving that report's text in pieces, in REPORT_FILES order.
 
-    The reports share one Prepared (indexes, claims and counts computed once for all of them).
+    The reports share the index and the claim matrix (`claims` gives the same dict at every call: see
+    shared_claims), so each lookup, and the claims, are worked out once for all of them.
     """
     from compare.report import csv_report, html, json_report, markdown
 
-    p = prepared if prepared is not None and prepared.c is c else Prepared(c)
     # Looked up at call time, so each renderer can be replaced (tests make one fail).
     renderers = {
-        "report.json": lambda: json_report.json_chunks(c, p),
-        "findings.csv": lambda: csv_report.findings_csv_chunks(c, p),
-        "claims.csv": lambda: csv_report.claims_csv_chunks(c, p),
-        "report.md": lambda: markdown.markdown_chunks(c, p),
-        "report.html": lambda: html.html_chunks(c, p),
+        "report.json": lambda: json_report.json_chunks(index),
+        "findings.csv": lambda: csv_report.findings_csv_chunks(index),
+        "claims.csv": lambda: csv_report.claims_csv_chunks(index, claims()),
+        "report.md": lambda: markdown.markdown_chunks(index, claims()),
+        "report.html": lambda: html.html_chunks(index, claims()),
     }
     return {name: renderers[name] for name in REPORT_FILES}
 
 
+def shared_claims(index: ResultIndex) -> Callable[[], dict[str, list[Claim]]]:
+    """The claims of the indexed result by event, worked out at the first call (by the first report that needs
+    them) and the same dict after."""
+    return functools.cache(functools.partial(claims_by_event, index))
+
+
 def render_reports(c: Comparison) -> dict[str, str]:
     """File name -> contents of every report, in REPORT_FILES order (whole strings: for tests and small runs)."""
-    return {name: "".join(chunks()) for name, chunks in report_chunks(c).items()}
+    index = ResultIndex(c)
+    return {name: "".join(chunks()) for name, chunks in report_chunks(index, shared_claims(index)).items()}
 
 
 def write_reports(c: Comparison, out_dir, workers: int = 1) -> list[Path]:
@@ -77,17 +191,14 @@ def write_reports(c: Comparison, out_dir, workers: int = 1) -> list[Path]:
     forked copies of it, which share the Comparison's memory instead of receiving a copy.
     Raises OutputNotWritable when the folder (or its parent) cannot be created or written.
     """
-    with collector_paused():  # rendering makes millions of short-lived strings beside a large, acyclic heap
-        return _write_reports(c, out_dir, workers)
-
-
-def _write_reports(c: Comparison, out_dir, workers: int) -> list[Path]:
-    prepared = Prepared(c)
-    contents = report_chunks(c, prepared)
+    check_output(out_dir)
+    index = ResultIndex(c)
+    claims = shared_claims(index)
+    contents = report_chunks(index, claims)
     if len(c.finding_records) > PARALLEL_WRITE_MAX_FINDINGS:
         workers = 1
     if workers > 1 and _can_fork():
-        _ = prepared.findings_by_event, prepared.counts, prepared.claims  # shared by several reports: built once
+        _ = index.findings_by_event, index.counts, claims()  # shared by several reports: built once
     out = Path(out_dir)
     try:
         _write_all(out, contents, workers)
@@ -109,10 +220,12 @@ def _write_all(out: Path, contents: dict[str, Callable[[], Iterable[str]]], work
     out = Path(os.path.abspath(out))  # "." has no name and no parent of its own
     parent = out.parent
     parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(parent, [out.name])
     if _keep_folder(out):
+        remove_stale(out, contents)
         _replace_files(out, contents, workers)
         return
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
+    tmp = Path(tempfile.mkdtemp(prefix=_tmp_prefix(out.name), suffix=".tmp", dir=parent))
     try:
         _write_files([(name, tmp / name, chunks) for name, chunks in contents.items()], workers)
         os.chmod(tmp, out.stat().st_mode & 0o7777 if out.is_dir() else _default_dir_mode())
@@ -165,6 +278,8 @@ def _write_files(jobs: list[Job], workers: int) -> None:
             _write_file(path, chunks())
     except BaseException as failure:  # re-raised below, once the children have finished
         error = failure
+        for child, _receive in children:  # their files are about to be removed: stop them
+            child.kill()
     for child, receive in children:
         try:
             outcome = receive.recv()
@@ -189,6 +304,7 @@ def share_out(jobs: list[Job], workers: int) -> list[list[Job]]:
 
 def _write_group(jobs: list[Job], send) -> None:
     """In a forked writer: write its jobs, then send back None or the exception that stopped it."""
+    die_with_parent()
     try:
         for _name, path, chunks in jobs:
             _write_file(path, chunks())
@@ -228,7 +344,7 @@ def _replace_files(out: Path, contents: dict[str, Callable[[], Iterable[str]]], 
     written: list[tuple[str, str]] = []
     try:
         for name in contents:
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+            fd, tmp_name = tempfile.mkstemp(prefix=_tmp_prefix(name), suffix=".tmp", dir=out)
             os.close(fd)
             written.append((tmp_name, name))
         _write_files([(name, Path(tmp_name), contents[name]) for tmp_name, name in written], workers)
@@ -304,7 +420,7 @@ def _swap(new: Path, current: Path) -> None:
         if code not in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
             raise OSError(code, os.strerror(code), str(current))
     # No atomic exchange here: move the old folder aside, move the new one in, and undo on failure.
-    aside = Path(tempfile.mkdtemp(prefix=f".{current.name}.", suffix=".old", dir=current.parent))
+    aside = Path(tempfile.mkdtemp(prefix=_tmp_prefix(current.name), suffix=".old", dir=current.parent))
     aside.rmdir()
     os.rename(current, aside)
     try:
@@ -330,7 +446,8 @@ def write_text(path, text: str) -> Path:
         if target.is_dir():
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        remove_stale(target.parent, [target.name])
+        fd, tmp_name = tempfile.mkstemp(prefix=_tmp_prefix(target.name), suffix=".tmp", dir=target.parent)
         os.close(fd)
         try:
             _write_file(Path(tmp_name), text)

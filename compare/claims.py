@@ -17,14 +17,13 @@ appears (source order, sentence id), so the order is stable from run to run.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-import pandas as pd
-
-from compare.models import Comparison, Event, Finding
-from compare.report.tables import relation_value
+from compare.index import ResultIndex, relation_value
+from compare.judge import hedge
+from compare.models import Event, Finding
 
 
 class Cell(StrEnum):
@@ -48,34 +47,11 @@ class Kind(StrEnum):
 # When a source has several sentences in one claim, the cell shows the most telling state.
 _CELL_PRIORITY = (Cell.CONTRADICTED, Cell.HEDGED, Cell.ASSERTED, Cell.PARTIAL)
 
-# General English cues of uncertainty or non-commitment (not tied to any article). "may" is matched in lower
-# case only so that the month "May" is not a hedge.
-_HEDGE_CUES = re.compile(
-    r"\b(?:(?:was|is|were|are|remains?|remained) (?:not|un)(?: made)? (?:clear|known|confirmed)"
-    r"|unclear|uncertain|unconfirmed|not known whether|reportedly|allegedly|apparently|possibly|perhaps"
-    r"|(?:is|are|was|were) (?:said|believed|thought|understood) to"
-    r"|(?:did|does|would) not (?:say|disclose|confirm|specify|elaborate)|declined to (?:say|comment|confirm)"
-    r"|it remains to be seen)\b",
-    re.IGNORECASE,
-)
-_LOWER_HEDGES = re.compile(r"\b(?:may|might|could)\b")
-
-CLAIM_META_COLUMNS = ("event", "claim", "kind", "text", "sentences")
-
-
-# The cues are written in lower case; on ASCII text, matching them case-sensitively against the lower-cased
-# text finds exactly what the case-insensitive pattern finds (Unicode case folding only adds non-ASCII
-# equivalents such as the Kelvin sign), about twice as fast: this runs for every sentence of a report.
-_HEDGE_CUES_LOWER = re.compile(_HEDGE_CUES.pattern)
-
 
 def is_hedged(text: str) -> bool:
-    """True when a sentence carries a general marker of uncertainty."""
-    if _LOWER_HEDGES.search(text):
-        return True
-    if text.isascii():
-        return bool(_HEDGE_CUES_LOWER.search(text.lower()))
-    return bool(_HEDGE_CUES.search(text))
+    """True when a sentence leaves its claim open or only reports it: the judge's hedge detector, so a sentence is
+    hedged here exactly when the judge weighs it as uncertain."""
+    return hedge(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,28 +102,23 @@ def _groups(parent: list[int]) -> dict[int, list[int]]:
     return out
 
 
-def event_claims(c: Comparison, event: Event) -> list[Claim]:
+def event_claims(index: ResultIndex, event: Event) -> list[Claim]:
     """The claims of one event, sorted (contradictions, then most often left out, then first appearance)."""
-    return claims_by_event(c, events=(event,))[event.id]
+    return claims_by_event(index, events=(event,))[event.id]
 
 
-def claims_by_event(c: Comparison, events=None, prepared=None) -> dict[str, list[Claim]]:
-    """Event id -> its claims, for every event of `c` (or the `events` given); indexes are built once.
-
-    `prepared` (a report.prepared.Prepared of `c`) lends its indexes, and its claims when every event is asked.
-    """
-    from compare.report.prepared import prepare
-
-    p = prepare(c, prepared)
-    if events is None:
-        return p.claims
-    return claims_from_indexes(events, p.sentences, p.keys_by_source, p.findings_by_event)
+def claims_by_event(index: ResultIndex, events: Iterable[Event] | None = None) -> dict[str, list[Claim]]:
+    """Event id -> its claims, for every event of the indexed result (or the `events` given)."""
+    sentences, keys_by_source, grouped = index.sentences, index.keys_by_source, index.findings_by_event
+    return {
+        event.id: _event_claims(event, sentences, keys_by_source, grouped.get(event.id, []))
+        for event in (index.result.events if events is None else events)
+    }
 
 
-def claims_from_indexes(events, sentences, keys_by_source, grouped) -> dict[str, list[Claim]]:
-    """Event id -> its claims, from indexes built once: sentences by key, sentence keys by source (by id),
-    and findings by event in report order."""
-    return {event.id: _event_claims(event, sentences, keys_by_source, grouped.get(event.id, [])) for event in events}
+def all_claims(index: ResultIndex) -> list[Claim]:
+    """Claims of every event, events in the result's order."""
+    return [claim for claims in claims_by_event(index).values() for claim in claims]
 
 
 def _event_claims(event: Event, sentences, keys_by_source, findings) -> list[Claim]:
@@ -232,49 +203,3 @@ def _event_claims(event: Event, sentences, keys_by_source, findings) -> list[Cla
         Claim(event.id, number, kind, text, cells, group, inner)
         for number, (_, kind, text, cells, group, inner) in enumerate(built, start=1)
     ]
-
-
-def all_claims(c: Comparison, prepared=None) -> list[Claim]:
-    """Claims of every event, events in Comparison order."""
-    return [claim for claims in claims_by_event(c, prepared=prepared).values() for claim in claims]
-
-
-def claim_rows(c: Comparison) -> tuple[list[str], list[list]]:
-    """(header, rows) of the claim matrix for CSV: meta columns, then one column per source.
-
-    Cells of sources outside the claim's event are None (an empty CSV cell).
-    """
-    source_ids = [s.id for s in c.sources]
-    header = [*CLAIM_META_COLUMNS, *source_ids]
-    rows = []
-    for claim in all_claims(c):
-        cells = dict(claim.cells)
-        rows.append(
-            [
-                claim.event,
-                claim.number,
-                str(claim.kind),
-                claim.text,
-                claim.sentence_refs(),
-                *[str(cells[s]) if s in cells else None for s in source_ids],
-            ]
-        )
-    return header, rows
-
-
-def claims_frame(c: Comparison) -> pd.DataFrame:
-    """The claim matrix as a DataFrame: one row per claim, one column per source (Comparison order).
-
-    The index holds what identifies a claim: (event, claim number, kind, text of its leading sentence,
-    'source#id' references of its sentences). Cells are 'asserted', 'partial', 'contradicted', 'hedged',
-    'not mentioned', or <NA> for a source outside the claim's event.
-    """
-    header, rows = claim_rows(c)
-    n_meta = len(CLAIM_META_COLUMNS)
-    names = list(CLAIM_META_COLUMNS)
-    if rows:
-        index = pd.MultiIndex.from_tuples([tuple(row[:n_meta]) for row in rows], names=names)
-    else:
-        index = pd.MultiIndex.from_arrays([[] for _ in names], names=names)
-    frame = pd.DataFrame([row[n_meta:] for row in rows], index=index, columns=header[n_meta:], dtype="object")
-    return frame.where(frame.notna(), pd.NA)

@@ -1,0 +1,878 @@
+"""The event fact sheet: typed facts each source states about the meeting, lined up across sources whatever
+sentence carries them.
+
+Sentence alignment compares a sentence with its counterpart; real discrepancies between outlets often sit in
+sentences that are not each other's counterpart (one gives the talks' length in its third sentence, another in a
+clause of its lead). So each source's sentences are read for typed facts:
+
+  date, weekday, time_of_day   the meeting's day (compare.metadata.day_mentions), and part of day
+  duration                     how long the meeting or a part of it lasted ("the talks lasted about three hours")
+  place                        where it was held (compare.metadata.meeting_place)
+  person                       the office a named person holds ("Defense Minister X")
+  count                        how many things the meeting produced or who took part ("signed 12 agreements")
+  ordinal                      which meeting of a series it was ("their second meeting")
+
+`lineup` puts the facts of one event side by side per (kind, subject) and marks each row agree / differ /
+conflict / single; `with_fact_conflicts` turns the conflicts into `contradict` findings, both sentences as
+evidence. Everything here is a pure function of plain records; the words it reads are in
+compare/lang/en/facts.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+
+from compare.lang import LEXICON
+from compare.lang.en import facts as words
+from compare.metadata import (
+    COUNTRIES, _fold, _places_named, _sentence_kind, _trim_place, country_of_capital, day_mentions, fold_letters,
+    meeting_place, normalise_place,
+)
+from compare.models import Finding, Relation, Sentence, Source
+
+# How far a stated figure may be from the truth, as a share of it: a figure written plainly is rounded, one
+# marked "about" more so (news rounds a 2 h 45 min meeting to "about three hours"). A figure marked "more than N"
+# is taken to lie in (N, ABOVE_REACH * N], one marked "nearly N" or "less than N" in [N / ABOVE_REACH, N): nobody
+# writes "more than an hour" of five hours. Tuned as a set, on general reasoning, before any measurement.
+EXACT_SLACK = 0.05
+ABOUT_SLACK = 0.10
+ABOVE_REACH = 2.0
+# Dates this many days apart or more conflict: one day apart is a time zone ("Friday in Washington" is Saturday
+# in Tokyo), as compare.judge.DATE_SLACK_DAYS allows.
+DATE_CONFLICT_DAYS = 2
+# The first sentences of a story, where it states the meeting's day and place (the lead of an inverted pyramid).
+LEAD_SENTENCES = 3
+# A fact conflict found outside sentence alignment: the finding's score (not calibrated).
+FACT_CONFLICT_SCORE = 0.9
+
+
+class FactKind(StrEnum):
+    DATE = "date"
+    WEEKDAY = "weekday"
+    TIME_OF_DAY = "time_of_day"
+    DURATION = "duration"
+    PLACE = "place"
+    PERSON = "person"
+    COUNT = "count"
+    ORDINAL = "ordinal"
+
+
+class FactStatus(StrEnum):
+    """How the sources stand on one (kind, subject) of the fact sheet."""
+
+    AGREE = "agree"  # every source states the same value
+    DIFFER = "differ"  # values differ but can all be true (rounding, time zones, a venue and its city)
+    CONFLICT = "conflict"  # two sources' values cannot both be true
+    SINGLE = "single"  # one source only
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One typed fact a source states: `start`/`end` are offsets into the source's text (`shown` is that span,
+    white space folded); `value` is normalised so that two sources' values compare; `number` is the figure of a
+    duration (minutes), count or ordinal; `bound` says an approximate figure's side ("about", "above", "below")."""
+
+    source: str
+    sentence_id: int
+    kind: FactKind
+    subject: str
+    value: str
+    shown: str
+    start: int
+    end: int
+    bound: str | None = None
+    number: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FactConflict:
+    """Two sources' facts of one (kind, subject) that cannot both be true, with a readable reason quoting both."""
+
+    kind: FactKind
+    subject: str
+    a: Fact
+    b: Fact
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FactRow:
+    """One line of an event's fact sheet: every source's facts of one (kind, subject)."""
+
+    kind: FactKind
+    subject: str
+    facts: tuple[Fact, ...]
+    status: FactStatus
+    conflicts: tuple[FactConflict, ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f.source for f in self.facts))
+
+
+# --- reading -------------------------------------------------------------------------------------------------------
+
+
+def _raw_positions(raw: str) -> list[int]:
+    """For each character of the folded sentence (white space runs as one space, ends trimmed), its index in
+    `raw`, and one past the end."""
+    positions: list[int] = []
+    in_space = False
+    for index, char in enumerate(raw):
+        if char.isspace():
+            if positions and not in_space:
+                positions.append(index)
+            in_space = True
+        else:
+            positions.append(index)
+            in_space = False
+    if in_space and positions:
+        positions.pop()
+    positions.append(positions[-1] + 1 if positions else 0)
+    return positions
+
+
+class _Reader:
+    """Builds the facts of one sentence with exact offsets into the source text."""
+
+    def __init__(self, source: Source, sentence: Sentence):
+        self.source = source
+        self.sentence = sentence
+        raw = source.text[sentence.start:sentence.end]
+        self.positions = _raw_positions(raw) if raw != sentence.text else None
+
+    def fact(self, kind: FactKind, subject: str, value: str, start: int, end: int, *,
+             bound: str | None = None, number: float | None = None) -> Fact:
+        if self.positions is not None and len(self.positions) == len(self.sentence.text) + 1:
+            raw_start, raw_end = self.positions[start], self.positions[end - 1] + 1
+        else:
+            raw_start, raw_end = start, end
+        return Fact(self.source.id, self.sentence.id, kind, subject, value, self.sentence.text[start:end],
+                    self.sentence.start + raw_start, self.sentence.start + raw_end, bound, number)
+
+
+def source_facts(source: Source, sentences: Sequence[Sentence], published: str | None = None) -> tuple[Fact, ...]:
+    """Every typed fact one source states about its meeting, in order of the sentences."""
+    published = published or source.published
+    out: list[Fact] = []
+    out.extend(_day_facts(source, sentences, published))
+    out.extend(_place_facts(source, sentences))
+    people = [fact for sentence in sentences for fact in _persons(_Reader(source, sentence), sentence.text)]
+    out.extend(people)
+    names = _name_words(people)
+    for sentence in sentences:
+        reader = _Reader(source, sentence)
+        text = sentence.text
+        about_meeting, future = _sentence_kind(text)
+        out.extend(_durations(reader, text, names, published))
+        if about_meeting and not future:
+            out.extend(_counts(reader, text))
+            out.extend(_ordinals(reader, text))
+            out.extend(_parts_of_day(reader, text))
+    return tuple(sorted(out, key=lambda f: (f.start, f.kind)))
+
+
+# --- when ----------------------------------------------------------------------------------------------------------
+
+_WEEKDAY_NAMES = tuple(name.capitalize() for name in list(LEXICON.weekdays)[:7])
+_OTHER_MEETING = re.compile(words.OTHER_MEETING_CUES, re.IGNORECASE)
+_PRIOR_MEETING = re.compile(words.PRIOR_MEETING_CUES, re.IGNORECASE)
+_PRIOR_LENGTH = re.compile(words.PRIOR_LENGTH_CUES, re.IGNORECASE)
+_ANY_YEAR = re.compile(r"(?<![Ss]ince )\b(?:19|20)\d\d\b")  # "since 2021" counts from then, about now
+
+
+def _of_another_meeting(text: str, start: int, end: int, published: str | None) -> bool:
+    """Does the sentence, up to a few words after the mention at start:end, speak of an earlier or a side
+    meeting ("followed last Friday's summit", "after meeting Putin in Alaska"), or name a year other than the
+    publication's ("a 2018 summit in Helsinki")?"""
+    window = text[:end] + " ".join(text[end:].split(" ")[:_CUE_REACH])
+    if _OTHER_MEETING.search(window) or _PRIOR_MEETING.search(window):
+        return True
+    return _other_year(window, published)
+
+
+def _other_year(text: str, published: str | None) -> bool:
+    """Does the text name a year other than the publication's (the sentence's meeting is another)?"""
+    year = published[:4] if published else None
+    return year is not None and any(y != year for y in _ANY_YEAR.findall(text))
+
+
+_CUE_REACH = 5  # words after a day or place searched for what ties it to an earlier meeting
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WRITTEN_DATE = re.compile(r"\d")  # a date written out has its day in digits; a weekday word or "today" has none
+
+
+def _day_facts(source: Source, sentences: Sequence[Sentence], published: str | None) -> list[Fact]:
+    """The meeting's date and weekday: read from the first sentence about the meeting that names a day, as
+    compare.metadata.meeting_dates reads it (later dates tend to be of earlier meetings), within the lead: news
+    states the meeting's day in its first sentences, and a day named further down is most often another event's.
+
+    Only a date written out (month and day) is stated; one worked out from a weekday word or "yesterday" and the
+    publication date is shown with bound "about" and never conflicts (publication dates are often a day or more
+    off). An ISO date in running text is a page stamp, not a date prose gives a meeting."""
+    for sentence in sentences[:LEAD_SENTENCES]:
+        mentions = [m for m in day_mentions(sentence.text, published)
+                    if not _ISO_DATE.fullmatch(sentence.text[m[0]:m[1]]) and not _of_another_meeting(sentence.text, m[0], m[1], published)]
+        if not mentions:
+            continue
+        reader = _Reader(source, sentence)
+        out = []
+        dated = [(_WRITTEN_DATE.search(sentence.text[m[0]:m[1]]) is None, m) for m in mentions if m[2] is not None]
+        if dated:  # a date written out before one worked out from a weekday word
+            worked_out, (start, end, when, _weekday) = min(dated, key=lambda d: d[0])
+            out.append(reader.fact(FactKind.DATE, "meeting", when, start, end, bound="about" if worked_out else None))
+        for start, end, when, weekday in mentions:
+            written = sentence.text[start:end]
+            if weekday is not None and written.capitalize() in _WEEKDAY_NAMES and _near_meeting_word(sentence.text, start, end):
+                out.append(reader.fact(FactKind.WEEKDAY, "meeting", _WEEKDAY_NAMES[weekday], start, end))
+                break
+        return out
+    return []
+
+
+_MEETING_NOT_SPEECH = frozenset(LEXICON.meeting_words - words.SPEECH_WORDS)
+
+
+def _near_meeting_word(text: str, start: int, end: int) -> bool:
+    """Does a weekday stand near a word of meeting (not of speaking) in its clause? "met on Tuesday", "Friday's
+    talks" date the meeting; "the Kremlin said on Tuesday" dates a statement."""
+    before = _CLAUSE_BREAK.split(re.split(r"[,;]", text[:start])[-1])[-1].lower().split()[-words.WEEKDAY_REACH:]
+    if any(re.sub(r"\W", "", w) in words.SPEECH_WORDS for w in before[-3:]):
+        return False  # "the Kremlin said on Tuesday", "told reporters on Monday": the day of a statement
+    after = re.split(r"[,;]", text[end:], maxsplit=1)[0].lower().split()[:words.WEEKDAY_REACH]
+    return any(re.sub(r"\W", "", w) in _MEETING_NOT_SPEECH for w in before + after)
+
+
+_PARTS_OF_DAY = re.compile(
+    r"\b(?:on\s+\w+\s+|this\s+|in\s+the\s+|that\s+|early\s+|late\s+)(?P<part>morning|afternoon|evening|night)\b"
+    r"|\b(?P<noon>noon|midday|midnight)\b", re.IGNORECASE)
+
+
+def _parts_of_day(reader: _Reader, text: str) -> list[Fact]:
+    match = _PARTS_OF_DAY.search(text)
+    if not match:
+        return []
+    group = "part" if match.group("part") else "noon"
+    value = match.group(group).lower()
+    return [reader.fact(FactKind.TIME_OF_DAY, "meeting", "noon" if value == "midday" else value,
+                        match.start(group), match.end(group))]
+
+
+# --- where ---------------------------------------------------------------------------------------------------------
+
+
+def _place_facts(source: Source, sentences: Sequence[Sentence]) -> list[Fact]:
+    """Where the meeting was held, as compare.metadata.meeting_place reads it, at the first sentence about the
+    meeting that names that place. Named in the lead, the place is stated; named only further down, it may be
+    an earlier meeting's ("they last met in Osaka"), so it is shown with bound "about" and never conflicts."""
+    place = meeting_place([s.text for s in sentences])
+    if not place:
+        return []
+    for index, sentence in enumerate(sentences):
+        about_meeting, future = _sentence_kind(sentence.text)
+        if not about_meeting or future:
+            continue
+        for match, named in _places_named(sentence.text):
+            if named == place and not _modifies_noun(sentence.text, match.end()) \
+                    and not _of_another_meeting(sentence.text, match.start(), match.end(), source.published):
+                group = "place" if match.group("place") else 0
+                start, end = match.span(group)
+                if group == "place":  # the words read as the name ("Moscow", not "Moscow Wednesday")
+                    kept = _trim_place(match.group("place")) or ""
+                    at = match.group("place").find(kept) if kept else -1
+                    if at >= 0:
+                        start, end = start + at, start + at + len(kept)
+                bound = None if index < LEAD_SENTENCES else "about"
+                return [_Reader(source, sentence).fact(FactKind.PLACE, "meeting", place, start, end, bound=bound)]
+    return []
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _modifies_noun(text: str, end: int) -> bool:
+    """Is the name just read a modifier of the noun after it ("growth in China-Russia relations")? A place
+    after "in" is followed by punctuation, a function word or another name."""
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1) not in LEXICON.stop_words
+
+
+# --- how long ------------------------------------------------------------------------------------------------------
+
+
+def _alternation(options: Iterable[str]) -> str:
+    return "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True))
+
+
+_NUMBER_WORDS = dict(LEXICON.number_words)
+_TENS = {w: int(n) for w, n in _NUMBER_WORDS.items() if int(n) >= 20}
+_UNITS = {w: int(n) for w, n in _NUMBER_WORDS.items() if 0 < int(n) < 10}
+_COMPOUND_NUMBER = rf"(?:{_alternation(_TENS)})[- ](?:{_alternation(_UNITS)})"
+_FIGURE = (rf"(?:\d+(?:[.,]\d+)?|{_COMPOUND_NUMBER}|{_alternation(_NUMBER_WORDS)}|"
+           rf"{_alternation(words.FRACTION_WORDS)})")
+_HALF = r"(?:[- ]and[- ]a[- ]half)"
+def _bound(name: str = "bound") -> str:
+    return rf"(?:(?P<{name}>{_alternation(words.BOUND_WORDS)})\s+)"
+
+
+_BOUND = _bound()
+_RANGE = rf"(?:(?P<low>{_FIGURE})\s*(?:to|-|–|or)\s*)"
+_UNIT = _alternation(words.DURATION_UNITS)
+_DURATION = re.compile(
+    rf"(?<![\w-]){_BOUND}?{_RANGE}?(?P<num>{_FIGURE}){_HALF}?(?P<joint>[\s-]+)(?P<unit>{_UNIT})\b(?P<half>{_HALF})?"
+    rf"(?:,?\s+(?:and\s+)?(?P<num2>{_FIGURE})\s+(?P<unit2>minutes?|mins?)\b)?"
+    rf"|(?<![\w-]){_bound('lone_bound')}?(?P<lone>hour|day)-long\b",
+    re.IGNORECASE)
+_SEGMENT = _alternation(words.SEGMENTS)
+_SEGMENT_AFTER = re.compile(rf"^(?:-long)?\s+(?:[a-z-]+\s+){{0,2}}?(?P<seg>{_SEGMENT})\b", re.IGNORECASE)
+_OF_SEGMENT = re.compile(rf"^\s+of\s+(?:(?:the|their|[a-z-]+)\s+){{0,2}}?(?P<seg>{_SEGMENT})\b", re.IGNORECASE)
+_OF_OTHER = re.compile(r"^\s+of\b", re.IGNORECASE)
+_VERB_BEFORE = re.compile(rf"\b(?:{words.DURATION_VERBS})\s+(?:(?:for|just|only|to)\s+)*$", re.IGNORECASE)
+_MEETING_FOR = re.compile(rf"\b(?:{words.MEETING_FOR_VERBS})\s+(?:(?:for|just|only)\s+)+$", re.IGNORECASE)
+_VISIT_FOR = re.compile(r"\b(?:stay(?:ed|s|ing)?|visit(?:ed|s|ing)?|remain(?:ed|s)?)\s+(?:in\s+\w+\s+)?for\s+$",
+                        re.IGNORECASE)
+_ENDED_AFTER = re.compile(rf"\b(?:{words.ENDING_VERBS})\s+(?:[\w,]+\s+){{0,4}}?after\s+$", re.IGNORECASE)
+_SEGMENTS_IN = re.compile(rf"\b(?P<seg>{_SEGMENT})\b", re.IGNORECASE)
+_FORECAST = re.compile(rf"\b(?:{words.FORECAST_WORDS})\b", re.IGNORECASE)
+_FIGURE_CONTINUES = re.compile(rf"\b(?:{_UNIT})\s+and\s+$", re.IGNORECASE)  # "hour and 40-minute": half a figure
+_PART_OF_LENGTH = re.compile(r"\b(?:first|last|final|next|opening|closing|remaining|few)\s+$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\bbut\b")
+
+
+def _figure(text: str) -> float | None:
+    word = text.lower().replace("-", " ").strip()
+    if word in words.FRACTION_WORDS:
+        return words.FRACTION_WORDS[word]
+    if word in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[word])
+    parts = word.split()
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS:
+        return float(_TENS[parts[0]] + _UNITS[parts[1]])
+    # "1,500" groups thousands; "2,5" is a decimal comma
+    digits = text.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text) else text.replace(",", ".")
+    try:
+        return float(digits)
+    except ValueError:
+        return None
+
+
+def _segment_of(text: str) -> str:
+    return words.SEGMENTS[text.lower()]
+
+
+_UNNAMED = "unnamed"
+
+
+def _name_words(people: Sequence[Fact]) -> dict[str, str]:
+    """Each word of the names of titled people -> the fullest name it belongs to (one source)."""
+    out: dict[str, str] = {}
+    for fact in sorted(people, key=lambda f: -len(f.subject.split())):
+        for word in fact.subject.split():
+            if len(word) > 1:
+                out.setdefault(word, fact.subject)
+    return out
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’])(?P<run>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)(?!['’]s)\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|of|the|on)\s+$", re.IGNORECASE)
+
+
+def _visitor(before: str, names: Mapping[str, str]) -> str | None:
+    """The titled person named last before a visit's length: whose visit it is ("Xi will continue his
+    three-day state visit")."""
+    for word in reversed(re.findall(r"[^\W\d_][\w'’-]*", before)):
+        found = names.get(_fold(fold_letters(word)))
+        if found:
+            return found
+    # No titled person named: the last run of capitalised words that is not a place ("in Moscow", "the Kremlin")
+    # nor a day names the visitor ("China's Xi Jinping arrived in Moscow Wednesday for a four-day state visit").
+    for match in reversed(list(_CAPITALISED_RUN.finditer(before))):
+        run = [w for w in match.group("run").split() if _fold(w) not in _NOT_NAME]
+        if run and not _PLACE_BEFORE.search(before, 0, match.start()) and match.start() > 0:
+            return _fold(fold_letters(" ".join(run)))
+    return None
+
+
+def _durations(reader: _Reader, text: str, names: Mapping[str, str], published: str | None) -> list[Fact]:
+    out = []
+    for match in _DURATION.finditer(text):
+        minutes = _duration_minutes(match)
+        if minutes is None or minutes <= 0:
+            continue
+        before, after = text[:match.start()], text[match.end():]
+        if _PART_OF_LENGTH.search(before) or _FIGURE_CONTINUES.search(before):
+            continue  # "the last 10 minutes of the meeting": a stretch of it, not its length
+        segment = _duration_segment(match, before, after)
+        if segment is None:
+            continue
+        clause = _CLAUSE_BREAK.split(before)[-1]
+        if _FORECAST.search(" ".join(clause.split()[-8:])):
+            continue  # "the talks could last six hours": a forecast, not what happened
+        if _OTHER_MEETING.search(before) or _PRIOR_LENGTH.search(clause) or _other_year(before, published):
+            continue  # "a 2018 summit that lasted two hours", "after wrapping up a two-day visit to Japan"
+        unit_is_days = (match.group("unit") or match.group("lone") or "").lower().startswith("day")
+        subject = f"{segment} (days)" if unit_is_days else segment  # a span of days is not a sitting's length
+        if segment == "visit":  # at a summit several people visit: a visit's length is its visitor's
+            subject = f"{subject}: {_visitor(before, names) or _UNNAMED}"
+        bound_word = (match.group("bound") or match.group("lone_bound") or "").lower()
+        bound = words.BOUND_WORDS.get(bound_word) if bound_word else ("about" if match.group("lone") else None)
+        value = _minutes_text(minutes)
+        if match.group("low") and match.group("num"):  # "two to three hours": at most the larger figure
+            low = _figure(match.group("low"))
+            scale = minutes / (_figure(match.group("num")) or 1.0)
+            value = f"{_minutes_text(low * scale)}–{value}" if low is not None else value
+            bound = "below"
+        fact = reader.fact(FactKind.DURATION, subject, value, match.start(), match.end(), bound=bound,
+                           number=minutes)
+        out.append(fact)
+    return out
+
+
+def _duration_minutes(match: re.Match[str]) -> float | None:
+    if match.group("lone"):
+        return float(words.DURATION_UNITS[match.group("lone").lower()])
+    figure = _figure(match.group("num"))
+    if figure is None:
+        return None
+    whole = match.group(0).lower()
+    if re.search(_HALF, whole, re.IGNORECASE):
+        figure += 0.5
+    minutes = figure * words.DURATION_UNITS[match.group("unit").lower()]
+    if match.group("num2"):
+        extra = _figure(match.group("num2"))
+        if extra is None:
+            return None
+        minutes += extra
+    return minutes
+
+
+def _duration_segment(match: re.Match[str], before: str, after: str) -> str | None:
+    """The part of the meeting a length belongs to, or None when the sentence does not say it is the meeting's."""
+    attributive = match.group("lone") or (match.group("joint") or "").startswith("-")
+    if attributive:  # "a 90-minute meeting", "an hour-long bilateral meeting", "a three-day state visit"
+        found = _SEGMENT_AFTER.match(after)
+        return _segment_of(found.group("seg")) if found else None
+    found = _OF_SEGMENT.match(after)
+    if found:  # "after nearly four hours of talks"
+        return _segment_of(found.group("seg"))
+    if _OF_OTHER.match(after):
+        return None  # "3.3 minutes of that time": a part of something else
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    if _VERB_BEFORE.search(clause) or _ENDED_AFTER.search(clause):
+        named = list(_SEGMENTS_IN.finditer(clause))  # "The talks, held in X, lasted"; "a meeting, which lasted"
+        return _segment_of(named[-1].group("seg")) if named else None
+    if _MEETING_FOR.search(clause):  # "they met for two hours"
+        return "talks"
+    if _VISIT_FOR.search(clause):  # "Xi will stay for four days"
+        return "visit"
+    return None
+
+
+def _minutes_text(minutes: float) -> str:
+    if minutes >= 1440 and minutes % 1440 == 0:
+        days = minutes / 1440
+        return f"{days:g} day" + ("s" if days != 1 else "")
+    if minutes >= 60:
+        hours, rest = divmod(minutes, 60)
+        return f"{hours:g} h" + (f" {rest:g} min" if rest else "")
+    return f"{minutes:g} min"
+
+
+# --- how many ------------------------------------------------------------------------------------------------------
+
+_COUNT_FIGURE = rf"(?:\d{{1,3}}(?:,\d{{3}})*|{_COMPOUND_NUMBER}|{_alternation(_NUMBER_WORDS)}|{_alternation(words.COUNT_WORDS)})"
+_NOUN_PHRASE = r"(?P<np>(?:[a-z][a-z-]*\s+){0,3}?)(?P<noun>[a-z][a-z-]*s)\b"
+_COUNT_VERB_FIRST = re.compile(
+    rf"\b(?P<verb>{_alternation(words.COUNT_VERBS)})\s+(?:(?:a\s+total\s+of|a\s+package\s+of|a\s+series\s+of)\s+)?"
+    rf"{_BOUND}?(?P<num>{_COUNT_FIGURE})\s+(?:of\s+)?{_NOUN_PHRASE}(?!\s*[a-z]+s\b)",
+    re.IGNORECASE)
+_COUNT_VERB_AFTER = re.compile(
+    rf"(?<![\w-]){_BOUND}?(?P<num>{_COUNT_FIGURE})\s+(?:of\s+)?{_NOUN_PHRASE}\s+(?:(?:are|were|have|had|is)\s+)?"
+    rf"(?P<verb>{_alternation(words.COUNT_VERBS_AFTER)}|expected)\b",
+    re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|both|their|these|those|its|his|her|our|all)\s+$|['’]s\s+$", re.IGNORECASE)
+
+
+def _stem(noun: str) -> str:
+    noun = noun.lower()
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("ses", "xes", "ches", "shes")):
+        return noun[:-2]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def _counts(reader: _Reader, text: str) -> list[Fact]:
+    out = []
+    for pattern, verbs in ((_COUNT_VERB_FIRST, words.COUNT_VERBS), (_COUNT_VERB_AFTER, words.COUNT_VERBS_AFTER)):
+        for match in pattern.finditer(text):
+            noun = match.group("noun").lower()
+            if noun in words.NOT_COUNTED or noun.endswith("ss") or noun in LEXICON.stop_words:
+                continue
+            if any(w in LEXICON.stop_words or w in words.NOT_COUNTED for w in match.group("np").split()):
+                continue  # "signed two years ago", "attended by the two ministers"
+            if pattern is _COUNT_VERB_AFTER and _DEFINITE.search(text[:match.start()]):
+                continue  # "the two leaders attended": a reference to people already named, not a count
+            raw = match.group("num").lower()
+            value, bound = words.COUNT_WORDS.get(raw, (None, None))
+            if value is None:
+                figure = _figure(raw)
+                if figure is None:
+                    continue
+                value = figure
+            bound = words.BOUND_WORDS.get((match.group("bound") or "").lower(), bound)
+            verb_text = " ".join(match.group("verb").lower().split())
+            verb = "expect" if verb_text == "expected" else verbs[verb_text]
+            subject = f"{verb}: {_stem(noun)}"
+            out.append(reader.fact(FactKind.COUNT, subject, f"{value:g}", match.start("num") if not match.group("bound")
+                                   else match.start("bound"), match.end("noun"), bound=bound, number=float(value)))
+    return out
+
+
+# --- who -----------------------------------------------------------------------------------------------------------
+
+_PORTFOLIO = _alternation(words.PORTFOLIOS)
+_OFFICE = _alternation(words.OFFICES)
+_NAME_WORD = r"[A-Z](?:[\w'’-]*\w|(?:\.[A-Z])*\.)"  # "Vance", "O'Neill", "J.D."
+_PERSON = re.compile(
+    rf"(?<![\w-])(?P<mods>(?i:(?:former|ex-?|outgoing|then-?|late|acting)[\s-]+))?"
+    rf"(?:(?:U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+)\s+)??"
+    rf"(?P<office>(?i:(?P<deputy>(?:first\s+)?deputy\s+)?(?P<pf1>{_PORTFOLIO})\s+(?:minister|secretary)"
+    rf"|(?:minister|secretary)\s+(?:of|for)\s+(?:the\s+)?(?P<pf2>{_PORTFOLIO})"
+    rf"|(?P<office_word>{_OFFICE})))"
+    rf",?\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
+_OFFICE_CONTINUES = re.compile(r"\b(?:vice|deputy|first|assistant)[\s-]*$", re.IGNORECASE)
+_NOT_NAME = (words.NOT_NAME_WORDS | set(LEXICON.months) | set(LEXICON.weekdays) | set(words.SEGMENTS)
+             | words.ORDINAL_NOUNS)  # "President Vladimir Putin Summit" in a headline
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+def _persons(reader: _Reader, text: str) -> list[Fact]:
+    out = []
+    for match in _PERSON.finditer(text):
+        if _OFFICE_CONTINUES.search(text, 0, match.start()):
+            continue  # "ago-Vice President X": the office read is the tail of a longer one
+        mods = (match.group("mods") or "").lower().strip(" -")
+        if mods in words.THEN_WORDS:
+            continue  # "then-Secretary of State X": the title of another time
+        office = _office(match)
+        if office is None:
+            continue
+        tokens = []
+        for token in match.group("name").split():
+            bare = re.sub(r"['’]s$", "", token)
+            possessive = bare != token
+            if not _INITIALS.fullmatch(bare):
+                bare = bare.rstrip(".,")  # "J.D." keeps its stops; "Trump." at a sentence's end does not
+            if _fold(bare) in _NOT_NAME or not bare[:1].isupper():
+                break
+            if tokens or _fold(bare.rstrip(".")) not in words.HONORIFICS:
+                tokens.append(bare)
+            if possessive:
+                break  # "President Trump's": the name ends at the possessive
+        if not tokens or _fold(" ".join(tokens)) in COUNTRIES:
+            continue
+        value = f"former {office[1]}" if mods in words.FORMER_WORDS else office[1]
+        group = office[0]
+        name = " ".join(tokens)
+        end = match.start("name") + text[match.start("name"):].index(tokens[-1]) + len(tokens[-1])
+        out.append(reader.fact(FactKind.PERSON, _fold(fold_letters(name)), f"{group}: {value}",
+                               match.start("office") if not mods else match.start(), end))
+    return out
+
+
+def _office(match: re.Match[str]) -> tuple[str, str] | None:
+    """(group, office) of a title: "state" (president, vice president), "government" (prime minister, deputy),
+    "minister" (a portfolio), "staff" (adviser, aide, envoy, spokesperson)."""
+    portfolio = match.group("pf1") or match.group("pf2")
+    if portfolio:
+        name = words.PORTFOLIOS[" ".join(portfolio.lower().split())]
+        deputy = "deputy " if match.group("deputy") else ""
+        return "minister", f"{deputy}{name} minister"
+    word = " ".join(match.group("office_word").lower().split())
+    if word in words.ABBREVIATED_OFFICES and not match.group("office_word").isupper():
+        return None  # "pm" in lower case is a time of day
+    return words.OFFICES.get(word)
+
+
+# --- which meeting -------------------------------------------------------------------------------------------------
+
+_ORDINAL_WORDS = dict(LEXICON.ordinal_words)
+_ORDINAL = re.compile(
+    rf"\b(?:their|the|its)\s+(?P<ord>{_alternation(_ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))\s+"
+    rf"(?P<quals>(?:(?:{_alternation(words.ORDINAL_QUALIFIERS)})\s+){{0,3}})(?P<noun>{_alternation(words.ORDINAL_NOUNS)})\b",
+    re.IGNORECASE)
+_ORDINAL_FRAME = re.compile(words.ORDINAL_FRAMES)
+_FRAME_REACH = 12  # words after the noun searched for a frame ("the first talks between A and B since 2021")
+
+
+def _ordinals(reader: _Reader, text: str) -> list[Fact]:
+    out = []
+    for match in _ORDINAL.finditer(text):
+        rest = _CLAUSE_BREAK.split(text[match.end():])[0]  # a frame may follow a comma: "of A, B and C in three years"
+        rest = " ".join(rest.split()[:_FRAME_REACH])
+        if _ORDINAL_FRAME.search(rest):
+            continue  # "the first meeting since 2019" counts from somewhere else
+        ordinal = match.group("ord").lower()
+        number = int(_ORDINAL_WORDS.get(ordinal) or re.sub(r"\D", "", ordinal))
+        quals = " ".join(sorted(set(match.group("quals").lower().split())))
+        noun = _stem(match.group("noun")) if match.group("noun").lower() not in ("talks", "negotiations", "discussions") else match.group("noun").lower()
+        subject = f"{quals} {noun}".strip()
+        out.append(reader.fact(FactKind.ORDINAL, subject, str(number), match.start("ord"), match.end(),
+                               number=float(number)))
+    return out
+
+
+# --- lining up -----------------------------------------------------------------------------------------------------
+
+
+def lineup(facts_by_source: Mapping[str, Sequence[Fact]], *, texts: Mapping[str, str] | None = None) -> tuple[FactRow, ...]:
+    """The fact sheet of one event: per (kind, subject), each source's facts, with the row's status and its
+    conflicts. `texts` (source -> its text) lets two places conflict only when neither source mentions the
+    other's place at all; without it places never conflict."""
+    facts = [f for source in sorted(facts_by_source) for f in facts_by_source[source]]
+    facts = _same_people(facts)
+    rows: dict[tuple[FactKind, str], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        rows[fact.kind, fact.subject].append(fact)
+    folded = {s: _fold(t) for s, t in (texts or {}).items()}
+    out = []
+    for (kind, subject), group in sorted(rows.items(), key=lambda kv: (list(FactKind).index(kv[0][0]), kv[0][1])):
+        conflicts = tuple(_row_conflicts(kind, subject, group, folded if texts is not None else None))
+        sources = {f.source for f in group}
+        if conflicts:
+            status = FactStatus.CONFLICT
+        elif len(sources) == 1:
+            status = FactStatus.SINGLE
+        elif len({f.value for f in group}) == 1:
+            status = FactStatus.AGREE
+        else:
+            status = FactStatus.DIFFER
+        out.append(FactRow(kind, subject, tuple(group), status, conflicts))
+    return tuple(out)
+
+
+def fact_conflicts(rows: Sequence[FactRow]) -> tuple[FactConflict, ...]:
+    return tuple(c for row in rows for c in row.conflicts)
+
+
+def _same_people(facts: list[Fact]) -> list[Fact]:
+    canonical = _canonical_people(facts)
+    canonical.update(_visitors_named(facts, canonical))
+
+    def renamed(fact: Fact) -> Fact:
+        if fact.kind == FactKind.PERSON:
+            return replace(fact, subject=canonical[fact.subject])
+        if fact.kind == FactKind.DURATION and ": " in fact.subject:
+            what, who = fact.subject.split(": ", 1)
+            return replace(fact, subject=f"{what}: {canonical.get(who, who)}")
+        return fact
+
+    return [renamed(f) for f in facts]
+
+
+def _visitors_named(facts: list[Fact], canonical: Mapping[str, str]) -> dict[str, str]:
+    """A visit whose visitor the source does not name is the one named visitor's when the event's sources name
+    only one (one side travelled); with several visitors named, it stays apart."""
+    named = {canonical.get(f.subject.split(": ", 1)[1], f.subject.split(": ", 1)[1])
+             for f in facts if f.kind == FactKind.DURATION and ": " in f.subject}
+    named.discard(_UNNAMED)
+    return {_UNNAMED: named.pop()} if len(named) == 1 else {}
+
+
+def _canonical_people(facts: list[Fact]) -> dict[str, str]:
+    """Person facts of one person under one subject: the fullest form of the name. Two names are one person
+    when their last words agree and their first words start alike ("Sergei"/"Sergey", "Mike"/"Michael"), or
+    one is a single word of the other ("Xi" and "Xi Jinping"), when that word belongs to one fuller name only."""
+    names = sorted({f.subject for f in facts if f.kind == FactKind.PERSON}, key=lambda n: (-len(n.split()), n))
+    canonical: dict[str, str] = {}
+    for name in names:
+        parts = name.split()
+        matches = []
+        for full in dict.fromkeys(canonical.values()):
+            other = full.split()
+            if len(parts) == 1:
+                if parts[0] in other:
+                    matches.append(full)
+            elif other[-1] == parts[-1] and other[0][:1] == parts[0][:1]:
+                matches.append(full)
+        canonical[name] = matches[0] if len(matches) == 1 else name
+    return canonical
+
+
+def _row_conflicts(kind: FactKind, subject: str, group: list[Fact], texts: Mapping[str, str] | None) -> list[FactConflict]:
+    by_source: dict[str, list[Fact]] = defaultdict(list)
+    for fact in group:
+        by_source[fact.source].append(fact)
+    sources = sorted(by_source)
+    out = []
+    for i, a_source in enumerate(sources):
+        for b_source in sources[i + 1:]:
+            pair = _conflicting_pair(kind, by_source[a_source], by_source[b_source], texts)
+            if pair is not None:
+                a, b = pair
+                out.append(FactConflict(kind, subject, a, b, _reason(kind, subject, a, b)))
+    return out
+
+
+def _conflicting_pair(kind: FactKind, a_facts: list[Fact], b_facts: list[Fact],
+                      texts: Mapping[str, str] | None) -> tuple[Fact, Fact] | None:
+    """Two facts of two sources that cannot both be true. A figure conflicts only when nothing one source states
+    of the subject fits anything the other states (a source may give the talks' length twice, once for a part);
+    a title conflicts when one of a source's titles for a person fits none the other source gives him."""
+    if kind == FactKind.PERSON:
+        for ours, theirs in ((a_facts, b_facts), (b_facts, a_facts)):
+            for fact in ours:
+                if all(_incompatible(kind, fact, other, texts) for other in theirs):
+                    pair = (fact, theirs[0])
+                    return pair if ours is a_facts else (pair[1], pair[0])
+        return None
+    if any(not _incompatible(kind, a, b, texts) for a in a_facts for b in b_facts):
+        return None
+    return a_facts[0], b_facts[0]
+
+
+def _reason(kind: FactKind, subject: str, a: Fact, b: Fact) -> str:
+    about = "" if subject == "meeting" else f" ({subject})"
+    return f"{kind}{about}: {a.source} says “{a.shown}”, {b.source} says “{b.shown}”"
+
+
+def _incompatible(kind: FactKind, a: Fact, b: Fact, texts: Mapping[str, str] | None) -> bool:
+    if kind in (FactKind.DURATION, FactKind.COUNT):
+        return _interval_apart(a, b)  # "nearly three hours" and "more than three hours": one figure, two sides
+    if a.value == b.value:
+        return False
+    if a.bound is not None or b.bound is not None:
+        return False  # a date worked out, a place read from background: shown, never a conflict
+    if kind == FactKind.DATE:
+        a_day, b_day = date.fromisoformat(a.value), date.fromisoformat(b.value)
+        if not (_YEAR.search(a.shown) and _YEAR.search(b.shown)):
+            b_day = _same_year(b_day, a_day.year)  # a year taken from the publication date can be a year off
+            if b_day is None:
+                return False
+        return abs((a_day - b_day).days) >= DATE_CONFLICT_DAYS
+    if kind == FactKind.WEEKDAY:
+        apart = abs(_WEEKDAY_NAMES.index(a.value) - _WEEKDAY_NAMES.index(b.value)) % 7
+        return min(apart, 7 - apart) >= DATE_CONFLICT_DAYS
+    if kind == FactKind.PLACE:
+        return texts is not None and _places_apart(a, b, texts)
+    if kind == FactKind.PERSON:
+        return _offices_exclusive(a.value, b.value)
+    if kind == FactKind.ORDINAL:
+        return True  # same noun and qualifiers, no frame: "first" and "second" cannot both be true
+    return False  # a part of day depends on the reader's time zone
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _same_year(day: date, year: int) -> date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return None
+
+
+def _interval(fact: Fact) -> tuple[float, float]:
+    n = fact.number or 0.0
+    if fact.bound == "above":
+        return n * (1 + 1e-9), n * ABOVE_REACH
+    if fact.bound == "below":
+        return n / ABOVE_REACH, n * (1 - 1e-9)
+    slack = ABOUT_SLACK if fact.bound == "about" else EXACT_SLACK
+    if fact.kind == FactKind.COUNT and fact.bound is None:
+        slack = 0.0  # a count written plainly is exact
+    return n * (1 - slack), n * (1 + slack)
+
+
+def _interval_apart(a: Fact, b: Fact) -> bool:
+    a_low, a_high = _interval(a)
+    b_low, b_high = _interval(b)
+    return a_high < b_low or b_high < a_low
+
+
+def _places_apart(a: Fact, b: Fact, texts: Mapping[str, str]) -> bool:
+    """Two places conflict only when neither is a country or region (a city is in one), neither source mentions
+    the other's place at all (a venue and its city: each outlet names both somewhere), and no text of the event
+    puts one inside the other ("Anchorage, Alaska", "the Kremlin in Moscow")."""
+    if _fold(a.value) in COUNTRIES or _fold(b.value) in COUNTRIES:
+        return False
+    if country_of_capital(a.value) and country_of_capital(a.value) == country_of_capital(b.value):
+        return False
+    a_text, b_text = texts.get(a.source, ""), texts.get(b.source, "")
+    if _mentions(b_text, a.value) or _mentions(a_text, b.value):
+        return False
+    return not any(_contains(text, a.value, b.value) for text in texts.values())
+
+
+def _contains(folded_text: str, first: str, second: str) -> bool:
+    one, two = (re.escape(_fold(normalise_place(p))) for p in (first, second))
+    link = r"(?:,\s*|\s+in\s+(?:the\s+)?)"
+    return re.search(rf"\b(?:{one}{link}{two}|{two}{link}{one})\b", folded_text) is not None
+
+
+def _mentions(folded_text: str, place: str) -> bool:
+    name = _fold(normalise_place(place))
+    return re.search(rf"\b{re.escape(name)}\b", folded_text) is not None
+
+
+def _offices_exclusive(a: str, b: str) -> bool:
+    """Can one person hold both titles at once? Staff titles overlap; a head of government may hold a
+    portfolio; a former office-holder may hold another office now."""
+    a_group, a_office = a.split(": ", 1)
+    b_group, b_office = b.split(": ", 1)
+    a_former, b_former = a_office.startswith("former "), b_office.startswith("former ")
+    if a_former or b_former:
+        return a_former != b_former and a_office.removeprefix("former ") == b_office.removeprefix("former ")
+    if a_group == b_group == "staff":
+        return False
+    if {a_group, b_group} == {"government", "minister"}:
+        return False
+    return True
+
+
+# --- conflicts as findings -----------------------------------------------------------------------------------------
+
+
+def with_fact_conflicts(findings: Sequence[Finding], conflicts: Sequence[FactConflict], *,
+                        score: float = FACT_CONFLICT_SCORE) -> tuple[Finding, ...]:
+    """One event's findings with each fact conflict shown as a `contradict` finding, keeping exactly one finding
+    per (sentence, other source).
+
+    For a conflict between A's sentence sa and B's sentence sb, the finding (A, sa, B) becomes `contradict` with
+    sb as its other sentence and the conflict's reason, unless it already is a contradiction. When (A, sa, B)
+    agrees with (or partly agrees with) a counterpart and (B, sb, A) is omitted, (B, sb, A) changes instead, so
+    that no agreement is lost.
+    """
+    out = list(findings)
+    at = {(f.source, f.sentence_id, f.other_source): i for i, f in enumerate(out)}
+    changed: set[int] = set()
+    for conflict in conflicts:
+        for a, b in ((conflict.a, conflict.b), (conflict.b, conflict.a)):
+            forward = at.get((a.source, a.sentence_id, b.source))
+            backward = at.get((b.source, b.sentence_id, a.source))
+            if forward is not None:
+                break
+        else:
+            continue
+        if forward in changed or out[forward].relation == Relation.CONTRADICT:
+            continue
+        if backward is not None and backward in changed:
+            continue
+        target, other = forward, b.sentence_id
+        if out[forward].relation in (Relation.AGREE, Relation.PARTIAL) and backward is not None:
+            if out[backward].relation == Relation.CONTRADICT:
+                continue
+            if out[backward].relation == Relation.OMITTED:
+                target, other = backward, a.sentence_id
+        own, theirs = (a, b) if out[target].source == a.source else (b, a)
+        reason = _reason(conflict.kind, conflict.subject, own, theirs)  # the finding's own source speaks first
+        out[target] = replace(out[target], relation=Relation.CONTRADICT, other_sentence_id=other, score=score,
+                              reason=reason, kind=str(conflict.kind))
+        changed.add(target)
+    return tuple(out)

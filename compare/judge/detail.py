@@ -1,0 +1,52 @@
+"""Detail one sentence adds to the other: what makes a pair partial rather than agreeing."""
+
+from __future__ import annotations
+
+from compare.judge.words import PUNCT
+from compare.similarity import content_tokens
+
+# Share of a sentence's content words the other side lacks from which the pair is "partial", not "agree".
+# Tuned on the seed gold pairs and the synthetic tests in tests/rules/test_added_detail.py, as a set with
+# MIN_EXTRA_WORDS.
+PARTIAL_EXTRA_SHARE = 0.45
+MIN_EXTRA_WORDS = 3
+# The other side counts as contained when at most this share of its content words is missing from this side.
+CONTAINED_SHARE = 0.25
+
+
+def extra_words(text: str, other_tokens: set[str], acronyms) -> list[str]:
+    """Runs of words of `text` whose content the other sentence lacks, longest first."""
+    runs: list[list[str]] = [[]]
+    for word in text.split():
+        stems = content_tokens(word, acronyms)
+        if stems and not (set(stems) & other_tokens):
+            runs[-1].append(word)
+        elif stems:
+            runs.append([])
+        elif runs[-1]:
+            runs[-1].append(word)
+    cleaned = [" ".join(r).strip(",.;:") for r in runs if r]
+    return sorted((r for r in cleaned if r), key=lambda r: (-len(r.split()), r))
+
+
+def added_detail(text: str, own: set[str], other: set[str], acronyms) -> list[str]:
+    """Runs of words that `text` adds to the other sentence, when they amount to a detail of the claim.
+
+    A side adds detail when much of its content is missing from the other side and either the other side is
+    (nearly) contained in it or what it adds names someone, something or a number. Two sentences that each
+    word the claim their own way ("take effect" / "enter into force") add nothing: they agree.
+    """
+    extra, lacking = own - other, other - own
+    if len(extra) < MIN_EXTRA_WORDS or len(extra) / max(len(own), 1) < PARTIAL_EXTRA_SHARE:
+        return []
+    runs = extra_words(text, other, acronyms)
+    contained = len(lacking) / max(len(other), 1) <= CONTAINED_SHARE
+    names = names_and_numbers(text)
+    named = any(word.strip(PUNCT) in names for run in runs for word in run.split())
+    return runs if runs and (contained or named) else []
+
+
+def names_and_numbers(text: str) -> set[str]:
+    """Capitalised words past the first word, and numbers: what makes an added phrase a detail."""
+    words = [w.strip(PUNCT) for w in text.split()]
+    return {w for i, w in enumerate(words) if w and (w[0].isdigit() or (i > 0 and w[0].isupper()))}

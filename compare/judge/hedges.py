@@ -1,0 +1,36 @@
+"""Phrases by which a sentence leaves its claim open or only reports it: read by the judge's certainty, open
+detail and hedged rules, and by the claim matrix (one detector for both)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from compare.judge.text import SENTENCE_CACHE
+from compare.judge.words import SOFT_HEDGES, UNCERTAIN_WHETHER, UNCLEAR_DETAIL, UNSETTLED
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def uncertain_whether(text: str) -> str | None:
+    """The phrase that leaves the claim's occurrence open ("it was not made clear whether"), or None."""
+    m = UNCERTAIN_WHETHER.search(text)
+    return m.group(0) if m else None
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def unclear_detail(text: str) -> str | None:
+    """The phrase that leaves a detail of the claim open ("it was not immediately clear when"), or None."""
+    m = UNCLEAR_DETAIL.search(text) or UNSETTLED.search(text)
+    return m.group(0) if m else None
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def soft_hedge(text: str) -> str | None:
+    """The word or phrase that only reports the claim as likely or said ("reportedly", "is expected to"), or None."""
+    m = SOFT_HEDGES.search(text)
+    return m.group(0) if m else None
+
+
+def hedge(text: str) -> str | None:
+    """Any phrase by which `text` leaves its claim open or only reports it, or None: what makes a sentence
+    "hedged" in the claim matrix, and what the certainty, open detail and hedged rules weigh."""
+    return uncertain_whether(text) or unclear_detail(text) or soft_hedge(text)

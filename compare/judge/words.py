@@ -1,0 +1,136 @@
+"""The judge's language data: every word list and cue pattern its rules read, and nothing else.
+
+General English, not tied to any article. The rules read these; none types its own list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from compare.lang import LEXICON
+
+# --- Uncertainty and hedges -------------------------------------------------------------------------------------
+
+# Someone declining to answer ("did not say", "declined to confirm"): before "whether" it leaves the event open,
+# before "when" or "how much" only a detail of it.
+WITHHELD = (
+    r"(?:did|does|do|would|could|will)\s+not\s+(?:say|specify|disclose|confirm|reveal|elaborate\s+on|comment\s+on)\s+"
+    r"|(?:declined|refused)\s+to\s+(?:say|confirm|specify|disclose|comment\s+on)\s+"
+)
+# Phrases that leave the claim's occurrence open ("it was not made clear whether").
+UNCERTAIN_WHETHER = re.compile(
+    r"\b(?:"
+    r"(?:it\s+)?(?:is|was|remains|remained|has\s+not\s+been|had\s+not\s+been)\s+(?:not\s+|un)?(?:yet\s+|immediately\s+)?"
+    r"(?:made\s+)?(?:clear|known|confirmed|certain|disclosed)\s+(?:whether|if)"
+    r"|unclear\s+(?:whether|if)"
+    rf"|(?:{WITHHELD})(?:whether|if)"
+    r"|no\s+(?:word|indication|details?|confirmation)\s+(?:on|of|about|as\s+to)\s+whether"
+    r"|uncertain\s+(?:whether|if)"
+    r"|(?:it\s+)?remains\s+to\s+be\s+seen\s+(?:whether|if)"
+    r")\b",
+    re.IGNORECASE,
+)
+# The same phrases about a detail rather than the event ("it was not immediately clear when parliament would
+# ratify it"): the event is not in doubt, only when, how or how much, so it is neither a certainty conflict nor a
+# negation of what the other side says, but a detail one side lacks.
+UNCLEAR_DETAIL = re.compile(
+    r"\b(?:"
+    r"(?:it\s+)?(?:(?:is|was|remains|remained)(?:\s+not\s+|n't\s+|\s+un)|(?:has|had)\s+not\s+(?:yet\s+)?been\s+)"
+    r"(?:yet\s+|immediately\s+)?(?:made\s+)?(?:clear|known|confirmed|certain|disclosed)\s+"
+    r"|unclear\s+|uncertain\s+"
+    r"|(?:it\s+)?remains\s+to\s+be\s+seen\s+"
+    rf"|{WITHHELD}"
+    r")(?:exactly\s+)?(?:when|how\s+(?:much|many|long|soon)|how|why|where|what|which|who)\b",
+    re.IGNORECASE,
+)
+# ... and with no question after them: what is open is whatever the sentence is about ("the timing remains
+# unclear", "the ministry declined to comment on the report"). They hold no negation, so unlike the phrases
+# above they need not be taken out before negations are read.
+UNSETTLED = re.compile(
+    r"\b(?:unclear|uncertain|(?:declined|refused)\s+to\s+comment)\b(?!\s+(?:on\s+)?(?:whether|if)\b)", re.IGNORECASE
+)
+# Words that only report a claim as likely or said by others. "may" and "might" count in lower case only, and not
+# before a number: "May" and "may 8" are the month.
+SOFT_HEDGES = re.compile(
+    r"\b(?:reportedly|allegedly|apparently|possibly|perhaps|presumably|(?-i:may|might)(?!\s+\d)|rumou?red|unconfirmed|"
+    r"(?:is|are)\s+expected\s+to|(?:is|are|was|were)\s+(?:said|believed|thought|understood)\s+to|"
+    r"appears?\s+to|according\s+to\s+unconfirmed)\b",
+    re.IGNORECASE,
+)
+
+# --- Negation ---------------------------------------------------------------------------------------------------
+
+NEGATIONS = frozenset(
+    "not no never neither nor none nobody nothing without cannot n't denied deny denies rejected rejects "
+    "refused refuses failed fails reject refuse fail".split()
+)
+# A denial reaches the claim it denies, which follows in a that-clause (see negation.DENIAL_REACH).
+DENIALS = frozenset({"denied", "deny", "denies"})
+# Verbs whose negation says what another verb affirms ("will not accept" / "would oppose"), both ways. Negation
+# cues that are verbs themselves ("rejected") deny as the verbs listed for "accept" do.
+OPPOSITES = (
+    ("accept", "reject oppose refuse decline"), ("agree", "disagree reject refuse oppose"),
+    ("support", "oppose reject"), ("allow", "ban block prohibit forbid bar"), ("approve", "reject veto block oppose"),
+    ("confirm", "deny"), ("include", "exclude"), ("attend", "skip miss boycott"), ("join", "boycott leave quit"),
+    ("continue", "stop halt end suspend"), ("increase", "decrease cut reduce lower"), ("raise", "cut lower reduce"),
+    ("succeed", "fail"), ("win", "lose"), ("rise", "fall drop"),
+)
+# A denying cue ("rejected") says what these verbs say; they are not negation cues themselves, so a sentence
+# with one of them affirms nothing the cue denies ("rejected the proposal" / "opposed the proposal").
+DENYING_CUES = "reject refuse deny".split()
+DENYING_VERBS = "oppose decline dismiss veto block".split()
+
+# --- Numbers ----------------------------------------------------------------------------------------------------
+
+NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+SPELLED_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b(?=\s+[^\W\d_])", re.IGNORECASE)
+# Words after a number that make it a time or an ordinal, not a count of something.
+NUMBER_WORD_UNITS_SKIP = frozenset("am pm st nd rd th".split())
+# Durations compare in minutes ("two hours" / "120 minutes"), and the usual spelled-out durations of talks read
+# as numbers after a word that makes them a duration ("lasted an hour and a half"; "an hour later" stays out).
+IN_MINUTES = {"hour": ("minut", 60.0)}
+DURATION_MINUTES = {"an hour and a half": 90, "one and a half hours": 90, "half an hour": 30, "an hour": 60}
+DURATION_PHRASE = re.compile(
+    r"\b((?:lasted|lasting|last|for|took|met for|talked for)\s+(?:(?:about|around|roughly|nearly|almost|some|more than|"
+    r"over|less than|just over|just under)\s+)?)(an hour and a half|one and a half hours|half an hour|an hour)\b",
+    re.IGNORECASE)
+# Scale words after a number ("$1.5 million", "$2bn"): they multiply it, and the unit, if any, follows them.
+SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
+UNIT_AFTER_SCALE = re.compile(r"\s*(?:of\s+)?([^\W\d_]+)")
+# A number given as approximate or as a bound (see quantities.APPROXIMATE_SHARE); "over" after a verb of handing
+# is not a bound ("hand over 10 vessels").
+BOUND = re.compile(
+    r"\b(about|around|roughly|approximately|nearly|almost|some|an estimated|close to|more than|at least|"
+    r"(?<!hand )(?<!hands )(?<!handed )(?<!handing )(?<!took )(?<!take )(?<!taken )(?<!turn )(?<!turned )over|"
+    r"upwards of|in excess of|less than|under|fewer than|up to|at most)\s+(?:\$|€|£|¥)?$", re.IGNORECASE)
+BOUND_KIND = {**dict.fromkeys(("about", "around", "roughly", "approximately", "nearly", "almost", "some",
+                               "an estimated", "close to"), "about"),
+              **dict.fromkeys(("more than", "over", "at least", "upwards of", "in excess of"), "above"),
+              **dict.fromkeys(("less than", "under", "fewer than", "up to", "at most"), "below")}
+ORDINAL = re.compile(r"\b(?P<ordinal>" + "|".join(LEXICON.ordinal_words) + r"|\d{1,3}(?:st|nd|rd|th))\s+"
+                     r"(?P<what>[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2})", re.IGNORECASE)
+
+# --- Dates ------------------------------------------------------------------------------------------------------
+
+# A month named without a day, after the word that places it ("take effect in January", "by mid-March").
+MONTH_ONLY = re.compile(
+    r"\b((?i:in|by|from|until|till|before|after|since|during|early|late|mid|end\s+of))[\s-]+(?:(?:early|late|mid)[\s-]+)?"
+    r"(" + "|".join(LEXICON.month_names) + r")\b(?!\s+\d{1,2}\b)(?:,?\s+(\d{4}))?"
+)
+
+# --- Tokens and punctuation -------------------------------------------------------------------------------------
+
+TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|n't|\d[\d,.]*|\S", re.UNICODE)
+NUMBER = re.compile(
+    r"(?<![\w.:/-])(\$|€|£|¥)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%|percent|per\s+cent|[^\W\d_]+)?",
+    re.UNICODE,
+)
+CLAUSE_ENDS = frozenset(",;:.!?()—–")
+PUNCT = ",.;:!?\"“”‘’()$€£¥"  # currency signs too: "$1.2" is the number 1.2
+CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")

@@ -1,0 +1,163 @@
+"""Words the event fact sheet reads (compare.facts): how long a meeting and its parts lasted, what it produced,
+who held which office, which meeting of a series it was. General news language, none tied to any article.
+
+Patterns are regular-expression source text; compare.facts compiles each once.
+"""
+
+# --- how long ---------------------------------------------------------------------------------------------------
+
+# Units of a duration, to minutes.
+DURATION_UNITS = {
+    "minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "hr": 60, "hrs": 60,
+    "day": 1440, "days": 1440,
+}  # fmt: skip
+# Words before a figure that make it approximate, to the side of the figure the truth lies on.
+BOUND_WORDS = {
+    "about": "about", "around": "about", "some": "about", "roughly": "about", "approximately": "about",
+    "approx.": "about", "close to": "about", "an estimated": "about", "almost": "below", "nearly": "below",
+    "just under": "below", "under": "below", "less than": "below", "fewer than": "below", "up to": "below",
+    "more than": "above", "over": "above", "just over": "above", "upwards of": "above", "at least": "above",
+    "well over": "above", "in excess of": "above", "a little over": "above", "a little more than": "above",
+    "slightly over": "above", "slightly more than": "above", "a bit over": "above", "a little under": "below",
+    "a little less than": "below", "slightly less than": "below", "slightly under": "below",
+}  # fmt: skip
+# Figures written as words that number words do not cover.
+FRACTION_WORDS = {"half an": 0.5, "a half": 0.5, "a quarter": 0.25, "an": 1.0, "a": 1.0}
+# Verbs that give the length of what their subject names ("the talks lasted three hours").
+DURATION_VERBS = (
+    r"lasted|lasting|last|went\s+on\s+for|ran\s+for|running\s+for|continued\s+for|extended\s+(?:for|to)|stretched\s+(?:for|to|over)|"
+    r"took|spanned")
+# Verbs whose subject is the meeting itself ("they met for two hours", "spoke for nearly three hours").
+MEETING_FOR_VERBS = r"met|meeting|talked|spoke|conferred|negotiated|held\s+talks|sat\s+down"
+# Verbs of finishing after a length of time ("concluded after more than two hours").
+ENDING_VERBS = r"concluded|ended|wrapped\s+up|finished|broke\s+up|closed|came\s+to\s+an\s+end"
+# Words that make a length a forecast or a plan, not what happened ("the talks could last six hours").
+FORECAST_WORDS = r"could|may|might|would|expected|scheduled|set|planned|likely|due|supposed|should|(?:was|were|is|are)\s+to"
+
+# Nouns naming the meeting or a part of it, to the part ("segment") a length belongs to. Longer phrases first
+# where one contains another; a noun not listed here is not a part of the meeting.
+SEGMENTS = {
+    "one-on-one": "one-on-one", "one on one": "one-on-one", "tete-a-tete": "one-on-one",
+    "tête-à-tête": "one-on-one", "private meeting": "one-on-one", "private talks": "one-on-one",
+    "restricted format": "restricted", "restricted session": "restricted", "narrow format": "restricted",
+    "restricted talks": "restricted", "small group": "restricted",
+    "expanded format": "expanded", "extended format": "expanded", "expanded talks": "expanded",
+    "delegation-level talks": "expanded", "delegation level talks": "expanded", "expanded session": "expanded",
+    "plenary": "expanded", "working lunch": "meal", "lunch": "meal", "dinner": "meal", "banquet": "meal",
+    "breakfast": "meal", "press conference": "press conference", "news conference": "press conference",
+    "press briefing": "press conference", "press event": "press conference", "phone call": "call",
+    "telephone call": "call", "call": "call", "phone conversation": "call", "telephone conversation": "call",
+    "talks": "talks", "meeting": "talks", "meetings": "talks", "discussion": "talks", "discussions": "talks",
+    "negotiations": "talks", "session": "talks", "summit": "talks", "engagement": "talks", "interaction": "talks",
+    "conversation": "talks", "encounter": "talks", "bilateral": "talks", "consultations": "talks",
+    "visit": "visit", "state visit": "visit", "trip": "visit", "stay": "visit", "tour": "visit",
+}  # fmt: skip
+
+# --- how many ----------------------------------------------------------------------------------------------------
+
+# Verbs that govern a count of what the meeting produced or who took part, to one form ("inked" -> "sign").
+COUNT_VERBS = {
+    "signed": "sign", "sign": "sign", "signing": "sign", "inked": "sign", "concluded": "sign",
+    "exchanged": "sign", "adopted": "adopt", "approved": "adopt", "issued": "issue", "released": "issue",
+    "reached": "reach", "struck": "reach", "announced": "announce", "unveiled": "announce",
+    "attended": "attend", "attend": "attend", "attending": "attend", "joined": "attend",
+}  # fmt: skip
+# Verbs after the counted noun that say the same ("20 leaders attended", "29 world leaders expected to attend").
+COUNT_VERBS_AFTER = {
+    "attended": "attend", "attend": "attend", "took part": "attend", "participated": "attend", "joined": "attend",
+    "were signed": "sign", "have been signed": "sign", "had been signed": "sign", "were inked": "sign",
+    "were adopted": "adopt", "were reached": "reach",
+}  # fmt: skip
+# Counts written as words beyond the number words, to (value, bound).
+COUNT_WORDS = {"dozens": (24, "above"), "dozen": (12, "about"), "a dozen": (12, "about"),
+               "a couple of": (2, "about"), "several": (3, "above"), "scores": (40, "above")}
+# Nouns that are units or times, never what a sentence counts ("signed 20 years ago").
+NOT_COUNTED = frozenset(
+    "year years month months week weeks day days hour hours minute minutes percent per cent times time "
+    "billion million trillion thousand hundred point points".split())
+
+# --- who: offices of named people --------------------------------------------------------------------------------
+
+# Offices as written, to (group, office). Offices of one group other than "staff" exclude each other for one
+# person at one time; staff titles (adviser, aide, envoy, spokesperson) overlap and never conflict among
+# themselves. A head of government can hold a portfolio, so "government" and "minister" do not conflict either.
+OFFICES = {
+    "president": ("state", "president"), "vice president": ("state", "vice president"),
+    "vice-president": ("state", "vice president"), "vp": ("state", "vice president"),
+    "prime minister": ("government", "prime minister"), "premier": ("government", "prime minister"),
+    "pm": ("government", "prime minister"), "chancellor": ("government", "prime minister"),
+    "deputy prime minister": ("government", "deputy prime minister"),
+    "first deputy prime minister": ("government", "deputy prime minister"),
+    "vice premier": ("government", "deputy prime minister"),
+    "spokesman": ("staff", "spokesperson"), "spokeswoman": ("staff", "spokesperson"),
+    "spokesperson": ("staff", "spokesperson"), "press secretary": ("staff", "spokesperson"),
+    "national security adviser": ("staff", "national security adviser"),
+    "national security advisor": ("staff", "national security adviser"), "nsa": ("staff", "national security adviser"),
+    "aide": ("staff", "aide"), "adviser": ("staff", "aide"), "advisor": ("staff", "aide"),
+    "envoy": ("staff", "envoy"), "special envoy": ("staff", "envoy"), "ambassador": ("staff", "ambassador"),
+}  # fmt: skip
+# Offices written as capital abbreviations; in lower case they are other words ("3 pm").
+ABBREVIATED_OFFICES = frozenset({"pm", "nsa", "vp"})
+# Portfolios, as written before "minister"/"secretary" or after "minister of"/"secretary of", to one name.
+PORTFOLIOS = {
+    "foreign": "foreign affairs", "foreign affairs": "foreign affairs", "external affairs": "foreign affairs",
+    "state": "foreign affairs", "defense": "defence", "defence": "defence", "war": "defence",
+    "finance": "finance", "treasury": "finance", "commerce": "trade", "trade": "trade",
+    "economy": "economy", "economic development": "economy", "energy": "energy", "interior": "interior",
+    "home": "interior", "homeland security": "homeland security", "justice": "justice", "agriculture": "agriculture",
+    "health": "health", "education": "education", "transport": "transport", "industry": "industry",
+}  # fmt: skip
+# Words before an office that change it: a former office-holder does not hold it now; "then-" dates the title
+# to another time, so it is left out.
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "outgoing"})
+THEN_WORDS = frozenset({"then", "then-", "late"})
+# Capitalised words after an office that are not a name ("President Trump's", "Foreign Minister of ...").
+NOT_NAME_WORDS = frozenset(
+    "and or of the for in on at to with by from said says told added who which that met meets his her their "
+    "also has had have was is will would".split())
+
+# Words of respect before a name, not part of it ("Prime Minister Shri Narendra Modi", "Mr. Trump").
+HONORIFICS = frozenset("shri sri mr mrs ms dr sir dame sheikh madam".split())
+
+# --- which meeting ------------------------------------------------------------------------------------------------
+
+# Nouns a meeting goes by in "their first meeting", "the second summit".
+ORDINAL_NOUNS = frozenset(
+    "meeting meetings summit talks encounter engagement interaction visit trip conversation call contact "
+    "negotiations discussions round".split())
+# Words between an ordinal and its noun that qualify it; two ordinals compare only with the same qualifiers. An
+# ordinal after "a" ("the possibility of a second meeting") is not this meeting's and is not read.
+ORDINAL_QUALIFIERS = frozenset(
+    "in-person face-to-face direct official formal bilateral personal high-level one-on-one full-fledged "
+    "formal state such".split())
+# What frames an ordinal to a span or a place ("first meeting since 2019", "first visit in seven years", "first
+# summit this year", "first trip abroad", "first engagement this morning"): such an ordinal counts within its
+# frame, and two frames cannot be compared.
+ORDINAL_FRAMES = (
+    r"\b(?:since|in\s+(?:(?:more\s+than|over|nearly|almost|about|some|a|an|the\s+past|the\s+last|\d+|\w+)\s+)*"
+    r"(?:years?|months?|weeks?|decades?|days?)|this\s+(?:year|month|week|morning|afternoon|evening|term)|"
+    r"of\s+(?:[\w'’-]+\s+){0,3}?(?:year|day|trip|term|tour|visit|presidency|tenure)\b|"
+    r"(?:as|since\s+becoming)\s+(?:president|prime\s+minister|premier|chancellor|leader)|in\s+office|"
+    r"abroad|overseas|outside|to\s+(?:the\s+)?[A-Z]\w+|in\s+[A-Z]\w+|on\s+(?:\w+\s+)?soil|within|after|ever|"
+    r"in\s+the\s+(?:space|course)\s+of|"
+    r"of\s+(?:the\s+)?(?:\w+\s+)?(?:summit|visit|trip|day)|under)")
+
+# --- which meeting a sentence's day or place belongs to ------------------------------------------------------------
+
+# A sentence about an earlier or a side meeting ("the last time the two leaders met was in Osaka", "after meeting
+# Putin in Alaska", "the governments also held a dialogue in X"): its day and place are not this meeting's.
+OTHER_MEETING_CUES = (
+    r"\b(?:also\s+(?:held|met|hosted|convened)|separate(?:ly)?|last\s+(?:time|met|meeting|summit|talks|visit)|"
+    r"previous(?:ly)?|earlier\s+(?:meeting|summit|talks|visit))\b")
+# ... and a day or place tied to a meeting before or after this one ("after meeting Putin in Alaska", "followed
+# last Friday's summit").
+PRIOR_MEETING_CUES = (
+    r"\b(?:after|before|since|following|followed|follows|ahead\s+of|preceded)\s+(?:[\w'’]+\s+){0,4}?"
+    r"(?:meeting|talks|summit|visit|met|meetings)\b")
+# A length given after these belongs to what came before the meeting ("after wrapping up a two-day visit to
+# Japan", "this meeting followed a two-day summit"; "following talks that lasted four hours" is this meeting's).
+PRIOR_LENGTH_CUES = r"\b(?:followed|follows|after\s+(?:wrapping\s+up|concluding|ending|completing|finishing))\b"
+# Words a weekday must stand near for it to date the meeting rather than a statement about it ("the Kremlin said
+# on Tuesday"): the meeting words of compare/lang/en/cues.py less those of speaking and announcing.
+SPEECH_WORDS = frozenset("announced said says told stated declared confirmed reported added agreed signed".split())
+WEEKDAY_REACH = 10  # words either side of a weekday searched for a meeting word

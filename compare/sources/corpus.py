@@ -1,0 +1,73 @@
+"""JSON, JSONL and CSV corpora -> Source records, one per article object or row."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from compare.models import EmptySource, MalformedCorpus, Settings, Source
+from compare.sources.reading import read_text, refuse_empty
+from compare.sources.rows import csv_table, listed, row_source
+
+# An article is a flat object; JSON nested deeper than Python's recursion limit is not a corpus.
+_TOO_DEEP = "{where} is JSON nested too deeply to be a corpus; write each article as one flat object"
+
+
+def read_json(name: str, settings: Settings, warnings: list[str]) -> list[Source]:
+    """A .json file: one article object (its id is the file name), or a list of rows like a .jsonl corpus."""
+    text, encoding, _exact = read_text(name, settings, warnings)
+    refuse_empty(text, name)
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise MalformedCorpus(
+            f"{name} line {error.lineno} is not valid JSON ({error.msg}); fix the file or save the article "
+            f"as .txt"
+        ) from None
+    except RecursionError:
+        raise MalformedCorpus(_TOO_DEEP.format(where=name)) from None
+    if isinstance(value, list):
+        return [row_source(row, name, f"{name} item {i}", encoding, None) for i, row in enumerate(value, 1)]
+    return [row_source(value, name, name, encoding, Path(name).stem)]
+
+
+def read_jsonl(name: str, settings: Settings, warnings: list[str]) -> list[Source]:
+    """A .jsonl corpus: one JSON article object per line; blank lines are allowed."""
+    text, encoding, _exact = read_text(name, settings, warnings)
+    refuse_empty(text, name)
+    sources = []
+    # split on "\n" only: str.splitlines would also split inside a JSON string holding U+2028 or U+0085
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        where = f"{name} line {number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise MalformedCorpus(
+                f"{where} is not valid JSON ({error.msg}); put one article object on each line"
+            ) from None
+        except RecursionError:
+            raise MalformedCorpus(_TOO_DEEP.format(where=where)) from None
+        sources.append(row_source(row, f"{name}:{number}", where, encoding, None))
+    if not sources:
+        raise EmptySource(f"{name} is empty; remove it or put the article's text in it")
+    return sources
+
+
+def read_csv(name: str, settings: Settings, warnings: list[str]) -> list[Source]:
+    """A .csv corpus: a header row naming at least `text`, then one article per row."""
+    text, encoding, _exact = read_text(name, settings, warnings)
+    refuse_empty(text, name)
+    header, rows = csv_table(text, name, settings)
+    if "text" not in header:
+        raise MalformedCorpus(
+            f"{name} has no 'text' column (its header is: {listed(header)}); name the column with the article's "
+            f"text 'text'"
+        )
+    if not rows:
+        raise EmptySource(f"{name} has a header but no rows; add articles or remove the file")
+    return [
+        row_source(dict(zip(header, cells)), f"{name}:{line}", f"{name} line {line}", encoding, None)
+        for line, cells in rows
+    ]

@@ -1,0 +1,64 @@
+"""Saved HTML pages -> the article they hold, with the metadata the page gives (trafilatura, offline)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compare.models import CompareError, EmptySource, MalformedCorpus, Settings, Source
+from compare.sources.naming import shown
+from compare.sources.reading import read_text
+from compare.sources.rows import clean_value, iso_date
+
+
+def read_html(name: str, settings: Settings, warnings: list[str]) -> list[Source]:
+    text, encoding, _exact = read_text(name, settings, warnings, html=True)
+    return [html_source(name, Path(name).stem, text, encoding)]
+
+
+def html_source(name: str, source_id: str, page: str, encoding: str) -> Source:
+    """The article of a saved page, with the metadata the page gives, extracted offline by trafilatura."""
+    label = shown(name)
+    try:
+        import trafilatura
+    except ImportError:
+        raise CompareError(
+            f"{label} is an HTML page and reading HTML needs the html extra; run "
+            f"pip install 'crosscheck[html]' (or save the page's text as .txt)"
+        ) from None
+    # A str (not bytes) so trafilatura does not guess the encoding again; no URL, so nothing is fetched.
+    try:
+        document = trafilatura.bare_extraction(
+            page,
+            with_metadata=True,
+            include_comments=False,  # readers' comments are not the outlet's report
+            include_tables=True,
+            deduplicate=False,  # repeated paragraphs are the cleaning stage's to drop, with provenance
+        )
+    except RecursionError:  # the extractor walks the element tree recursively
+        raise MalformedCorpus(
+            f"{label} nests its elements too deeply to be an article page; save the article's text as .txt instead"
+        ) from None
+    text = (document.text if document is not None else "") or ""
+    if not text.strip():
+        raise EmptySource(
+            f"{label} has no article text that could be extracted; save the article's text as .txt instead"
+        )
+    return Source(
+        id=source_id,
+        path=name,
+        text=text,
+        title=clean_value(document.title),
+        published=_page_date(document.date),
+        outlet=clean_value(document.sitename),
+        url=clean_value(document.url),
+        encoding=encoding,
+        text_is_file=False,
+    )
+
+
+def _page_date(value: str | None) -> str | None:
+    """The extractor's date as YYYY-MM-DD; one it got wrong is dropped, since the user cannot fix it."""
+    try:
+        return iso_date(value, "", "date")
+    except MalformedCorpus:
+        return None

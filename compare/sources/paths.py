@@ -1,0 +1,76 @@
+"""Paths given -> the files to read: a file itself, or a folder's files of known formats, recursively, sorted."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from compare.models import NoSources, Settings, SourceNotFound
+from compare.sources.formats import KNOWN_SUFFIXES
+from compare.sources.naming import STDIN
+
+
+def expand(given: str | os.PathLike, settings: Settings, warnings: list[str]) -> list[str]:
+    """Files to read for one path given: the file itself, or a folder's known files, recursively and sorted.
+
+    Inside a folder, a link that leads outside it is skipped with a warning unless `settings.follow_symlinks`:
+    a folder of articles should not put a system file into the reports because something in it points there.
+    """
+    name = os.fspath(given)
+    if name == STDIN:
+        return [STDIN]
+    path = Path(name)
+    if not path.exists():
+        raise SourceNotFound(f"{name} does not exist; check the path")
+    if path.is_file():
+        return [name]
+    manifest = os.path.realpath(settings.manifest) if settings.manifest else None
+    root = os.path.realpath(name)
+    found = []
+    visited = {root}  # folders reached through links, so that a link back up cannot loop
+    for folder, subfolders, files in os.walk(name, followlinks=settings.follow_symlinks):
+        # hidden files and folders (.git, editor back-ups) are not articles
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        kept = []
+        for sub in subfolders:
+            full = os.path.join(folder, sub)
+            if os.path.islink(full):
+                real = os.path.realpath(full)
+                if not _inside(real, root) and not settings.follow_symlinks:
+                    warnings.append(_outside(full, name))
+                    continue
+                if real in visited:
+                    continue
+                visited.add(real)
+            kept.append(sub)
+        subfolders[:] = kept
+        for file in files:
+            full = os.path.join(folder, file)
+            if (
+                not file.startswith(".")
+                and os.path.splitext(file)[1].lower() in KNOWN_SUFFIXES
+                and os.path.isfile(full)
+                # a manifest kept beside the articles describes them; it is not a corpus
+                and os.path.realpath(full) != manifest
+            ):
+                if not settings.follow_symlinks and not _inside(os.path.realpath(full), root):
+                    warnings.append(_outside(full, name))
+                    continue
+                found.append(full)
+    found.sort()
+    if not found:
+        raise NoSources(
+            f"{name} has no readable source; put .txt, .md, .html, .json, .jsonl or .csv files in it"
+        )
+    return found
+
+
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _outside(link: str, folder: str) -> str:
+    return (
+        f"skipped: {link} is a link to {os.path.realpath(link)}, outside {folder}; pass --follow-symlinks to "
+        f"read it"
+    )

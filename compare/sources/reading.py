@@ -1,0 +1,117 @@
+"""Files -> bytes -> text: refusing what is missing, too large, binary or empty, then decoding."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from pathlib import Path
+
+from compare.models import BinarySource, EmptySource, Settings, SourceNotFound, SourceTooLarge
+from compare.sources.decoding import BOMS, decode, forced_encoding
+from compare.sources.naming import STDIN, shown
+
+# Leading bytes of common non-text files people drop into an article folder by mistake, with a name the error
+# message can use. Checked before decoding, since some of these decode "successfully" as Windows-1252.
+_MAGIC = (
+    (b"%PDF", "a PDF file"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"BM", None),  # too short to be sure on its own: see _binary_kind
+    (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program"),
+)
+
+_NUL_BYTES = "binary data (it contains NUL bytes)"
+
+
+def read_text(name: str, settings: Settings, warnings: list[str], *, html: bool = False) -> tuple[str, str, bool]:
+    """(text, encoding, exact) of one file: its bytes read and checked, then decoded (see decoding.decode).
+
+    Bytes replaced while decoding are counted in a warning. The decoded text is held to --max-bytes too (as
+    UTF-8): a file in a two-byte encoding decodes to more than its size on disk would suggest.
+    """
+    text, encoding, exact, replaced = decode(read_bytes(name, settings), name, settings, html=html)
+    if replaced:
+        warnings.append(
+            f"{shown(name)} is UTF-8 but for {replaced} invalid byte sequence{'s' if replaced != 1 else ''}, "
+            f"read as U+FFFD; pass --encoding {'' if name == STDIN else f'{name}='}NAME if it is in another encoding"
+        )
+    check_decoded_size(len(text.encode("utf-8", "surrogatepass")), name, settings)
+    return text, encoding, exact
+
+
+def check_decoded_size(size: int, name: str, settings: Settings, counted: str = "") -> None:
+    """Refuse a file whose decoded text is over --max-bytes (`counted` says how much of it was measured)."""
+    if size > settings.max_bytes:
+        raise SourceTooLarge(
+            f"{shown(name)} decodes to over {settings.max_bytes:,} bytes of text{counted}; pass --max-bytes "
+            f"{size * 2} to read it anyway, or split it"
+        )
+
+
+def refuse_empty(text: str, name: str) -> None:
+    if not text.strip():
+        raise EmptySource(f"{shown(name)} is empty; remove it or put the article's text in it")
+
+
+def read_bytes(name: str, settings: Settings) -> bytes:
+    """The file's bytes (standard input for "-"), refusing what is over the size limit, binary or empty."""
+    limit = settings.max_bytes
+    if name == STDIN:
+        data = sys.stdin.buffer.read(limit + 1)
+        size = len(data)
+    else:
+        try:
+            size = os.path.getsize(name)
+            data = b"" if size > limit else Path(name).read_bytes()
+        except OSError as error:
+            raise SourceNotFound(f"{name} cannot be read ({error.strerror}); check its permissions") from None
+    if size > limit:
+        raise SourceTooLarge(
+            f"{shown(name)} is over the {limit:,}-byte limit; pass --max-bytes {max(size, limit + 1) * 2} "
+            f"to read it anyway, or split it"
+        )
+    if not data.strip():
+        if name == STDIN:
+            raise EmptySource("standard input is empty; pipe an article's text into it, or pass files instead of -")
+        raise EmptySource(f"{name} is empty; remove it or put the article's text in it")
+    kind = _binary_kind(data, name, settings)
+    if kind:
+        fix = "pass the article's text as a .txt file instead"
+        if kind == _NUL_BYTES and _looks_like_utf16(data):
+            given = "" if name == STDIN else f"{name}="
+            fix = f"if it is UTF-16 text without a byte-order mark, pass --encoding {given}utf-16-le (or utf-16-be)"
+        raise BinarySource(f"{shown(name)} is {kind}, not text; {fix}")
+    return data
+
+
+def _binary_kind(data: bytes, name: str, settings: Settings) -> str | None:
+    """What kind of non-text file `data` is, or None for text."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            if kind is None:  # "BM": a Windows bitmap only if the header's size field matches
+                if len(data) >= 6 and int.from_bytes(data[2:6], "little") == len(data):
+                    return "a BMP image"
+                continue
+            return kind
+    if any(data.startswith(bom) for bom, _ in BOMS):
+        return None  # UTF-16/32 text has NUL bytes
+    forced = forced_encoding(name, settings)
+    if forced and codecs.lookup(forced).name.startswith(("utf-16", "utf-32")):
+        return None
+    if b"\x00" in data:
+        return _NUL_BYTES
+    return None
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Mostly-ASCII UTF-16 has a NUL in every other byte."""
+    half = len(data) // 2
+    return half >= 2 and max(data[0::2].count(0), data[1::2].count(0)) >= 0.4 * half

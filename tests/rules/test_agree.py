@@ -1,0 +1,25 @@
+"""The agree rule: its examples, and the cases that pin where it fires and where not."""
+
+import pytest
+
+from compare.judge import judge_pair
+from compare.models import Relation
+from rule_checks import check_fires, check_spares, rule_named, side
+
+RULE = rule_named("agree")
+
+
+@pytest.mark.parametrize("a, b", RULE.fires)
+def test_fires(a, b):
+    check_fires(RULE, a, b)
+
+
+@pytest.mark.parametrize("a, b", RULE.spares)
+def test_spares(a, b):
+    check_spares(RULE, a, b)
+
+
+def test_paraphrase_without_conflict_agrees_or_partly_agrees():
+    a = side("a", "The two shared a strong sense of crisis about recent moves around the country.")
+    b = side("b", "They shared a strong sense of urgency about the recent development around the country.")
+    assert judge_pair(a, b, 0.7).relation in {Relation.AGREE, Relation.PARTIAL}

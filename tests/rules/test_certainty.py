@@ -1,0 +1,40 @@
+"""The certainty rule: its examples, and the cases that pin where it fires and where not."""
+
+import pytest
+
+from compare.judge import judge_pair, uncertain_whether
+from compare.models import Relation
+from rule_checks import check_fires, check_spares, rule_named, side
+
+RULE = rule_named("certainty")
+
+
+@pytest.mark.parametrize("a, b", RULE.fires)
+def test_fires(a, b):
+    check_fires(RULE, a, b)
+
+
+@pytest.mark.parametrize("a, b", RULE.spares)
+def test_spares(a, b):
+    check_spares(RULE, a, b)
+
+
+def test_uncertainty_cues():
+    assert uncertain_whether("It is unclear whether the deal covers gas.")
+    assert uncertain_whether("The spokesman did not say whether sanctions came up.")
+    assert uncertain_whether("Officials declined to confirm whether the visit happened.")
+    assert uncertain_whether("The talks addressed the possibility of a review.") is None
+
+
+def test_certainty_conflict_is_a_contradiction_naming_the_phrase():
+    a = side("a", "It was not made clear whether the ministers discussed a review of the fishing treaty.")
+    b = side("b", "The ministers also discussed a possible review of the fishing treaty.")
+    verdict = judge_pair(a, b, 0.8)
+    assert verdict.relation == Relation.CONTRADICT
+    assert verdict.reason.startswith("certainty:")
+    assert "not made clear whether" in verdict.reason
+
+
+def test_it_remains_to_be_seen_whether_leaves_the_event_open():
+    assert uncertain_whether("It remains to be seen whether parliament will ratify the treaty.") == (
+        "It remains to be seen whether")

@@ -1,0 +1,394 @@
+"""The event fact sheet: typed facts read from news sentences, lined up across sources, conflicts as findings.
+
+Sentences are written in the style of wire and national-press copy; none is taken from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.facts import (
+    Fact, FactConflict, FactKind, FactStatus, fact_conflicts, lineup, source_facts, with_fact_conflicts,
+)
+from compare.models import Finding, Relation, Source
+from compare.pipeline import prepare
+
+
+def facts_of(text: str, published: str | None = None, source_id: str = "a") -> tuple[Fact, ...]:
+    prepared = prepare(Source(id=source_id, path=f"{source_id}.txt", text=text, published=published))
+    return source_facts(prepared.source, prepared.sentences)
+
+
+def of_kind(facts, kind: FactKind) -> list[tuple[str, str, str | None, str]]:
+    return [(f.subject, f.value, f.bound, f.shown) for f in facts if f.kind == kind]
+
+
+def sheet(*texts: str, published: str | None = None):
+    ids = [chr(ord("a") + i) for i in range(len(texts))]
+    facts = {sid: facts_of(text, published, sid) for sid, text in zip(ids, texts)}
+    return lineup(facts, texts=dict(zip(ids, texts)))
+
+
+def row(rows, kind: FactKind, subject: str | None = None):
+    found = [r for r in rows if r.kind == kind and (subject is None or r.subject == subject)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- durations ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "value", "bound", "shown"),
+    [
+        ("The talks lasted about three hours, officials said.", "talks", "3 h", "about", "about three hours"),
+        ("The two presidents met for 2 hours and 45 minutes.", "talks", "2 h 45 min", None, "2 hours and 45 minutes"),
+        ("Modi held a 90-minute meeting with the Chinese leader.", "talks", "1 h 30 min", None, "90-minute"),
+        ("The one-on-one lasted an hour and a half.", "one-on-one", "1 h 30 min", None, "an hour and a half"),
+        ("After nearly four hours of talks, the ministers emerged smiling.", "talks", "4 h", "below", "nearly four hours"),
+        ("The summit, held at a seaside resort, lasted more than two hours.", "talks", "2 h", "above", "more than two hours"),
+        ("The working lunch lasted two hours.", "meal", "2 h", None, "two hours"),
+        ("The press conference lasted a little over 12 minutes.", "press conference", "12 min", "above",
+         "a little over 12 minutes"),
+        ("The leaders held a 40-minute restricted format meeting before the delegations joined.", "restricted",
+         "40 min", None, "40-minute"),
+        ("Discussions concluded after more than two-and-a-half hours, the Kremlin said.", "talks", "2 h 30 min",
+         "above", "more than two-and-a-half hours"),
+    ],
+)
+def test_duration_found_with_its_segment(text, subject, value, bound, shown):
+    assert of_kind(facts_of(text), FactKind.DURATION) == [(subject, value, bound, shown)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks could last six to seven hours, a Kremlin aide said.",  # a forecast
+        "The meeting was expected to last 90 minutes.",
+        "The last 10 minutes of the meeting turned into a shouting match.",  # a stretch of it
+        "Trump spoke for 3 minutes of that time.",
+        "He has served as foreign minister for 12 years.",  # no part of the meeting
+        "The war is now entering its fourth year after three years of fighting.",
+        "The approximately hour and 40-minute talks ended at noon.",  # half a figure is not read
+    ],
+)
+def test_no_duration_where_none_is_the_meetings(text):
+    assert of_kind(facts_of(text), FactKind.DURATION) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Friday's talks ran longer than a 2018 summit in Helsinki that lasted roughly two hours.",
+        "He landed in Tianjin after wrapping up a two-day visit to Japan.",
+        "This meeting followed a two-day summit in the port city.",
+    ],
+)
+def test_no_duration_of_another_meeting(text):
+    assert of_kind(facts_of(text, published="2025-08-31"), FactKind.DURATION) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("The two signed a joint statement following talks which lasted about four hours.", "about four hours"),
+        ("The 40-minute discussion built on their October 2024 meeting in Kazan.", "40-minute"),
+    ],
+)
+def test_duration_of_this_meeting_beside_another(text, shown):
+    assert [f for _, _, _, f in of_kind(facts_of(text, published="2025-08-31"), FactKind.DURATION)] == [shown]
+
+
+def test_a_visit_belongs_to_its_visitor():
+    facts = facts_of("Chinese President Xi Jinping arrived in Moscow on Wednesday for a four-day state visit.")
+    assert of_kind(facts, FactKind.DURATION) == [("visit (days): xi jinping", "4 days", None, "four-day")]
+
+
+def test_offsets_index_the_source_text_through_folded_white_space():
+    text = "Leaders met in Oslo.\n\nThe talks   lasted about  three\thours,  and Foreign Minister  Anne Holt spoke."
+    prepared = prepare(Source(id="a", path="a.txt", text=text))
+    facts = source_facts(prepared.source, prepared.sentences)
+    assert facts
+    for fact in facts:
+        assert " ".join(text[fact.start:fact.end].split()) == fact.shown
+    duration = next(f for f in facts if f.kind == FactKind.DURATION)
+    assert text[duration.start:duration.end] == "about  three\thours"
+
+
+# --- counts --------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "value", "bound"),
+    [
+        ("The two sides signed 12 agreements on trade and energy at the meeting.", "sign: agreement", "12", None),
+        ("More than 20 documents were signed during the visit.", "sign: document", "20", "above"),
+        ("Ministers signed dozens of cooperation agreements after the talks.", "sign: agreement", "24", "above"),
+    ],
+)
+def test_count_found_by_noun_and_verb(text, subject, value, bound):
+    assert [(s, v, b) for s, v, b, _ in of_kind(facts_of(text), FactKind.COUNT)] == [(subject, value, bound)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders attended a state banquet after the talks.",  # a reference, not a count
+        "The treaty was signed two years ago, before the meeting.",
+        "Officials said the meeting would be held in two weeks.",
+    ],
+)
+def test_no_count_where_nothing_is_counted(text):
+    assert of_kind(facts_of(text), FactKind.COUNT) == []
+
+
+# --- people, ordinals, days, places --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "value"),
+    [
+        ("Russian Defense Minister Andrei Belousov joined the talks.", "andrei belousov", "minister: defence minister"),
+        ("U.S. Vice President JD Vance attended the meeting.", "jd vance", "state: vice president"),
+        ("Secretary of State Marco Rubio led the delegation.", "marco rubio", "minister: foreign affairs minister"),
+        ("PM Modi met the Chinese leader.", "modi", "government: prime minister"),
+        ("Former President Joe Biden was not invited to the meeting.", "joe biden", "state: former president"),
+        ("Vice President J.D. Vance sat beside him.", "j.d. vance", "state: vice president"),
+        ("Prime Minister Shri Narendra Modi arrived.", "narendra modi", "government: prime minister"),
+        ("Leaders met in Alaska. Coverage of the President Vladimir Putin Summit ran all day.", "vladimir putin",
+         "state: president"),
+    ],
+)
+def test_title_of_a_named_person(text, subject, value):
+    assert [(s, v) for s, v, _, _ in of_kind(facts_of(text), FactKind.PERSON)] == [(subject, value)]
+
+
+def test_a_title_of_another_time_is_left_out():
+    assert of_kind(facts_of("Lavrov met then-Secretary of State Antony Blinken in 2023."), FactKind.PERSON) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was their second meeting this year.", []),  # framed by "this year"
+        ("This was their first meeting since 2019.", []),
+        ("They greeted each other for their first face-to-face encounter of the president's second term.", []),
+        ("This is the second meeting between the two leaders in the space of less than a year.", []),
+        ("The first talks between officials of Russia, the United States and Ukraine since 2022 ended.", []),
+        ("Trump raised the possibility of a second meeting with Putin.", []),  # not this meeting
+        ("The talks were their first in-person meeting.", [("in-person meeting", "1")]),
+        ("Friday's summit was their third meeting.", [("meeting", "3")]),
+    ],
+)
+def test_ordinal_of_the_meeting_only_without_a_frame(text, expected):
+    assert [(s, v) for s, v, _, _ in of_kind(facts_of(text), FactKind.ORDINAL)] == expected
+
+
+def test_weekday_and_date_of_the_meeting():
+    facts = facts_of("The two leaders met in Tianjin on Sunday. Talks resumed later.", published="2025-08-31")
+    assert of_kind(facts, FactKind.WEEKDAY) == [("meeting", "Sunday", None, "Sunday")]
+    assert of_kind(facts, FactKind.DATE) == [("meeting", "2025-08-31", "about", "Sunday")]  # worked out
+    assert of_kind(facts, FactKind.PLACE) == [("meeting", "Tianjin", None, "Tianjin")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin said on Tuesday that the talks had gone well.",  # the day of a statement
+        "The meeting followed last Friday's summit in Alaska.",  # an earlier meeting's day
+    ],
+)
+def test_weekday_not_the_meetings(text):
+    assert of_kind(facts_of(text, published="2025-08-19"), FactKind.WEEKDAY) == []
+
+
+def test_a_place_span_covers_the_name_only():
+    facts = facts_of("Xi Jinping arrived in Moscow Wednesday and held talks with Putin.", published="2025-05-08")
+    assert of_kind(facts, FactKind.PLACE) == [("meeting", "Moscow", None, "Moscow")]
+
+
+def test_place_of_an_earlier_meeting_is_not_stated():
+    facts = facts_of("The last time the two leaders met was in June 2019 in Osaka.", published="2025-10-30")
+    assert [f for f in facts if f.kind == FactKind.PLACE and f.bound is None] == []
+
+
+# --- the fact sheet and its conflicts ------------------------------------------------------------------------------
+
+
+def test_about_three_hours_and_two_hours_45_are_one_length():
+    rows = sheet("The talks lasted about three hours.", "The leaders met for 2 hours and 45 minutes.")
+    talks = row(rows, FactKind.DURATION, "talks")
+    assert talks.status == FactStatus.DIFFER and talks.conflicts == ()
+
+
+def test_nearly_and_more_than_one_figure_conflict():
+    rows = sheet("They spoke for nearly three hours.", "The talks lasted more than three hours.")
+    assert row(rows, FactKind.DURATION, "talks").status == FactStatus.CONFLICT
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The talks ended after about three hours.", "The talks lasted more than three hours."),
+        ("Discussions concluded after more than two-and-a-half hours.", "The talks lasted more than three hours."),
+        ("The talks lasted more than four hours.", "The talks lasted about 4.5 hours."),
+    ],
+)
+def test_bounds_admit_the_right_side(first, second):
+    assert fact_conflicts(sheet(first, second)) == ()
+
+
+def test_a_duration_conflict_quotes_both_spans():
+    rows = sheet("Modi held a five-hour meeting with Xi in Tianjin.", "The 40-minute discussion was cordial.")
+    (conflict,) = fact_conflicts(rows)
+    assert conflict.reason == "duration (talks): a says “five-hour”, b says “40-minute”"
+    assert (conflict.a.source, conflict.b.source) == ("a", "b")
+
+
+def test_short_and_long_forms_of_a_name_are_one_person():
+    rows = sheet("President Xi said the talks were candid.", "Chinese President Xi Jinping met Modi.")
+    person = row(rows, FactKind.PERSON)
+    assert person.subject == "xi jinping" and person.status == FactStatus.AGREE
+
+
+def test_transliterations_are_one_person():
+    rows = sheet("Defense Minister Andrei Belousov attended.", "Defense Minister Andrey Belousov attended.")
+    assert fact_conflicts(rows) == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("Premier Xi Jinping met Modi.", "President Xi Jinping met Modi.", True),
+        ("Foreign Minister Sergei Lavrov spoke.", "Defense Minister Sergei Lavrov spoke.", True),
+        ("Former President Donald Trump met Putin.", "President Donald Trump met Putin.", True),
+        ("Foreign Minister Ishaq Dar spoke.", "Deputy Prime Minister Ishaq Dar spoke.", False),  # both held at once
+        ("Kremlin aide Yuri Ushakov spoke.", "Presidential adviser Yuri Ushakov spoke.", False),
+        ("State Secretary Marco Rubio spoke.", "Secretary of State Marco Rubio spoke.", False),
+        ("President Shehbaz Sharif spoke.", "Former Prime Minister Nawaz Sharif spoke.", False),  # two people
+    ],
+)
+def test_offices_of_one_person(first, second, conflict):
+    assert bool(fact_conflicts(sheet(first, second))) is conflict
+
+
+def test_a_weekday_and_the_date_it_stands_for_agree():
+    rows = sheet("The leaders met in Tianjin on Sunday.", "The leaders met in Tianjin on August 31.",
+                 published="2025-08-31")
+    assert fact_conflicts(rows) == ()
+    assert row(rows, FactKind.DATE).status == FactStatus.AGREE
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("The leaders met on Thursday.", "The leaders met on Friday.", False),  # a time zone apart
+        ("The leaders met on Tuesday.", "The leaders met on Friday.", True),
+        ("The leaders met on May 8.", "The leaders held talks on May 16.", True),
+        ("The leaders met on May 8.", "The leaders held talks on May 9.", False),
+    ],
+)
+def test_days_apart(first, second, conflict):
+    assert bool(fact_conflicts(sheet(first, second, published="2025-05-20"))) is conflict
+
+
+def test_counts_of_different_things_do_not_conflict():
+    rows = sheet("The two sides signed 12 agreements at the talks.", "They signed 20 memorandums at the talks.")
+    assert fact_conflicts(rows) == ()
+    assert {r.subject for r in rows if r.kind == FactKind.COUNT} == {"sign: agreement", "sign: memorandum"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("The two sides signed 12 agreements at the talks.", "The two sides signed 15 agreements at the talks.", True),
+        ("They signed dozens of agreements at the talks.", "They signed more than 20 agreements at the talks.", False),
+    ],
+)
+def test_counts_of_one_thing(first, second, conflict):
+    assert bool(fact_conflicts(sheet(first, second))) is conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("The leaders met in Busan on Thursday.", "The leaders met in Gyeongju on Thursday.", True),
+        ("The leaders met in Busan on Thursday.",
+         "The leaders met in Gyeongju on Thursday. Busan was the first stop of the tour.", False),  # mentioned
+        ("The leaders met in Busan on Thursday.", "The leaders met in South Korea on Thursday.", False),  # a country
+    ],
+)
+def test_places(first, second, conflict):
+    assert bool([c for c in fact_conflicts(sheet(first, second)) if c.kind == FactKind.PLACE]) is conflict
+
+
+def test_a_city_inside_another_place_named_elsewhere_in_the_event():
+    facts = {
+        "a": facts_of("The talks were held in Diriyah on Tuesday.", source_id="a"),
+        "b": facts_of("The talks were held in Riyadh on Tuesday.", source_id="b"),
+    }
+    texts = {"a": "The talks were held in Diriyah on Tuesday.", "b": "The talks were held in Riyadh on Tuesday.",
+             "c": "Officials gathered at a palace in Diriyah, Riyadh."}
+    assert fact_conflicts(lineup(facts, texts=texts)) == ()
+    assert fact_conflicts(lineup(facts, texts={k: v for k, v in texts.items() if k != "c"}))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("The talks were their first meeting.", "The talks were their second meeting.", True),
+        ("The talks were their first in-person meeting.", "The talks were their second meeting.", False),
+    ],
+)
+def test_ordinals_compare_like_with_like(first, second, conflict):
+    assert bool(fact_conflicts(sheet(first, second))) is conflict
+
+
+def test_a_fact_only_one_source_gives_is_single():
+    rows = sheet("The talks lasted two hours.", "The leaders met in Oslo.")
+    assert row(rows, FactKind.DURATION, "talks").status == FactStatus.SINGLE
+
+
+# --- conflicts as findings -----------------------------------------------------------------------------------------
+
+
+def _fact(source: str, sentence_id: int, shown: str) -> Fact:
+    return Fact(source, sentence_id, FactKind.DURATION, "talks", shown, shown, 0, len(shown))
+
+
+CONFLICT = FactConflict(FactKind.DURATION, "talks", _fact("a", 2, "five-hour"), _fact("b", 0, "40-minute"),
+                        "duration (talks): a says “five-hour”, b says “40-minute”")
+
+
+def _finding(source, sentence_id, other, other_id, relation):
+    return Finding("e1", source, sentence_id, other, other_id, relation, 0.5, str(relation), str(relation))
+
+
+def test_an_omitted_sentence_becomes_the_contradiction():
+    findings = (_finding("a", 2, "b", None, Relation.OMITTED), _finding("b", 0, "a", 5, Relation.AGREE))
+    out = with_fact_conflicts(findings, [CONFLICT])
+    assert out[0].relation == Relation.CONTRADICT and out[0].other_sentence_id == 0
+    assert out[0].reason == CONFLICT.reason
+    assert out[1] == findings[1]
+
+
+def test_an_agreement_is_kept_when_the_other_side_was_omitted():
+    findings = (_finding("a", 2, "b", 3, Relation.AGREE), _finding("b", 0, "a", None, Relation.OMITTED))
+    out = with_fact_conflicts(findings, [CONFLICT])
+    assert out[0] == findings[0]
+    assert out[1].relation == Relation.CONTRADICT and out[1].other_sentence_id == 2
+    assert out[1].reason == "duration (talks): b says “40-minute”, a says “five-hour”"  # its own source first
+
+
+def test_an_existing_contradiction_stays():
+    findings = (_finding("a", 2, "b", 1, Relation.CONTRADICT), _finding("b", 0, "a", None, Relation.OMITTED))
+    assert with_fact_conflicts(findings, [CONFLICT]) == findings
+
+
+def test_one_finding_per_sentence_and_other_source_after_overrides():
+    findings = (_finding("a", 2, "b", 3, Relation.PARTIAL), _finding("b", 0, "a", 4, Relation.AGREE),
+                _finding("a", 1, "b", None, Relation.OMITTED))
+    out = with_fact_conflicts(findings, [CONFLICT, CONFLICT])
+    assert [(f.source, f.sentence_id, f.other_source) for f in out] == \
+        [(f.source, f.sentence_id, f.other_source) for f in findings]
+    assert [f.relation for f in out] == [Relation.CONTRADICT, Relation.AGREE, Relation.OMITTED]
