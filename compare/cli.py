@@ -59,6 +59,7 @@ MaxBytesOpt = Annotated[int, typer.Option(help="Refuse files larger than this ma
 FollowOpt = Annotated[bool, typer.Option("--follow-symlinks", help="Read links in an input folder that lead outside it (skipped with a warning by default).")]
 MaxSentencesOpt = Annotated[int, typer.Option(min=1, help="Refuse sources of more sentences than this (comparing two costs time with the product of their sentences).")]
 SkipOpt = Annotated[bool, typer.Option("--skip-invalid", help="Skip unreadable files with a warning instead of stopping.")]
+OneEventOpt = Annotated[bool, typer.Option("--one-event", help="Every input reports one meeting: skip grouping.")]
 ManifestOpt = Annotated[Optional[Path], typer.Option(help="CSV of path or id, and title, outlet, url, published, encoding: metadata the texts lack.")]
 
 
@@ -74,6 +75,7 @@ def settings_from_options(
     engine: Engine = Engine.local,
     scheduler: str | None = None,
     workers: int = 1,
+    one_event: bool = False,
     follow_symlinks: bool = False,
 ) -> Settings:
     """The one place command-line flags become a Settings object."""
@@ -98,6 +100,7 @@ def settings_from_options(
         engine=str(engine),
         scheduler=scheduler,
         workers=workers,
+        one_event=one_event,
     )
 
 
@@ -152,6 +155,7 @@ def report(
     engine: Annotated[Engine, typer.Option(help="local: this machine; dask: a Dask cluster (crosscheck[dask]).")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")] = None,
     workers: Annotated[int, typer.Option(help="Processes for the local engine (default 0: one per core).")] = 0,
+    one_event: OneEventOpt = False,
     follow_symlinks: FollowOpt = False,
 ) -> None:
     """Compare every event found in PATHS; write report.json, findings.csv, claims.csv, report.md and report.html."""
@@ -164,7 +168,7 @@ def report(
     settings = settings_from_options(
         matcher=matcher, threshold=threshold, encoding=encoding, max_bytes=max_bytes, max_sentences=max_sentences,
         skip_invalid=skip_invalid, manifest=manifest, engine=engine, scheduler=scheduler, workers=workers,
-        follow_symlinks=follow_symlinks,
+        follow_symlinks=follow_symlinks, one_event=one_event,
     )
     try:
         check_output(out, paths)  # before the work, not after it
@@ -223,23 +227,35 @@ def events(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     skip_invalid: SkipOpt = False,
     manifest: ManifestOpt = None,
+    one_event: OneEventOpt = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Also say why each source joined its event and what kept the closest events apart.")] = False,
     follow_symlinks: FollowOpt = False,
 ) -> None:
     """Print how the sources group into events (same meeting), without comparing them."""
+    from compare.api import explain as explain_grouping
     from compare.api import group
     from compare.report.terminal import render_events
 
     settings = settings_from_options(
         encoding=encoding, max_bytes=max_bytes, skip_invalid=skip_invalid, manifest=manifest,
-        follow_symlinks=follow_symlinks,
+        follow_symlinks=follow_symlinks, one_event=one_event,
     )
     try:
         with runtime.tuned():
-            sources, found, warnings = group(paths, settings)
+            if explain:
+                sources, found, members, separations, warnings = explain_grouping(paths, settings)
+            else:
+                (sources, found, warnings), members, separations = group(paths, settings), (), ()
     except CompareError as error:
         raise fail(error) from None
     warn_all(warnings)
-    emit(render_events(sources, found))
+    lines = [f"{member.event}  {member.source}: " + (
+        f"strongest link {member.linked_to} ({member.score:.2f}); names {', '.join(member.shared_names) or '-'}; "
+        f"terms {', '.join(member.shared_terms) or '-'}; {member.date}; {member.place}"
+        if member.linked_to else "alone: no other source matches it") for member in members]
+    lines += [f"{apart.event} vs {apart.other} (linkage {apart.linkage:.2f}): {'; '.join(apart.reasons) or '-'}"
+              for apart in separations]
+    emit(render_events(sources, found) + "".join(f"{line}\n" for line in lines))
 
 
 class Interrupted(BaseException):

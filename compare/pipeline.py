@@ -15,7 +15,6 @@ process, in a process pool, or on a Dask cluster without change.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -26,7 +25,7 @@ from compare.comparison import Comparison
 from compare.config import AlignmentConfig
 from compare.confidence import Evidence, confidence, uncalibrated
 from compare.engine import map_ordered, run_one
-from compare.events import EventDoc, group_events
+from compare.events import EventDoc, group_events, one_event
 from compare.events import preload as preload_grouping
 from compare.facts import Fact, fact_conflicts, lineup, source_facts, with_fact_conflicts
 from compare.judge import Side, judge_pair, omitted_verdict
@@ -131,7 +130,9 @@ def event_doc(p: Prepared) -> EventDoc:
         published=p.source.published,
         place=p.source.place,
         dates=p.dates,
-        text="\n".join(s.text for s in p.sentences),
+        # The headline names who met, often in fewer words than any sentence: it counts as the first line.
+        text="\n".join([p.source.title, *(s.text for s in p.sentences)] if p.source.title else
+                       [s.text for s in p.sentences]),
     )
 
 
@@ -283,12 +284,14 @@ def compare_sources(
     progress = progress or _no_progress
     # 2.-4. clean, split, fill metadata
     # Grouping needs scikit-learn, about a second to import: done while the workers read the sources.
-    read = functools.partial(prepare, max_sentences=settings.max_sentences)
+    read = partial(prepare, max_sentences=settings.max_sentences)
     prepared = map_ordered(read, progress(sources, "reading"), settings, meanwhile=preload_grouping)
     # 5. copies aside, events from the rest: a reprint is one outlet's story, not a second outlet agreeing
     copies = find_copies([p.source for p in prepared])
     originals = [p for p in prepared if p.source.id not in copies]
-    events = run_one(partial(group_events, config=settings.grouping), [event_doc(p) for p in originals], settings)
+    # the analyst's --one-event skips grouping; partial() keeps the step picklable for a cluster
+    grouping = partial(one_event if settings.one_event else group_events, config=settings.grouping)
+    events = run_one(grouping, [event_doc(p) for p in originals], settings)
     # 6. per-event comparison
     works = event_works(events, originals, settings)
     results = map_ordered(compare_event, works, settings)

@@ -50,10 +50,15 @@ class Lexicon:
     regions: frozenset[str]
     not_places: frozenset[str]
     not_place_words: frozenset[str]
+    person_titles: frozenset[str]
+    not_place_tail: frozenset[str]
+    language_names: frozenset[str]
     countries: tuple[Country, ...]
     meeting_words: frozenset[str]
     future_words: frozenset[str]
     future_cues: str
+    not_meeting_context: frozenset[str]
+    past_meeting_cues: str
     other_date_cues: str
     call_to_action: str
     site_notice: str
@@ -131,10 +136,15 @@ def english() -> Lexicon:
         regions=places.REGIONS,
         not_places=places.NOT_PLACES,
         not_place_words=places.NOT_PLACE_WORDS,
+        person_titles=places.PERSON_TITLES,
+        not_place_tail=places.NOT_PLACE_TAIL,
+        language_names=places.LANGUAGE_NAMES,
         countries=read_gazetteer(gazetteer),
         meeting_words=cues.MEETING_WORDS,
         future_words=cues.FUTURE_WORDS,
         future_cues=cues.FUTURE_CUES,
+        not_meeting_context=cues.NOT_MEETING_CONTEXT,
+        past_meeting_cues=cues.PAST_MEETING_CUES,
         other_date_cues=cues.OTHER_DATE_CUES,
         call_to_action=cues.CALL_TO_ACTION,
         site_notice=cues.SITE_NOTICE,
