@@ -143,7 +143,7 @@ def align_members(members: Sequence[Member], matcher_name: str, threshold: float
     """The alignment stage of one event."""
     terms = event_terms(members, acronyms)
     everything = [s for m in members for s in m.sentences]
-    matcher = matcher_for_event(matcher_name, [terms[s.text] for s in everything])
+    matcher = matcher_for_event(matcher_name, [terms[s.text] for s in everything], len(members))
     threshold = matcher.threshold if threshold is None else threshold
     # One block for the whole event: the matcher's fixed cost is paid once, and every pair's score depends on
     # that pair alone, so slicing gives what member-by-member blocks would.

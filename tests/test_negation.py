@@ -9,9 +9,10 @@ from hypothesis import strategies as st
 
 from compare.judge import Side, judge_pair
 from compare.judge.negation import (
-    DENIAL_REACH, NEGATED_CLAUSE_SHARED, NEGATION_WINDOW, _negations, negated_words, negates_shared_clause,
+    DENIAL_REACH, NEGATED_CLAUSE_SHARED, NEGATION_WINDOW, _negations, _written_tokens, negated_words,
+    negates_shared_clause,
 )
-from compare.judge.words import CLAUSE_ENDS, DENIALS
+from compare.judge.words import BE_FORMS, CLAUSE_ENDS, DENIALS, NEGATING_VERBS
 from compare.models import Relation, Sentence
 from compare.similarity import content_tokens
 
@@ -29,18 +30,27 @@ def _clause_share(toks, at, shared, acronyms) -> float:
 
 
 def reference_negated_words(text, shared, acronyms=None):
+    """Each negation's predicate, read directly: the first content word after the cue in its clause that is not
+    a name, a number or an adverb in -ly (a denial reads on to the first shared one), when shared."""
     toks, positions = _negations(text)
+    written = _written_tokens(text)
     hits = []
     for i in positions:
         if _clause_share(toks, i, shared, acronyms) < NEGATED_CLAUSE_SHARED:
             continue
+        if toks[i] in NEGATING_VERBS and i > 0 and toks[i - 1] in BE_FORMS:
+            continue
         reach = DENIAL_REACH if toks[i] in DENIALS else NEGATION_WINDOW
-        for follower in toks[i + 1 : i + 1 + reach]:
-            if follower in CLAUSE_ENDS:
+        for k in range(i + 1, min(len(toks), i + 1 + reach)):
+            if toks[k] in CLAUSE_ENDS:
                 break
-            stems = content_tokens(follower, acronyms)
+            if written[k][0].isupper() or written[k][0].isdigit():
+                continue
+            stems = content_tokens(toks[k], acronyms)
             if stems and stems[0] in shared:
-                hits.append(follower)
+                hits.append(toks[k])
+                break
+            if stems and not toks[k].endswith("ly") and toks[i] not in DENIALS:
                 break
     return hits
 
@@ -51,7 +61,8 @@ def reference_negates_shared_clause(text, shared, acronyms=None):
 
 
 WORDS = ["not", "no", "never", "denied", "failed", "rejected", "did", "ministers", "discuss", "quotas", "talks",
-         "the", "agreed", "plan", "reports", "that", "troops", "moved", ",", ";", ".", "(", ")", "—", "only"]
+         "the", "agreed", "plan", "reports", "that", "troops", "moved", ",", ";", ".", "(", ")", "—", "only",
+         "was", "canceled", "rather", "than", "instead", "of", "immediately", "Oslo", "12"]
 
 
 @settings(max_examples=300, deadline=None)

@@ -14,7 +14,7 @@ from compare.judge.dates import date_conflict, month_conflict
 from compare.judge.detail import added_detail
 from compare.judge.hedges import soft_hedge, unclear_detail, uncertain_whether
 from compare.judge.names import name_conflict
-from compare.judge.negation import denies_alike, negated_words, negates_shared_clause
+from compare.judge.negation import asserted, clause_matched, denies_alike, negated_words, negation_targets
 from compare.judge.quantities import number_conflict, ordinal_conflict
 from compare.judge.verdict import Kind, Side, Verdict
 from compare.models import Sentence
@@ -79,22 +79,30 @@ def _certainty(p: Pair) -> Verdict | None:
 
 
 def _polarity(p: Pair) -> Verdict | None:
-    ta, tb, shared = p.a.sentence.text, p.b.sentence.text, p.shared
-    neg_a, neg_b = negated_words(ta, shared, p.acronyms), negated_words(tb, shared, p.acronyms)
-    if bool(neg_a) == bool(neg_b):
-        return None
-    negating, affirming = (p.a, p.b) if neg_a else (p.b, p.a)
-    # Both denying it ("did not discuss quotas" / "quotas were not talked about", "will not accept" / "would
-    # oppose") is agreement.
-    other_tokens = p.tokens_b if negating is p.a else p.tokens_a
-    if (negates_shared_clause(affirming.sentence.text, shared, p.acronyms)
-            or denies_alike(negating.sentence.text, other_tokens, p.acronyms)):
-        return None
-    return Verdict(Kind.POLARITY, negating.source, affirming.source, phrase=(neg_a or neg_b)[0])
+    """One side denies a predicate the other states as fact, about the same thing.
+
+    Both denying it ("did not discuss quotas" / "quotas were not talked about", "will not accept" / "would
+    oppose", "partners, not rivals" / "partners rather than rivals") is agreement; so is a denial of something the
+    other side only says under a condition or as an intention ("when he is ready", "planned to sign"), or says in
+    a clause about something else, or a denial the negating side contradicts itself by affirming the word too.
+    """
+    sides = ((p.a, p.b, p.tokens_b), (p.b, p.a, p.tokens_a))
+    for negating, affirming, other_tokens in sides:
+        text, other = negating.sentence.text, affirming.sentence.text
+        words = negated_words(text, p.shared, p.acronyms)
+        if not words or denies_alike(text, other_tokens, p.acronyms):
+            continue
+        targets = negation_targets(other, p.acronyms)
+        for word in dict.fromkeys(words):  # each word once: a long sentence may deny one word many times
+            if (targets.intersection(content_tokens(word, p.acronyms)) or asserted(text, word, p.acronyms)
+                    or not asserted(other, word, p.acronyms) or not clause_matched(text, word, other, p.acronyms)):
+                continue
+            return Verdict(Kind.POLARITY, negating.source, affirming.source, phrase=word)
+    return None
 
 
 def _numbers(p: Pair) -> Verdict | None:
-    clash = number_conflict(p.a.sentence.text, p.b.sentence.text)
+    clash = number_conflict(p.a.sentence.text, p.b.sentence.text, alike=p.score >= SLOT_CONFLICT_MIN_SCORE)
     if clash is None:
         return None
     return Verdict(Kind.NUMBERS, p.a.source, p.b.source, values=clash.values, other_values=clash.other_values,

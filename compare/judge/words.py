@@ -62,8 +62,34 @@ SOFT_HEDGES = re.compile(
 
 NEGATIONS = frozenset(
     "not no never neither nor none nobody nothing without cannot n't denied deny denies rejected rejects "
-    "refused refuses failed fails reject refuse fail".split()
+    "refused refuses failed fails reject refuse fail canceled cancelled cancel cancels scrapped scrap "
+    "aborted".split()
 )
+# Negation cues that are verbs: active, they deny their object ("scrapped the plan"); after a form of "be"
+# (BE_FORMS) they deny their whole clause ("the press conference was canceled").
+NEGATING_VERBS = frozenset(
+    "canceled cancelled cancel cancels scrapped scrap aborted rejected rejects reject refused refuses refuse "
+    "denied deny denies failed fails fail".split()
+)
+BE_FORMS = frozenset("is are was were be been being".split())
+# Two-word cues that deny what follows them: "partners rather than rivals" says what "partners, not rivals" says.
+CONTRAST_CUES = {"rather": "than", "instead": "of"}
+
+# --- Assertion: what a sentence states as fact ------------------------------------------------------------------
+
+# Words that open a clause whose content is not asserted: a condition, a time still to come, a question.
+UNASSERTED_OPENERS = frozenset("if when unless until once whether".split())
+# Words just before a verb that make it a possibility, not a fact ("could sign"; "would" is reported "will").
+MODALS = frozenset("could might may should".split())
+# Verbs whose "to" makes what follows an intention, not a fact ("planned to sign"; "traveled to Washington to
+# sign" reads "to sign" as one).
+INTENT_VERBS = frozenset(
+    "plan plans planned planning intend intends intended expect expects expected hope hopes hoped aim aims aimed "
+    "seek seeks sought want wants wanted wish wishes wished due scheduled meant supposed set came come went "
+    "traveled travelled arrived".split()
+)
+# Adjectives that make what follows a possibility ("a potential joint press conference", "a likely 300 troops").
+POSSIBLE = frozenset("potential possible proposed likely prospective planned expected".split())
 # A denial reaches the claim it denies, which follows in a that-clause (see negation.DENIAL_REACH).
 DENIALS = frozenset({"denied", "deny", "denies"})
 # Verbs whose negation says what another verb affirms ("will not accept" / "would oppose"), both ways. Negation
@@ -113,6 +139,15 @@ BOUND_KIND = {**dict.fromkeys(("about", "around", "roughly", "approximately", "n
                                "an estimated", "close to"), "about"),
               **dict.fromkeys(("more than", "over", "at least", "upwards of", "in excess of"), "above"),
               **dict.fromkeys(("less than", "under", "fewer than", "up to", "at most"), "below")}
+# Words of a bound ("more than", "close to"): not what a figure after them is said of.
+BOUND_WORDS = frozenset(
+    "about around roughly approximately nearly almost some estimated close more than at least over upwards of in "
+    "excess less under fewer up most just".split()
+)
+# A word before a figure, read for what the figure is said of (quantities.NUMBER_CONTEXT_WORDS), and where a
+# clause ends for that reading (a comma or point between digits is part of a number: "1,500", "2.5").
+CONTEXT_WORD = re.compile(r"[A-Za-z]+")
+NUMBER_CLAUSE_END = re.compile(r"[;:!?()—–]|(?<!\d)[,.]|[,.](?!\d)")
 ORDINAL = re.compile(r"\b(?P<ordinal>" + "|".join(LEXICON.ordinal_words) + r"|\d{1,3}(?:st|nd|rd|th))\s+"
                      r"(?P<what>[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2})", re.IGNORECASE)
 
@@ -134,3 +169,5 @@ NUMBER = re.compile(
 CLAUSE_ENDS = frozenset(",;:.!?()—–")
 PUNCT = ",.;:!?\"“”‘’()$€£¥"  # currency signs too: "$1.2" is the number 1.2
 CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
+# A short note in brackets ("(AP)", a photo's "(R)"): not words of the sentence.
+BRACKETED_NOTE = re.compile(r"\(\s*[A-Za-z]{1,4}\s*\)")

@@ -10,6 +10,7 @@ own month, number, stop-word or place list. To see what a rule knows of a langua
     gazetteer.tsv  one row per country: capitals, demonyms, the names it goes by
     cues.py        meeting and date cues, page-furniture phrases
     spelling.py    name variants (U.S. / United States), British and American spelling, quote folding
+    names.py       given-name short forms, transliteration variants, titles written before names
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Mapping
 
-from compare.lang.en import calendar, cues, numbers, places, spelling, stop_words
+from compare.lang.en import calendar, cues, names, numbers, places, spelling, stop_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,9 @@ class Lexicon:
     quote_folds: Mapping[str, str]
     apostrophe_folds: Mapping[str, str]
     latin_letters: Mapping[str, str]
+    nicknames: tuple[frozenset[str], ...]
+    transliterations: tuple[tuple[str, str], ...]
+    title_words: frozenset[str]
 
     @property
     def month_names(self) -> tuple[str, ...]:
@@ -146,6 +150,9 @@ def english() -> Lexicon:
         quote_folds=_frozen(spelling.QUOTE_FOLDS),
         apostrophe_folds=_frozen(spelling.APOSTROPHE_FOLDS),
         latin_letters=_frozen(spelling.LATIN_LETTERS),
+        nicknames=tuple(frozenset(group.split()) for group in names.NICKNAMES),
+        transliterations=names.TRANSLITERATIONS,
+        title_words=names.TITLE_WORDS,
     )
 
 
