@@ -207,7 +207,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "polarity", Kind.POLARITY, _polarity,
-        "One side negates, in a clause about what both say, a word the other affirms.",
+        "One side denies a predicate (the first content word after the negation, \"rather than\" or a verb such "
+        "as \"cancelled\") that the other states as fact, not as a plan, condition or possibility, in a clause "
+        "about the same thing.",
         fires=(
             ("The two leaders did not discuss the pipeline project.",
              "The two leaders discussed the pipeline project at length."),
@@ -215,6 +217,10 @@ RULES: tuple[Rule, ...] = (
              "The finance ministers agreed on a new budget rule."),
             ("Officials denied reports that the army had moved troops to the border.",
              "The army moved troops to the border, officials said."),
+            ("The bank will cut rates instead of raising them, the governor said.",
+             "The bank will raise rates, the governor said."),
+            ("The president cancelled the visit to the border region on Friday.",
+             "The president made the visit to the border region on Friday."),
         ),
         spares=(
             ("Fishing quotas were not discussed, the ministry said.",
@@ -223,11 +229,19 @@ RULES: tuple[Rule, ...] = (
              "The president said he would oppose any change to the border."),
             ("The ministers did not discuss fishing quotas.", "Fishing quotas were not talked about by the ministers."),
             ("The union did not reject the pay offer.", "The union accepted the pay offer."),
+            ("The two countries are partners rather than rivals.", "The two countries are partners, not rivals."),
+            ("Officials said there were no major roadblocks in the talks on farm subsidies.",
+             "Officials said the talks on farm subsidies were difficult."),
+            ("The two leaders did not sign the trade deal.", "The two leaders planned to sign the trade deal on Friday."),
+            ("The joint press conference was canceled at short notice.",
+             "The two leaders did not hold the joint press conference."),
         ),
     ),
     Rule(
         "numbers", Kind.NUMBERS, _numbers,
-        "Numbers of one unit that cannot be the same, allowing for rounding (\"about\") and bounds (\"more than\").",
+        "Numbers of one unit, stated as fact, that cannot be the same, allowing for rounding (\"about\", to half "
+        "the unit a figure is written to) and bounds (\"more than\"); unless the sentences are alike, only figures "
+        "said of the same thing.",
         fires=(
             ("The talks lasted 45 minutes.", "The talks lasted 90 minutes."),
             ("The government will send 300 troops to the mission.", "The government will send 500 troops to the mission."),
@@ -238,6 +252,8 @@ RULES: tuple[Rule, ...] = (
             ("The talks lasted an hour and a half.", "The talks lasted 90 minutes."),
             ("More than 40 countries signed the declaration.", "45 countries signed the declaration."),
             ("The summit took place in 2023 in the capital.", "The summit took place in 2024 in the capital."),
+            ("The talks were expected to last up to seven hours.", "The talks lasted three hours."),
+            ("The meeting lasted about two hours.", "The meeting lasted 2.5 hours."),
         ),
     ),
     Rule(
@@ -283,12 +299,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "names", Kind.NAMES, _names,
-        "A different name in the same place of otherwise alike sentences; spelling variants and a capital "
-        "standing for its country are the same name.",
+        "A different name in the same place of otherwise alike sentences; spelling variants, short forms and "
+        "transliterations of a name, a change of title alone, a capital standing for its country and one pair of "
+        "countries in another form are the same name; a surname spelled otherwise but close is still told.",
         fires=(
             ("The foreign ministers met in Geneva on Monday.", "The foreign ministers met in Vienna on Monday."),
             ("Prime Minister Anna Berg will lead the delegation to the summit.",
              "Prime Minister Maria Lind will lead the delegation to the summit."),
+            ("Envoy Steve Markoff met the president in Moscow on Thursday.",
+             "Envoy Steve Marckoff met the president in Moscow on Thursday."),
         ),
         spares=(
             ("The foreign ministers met in Napoli on Monday.", "The foreign ministers met in Naples on Monday."),
@@ -296,6 +315,14 @@ RULES: tuple[Rule, ...] = (
              "Officials said Australia would provide 12 patrol boats."),
             ("The defence ministers of the US met on Monday.",
              "The defence ministers of the United States met on Monday."),
+            ("Envoy Mike Dorsey flew to Ankara on Sunday for the talks.",
+             "Envoy Michael Dorsey flew to Ankara on Sunday for the talks."),
+            ("Foreign Minister Sergei Morozov arrived in Baku on Tuesday.",
+             "Foreign Minister Sergey Morozov arrived in Baku on Tuesday."),
+            ("Senior Adviser Tom Hale met the delegation in Lisbon on Monday.",
+             "Senior Aide Tom Hale met the delegation in Lisbon on Monday."),
+            ("The Russian-American summit ended on Friday without a deal.",
+             "The US-Russian summit ended on Friday without a deal."),
         ),
     ),
     Rule(

@@ -52,3 +52,37 @@ def test_approximate_figures_and_bounds_admit_nearby_numbers(a, b, conflict):
 ])
 def test_durations_compare_in_minutes(a, b, conflict):
     assert bool(number_conflict(a, b)) is conflict
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The talks were expected to last up to seven hours.", "The talks lasted three hours."),
+    ("The two sides could agree a 15% cut in tariffs.", "The two sides agreed a 10% cut in tariffs."),
+    ("Officials discussed a potential 500 troops for the mission.", "The mission will have 300 troops."),
+    ("The minister planned to announce 40 new projects.", "The minister announced 25 new projects."),
+])
+def test_a_figure_given_as_a_plan_or_possibility_is_not_compared(a, b):
+    assert number_conflict(a, b) is None and number_conflict(b, a) is None
+
+
+def test_unless_the_sentences_are_alike_only_figures_of_one_thing_are_compared():
+    steel = "Washington kept a 25% tariff on steel from the bloc."
+    rice = "The bloc cut its levy on rice imports to 10%."
+    assert number_conflict(steel, rice, alike=False) is None
+    assert number_conflict(steel, rice, alike=True) is not None  # alike as a whole: the figures stand in one slot
+    lasted = "The talks in the capital lasted two hours."
+    other = "The talks lasted three hours, officials said."
+    assert number_conflict(lasted, other, alike=False) is not None  # "talks lasted" before both
+    for a, b in ((steel, rice), (rice, steel)):  # through the judge: a loose match of unrelated figures
+        assert judge_pair(side("a", a), side("b", b), 0.3).relation != Relation.CONTRADICT
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    ("The meeting lasted about two hours.", "The meeting lasted 2.5 hours.", False),  # within half an hour
+    ("The meeting lasted about two hours.", "The meeting lasted 150 minutes.", False),
+    ("The meeting lasted about two hours.", "The meeting lasted four hours.", True),
+    ("About 210 delegates attended the forum.", "215 delegates attended the forum.", False),  # "210": to ten
+    ("About 210 delegates attended the forum.", "240 delegates attended the forum.", True),
+    ("The meeting lasted two hours.", "The meeting lasted 2.5 hours.", True),  # exact: no give
+])
+def test_an_approximate_figure_admits_half_the_unit_it_is_written_to(a, b, conflict):
+    assert bool(number_conflict(a, b)) is conflict and bool(number_conflict(b, a)) is conflict
