@@ -12,6 +12,7 @@ from compare.judge.words import (
     BE_FORMS, CLAUSE_ENDS, CONTRAST_CUES, DENIALS, DENYING_CUES, DENYING_VERBS, INTENT_VERBS, MODALS, NEGATING_VERBS,
     NEGATIONS, OPPOSITES, TOKEN, UNASSERTED_OPENERS, UNCERTAIN_WHETHER, UNCLEAR_DETAIL,
 )
+from compare.lang import LEXICON
 from compare.similarity import AcronymKey, acronym_key, content_tokens
 
 # A negation only counts when a word the two sentences share follows it within this many words, in its clause.
@@ -50,6 +51,34 @@ def _negations(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         or (i > 0 and CONTRAST_CUES.get(toks[i - 1]) == tok)
     ]
     return toks, _uncancelled(toks, found)
+
+
+@lru_cache(maxsize=1)
+def _verb_stems() -> dict[str, str]:
+    """Stems of irregular verb forms -> the stem of their verb ("held" -> "hold")."""
+    out = {}
+    for form, verb in LEXICON.verb_forms.items():
+        form_stems, verb_stems = content_tokens(form), content_tokens(verb)
+        if form_stems and verb_stems and form_stems[0] != verb_stems[0]:
+            out[form_stems[0]] = verb_stems[0]
+    return out
+
+
+def _verb(stem: str) -> str:
+    """A stem with an irregular verb form read as its verb: a denial of "hold" meets an affirmation of "held"."""
+    return _verb_stems().get(stem, stem)
+
+
+def verbs_folded(stems) -> frozenset[str]:
+    """Stems with irregular verb forms read as their verb: what two sentences share as predicates ("held" and
+    "hold" are one)."""
+    return frozenset(map(_verb, stems))
+
+
+def predicate_stem(word: str, acronyms) -> str | None:
+    """The stem `negated_words`, `asserted` and `negation_targets` compare a word by (irregular forms folded)."""
+    stems = content_tokens(word, acronyms)
+    return _verb(stems[0]) if stems else None
 
 
 def _passive_denial(toks: Sequence[str], i: int) -> bool:
@@ -95,6 +124,7 @@ def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
     toks, positions = _negations(text)
     written = _written_tokens(text)
     about_shared = _negated_clauses_about(text, shared, acronyms)
+    shared_verbs = verbs_folded(shared) if positions else frozenset()
     hits = []
     for i, negated in zip(positions, about_shared):
         if not negated or _passive_denial(toks, i):
@@ -104,7 +134,7 @@ def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
             if written[k][:1].isupper() or written[k][:1].isdigit():
                 continue  # a name or a number qualifies what is denied
             stems = content_tokens(toks[k], acronyms)
-            if stems and stems[0] in shared:
+            if stems and _verb(stems[0]) in shared_verbs:
                 hits.append(toks[k])
                 break
             if not stems or toks[k].endswith("ly"):
@@ -127,10 +157,10 @@ def _negation_targets(text: str, acronyms: AcronymKey) -> frozenset[str]:
     found: set[str] = set()
     for i, clause in zip(positions, clause_of):
         if _passive_denial(toks, i):
-            found |= clause_words[clause]  # "the press conference was canceled": all of it is off
+            found.update(map(_verb, clause_words[clause]))  # "the press conference was canceled": all of it is off
             continue
         for k in _reach(toks, i):
-            found.update(content_tokens(toks[k], acronyms))
+            found.update(map(_verb, content_tokens(toks[k], acronyms)))
     return frozenset(found)
 
 
@@ -138,8 +168,8 @@ def asserted(text: str, word: str, acronyms) -> bool:
     """Whether `text` states `word` as fact somewhere: not only under a condition ("when he is ready", "if a
     deal were signed"), as a possibility ("could sign") or an intention ("planned to sign", "traveled to Washington
     to sign"), and not only within a negation's reach."""
-    stem = content_tokens(word, acronyms)
-    return bool(stem) and stem[0] in _asserted_stems(text, acronym_key(acronyms))
+    stem = predicate_stem(word, acronyms)
+    return stem is not None and stem in _asserted_stems(text, acronym_key(acronyms))
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -160,7 +190,7 @@ def _asserted_stems(text: str, acronyms: AcronymKey) -> frozenset[str]:
             modal = any(t in MODALS for t in toks[max(start, k - 2) : k])
             meant = intended and "to" in toks[max(start, k - 3) : k]
             if not (modal or meant):
-                found.update(content_tokens(tok, acronyms)[:1])
+                found.update(map(_verb, content_tokens(tok, acronyms)[:1]))
         opened = opened or tok in UNASSERTED_OPENERS
         intended = intended or tok in INTENT_VERBS
     return frozenset(found)
@@ -172,12 +202,12 @@ def clause_matched(negating: str, word: str, other: str, acronyms) -> bool:
     thing ("there is no deal until there is a deal" says nothing of "they agreed a deal on energy at the press
     conference")."""
     key = acronym_key(acronyms)
-    stem = content_tokens(word, key)
-    if not stem:
+    stem = predicate_stem(word, key)
+    if stem is None:
         return False
     negated: set[str] = set()
-    for words in _negated_clauses(negating, key)[1]:
-        if stem[0] in words:
+    for words in _folded_negated_clauses(negating, key):
+        if stem in words:
             negated |= words
     return any(
         words and len(words & negated) / len(words) >= NEGATED_CLAUSE_SHARED for words in _clauses(other, key)
@@ -185,15 +215,22 @@ def clause_matched(negating: str, word: str, other: str, acronyms) -> bool:
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
+def _folded_negated_clauses(text: str, acronyms: AcronymKey) -> tuple[frozenset[str], ...]:
+    """The content words of each clause of `text` that holds a negation, irregular verb forms folded."""
+    return tuple(frozenset(map(_verb, words)) for words in _negated_clauses(text, acronyms)[1])
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _clauses(text: str, acronyms: AcronymKey) -> tuple[frozenset[str], ...]:
-    """The content words of each clause of `text` (clauses run between clause-ending marks)."""
+    """The content words of each clause of `text` (clauses run between clause-ending marks), irregular verb
+    forms folded."""
     clauses: list[list[str]] = [[]]
     for tok in _negations(text)[0]:
         if tok in CLAUSE_ENDS:
             clauses.append([])
         else:
             clauses[-1].append(tok)
-    return tuple(frozenset(content_tokens(" ".join(c), acronyms)) for c in clauses if c)
+    return tuple(frozenset(map(_verb, content_tokens(" ".join(c), acronyms))) for c in clauses if c)
 
 
 @lru_cache(maxsize=1)
@@ -236,9 +273,12 @@ def negates_shared_clause(text: str, shared: set[str], acronyms) -> bool:
 
 def _negated_clauses_about(text: str, shared: set[str], acronyms) -> list[bool]:
     """For each negation of `text`, whether the other sentence shares at least NEGATED_CLAUSE_SHARED of the
-    content words of its clause. Each clause is weighed once, however many negations it holds, so a sentence
-    costs time in proportion to its length."""
-    clause_of, clause_words = _negated_clauses(text, acronym_key(acronyms))
+    content words of its clause (irregular verb forms folded). Each clause is weighed once, however many negations
+    it holds, so a sentence costs time in proportion to its length."""
+    key = acronym_key(acronyms)
+    clause_of = _negated_clauses(text, key)[0]
+    clause_words = _folded_negated_clauses(text, key)
+    shared = verbs_folded(shared) if clause_of else frozenset()
     about: dict[int, bool] = {}
     out = []
     for clause in clause_of:

@@ -14,7 +14,9 @@ from compare.judge.dates import date_conflict, month_conflict
 from compare.judge.detail import added_detail
 from compare.judge.hedges import soft_hedge, unclear_detail, uncertain_whether
 from compare.judge.names import name_conflict
-from compare.judge.negation import asserted, clause_matched, denies_alike, negated_words, negation_targets
+from compare.judge.negation import (
+    asserted, clause_matched, denies_alike, negated_words, negation_targets, predicate_stem, verbs_folded,
+)
 from compare.judge.quantities import number_conflict, ordinal_conflict
 from compare.judge.verdict import Kind, Side, Verdict
 from compare.models import Sentence
@@ -87,14 +89,15 @@ def _polarity(p: Pair) -> Verdict | None:
     a clause about something else, or a denial the negating side contradicts itself by affirming the word too.
     """
     sides = ((p.a, p.b, p.tokens_b), (p.b, p.a, p.tokens_a))
+    shared = verbs_folded(p.tokens_a) & verbs_folded(p.tokens_b)  # "did not hold talks" / "held talks"
     for negating, affirming, other_tokens in sides:
         text, other = negating.sentence.text, affirming.sentence.text
-        words = negated_words(text, p.shared, p.acronyms)
+        words = negated_words(text, shared, p.acronyms)
         if not words or denies_alike(text, other_tokens, p.acronyms):
             continue
         targets = negation_targets(other, p.acronyms)
         for word in dict.fromkeys(words):  # each word once: a long sentence may deny one word many times
-            if (targets.intersection(content_tokens(word, p.acronyms)) or asserted(text, word, p.acronyms)
+            if (predicate_stem(word, p.acronyms) in targets or asserted(text, word, p.acronyms)
                     or not asserted(other, word, p.acronyms) or not clause_matched(text, word, other, p.acronyms)):
                 continue
             return Verdict(Kind.POLARITY, negating.source, affirming.source, phrase=word)

@@ -11,6 +11,7 @@ own month, number, stop-word or place list. To see what a rule knows of a langua
     cues.py        meeting and date cues, page-furniture phrases
     spelling.py    name variants (U.S. / United States), British and American spelling, quote folding
     names.py       given-name short forms, transliteration variants, titles written before names
+    verbs.py       irregular verb forms (held -> hold)
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Mapping
 
-from compare.lang.en import calendar, cues, names, numbers, places, spelling, stop_words
+from compare.lang.en import calendar, cues, names, numbers, places, spelling, stop_words, verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,7 @@ class Lexicon:
     nicknames: tuple[frozenset[str], ...]
     transliterations: tuple[tuple[str, str], ...]
     title_words: frozenset[str]
+    verb_forms: Mapping[str, str]  # "held" -> "hold"
 
     @property
     def month_names(self) -> tuple[str, ...]:
@@ -153,6 +155,7 @@ def english() -> Lexicon:
         nicknames=tuple(frozenset(group.split()) for group in names.NICKNAMES),
         transliterations=names.TRANSLITERATIONS,
         title_words=names.TITLE_WORDS,
+        verb_forms=_frozen(dict(pair.split(":") for pair in verbs.IRREGULAR_FORMS)),
     )
 
 

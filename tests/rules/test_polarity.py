@@ -165,3 +165,13 @@ def test_a_denial_contradicts_only_a_clause_about_the_same_thing():
     assert Relation.CONTRADICT not in _relation(a, b, 0.5)
     c = "There is a deal and everything is agreed, the envoy said."
     assert Relation.CONTRADICT in _relation(a, c, 0.5)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The two ministers did not hold talks on the fishing dispute.",
+     "The two ministers held talks on the fishing dispute."),
+    ("The spokesman did not say the border would reopen next week.",
+     "The spokesman said the border would reopen next week."),
+])
+def test_an_irregular_verb_form_is_the_verb_a_negation_denies(a, b):
+    assert _relation(a, b) == {Relation.CONTRADICT}
