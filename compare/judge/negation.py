@@ -167,17 +167,23 @@ def _negation_targets(text: str, acronyms: AcronymKey) -> frozenset[str]:
 def asserted(text: str, word: str, acronyms) -> bool:
     """Whether `text` states `word` as fact somewhere: not only under a condition ("when he is ready", "if a
     deal were signed"), as a possibility ("could sign") or an intention ("planned to sign", "traveled to Washington
-    to sign"), and not only within a negation's reach."""
+    to sign"), and not only within a negation's reach or as what a negation of its clause is said of ("officials
+    were not present" states no presence of officials)."""
     stem = predicate_stem(word, acronyms)
     return stem is not None and stem in _asserted_stems(text, acronym_key(acronyms))
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _asserted_stems(text: str, acronyms: AcronymKey) -> frozenset[str]:
-    """Stems of the words `text` states as fact (see `asserted`), found in one pass over its tokens."""
+    """Stems of the words `text` states as fact (see `asserted`), found in a pass over its tokens and one over its
+    negations."""
     toks, positions = _negations(text)
     denied = bytearray(len(toks))
     for i in positions:
+        k = i - 1
+        while k >= 0 and toks[k] not in CLAUSE_ENDS and not denied[k]:
+            denied[k] = 1  # what the negation is said of, back to the clause's start or the previous negation's reach
+            k -= 1
         for k in _reach(toks, i):
             denied[k] = 1
     found: set[str] = set()

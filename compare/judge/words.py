@@ -161,7 +161,8 @@ MONTH_ONLY = re.compile(
 
 # --- Tokens and punctuation -------------------------------------------------------------------------------------
 
-TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|n't|\d[\d,.]*|\S", re.UNICODE)
+# A contracted negation is a token of its own ("didn't" -> "did", "n't"), as the negation cue it is.
+TOKEN = re.compile(r"[A-Za-z]+(?=n't)|n't|[A-Za-z]+(?:'[a-z]+)?|\d[\d,.]*|\S", re.UNICODE)
 NUMBER = re.compile(
     r"(?<![\w.:/-])(\$|€|£|¥)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%|percent|per\s+cent|[^\W\d_]+)?",
     re.UNICODE,

@@ -79,3 +79,9 @@ def test_what_varies_without_naming_someone_else_is_no_name_conflict(a, b):
 ])
 def test_another_name_in_the_same_slot_still_conflicts(a, b):
     assert name_conflict(a, b, None) is not None and name_conflict(b, a, None) is not None
+
+
+def test_an_abbreviated_title_is_no_name():
+    a = "Prime Minister Lena Holm told President Aro on Sunday that the border would stay open."
+    b = "PM Holm told President Aro on Sunday that the border would stay open."
+    assert name_conflict(a, b, None) is None and name_conflict(b, a, None) is None

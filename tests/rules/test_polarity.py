@@ -175,3 +175,25 @@ def test_a_denial_contradicts_only_a_clause_about_the_same_thing():
 ])
 def test_an_irregular_verb_form_is_the_verb_a_negation_denies(a, b):
     assert _relation(a, b) == {Relation.CONTRADICT}
+
+
+@pytest.mark.parametrize("a, b, relation", [
+    # a contracted negation is a negation
+    ("The two ministers didn't discuss the pipeline project.",
+     "The two ministers discussed the pipeline project.", "contradict"),
+    ("The delegates weren't part of the talks, officials said.",
+     "The delegates aren't taking part in the talks, officials said.", "agree"),
+    ("\"You don't have the votes right now,\" the speaker told him.",
+     "\"You have no votes right now,\" the speaker told him.", "agree"),
+])
+def test_contracted_negations(a, b, relation):
+    assert _relation(a, b) == {Relation(relation)}
+
+
+def test_what_a_negated_clause_is_said_of_is_not_stated_as_fact():
+    """"Officials were not present" and "officials aren't taking part" both deny; neither states officials took part."""
+    a = "No opposition officials were present at the meeting in the capital."
+    b = "Opposition officials aren't taking part in the meeting in the capital."
+    assert Relation.CONTRADICT not in _relation(a, b, 0.6)
+    c = "Opposition officials were present at the meeting in the capital."
+    assert Relation.CONTRADICT in _relation(a, c, 0.6)

@@ -22,7 +22,7 @@ TRANSLITERATIONS = (
 # Titles, offices and honorifics written before a name, in the capitalised form they take there; a change of
 # title alone ("Aide" / "Adviser") does not name someone else.
 TITLE_WORDS = frozenset("""
-mr mrs ms miss dr sir dame lord lady prof professor gen general adm admiral col colonel lt maj major capt
+mr mrs ms miss dr sir dame lord lady prof professor pm gen general adm admiral col colonel lt maj major capt
 captain sgt president vice prime premier minister ministers secretary deputy chief head director chairman
 chairwoman chair spokesman spokeswoman spokesperson aide aides adviser advisor advisers advisors envoy
 special senior assistant ambassador chancellor king queen prince princess crown emperor sheikh sultan
