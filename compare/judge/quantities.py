@@ -10,7 +10,7 @@ from functools import lru_cache
 from compare.judge.text import SENTENCE_CACHE
 from compare.judge.verdict import Clash
 from compare.judge.words import (
-    BOUND, BOUND_KIND, BOUND_WORDS, CONTEXT_WORD, DURATION_MINUTES, DURATION_PHRASE, IN_MINUTES, INTENT_VERBS, MODALS,
+    BOUND, BOUND_KIND, BOUND_WORDS, COMPOUND_DURATION, CONTEXT_WORD, DURATION_MINUTES, DURATION_PHRASE, IN_MINUTES, INTENT_VERBS, MODALS,
     NUMBER, NUMBER_CLAUSE_END, NUMBER_WORD_UNITS_SKIP, NUMBER_WORDS, ORDINAL, POSSIBLE, SCALES, SPELLED_NUMBER,
     UNIT_AFTER_SCALE,
 )
@@ -64,6 +64,7 @@ def quantities(text: str) -> dict[str, set[str]]:
 def _quantities(text: str) -> dict[str, tuple[Quantity, ...]]:
     found: dict[str, list[Quantity]] = {}
     text = SPELLED_NUMBER.sub(lambda m: NUMBER_WORDS[m.group(1).lower()], DURATION_PHRASE.sub(_minutes, text))
+    text = COMPOUND_DURATION.sub(lambda m: f"{60 * int(m.group(1)) + int(m.group(2))} minutes", text)
     context = _Context(text)
     for m in NUMBER.finditer(text):
         currency, whole, frac, unit = m.groups()
@@ -117,17 +118,21 @@ class _Context:
         self._next = 0
         self._stems: list[str] = []  # the clause's content-word stems so far, bound words left out
         self._tentative = False
+        self._intended = False  # an intention verb so far in the clause: with "to" after it, what follows is planned
 
     def before(self, at: int) -> tuple[frozenset[str], bool]:
         """(the last NUMBER_CONTEXT_WORDS stems before `at` in its clause, whether the clause so far makes what
-        follows a plan or a possibility: "could", "planned to", "a potential")."""
+        follows a plan or a possibility: "could", "a potential", an intention verb and "to" after it ("planned to
+        send"))."""
         while self._next < len(self._items) and self._items[self._next][0] < at:
             word = self._items[self._next][1]
             self._next += 1
             if not word:  # a clause ends
-                self._stems, self._tentative = [], False
+                self._stems, self._tentative, self._intended = [], False, False
                 continue
-            self._tentative = self._tentative or word in MODALS or word in INTENT_VERBS or word in POSSIBLE
+            self._tentative = (self._tentative or word in MODALS or word in POSSIBLE
+                               or (word == "to" and self._intended))  # "planned to send", not "arrived for"
+            self._intended = self._intended or word in INTENT_VERBS
             if word not in BOUND_WORDS:
                 self._stems.extend(content_tokens(word))
                 del self._stems[:-NUMBER_CONTEXT_WORDS]

@@ -115,13 +115,16 @@ NUMBER_WORDS = {
         "seventeen eighteen nineteen twenty".split()
     )
 }
-SPELLED_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b(?=\s+[^\W\d_])", re.IGNORECASE)
+# A number word before a word, or hyphened to one ("five-hour meeting", "a three-day visit").
+SPELLED_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b(?=(?:\s+|-)[^\W\d_])", re.IGNORECASE)
 # Words after a number that make it a time or an ordinal, not a count of something.
 NUMBER_WORD_UNITS_SKIP = frozenset("am pm st nd rd th".split())
 # Durations compare in minutes ("two hours" / "120 minutes"), and the usual spelled-out durations of talks read
 # as numbers after a word that makes them a duration ("lasted an hour and a half"; "an hour later" stays out).
 IN_MINUTES = {"hour": ("minut", 60.0)}
 DURATION_MINUTES = {"an hour and a half": 90, "one and a half hours": 90, "half an hour": 30, "an hour": 60}
+# Hours and minutes given together ("one hour and 40 minutes"), read once numbers are digits: one duration.
+COMPOUND_DURATION = re.compile(r"\b(\d+)\s+hours?\s+and\s+(\d+)\s+minutes?\b", re.IGNORECASE)
 DURATION_PHRASE = re.compile(
     r"\b((?:lasted|lasting|last|for|took|met for|talked for)\s+(?:(?:about|around|roughly|nearly|almost|some|more than|"
     r"over|less than|just over|just under)\s+)?)(an hour and a half|one and a half hours|half an hour|an hour)\b",
@@ -163,8 +166,9 @@ MONTH_ONLY = re.compile(
 
 # A contracted negation is a token of its own ("didn't" -> "did", "n't"), as the negation cue it is.
 TOKEN = re.compile(r"[A-Za-z]+(?=n't)|n't|[A-Za-z]+(?:'[a-z]+)?|\d[\d,.]*|\S", re.UNICODE)
+# A figure and its unit, written apart or hyphened ("40 minutes", "a 40-minute meeting").
 NUMBER = re.compile(
-    r"(?<![\w.:/-])(\$|€|£|¥)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%|percent|per\s+cent|[^\W\d_]+)?",
+    r"(?<![\w.:/-])(\$|€|£|¥)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:-|\s*)(%|percent|per\s+cent|[^\W\d_]+)?",
     re.UNICODE,
 )
 CLAUSE_ENDS = frozenset(",;:.!?()—–")

@@ -99,3 +99,25 @@ def test_what_each_figure_is_said_of_is_read_in_one_pass():
     clash = number_conflict(text, "The talks lasted 90 minutes.", alike=False)
     assert clash is not None and clash.unit == "minut"
     assert time.perf_counter() - started < 5.0
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    # a figure hyphened to its unit, in digits or words
+    ("The leaders held a five-hour meeting in the capital.", "The leaders met for two hours in the capital.", True),
+    ("The leaders held a 40-minute meeting in the capital.", "The leaders met for 40 minutes in the capital.", False),
+    ("The president arrived for a three-day visit.", "The president arrived for a four-day state visit.", True),
+    # hours and minutes given together are one duration
+    ("The summit lasted one hour and 40 minutes.", "The summit lasted 100 minutes.", False),
+    ("The summit lasted one hour and 40 minutes.", "The summit lasted two hours.", True),
+    # words joined by a hyphen are not a figure and its unit
+    ("The two held a one-on-one meeting for 30 minutes.", "The two met one-on-one for 30 minutes.", False),
+])
+def test_hyphened_figures_and_compound_durations(a, b, conflict):
+    assert bool(number_conflict(a, b)) is conflict and bool(number_conflict(b, a)) is conflict
+
+
+def test_a_verb_of_travel_without_to_is_no_intention():
+    """"Arrived for a three-day visit" states the visit's length; "traveled there to sign 40 deals" plans them."""
+    assert number_conflict("The president arrived in Oslo for a three-day visit.",
+                           "The president arrived in Oslo for a four-day visit.", alike=False)
+    assert number_conflict("The minister traveled to Oslo to sign 40 deals.", "The minister signed 25 deals.") is None
