@@ -46,7 +46,7 @@ def reference_negated_words(text, shared, acronyms=None):
         for k in range(i + 1, min(len(toks), i + 1 + reach)):
             if toks[k] in CLAUSE_ENDS:
                 break
-            if written[k][0].isupper() or written[k][0].isdigit():
+            if not written[k][0].isalpha() or written[k][0].isupper():
                 continue
             stems = content_tokens(toks[k], acronyms)
             if stems and _verb(stems[0]) in {_verb(s) for s in shared}:

@@ -9,8 +9,8 @@ from functools import lru_cache
 from compare.judge.hedges import unclear_detail, uncertain_whether
 from compare.judge.text import SENTENCE_CACHE
 from compare.judge.words import (
-    BE_FORMS, CLAUSE_ENDS, CONTRAST_CUES, DENIALS, DENYING_CUES, DENYING_VERBS, INTENT_VERBS, MODALS, NEGATING_VERBS,
-    NEGATIONS, OPPOSITES, TOKEN, UNASSERTED_OPENERS, UNCERTAIN_WHETHER, UNCLEAR_DETAIL,
+    BE_FORMS, CLAUSE_ENDS, CONTRAST_CUES, CONTRAST_TURNS, DENIALS, DENYING_CUES, DENYING_VERBS, INTENT_VERBS, MODALS, NEGATING_VERBS,
+    NEGATIONS, NOUN_NEGATIONS, OPPOSITES, POSSIBLE, TOKEN, UNASSERTED_OPENERS, UNCERTAIN_WHETHER, UNCLEAR_DETAIL,
 )
 from compare.lang import LEXICON
 from compare.similarity import AcronymKey, acronym_key, content_tokens
@@ -26,6 +26,9 @@ DENIAL_REACH = 12
 # as "quotas were not talked about" / "the talks lasted 90 minutes" came out as polarity conflicts. The same share
 # of one clause of the affirming sentence must lie in the negated clause (`clause_matched`).
 NEGATED_CLAUSE_SHARED = 0.5
+# ... and at least this many of its words: one word in common ("which he called a roadblock") does not make a
+# clause about what another denies ("no roadblocks on rare earths").
+CLAUSE_MATCH_MIN_WORDS = 2
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -131,8 +134,8 @@ def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
             continue  # "Fishing quotas were not talked about" says nothing of "the talks lasted 90 minutes"
         denial = toks[i] in DENIALS
         for k in _reach(toks, i):
-            if written[k][:1].isupper() or written[k][:1].isdigit():
-                continue  # a name or a number qualifies what is denied
+            if not written[k][:1].isalpha() or written[k][:1].isupper():
+                continue  # a name, a number or a sign ("instead of 20%") qualifies what is denied
             stems = content_tokens(toks[k], acronyms)
             if stems and _verb(stems[0]) in shared_verbs:
                 hits.append(toks[k])
@@ -167,8 +170,9 @@ def _negation_targets(text: str, acronyms: AcronymKey) -> frozenset[str]:
 def asserted(text: str, word: str, acronyms) -> bool:
     """Whether `text` states `word` as fact somewhere: not only under a condition ("when he is ready", "if a
     deal were signed"), as a possibility ("could sign") or an intention ("planned to sign", "traveled to Washington
-    to sign"), and not only within a negation's reach or as what a negation of its clause is said of ("officials
-    were not present" states no presence of officials)."""
+    to sign", "a potential press conference"), and not only within a negation's reach, after a negation of a noun
+    in its clause ("no agreement was signed"), or as what a negation of its clause is said of ("officials were
+    not present" states no presence of officials)."""
     stem = predicate_stem(word, acronyms)
     return stem is not None and stem in _asserted_stems(text, acronym_key(acronyms))
 
@@ -179,7 +183,14 @@ def _asserted_stems(text: str, acronyms: AcronymKey) -> frozenset[str]:
     negations."""
     toks, positions = _negations(text)
     denied = bytearray(len(toks))
+    denied_to = 0  # where the last negation of a noun stopped: each token is marked by at most one of them
     for i in positions:
+        if toks[i] in NOUN_NEGATIONS and i >= denied_to:
+            k = i + 1
+            while k < len(toks) and toks[k] not in CLAUSE_ENDS and toks[k] not in CONTRAST_TURNS:
+                denied[k] = 1
+                k += 1
+            denied_to = k
         k = i - 1
         while k >= 0 and toks[k] not in CLAUSE_ENDS and not denied[k]:
             denied[k] = 1  # what the negation is said of, back to the clause's start or the previous negation's reach
@@ -193,7 +204,7 @@ def _asserted_stems(text: str, acronyms: AcronymKey) -> frozenset[str]:
             start, opened, intended = k + 1, False, False
             continue
         if not (denied[k] or opened):
-            modal = any(t in MODALS for t in toks[max(start, k - 2) : k])
+            modal = any(t in MODALS or t in POSSIBLE for t in toks[max(start, k - 2) : k])
             meant = intended and "to" in toks[max(start, k - 3) : k]
             if not (modal or meant):
                 found.update(map(_verb, content_tokens(tok, acronyms)[:1]))
@@ -216,7 +227,8 @@ def clause_matched(negating: str, word: str, other: str, acronyms) -> bool:
         if stem in words:
             negated |= words
     return any(
-        words and len(words & negated) / len(words) >= NEGATED_CLAUSE_SHARED for words in _clauses(other, key)
+        len(words & negated) >= CLAUSE_MATCH_MIN_WORDS and len(words & negated) / len(words) >= NEGATED_CLAUSE_SHARED
+        for words in _clauses(other, key)
     )
 
 

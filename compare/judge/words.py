@@ -72,6 +72,10 @@ NEGATING_VERBS = frozenset(
     "denied deny denies failed fails fail".split()
 )
 BE_FORMS = frozenset("is are was were be been being".split())
+# Negations that deny a noun ("no agreement was signed", "nothing was decided"): the whole rest of their clause is
+# denied, up to a word that turns to another claim (CONTRAST_TURNS).
+NOUN_NEGATIONS = frozenset("no none nothing nobody neither nor".split())
+CONTRAST_TURNS = frozenset("but although though whereas while yet".split())
 # Two-word cues that deny what follows them: "partners rather than rivals" says what "partners, not rivals" says.
 CONTRAST_CUES = {"rather": "than", "instead": "of"}
 
@@ -103,8 +107,8 @@ OPPOSITES = (
 )
 # A denying cue ("rejected") says what these verbs say; they are not negation cues themselves, so a sentence
 # with one of them affirms nothing the cue denies ("rejected the proposal" / "opposed the proposal").
-DENYING_CUES = "reject refuse deny".split()
-DENYING_VERBS = "oppose decline dismiss veto block".split()
+DENYING_CUES = "reject refuse deny cancel scrap abort".split()
+DENYING_VERBS = "oppose decline dismiss veto block skip miss boycott postpone".split()
 
 # --- Numbers ----------------------------------------------------------------------------------------------------
 
@@ -164,8 +168,9 @@ MONTH_ONLY = re.compile(
 
 # --- Tokens and punctuation -------------------------------------------------------------------------------------
 
-# A contracted negation is a token of its own ("didn't" -> "did", "n't"), as the negation cue it is.
-TOKEN = re.compile(r"[A-Za-z]+(?=n't)|n't|[A-Za-z]+(?:'[a-z]+)?|\d[\d,.]*|\S", re.UNICODE)
+# A contracted negation is a token of its own ("didn't" -> "did", "n't"), as the negation cue it is; an
+# abbreviation in letters and points ("U.S.") is one token, not points that end clauses.
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z]+(?=n't)|n't|[A-Za-z]+(?:'[a-z]+)?|\d[\d,.]*|\S", re.UNICODE)
 # A figure and its unit, written apart or hyphened ("40 minutes", "a 40-minute meeting").
 NUMBER = re.compile(
     r"(?<![\w.:/-])(\$|€|£|¥)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:-|\s*)(%|percent|per\s+cent|[^\W\d_]+)?",

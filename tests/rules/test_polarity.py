@@ -197,3 +197,32 @@ def test_what_a_negated_clause_is_said_of_is_not_stated_as_fact():
     assert Relation.CONTRADICT not in _relation(a, b, 0.6)
     c = "Opposition officials were present at the meeting in the capital."
     assert Relation.CONTRADICT in _relation(a, c, 0.6)
+
+
+@pytest.mark.parametrize("a, b", [
+    # a negated noun denies the rest of its clause: neither side says the accord was signed
+    ("The two governments have not signed an accord on fishing rights.",
+     "The talks broke up, no accord on fishing rights was signed, and the planned dinner was cancelled."),
+    # a negating verb and a verb that denies alike ("cancelled" / "skipped")
+    ("The premier left early and cancelled the scheduled news conference.",
+     "The premier left early, skipping the scheduled news conference."),
+    # an abbreviation's points do not end the clause a passive negating verb denies
+    ("A news conference in the U.S. capital scheduled for Friday was cancelled after the row.",
+     "The premier cancelled the scheduled news conference in the capital after the row."),
+    # a sign after the cue is not what is denied
+    ("The tariff was cut to 10% instead of 20%, the minister said.",
+     "The 20% tariff was cut to 10%, the minister said."),
+    # one word in common does not make a clause about the denied one
+    ("He said there were no obstacles on farm exports and that the issue was settled.",
+     "The export ban, which he called an obstacle, is lifted for a year."),
+    # a word after "potential" is a possibility, not a fact
+    ("The summit ended without a joint statement.", "The summit will end with a potential joint statement."),
+])
+def test_what_neither_side_states_as_fact_is_no_conflict(a, b):
+    assert Relation.CONTRADICT not in _relation(a, b, 0.6)
+
+
+def test_a_negated_noun_still_contradicts_a_statement_of_it():
+    a = "No accord on fishing rights was signed at the talks."
+    b = "An accord on fishing rights was signed at the talks."
+    assert Relation.CONTRADICT in _relation(a, b)
