@@ -10,7 +10,7 @@ from compare.judge.hedges import unclear_detail, uncertain_whether
 from compare.judge.text import SENTENCE_CACHE
 from compare.judge.words import (
     BE_FORMS, CLAUSE_ENDS, CONTRAST_CUES, CONTRAST_TURNS, DENIALS, DENYING_CUES, DENYING_VERBS, INTENT_VERBS, MODALS, NEGATING_VERBS,
-    NEGATIONS, NOUN_NEGATIONS, OPPOSITES, POSSIBLE, TOKEN, UNASSERTED_OPENERS, UNCERTAIN_WHETHER, UNCLEAR_DETAIL,
+    NEGATIONS, OPPOSITES, POSSIBLE, TOKEN, UNASSERTED_OPENERS, UNCERTAIN_WHETHER, UNCLEAR_DETAIL,
 )
 from compare.lang import LEXICON
 from compare.similarity import AcronymKey, acronym_key, content_tokens
@@ -133,9 +133,12 @@ def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
         if not negated or _passive_denial(toks, i):
             continue  # "Fishing quotas were not talked about" says nothing of "the talks lasted 90 minutes"
         denial = toks[i] in DENIALS
+        contrast = i > 0 and CONTRAST_CUES.get(toks[i - 1]) == toks[i]
         for k in _reach(toks, i):
             if not written[k][:1].isalpha() or written[k][:1].isupper():
-                continue  # a name, a number or a sign ("instead of 20%") qualifies what is denied
+                if contrast:
+                    break  # "10% instead of 20%", "Oslo rather than Rome": names or figures set against each other
+                continue  # a name, a number or a sign qualifies what is denied ("rejected a Danish proposal")
             stems = content_tokens(toks[k], acronyms)
             if stems and _verb(stems[0]) in shared_verbs:
                 hits.append(toks[k])
@@ -170,9 +173,9 @@ def _negation_targets(text: str, acronyms: AcronymKey) -> frozenset[str]:
 def asserted(text: str, word: str, acronyms) -> bool:
     """Whether `text` states `word` as fact somewhere: not only under a condition ("when he is ready", "if a
     deal were signed"), as a possibility ("could sign") or an intention ("planned to sign", "traveled to Washington
-    to sign", "a potential press conference"), and not only within a negation's reach, after a negation of a noun
-    in its clause ("no agreement was signed"), or as what a negation of its clause is said of ("officials were
-    not present" states no presence of officials)."""
+    to sign", "a potential press conference"), and not only in a clause that holds a negation: after it ("did not
+    sign a natural resources agreement", "no agreement was signed") up to a turn to another claim ("but"), or
+    before it, as what it is said of ("officials were not present" states no presence of officials)."""
     stem = predicate_stem(word, acronyms)
     return stem is not None and stem in _asserted_stems(text, acronym_key(acronyms))
 
@@ -183,20 +186,18 @@ def _asserted_stems(text: str, acronyms: AcronymKey) -> frozenset[str]:
     negations."""
     toks, positions = _negations(text)
     denied = bytearray(len(toks))
-    denied_to = 0  # where the last negation of a noun stopped: each token is marked by at most one of them
+    denied_to = 0  # where the last negation's forward reading stopped: each token is read by at most one
     for i in positions:
-        if toks[i] in NOUN_NEGATIONS and i >= denied_to:
+        if i >= denied_to:
             k = i + 1
             while k < len(toks) and toks[k] not in CLAUSE_ENDS and toks[k] not in CONTRAST_TURNS:
                 denied[k] = 1
                 k += 1
             denied_to = k
         k = i - 1
-        while k >= 0 and toks[k] not in CLAUSE_ENDS and not denied[k]:
-            denied[k] = 1  # what the negation is said of, back to the clause's start or the previous negation's reach
+        while k >= 0 and toks[k] not in CLAUSE_ENDS and toks[k] not in CONTRAST_TURNS and not denied[k]:
+            denied[k] = 1  # what the negation is said of, back to the clause's start or what an earlier one marked
             k -= 1
-        for k in _reach(toks, i):
-            denied[k] = 1
     found: set[str] = set()
     start, opened, intended = 0, False, False  # the clause so far: its start, a conditional opener, an intention verb
     for k, tok in enumerate(toks):

@@ -72,9 +72,8 @@ NEGATING_VERBS = frozenset(
     "denied deny denies failed fails fail".split()
 )
 BE_FORMS = frozenset("is are was were be been being".split())
-# Negations that deny a noun ("no agreement was signed", "nothing was decided"): the whole rest of their clause is
-# denied, up to a word that turns to another claim (CONTRAST_TURNS).
-NOUN_NEGATIONS = frozenset("no none nothing nobody neither nor".split())
+# A negation states nothing of the rest of its clause as fact ("did not sign a natural resources agreement", "no
+# agreement was signed"), up to a word that turns to another claim ("no deal on steel but a deal on grain").
 CONTRAST_TURNS = frozenset("but although though whereas while yet".split())
 # Two-word cues that deny what follows them: "partners rather than rivals" says what "partners, not rivals" says.
 CONTRAST_CUES = {"rather": "than", "instead": "of"}

@@ -226,3 +226,20 @@ def test_a_negated_noun_still_contradicts_a_statement_of_it():
     a = "No accord on fishing rights was signed at the talks."
     b = "An accord on fishing rights was signed at the talks."
     assert Relation.CONTRADICT in _relation(a, b)
+
+
+@pytest.mark.parametrize("a, b, relation", [
+    # a negation states nothing of the rest of its clause: neither side says the accord was signed
+    ("He also did not sign a fishing rights accord with the islands.",
+     "The talks broke up and no accord on fishing rights was signed.", "agree"),
+    # ... up to a turn to another claim
+    ("The two sides reached a deal on grain but no deal on steel.", "The two sides reached a deal on grain.", "agree"),
+    ("The two sides reached no deal on steel.", "The two sides reached a deal on grain but no deal on steel.", "agree"),
+    ("The two sides reached no deal on grain.", "The two sides reached a deal on grain but failed on steel.",
+     "contradict"),
+    # figures or names set against each other by a contrast are not a polarity claim
+    ("The levy falls to 10% instead of 20% starting next month.", "The levy falls to 10% starting next month.",
+     "agree"),
+])
+def test_a_negation_and_the_rest_of_its_clause(a, b, relation):
+    assert _relation(a, b, 0.6) == {Relation(relation)}
