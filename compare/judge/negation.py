@@ -10,7 +10,7 @@ from compare.judge.hedges import unclear_detail, uncertain_whether
 from compare.judge.text import SENTENCE_CACHE
 from compare.judge.words import (
     BE_FORMS, CLAUSE_ENDS, CONTRAST_CUES, CONTRAST_TURNS, DENIALS, DENYING_CUES, DENYING_VERBS, INTENT_VERBS, MODALS, NEGATING_VERBS,
-    NEGATIONS, OPPOSITES, POSSIBLE, TOKEN, UNASSERTED_OPENERS, UNCERTAIN_WHETHER, UNCLEAR_DETAIL,
+    NEGATIONS, OPPOSITES, POSSIBLE, TOKEN, UNASSERTED_OPENERS, UNCERTAIN_WHETHER, UNCLEAR_DETAIL, VERB_NEGATIONS,
 )
 from compare.lang import LEXICON
 from compare.similarity import AcronymKey, acronym_key, content_tokens
@@ -175,7 +175,8 @@ def asserted(text: str, word: str, acronyms) -> bool:
     deal were signed"), as a possibility ("could sign") or an intention ("planned to sign", "traveled to Washington
     to sign", "a potential press conference"), and not only in a clause that holds a negation: after it ("did not
     sign a natural resources agreement", "no agreement was signed") up to a turn to another claim ("but"), or
-    before it, as what it is said of ("officials were not present" states no presence of officials)."""
+    before a negation of a verb, as what it is said of ("officials were not present" states no presence of
+    officials)."""
     stem = predicate_stem(word, acronyms)
     return stem is not None and stem in _asserted_stems(text, acronym_key(acronyms))
 
@@ -194,7 +195,7 @@ def _asserted_stems(text: str, acronyms: AcronymKey) -> frozenset[str]:
                 denied[k] = 1
                 k += 1
             denied_to = k
-        k = i - 1
+        k = i - 1 if toks[i] in VERB_NEGATIONS else -1
         while k >= 0 and toks[k] not in CLAUSE_ENDS and toks[k] not in CONTRAST_TURNS and not denied[k]:
             denied[k] = 1  # what the negation is said of, back to the clause's start or what an earlier one marked
             k -= 1

@@ -74,6 +74,10 @@ NEGATING_VERBS = frozenset(
 BE_FORMS = frozenset("is are was were be been being".split())
 # A negation states nothing of the rest of its clause as fact ("did not sign a natural resources agreement", "no
 # agreement was signed"), up to a word that turns to another claim ("no deal on steel but a deal on grain").
+# Negations of a verb: what stands before them in their clause is what the denial is said of ("officials were not
+# present"), stated as fact no more than the rest. A negating verb's subject acts ("Kenya rejected"; "a proposal to
+# scrap the levy"), and "without" follows a claim of its own ("the summit ended without a deal").
+VERB_NEGATIONS = frozenset("not n't never cannot".split())
 CONTRAST_TURNS = frozenset("but although though whereas while yet".split())
 # Two-word cues that deny what follows them: "partners rather than rivals" says what "partners, not rivals" says.
 CONTRAST_CUES = {"rather": "than", "instead": "of"}

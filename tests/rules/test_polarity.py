@@ -243,3 +243,13 @@ def test_a_negated_noun_still_contradicts_a_statement_of_it():
 ])
 def test_a_negation_and_the_rest_of_its_clause(a, b, relation):
     assert _relation(a, b, 0.6) == {Relation(relation)}
+
+
+@pytest.mark.parametrize("a, b", [
+    # a negating verb's subject acts, and what comes before "without" is a claim of its own
+    ("The council rejected a proposal to scrap the port levy, an official said.",
+     "The council accepted a proposal to scrap the port levy, an official said."),
+    ("The summit ended without a joint statement.", "The summit ended with a joint statement on trade."),
+])
+def test_what_stands_before_a_negating_verb_or_without_is_stated(a, b):
+    assert Relation.CONTRADICT in _relation(a, b)
