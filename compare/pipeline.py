@@ -182,7 +182,7 @@ def align_members(
     """The alignment stage of one event: every sentence against the sentences of the other members, in blocks
     of at most `budget` bytes (compare.align.cross_counterparts); a member is never scored against itself."""
     terms = event_terms(members, acronyms)
-    matcher = matcher_for_event(matcher_name, [terms[s.text] for m in members for s in m.sentences])
+    matcher = matcher_for_event(matcher_name, [terms[s.text] for m in members for s in m.sentences], len(members))
     threshold = matcher.threshold if threshold is None else threshold
     found = cross_counterparts([m.sentences for m in members], matcher, acronyms, terms, threshold, budget=budget,
                                mutual_floor=config.mutual_best_floor)

@@ -159,7 +159,7 @@ def test_alignment_with_stored_terms_equals_reading_every_sentence_afresh():
     acronyms = event_acronyms(members)
     alignment = align_members(members, "lexical", None, acronyms)
     everything = [s for m in members for s in m.sentences]
-    fresh = matcher_for_event("lexical", [sentence_terms(s.text, acronyms) for s in everything])
+    fresh = matcher_for_event("lexical", [sentence_terms(s.text, acronyms) for s in everything], len(members))
     scores = score_block(everything, everything, fresh, acronyms)  # no terms given: every text read here
     at = {s.text: i for i, s in enumerate(everything)}
     for a, b, found in alignment.pairs:

@@ -10,6 +10,8 @@ own month, number, stop-word or place list. To see what a rule knows of a langua
     gazetteer.tsv  one row per country: capitals, demonyms, the names it goes by
     cues.py        meeting and date cues, page-furniture phrases
     spelling.py    name variants (U.S. / United States), British and American spelling, quote folding
+    names.py       given-name short forms, transliteration variants, titles written before names
+    verbs.py       irregular verb forms (held -> hold)
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Mapping
 
-from compare.lang.en import calendar, cues, numbers, places, spelling, stop_words
+from compare.lang.en import calendar, cues, names, numbers, places, spelling, stop_words, verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,10 @@ class Lexicon:
     quote_folds: Mapping[str, str]
     apostrophe_folds: Mapping[str, str]
     latin_letters: Mapping[str, str]
+    nicknames: tuple[frozenset[str], ...]
+    transliterations: tuple[tuple[str, str], ...]
+    title_words: frozenset[str]
+    verb_forms: Mapping[str, str]  # "held" -> "hold"
 
     @property
     def month_names(self) -> tuple[str, ...]:
@@ -156,6 +162,10 @@ def english() -> Lexicon:
         quote_folds=_frozen(spelling.QUOTE_FOLDS),
         apostrophe_folds=_frozen(spelling.APOSTROPHE_FOLDS),
         latin_letters=_frozen(spelling.LATIN_LETTERS),
+        nicknames=tuple(frozenset(group.split()) for group in names.NICKNAMES),
+        transliterations=names.TRANSLITERATIONS,
+        title_words=names.TITLE_WORDS,
+        verb_forms=_frozen(dict(pair.split(":") for pair in verbs.IRREGULAR_FORMS)),
     )
 
 
