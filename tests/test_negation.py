@@ -12,7 +12,7 @@ from compare.judge.negation import (
     DENIAL_REACH, NEGATED_CLAUSE_SHARED, NEGATION_WINDOW, _negations, _verb, _written_tokens, negated_words,
     negates_shared_clause,
 )
-from compare.judge.words import BE_FORMS, CLAUSE_ENDS, DENIALS, NEGATING_VERBS
+from compare.lang.en.judging import BE_FORMS, CLAUSE_ENDS, DENIALS, NEGATING_VERBS
 from compare.models import Relation, Sentence
 from compare.similarity import content_tokens
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from compare.judge.text import SENTENCE_CACHE
 from compare.judge.verdict import Clash
-from compare.judge.words import BRACKETED_NOTE, CAPITALISED, PUNCT
+from compare.lang.en.judging import BRACKETED_NOTE, CAPITALISED, PUNCT
 from compare.lang import LEXICON
 from compare.metadata import country_of_capital, fold_letters, normalise_place
 from compare.similarity import normalise

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from compare.judge.hedges import unclear_detail, uncertain_whether
 from compare.judge.text import SENTENCE_CACHE
-from compare.judge.words import (
+from compare.lang.en.judging import (
     BE_FORMS, CLAUSE_ENDS, CONTRAST_CUES, CONTRAST_TURNS, DENIALS, DENYING_CUES, DENYING_VERBS, INTENT_VERBS, MODALS, NEGATING_VERBS,
     NEGATIONS, OPPOSITES, POSSIBLE, TOKEN, UNASSERTED_OPENERS, UNCERTAIN_WHETHER, UNCLEAR_DETAIL, VERB_NEGATIONS,
 )

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from compare.judge.text import SENTENCE_CACHE
 from compare.judge.verdict import Clash
-from compare.judge.words import (
+from compare.lang.en.judging import (
     BOUND, BOUND_KIND, BOUND_WORDS, COMPOUND_DURATION, CONTEXT_WORD, DURATION_MINUTES, DURATION_PHRASE, IN_MINUTES, INTENT_VERBS, MODALS,
     NUMBER, NUMBER_CLAUSE_END, NUMBER_WORD_UNITS_SKIP, NUMBER_WORDS, ORDINAL, POSSIBLE, SCALES, SPELLED_NUMBER,
     UNIT_AFTER_SCALE,

@@ -11,7 +11,9 @@ own month, number, stop-word or place list. To see what a rule knows of a langua
     cues.py        meeting and date cues, page-furniture phrases
     spelling.py    name variants (U.S. / United States), British and American spelling, quote folding
     names.py       given-name short forms, transliteration variants, titles written before names
-    verbs.py       irregular verb forms (held -> hold)
+    verbs.py       irregular verb forms, so that a predicate meets its other forms
+    judging.py     the judge's cues: hedges, negations, opposites, bounds and scales of figures
+    facts.py       the fact sheet's words: durations, segments of a meeting, offices, ordinals
 """
 
 from __future__ import annotations

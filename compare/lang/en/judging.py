@@ -1,13 +1,18 @@
-"""The judge's language data: every word list and cue pattern its rules read, and nothing else.
+"""The judge's language data (compare.judge): every word list and cue pattern its rules read, and nothing else.
 
-General English, not tied to any article. The rules read these; none types its own list.
+General English, not tied to any article. The rules read these; none types its own list. Unlike the other
+modules here, the patterns are compiled in place: the judge's rules are their only readers.
 """
 
 from __future__ import annotations
 
 import re
 
-from compare.lang import LEXICON
+from compare.lang.en.calendar import MONTHS
+from compare.lang.en.numbers import ORDINAL_WORDS
+
+# "January" ... "December": each month's full name comes first in MONTHS
+MONTH_NAMES = tuple(name.capitalize() for name in list(MONTHS)[:12])
 
 # --- Uncertainty and hedges -------------------------------------------------------------------------------------
 
@@ -158,7 +163,7 @@ BOUND_WORDS = frozenset(
 # clause ends for that reading (a comma or point between digits is part of a number: "1,500", "2.5").
 CONTEXT_WORD = re.compile(r"[A-Za-z]+")
 NUMBER_CLAUSE_END = re.compile(r"[;:!?()—–]|(?<!\d)[,.]|[,.](?!\d)")
-ORDINAL = re.compile(r"\b(?P<ordinal>" + "|".join(LEXICON.ordinal_words) + r"|\d{1,3}(?:st|nd|rd|th))\s+"
+ORDINAL = re.compile(r"\b(?P<ordinal>" + "|".join(ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))\s+"
                      r"(?P<what>[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2})", re.IGNORECASE)
 
 # --- Dates ------------------------------------------------------------------------------------------------------
@@ -166,7 +171,7 @@ ORDINAL = re.compile(r"\b(?P<ordinal>" + "|".join(LEXICON.ordinal_words) + r"|\d
 # A month named without a day, after the word that places it ("take effect in January", "by mid-March").
 MONTH_ONLY = re.compile(
     r"\b((?i:in|by|from|until|till|before|after|since|during|early|late|mid|end\s+of))[\s-]+(?:(?:early|late|mid)[\s-]+)?"
-    r"(" + "|".join(LEXICON.month_names) + r")\b(?!\s+\d{1,2}\b)(?:,?\s+(\d{4}))?"
+    r"(" + "|".join(MONTH_NAMES) + r")\b(?!\s+\d{1,2}\b)(?:,?\s+(\d{4}))?"
 )
 
 # --- Tokens and punctuation -------------------------------------------------------------------------------------
