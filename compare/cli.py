@@ -107,6 +107,7 @@ MaxBytesOpt = Annotated[int, typer.Option(metavar="INTEGER", help="Refuse files 
 FollowOpt = Annotated[bool, typer.Option("--follow-symlinks", help="Read links in an input folder that lead outside it (skipped with a warning by default).")]
 MaxSentencesOpt = Annotated[int, typer.Option(metavar="INTEGER", min=1, help="Refuse sources of more sentences than this (comparing two costs time with the product of their sentences). E.g. --max-sentences 20000.")]
 SkipOpt = Annotated[bool, typer.Option("--skip-invalid", help="Skip unreadable files with a warning instead of stopping.")]
+OneEventOpt = Annotated[bool, typer.Option("--one-event", help="Every input reports one meeting: skip grouping.")]
 ManifestOpt = Annotated[Optional[Path], typer.Option(metavar="FILE", help="CSV of path or id, and title, outlet, url, published (a day, 2025-04 or 2025), encoding: metadata the texts lack. E.g. --manifest sources.csv.")]
 
 
@@ -122,6 +123,7 @@ def settings_from_options(
     engine: Engine = Engine.local,
     scheduler: str | None = None,
     workers: int = 1,
+    one_event: bool = False,
     follow_symlinks: bool = False,
 ) -> Settings:
     """The one place command-line flags become a Settings object."""
@@ -146,6 +148,7 @@ def settings_from_options(
         engine=str(engine),
         scheduler=scheduler,
         workers=workers,
+        one_event=one_event,
     )
 
 
@@ -200,6 +203,7 @@ def report(
     engine: Annotated[Engine, typer.Option(help="local: this machine; dask: a Dask cluster (needs the dask extra).")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option(metavar="ADDRESS", help="Dask scheduler address (default: a local cluster). E.g. --scheduler tcp://10.0.0.5:8786.")] = None,
     workers: Annotated[int, typer.Option(metavar="INTEGER", help="Processes for the local engine (default 0: one per core). E.g. --workers 2.")] = 0,
+    one_event: OneEventOpt = False,
     follow_symlinks: FollowOpt = False,
 ) -> None:
     """Compare every event found in PATHS; write report.json, findings.csv, claims.csv, report.md and report.html."""
@@ -212,7 +216,7 @@ def report(
     settings = settings_from_options(
         matcher=matcher, threshold=threshold, encoding=encoding, max_bytes=max_bytes, max_sentences=max_sentences,
         skip_invalid=skip_invalid, manifest=manifest, engine=engine, scheduler=scheduler, workers=workers,
-        follow_symlinks=follow_symlinks,
+        follow_symlinks=follow_symlinks, one_event=one_event,
     )
     try:
         check_output(out, paths)  # before the work, not after it
@@ -273,23 +277,35 @@ def events(
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     skip_invalid: SkipOpt = False,
     manifest: ManifestOpt = None,
+    one_event: OneEventOpt = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Also say why each source joined its event and what kept the closest events apart.")] = False,
     follow_symlinks: FollowOpt = False,
 ) -> None:
     """Print how the sources group into events (same meeting), without comparing them."""
+    from compare.api import explain as explain_grouping
     from compare.api import group
     from compare.report.terminal import render_events
 
     settings = settings_from_options(
         encoding=encoding, max_bytes=max_bytes, skip_invalid=skip_invalid, manifest=manifest,
-        follow_symlinks=follow_symlinks,
+        follow_symlinks=follow_symlinks, one_event=one_event,
     )
     try:
         with runtime.tuned():
-            sources, found, warnings = group(paths, settings)
+            if explain:
+                sources, found, members, separations, warnings = explain_grouping(paths, settings)
+            else:
+                (sources, found, warnings), members, separations = group(paths, settings), (), ()
     except CompareError as error:
         raise fail(error) from None
     warn_all(warnings)
-    emit(render_events(sources, found))
+    lines = [f"{member.event}  {member.source}: " + (
+        f"strongest link {member.linked_to} ({member.score:.2f}); names {', '.join(member.shared_names) or '-'}; "
+        f"terms {', '.join(member.shared_terms) or '-'}; {member.date}; {member.place}"
+        if member.linked_to else "alone: no other source matches it") for member in members]
+    lines += [f"{apart.event} vs {apart.other} (linkage {apart.linkage:.2f}): {'; '.join(apart.reasons) or '-'}"
+              for apart in separations]
+    emit(render_events(sources, found) + "".join(f"{line}\n" for line in lines))
 
 
 class Interrupted(BaseException):

@@ -126,6 +126,9 @@ COUNTRIES = LEXICON.country_names
 MEETING_WORDS = LEXICON.meeting_words
 # The meeting a sentence speaks of is still to come, so its date or place is not this one's.
 FUTURE_CUES = re.compile(LEXICON.future_cues)
+# A sentence about an earlier meeting ("they last met in Kazan"): its place is not this meeting's.
+PAST_MEETING = re.compile(LEXICON.past_meeting_cues, re.IGNORECASE)
+_LANGUAGES = LEXICON.language_names  # "in English", "in Mandarin": no place
 # Words just before a date that tie it to something other than the meeting ("took office on Oct. 1").
 OTHER_DATE_CUES = re.compile(LEXICON.other_date_cues, re.IGNORECASE)
 _CUE_LOOKBACK = 48  # characters before a date searched for OTHER_DATE_CUES (the cue is at most three words back)
@@ -342,8 +345,8 @@ def meeting_place(sentences: Sequence[str]) -> str | None:
     first_seen: dict[str, int] = {}
     for index, sentence in enumerate(sentences):
         cue, future = _sentence_kind(sentence)
-        if future or not cue:
-            continue  # background sentences name many places ("sales rose in Ohio"); only the meeting's count
+        if future or not cue or PAST_MEETING.search(sentence):
+            continue  # background sentences name many places ("sales rose in Ohio"); only this meeting's count
         for match, place in _places_named(sentence):
             weight = 1.0 + 1.0 / (1 + index)
             following = sentence[match.end():match.end() + 40]
@@ -371,10 +374,23 @@ def _places_named(sentence: str) -> list[tuple[re.Match[str], str]]:
     for match in _PLACE_AFTER_IN.finditer(sentence):
         if match.group("after") or any(s <= match.start() < e for s, e in taken):
             continue  # "in Japan's southwestern region" names a region, not a venue
+        if not set(_WORDS.findall(sentence[max(0, match.start() - 24):match.start()].lower())[-2:]).isdisjoint(
+                LEXICON.not_meeting_context):
+            continue  # "the war in Ukraine": the place of something else
         raw = _trim_place(match.group("place"))
-        if raw is not None:
+        if raw is not None and _may_be_place(raw):
             found.append((match, normalise_place(raw)))
     return sorted(found, key=lambda hit: hit[0].start())
+
+
+def _may_be_place(name: str) -> bool:
+    """Whether a capitalised run can name a place: not a person (a title first: "President Lee"), not a
+    language or people ("in English", "Chinese"), not a pairing of countries ("US-Russia talks")."""
+    words = [_fold(w.rstrip(".")) for w in name.split()]
+    if words[0] in LEXICON.person_titles or " ".join(words) in DEMONYM_COUNTRY or words[0] in _LANGUAGES:
+        return False
+    parts = [_fold(p) for p in name.split("-")]
+    return not (len(parts) > 1 and all(p in COUNTRIES or p in DEMONYM_COUNTRY or p in _LANGUAGES for p in parts))
 
 
 def _trim_place(raw: str) -> str | None:
@@ -389,6 +405,8 @@ def _trim_place(raw: str) -> str | None:
         if _fold(word.rstrip(".")) in _NOT_PLACE_WORDS:
             break
         kept.append(word)
+    while kept and _fold(kept[-1]) in LEXICON.not_place_tail:
+        kept.pop()  # "in Alaska On Friday": the sentence goes on in capitals
     if not kept:
         return None
     return " ".join(kept)

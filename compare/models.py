@@ -135,6 +135,7 @@ class Settings:
     engine: str = "local"
     scheduler: str | None = None
     workers: int = 1
+    one_event: bool = False  # every source reports one meeting: grouping is skipped
     grouping: GroupingConfig = GroupingConfig()  # the tuning numbers of each stage (compare/config.py)
     alignment: AlignmentConfig = AlignmentConfig()
 

@@ -352,3 +352,33 @@ def test_credited_outlet_reads_credits_and_mastheads(text, outlet):
 ])
 def test_credited_outlet_leaves_other_mentions_alone(text):
     assert credited_outlet(text) is None
+# --- what is a meeting place, and what is not ------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, place", [
+    # the place of the meeting, beside places of other things
+    ("Prime Minister Dora Vantelli met President Arvo Kessling in Salburg on Friday to discuss the war in Ukraine.",
+     "Salburg"),
+    # a headline in title case goes on in capitals after the place
+    ("Leaders Hold Talks In Salburg On Friday", "Salburg"),
+])
+def test_meeting_place_is_the_meetings_own(sentence, place):
+    assert meeting_place([sentence]) == place
+
+
+@pytest.mark.parametrize("sentence", [
+    "The talks focused on ending the war in Ukraine and on grain exports.",  # the place of something else
+    "The two leaders last met in Kazan, where they agreed to resume border patrols.",  # an earlier meeting
+    "Kessling addressed the meeting in English before the talks turned to trade.",  # a language
+    "The US-Russia talks lasted more than four hours, officials said.",  # a pairing of countries
+    "Talks were held in President Lee Jae Myung’s first month in office.",  # a person, title first
+    "The meeting between the two presidents will take place on Friday in Salburg.",  # still to come
+])
+def test_meeting_place_is_not_a_person_language_pairing_or_other_event(sentence):
+    assert meeting_place([sentence]) is None
+
+
+def test_a_meeting_that_will_take_place_gives_no_date():
+    sentence = "The meeting between Kessling and Vantelli will take place on Friday at 11:00 local time."
+    assert meeting_dates([sentence], "2025-08-14") == ()
+    assert meeting_dates(["The meeting between Kessling and Vantelli took place on Friday."],
+                         "2025-08-16") == ("2025-08-15",)

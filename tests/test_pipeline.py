@@ -159,7 +159,7 @@ def test_alignment_with_stored_terms_equals_reading_every_sentence_afresh():
     acronyms = event_acronyms(members)
     alignment = align_members(members, "lexical", None, acronyms)
     everything = [s for m in members for s in m.sentences]
-    fresh = matcher_for_event("lexical", [sentence_terms(s.text, acronyms) for s in everything])
+    fresh = matcher_for_event("lexical", [sentence_terms(s.text, acronyms) for s in everything], len(members))
     scores = score_block(everything, everything, fresh, acronyms)  # no terms given: every text read here
     at = {s.text: i for i, s in enumerate(everything)}
     for a, b, found in alignment.pairs:
@@ -184,3 +184,18 @@ def test_a_credit_does_not_override_an_outlet_given_explicitly():
     source = Source("wire", "wire.txt", "TOKYO (Reuters) - The ministers met on Monday in Tokyo.\n",
                     outlet="The Daily", outlet_from="manifest")
     assert (prepare(source).source.outlet, prepare(source).source.outlet_from) == ("The Daily", "manifest")
+
+
+def test_each_stage_reads_its_config_from_the_settings():
+    """GroupingConfig and AlignmentConfig reach their stages through Settings: a link threshold no pair reaches
+    leaves every source alone, and a mutual-best floor of 1.0 leaves only pairs above the match threshold."""
+    from compare.api import compare, group
+    from compare.config import AlignmentConfig, GroupingConfig
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    _, events, _ = group([seeds], Settings(grouping=GroupingConfig(link_threshold=2.0)))
+    assert len(events) == 5
+    default = compare([seeds], Settings(workers=1))
+    strict = compare([seeds], Settings(workers=1, alignment=AlignmentConfig(mutual_best_floor=1.0)))
+    matched = lambda c: sum(f.other_sentence_id is not None and f.relation != "contradict" for f in c.finding_records)
+    assert matched(strict) < matched(default)
