@@ -434,6 +434,9 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--corpora", type=Path, help="keep the generated corpora here (default: a temporary folder)")
     parser.add_argument("--json", action="store_true", help="also print each row as JSON")
+    parser.add_argument("--docs", type=Path, nargs="?", const=HERE.parent / "docs" / "benchmarks.md",
+                        help="also write the table into this page between its table markers "
+                             "(default docs/benchmarks.md)")
     # Internal: one measurement in this process.
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--measure-alignment", type=Path, help=argparse.SUPPRESS)
@@ -479,7 +482,24 @@ def main(argv=None) -> int:
           "(outlets repeating each other word for word are scored once, so repeats make the stage cheaper).")
     print()
     print(table(rows, args.workers))
+    if args.docs:
+        write_table(args.docs, table(rows, args.workers), f"Measured {time.strftime('%Y-%m-%d')} "
+                    f"(`python bench/run.py --articles {args.articles}`) on {machine()}.")
     return 0
+
+
+TABLE_START = "<!-- bench/run.py table: start -->"
+TABLE_END = "<!-- bench/run.py table: end -->"
+
+
+def write_table(page: Path, markdown: str, measured: str) -> None:
+    """Put a freshly measured table (and the line saying when and where) between the page's markers."""
+    text = page.read_text(encoding="utf-8")
+    if TABLE_START not in text or TABLE_END not in text:
+        raise SystemExit(f"{page} has no '{TABLE_START}' ... '{TABLE_END}' markers; add them where the table goes")
+    before, rest = text.split(TABLE_START, 1)
+    _old, after = rest.split(TABLE_END, 1)
+    page.write_text(f"{before}{TABLE_START}\n{measured}\n\n{markdown.rstrip()}\n{TABLE_END}{after}", encoding="utf-8")
 
 
 if __name__ == "__main__":

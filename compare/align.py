@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from compare.config import AlignmentConfig
 from compare.models import Sentence
 from compare.numeric import first_of_runs
 from compare.similarity import (
@@ -31,12 +32,9 @@ from compare.similarity import (
     terms_tokens,
 )
 
-# Below the matcher's threshold, a mutual-best pair still matches from this probability up. Tuned on the seed
-# gold (Naples event, lexical matcher with event-local word weights: the weakest true mutual-best pair,
-# "upgrading command and control frameworks", scores 0.113, the SOFA pair 0.155, while the strongest mutual-best
-# partner of a gold omission scores 0.087) and checked on tests/fixtures/articles. The margin is thin: re-tune
-# with compare.similarity.LEXICAL_THRESHOLD on a larger annotated set.
-MUTUAL_BEST_FLOOR = 0.10
+# Below the matcher's threshold, a mutual-best pair still matches from this probability up: the default of
+# AlignmentConfig.mutual_best_floor (compare/config.py says where it was tuned).
+MUTUAL_BEST_FLOOR = AlignmentConfig().mutual_best_floor
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,45 +43,55 @@ class EventRarity:
 
     Every outlet covering a meeting names the same principals, countries and city in most sentences; those words
     say which meeting, not which claim. A word found in every sentence of the event weighs nothing; a word
-    found in one keeps (nearly) its full weight.
+    found in one keeps (nearly) its full weight. A claim that every source states once puts its words in as
+    many sentences as there are sources, so only the sentences beyond that count against a word: two sources
+    of one sentence each share words because they state one claim, and keep their full weight.
     """
 
     base: Rarity
     sentences: int
     df: Mapping[str, int]
+    sources: int = 1
+
+    @property
+    def _extra(self) -> int:
+        """Sentences beyond one per source: what a word's spread is measured against."""
+        return self.sentences - self.sources
 
     def weight(self, token: str) -> float:
-        if self.sentences < 2:
+        if self._extra < 1:
             return self.base.weight(token)
-        local = math.log((self.sentences + 1) / (self.df.get(token, 0) + 1)) / math.log(self.sentences + 1)
+        beyond = max(self.df.get(token, 0) - self.sources, 0)
+        local = math.log((self._extra + 1) / (beyond + 1)) / math.log(self._extra + 1)
         return self.base.weight(token) * local
 
     def weights(self, tokens: Sequence[str]) -> np.ndarray:
         """`weight` of each token, as one array (the same arithmetic, element-wise)."""
         base = self.base.weights(tokens)
-        if self.sentences < 2:
+        if self._extra < 1:
             return base
-        local = np.log((self.sentences + 1) / (document_frequencies(self.df, tokens) + 1.0)) / math.log(self.sentences + 1)
+        beyond = np.maximum(document_frequencies(self.df, tokens) - self.sources, 0.0)
+        local = np.log((self._extra + 1) / (beyond + 1.0)) / math.log(self._extra + 1)
         return base * local
 
     @classmethod
-    def of(cls, terms: Sequence[str]) -> EventRarity:
-        """From the event's sentences, each as its `sentence_terms`."""
+    def of(cls, terms: Sequence[str], sources: int = 1) -> EventRarity:
+        """From the event's sentences, each as its `sentence_terms`, and the number of sources they come from."""
         df: dict[str, int] = {}
         for sentence, repeats in Counter(terms).items():  # a sentence repeated word for word is read once
             for token in set(terms_tokens(sentence)):
                 df[token] = df.get(token, 0) + repeats
-        return cls(default_rarity(), len(terms), df)
+        return cls(default_rarity(), len(terms), df, sources)
 
 
-def matcher_for_event(name: str, terms: Sequence[str]) -> Matcher:
+def matcher_for_event(name: str, terms: Sequence[str], sources: int = 1) -> Matcher:
     """The named matcher, its word weights (the lexical matcher's, alone or inside the hybrid) discounted by the
-    event's own wording (`terms`: the `sentence_terms` of every sentence of the event)."""
+    event's own wording (`terms`: the `sentence_terms` of every sentence of the event's `sources` sources)."""
     matcher = get_matcher(name)
     if isinstance(matcher, LexicalMatcher):
-        return LexicalMatcher(rarity=EventRarity.of(terms), threshold=matcher.threshold)
+        return LexicalMatcher(rarity=EventRarity.of(terms, sources), threshold=matcher.threshold)
     if isinstance(matcher, HybridMatcher):
-        lexical = LexicalMatcher(rarity=EventRarity.of(terms), threshold=matcher.lexical.threshold)
+        lexical = LexicalMatcher(rarity=EventRarity.of(terms, sources), threshold=matcher.lexical.threshold)
         return HybridMatcher(matcher.coef, matcher.intercept, semantic=matcher.semantic, lexical=lexical)
     return matcher
 

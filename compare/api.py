@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from compare.comparison import Comparison
 from compare.models import CompareError, Event, Settings, Source
 from compare.pipeline import Progress, compare_pair, compare_sources, event_doc, prepare, without_sentences
-from compare.events import group_events
+from compare.events import MemberReason, Separation, explain_events, group_events, one_event
 from compare.sources import load_sources_with_warnings
 
 PathLike = str | os.PathLike
@@ -51,7 +51,22 @@ def group(paths: Sequence[PathLike] | PathLike, settings: Settings | None = None
     sources, warnings = load_sources_with_warnings(_as_list(paths), settings)
     prepared = [prepare(s) for s in sources]
     warnings = (*warnings, *without_sentences(prepared))
-    return tuple(p.source for p in prepared), group_events([event_doc(p) for p in prepared]), warnings
+    docs = [event_doc(p) for p in prepared]
+    found = one_event(docs, settings.grouping) if settings.one_event else group_events(docs, settings.grouping)
+    return tuple(p.source for p in prepared), found, warnings
+
+
+def explain(paths: Sequence[PathLike] | PathLike, settings: Settings | None = None) -> tuple[tuple[Source, ...], tuple[Event, ...], tuple[MemberReason, ...], tuple[Separation, ...], tuple[str, ...]]:
+    """As group(), and why each source is in its event and what kept the closest events apart
+    (compare.events.explain_events)."""
+    settings = settings or Settings()
+    sources, warnings = load_sources_with_warnings(_as_list(paths), settings)
+    prepared = [prepare(s) for s in sources]
+    warnings = (*warnings, *without_sentences(prepared))
+    docs = [event_doc(p) for p in prepared]
+    found = one_event(docs, settings.grouping) if settings.one_event else group_events(docs, settings.grouping)
+    members, separations = explain_events(docs, found, settings.grouping)
+    return tuple(p.source for p in prepared), found, members, separations, warnings
 
 
 def _as_list(paths) -> list:

@@ -12,13 +12,61 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from compare import runtime
 from compare.models import DEFAULT_MAX_BYTES, DEFAULT_MAX_SENTENCES, CompareError, Settings
 from compare.printable import printable
 
+class PlainArgument(TyperArgument):
+    """An argument shown by its metavar alone (`PATHS...`), without a Python type name beside it."""
+
+    def display_type_rich(self, ctx):
+        return None
+
+    def get_usage_pieces(self, ctx) -> list[str]:
+        name = self.metavar or self.name.upper()
+        return [name if self.nargs == 1 or name.endswith("...") else name + "..."]
+
+
+class PlainOption(TyperOption):
+    """An option shown with a plain metavar (`FLOAT`, `[lexical|semantic]`); a flag with none."""
+
+    def display_type_rich(self, ctx):
+        if self.is_flag or self.count:
+            return None
+        if self.metavar is not None:
+            return self.metavar
+        described = self.type_descriptor
+        if described.is_choice and described.choices:
+            return "[" + "|".join(str(choice) for choice in described.choices) + "]"
+        return {"int": "INTEGER", "float": "FLOAT", "str": "TEXT"}.get(self.bare_type(), self.bare_type().upper())
+
+
+def _plain(params):
+    for param in params:
+        if type(param) is TyperArgument:
+            param.__class__ = PlainArgument
+        elif type(param) is TyperOption:
+            param.__class__ = PlainOption
+    return params
+
+
+class PlainHelpCommand(TyperCommand):
+    """Help that names values as a reader expects (PATHS..., FLOAT, FILE) instead of by their Python types."""
+
+    def get_params(self, ctx):
+        return _plain(super().get_params(ctx))
+
+
+class PlainHelpGroup(TyperGroup):
+    def get_params(self, ctx):
+        return _plain(super().get_params(ctx))
+
+
 app = typer.Typer(
     name="crosscheck",
+    cls=PlainHelpGroup,
     help="Compare several outlets' stories about the same meeting: what they agree on, omit and contradict.",
     no_args_is_help=True,
     add_completion=False,
@@ -51,15 +99,16 @@ class DiffFormat(StrEnum):
     md = "md"
 
 
-PathsArg = Annotated[list[str], typer.Argument(help="Article files or folders (.txt .md .html .json .jsonl .csv), or - for standard input.")]
-MatcherOpt = Annotated[MatcherName, typer.Option(help="How sentences are matched across sources.")]
-ThresholdOpt = Annotated[Optional[float], typer.Option("--threshold", min=0.0, max=1.0, help="Match threshold (0-1); default: the matcher's calibrated one.")]
-EncodingOpt = Annotated[Optional[list[str]], typer.Option(help="Read files in this encoding instead of detecting it: CODEC for every file, FILE=CODEC for one (repeatable; e.g. --encoding old.txt=shift_jis).")]
-MaxBytesOpt = Annotated[int, typer.Option(help="Refuse files larger than this many bytes, on disk or once decoded.")]
+PathsArg = Annotated[list[str], typer.Argument(metavar="PATHS...", help="Article files or folders (.txt .md .html .json .jsonl .csv .parquet), or - for standard input; e.g. seeds/ or a.txt b.html.")]
+MatcherOpt = Annotated[MatcherName, typer.Option(help="How sentences are matched across sources: lexical (word overlap), or semantic and hybrid (sentence embeddings; need the semantic extra).")]
+ThresholdOpt = Annotated[Optional[float], typer.Option("--threshold", metavar="FLOAT", min=0.0, max=1.0, help="Match threshold from 0 to 1; default: the matcher's calibrated one. E.g. --threshold 0.5 matches more loosely.")]
+EncodingOpt = Annotated[Optional[list[str]], typer.Option(metavar="CODEC", help="Read files in this encoding instead of detecting it: CODEC for every file, FILE=CODEC for one (repeatable). E.g. --encoding shift_jis, or --encoding old.txt=cp1252.")]
+MaxBytesOpt = Annotated[int, typer.Option(metavar="INTEGER", help="Refuse files larger than this many bytes, on disk or once decoded. E.g. --max-bytes 200000000.")]
 FollowOpt = Annotated[bool, typer.Option("--follow-symlinks", help="Read links in an input folder that lead outside it (skipped with a warning by default).")]
-MaxSentencesOpt = Annotated[int, typer.Option(min=1, help="Refuse sources of more sentences than this (comparing two costs time with the product of their sentences).")]
+MaxSentencesOpt = Annotated[int, typer.Option(metavar="INTEGER", min=1, help="Refuse sources of more sentences than this (comparing two costs time with the product of their sentences). E.g. --max-sentences 20000.")]
 SkipOpt = Annotated[bool, typer.Option("--skip-invalid", help="Skip unreadable files with a warning instead of stopping.")]
-ManifestOpt = Annotated[Optional[Path], typer.Option(help="CSV of path or id, and title, outlet, url, published, encoding: metadata the texts lack.")]
+OneEventOpt = Annotated[bool, typer.Option("--one-event", help="Every input reports one meeting: skip grouping.")]
+ManifestOpt = Annotated[Optional[Path], typer.Option(metavar="FILE", help="CSV of path or id, and title, outlet, url, published (a day, 2025-04 or 2025), encoding: metadata the texts lack. E.g. --manifest sources.csv.")]
 
 
 def settings_from_options(
@@ -74,6 +123,7 @@ def settings_from_options(
     engine: Engine = Engine.local,
     scheduler: str | None = None,
     workers: int = 1,
+    one_event: bool = False,
     follow_symlinks: bool = False,
 ) -> Settings:
     """The one place command-line flags become a Settings object."""
@@ -98,6 +148,7 @@ def settings_from_options(
         engine=str(engine),
         scheduler=scheduler,
         workers=workers,
+        one_event=one_event,
     )
 
 
@@ -138,10 +189,10 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def report(
     paths: PathsArg,
-    out: Annotated[str, typer.Option(help="Folder the reports are written to (atomically; other files already in it are kept).")] = "reports",
+    out: Annotated[str, typer.Option(metavar="DIR", help="Folder the reports are written to (atomically; other files already in it are kept). E.g. --out /tmp/run1.")] = "reports",
     matcher: MatcherOpt = MatcherName.lexical,
     threshold: ThresholdOpt = None,
     encoding: EncodingOpt = None,
@@ -149,9 +200,10 @@ def report(
     max_sentences: MaxSentencesOpt = DEFAULT_MAX_SENTENCES,
     skip_invalid: SkipOpt = False,
     manifest: ManifestOpt = None,
-    engine: Annotated[Engine, typer.Option(help="local: this machine; dask: a Dask cluster (crosscheck[dask]).")] = Engine.local,
-    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")] = None,
-    workers: Annotated[int, typer.Option(help="Processes for the local engine (default 0: one per core).")] = 0,
+    engine: Annotated[Engine, typer.Option(help="local: this machine; dask: a Dask cluster (needs the dask extra).")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option(metavar="ADDRESS", help="Dask scheduler address (default: a local cluster). E.g. --scheduler tcp://10.0.0.5:8786.")] = None,
+    workers: Annotated[int, typer.Option(metavar="INTEGER", help="Processes for the local engine (default 0: one per core). E.g. --workers 2.")] = 0,
+    one_event: OneEventOpt = False,
     follow_symlinks: FollowOpt = False,
 ) -> None:
     """Compare every event found in PATHS; write report.json, findings.csv, claims.csv, report.md and report.html."""
@@ -164,7 +216,7 @@ def report(
     settings = settings_from_options(
         matcher=matcher, threshold=threshold, encoding=encoding, max_bytes=max_bytes, max_sentences=max_sentences,
         skip_invalid=skip_invalid, manifest=manifest, engine=engine, scheduler=scheduler, workers=workers,
-        follow_symlinks=follow_symlinks,
+        follow_symlinks=follow_symlinks, one_event=one_event,
     )
     try:
         check_output(out, paths)  # before the work, not after it
@@ -178,12 +230,13 @@ def report(
     emit(f"Wrote {len(written)} files to {printable(out)}/\n")
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def diff(
-    a: Annotated[str, typer.Argument(help="First article (a file, or - for standard input).")],
-    b: Annotated[str, typer.Argument(help="Second article.")],
-    fmt: Annotated[DiffFormat, typer.Option("--format", help="Output format.")] = DiffFormat.table,
-    csv: Annotated[Optional[Path], typer.Option("--csv", help="Also write the findings to this CSV file.")] = None,
+    a: Annotated[str, typer.Argument(metavar="A", help="First article: a file, or - for standard input. E.g. seeds/000_c2b2ebef24f7c9bd.txt.")],
+    b: Annotated[str, typer.Argument(metavar="B", help="Second article: a file, or - for standard input.")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", help="Output format: table for reading, csv or json for programs, md for Markdown.")] = DiffFormat.table,
+    csv: Annotated[Optional[Path], typer.Option("--csv", metavar="FILE", help="Also write the findings to this CSV file. E.g. --csv findings.csv.")] = None,
+    full: Annotated[bool, typer.Option("--full", help="Show every row's sentences and reason whole (contradictions always are).")] = False,
     matcher: MatcherOpt = MatcherName.lexical,
     threshold: ThresholdOpt = None,
     encoding: EncodingOpt = None,
@@ -194,7 +247,7 @@ def diff(
     from compare.api import diff as diff_sources
     from compare.index import ResultIndex
     from compare.report.csv_report import render_findings_csv
-    from compare.report.terminal import render_diff
+    from compare.report.terminal import DEFAULT_WIDTH, render_diff
     from compare.report.writer import write_text
 
     settings = settings_from_options(
@@ -210,36 +263,49 @@ def diff(
         raise fail(error) from None
     warn_all(comparison.warnings)
     on_terminal = stdout_is_terminal()
-    width = shutil.get_terminal_size().columns if on_terminal else None  # piped: the same layout everywhere
-    emit(render_diff(index, id_a, id_b, fmt=str(fmt), color=on_terminal and fmt == DiffFormat.table, width=width))
+    width = shutil.get_terminal_size().columns if on_terminal else DEFAULT_WIDTH  # piped: the same layout everywhere
+    emit(render_diff(index, id_a, id_b, fmt=str(fmt), color=on_terminal and fmt == DiffFormat.table, width=width,
+                     full=full))
     contradicted = any(f.relation == "contradict" for f in comparison.finding_records)
     raise typer.Exit(EXIT_CONTRADICTION if contradicted else EXIT_SAME)
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand)
 def events(
     paths: PathsArg,
     encoding: EncodingOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     skip_invalid: SkipOpt = False,
     manifest: ManifestOpt = None,
+    one_event: OneEventOpt = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Also say why each source joined its event and what kept the closest events apart.")] = False,
     follow_symlinks: FollowOpt = False,
 ) -> None:
     """Print how the sources group into events (same meeting), without comparing them."""
+    from compare.api import explain as explain_grouping
     from compare.api import group
     from compare.report.terminal import render_events
 
     settings = settings_from_options(
         encoding=encoding, max_bytes=max_bytes, skip_invalid=skip_invalid, manifest=manifest,
-        follow_symlinks=follow_symlinks,
+        follow_symlinks=follow_symlinks, one_event=one_event,
     )
     try:
         with runtime.tuned():
-            sources, found, warnings = group(paths, settings)
+            if explain:
+                sources, found, members, separations, warnings = explain_grouping(paths, settings)
+            else:
+                (sources, found, warnings), members, separations = group(paths, settings), (), ()
     except CompareError as error:
         raise fail(error) from None
     warn_all(warnings)
-    emit(render_events(sources, found))
+    lines = [f"{member.event}  {member.source}: " + (
+        f"strongest link {member.linked_to} ({member.score:.2f}); names {', '.join(member.shared_names) or '-'}; "
+        f"terms {', '.join(member.shared_terms) or '-'}; {member.date}; {member.place}"
+        if member.linked_to else "alone: no other source matches it") for member in members]
+    lines += [f"{apart.event} vs {apart.other} (linkage {apart.linkage:.2f}): {'; '.join(apart.reasons) or '-'}"
+              for apart in separations]
+    emit(render_events(sources, found) + "".join(f"{line}\n" for line in lines))
 
 
 class Interrupted(BaseException):

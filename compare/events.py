@@ -1,24 +1,30 @@
 """Group sources into events: the articles that report the same meeting.
 
-How, in order:
+Content first, metadata as evidence. How, in order:
 1. Each source becomes two TF-IDF vectors over its *rare* terms, one of all its words and one of its names
    (capitalised words never written in lower case in the corpus: people, places, bodies). Terms in more than a
    small share of a large corpus are left out: they say "defence ministers met", not which meeting.
 2. Each source has a window of days the meeting can lie in: its stated meeting dates, else a few days up to its
-   publication date (coverage appears the same day or a day or two later), else no limit. The same two
-   ministers meet several times a year in near identical words; only the dates tell those meetings apart.
-3. Candidate pairs: sources are put in date buckets and each bucket's sparse matrix is multiplied with its own
-   and the next bucket's, which scores only pairs that share a rare term (an inverted index in matrix form)
-   and whose dates are close; sources without a usable window are scored against all. Pairs whose windows do
-   not meet (one day of slack) are dropped. Never every source with every other.
+   publication date (coverage appears the same day or a day or two later), else no limit. A window is *firm*
+   when the source has a publication date (its stated dates were checked against it); a date read from the
+   text alone may be an earlier meeting's or an anniversary's. Only two firm windows a week or more apart
+   (conflict_days) rule a pair out: the same two people meet again in near identical words, and then only the
+   dates tell the meetings apart; a day apart is one meeting under two time zones, a few days apart follow-up
+   coverage.
+3. Candidate pairs: sources with a firm narrow window are put in date buckets and each bucket's sparse matrix
+   is multiplied with its own and the next bucket's, which scores only pairs that share a rare term (an
+   inverted index in matrix form) and whose dates may be one meeting; the other sources are scored against
+   all. Never every source with every other once dates are known.
 4. A pair's score: its cosine (words and names), raised when both name the same meeting place or date (in
-   full only if they share names too), lowered when they name different places.
+   full only if they share names too), lowered when their windows lie apart, or when they name places that
+   rule each other out (neither a country, and neither report naming the other's place).
 5. Agglomerative linkage on the sparse graph of candidate pairs (the cosine of the groups' summed vectors),
-   best pair of groups first, never merging groups whose windows conflict or that name different parties (each
-   names in every lead someone the other never names), stopping below a threshold: the
-   number of events is not fixed in advance. Sources without a date are left out of that step, then each
-   joins the group whose wording matches it best if that is strong enough; the rest are grouped among
-   themselves.
+   best pair of groups first, over dated and undated sources alike, never merging groups whose firm windows
+   conflict or that name different parties (each names in every lead someone the other never names), and
+   merging two groups of several sources only when their coverage is about as close across as within;
+   stopping below a threshold: the number of events is not fixed in advance. Then small groups left over
+   (most often one source) join the larger event they clearly match, and one pass of moves puts a source that
+   joined an event early into another it matches clearly better.
 """
 
 from __future__ import annotations
@@ -33,14 +39,17 @@ from datetime import date
 import numpy as np
 import scipy.sparse as sp
 
-from compare.metadata import MONTHS, WEEKDAYS, fold_letters
+from compare.metadata import COUNTRIES, MONTHS, WEEKDAYS, date_span, fold_letters
 from compare.config import GroupingConfig
+from compare.lang import LEXICON
 from compare.models import Event
 
 DEFAULT = GroupingConfig()
 
 # The tuning numbers are GroupingConfig's (compare/config.py), passed to every step as `config`.
 _UNBOUNDED = (-(10**9), 10**9)
+_NOT_NAME_PARTS = LEXICON.place_particles | {"the"}
+_WIDE_PLACES = frozenset(c.lower() for c in COUNTRIES) | frozenset(r.lower() for r in LEXICON.regions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +57,7 @@ class EventDoc:
     """What grouping needs to know about one source (plain values, picklable)."""
 
     source: str  # source id
-    published: str | None  # ISO date or None
+    published: str | None  # ISO date (a day, month or year) or None
     place: str | None  # normalised meeting place or None
     dates: tuple[str, ...]  # meeting dates stated in the text (ISO)
     text: str  # the source's kept sentences joined by "\n"
@@ -59,20 +68,49 @@ def group_events(docs: Sequence[EventDoc], config: GroupingConfig = DEFAULT) -> 
     ordered = sorted(docs, key=lambda d: d.source)
     if not ordered:
         return ()
+    graph = _graph(ordered, config)
+    # 5.
+    labels = _link(graph, config)
+    return _events(ordered, labels, config)
+
+
+def one_event(docs: Sequence[EventDoc], config: GroupingConfig = DEFAULT) -> tuple[Event, ...]:
+    """Every source as one event, named as grouping would name it: the analyst's word that all the inputs report
+    one meeting (`--one-event`)."""
+    ordered = sorted(docs, key=lambda d: d.source)
+    return _events(ordered, [0] * len(ordered), config) if ordered else ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Graph:
+    """The scored candidate pairs of a corpus and what the linkage reads beside them."""
+
+    docs: list[EventDoc]
+    matrix: sp.csr_matrix  # per source, its rare-term vector (words and names)
+    rows: np.ndarray
+    cols: np.ndarray
+    cosine: np.ndarray  # content alone: words and names
+    scores: np.ndarray  # content with the date and place evidence
+    shared_names: np.ndarray
+    windows: np.ndarray  # per source, the days its meeting can lie in
+    firm: np.ndarray  # per source, whether its window is firm enough to rule a merge out
+    parties: list
+
+
+def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
     # 1.
     texts = [fold_letters(d.text) for d in ordered]  # "Władysław" and "Wladyslaw" are one name
     words, names, written_lower = _rare_term_vectors(texts, config)
     matrix = _joined(words, names, config)
     # 2. and 3.
     windows = np.array([_window(d, config) for d in ordered], dtype=np.int64)
-    rows, cols, cosine = _candidate_pairs(matrix, windows, config)
+    firm = np.array([_firm(d, config) for d in ordered], dtype=bool)
+    rows, cols, cosine = _candidate_pairs(matrix, windows, config, firm)
     # 4.
     shared_names = np.asarray(names[rows].multiply(names[cols]).sum(axis=1)).ravel()
-    scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names, config)
-    # 5.
     parties = [_parties(text, written_lower, config) for text in texts]
-    labels = _link(len(ordered), rows, cols, scores, windows, parties, config)
-    return _events(ordered, labels, config)
+    scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names, windows, parties, config)
+    return _Graph(ordered, matrix, rows, cols, cosine, scores, shared_names, windows, firm, parties)
 
 
 def preload() -> None:
@@ -185,13 +223,13 @@ def _stated(doc: EventDoc, config: GroupingConfig) -> tuple[str, ...]:
     """The stated meeting dates that fit the publication date: not after it (a day's slack) and not more than
     stale_days before it. Coverage of a meeting appears within days; a date far earlier in an article is more
     likely an earlier meeting's ("they last met on March 19") than this one's."""
-    published = _ordinal(doc.published)
+    published = _published_days(doc)
     kept = []
     for value in doc.dates:
         day = _ordinal(value)
         if day is None:
             continue
-        if published is None or published - config.stale_days <= day <= published + config.published_lead:
+        if published is None or published[0] - config.stale_days <= day <= published[1] + config.published_lead:
             kept.append(value)
     return tuple(kept)
 
@@ -201,10 +239,35 @@ def _window(doc: EventDoc, config: GroupingConfig) -> tuple[int, int]:
     stated = [_ordinal(x) for x in _stated(doc, config)]
     if stated:
         return min(stated), max(stated)
-    published = _ordinal(doc.published)
+    published = _published_days(doc)
     if published is not None:
-        return published - config.published_lag, published + config.published_lead
+        return published[0] - config.published_lag, published[1] + config.published_lead
     return _UNBOUNDED
+
+
+def _published_days(doc: EventDoc) -> tuple[int, int] | None:
+    """(first, last) day ordinals of the publication date: one day, or every day of a month or year."""
+    span = date_span(doc.published)
+    return (span[0].toordinal(), span[1].toordinal()) if span else None
+
+
+def _firm(doc: EventDoc, config: GroupingConfig) -> bool:
+    """Whether the source's window can rule a merge out: it has a publication date (its stated dates were
+    checked against it). A date read from the text alone may be an earlier meeting's or an anniversary's: it is
+    evidence, never a veto."""
+    return _published_days(doc) is not None
+
+
+def _gap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Element-wise: days between windows a and b (0 or less when they overlap)."""
+    return np.maximum(a[..., 0], b[..., 0]) - np.minimum(a[..., 1], b[..., 1])
+
+
+def _may_be_one_meeting(windows_a: np.ndarray, windows_b: np.ndarray, firm_a: np.ndarray, firm_b: np.ndarray,
+                        config: GroupingConfig) -> np.ndarray:
+    """Element-wise: False only where both windows are firm and lie conflict_days or more apart (the same
+    people meeting again); a day or a few apart is the same meeting under two time zones or follow-up coverage."""
+    return ~(firm_a & firm_b & (_gap(windows_a, windows_b) >= config.conflict_days))
 
 
 def _ordinal(value: str | None) -> int | None:
@@ -216,16 +279,19 @@ def _ordinal(value: str | None) -> int | None:
         return None
 
 
-def _candidate_pairs(matrix: sp.csr_matrix, windows: np.ndarray, config: GroupingConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs (i < j) that share rare terms, score at least min_pair, and whose date windows meet.
+def _candidate_pairs(matrix: sp.csr_matrix, windows: np.ndarray, config: GroupingConfig,
+                     firm: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (i < j) that share rare terms, score at least min_pair, and may be one meeting by their dates.
 
-    Sources with a narrow window are put in buckets of bucket_days by the window's first day; two narrow windows
-    that meet lie in the same or in neighbouring buckets, so each bucket is multiplied only with itself and the
-    next one. Sources with a wide window or none are multiplied with every source. Within a block the sparse
-    product is the inverted index: only sources sharing a term get a score.
+    Sources with a firm narrow window are put in buckets of bucket_days by the window's first day; two such
+    windows less than conflict_days apart lie in the same or in neighbouring buckets, so each bucket is
+    multiplied only with itself and the next one. Sources with a wide or soft window, or none, are multiplied
+    with every source. Within a block the sparse product is the inverted index: only sources sharing a term get
+    a score.
     """
     n = matrix.shape[0]
-    narrow = (windows[:, 1] - windows[:, 0]) <= config.bucket_days - 2 - config.day_slack
+    firm = np.ones(n, dtype=bool) if firm is None else firm
+    narrow = firm & ((windows[:, 1] - windows[:, 0]) <= config.bucket_days - config.conflict_days)
     bucket = np.where(narrow, windows[:, 0] // config.bucket_days, -1)
     blocks: list[tuple[np.ndarray, np.ndarray]] = []
     wide = np.flatnonzero(~narrow)
@@ -253,68 +319,141 @@ def _candidate_pairs(matrix: sp.csr_matrix, windows: np.ndarray, config: Groupin
     if not found_rows:
         return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float64)
     rows, cols, cosine = np.concatenate(found_rows), np.concatenate(found_cols), np.concatenate(found_scores)
-    compatible = _windows_meet(windows[rows], windows[cols], config.day_slack)
+    compatible = _may_be_one_meeting(windows[rows], windows[cols], firm[rows], firm[cols], config)
     rows, cols, cosine = rows[compatible], cols[compatible], cosine[compatible]
     order = np.lexsort((cols, rows))  # a stable order whatever the blocks were
     return rows[order], cols[order], cosine[order]
 
 
-def _windows_meet(a: np.ndarray, b: np.ndarray, slack: int) -> np.ndarray:
-    """Element-wise: do windows a and b overlap, allowing `slack` days between them?"""
-    low = np.maximum(a[..., 0], b[..., 0])
-    high = np.minimum(a[..., 1], b[..., 1])
-    return low - high <= slack
-
-
-def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarray,
-                         shared_names: np.ndarray, config: GroupingConfig) -> np.ndarray:
+def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarray, shared_names: np.ndarray,
+                         windows: np.ndarray, parties: Sequence[Parties], config: GroupingConfig) -> np.ndarray:
     """Place and date agreement between the two sources of each candidate pair, as a score adjustment.
 
     Agreement on date and place counts in full only when the two also share names (cosine of their name views
-    at least name_gate): at a summit, many meetings share the day and the city but not the people.
+    at least name_gate): at a summit, many meetings share the day and the city but not the people. Windows more
+    than day_slack apart weigh against a pair without ruling it out (that is left to firm windows a week apart).
     """
     adjust = np.zeros(len(rows), dtype=np.float64)
     gate = np.minimum(1.0, shared_names / config.name_gate)
     stated = [frozenset(_stated(d, config)) for d in docs]
+    bounded = (windows[:, 0] != _UNBOUNDED[0]) | (windows[:, 1] != _UNBOUNDED[1])
+    apart = bounded[rows] & bounded[cols] & (_gap(windows[rows], windows[cols]) > config.day_slack)
+    adjust[apart] -= config.date_penalty
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
         a, b = docs[i], docs[j]
         if a.place and b.place:
-            adjust[k] += config.place_bonus * gate[k] if a.place == b.place else -config.place_penalty
+            if a.place == b.place:
+                adjust[k] += config.place_bonus * gate[k]
+            elif _places_conflict(a.place, b.place, parties[i], parties[j]):
+                adjust[k] -= config.place_penalty
         if not stated[i].isdisjoint(stated[j]):
             adjust[k] += config.date_bonus * gate[k]
     return adjust
 
 
-def _link(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, windows: np.ndarray,
-          parties: Sequence[Parties] | None = None, config: GroupingConfig = DEFAULT) -> list[int]:
-    """Cluster label of each source, in three steps: sources with some date evidence are grouped by linkage;
-    each undated source then joins the group whose wording matches it best (the same linkage, it being a group
-    of one), if that is at least link_threshold; the undated sources left are grouped among themselves.
+def _places_conflict(a: str, b: str, names_a: Parties, names_b: Parties) -> bool:
+    """Whether two different meeting places rule each other out. Not when one is a country or region (it may
+    hold the other), nor when either report names the other's place too: coverage that names both a venue's
+    town and its state ("Anchorage, Alaska"), or the trip's stops, tells of one meeting placed at two scales."""
+    if {a.lower(), b.lower()} & _WIDE_PLACES:
+        return False
+    return not (_names_place(names_a, b) or _names_place(names_b, a))
 
-    Undated sources are kept out of the first step so that one cannot pull together two groups, and so that
-    each is judged against whole groups rather than against whichever single article it resembles most.
-    """
-    undated = (windows[:, 0] == _UNBOUNDED[0]) & (windows[:, 1] == _UNBOUNDED[1])
-    both_dated = ~undated[rows] & ~undated[cols]
-    labels = _linkage(n, rows[both_dated], cols[both_dated], scores[both_dated], windows, parties, config)
-    mass = _group_mass(n, rows[both_dated], cols[both_dated], scores[both_dated], labels)
-    # Step 2: per undated source, its summed score with each group, over the length of the group's sum.
+
+def _names_place(names: Parties, place: str) -> bool:
+    words = [w for w in re.findall(r"\w+", fold_letters(place).lower()) if w not in _NOT_NAME_PARTS]
+    return bool(words) and all(w in names.anywhere for w in words)
+
+
+def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
+    """Cluster label of each source: linkage over every source, dated or not; then each small group (at most
+    attach_size sources, most often one left alone) joins the larger event whose coverage it matches clearly:
+    the best match (the cosine of the two groups' summed vectors) at least attach_floor and attach_margin times
+    the next best. Linkage keeps two groups of several sources apart unless their coverage is about as close
+    across as within, which a pair of near copies never is to the rest of its meeting's coverage."""
+    n = len(graph.docs)
+    labels = _linkage(n, graph.rows, graph.cols, graph.scores, graph.windows, graph.parties, config, graph.firm)
+    mass = _group_mass(n, graph.rows, graph.cols, graph.scores, labels)
+    size = Counter(labels)
     totals: dict[int, dict[int, float]] = {}
-    for i, j, score in zip(rows.tolist(), cols.tolist(), scores.tolist()):
-        for u, other in ((i, j), (j, i)):
-            if undated[u] and not undated[other]:
-                group = labels[other]
-                totals.setdefault(u, {})
-                totals[u][group] = totals[u].get(group, 0.0) + score
-    for u, by_group in totals.items():
-        group, best = min(((g, t / np.sqrt(mass[g])) for g, t in by_group.items()), key=lambda x: (-x[1], x[0]))
-        if best >= config.link_threshold:
+    for i, j, score in zip(graph.rows.tolist(), graph.cols.tolist(), graph.scores.tolist()):
+        for u, other in ((labels[i], labels[j]), (labels[j], labels[i])):
+            # a small group joins a larger one, or a group of several of its own size with a lower label (never
+            # both ways); two lone sources had their chance in the linkage
+            if u != other and size[u] <= config.attach_size and (
+                    size[other] > size[u] or size[other] == size[u] > 1 and other < u):
+                by_group = totals.setdefault(u, {})
+                by_group[other] = by_group.get(other, 0.0) + score
+    members: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        members.setdefault(label, []).append(i)
+    joined = []
+    for small, by_group in sorted(totals.items()):
+        ranked = sorted(((t / np.sqrt(mass[g] * mass[small]), g) for g, t in by_group.items()),
+                        key=lambda x: (-x[0], x[1]))
+        best, group = ranked[0]
+        runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+        if best < config.attach_floor or best < config.attach_margin * runner_up:
+            continue
+        if len(members[small]) > 1 and _groups_name_different_parties(graph, members[small], members[group]):
+            continue  # as in the linkage: two bilaterals at one summit, each covered in one template
+        left, right = [u for u in members[small] for _ in members[group]], members[group] * len(members[small])
+        if _may_be_one_meeting(graph.windows[left], graph.windows[right], graph.firm[left], graph.firm[right],
+                               config).all():
+            joined.append((small, group))
+    for small, group in joined:
+        for u in members[small]:
             labels[u] = group
-    # Step 3: undated sources that joined no group.
-    left = undated & (np.array(labels) == np.arange(n))
-    among = left[rows] & left[cols]
-    rest = _linkage(n, rows[among], cols[among], scores[among], windows, parties, config)
-    return [rest[i] if left[i] else labels[i] for i in range(n)]
+    return _refine(graph, labels, config)
+
+
+def _groups_name_different_parties(graph: _Graph, a: list[int], b: list[int]) -> bool:
+    leads_a, leads_b = Counter(), Counter()
+    for k in a:
+        leads_a.update(graph.parties[k].lead)
+    for k in b:
+        leads_b.update(graph.parties[k].lead)
+    named_a = set().union(*(graph.parties[k].anywhere for k in a))
+    named_b = set().union(*(graph.parties[k].anywhere for k in b))
+    return _different_parties(leads_a, len(a), named_b) and _different_parties(leads_b, len(b), named_a)
+
+
+def _refine(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[int]:
+    """One pass of moves: a source whose linkage with another event (the cosine of its vector with that event's
+    summed vector, were scores plain dot products) is at least refine_margin times its linkage with the rest of
+    its own event moves there. Linkage merges greedily, best pair first: a source can join an event while that
+    is small and close to it, then find the event grown away from it and another one closer. All moves are
+    decided on one snapshot, so the order of the sources does not matter; one pass over the candidate pairs."""
+    size = Counter(labels)
+    mass = _group_mass(len(labels), graph.rows, graph.cols, graph.scores, labels)
+    totals: dict[int, dict[int, float]] = {}
+    for i, j, score in zip(graph.rows.tolist(), graph.cols.tolist(), graph.scores.tolist()):
+        for u, other in ((i, j), (j, i)):
+            by_group = totals.setdefault(u, {})
+            by_group[labels[other]] = by_group.get(labels[other], 0.0) + score
+    members: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        members.setdefault(label, []).append(i)
+    moves = []
+    for u, by_group in sorted(totals.items()):
+        own_group = labels[u]
+        if size[own_group] == 1:
+            continue  # left alone: attaching it was the step before
+        own_total = by_group.get(own_group, 0.0)
+        own = own_total / np.sqrt(max(mass[own_group] - 1 - 2 * own_total, 1e-9))
+        others = [(t / np.sqrt(mass[g]), g) for g, t in by_group.items() if g != own_group and size[g] > 1]
+        if not others:
+            continue
+        best, group = min(others, key=lambda x: (-x[0], x[1]))
+        if best < config.attach_floor or best < config.refine_margin * max(own, 0.0):
+            continue
+        target = members[group]
+        if _may_be_one_meeting(graph.windows[[u] * len(target)], graph.windows[target],
+                               graph.firm[[u] * len(target)], graph.firm[target], config).all():
+            moves.append((u, group))
+    for u, group in moves:
+        labels[u] = group
+    return labels
 
 
 def _group_mass(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, labels: list[int]) -> Counter:
@@ -330,8 +469,8 @@ def _group_mass(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, 
 
 
 def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
-                     windows: np.ndarray, parties: Sequence[Parties] | None = None,
-                     config: GroupingConfig = DEFAULT) -> list[int]:
+             windows: np.ndarray, parties: Sequence[Parties] | None = None,
+             config: GroupingConfig = DEFAULT, firm: np.ndarray | None = None) -> list[int]:
     """Cluster label of each source: agglomerative linkage on the sparse graph of candidate pairs, with
     date-window constraints.
 
@@ -340,16 +479,22 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
     dot products this is the cosine of the two clusters' summed vectors. Pairs that are not candidates count
     as 0, so a chain of look-alikes does not pull two meetings together, while a short article is judged
     against the shared core of a large event's coverage rather than against each article of it (a plain mean
-    over dozens of articles splits large events). Two clusters of several sources each merge only if their
-    linkage is at least cohesion_share: two meetings on one day in one city share date, place and much
-    vocabulary, yet each one's coverage is far closer to itself than to the other's.
+    over dozens of articles splits large events). Best pair first, stopping below link_threshold.
+
+    Two clusters of several sources each merge only if their pairs across score, on average, at least
+    cohesion_share of what pairs inside each score (the geometric mean of the two): halves of one meeting's
+    coverage are about as close across as within, while the same people's next meeting shares names and
+    vocabulary yet each one's coverage is far closer to itself than to the other's. Unlike the cosine of the
+    summed vectors, that ratio does not grow with the size of the clusters. Clusters whose firm windows lie
+    conflict_days apart, or whose leads name different parties, never merge.
     """
     size = [1] * n
     inner = [0.0] * n  # summed scores of the pairs inside each cluster
     # per cluster: how many of its sources name each name in their lead, and every name any of them uses
     leads: list[Counter] = [Counter(parties[i].lead) if parties is not None else Counter() for i in range(n)]
     named: list[set[str]] = [set(parties[i].anywhere) if parties is not None else set() for i in range(n)]
-    window = [tuple(w) for w in windows.tolist()]
+    firm = np.ones(n, dtype=bool) if firm is None else firm
+    window = [tuple(w) if f else _UNBOUNDED for w, f in zip(windows.tolist(), firm.tolist())]
     links: list[dict[int, float]] = [{} for _ in range(n)]  # cluster -> neighbour cluster -> summed score
     for i, j, s in zip(rows.tolist(), cols.tolist(), scores.tolist()):
         links[i][j] = links[i].get(j, 0.0) + s
@@ -364,12 +509,12 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
         negative, a, b, version_a, version_b = heapq.heappop(heap)
         if not (alive[a] and alive[b]) or version[a] != version_a or version[b] != version_b:
             continue  # stale entry: one side has merged since
-        merged = _merge_window(window[a], window[b], config.day_slack)
+        merged = _merge_window(window[a], window[b], config.conflict_days - 1)
         if merged is None:
             continue
         if size[a] > 1 and size[b] > 1 and (
-            -negative < config.cohesion_share or _different_parties(leads[a], size[a], named[b])
-            and _different_parties(leads[b], size[b], named[a])
+            _cohesion(links[a].get(b, 0.0), inner, size, a, b) < config.cohesion_share
+            or _different_parties(leads[a], size[a], named[b]) and _different_parties(leads[b], size[b], named[a])
         ):
             continue
         # Merge the smaller neighbour map into the larger one (cheap merges; the choice is deterministic).
@@ -425,6 +570,14 @@ def _different_parties(leads: Counter, size: int, others: set[str]) -> bool:
     return any(count == size and name not in others for name, count in leads.items())
 
 
+def _cohesion(across: float, inner: list[float], size: list[int], a: int, b: int) -> float:
+    """Mean score of the pairs across clusters a and b over the geometric mean of the mean score of the pairs
+    inside each (both have two sources or more)."""
+    mean_across = across / (size[a] * size[b])
+    within = [max(inner[c], 1e-9) / (size[c] * (size[c] - 1) / 2) for c in (a, b)]
+    return mean_across / np.sqrt(within[0] * within[1])
+
+
 def _mass(inner: list[float], size: list[int], cluster: int) -> float:
     """Summed score over the ordered pairs of a cluster, itself with itself counting 1: the squared length of
     the cluster's summed vector, were scores plain dot products."""
@@ -453,8 +606,13 @@ def _events(docs: list[EventDoc], labels: list[int], config: GroupingConfig) -> 
     drafts = []
     for group in members.values():
         sources = tuple(sorted(d.source for d in group))
-        drafts.append((_majority(x for d in group for x in _stated(d, config)),
-                       _majority(d.place for d in group if d.place), sources))
+        places = [d.place for d in group if d.place]
+        # One source's place names an event of several only if no other source gives any: a place read
+        # from one report among many may be a place it merely mentions.
+        place = _majority(places)
+        if place is not None and len(group) > 2 and places.count(place) == 1 and len(places) > 1:
+            place = None
+        drafts.append((_majority(x for d in group for x in _stated(d, config)), place, sources))
     drafts.sort(key=lambda x: (x[0] or "", _slug(x[1]), x[2]))
     used: Counter[str] = Counter()
     events = []
@@ -479,3 +637,144 @@ def _slug(place: str | None) -> str:
         return "unknown"
     slug = re.sub(r"[^a-z0-9]+", "-", place.lower()).strip("-")
     return slug or "unknown"
+
+
+# --- why the sources group as they do (crosscheck events --explain) --------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MemberReason:
+    """Why one source is in its event: its strongest link inside the event and the evidence of that link."""
+
+    event: str
+    source: str
+    linked_to: str | None  # the member it scores highest with; None for an event of one source
+    score: float  # that pair's score (content with date and place evidence)
+    shared_names: tuple[str, ...]  # the rarest names both use
+    shared_terms: tuple[str, ...]  # the rarest other words both use
+    date: str  # what their dates say: "same date 2025-02-18", "1 day apart", "one undated", ...
+    place: str  # what their places say
+
+
+@dataclass(frozen=True, slots=True)
+class Separation:
+    """Why two close events were kept apart: their linkage and the evidence against merging them."""
+
+    event: str
+    other: str
+    linkage: float  # cosine of the two events' summed vectors, from their candidate pairs
+    reasons: tuple[str, ...]  # the evidence that kept them apart, strongest first
+    shared_names: tuple[str, ...]
+
+
+def explain_events(docs: Sequence[EventDoc], events: Sequence[Event], config: GroupingConfig = DEFAULT,
+                   *, closest: int = 1, shown: int = 5) -> tuple[tuple[MemberReason, ...], tuple[Separation, ...]]:
+    """For each member of each event, why it joined (its strongest link); for each event, the `closest` other
+    events and what kept them apart. Pure: reads the same evidence grouping reads, prints nothing."""
+    ordered = sorted(docs, key=lambda d: d.source)
+    if not ordered:
+        return (), ()
+    graph = _graph(ordered, config)
+    index = {d.source: k for k, d in enumerate(ordered)}
+    event_of = {index[s]: e.id for e in events for s in e.sources if s in index}
+    words = [frozenset(w.lower() for w in _TOKEN.findall(fold_letters(d.text))) for d in ordered]
+    frequency = Counter(w for found in words for w in found)
+    frequency.update(n for party in graph.parties for n in party.anywhere if n not in frequency)
+    stop = _sklearn_text().ENGLISH_STOP_WORDS
+
+    def rarest(terms) -> tuple[str, ...]:
+        return tuple(sorted(terms, key=lambda t: (frequency[t], t))[:shown])
+
+    def names_of(i: int, j: int) -> tuple[str, ...]:
+        return rarest(n for n in graph.parties[i].anywhere & graph.parties[j].anywhere if len(n) > 1)
+
+    best: dict[int, tuple[float, int]] = {}
+    for i, j, score in zip(graph.rows.tolist(), graph.cols.tolist(), graph.scores.tolist()):
+        if event_of.get(i) is not None and event_of.get(i) == event_of.get(j):
+            for u, v in ((i, j), (j, i)):
+                if u not in best or (score, -v) > (best[u][0], -best[u][1]):
+                    best[u] = (score, v)
+    members = []
+    for event in events:
+        for source in event.sources:
+            u = index[source]
+            if u not in best:
+                members.append(MemberReason(event.id, source, None, 0.0, (), (), "", ""))
+                continue
+            score, v = best[u]
+            terms = {w for w in words[u] & words[v] if w not in stop and not w.isdigit()} - graph.parties[u].anywhere
+            members.append(MemberReason(event.id, source, ordered[v].source, round(score, 3), names_of(u, v),
+                                        rarest(terms), _date_note(graph, u, v), _place_note(ordered[u], ordered[v])))
+    # Events' summed vectors compared in full, whether or not their dates let any pair be a candidate: this
+    # step runs on request, on events, not on every pair of sources.
+    ids = [e.id for e in events]
+    membership = sp.csr_matrix((np.ones(len(event_of), dtype=np.float32),
+                                (list(event_of), [ids.index(event_of[k]) for k in event_of])),
+                               shape=(len(ordered), len(ids)))
+    summed = _normalise_rows(sp.csr_matrix(membership.T @ graph.matrix))
+    cosines = (summed @ summed.T).toarray()
+    linkage = {(a, b): float(cosines[x, y]) for x, a in enumerate(ids) for y, b in enumerate(ids)
+               if a < b and cosines[x, y] > 0}
+    chosen: set[tuple[str, str]] = set()
+    for event in events:
+        near = sorted(((v, k) for k, v in linkage.items() if event.id in k), key=lambda x: (-x[0], x[1]))
+        chosen.update(k for _, k in near[:closest])
+    by_id = {e.id: e for e in events}
+    separations = [_separation(graph, index, by_id[a], by_id[b], linkage[(a, b)], config, names_of)
+                   for a, b in sorted(chosen, key=lambda k: (-linkage[k], k))]
+    return tuple(members), tuple(separations)
+
+
+def _date_note(graph: _Graph, u: int, v: int) -> str:
+    bounded = [tuple(graph.windows[k]) != _UNBOUNDED for k in (u, v)]
+    if not all(bounded):
+        return "both undated" if not any(bounded) else "one undated"
+    gap = int(_gap(graph.windows[u], graph.windows[v]))
+    stated = set(graph.docs[u].dates) & set(graph.docs[v].dates)
+    if stated:
+        return f"same date {min(stated)}"
+    return "dates overlap" if gap <= 0 else f"dates {gap} day{'s' * (gap != 1)} apart"
+
+
+def _place_note(a: EventDoc, b: EventDoc) -> str:
+    if not (a.place and b.place):
+        return "one without a place" if a.place or b.place else "no place"
+    return f"same place {a.place}" if a.place == b.place else f"places {a.place} and {b.place}"
+
+
+def _separation(graph: _Graph, index: dict[str, int], a: Event, b: Event, linkage: float, config: GroupingConfig,
+                names_of) -> Separation:
+    """The evidence that two events are different meetings, as grouping weighs it."""
+    left = [index[s] for s in a.sources]
+    right = [index[s] for s in b.sources]
+    reasons = []
+    firm_left = [k for k in left if graph.firm[k]]
+    firm_right = [k for k in right if graph.firm[k]]
+    if firm_left and firm_right:
+        low_a, high_a = max(graph.windows[k][0] for k in firm_left), min(graph.windows[k][1] for k in firm_left)
+        low_b, high_b = max(graph.windows[k][0] for k in firm_right), min(graph.windows[k][1] for k in firm_right)
+        gap = int(max(low_a, low_b) - min(high_a, high_b))
+        if gap >= config.conflict_days:
+            reasons.append(f"dates {a.date or '?'} and {b.date or '?'}: {gap} days apart (a week or more: "
+                           "the same people meeting again)")
+    leads_a, leads_b = Counter(), Counter()
+    for k in left:
+        leads_a.update(graph.parties[k].lead)
+    for k in right:
+        leads_b.update(graph.parties[k].lead)
+    named_a = set().union(*(graph.parties[k].anywhere for k in left))
+    named_b = set().union(*(graph.parties[k].anywhere for k in right))
+    only_a = sorted(n for n, c in leads_a.items() if c == len(left) and n not in named_b)
+    only_b = sorted(n for n, c in leads_b.items() if c == len(right) and n not in named_a)
+    if only_a and only_b:
+        reasons.append(f"different parties: {', '.join(only_a[:3])} in every lead of {a.id}, never in {b.id}; "
+                       f"{', '.join(only_b[:3])} in every lead of {b.id}, never in {a.id}")
+    if a.place and b.place and a.place != b.place:
+        reasons.append(f"places {a.place} and {b.place}")
+    if linkage < config.link_threshold:
+        reasons.append(f"wording too far apart: {linkage:.2f} below {config.link_threshold}")
+    elif len(left) > 1 and len(right) > 1:
+        reasons.append(f"each event's coverage is closer to itself than to the other's ({linkage:.2f})")
+    pairs = [(i, j) for i in left for j in right]
+    top = max(pairs, key=lambda p: len(graph.parties[p[0]].anywhere & graph.parties[p[1]].anywhere))
+    return Separation(a.id, b.id, round(float(linkage), 3), tuple(reasons), names_of(*top))

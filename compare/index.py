@@ -205,6 +205,12 @@ class ResultIndex:
     def sources(self) -> dict[str, Source]:
         return source_by_id(self.result)
 
+    def label(self, source_id: str) -> str:
+        """How reports name a source: "Outlet (id)" when its outlet is known (the id kept for exactness), else
+        the id alone."""
+        source = self.sources.get(source_id)
+        return f"{source.outlet} ({source_id})" if source is not None and source.outlet else source_id
+
     @cached_property
     def source_index(self) -> dict[str, int]:
         """Source id -> its 1-based position in the result (HTML anchors)."""

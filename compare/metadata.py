@@ -29,6 +29,86 @@ CAPITAL_COUNTRY = LEXICON.capital_country  # capitals as news copy lets them sta
 DEMONYM_COUNTRY = LEXICON.demonym_country
 
 
+# A published date at its precision: a day (2025-04-12), a month (2025-04) or a year (2025).
+_PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def date_span(value: str | None) -> tuple[date, date] | None:
+    """(first day, last day) a published date covers: a day is itself, "2025-04" is April 2025, "2025" the year
+    2025. None when there is no date or it is not one of those forms, so a caller treats it as unknown."""
+    match = _PUBLISHED.match(value or "")
+    if match is None:
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if day is not None:
+            first = last = date(year, month, day)
+        elif month is not None:
+            first = date(year, month, 1)
+            last = (date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)) - timedelta(days=1)
+        else:
+            first, last = date(year, 1, 1), date(year, 12, 31)
+    except ValueError:  # month 13, day 31 of a short month, year 0
+        return None
+    return first, last
+
+
+def finer_date(given: str | None, found: str | None) -> str | None:
+    """The more precise of two published dates when they agree: a day read from the text inside the month or
+    year the metadata gives is that day; otherwise the metadata's date stands (the user gave it)."""
+    given_span, found_span = date_span(given), date_span(found)
+    if given_span is None:
+        return found if given is None else given
+    if found_span is None:
+        return given
+    inside = given_span[0] <= found_span[0] and found_span[1] <= given_span[1]
+    narrower = found_span[1] - found_span[0] < given_span[1] - given_span[0]
+    return found if inside and narrower else given
+
+
+# --- the outlet a text names (agency credits, official mastheads) --------------------------------------------
+
+NEWS_AGENCIES = LEXICON.news_agencies
+_CREDIT_IN_PARENTHESES = re.compile(LEXICON.credit_in_parentheses)
+_CREDIT_AFTER_DASH = re.compile(LEXICON.credit_after_dash)
+_CREDIT_OPENERS = re.compile(LEXICON.credit_openers, re.IGNORECASE)
+_MASTHEAD = re.compile(LEXICON.masthead_line)
+# A masthead or a dateline credit sits at the top of a story: in its first few lines.
+_TOP_LINES = 5
+
+
+def credited_outlet(text: str) -> str | None:
+    """The publisher a story's text names, or None: an official masthead on a line of its own at the top
+    ("Ministry of Defense"), a news agency credited in parentheses at the top ("TOKYO (Reuters) -", "the news
+    agency (Kyodo) reported"), a line that is only an agency's name ("JIJI Press", "Source: AFP"), or an agency
+    after a dash closing a line ("... — Reuters"). Agencies are known by name (compare/lang/en/outlets.py);
+    a credit in the middle of a sentence, such as a photo's, is not the story's."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    top = lines[:_TOP_LINES]
+    for line in top:
+        if len(line) <= 80 and _MASTHEAD.match(line):
+            return line
+    for line in top:
+        for match in _CREDIT_IN_PARENTHESES.finditer(line):
+            agency = _agency(match.group("name"))
+            if agency:
+                return agency
+    for line in lines:
+        agency = _agency(_CREDIT_OPENERS.sub("", line, count=1)) if len(line) <= 60 else None
+        if agency:
+            return agency
+    for line in lines:
+        match = _CREDIT_AFTER_DASH.search(line)
+        agency = _agency(match.group("name")) if match else None
+        if agency:
+            return agency
+    return None
+
+
+def _agency(name: str) -> str | None:
+    return NEWS_AGENCIES.get(" ".join(name.replace("’", "'").strip(" .").split()).lower())
+
+
 def capital_of(country: str) -> str | None:
     """The one capital CAPITAL_COUNTRY gives a country ("Kenya" -> "Nairobi"), or None if none or several."""
     capitals = {normalise_place(city) for city, of in CAPITAL_COUNTRY.items() if of == country}
@@ -46,6 +126,9 @@ COUNTRIES = LEXICON.country_names
 MEETING_WORDS = LEXICON.meeting_words
 # The meeting a sentence speaks of is still to come, so its date or place is not this one's.
 FUTURE_CUES = re.compile(LEXICON.future_cues)
+# A sentence about an earlier meeting ("they last met in Kazan"): its place is not this meeting's.
+PAST_MEETING = re.compile(LEXICON.past_meeting_cues, re.IGNORECASE)
+_LANGUAGES = LEXICON.language_names  # "in English", "in Mandarin": no place
 # Words just before a date that tie it to something other than the meeting ("took office on Oct. 1").
 OTHER_DATE_CUES = re.compile(LEXICON.other_date_cues, re.IGNORECASE)
 _CUE_LOOKBACK = 48  # characters before a date searched for OTHER_DATE_CUES (the cue is at most three words back)
@@ -262,8 +345,8 @@ def meeting_place(sentences: Sequence[str]) -> str | None:
     first_seen: dict[str, int] = {}
     for index, sentence in enumerate(sentences):
         cue, future = _sentence_kind(sentence)
-        if future or not cue:
-            continue  # background sentences name many places ("sales rose in Ohio"); only the meeting's count
+        if future or not cue or PAST_MEETING.search(sentence):
+            continue  # background sentences name many places ("sales rose in Ohio"); only this meeting's count
         for match, place in _places_named(sentence):
             weight = 1.0 + 1.0 / (1 + index)
             following = sentence[match.end():match.end() + 40]
@@ -291,10 +374,23 @@ def _places_named(sentence: str) -> list[tuple[re.Match[str], str]]:
     for match in _PLACE_AFTER_IN.finditer(sentence):
         if match.group("after") or any(s <= match.start() < e for s, e in taken):
             continue  # "in Japan's southwestern region" names a region, not a venue
+        if not set(_WORDS.findall(sentence[max(0, match.start() - 24):match.start()].lower())[-2:]).isdisjoint(
+                LEXICON.not_meeting_context):
+            continue  # "the war in Ukraine": the place of something else
         raw = _trim_place(match.group("place"))
-        if raw is not None:
+        if raw is not None and _may_be_place(raw):
             found.append((match, normalise_place(raw)))
     return sorted(found, key=lambda hit: hit[0].start())
+
+
+def _may_be_place(name: str) -> bool:
+    """Whether a capitalised run can name a place: not a person (a title first: "President Lee"), not a
+    language or people ("in English", "Chinese"), not a pairing of countries ("US-Russia talks")."""
+    words = [_fold(w.rstrip(".")) for w in name.split()]
+    if words[0] in LEXICON.person_titles or " ".join(words) in DEMONYM_COUNTRY or words[0] in _LANGUAGES:
+        return False
+    parts = [_fold(p) for p in name.split("-")]
+    return not (len(parts) > 1 and all(p in COUNTRIES or p in DEMONYM_COUNTRY or p in _LANGUAGES for p in parts))
 
 
 def _trim_place(raw: str) -> str | None:
@@ -309,6 +405,8 @@ def _trim_place(raw: str) -> str | None:
         if _fold(word.rstrip(".")) in _NOT_PLACE_WORDS:
             break
         kept.append(word)
+    while kept and _fold(kept[-1]) in LEXICON.not_place_tail:
+        kept.pop()  # "in Alaska On Friday": the sentence goes on in capitals
     if not kept:
         return None
     return " ".join(kept)

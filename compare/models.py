@@ -47,9 +47,12 @@ class Source:
     path: str
     text: str
     title: str | None = None
-    published: str | None = None  # ISO date, YYYY-MM-DD
+    published: str | None = None  # ISO date at its precision: YYYY-MM-DD, or YYYY-MM / YYYY for a month / year
     place: str | None = None
     outlet: str | None = None
+    # where `outlet` came from: "manifest", "metadata" (a page's site name, a corpus field), "url" (the host),
+    # "credit line" (an agency credit or masthead in the text); None when no outlet is known
+    outlet_from: str | None = None
     url: str | None = None
     encoding: str | None = None
     text_is_file: bool = True
@@ -132,6 +135,7 @@ class Settings:
     engine: str = "local"
     scheduler: str | None = None
     workers: int = 1
+    one_event: bool = False  # every source reports one meeting: grouping is skipped
     grouping: GroupingConfig = GroupingConfig()  # the tuning numbers of each stage (compare/config.py)
     alignment: AlignmentConfig = AlignmentConfig()
 

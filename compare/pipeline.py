@@ -15,20 +15,21 @@ process, in a process pool, or on a Dask cluster without change.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from compare.align import SCORE_BUDGET_BYTES, Counterpart, cross_counterparts, matcher_for_event
 from compare.clean import clean
 from compare.comparison import Comparison
+from compare.config import AlignmentConfig
 from compare.confidence import Evidence, confidence, uncalibrated
 from compare.engine import map_ordered, run_one
-from compare.events import EventDoc, group_events
+from compare.events import EventDoc, group_events, one_event
 from compare.events import preload as preload_grouping
 from compare.facts import Fact, event_sheet, fact_conflicts, source_facts, with_fact_conflicts
 from compare.judge import Side, judge_pair, omitted_verdict
-from compare.metadata import meeting_dates, meeting_place, normalise_place
+from compare.metadata import credited_outlet, finer_date, meeting_dates, meeting_place, normalise_place
 from compare.models import Dropped, Event, Finding, Sentence, Settings, Source, TooManySentences
 from compare.sentences import rough_count, split
 from compare.syndication import find_copies
@@ -79,6 +80,7 @@ class EventWork:
     members: tuple[Member, ...]
     matcher: str
     threshold: float | None
+    alignment: AlignmentConfig = AlignmentConfig()
 
 
 # A source far over the sentence limit is refused before it is cleaned and split (minutes for a 20 MB page): a
@@ -101,13 +103,16 @@ def prepare(source: Source, max_sentences: int | None = None) -> Prepared:
     if max_sentences is not None and len(sentences) > max_sentences:
         raise _too_many_sentences(source, f"{len(sentences):,}", len(sentences), max_sentences)
     texts = [s.text for s in sentences]
-    published = source.published or cleaned.published
+    published = finer_date(source.published, cleaned.published)  # a stamp in the text can narrow a month
     place = source.place or cleaned.dateline_place or meeting_place(texts)
+    credited = None if source.outlet else credited_outlet(source.text)  # the raw text: cleaning drops credits
     source = replace(
         source,
         title=source.title or cleaned.title,
         published=published,
         place=normalise_place(place) if place else None,
+        outlet=source.outlet or credited,
+        outlet_from="credit line" if credited else source.outlet_from,
     )
     own = acronym_key(acronyms_in(" ".join(texts)))
     terms = tuple(sentence_terms(text, own) for text in texts)  # read once here, where sources run in parallel
@@ -128,7 +133,9 @@ def event_doc(p: Prepared) -> EventDoc:
         published=p.source.published,
         place=p.source.place,
         dates=p.dates,
-        text="\n".join(s.text for s in p.sentences),
+        # The headline names who met, often in fewer words than any sentence: it counts as the first line.
+        text="\n".join([p.source.title, *(s.text for s in p.sentences)] if p.source.title else
+                       [s.text for s in p.sentences]),
     )
 
 
@@ -173,13 +180,15 @@ def align_members(
     acronyms: Mapping[str, str],
     *,
     budget: int = SCORE_BUDGET_BYTES,
+    config: AlignmentConfig = AlignmentConfig(),
 ) -> Alignment:
     """The alignment stage of one event: every sentence against the sentences of the other members, in blocks
     of at most `budget` bytes (compare.align.cross_counterparts); a member is never scored against itself."""
     terms = event_terms(members, acronyms)
-    matcher = matcher_for_event(matcher_name, [terms[s.text] for m in members for s in m.sentences])
+    matcher = matcher_for_event(matcher_name, [terms[s.text] for m in members for s in m.sentences], len(members))
     threshold = matcher.threshold if threshold is None else threshold
-    found = cross_counterparts([m.sentences for m in members], matcher, acronyms, terms, threshold, budget=budget)
+    found = cross_counterparts([m.sentences for m in members], matcher, acronyms, terms, threshold, budget=budget,
+                               mutual_floor=config.mutual_best_floor)
     pairs = tuple(
         (a, b, found[i, j]) for i, a in enumerate(members) for j, b in enumerate(members) if a.source != b.source
     )
@@ -206,7 +215,7 @@ def event_evidence(
     """The findings of one event, each with the evidence its score is computed from by `score` (the matcher's
     own probability unless told otherwise; bench/calibrate.py fits compare.confidence on exactly these)."""
     acronyms = event_acronyms(work.members)
-    alignment = align_members(work.members, work.matcher, work.threshold, acronyms)
+    alignment = align_members(work.members, work.matcher, work.threshold, acronyms, config=work.alignment)
     threshold = alignment.threshold
     frozen = acronym_key(acronyms)  # the judge asks about many words: convert once
     out: list[tuple[Finding, Evidence]] = []
@@ -235,7 +244,7 @@ def event_works(events: Iterable[Event], prepared: Sequence[Prepared], settings:
         members = tuple(
             Member.of(by_id[sid]) for sid in event.sources
         )
-        works.append(EventWork(event, members, settings.matcher, settings.match_threshold))
+        works.append(EventWork(event, members, settings.matcher, settings.match_threshold, settings.alignment))
     return works
 
 
@@ -281,12 +290,14 @@ def compare_sources(
     progress = progress or _no_progress
     # 2.-4. clean, split, fill metadata
     # Grouping needs scikit-learn, about a second to import: done while the workers read the sources.
-    read = functools.partial(prepare, max_sentences=settings.max_sentences)
+    read = partial(prepare, max_sentences=settings.max_sentences)
     prepared = map_ordered(read, progress(sources, "reading"), settings, meanwhile=preload_grouping)
     # 5. copies aside, events from the rest: a reprint is one outlet's story, not a second outlet agreeing
     copies = find_copies([p.source for p in prepared])
     originals = [p for p in prepared if p.source.id not in copies]
-    events = run_one(group_events, [event_doc(p) for p in originals], settings)
+    # the analyst's --one-event skips grouping; partial() keeps the step picklable for a cluster
+    grouping = partial(one_event if settings.one_event else group_events, config=settings.grouping)
+    events = run_one(grouping, [event_doc(p) for p in originals], settings)
     # 6. per-event comparison
     works = event_works(events, originals, settings)
     results = map_ordered(compare_event, works, settings)
@@ -316,7 +327,7 @@ def compare_pair(a: Source, b: Source, settings: Settings | None = None, *, warn
     """Two sources compared as one event, whatever the grouping says; a warning says when they look apart."""
     settings = settings or Settings()
     prepared = [prepare(a, settings.max_sentences), prepare(b, settings.max_sentences)]
-    grouped = group_events([event_doc(p) for p in prepared])
+    grouped = group_events([event_doc(p) for p in prepared], settings.grouping)
     notes = [*warnings, *without_sentences(prepared)]
     if len(grouped) == 1:
         event = grouped[0]

@@ -131,3 +131,39 @@ def test_all_counterparts_agree_with_a_pair_by_pair_reference():
         found = all_counterparts(groups, scores, 0.6, mutual_floor=0.3)
         expected = _loop_counterparts(groups, scores, 0.6, 0.3)
         assert {k: [tuple(c) for c in v] for k, v in found.items()} == expected, trial
+
+
+def test_only_the_sentences_beyond_one_per_source_count_against_a_word():
+    """A claim each source states once puts its words in one sentence per source: that alone costs no weight."""
+    one_each = [sentence_terms(t) for t in ["The summit lasted four hours.", "The summit went on for four hours."]]
+    rarity = EventRarity.of(one_each, sources=2)
+    base = default_rarity()
+    for token in ("summit", "hour"):
+        assert rarity.weight(token) == base.weight(token)
+    # ... while a word in every sentence of sources that say more still weighs nothing
+    texts = ["Oslo talks on fishing quotas", "Oslo talks on ferry links", "Oslo talks on energy prices",
+             "Oslo talks on grain"]
+    spread = EventRarity.of([sentence_terms(t) for t in texts], sources=2)
+    assert spread.weight("oslo") == 0.0 and spread.weight("ferri") > 0.0
+    assert np.allclose(spread.weights(["oslo", "ferri", "grain"]), [spread.weight(t) for t in ("oslo", "ferri", "grain")])
+
+
+def _diff_relations(tmp_path, a: str, b: str) -> set[str]:
+    from compare.api import diff
+
+    (tmp_path / "a.txt").write_text(a + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b + "\n", encoding="utf-8")
+    comparison, _ids = diff(tmp_path / "a.txt", tmp_path / "b.txt")
+    return {str(f.relation) for f in comparison.finding_records if f.other_sentence_id is not None}
+
+
+def test_two_one_sentence_sources_stating_one_claim_are_matched(tmp_path):
+    relations = _diff_relations(tmp_path, "The summit between the two leaders lasted about four hours.",
+                                "The two leaders talked for about four hours at the summit.")
+    assert relations and relations <= {"agree", "partial"}
+
+
+def test_two_one_sentence_sources_giving_different_durations_contradict(tmp_path):
+    relations = _diff_relations(tmp_path, "The summit between the two leaders lasted about four hours.",
+                                "The two leaders talked for about two hours at the summit.")
+    assert "contradict" in relations

@@ -215,3 +215,16 @@ def test_the_pool_tells_the_length_of_the_talks_once():
         "A joint statement was issued after the meeting.",
     ]
     assert generate.distinct_facts(pool) == [pool[0], pool[1], pool[3]]
+
+
+def test_the_benchmark_table_is_written_between_the_page_markers(tmp_path):
+    page = tmp_path / "benchmarks.md"
+    page.write_text(f"intro\n{run.TABLE_START}\nold table\n{run.TABLE_END}\nnotes\n", encoding="utf-8")
+    run.write_table(page, "| a |\n|---|\n| 1 |\n", "Measured today.")
+    assert page.read_text(encoding="utf-8") == (
+        f"intro\n{run.TABLE_START}\nMeasured today.\n\n| a |\n|---|\n| 1 |\n{run.TABLE_END}\nnotes\n")
+    (tmp_path / "bare.md").write_text("no markers\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="markers"):
+        run.write_table(tmp_path / "bare.md", "| a |", "x")
+    docs = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
+    assert run.TABLE_START in docs.read_text(encoding="utf-8")

@@ -42,7 +42,6 @@ from compare.models import Finding, Relation
 
 CASES = Path(__file__).resolve().parent / "cases"
 EXPECT = "expect.toml"
-HTML_SUFFIXES = (".html", ".htm")
 
 TOP_KEYS = frozenset({
     "about", "events", "copies", "warnings", "sources", "dropped", "never_read", "contradiction_kinds",
@@ -69,19 +68,12 @@ def expectation(name: str) -> dict:
         return tomllib.load(handle)
 
 
-def needs_html(folders: list[Path]) -> None:
-    """HTML pages are read with the html extra; without it a case holding pages cannot run."""
-    if any(p.suffix.lower() in HTML_SUFFIXES for folder in folders for p in folder.iterdir()):
-        pytest.importorskip("trafilatura", reason="HTML pages are read with the html extra")
-
-
 @functools.cache
 def comparison(name: str) -> Comparison:
     return compare([CASES / name])
 
 
 def case_result(name: str) -> Comparison:
-    needs_html([CASES / name])
     return comparison(name)
 
 
@@ -202,7 +194,6 @@ def check_finding(result: Comparison, wanted: dict) -> None:
 
 def check_together(name: str, wanted: dict) -> None:
     folders = [CASES / name, *(CASES / other for other in wanted["with"])]
-    needs_html(folders)
     _sources, events, _warnings = group(folders)
     own = {s for e in expectation(name)["events"] for s in e["sources"]} | set(expectation(name).get("copies", {}))
     assert partition(e.sources for e in events if set(e.sources) & own) == partition(wanted["events"])

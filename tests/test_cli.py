@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
 from typer.testing import CliRunner
@@ -117,3 +119,49 @@ def test_diff_of_a_file_with_itself_is_trouble():
     result = runner.invoke(app, ["diff", str(NAPLES_A), str(NAPLES_A)])
     assert result.exit_code == 2
     assert "same article" in result.output
+
+
+def _words(text: str) -> Counter:
+    """The words of a text; source ids, which a narrow column may break anywhere, left out."""
+    return Counter(word for word in re.findall(r"\w+", text) if not re.search(r"\d", word))
+
+
+def test_diff_off_a_terminal_keeps_the_evidence_within_100_columns():
+    result = runner.invoke(app, ["diff", str(NAPLES_A), str(NAPLES_B)])  # the runner's stdout is not a terminal
+    assert result.exit_code == 1
+    assert "Status of Forces Agreement" in result.stdout  # the contradiction's sentence, never cut
+    assert max(len(line) for line in result.stdout.splitlines()) <= 100
+
+
+def test_diff_full_shows_every_row_whole():
+    rows = json.loads(runner.invoke(app, ["diff", str(NAPLES_A), str(NAPLES_B), "--format", "json"]).stdout)
+    every_word = _words(" ".join(r[key] or "" for r in rows for key in ("sentence", "other_sentence", "reason")))
+    full = runner.invoke(app, ["diff", str(NAPLES_A), str(NAPLES_B), "--full"]).stdout
+    short = runner.invoke(app, ["diff", str(NAPLES_A), str(NAPLES_B)]).stdout
+    assert not every_word - _words(full)  # every word of every row is there, however the table wraps it
+    assert every_word - _words(short)  # without --full, long rows are cut to a few lines
+    assert max(len(line) for line in full.splitlines()) <= 100
+
+
+CLI_REFERENCE = (SEEDS.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+
+
+def reference_section(command: str) -> str:
+    """The help of one command as docs/cli.md records it (docs/generate.py writes it from the app)."""
+    return CLI_REFERENCE.split(f"## `crosscheck {command}`", 1)[1].split("```text", 1)[1].split("```", 1)[0]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_names_values_plainly_as_the_reference_records(command):
+    shown = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"}).output  # one line per option
+    assert not re.search(r"<[a-z]|\{", shown), shown  # no <bool>, <list[str]>, <float range>, {paths}
+    section = reference_section(command)
+    usage = re.search(rf"Usage: crosscheck {command} (.*)", section).group(1)
+    assert re.search(rf"Usage: \S+ {command} {re.escape(usage)}\s*$", shown, re.M), usage
+    options = re.findall(r"^  (--[\w-]+)(?: (\S+))?", section, re.M)
+    assert options and ("--help", "") in options
+    for option, metavar in options:
+        if metavar:  # the option shows the same plain metavar (FLOAT, FILE, [table|csv|...]) in the terminal
+            assert re.search(rf"{re.escape(option)}\s+{re.escape(metavar)}", shown), (option, metavar)
+        else:
+            assert option in shown

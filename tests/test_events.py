@@ -344,10 +344,16 @@ def test_date_blocks_find_exactly_the_pairs_of_a_full_comparison():
     words, names, _ = ev._rare_term_vectors([d.text for d in docs], config)
     matrix = ev._joined(words, names, config)
     windows = np.array([ev._window(d, config) for d in docs], dtype=np.int64)
-    rows, cols, scores = ev._candidate_pairs(matrix, windows, config)
+    firm = np.array([ev._firm(d, config) for d in docs])
+    rows, cols, scores = ev._candidate_pairs(matrix, windows, config, firm)
     full = (matrix @ matrix.T).toarray()
+
+    def may_be_one_meeting(i: int, j: int) -> bool:  # firm windows a week or more apart rule a pair out
+        gap = max(windows[i][0], windows[j][0]) - min(windows[i][1], windows[j][1])
+        return not (firm[i] and firm[j] and gap >= config.conflict_days)
+
     expected = {(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))
-                if full[i, j] >= config.min_pair and ev._windows_meet(windows[i], windows[j], config.day_slack)}
+                if full[i, j] >= config.min_pair and may_be_one_meeting(i, j)}
     assert set(zip(rows.tolist(), cols.tolist())) == expected
     assert len(rows) == len(expected)  # no pair twice
     assert np.allclose(scores, full[rows, cols], atol=1e-6)
@@ -377,6 +383,23 @@ def test_publication_date_alone_bounds_the_meeting():
     assert len(group_events(near)) == 1
     far = [EventDoc("a", "2024-03-03", None, (), text), EventDoc("b", "2024-03-20", None, (), text)]
     assert len(group_events(far)) == 2
+
+
+def test_a_month_or_year_of_publication_bounds_the_meeting_at_its_precision():
+    text = "The two ministers held talks.\nThey agreed to expand cooperation on fisheries under Pelagos."
+    # A month is every day of it: a source dated 2024-03 may report a meeting of March 28.
+    assert len(group_events([EventDoc("a", "2024-03-28", None, (), text), EventDoc("b", "2024-03", None, (), text)])) == 1
+    assert len(group_events([EventDoc("a", "2024-05-20", None, (), text), EventDoc("b", "2024-03", None, (), text)])) == 2
+    assert len(group_events([EventDoc("a", "2024-11-02", None, (), text), EventDoc("b", "2024", None, (), text)])) == 1
+    assert len(group_events([EventDoc("a", "2025-02-02", None, (), text), EventDoc("b", "2024", None, (), text)])) == 2
+
+
+def test_a_stated_date_inside_the_month_of_publication_is_kept():
+    text = "The two ministers held talks in Lima on March 20.\nThey agreed to expand cooperation on fisheries."
+    docs = [EventDoc("a", "2024-03", "Lima", ("2024-03-20",), text),
+            EventDoc("b", "2024-03-21", "Lima", ("2024-03-20",), text)]
+    (event,) = group_events(docs)
+    assert event.date == "2024-03-20"
 
 
 def test_a_place_conflict_weighs_against_a_match():
@@ -459,3 +482,188 @@ def test_groups_that_each_name_someone_the_other_never_names_are_different_parti
     assert ev._different_parties(lula, 2, {"ishiba", "modi", "narendra"})
     assert not ev._different_parties(modi, 2, {"ishiba", "modi", "rio"})  # the other group names Modi too
     assert not ev._different_parties(Counter({"ishiba": 2, "modi": 1}), 2, {"ishiba"})  # not in every lead
+
+
+# --- dates as evidence, lone sources, the analyst's override, explanations ---------------------------------------
+
+SUMMIT_A = ("President Arvo Kessling and Prime Minister Dora Vantelli held talks in Salburg on Friday.\n"
+            "The two leaders agreed to set up a joint fund for the Brenner rail tunnel, Kessling told reporters.\n"
+            "Vantelli said the tunnel would open to freight by 2031 and called the meeting warm.\n"
+            "Officials from both sides signed a memorandum on customs checks at the border.")
+SUMMIT_B = ("Dora Vantelli and Arvo Kessling met in Salburg, where they agreed a joint fund for the Brenner tunnel.\n"
+            "Kessling said the freight line would open by 2031.\n"
+            "Vantelli described the talks as warm and productive.\n"
+            "A memorandum on border customs checks was also signed.")
+
+
+def test_stated_dates_a_day_apart_under_two_time_zones_are_one_meeting():
+    docs = [EventDoc("home", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A),
+            EventDoc("abroad", "2025-03-15", "Salburg", ("2025-03-15",), SUMMIT_B)]
+    assert [e.sources for e in group_events(docs)] == [("abroad", "home")]
+
+
+def test_follow_up_published_days_later_joins_the_meeting():
+    follow_up = ("Three days after the Salburg talks, Kessling defended the Brenner tunnel fund before parliament.\n"
+                 "Vantelli's office said the memorandum on customs checks would take effect next month.")
+    docs = [EventDoc("a", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A),
+            EventDoc("b", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_B),
+            EventDoc("later", "2025-03-19", "Salburg", (), follow_up)]
+    assert [e.sources for e in group_events(docs)] == [("a", "b", "later")]
+
+
+def test_firm_dates_a_week_apart_are_two_meetings_whatever_the_wording():
+    docs = [EventDoc("a", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A),
+            EventDoc("b", "2025-03-22", "Salburg", ("2025-03-21",), SUMMIT_A)]
+    assert sorted(e.sources for e in group_events(docs)) == [("a",), ("b",)]
+
+
+def test_a_date_read_without_a_publication_date_is_evidence_not_a_veto():
+    # Without a publication date an anniversary ("since 2014") can pass for the meeting's date.
+    docs = [EventDoc("a", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A),
+            EventDoc("b", None, "Salburg", ("2014-09-11",), SUMMIT_B)]
+    assert [e.sources for e in group_events(docs)] == [("a", "b")]
+
+
+def test_a_venue_and_its_town_named_by_both_reports_are_no_conflict():
+    a = SUMMIT_A.replace("in Salburg", "at Schloss Kleinhof near Salburg")
+    docs = [EventDoc("a", "2025-03-14", "Kleinhof", ("2025-03-14",), a + "\nKleinhof lies outside Salburg."),
+            EventDoc("b", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_B + "\nThe talks were at Kleinhof.")]
+    assert len(group_events(docs)) == 1
+    from compare import events as ev
+
+    names = ev._parties(SUMMIT_B, frozenset(), ev.DEFAULT)
+    with_venue = ev._parties(SUMMIT_B + "\nThe talks were at Kleinhof.", frozenset(), ev.DEFAULT)
+    assert not ev._places_conflict("Kleinhof", "Salburg", names, with_venue)
+    assert ev._places_conflict("Lima", "Quito", names, names)
+    assert not ev._places_conflict("Lima", "Peru", names, names)  # a country may hold the city
+
+
+def test_a_lone_undated_article_joins_the_event_it_clearly_matches():
+    rng = random.Random(53)
+    docs = _one_meeting(rng, 6, undated=False)
+    other = _one_meeting(rng, 6, undated=False, city="Lima")
+    docs += [EventDoc(f"b{k}", d.published, d.place, d.dates, d.text) for k, d in enumerate(other)]
+    # A short undated report of the first meeting: its lead and one fact, no date, no place.
+    lone = "\n".join(docs[0].text.split("\n")[:3]).replace(" in Oslo", "")
+    docs.append(EventDoc("lone", None, None, (), lone))
+    events = group_events(docs)
+    assert len(events) == 2
+    assert "lone" in next(e for e in events if "a0" in e.sources).sources
+
+
+def test_one_event_puts_every_source_in_one_event():
+    from compare.events import one_event
+
+    rng = random.Random(59)
+    docs = _one_meeting(rng, 2, undated=False)
+    docs.append(EventDoc("b0", None, None, (), "A recipe for bread with flour, water and salt.\nBake it."))
+    assert len(group_events(docs)) == 2
+    (event,) = one_event(docs)
+    assert event.sources == ("a0", "a1", "b0") and event.place == "Oslo" and event.date == "2024-04-06"
+    assert one_event([]) == ()
+
+
+def test_one_event_setting_is_honoured_by_the_api(tmp_path):
+    from compare.api import group
+    from compare.models import Settings
+
+    (tmp_path / "a.txt").write_text(SUMMIT_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A recipe for bread with flour, water and salt. Bake it for an hour.",
+                                    encoding="utf-8")
+    _, apart, _ = group([tmp_path], Settings())
+    _, together, _ = group([tmp_path], Settings(one_event=True))
+    assert len(apart) == 2
+    assert [e.sources for e in together] == [("a", "b")]
+
+
+def test_explain_says_why_each_member_joined_and_what_kept_events_apart():
+    from compare.events import explain_events
+
+    docs = [EventDoc("a", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A),
+            EventDoc("b", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_B),
+            EventDoc("c", "2025-05-02", "Salburg", ("2025-05-02",), SUMMIT_A),
+            EventDoc("d", "2025-05-02", "Salburg", ("2025-05-02",), SUMMIT_B)]
+    events = group_events(docs)
+    assert [e.sources for e in events] == [("a", "b"), ("c", "d")]
+    members, separations = explain_events(docs, events)
+    assert [(m.source, m.linked_to) for m in members] == [("a", "b"), ("b", "a"), ("c", "d"), ("d", "c")]
+    first = members[0]
+    assert {"kessling", "vantelli", "brenner"} & set(first.shared_names) and first.date == "same date 2025-03-14"
+    assert first.place == "same place Salburg"
+    (apart,) = separations
+    assert (apart.event, apart.other) == (events[0].id, events[1].id)
+    assert any("days apart" in reason for reason in apart.reasons)
+
+
+def _hand_graph(pairs: dict[tuple[int, int], float], n: int):
+    """A grouping graph of n sources with the given pair scores, no dates, no places (for the steps after
+    linkage)."""
+    import numpy as np
+
+    from compare import events as ev
+
+    rows = np.array([i for i, _ in pairs], dtype=np.int64)
+    cols = np.array([j for _, j in pairs], dtype=np.int64)
+    scores = np.array(list(pairs.values()), dtype=np.float64)
+    docs = [EventDoc(f"s{k}", None, None, (), "") for k in range(n)]
+    windows = np.array([ev._UNBOUNDED] * n, dtype=np.int64)
+    parties = [ev.Parties(frozenset(), frozenset())] * n
+    return ev._Graph(docs, None, rows, cols, scores, scores, np.zeros(len(rows)), windows,
+                     np.zeros(n, dtype=bool), parties)
+
+
+def test_a_source_that_joined_an_event_early_moves_to_the_one_it_matches_clearly_better():
+    from compare import events as ev
+
+    # Source 2 sits in event {0, 1, 2}, but matches 3 and 4 far better than 0 and 1.
+    pairs = {(0, 1): 0.6, (0, 2): 0.15, (1, 2): 0.15, (2, 3): 0.5, (2, 4): 0.5, (3, 4): 0.6}
+    assert ev._refine(_hand_graph(pairs, 5), [0, 0, 0, 3, 3], ev.DEFAULT) == [0, 0, 3, 3, 3]
+    # A near tie stays where linkage put it.
+    pairs.update({(0, 2): 0.45, (1, 2): 0.45})
+    assert ev._refine(_hand_graph(pairs, 5), [0, 0, 0, 3, 3], ev.DEFAULT) == [0, 0, 0, 3, 3]
+
+
+def test_a_small_group_joins_the_event_it_clearly_matches_and_not_one_it_half_matches():
+    from compare import events as ev
+
+    # {0, 1, 2, 3} one event; {4, 5} a pair of near copies of it that linkage kept apart (too close to
+    # each other to be as close to the rest); {6, 7, 8} another meeting.
+    big = {(i, j): 0.5 for i in range(4) for j in range(i + 1, 4)}
+    other = {(6, 7): 0.5, (6, 8): 0.5, (7, 8): 0.5}
+    pairs = {**big, **other, (4, 5): 0.95, (0, 4): 0.3, (1, 5): 0.3, (2, 4): 0.2}
+    graph = _hand_graph(pairs, 9)
+    labels = ev._link(graph, ev.DEFAULT)
+    assert labels[4] == labels[5] == labels[0] and labels[6] != labels[0]
+    # Matching both events about as well, it stays apart.
+    pairs.update({(6, 4): 0.3, (7, 5): 0.3, (8, 4): 0.2})
+    labels = ev._link(_hand_graph(pairs, 9), ev.DEFAULT)
+    assert labels[4] == labels[5] and labels[4] not in (labels[0], labels[6])
+
+
+def test_events_command_explains_and_takes_one_event():
+    from typer.testing import CliRunner
+
+    from compare.cli import app
+
+    runner = CliRunner()
+    explained = runner.invoke(app, ["events", str(SEEDS), "--explain"])
+    assert explained.exit_code == 0, explained.output
+    lines = explained.output.splitlines()
+    # every source says why it is where it is; the Naples sources name their strongest link
+    assert sum("strongest link" in line or "alone:" in line for line in lines) == 5
+    assert any(line.startswith("2024-10-19-naples") and "same place Naples" in line for line in lines)
+    assert any(" vs " in line and "days apart" in line for line in lines)
+    one = runner.invoke(app, ["events", str(SEEDS), "--one-event"])
+    assert one.exit_code == 0 and "5 sources in 1 event" in one.output
+
+
+def test_a_place_only_one_report_of_several_gives_does_not_name_the_event():
+    texts = [SUMMIT_A, SUMMIT_B, SUMMIT_A.replace("warm", "cordial"), SUMMIT_B.replace("productive", "useful")]
+    # "Brenner" (the tunnel, mistaken for the place) is named by every report, so it is no place conflict.
+    mixed = [EventDoc(f"s{k}", "2025-03-14", place, ("2025-03-14",), text)
+             for k, (place, text) in enumerate(zip(["Salburg", "Brenner", None, None], texts))]
+    (event,) = group_events(mixed)
+    assert event.place is None and event.id == "2025-03-14-unknown"
+    alone = [EventDoc(d.source, d.published, "Salburg" if d.source == "s0" else None, d.dates, d.text) for d in mixed]
+    (event,) = group_events(alone)
+    assert event.place == "Salburg"

@@ -69,7 +69,7 @@ def test_blocks_of_any_size_give_exactly_the_counterparts_of_one_block(monkeypat
     # ... and they are the counterparts one block over the whole event gives (the earlier way, own pairs included)
     terms = event_terms(members, acronyms)
     everything = [s for m in members for s in m.sentences]
-    matcher = matcher_for_event("lexical", [terms[s.text] for s in everything])
+    matcher = matcher_for_event("lexical", [terms[s.text] for s in everything], len(members))
     full = score_block(everything, everything, matcher, acronyms, terms)
     reference = all_counterparts([m.sentences for m in members], full, matcher.threshold)
     pairs = [(i, j) for i in range(len(members)) for j in range(len(members)) if i != j]

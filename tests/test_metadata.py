@@ -4,12 +4,40 @@ import pytest
 
 from compare.metadata import (
     country_of_capital,
+    date_span,
+    finer_date,
     find_dateline,
     meeting_dates,
     meeting_place,
     normalise_place,
     parse_date_line,
 )
+
+
+@pytest.mark.parametrize(("value", "first", "last"), [
+    ("2025-04-12", "2025-04-12", "2025-04-12"),
+    ("2025-04", "2025-04-01", "2025-04-30"),
+    ("2024-02", "2024-02-01", "2024-02-29"),  # a leap year's February
+    ("2025-12", "2025-12-01", "2025-12-31"),
+    ("2025", "2025-01-01", "2025-12-31"),
+])
+def test_date_span_covers_the_precision_given(value, first, last):
+    span = date_span(value)
+    assert (span[0].isoformat(), span[1].isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize("value", [None, "", "someday", "2025-13", "2025-02-30"])
+def test_date_span_of_no_date_is_none(value):
+    assert date_span(value) is None
+
+
+def test_finer_date_narrows_a_month_only_to_a_day_inside_it():
+    assert finer_date("2025-04", "2025-04-12") == "2025-04-12"
+    assert finer_date("2025", "2025-04") == "2025-04"
+    assert finer_date("2025-04", "2025-05-01") == "2025-04"  # the user's date stands against a stamp outside it
+    assert finer_date("2025-04-11", "2025-04-12") == "2025-04-11"
+    assert finer_date(None, "2025-04-12") == "2025-04-12"
+    assert finer_date("2025-04", None) == "2025-04"
 
 
 @pytest.mark.parametrize(
@@ -295,3 +323,62 @@ def test_accented_latin_letters_fold_to_plain_ones_and_other_scripts_stay():
     assert fold_letters("Malacañang, São Paulo, Øresund, Straße") == "Malacanang, Sao Paulo, Oresund, Strasse"
     assert fold_letters("東京で会談が行われた") == "東京で会談が行われた"
     assert fold_letters("plain text") == "plain text"
+
+
+# -- the outlet a text names ------------------------------------------------------------------------------------
+
+from compare.metadata import credited_outlet  # noqa: E402
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("TOKYO (Reuters) - Ministers met on Monday.\nThey agreed.", "Reuters"),
+    ("Ministers met, the news agency (Kyodo) reported.\nThey agreed.", "Kyodo News"),
+    ("Ministers met.\nThey agreed on a plan. — AFP", "AFP"),
+    ("Ministers met.\nThey agreed.\nJIJI Press\nMost Popular", "Jiji Press"),
+    ("Ministers met.\nSource: Associated Press", "Associated Press"),
+    ("Joint statement\nMinistry of Foreign Affairs\nThe ministers met in Rome.", "Ministry of Foreign Affairs"),
+    ("U.S. Department of State\nThe Secretary met the minister.", "U.S. Department of State"),
+])
+def test_credited_outlet_reads_credits_and_mastheads(text, outlet):
+    assert credited_outlet(text) == outlet
+
+
+@pytest.mark.parametrize("text", [
+    "Ministers met.\nThe photo shows the talks. (Japan's Ministry of Defense)",  # a photo's credit, mid-text
+    "Ministers met.\nHarris widens lead, Reuters/Ipsos poll finds",  # an agency named in a headline
+    "Ministers met in Asia.\nTalks - Asia",  # a dash before a word that is no agency
+    "Ministers met.\n" * 8 + "TOKYO (Reuters) - a later story",  # a dateline credit far below the top
+    "Ministers met, Reuters reported.\nThey agreed.",  # a citation in a sentence
+])
+def test_credited_outlet_leaves_other_mentions_alone(text):
+    assert credited_outlet(text) is None
+# --- what is a meeting place, and what is not ------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, place", [
+    # the place of the meeting, beside places of other things
+    ("Prime Minister Dora Vantelli met President Arvo Kessling in Salburg on Friday to discuss the war in Ukraine.",
+     "Salburg"),
+    # a headline in title case goes on in capitals after the place
+    ("Leaders Hold Talks In Salburg On Friday", "Salburg"),
+])
+def test_meeting_place_is_the_meetings_own(sentence, place):
+    assert meeting_place([sentence]) == place
+
+
+@pytest.mark.parametrize("sentence", [
+    "The talks focused on ending the war in Ukraine and on grain exports.",  # the place of something else
+    "The two leaders last met in Kazan, where they agreed to resume border patrols.",  # an earlier meeting
+    "Kessling addressed the meeting in English before the talks turned to trade.",  # a language
+    "The US-Russia talks lasted more than four hours, officials said.",  # a pairing of countries
+    "Talks were held in President Lee Jae Myung’s first month in office.",  # a person, title first
+    "The meeting between the two presidents will take place on Friday in Salburg.",  # still to come
+])
+def test_meeting_place_is_not_a_person_language_pairing_or_other_event(sentence):
+    assert meeting_place([sentence]) is None
+
+
+def test_a_meeting_that_will_take_place_gives_no_date():
+    sentence = "The meeting between Kessling and Vantelli will take place on Friday at 11:00 local time."
+    assert meeting_dates([sentence], "2025-08-14") == ()
+    assert meeting_dates(["The meeting between Kessling and Vantelli took place on Friday."],
+                         "2025-08-16") == ("2025-08-15",)

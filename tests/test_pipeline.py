@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from compare.api import compare, diff
-from compare.models import Relation, Settings
+from compare.models import Relation, Settings, Source
 from compare.pipeline import EventWork, compare_event, event_doc, event_works, prepare
 from compare.events import group_events
 
@@ -180,7 +180,7 @@ def test_alignment_with_stored_terms_equals_reading_every_sentence_afresh():
     acronyms = event_acronyms(members)
     alignment = align_members(members, "lexical", None, acronyms)
     everything = [s for m in members for s in m.sentences]
-    fresh = matcher_for_event("lexical", [sentence_terms(s.text, acronyms) for s in everything])
+    fresh = matcher_for_event("lexical", [sentence_terms(s.text, acronyms) for s in everything], len(members))
     scores = score_block(everything, everything, fresh, acronyms)  # no terms given: every text read here
     at = {s.text: i for i, s in enumerate(everything)}
     for a, b, found in alignment.pairs:
@@ -188,3 +188,35 @@ def test_alignment_with_stored_terms_equals_reading_every_sentence_afresh():
             row = scores[at[sentence.text], [at[t.text] for t in b.sentences]]
             assert counterpart.best_id == b.sentences[int(np.argmax(row))].id
             assert counterpart.score == pytest.approx(float(row.max()), abs=1e-12)
+
+
+def test_seed_outlets_are_named_by_the_credits_and_mastheads_in_their_texts():
+    from conftest import SEEDS
+
+    named = {s.id: (s.outlet, s.outlet_from) for s in compare([SEEDS]).sources}
+    assert named["001_127977346a318ce7"] == ("Kyodo News", "credit line")  # "... News Agency (Kyodo) reported"
+    assert named["002_6980897c48a3b8f4"] == ("Jiji Press", "credit line")  # "JIJI Press" closing the story
+    assert named["004_f9c4e7949189dbfb"] == ("Ministry of Defense", "credit line")  # the masthead line
+    # the other two name no publisher in their text (nor carry a URL): left unnamed rather than guessed
+    assert named["000_c2b2ebef24f7c9bd"] == named["003_1418f6826f52c5a5"] == (None, None)
+
+
+def test_a_credit_does_not_override_an_outlet_given_explicitly():
+    source = Source("wire", "wire.txt", "TOKYO (Reuters) - The ministers met on Monday in Tokyo.\n",
+                    outlet="The Daily", outlet_from="manifest")
+    assert (prepare(source).source.outlet, prepare(source).source.outlet_from) == ("The Daily", "manifest")
+
+
+def test_each_stage_reads_its_config_from_the_settings():
+    """GroupingConfig and AlignmentConfig reach their stages through Settings: a link threshold no pair reaches
+    leaves every source alone, and a mutual-best floor of 1.0 leaves only pairs above the match threshold."""
+    from compare.api import compare, group
+    from compare.config import AlignmentConfig, GroupingConfig
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    _, events, _ = group([seeds], Settings(grouping=GroupingConfig(link_threshold=2.0)))
+    assert len(events) == 5
+    default = compare([seeds], Settings(workers=1))
+    strict = compare([seeds], Settings(workers=1, alignment=AlignmentConfig(mutual_best_floor=1.0)))
+    matched = lambda c: sum(f.other_sentence_id is not None and f.relation != "contradict" for f in c.finding_records)
+    assert matched(strict) < matched(default)

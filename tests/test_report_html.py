@@ -243,3 +243,11 @@ def test_a_fact_s_text_is_escaped(page, tree):
     place = next(row for row in fact_sheet_rows(tree, "naples") if row[0] == "place")
     assert place[3] == "<script>alert(1)</script>"  # shown as text: the parser read no element
     assert '<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>' in page
+
+
+def test_sources_are_named_by_outlet_with_their_id_escaped():
+    page = render_html(*index_and_claims(make_comparison()))
+    labelled = "Charlie &amp; Sons &lt;b&gt;News&lt;/b&gt; (<code>charlie</code>)"
+    assert page.count(labelled) >= 3  # the contradiction's side, what it alone reports, its alignment
+    assert "Alpha Daily (alpha)" in page  # the summary table's list of sources
+    assert "<b>News</b>" not in page

@@ -9,7 +9,7 @@ from compare.index import ResultIndex
 from compare.report.json_report import render_json
 from report_fixture import ALPHA_TEXT, make_comparison, shuffled
 
-SOURCE_KEYS = ["id", "path", "event", "title", "published", "place", "outlet", "url", "encoding"]
+SOURCE_KEYS = ["id", "path", "event", "title", "published", "place", "outlet", "outlet_from", "url", "encoding"]
 
 
 def test_top_level_and_record_keys_follow_the_contract_order():

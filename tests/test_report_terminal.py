@@ -35,7 +35,7 @@ def test_summary_coloured_only_when_asked():
 def test_diff_table_pairs_a_with_b_and_adds_what_only_b_says():
     text = render_diff(ResultIndex(make_comparison()), "alpha", "charlie", fmt="table", color=False)
     assert ESC not in text
-    assert text.splitlines()[0] == "A = alpha   B = charlie"
+    assert text.splitlines()[0] == "A = Alpha Daily (alpha)   B = Charlie & Sons <b>News</b> (charlie)"  # outlet (id)
     assert "A: The meeting lasted 90 minutes." in text and "B: The meeting lasted 60 minutes." in text  # the evidence
     assert "contradict" in text
     assert "HYPERLINK" in text  # only in charlie
@@ -59,7 +59,7 @@ def test_diff_csv_json_md():
     assert [r["relation"] for r in records] == ["agree", "omitted", "contradict", "omitted", "omitted"]
     assert records[2]["reason"] == MINUTES_REASON
     md = render_diff(ResultIndex(c), "alpha", "charlie", fmt="md", color=True)
-    assert md.startswith("**A** = `alpha`, **B** = `charlie`")
+    assert md.startswith("**A** = Alpha Daily (alpha), **B** = Charlie \\& Sons \\<b\\>News\\</b\\> (charlie)")
     assert "| A #" in md and ESC not in md and "<script>" not in md
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -431,6 +432,23 @@ def test_manifest_quoted_date_with_comma(tmp_path):
     assert source.published == "2025-03-05"
 
 
+@pytest.mark.parametrize(("given", "kept"), [
+    ("2025-04", "2025-04"), ("2025/04", "2025-04"), ("April 2025", "2025-04"), ("Apr. 2025", "2025-04"),
+    ("2025", "2025"), ("2025-04-12", "2025-04-12"),
+])
+def test_manifest_month_or_year_is_kept_at_its_precision(tmp_path, given, kept):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "m.csv", f'path,published\na.txt,"{given}"\n')
+    (source,) = load_sources([path], Settings(manifest=str(manifest)))
+    assert source.published == kept
+
+
+def test_corpus_row_month_is_kept_at_its_precision(tmp_path):
+    path = write(tmp_path / "feed.jsonl", '{"id": "a", "text": "One.", "published": "May 2024"}\n')
+    (source,) = load_sources([path], Settings())
+    assert source.published == "2024-05"
+
+
 def test_manifest_names_the_line_a_row_starts_on_after_a_multiline_cell(tmp_path):
     path = write(tmp_path / "a.txt", ARTICLE)
     manifest = write(tmp_path / "m.csv", 'path,title,published\na.txt,"Two\nline title",2025-03-04\nb.txt,,never\n')
@@ -463,7 +481,7 @@ def test_manifest_bad_date(tmp_path):
     path = write(tmp_path / "a.txt", ARTICLE)
     manifest = write(tmp_path / "m.csv", "path,published\na.txt,sometime\n")
     with pytest.raises(MalformedCorpus, match=r"m\.csv line 2: published 'sometime' is not a date; write it as "
-                                              r"YYYY-MM-DD"):
+                                              r"YYYY-MM-DD \(or YYYY-MM, YYYY for a month or a year\)"):
         load_sources([path], Settings(manifest=str(manifest)))
 
 
@@ -538,13 +556,6 @@ def test_html_without_article_text(tmp_path):
     path = write(tmp_path / "shell.html", "<html><head><title>App</title></head><body><div id=app></div></body></html>")
     with pytest.raises(EmptySource, match=r"shell\.html has no article text that could be extracted; save"):
         load_sources([path], Settings())
-
-
-def test_html_without_the_extra_names_the_install_command(monkeypatch):
-    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import now raises ImportError
-    with pytest.raises(CompareError, match=r"harbour_gazette\.html is an HTML page and reading HTML needs the html "
-                                           r"extra; run pip install 'crosscheck\[html\]'"):
-        load_sources([FIXTURES / "harbour_gazette.html"], Settings())
 
 
 def test_no_network_while_loading_html(monkeypatch):
@@ -628,3 +639,29 @@ def test_any_bytes_give_sources_or_a_one_line_error(tmp_path, data, suffix):
         assert "\n" not in str(error) and "random" in str(error)
     else:
         assert sources and all(s.text.strip() for s in sources)
+
+
+@pytest.mark.parametrize(("url", "outlet"), [
+    ("https://japannews.yomiuri.co.jp/politics/2024/10/20/x/", "yomiuri.co.jp"),
+    ("https://www.reuters.com/world/asia-pacific/x", "reuters.com"),
+    ("harbourgazette.example/news/1", "harbourgazette.example"),
+])
+def test_outlet_from_the_url_host_when_nothing_else_names_it(tmp_path, url, outlet):
+    path = write(tmp_path / "a.json", json.dumps({"text": "Ministers met.", "url": url}))
+    (source,) = load_sources([path], Settings())
+    assert (source.outlet, source.outlet_from) == (outlet, "url")
+
+
+def test_outlet_from_metadata_wins_over_the_url_and_the_manifest_over_both(tmp_path):
+    path = write(tmp_path / "a.json", json.dumps({"text": "Ministers met.", "url": "https://www.x.com/a",
+                                                   "outlet": "The X Times"}))
+    (source,) = load_sources([path], Settings())
+    assert (source.outlet, source.outlet_from) == ("The X Times", "metadata")
+    manifest = write(tmp_path / "m.csv", "path,outlet\na.json,X Weekly\n")
+    (source,) = load_sources([path], Settings(manifest=str(manifest)))
+    assert (source.outlet, source.outlet_from) == ("X Weekly", "manifest")
+
+
+def test_html_site_name_is_the_outlet_from_metadata():
+    (source,) = load_sources([FIXTURES / "harbour_gazette.html"], Settings())
+    assert (source.outlet, source.outlet_from) == ("The Harbour Gazette", "metadata")

@@ -9,9 +9,9 @@ people or places in the same slot (place-name variants folded), of ordinals; the
 on one side only; with none of these the pair agrees, or partly agrees when one side carries detail the other
 lacks. Each rule returns a typed `Verdict`; `verdict.describe` words its reason.
 
-Modules: `words` (the language data every rule reads), `verdict` (Side, Kind, Verdict, the reason formatter),
+Modules: `verdict` (Side, Kind, Verdict, the reason formatter),
 `rules` (the rules, judge_pair), and one module per kind of check (`hedges`, `negation`, `quantities`, `dates`,
-`names`, `detail`).
+`names`, `detail`). The language data every rule reads is compare/lang/en/judging.py.
 """
 
 from compare.judge.dates import date_conflict, month_conflict, months_named

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from compare.judge.text import SENTENCE_CACHE
 from compare.judge.verdict import Clash, Side
-from compare.judge.words import MONTH_ONLY
+from compare.lang.en.judging import MONTH_ONLY
 from compare.lang import LEXICON
 from compare.metadata import meeting_dates, meeting_month_days
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compare.judge.words import PUNCT
+from compare.lang.en.judging import PUNCT
 from compare.similarity import content_tokens
 
 # Share of a sentence's content words the other side lacks from which the pair is "partial", not "agree".

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from compare.judge.text import SENTENCE_CACHE
-from compare.judge.words import SOFT_HEDGES, UNCERTAIN_WHETHER, UNCLEAR_DETAIL, UNSETTLED
+from compare.lang.en.judging import SOFT_HEDGES, UNCERTAIN_WHETHER, UNCLEAR_DETAIL, UNSETTLED
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)

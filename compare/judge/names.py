@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from compare.judge.text import SENTENCE_CACHE
 from compare.judge.verdict import Clash
-from compare.judge.words import CAPITALISED, PUNCT
-from compare.metadata import country_of_capital, normalise_place
+from compare.lang.en.judging import BRACKETED_NOTE, CAPITALISED, PUNCT
+from compare.lang import LEXICON
+from compare.metadata import country_of_capital, fold_letters, normalise_place
 from compare.similarity import normalise
 
 
@@ -21,8 +24,9 @@ def _name_key(words: list[str], acronyms) -> str:
 
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _name_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Words with surrounding punctuation stripped, and the same lower-cased (once per sentence)."""
-    words = tuple(w.strip(PUNCT) for w in text.split())
+    """Words with surrounding punctuation stripped, and the same lower-cased (once per sentence); short
+    bracketed notes ("(AP)", a photo's "(R)") are not words of the sentence."""
+    words = tuple(w.strip(PUNCT) for w in BRACKETED_NOTE.sub(" ", text).split())
     return words, tuple(w.lower() for w in words)
 
 
@@ -33,7 +37,14 @@ def _capitalised_after_first(text: str) -> frozenset[str]:
 
 
 def name_conflict(a: str, b: str, acronyms) -> Clash | None:
-    """A capitalised name in one sentence where the other has a different one, the wording around them alike."""
+    """A capitalised name in one sentence where the other has a different one, the wording around them alike.
+
+    Not a conflict: a change of title or honorific alone ("Adviser" / "Aide", "Mr" / "President"), a given name's
+    short form ("Mike" / "Michael"), one name transliterated two ways ("Sergei" / "Sergey", "Zelenskiy" /
+    "Zelenskyy"), the same names in another order, a pair of countries in another order or form ("Russian-American"
+    / "US-Russian", "Finland's" / "Finnish"). A surname spelled otherwise but close ("Whitkoff" / "Witkoff") stays
+    a conflict: a garbled name is worth a reader's look.
+    """
     ca, la = _name_words(a)
     cb, lb = _name_words(b)
     if la == lb:
@@ -51,8 +62,76 @@ def name_conflict(a: str, b: str, acronyms) -> Clash | None:
             continue
         if not all(CAPITALISED.match(w) for w in left + right):
             continue
+        left, right = _without_titles(left), _without_titles(right)
+        if not left or not right or _same_countries(left, right):
+            continue
+        if _named_in(left, lb) or _named_in(right, la):
+            continue  # the same names in another order ("Macron, Merz" / "Merz, Macron")
         key_left, key_right = _name_key(left, acronyms), _name_key(right, acronyms)
-        if key_left == key_right or key_left in text_b or key_right in text_a:
+        if key_left == key_right or key_left in text_b or key_right in text_a or _one_name(left, right):
             continue
         return Clash((" ".join(left),), (" ".join(right),))
     return None
+
+
+def _without_titles(words: Sequence[str]) -> list[str]:
+    """Name words without titles, honorifics and single letters ("President", "Mr", a photo's "R")."""
+    return [w for w in words if len(w) > 1 and w.lower().rstrip(".") not in LEXICON.title_words]
+
+
+def _named_in(words: Sequence[str], other_lower: Sequence[str]) -> bool:
+    present = set(other_lower)
+    return all(w.lower() in present for w in words)
+
+
+def _one_name(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Whether two runs of name words name one person: word for word the same name once short forms and
+    transliterations are folded, or, one run longer, the same surname (a surname that differs otherwise is not
+    folded)."""
+    if len(left) != len(right):
+        return _folded(left[-1]) == _folded(right[-1])
+    return all(_folded(x) == _folded(y) or _nickname(x, y) for x, y in zip(left, right))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _folded(word: str) -> str:
+    """A name with its transliteration variants folded: "Zelenskyy" and "Zelenskiy" -> "zelensky"."""
+    folded = fold_letters(word).lower()
+    for variant, plain in LEXICON.transliterations:
+        folded = folded.replace(variant, plain)
+    return folded
+
+
+def _nickname(x: str, y: str) -> bool:
+    x, y = x.lower(), y.lower()
+    return any(x in group and y in group for group in LEXICON.nicknames)
+
+
+_COUNTRY_PART = re.compile(r"[-–/ ]")
+
+
+def _countries(words: Sequence[str]) -> frozenset[str] | None:
+    """The countries a run of words names, as nouns, adjectives or possessives ("US-Russian", "China's"); None
+    when any part is not a country."""
+    found = set()
+    for part in _COUNTRY_PART.split(" ".join(words)):
+        part = part.removesuffix("'s").removesuffix("’s")
+        if not part:
+            continue
+        key = normalise_place(part).lower().rstrip(".")
+        country = LEXICON.demonym_country.get(key) or _country_by_name().get(key) or country_of_capital(part)
+        if country is None:
+            return None
+        found.add(country)
+    return frozenset(found) or None
+
+
+def _same_countries(left: Sequence[str], right: Sequence[str]) -> bool:
+    """Two runs that name the same countries, in any order and form ("Russian-American" / "US-Russian")."""
+    countries = _countries(left)
+    return countries is not None and countries == _countries(right)
+
+
+@lru_cache(maxsize=1)
+def _country_by_name() -> dict[str, str]:
+    return {name: country.name for country in LEXICON.countries for name in country.names}

@@ -1,4 +1,5 @@
-"""Negations and what they reach: which shared words a sentence denies, and whether it denies in other words."""
+"""Negations and what they deny: the predicate a sentence negates, what it states as fact, and whether it denies
+in other words."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from compare.judge.hedges import unclear_detail, uncertain_whether
-from compare.judge.text import SENTENCE_CACHE, tokens
-from compare.judge.words import (
-    CLAUSE_ENDS, DENIALS, DENYING_CUES, DENYING_VERBS, NEGATIONS, OPPOSITES, UNCERTAIN_WHETHER, UNCLEAR_DETAIL,
+from compare.judge.text import SENTENCE_CACHE
+from compare.lang.en.judging import (
+    BE_FORMS, CLAUSE_ENDS, CONTRAST_CUES, CONTRAST_TURNS, DENIALS, DENYING_CUES, DENYING_VERBS, INTENT_VERBS, MODALS, NEGATING_VERBS,
+    NEGATIONS, OPPOSITES, POSSIBLE, TOKEN, UNASSERTED_OPENERS, UNCERTAIN_WHETHER, UNCLEAR_DETAIL, VERB_NEGATIONS,
 )
+from compare.lang import LEXICON
 from compare.similarity import AcronymKey, acronym_key, content_tokens
 
 # A negation only counts when a word the two sentences share follows it within this many words, in its clause.
@@ -20,24 +23,79 @@ DENIAL_REACH = 12
 # ... and only when the other sentence shares at least this share of the negated clause's content words: the
 # two must be saying something about the same thing for one to deny what the other affirms. Tuned with the
 # tests in tests/rules/test_polarity.py and on the benchmark corpus (bench/generate.py), where without it 62 pairs such
-# as "quotas were not talked about" / "the talks lasted 90 minutes" came out as polarity conflicts.
+# as "quotas were not talked about" / "the talks lasted 90 minutes" came out as polarity conflicts. The same share
+# of one clause of the affirming sentence must lie in the negated clause (`clause_matched`).
 NEGATED_CLAUSE_SHARED = 0.5
+# ... and at least this many of its words: one word in common ("which he called a roadblock") does not make a
+# clause about what another denies ("no roadblocks on rare earths").
+CLAUSE_MATCH_MIN_WORDS = 2
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
-def _negations(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """The tokens of `text` with any "not clear whether" phrase taken out, and where its negations stand (once
-    per sentence: a sentence is judged against a counterpart in every other source of its event)."""
+def _written_tokens(text: str) -> tuple[str, ...]:
+    """The tokens of `text` as written, with any "not clear whether" phrase taken out (a phrase of doubt denies
+    nothing); `_negations` reads them lower-cased, `negated_words` as written, to tell names and numbers."""
     if uncertain_whether(text):
         text = UNCERTAIN_WHETHER.sub(" ", text)
     if unclear_detail(text):
         text = UNCLEAR_DETAIL.sub(" ", text)  # "not clear when" denies nothing
-    toks = tokens(text)
+    return tuple(TOKEN.findall(text.replace("’", "'")))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _negations(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The lower-cased tokens of `text` with any "not clear whether" phrase taken out, and where its negations
+    stand (once per sentence: a sentence is judged against a counterpart in every other source of its event). The
+    second word of a contrast ("rather than", "instead of") is a negation of what follows."""
+    toks = tuple(t.lower() for t in _written_tokens(text))
     found = [
         i for i, tok in enumerate(toks)
-        if tok in NEGATIONS and not (tok == "not" and i + 1 < len(toks) and toks[i + 1] == "only")
+        if (tok in NEGATIONS and not (tok == "not" and i + 1 < len(toks) and toks[i + 1] == "only"))
+        or (i > 0 and CONTRAST_CUES.get(toks[i - 1]) == tok)
     ]
     return toks, _uncancelled(toks, found)
+
+
+@lru_cache(maxsize=1)
+def _verb_stems() -> dict[str, str]:
+    """Stems of irregular verb forms -> the stem of their verb ("held" -> "hold")."""
+    out = {}
+    for form, verb in LEXICON.verb_forms.items():
+        form_stems, verb_stems = content_tokens(form), content_tokens(verb)
+        if form_stems and verb_stems and form_stems[0] != verb_stems[0]:
+            out[form_stems[0]] = verb_stems[0]
+    return out
+
+
+def _verb(stem: str) -> str:
+    """A stem with an irregular verb form read as its verb: a denial of "hold" meets an affirmation of "held"."""
+    return _verb_stems().get(stem, stem)
+
+
+def verbs_folded(stems) -> frozenset[str]:
+    """Stems with irregular verb forms read as their verb: what two sentences share as predicates ("held" and
+    "hold" are one)."""
+    return frozenset(map(_verb, stems))
+
+
+def predicate_stem(word: str, acronyms) -> str | None:
+    """The stem `negated_words`, `asserted` and `negation_targets` compare a word by (irregular forms folded)."""
+    stems = content_tokens(word, acronyms)
+    return _verb(stems[0]) if stems else None
+
+
+def _passive_denial(toks: Sequence[str], i: int) -> bool:
+    """A negating verb after a form of "be" ("the press conference was canceled"): it denies its whole clause."""
+    return toks[i] in NEGATING_VERBS and i > 0 and toks[i - 1] in BE_FORMS
+
+
+def _reach(toks: Sequence[str], i: int) -> range:
+    """Where the negation at toks[i] can reach: its clause, up to its window (a denial's: its that-clause)."""
+    end = min(len(toks), i + 1 + (DENIAL_REACH if toks[i] in DENIALS else NEGATION_WINDOW))
+    for k in range(i + 1, end):
+        if toks[k] in CLAUSE_ENDS:
+            return range(i + 1, k)  # "were not discussed, the ministry said": not past the clause
+    return range(i + 1, end)
 
 
 def _uncancelled(toks: Sequence[str], found: list[int]) -> tuple[int, ...]:
@@ -58,22 +116,141 @@ def _uncancelled(toks: Sequence[str], found: list[int]) -> tuple[int, ...]:
 
 
 def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
-    """Shared content words that stand within a negation's reach, e.g. "did not discuss X" -> ["discuss"]."""
+    """Shared predicates the negations of `text` deny, e.g. "did not discuss X" -> ["discuss"].
+
+    A negation denies its predicate: the first content word after the cue, adverbs in -ly skipped ("did not
+    immediately say"), not any word further on ("there were no roadblocks on rare earths" denies the roadblocks,
+    not the rare earths). A name or a number is never what is denied ("rejected a Tanzanian proposal" denies the
+    proposal). A denial ("denied reports that ...") reaches on into its that-clause. A negating verb in the passive
+    ("the deal was scrapped") denies its whole clause, which `negation_targets` reads; it is no claim of its own.
+    """
     toks, positions = _negations(text)
+    written = _written_tokens(text)
     about_shared = _negated_clauses_about(text, shared, acronyms)
+    shared_verbs = verbs_folded(shared) if positions else frozenset()
     hits = []
     for i, negated in zip(positions, about_shared):
-        if not negated:
+        if not negated or _passive_denial(toks, i):
             continue  # "Fishing quotas were not talked about" says nothing of "the talks lasted 90 minutes"
-        reach = DENIAL_REACH if toks[i] in DENIALS else NEGATION_WINDOW
-        for follower in toks[i + 1 : i + 1 + reach]:
-            if follower in CLAUSE_ENDS:
-                break  # "were not discussed, the ministry said": the negation does not reach past the clause
-            stems = content_tokens(follower, acronyms)
-            if stems and stems[0] in shared:
-                hits.append(follower)
+        denial = toks[i] in DENIALS
+        contrast = i > 0 and CONTRAST_CUES.get(toks[i - 1]) == toks[i]
+        for k in _reach(toks, i):
+            if not written[k][:1].isalpha() or written[k][:1].isupper():
+                if contrast:
+                    break  # "10% instead of 20%", "Oslo rather than Rome": names or figures set against each other
+                continue  # a name, a number or a sign qualifies what is denied ("rejected a Danish proposal")
+            stems = content_tokens(toks[k], acronyms)
+            if stems and _verb(stems[0]) in shared_verbs:
+                hits.append(toks[k])
                 break
+            if not stems or toks[k].endswith("ly"):
+                continue
+            if not denial:
+                break  # the predicate is not shared: this negation denies something the other side does not say
     return hits
+
+
+def negation_targets(text: str, acronyms) -> frozenset[str]:
+    """Stems of every word a negation of `text` reaches, whatever the other sentence says: all it denies (a
+    passive negating verb denies its whole clause)."""
+    return _negation_targets(text, acronym_key(acronyms))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _negation_targets(text: str, acronyms: AcronymKey) -> frozenset[str]:
+    toks, positions = _negations(text)
+    clause_of, clause_words = _negated_clauses(text, acronyms)
+    found: set[str] = set()
+    for i, clause in zip(positions, clause_of):
+        if _passive_denial(toks, i):
+            found.update(map(_verb, clause_words[clause]))  # "the press conference was canceled": all of it is off
+            continue
+        for k in _reach(toks, i):
+            found.update(map(_verb, content_tokens(toks[k], acronyms)))
+    return frozenset(found)
+
+
+def asserted(text: str, word: str, acronyms) -> bool:
+    """Whether `text` states `word` as fact somewhere: not only under a condition ("when he is ready", "if a
+    deal were signed"), as a possibility ("could sign") or an intention ("planned to sign", "traveled to Washington
+    to sign", "a potential press conference"), and not only in a clause that holds a negation: after it ("did not
+    sign a natural resources agreement", "no agreement was signed") up to a turn to another claim ("but"), or
+    before a negation of a verb, as what it is said of ("officials were not present" states no presence of
+    officials)."""
+    stem = predicate_stem(word, acronyms)
+    return stem is not None and stem in _asserted_stems(text, acronym_key(acronyms))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _asserted_stems(text: str, acronyms: AcronymKey) -> frozenset[str]:
+    """Stems of the words `text` states as fact (see `asserted`), found in a pass over its tokens and one over its
+    negations."""
+    toks, positions = _negations(text)
+    denied = bytearray(len(toks))
+    denied_to = 0  # where the last negation's forward reading stopped: each token is read by at most one
+    for i in positions:
+        if i >= denied_to:
+            k = i + 1
+            while k < len(toks) and toks[k] not in CLAUSE_ENDS and toks[k] not in CONTRAST_TURNS:
+                denied[k] = 1
+                k += 1
+            denied_to = k
+        k = i - 1 if toks[i] in VERB_NEGATIONS else -1
+        while k >= 0 and toks[k] not in CLAUSE_ENDS and toks[k] not in CONTRAST_TURNS and not denied[k]:
+            denied[k] = 1  # what the negation is said of, back to the clause's start or what an earlier one marked
+            k -= 1
+    found: set[str] = set()
+    start, opened, intended = 0, False, False  # the clause so far: its start, a conditional opener, an intention verb
+    for k, tok in enumerate(toks):
+        if tok in CLAUSE_ENDS:
+            start, opened, intended = k + 1, False, False
+            continue
+        if not (denied[k] or opened):
+            modal = any(t in MODALS or t in POSSIBLE for t in toks[max(start, k - 2) : k])
+            meant = intended and "to" in toks[max(start, k - 3) : k]
+            if not (modal or meant):
+                found.update(map(_verb, content_tokens(tok, acronyms)[:1]))
+        opened = opened or tok in UNASSERTED_OPENERS
+        intended = intended or tok in INTENT_VERBS
+    return frozenset(found)
+
+
+def clause_matched(negating: str, word: str, other: str, acronyms) -> bool:
+    """Whether `other` has a clause mostly about what the clause of `negating` that negates `word` is about (at
+    least NEGATED_CLAUSE_SHARED of its content words lie there): a denial only contradicts a statement of the same
+    thing ("there is no deal until there is a deal" says nothing of "they agreed a deal on energy at the press
+    conference")."""
+    key = acronym_key(acronyms)
+    stem = predicate_stem(word, key)
+    if stem is None:
+        return False
+    negated: set[str] = set()
+    for words in _folded_negated_clauses(negating, key):
+        if stem in words:
+            negated |= words
+    return any(
+        len(words & negated) >= CLAUSE_MATCH_MIN_WORDS and len(words & negated) / len(words) >= NEGATED_CLAUSE_SHARED
+        for words in _clauses(other, key)
+    )
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _folded_negated_clauses(text: str, acronyms: AcronymKey) -> tuple[frozenset[str], ...]:
+    """The content words of each clause of `text` that holds a negation, irregular verb forms folded."""
+    return tuple(frozenset(map(_verb, words)) for words in _negated_clauses(text, acronyms)[1])
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _clauses(text: str, acronyms: AcronymKey) -> tuple[frozenset[str], ...]:
+    """The content words of each clause of `text` (clauses run between clause-ending marks), irregular verb
+    forms folded."""
+    clauses: list[list[str]] = [[]]
+    for tok in _negations(text)[0]:
+        if tok in CLAUSE_ENDS:
+            clauses.append([])
+        else:
+            clauses[-1].append(tok)
+    return tuple(frozenset(map(_verb, content_tokens(" ".join(c), acronyms))) for c in clauses if c)
 
 
 @lru_cache(maxsize=1)
@@ -116,9 +293,12 @@ def negates_shared_clause(text: str, shared: set[str], acronyms) -> bool:
 
 def _negated_clauses_about(text: str, shared: set[str], acronyms) -> list[bool]:
     """For each negation of `text`, whether the other sentence shares at least NEGATED_CLAUSE_SHARED of the
-    content words of its clause. Each clause is weighed once, however many negations it holds, so a sentence
-    costs time in proportion to its length."""
-    clause_of, clause_words = _negated_clauses(text, acronym_key(acronyms))
+    content words of its clause (irregular verb forms folded). Each clause is weighed once, however many negations
+    it holds, so a sentence costs time in proportion to its length."""
+    key = acronym_key(acronyms)
+    clause_of = _negated_clauses(text, key)[0]
+    clause_words = _folded_negated_clauses(text, key)
+    shared = verbs_folded(shared) if clause_of else frozenset()
     about: dict[int, bool] = {}
     out = []
     for clause in clause_of:

@@ -9,17 +9,23 @@ from functools import lru_cache
 
 from compare.judge.text import SENTENCE_CACHE
 from compare.judge.verdict import Clash
-from compare.judge.words import (
-    BOUND, BOUND_KIND, DURATION_MINUTES, DURATION_PHRASE, IN_MINUTES, NUMBER, NUMBER_WORD_UNITS_SKIP, NUMBER_WORDS,
-    ORDINAL, SCALES, SPELLED_NUMBER, UNIT_AFTER_SCALE,
+from compare.lang.en.judging import (
+    BOUND, BOUND_KIND, BOUND_WORDS, COMPOUND_DURATION, CONTEXT_WORD, DURATION_MINUTES, DURATION_PHRASE, IN_MINUTES, INTENT_VERBS, MODALS,
+    NUMBER, NUMBER_CLAUSE_END, NUMBER_WORD_UNITS_SKIP, NUMBER_WORDS, ORDINAL, POSSIBLE, SCALES, SPELLED_NUMBER,
+    UNIT_AFTER_SCALE,
 )
 from compare.lang import LEXICON
 from compare.similarity import content_tokens
 
-# An approximate number admits another within this share of it: outlets round ("about 200" / "some 210"), and a
-# changed figure in the generated benchmark corpora moves by 2 to 9, so on small numbers a real change still
-# shows (checked there: the contradiction recall is unchanged).
+# An approximate number admits another within this share of it, or within half the unit it is written to
+# ("about two hours" admits 90 minutes to two and a half hours; "about 210" admits 205 to 215): outlets round
+# ("about 200" / "some 210"), and a changed figure in the generated benchmark corpora moves by 2 to 9, so on small
+# numbers a real change still shows (checked there: the contradiction recall is unchanged).
 APPROXIMATE_SHARE = 0.1
+# What a figure is said of: the stems of up to this many content words before it in its clause ("the talks
+# lasted" in "the talks lasted about three hours"). Unless two sentences are alike as a whole, two figures are
+# compared only when these overlap: "a 25% tariff on steel" and "a 10% levy on rice imports" are two figures.
+NUMBER_CONTEXT_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,13 +35,17 @@ class Quantity:
     value: float
     written: str
     bound: str | None  # "about" (give or take APPROXIMATE_SHARE), "above" (more than), "below" (less than), None
+    step: float = 0.0  # the unit the figure is written to ("two hours": an hour; "210": ten), in its unit
+    said_of: frozenset[str] = frozenset()  # stems of the content words before it in its clause
+    tentative: bool = False  # said as a plan or a possibility ("expected to last up to seven hours")
 
     def admits(self, other: Quantity) -> bool:
         """Whether the two can be the same quantity: equal, or one of them only approximate or a bound."""
         if math.isclose(self.value, other.value, rel_tol=1e-9):
             return True
         for loose, exact in ((self, other), (other, self)):
-            if loose.bound == "about" and abs(loose.value - exact.value) <= APPROXIMATE_SHARE * max(loose.value, exact.value):
+            tolerance = max(APPROXIMATE_SHARE * max(loose.value, exact.value), loose.step / 2)
+            if loose.bound == "about" and abs(loose.value - exact.value) <= tolerance:
                 return True
             if loose.bound == "above" and exact.value >= loose.value and exact.bound != "below":
                 return True
@@ -54,6 +64,8 @@ def quantities(text: str) -> dict[str, set[str]]:
 def _quantities(text: str) -> dict[str, tuple[Quantity, ...]]:
     found: dict[str, list[Quantity]] = {}
     text = SPELLED_NUMBER.sub(lambda m: NUMBER_WORDS[m.group(1).lower()], DURATION_PHRASE.sub(_minutes, text))
+    text = COMPOUND_DURATION.sub(lambda m: f"{60 * int(m.group(1)) + int(m.group(2))} minutes", text)
+    context = _Context(text)
     for m in NUMBER.finditer(text):
         currency, whole, frac, unit = m.groups()
         value = whole.replace(",", "") + (f".{frac}" if frac else "")
@@ -78,8 +90,53 @@ def _quantities(text: str) -> dict[str, tuple[Quantity, ...]]:
             unit_stem, per = IN_MINUTES.get(stems[0], (stems[0], 1.0))  # "two hours" / "120 minutes"
             if per != 1.0:
                 written = f"{written} {unit}"
-            found.setdefault(unit_stem, []).append(Quantity(float(value) * scale * per, written, bound))
+            said_of, tentative = context.before(m.start())
+            found.setdefault(unit_stem, []).append(Quantity(
+                float(value) * scale * per, written, bound, _written_step(whole, frac) * scale * per, said_of,
+                tentative,
+            ))
     return {unit: tuple(qs) for unit, qs in found.items()}
+
+
+def _written_step(whole: str, frac: str | None) -> float:
+    """The unit a figure is rounded to as written: "200" -> 100, "210" -> 10, "2" -> 1, "1.5" -> 0.1."""
+    if frac:
+        return 10.0 ** -len(frac)
+    digits = whole.replace(",", "")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 10.0 ** min(zeros, len(digits) - 1)
+
+
+class _Context:
+    """What each figure of a text is said of, read left to right in one pass as the figures come (a sentence
+    costs time in proportion to its length, however many figures it holds)."""
+
+    def __init__(self, text: str) -> None:
+        marks = [(m.start(), "") for m in NUMBER_CLAUSE_END.finditer(text)]
+        words = [(m.start(), m.group().lower()) for m in CONTEXT_WORD.finditer(text)]
+        self._items = sorted(marks + words)
+        self._next = 0
+        self._stems: list[str] = []  # the clause's content-word stems so far, bound words left out
+        self._tentative = False
+        self._intended = False  # an intention verb so far in the clause: with "to" after it, what follows is planned
+
+    def before(self, at: int) -> tuple[frozenset[str], bool]:
+        """(the last NUMBER_CONTEXT_WORDS stems before `at` in its clause, whether the clause so far makes what
+        follows a plan or a possibility: "could", "a potential", an intention verb and "to" after it ("planned to
+        send"))."""
+        while self._next < len(self._items) and self._items[self._next][0] < at:
+            word = self._items[self._next][1]
+            self._next += 1
+            if not word:  # a clause ends
+                self._stems, self._tentative, self._intended = [], False, False
+                continue
+            self._tentative = (self._tentative or word in MODALS or word in POSSIBLE
+                               or (word == "to" and self._intended))  # "planned to send", not "arrived for"
+            self._intended = self._intended or word in INTENT_VERBS
+            if word not in BOUND_WORDS:
+                self._stems.extend(content_tokens(word))
+                del self._stems[:-NUMBER_CONTEXT_WORDS]
+        return frozenset(self._stems), self._tentative
 
 
 def _minutes(match: re.Match[str]) -> str:
@@ -91,13 +148,22 @@ def _bound_before(prefix: str) -> str | None:
     return BOUND_KIND[m.group(1).lower()] if m else None
 
 
-def number_conflict(a: str, b: str) -> Clash | None:
+def number_conflict(a: str, b: str, alike: bool = True) -> Clash | None:
     """Numbers of one unit that cannot be the same: none of one side's admits any of the other's ("about 200"
-    admits 210, "more than 200" admits 250, "200" does not admit 210)."""
+    admits 210, "more than 200" admits 250, "200" does not admit 210).
+
+    Only figures stated as fact count ("expected to last up to seven hours" is a plan). Unless the two sentences
+    are `alike` (the rest of their wording agrees), the figures must also be said of the same thing: a word before
+    them in common ("lasted two hours" / "lasted three hours"), not two tariffs or two pipelines."""
     qa, qb = _quantities(a), _quantities(b)
     for unit in sorted(qa.keys() & qb.keys()):
-        if not any(x.admits(y) for x in qa[unit] for y in qb[unit]):
-            return Clash(tuple(sorted({q.written for q in qa[unit]})), tuple(sorted({q.written for q in qb[unit]})), unit)
+        xs = [q for q in qa[unit] if not q.tentative]
+        ys = [q for q in qb[unit] if not q.tentative]
+        if not xs or not ys or any(x.admits(y) for x in xs for y in ys):
+            continue
+        if not alike and not any(x.said_of & y.said_of for x in xs for y in ys):
+            continue
+        return Clash(tuple(sorted({q.written for q in xs})), tuple(sorted({q.written for q in ys})), unit)
     return None
 
 

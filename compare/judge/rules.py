@@ -14,7 +14,9 @@ from compare.judge.dates import date_conflict, month_conflict
 from compare.judge.detail import added_detail
 from compare.judge.hedges import soft_hedge, unclear_detail, uncertain_whether
 from compare.judge.names import name_conflict
-from compare.judge.negation import denies_alike, negated_words, negates_shared_clause
+from compare.judge.negation import (
+    asserted, clause_matched, denies_alike, negated_words, negation_targets, predicate_stem, verbs_folded,
+)
 from compare.judge.quantities import number_conflict, ordinal_conflict
 from compare.judge.verdict import Kind, Side, Verdict
 from compare.models import Sentence
@@ -79,22 +81,31 @@ def _certainty(p: Pair) -> Verdict | None:
 
 
 def _polarity(p: Pair) -> Verdict | None:
-    ta, tb, shared = p.a.sentence.text, p.b.sentence.text, p.shared
-    neg_a, neg_b = negated_words(ta, shared, p.acronyms), negated_words(tb, shared, p.acronyms)
-    if bool(neg_a) == bool(neg_b):
-        return None
-    negating, affirming = (p.a, p.b) if neg_a else (p.b, p.a)
-    # Both denying it ("did not discuss quotas" / "quotas were not talked about", "will not accept" / "would
-    # oppose") is agreement.
-    other_tokens = p.tokens_b if negating is p.a else p.tokens_a
-    if (negates_shared_clause(affirming.sentence.text, shared, p.acronyms)
-            or denies_alike(negating.sentence.text, other_tokens, p.acronyms)):
-        return None
-    return Verdict(Kind.POLARITY, negating.source, affirming.source, phrase=(neg_a or neg_b)[0])
+    """One side denies a predicate the other states as fact, about the same thing.
+
+    Both denying it ("did not discuss quotas" / "quotas were not talked about", "will not accept" / "would
+    oppose", "partners, not rivals" / "partners rather than rivals") is agreement; so is a denial of something the
+    other side only says under a condition or as an intention ("when he is ready", "planned to sign"), or says in
+    a clause about something else, or a denial the negating side contradicts itself by affirming the word too.
+    """
+    sides = ((p.a, p.b, p.tokens_b), (p.b, p.a, p.tokens_a))
+    shared = verbs_folded(p.tokens_a) & verbs_folded(p.tokens_b)  # "did not hold talks" / "held talks"
+    for negating, affirming, other_tokens in sides:
+        text, other = negating.sentence.text, affirming.sentence.text
+        words = negated_words(text, shared, p.acronyms)
+        if not words or denies_alike(text, other_tokens, p.acronyms):
+            continue
+        targets = negation_targets(other, p.acronyms)
+        for word in dict.fromkeys(words):  # each word once: a long sentence may deny one word many times
+            if (predicate_stem(word, p.acronyms) in targets or asserted(text, word, p.acronyms)
+                    or not asserted(other, word, p.acronyms) or not clause_matched(text, word, other, p.acronyms)):
+                continue
+            return Verdict(Kind.POLARITY, negating.source, affirming.source, phrase=word)
+    return None
 
 
 def _numbers(p: Pair) -> Verdict | None:
-    clash = number_conflict(p.a.sentence.text, p.b.sentence.text)
+    clash = number_conflict(p.a.sentence.text, p.b.sentence.text, alike=p.score >= SLOT_CONFLICT_MIN_SCORE)
     if clash is None:
         return None
     return Verdict(Kind.NUMBERS, p.a.source, p.b.source, values=clash.values, other_values=clash.other_values,
@@ -199,7 +210,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "polarity", Kind.POLARITY, _polarity,
-        "One side negates, in a clause about what both say, a word the other affirms.",
+        "One side denies a predicate (the first content word after the negation, \"rather than\" or a verb such "
+        "as \"cancelled\") that the other states as fact, not as a plan, condition or possibility, in a clause "
+        "about the same thing.",
         fires=(
             ("The two leaders did not discuss the pipeline project.",
              "The two leaders discussed the pipeline project at length."),
@@ -207,6 +220,10 @@ RULES: tuple[Rule, ...] = (
              "The finance ministers agreed on a new budget rule."),
             ("Officials denied reports that the army had moved troops to the border.",
              "The army moved troops to the border, officials said."),
+            ("The bank will cut rates instead of raising them, the governor said.",
+             "The bank will raise rates, the governor said."),
+            ("The president cancelled the visit to the border region on Friday.",
+             "The president made the visit to the border region on Friday."),
         ),
         spares=(
             ("Fishing quotas were not discussed, the ministry said.",
@@ -215,11 +232,19 @@ RULES: tuple[Rule, ...] = (
              "The president said he would oppose any change to the border."),
             ("The ministers did not discuss fishing quotas.", "Fishing quotas were not talked about by the ministers."),
             ("The union did not reject the pay offer.", "The union accepted the pay offer."),
+            ("The two countries are partners rather than rivals.", "The two countries are partners, not rivals."),
+            ("Officials said there were no major roadblocks in the talks on farm subsidies.",
+             "Officials said the talks on farm subsidies were difficult."),
+            ("The two leaders did not sign the trade deal.", "The two leaders planned to sign the trade deal on Friday."),
+            ("The joint press conference was canceled at short notice.",
+             "The two leaders did not hold the joint press conference."),
         ),
     ),
     Rule(
         "numbers", Kind.NUMBERS, _numbers,
-        "Numbers of one unit that cannot be the same, allowing for rounding (\"about\") and bounds (\"more than\").",
+        "Numbers of one unit, stated as fact, that cannot be the same, allowing for rounding (\"about\", to half "
+        "the unit a figure is written to) and bounds (\"more than\"); unless the sentences are alike, only figures "
+        "said of the same thing.",
         fires=(
             ("The talks lasted 45 minutes.", "The talks lasted 90 minutes."),
             ("The government will send 300 troops to the mission.", "The government will send 500 troops to the mission."),
@@ -230,6 +255,8 @@ RULES: tuple[Rule, ...] = (
             ("The talks lasted an hour and a half.", "The talks lasted 90 minutes."),
             ("More than 40 countries signed the declaration.", "45 countries signed the declaration."),
             ("The summit took place in 2023 in the capital.", "The summit took place in 2024 in the capital."),
+            ("The talks were expected to last up to seven hours.", "The talks lasted three hours."),
+            ("The meeting lasted about two hours.", "The meeting lasted 2.5 hours."),
         ),
     ),
     Rule(
@@ -275,12 +302,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "names", Kind.NAMES, _names,
-        "A different name in the same place of otherwise alike sentences; spelling variants and a capital "
-        "standing for its country are the same name.",
+        "A different name in the same place of otherwise alike sentences; spelling variants, short forms and "
+        "transliterations of a name, a change of title alone, a capital standing for its country and one pair of "
+        "countries in another form are the same name; a surname spelled otherwise but close is still told.",
         fires=(
             ("The foreign ministers met in Geneva on Monday.", "The foreign ministers met in Vienna on Monday."),
             ("Prime Minister Anna Berg will lead the delegation to the summit.",
              "Prime Minister Maria Lind will lead the delegation to the summit."),
+            ("Envoy Steve Markoff met the president in Moscow on Thursday.",
+             "Envoy Steve Marckoff met the president in Moscow on Thursday."),
         ),
         spares=(
             ("The foreign ministers met in Napoli on Monday.", "The foreign ministers met in Naples on Monday."),
@@ -288,6 +318,14 @@ RULES: tuple[Rule, ...] = (
              "Officials said Australia would provide 12 patrol boats."),
             ("The defence ministers of the US met on Monday.",
              "The defence ministers of the United States met on Monday."),
+            ("Envoy Mike Dorsey flew to Ankara on Sunday for the talks.",
+             "Envoy Michael Dorsey flew to Ankara on Sunday for the talks."),
+            ("Foreign Minister Sergei Morozov arrived in Baku on Tuesday.",
+             "Foreign Minister Sergey Morozov arrived in Baku on Tuesday."),
+            ("Senior Adviser Tom Hale met the delegation in Lisbon on Monday.",
+             "Senior Aide Tom Hale met the delegation in Lisbon on Monday."),
+            ("The Russian-American summit ended on Friday without a deal.",
+             "The US-Russian summit ended on Friday without a deal."),
         ),
     ),
     Rule(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from compare.judge.words import TOKEN
+from compare.lang.en.judging import TOKEN
 
 # Entries of each per-sentence cache of the judge: it asks about the same sentences (and words) many times
 # within an event, never across events, so a few thousand keep every hit while a worker's memory stays flat over

@@ -10,6 +10,11 @@ own month, number, stop-word or place list. To see what a rule knows of a langua
     gazetteer.tsv  one row per country: capitals, demonyms, the names it goes by
     cues.py        meeting and date cues, page-furniture phrases
     spelling.py    name variants (U.S. / United States), British and American spelling, quote folding
+    outlets.py     news agencies and their credits, official mastheads, domain labels (who published a story)
+    names.py       given-name short forms, transliteration variants, titles written before names
+    verbs.py       irregular verb forms, so that a predicate meets its other forms
+    judging.py     the judge's cues: hedges, negations, opposites, bounds and scales of figures
+    facts.py       the fact sheet's words: durations, segments of a meeting, offices, ordinals
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Mapping
 
-from compare.lang.en import calendar, cues, numbers, places, spelling, stop_words
+from compare.lang.en import calendar, cues, names, numbers, outlets, places, spelling, stop_words, verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +55,15 @@ class Lexicon:
     regions: frozenset[str]
     not_places: frozenset[str]
     not_place_words: frozenset[str]
+    person_titles: frozenset[str]
+    not_place_tail: frozenset[str]
+    language_names: frozenset[str]
     countries: tuple[Country, ...]
     meeting_words: frozenset[str]
     future_words: frozenset[str]
     future_cues: str
+    not_meeting_context: frozenset[str]
+    past_meeting_cues: str
     other_date_cues: str
     call_to_action: str
     site_notice: str
@@ -65,6 +75,16 @@ class Lexicon:
     quote_folds: Mapping[str, str]
     apostrophe_folds: Mapping[str, str]
     latin_letters: Mapping[str, str]
+    news_agencies: Mapping[str, str]  # folded spelling -> the agency's name
+    credit_in_parentheses: str
+    credit_after_dash: str
+    credit_openers: str
+    masthead_line: str
+    second_level_labels: frozenset[str]
+    nicknames: tuple[frozenset[str], ...]
+    transliterations: tuple[tuple[str, str], ...]
+    title_words: frozenset[str]
+    verb_forms: Mapping[str, str]  # "held" -> "hold"
 
     @property
     def month_names(self) -> tuple[str, ...]:
@@ -131,10 +151,15 @@ def english() -> Lexicon:
         regions=places.REGIONS,
         not_places=places.NOT_PLACES,
         not_place_words=places.NOT_PLACE_WORDS,
+        person_titles=places.PERSON_TITLES,
+        not_place_tail=places.NOT_PLACE_TAIL,
+        language_names=places.LANGUAGE_NAMES,
         countries=read_gazetteer(gazetteer),
         meeting_words=cues.MEETING_WORDS,
         future_words=cues.FUTURE_WORDS,
         future_cues=cues.FUTURE_CUES,
+        not_meeting_context=cues.NOT_MEETING_CONTEXT,
+        past_meeting_cues=cues.PAST_MEETING_CUES,
         other_date_cues=cues.OTHER_DATE_CUES,
         call_to_action=cues.CALL_TO_ACTION,
         site_notice=cues.SITE_NOTICE,
@@ -146,6 +171,16 @@ def english() -> Lexicon:
         quote_folds=_frozen(spelling.QUOTE_FOLDS),
         apostrophe_folds=_frozen(spelling.APOSTROPHE_FOLDS),
         latin_letters=_frozen(spelling.LATIN_LETTERS),
+        news_agencies=_frozen(outlets.NEWS_AGENCIES),
+        credit_in_parentheses=outlets.CREDIT_IN_PARENTHESES,
+        credit_after_dash=outlets.CREDIT_AFTER_DASH,
+        credit_openers=outlets.CREDIT_OPENERS,
+        masthead_line=outlets.MASTHEAD_LINE,
+        second_level_labels=outlets.SECOND_LEVEL_LABELS,
+        nicknames=tuple(frozenset(group.split()) for group in names.NICKNAMES),
+        transliterations=names.TRANSLITERATIONS,
+        title_words=names.TITLE_WORDS,
+        verb_forms=_frozen(dict(pair.split(":") for pair in verbs.IRREGULAR_FORMS)),
     )
 
 

@@ -94,6 +94,7 @@ def _context(index: ResultIndex, claims: dict[str, list[Claim]]) -> dict:
             "date": event.date,
             "place": event.place,
             "source_ids": list(event.sources),
+            "source_labels": [index.label(s) for s in event.sources],
             "counts": index.counts[event.id],
         }
         for number, event in enumerate(shown, start=1)
@@ -128,6 +129,7 @@ def _event_views(index: ResultIndex, event_claims: dict[str, list[Claim]], shown
         s = sentences.get((source_id, sentence_id))
         return {
             "source": source_id,
+            "outlet": sources[source_id].outlet if source_id in sources else None,
             "id": sentence_id,
             "anchor": anchor(source_id, sentence_id),
             "start": s.start if s else None,
@@ -181,7 +183,8 @@ def _event_views(index: ResultIndex, event_claims: dict[str, list[Claim]], shown
                 if claim.kind == Kind.SINGLE and claim.sentences[0][0] == source_id
             ]
             mine.sort(key=lambda s: s["id"])
-            alone.append({"source": source_id, "sentences": mine})
+            alone.append({"source": source_id, "outlet": sources[source_id].outlet if source_id in sources else None,
+                          "sentences": mine})
         alignment = []
         for source_id in members:
             others = [m for m in members if m != source_id]
@@ -189,6 +192,7 @@ def _event_views(index: ResultIndex, event_claims: dict[str, list[Claim]], shown
             alignment.append(
                 {
                     "source": source_id,
+                    "outlet": sources[source_id].outlet if source_id in sources else None,
                     "others": others,
                     "count": len(keys),
                     "rows_html": Markup(

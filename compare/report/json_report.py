@@ -1,7 +1,7 @@
 """report.json: the documented output contract.
 
 ```
-{"sources":   [{"id", "path", "event", "title", "published", "place", "outlet", "url", "encoding"}
+{"sources":   [{"id", "path", "event", "title", "published", "place", "outlet", "outlet_from", "url", "encoding"}
                + "text" when the source was not read verbatim from a plain text file],
  "events":    [{"id", "date", "place", "sources": [source ids]}],
  "sentences": [{"source", "id", "start", "end", "text"}],
@@ -31,6 +31,7 @@ def source_record(source, event_id: str | None) -> dict:
         "published": source.published,
         "place": source.place,
         "outlet": source.outlet,
+        "outlet_from": source.outlet_from,
         "url": source.url,
         "encoding": source.encoding,
     }

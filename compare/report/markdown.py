@@ -69,7 +69,7 @@ def markdown_chunks(index: ResultIndex, claims: dict[str, list[Claim]]) -> Itera
                     f"[{md_escape(r['event'])}](#event-{i})",
                     md_escape(r["date"] or "?"),
                     md_escape(r["place"] or "?"),
-                    ", ".join(md_escape(s) for s in r["sources"]),
+                    ", ".join(md_escape(index.label(s)) for s in r["sources"]),
                     r["sentences"],
                     r["agree"],
                     r["partial"],
@@ -142,10 +142,10 @@ def markdown_chunks(index: ResultIndex, claims: dict[str, list[Claim]]) -> Itera
         for n, f in enumerate(contradictions, start=1):
             own = sentences.get((f.source, f.sentence_id))
             other = sentences.get((f.other_source, f.other_sentence_id))
-            out.append(f"{n}. **{md_escape(f.source)}** sentence {f.sentence_id} ({_span(own)}):")
+            out.append(f"{n}. **{md_escape(index.label(f.source))}** sentence {f.sentence_id} ({_span(own)}):")
             out.append(f"   > {md_escape(own.text if own else '')}")
             out.append("")
-            out.append(f"   **{md_escape(f.other_source)}** sentence {f.other_sentence_id} ({_span(other)}):")
+            out.append(f"   **{md_escape(index.label(f.other_source))}** sentence {f.other_sentence_id} ({_span(other)}):")
             out.append(f"   > {md_escape(other.text if other else '')}")
             out.append("")
             out.append(f"   *Why:* {md_escape(f.reason)}")
@@ -158,7 +158,7 @@ def markdown_chunks(index: ResultIndex, claims: dict[str, list[Claim]]) -> Itera
             mine = [claim for claim in singles if claim.sentences[0][0] == source_id]
             if not mine:
                 continue
-            out += [f"**{md_escape(source_id)}** ({len(mine)}):", ""]
+            out += [f"**{md_escape(index.label(source_id))}** ({len(mine)}):", ""]
             for claim in mine:
                 sentence = sentences[claim.sentences[0]]
                 out.append(f"- {md_escape(sentence.text)} *(sentence {sentence.id}, {_span(sentence)})*")

@@ -68,7 +68,7 @@ def render_summary(index: ResultIndex, *, color: bool) -> str:
                 safe_text(r["event"]),
                 safe_text(r["date"] or "?"),
                 safe_text(r["place"] or "?"),
-                safe_text(", ".join(r["sources"])),
+                safe_text(", ".join(index.label(sid) for sid in r["sources"])),
                 str(r["sentences"]),
                 *counts,
             ]
@@ -180,7 +180,7 @@ def render_diff(index: ResultIndex, a_id: str, b_id: str, *, fmt: str, color: bo
         return "" if value is None else f"{value:.2f}"
 
     if fmt == "md":
-        lines = [f"**A** = `{md_escape(a_id)}`, **B** = `{md_escape(b_id)}`", ""]
+        lines = [f"**A** = {md_escape(index.label(a_id))}, **B** = {md_escape(index.label(b_id))}", ""]
         if not same_event:
             lines += ["A and B are in different events: nothing was compared.", ""]
         lines.append(
@@ -197,7 +197,7 @@ def render_diff(index: ResultIndex, a_id: str, b_id: str, *, fmt: str, color: bo
         return "\n".join(lines) + "\n"
 
     sentence_width, reason_width = text_widths(width)
-    title = f"A = {safe_text(a_id)}   B = {safe_text(b_id)}"
+    title = f"A = {safe_text(index.label(a_id))}   B = {safe_text(index.label(b_id))}"
     head = [_paint(title, "bold", color)]
     if not same_event:
         head.append("A and B are in different events: nothing was compared.")

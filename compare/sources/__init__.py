@@ -7,7 +7,8 @@ Stages of `load_sources_with_warnings`, one module each:
      decoding.py;
   4. turn the text into sources by format, with the reader the suffix names in formats.READERS (text.py,
      html.py, corpus.py for JSON / JSONL / CSV, parquet.py; rows.py holds the checks corpus rows share);
-  5. apply the manifest's metadata (manifest.py), refuse duplicate ids, sort by id.
+  5. apply the manifest's metadata (manifest.py), name the outlet by its URL's host where nothing else named it
+     (outlets.py), refuse duplicate ids, sort by id.
 
 Only metadata given explicitly (HTML metadata, corpus fields, the manifest) is set here; what can be inferred
 from a plain text is left to the metadata stage. Every refusal is a CompareError subclass whose one-line
@@ -27,6 +28,7 @@ from compare.sources.decoding import check_encoding_name
 from compare.sources.formats import reader_for
 from compare.sources.manifest import apply_manifest, read_manifest
 from compare.sources.naming import STDIN
+from compare.sources.outlets import with_host_outlet
 from compare.sources.paths import expand
 from compare.sources.text import read_stdin
 
@@ -90,6 +92,7 @@ def load_sources_with_warnings(
     # 5. manifest metadata, ids unique, sorted
     if manifest is not None:
         sources = apply_manifest(sources, manifest, warnings)
+    sources = [with_host_outlet(source) for source in sources]
     sources = _drop_duplicates(sources, settings, warnings)
     return tuple(sorted(sources, key=lambda s: s.id)), tuple(warnings)
 

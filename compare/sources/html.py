@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from compare.models import CompareError, EmptySource, MalformedCorpus, Settings, Source
+from compare.models import EmptySource, MalformedCorpus, Settings, Source
 from compare.sources.naming import shown
 from compare.sources.reading import read_text
 from compare.sources.rows import clean_value, iso_date
@@ -17,14 +17,9 @@ def read_html(name: str, settings: Settings, warnings: list[str]) -> list[Source
 
 def html_source(name: str, source_id: str, page: str, encoding: str) -> Source:
     """The article of a saved page, with the metadata the page gives, extracted offline by trafilatura."""
+    import trafilatura  # imported here: it is slow to import and only pages need it
+
     label = shown(name)
-    try:
-        import trafilatura
-    except ImportError:
-        raise CompareError(
-            f"{label} is an HTML page and reading HTML needs the html extra; run "
-            f"pip install 'crosscheck[html]' (or save the page's text as .txt)"
-        ) from None
     # A str (not bytes) so trafilatura does not guess the encoding again; no URL, so nothing is fetched.
     try:
         document = trafilatura.bare_extraction(
@@ -50,6 +45,7 @@ def html_source(name: str, source_id: str, page: str, encoding: str) -> Source:
         title=clean_value(document.title),
         published=_page_date(document.date),
         outlet=clean_value(document.sitename),
+        outlet_from="metadata" if clean_value(document.sitename) else None,
         url=clean_value(document.url),
         encoding=encoding,
         text_is_file=False,

@@ -120,5 +120,8 @@ def apply_manifest(sources: list[Source], manifest: Manifest, warnings: list[str
         if index is None:
             warnings.append(f"{where}: no source read has the {named}; check it against the files given")
             continue
-        result[index] = replace(result[index], **dict(row.changes))
+        changes = dict(row.changes)
+        if changes.get("outlet"):
+            changes["outlet_from"] = "manifest"
+        result[index] = replace(result[index], **changes)
     return result

@@ -16,6 +16,9 @@ METADATA_FIELDS = ("title", "outlet", "url", "published")
 # Date forms accepted for `published` besides ISO 8601 (which may carry a time and zone): the common ways
 # news exports write a day. Anything else is refused rather than guessed.
 _DATE_FORMATS = ("%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y")
+# A month or a year is a real date too (an archive's listing, a print issue): kept at that precision.
+_MONTH_FORMATS = ("%Y-%m", "%Y/%m", "%B %Y", "%b %Y", "%b. %Y")
+_YEAR_FORMATS = ("%Y",)
 
 # JSON may spell lone UTF-16 surrogates ("\ud800"), which are no text and cannot be written out as UTF-8.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -49,6 +52,7 @@ def row_source(row: object, path: str, where: str, encoding: str, source_id: str
         title=fields["title"],
         published=iso_date(fields["published"], where, "published"),
         outlet=fields["outlet"],
+        outlet_from="metadata" if fields["outlet"] else None,
         url=fields["url"],
         encoding=encoding,
         text_is_file=False,
@@ -69,27 +73,37 @@ def clean_value(value: str | None) -> str | None:
 
 
 def iso_date(value: str | None, where: str, key: str) -> str | None:
-    """`value` as YYYY-MM-DD; an explicit date that cannot be read is an error, not a silent None."""
+    """`value` as an ISO date at the precision it states: YYYY-MM-DD for a day, YYYY-MM for a month ("April
+    2025"), YYYY for a year. An explicit date that cannot be read is an error, not a silent None."""
     if value is None:
         return None
-    day = None
+    when, precision = None, "day"
     try:
-        day = datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        for form in _DATE_FORMATS:
-            try:
-                day = datetime.strptime(value, form).date()
+        for forms, precision in ((_DATE_FORMATS, "day"), (_MONTH_FORMATS, "month"), (_YEAR_FORMATS, "year")):
+            when = _first_reading(value.strip(), forms)
+            if when is not None:
                 break
-            except ValueError:
-                continue
-    if day is None:
-        raise MalformedCorpus(f"{where}: {key} {value!r} is not a date; write it as YYYY-MM-DD")
-    if day.year not in PUBLISHED_YEARS:
+    if when is None:
+        raise MalformedCorpus(f"{where}: {key} {value!r} is not a date; write it as YYYY-MM-DD (or YYYY-MM, YYYY "
+                              f"for a month or a year)")
+    if when.year not in PUBLISHED_YEARS:
         raise MalformedCorpus(
             f"{where}: {key} {value!r} is out of range; write a date in the years {PUBLISHED_YEARS.start} to "
             f"{PUBLISHED_YEARS.stop - 1}"
         )
-    return day.isoformat()
+    day = when.date().isoformat()
+    return {"day": day, "month": day[:7], "year": day[:4]}[precision]
+
+
+def _first_reading(value: str, forms: Sequence[str]) -> datetime | None:
+    for form in forms:
+        try:
+            return datetime.strptime(value, form)
+        except ValueError:
+            continue
+    return None
 
 
 def csv_table(text: str, label: str, settings: Settings) -> tuple[list[str], list[tuple[int, list[str]]]]:

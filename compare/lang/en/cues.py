@@ -14,8 +14,20 @@ MEETING_WORDS = frozenset(
 # FUTURE_WORDS is the cheap test, FUTURE_CUES the phrases.
 FUTURE_WORDS = frozenset("will plan plans planned planning scheduled held next upcoming expected".split())
 FUTURE_CUES = (
-    r"\b(?:will\s+(?:hold|meet|host|visit)|plan(?:s|ned|ning)?\s+to\s+(?:hold|meet|host)|planned|"
+    r"\b(?:will\s+(?:hold|meet|host|visit|take\s+place|begin|start)|plan(?:s|ned|ning)?\s+to\s+(?:hold|meet|host)|planned|"
     r"scheduled|to be held|next (?:week|month|year)|upcoming|is expected to (?:hold|meet))\b")
+# Nouns after which "in X" places something other than the meeting ("the war in Ukraine", "investment in
+# Alaska"), read one or two words before "in".
+NOT_MEETING_CONTEXT = frozenset(
+    "war wars conflict conflicts fighting invasion offensive crisis attack attacks strike strikes front "
+    "ceasefire truce occupation troops forces killed investment investments operations presence "
+    "interests election elections parade".split())
+# A sentence about an earlier meeting ("they last met in Kazan", "since their previous summit in Helsinki"): its
+# place is not this meeting's.
+PAST_MEETING_CUES = (
+    r"\b(?:last|previous|prior|earlier|first)\s+(?:\w+\s+){0,2}?(?:met|meeting|meetings|summit|talks|visit|encounter)\b"
+    r"|\b(?:met|meeting|summit|talks)\s+(?:\w+\s+){0,4}?(?:last|in)\s+(?:year|month|\d{4})\b")
+
 # Words just before a date that tie it to something other than the meeting ("took office on Oct. 1"), read
 # case-insensitively up to three words before the date. None is a meeting word: what a meeting did ("signed",
 # "announced") dates the meeting.

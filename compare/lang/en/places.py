@@ -35,3 +35,12 @@ NOT_PLACES = frozenset({
 NOT_PLACE_WORDS = frozenset({
     "a", "addition", "an", "autumn", "brief", "fact", "fall", "general", "her", "his", "its", "light", "my", "order", "our", "particular", "person", "response", "short", "spring", "summer", "that", "the", "their", "this", "total", "winter"
 })  # fmt: skip
+# Words that open a person's name, never a place: "in President Lee's words" is no meeting place.
+PERSON_TITLES = frozenset({
+    "ambassador", "chancellor", "crown", "dr", "emir", "envoy", "foreign", "general", "gen", "governor", "king", "leader", "minister", "mr", "mrs", "ms", "premier", "president", "prime", "prince", "queen", "secretary", "senator", "sheikh", "speaker", "spokesman", "spokeswoman", "sultan", "vice"
+})  # fmt: skip
+# Capitalised words that close a run after "in" but belong to the sentence, not the name ("in Alaska On ...").
+NOT_PLACE_TAIL = frozenset({"and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"})
+# Languages, which follow "in" as places do ("said in English"); those named like a people ("Chinese") are the
+# gazetteer's demonyms.
+LANGUAGE_NAMES = frozenset({"arabic", "english", "farsi", "hebrew", "hindi", "mandarin", "persian", "swahili", "urdu"})

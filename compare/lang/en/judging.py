@@ -1,13 +1,18 @@
-"""The judge's language data: every word list and cue pattern its rules read, and nothing else.
+"""The judge's language data (compare.judge): every word list and cue pattern its rules read, and nothing else.
 
-General English, not tied to any article. The rules read these; none types its own list.
+General English, not tied to any article. The rules read these; none types its own list. Unlike the other
+modules here, the patterns are compiled in place: the judge's rules are their only readers.
 """
 
 from __future__ import annotations
 
 import re
 
-from compare.lang import LEXICON
+from compare.lang.en.calendar import MONTHS
+from compare.lang.en.numbers import ORDINAL_WORDS
+
+# "January" ... "December": each month's full name comes first in MONTHS
+MONTH_NAMES = tuple(name.capitalize() for name in list(MONTHS)[:12])
 
 # --- Uncertainty and hedges -------------------------------------------------------------------------------------
 
@@ -62,8 +67,41 @@ SOFT_HEDGES = re.compile(
 
 NEGATIONS = frozenset(
     "not no never neither nor none nobody nothing without cannot n't denied deny denies rejected rejects "
-    "refused refuses failed fails reject refuse fail".split()
+    "refused refuses failed fails reject refuse fail canceled cancelled cancel cancels scrapped scrap "
+    "aborted".split()
 )
+# Negation cues that are verbs: active, they deny their object ("scrapped the plan"); after a form of "be"
+# (BE_FORMS) they deny their whole clause ("the press conference was canceled").
+NEGATING_VERBS = frozenset(
+    "canceled cancelled cancel cancels scrapped scrap aborted rejected rejects reject refused refuses refuse "
+    "denied deny denies failed fails fail".split()
+)
+BE_FORMS = frozenset("is are was were be been being".split())
+# A negation states nothing of the rest of its clause as fact ("did not sign a natural resources agreement", "no
+# agreement was signed"), up to a word that turns to another claim ("no deal on steel but a deal on grain").
+# Negations of a verb: what stands before them in their clause is what the denial is said of ("officials were not
+# present"), stated as fact no more than the rest. A negating verb's subject acts ("Kenya rejected"; "a proposal to
+# scrap the levy"), and "without" follows a claim of its own ("the summit ended without a deal").
+VERB_NEGATIONS = frozenset("not n't never cannot".split())
+CONTRAST_TURNS = frozenset("but although though whereas while yet".split())
+# Two-word cues that deny what follows them: "partners rather than rivals" says what "partners, not rivals" says.
+CONTRAST_CUES = {"rather": "than", "instead": "of"}
+
+# --- Assertion: what a sentence states as fact ------------------------------------------------------------------
+
+# Words that open a clause whose content is not asserted: a condition, a time still to come, a question.
+UNASSERTED_OPENERS = frozenset("if when unless until once whether".split())
+# Words just before a verb that make it a possibility, not a fact ("could sign"; "would" is reported "will").
+MODALS = frozenset("could might may should".split())
+# Verbs whose "to" makes what follows an intention, not a fact ("planned to sign"; "traveled to Washington to
+# sign" reads "to sign" as one).
+INTENT_VERBS = frozenset(
+    "plan plans planned planning intend intends intended expect expects expected hope hopes hoped aim aims aimed "
+    "seek seeks sought want wants wanted wish wishes wished due scheduled meant supposed set came come went "
+    "traveled travelled arrived".split()
+)
+# Adjectives that make what follows a possibility ("a potential joint press conference", "a likely 300 troops").
+POSSIBLE = frozenset("potential possible proposed likely prospective planned expected".split())
 # A denial reaches the claim it denies, which follows in a that-clause (see negation.DENIAL_REACH).
 DENIALS = frozenset({"denied", "deny", "denies"})
 # Verbs whose negation says what another verb affirms ("will not accept" / "would oppose"), both ways. Negation
@@ -77,8 +115,8 @@ OPPOSITES = (
 )
 # A denying cue ("rejected") says what these verbs say; they are not negation cues themselves, so a sentence
 # with one of them affirms nothing the cue denies ("rejected the proposal" / "opposed the proposal").
-DENYING_CUES = "reject refuse deny".split()
-DENYING_VERBS = "oppose decline dismiss veto block".split()
+DENYING_CUES = "reject refuse deny cancel scrap abort".split()
+DENYING_VERBS = "oppose decline dismiss veto block skip miss boycott postpone".split()
 
 # --- Numbers ----------------------------------------------------------------------------------------------------
 
@@ -89,13 +127,16 @@ NUMBER_WORDS = {
         "seventeen eighteen nineteen twenty".split()
     )
 }
-SPELLED_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b(?=\s+[^\W\d_])", re.IGNORECASE)
+# A number word before a word, or hyphened to one ("five-hour meeting", "a three-day visit").
+SPELLED_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b(?=(?:\s+|-)[^\W\d_])", re.IGNORECASE)
 # Words after a number that make it a time or an ordinal, not a count of something.
 NUMBER_WORD_UNITS_SKIP = frozenset("am pm st nd rd th".split())
 # Durations compare in minutes ("two hours" / "120 minutes"), and the usual spelled-out durations of talks read
 # as numbers after a word that makes them a duration ("lasted an hour and a half"; "an hour later" stays out).
 IN_MINUTES = {"hour": ("minut", 60.0)}
 DURATION_MINUTES = {"an hour and a half": 90, "one and a half hours": 90, "half an hour": 30, "an hour": 60}
+# Hours and minutes given together ("one hour and 40 minutes"), read once numbers are digits: one duration.
+COMPOUND_DURATION = re.compile(r"\b(\d+)\s+hours?\s+and\s+(\d+)\s+minutes?\b", re.IGNORECASE)
 DURATION_PHRASE = re.compile(
     r"\b((?:lasted|lasting|last|for|took|met for|talked for)\s+(?:(?:about|around|roughly|nearly|almost|some|more than|"
     r"over|less than|just over|just under)\s+)?)(an hour and a half|one and a half hours|half an hour|an hour)\b",
@@ -113,7 +154,16 @@ BOUND_KIND = {**dict.fromkeys(("about", "around", "roughly", "approximately", "n
                                "an estimated", "close to"), "about"),
               **dict.fromkeys(("more than", "over", "at least", "upwards of", "in excess of"), "above"),
               **dict.fromkeys(("less than", "under", "fewer than", "up to", "at most"), "below")}
-ORDINAL = re.compile(r"\b(?P<ordinal>" + "|".join(LEXICON.ordinal_words) + r"|\d{1,3}(?:st|nd|rd|th))\s+"
+# Words of a bound ("more than", "close to"): not what a figure after them is said of.
+BOUND_WORDS = frozenset(
+    "about around roughly approximately nearly almost some estimated close more than at least over upwards of in "
+    "excess less under fewer up most just".split()
+)
+# A word before a figure, read for what the figure is said of (quantities.NUMBER_CONTEXT_WORDS), and where a
+# clause ends for that reading (a comma or point between digits is part of a number: "1,500", "2.5").
+CONTEXT_WORD = re.compile(r"[A-Za-z]+")
+NUMBER_CLAUSE_END = re.compile(r"[;:!?()—–]|(?<!\d)[,.]|[,.](?!\d)")
+ORDINAL = re.compile(r"\b(?P<ordinal>" + "|".join(ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))\s+"
                      r"(?P<what>[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2})", re.IGNORECASE)
 
 # --- Dates ------------------------------------------------------------------------------------------------------
@@ -121,16 +171,21 @@ ORDINAL = re.compile(r"\b(?P<ordinal>" + "|".join(LEXICON.ordinal_words) + r"|\d
 # A month named without a day, after the word that places it ("take effect in January", "by mid-March").
 MONTH_ONLY = re.compile(
     r"\b((?i:in|by|from|until|till|before|after|since|during|early|late|mid|end\s+of))[\s-]+(?:(?:early|late|mid)[\s-]+)?"
-    r"(" + "|".join(LEXICON.month_names) + r")\b(?!\s+\d{1,2}\b)(?:,?\s+(\d{4}))?"
+    r"(" + "|".join(MONTH_NAMES) + r")\b(?!\s+\d{1,2}\b)(?:,?\s+(\d{4}))?"
 )
 
 # --- Tokens and punctuation -------------------------------------------------------------------------------------
 
-TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|n't|\d[\d,.]*|\S", re.UNICODE)
+# A contracted negation is a token of its own ("didn't" -> "did", "n't"), as the negation cue it is; an
+# abbreviation in letters and points ("U.S.") is one token, not points that end clauses.
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z]+(?=n't)|n't|[A-Za-z]+(?:'[a-z]+)?|\d[\d,.]*|\S", re.UNICODE)
+# A figure and its unit, written apart or hyphened ("40 minutes", "a 40-minute meeting").
 NUMBER = re.compile(
-    r"(?<![\w.:/-])(\$|€|£|¥)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(%|percent|per\s+cent|[^\W\d_]+)?",
+    r"(?<![\w.:/-])(\$|€|£|¥)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:-|\s*)(%|percent|per\s+cent|[^\W\d_]+)?",
     re.UNICODE,
 )
 CLAUSE_ENDS = frozenset(",;:.!?()—–")
 PUNCT = ",.;:!?\"“”‘’()$€£¥"  # currency signs too: "$1.2" is the number 1.2
 CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
+# A short note in brackets ("(AP)", a photo's "(R)"): not words of the sentence.
+BRACKETED_NOTE = re.compile(r"\(\s*[A-Za-z]{1,4}\s*\)")
