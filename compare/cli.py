@@ -206,7 +206,7 @@ def report(
     one_event: OneEventOpt = False,
     follow_symlinks: FollowOpt = False,
 ) -> None:
-    """Compare every event found in PATHS; write report.json, findings.csv, claims.csv, report.md and report.html."""
+    """Compare every event found in PATHS; write report.json, findings.csv, claims.csv, facts.csv, report.md and report.html."""
     from compare.api import compare
     from compare.engine import report_writers
     from compare.index import ResultIndex
