@@ -479,6 +479,7 @@ def _explicit_dates(sentence: str) -> list[tuple[tuple[int, int], int | None, in
     return out
 
 
+@lru_cache(maxsize=65536)  # the judge asks it of one sentence against every other source's counterpart
 def meeting_month_days(sentence: str) -> tuple[str, ...]:
     """Month and day ("10-19") of each meeting date the sentence writes out, with or without its year: what two
     reports of one meeting can still be compared on when a year cannot be told (no year written, no publication

@@ -15,7 +15,7 @@ from compare.judge.detail import added_detail
 from compare.judge.hedges import soft_hedge, unclear_detail, uncertain_whether
 from compare.judge.names import name_conflict
 from compare.judge.negation import (
-    asserted, clause_matched, denies_alike, negated_words, negation_targets, predicate_stem, verbs_folded,
+    _negations, asserted, clause_matched, denies_alike, negated_words, negation_targets, predicate_stem, verbs_folded,
 )
 from compare.judge.quantities import number_conflict, ordinal_conflict
 from compare.judge.verdict import Kind, Side, Verdict
@@ -88,6 +88,8 @@ def _polarity(p: Pair) -> Verdict | None:
     other side only says under a condition or as an intention ("when he is ready", "planned to sign"), or says in
     a clause about something else, or a denial the negating side contradicts itself by affirming the word too.
     """
+    if not (_negations(p.a.sentence.text)[1] or _negations(p.b.sentence.text)[1]):
+        return None  # neither sentence denies anything (read once per sentence, cached)
     sides = ((p.a, p.b, p.tokens_b), (p.b, p.a, p.tokens_a))
     shared = verbs_folded(p.tokens_a) & verbs_folded(p.tokens_b)  # "did not hold talks" / "held talks"
     for negating, affirming, other_tokens in sides:
