@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from compare.config import AlignmentConfig, GroupingConfig
+from compare.config import AlignmentConfig, GroupingConfig, JudgingConfig
 
 
 class Relation(StrEnum):
@@ -138,6 +138,7 @@ class Settings:
     one_event: bool = False  # every source reports one meeting: grouping is skipped
     grouping: GroupingConfig = GroupingConfig()  # the tuning numbers of each stage (compare/config.py)
     alignment: AlignmentConfig = AlignmentConfig()
+    judging: JudgingConfig = JudgingConfig()
 
 
 class CompareError(Exception):

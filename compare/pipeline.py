@@ -22,7 +22,7 @@ from functools import partial
 from compare.align import SCORE_BUDGET_BYTES, Counterpart, cross_counterparts, matcher_for_event
 from compare.clean import clean
 from compare.comparison import Comparison
-from compare.config import AlignmentConfig
+from compare.config import AlignmentConfig, JudgingConfig
 from compare.confidence import Evidence, confidence, uncalibrated
 from compare.engine import map_ordered, run_one
 from compare.events import EventDoc, group_events, one_event
@@ -81,6 +81,7 @@ class EventWork:
     matcher: str
     threshold: float | None
     alignment: AlignmentConfig = AlignmentConfig()
+    judging: JudgingConfig = JudgingConfig()
 
 
 # A source far over the sentence limit is refused before it is cleaned and split (minutes for a 20 MB page): a
@@ -225,7 +226,7 @@ def event_evidence(
             side = Side(a.source, sentence, a.published)
             best = by_id.get(cp.best_id) if cp.best_id is not None else None
             if cp.matched and best is not None:
-                verdict = judge_pair(side, Side(b.source, best, b.published), cp.score, frozen)
+                verdict = judge_pair(side, Side(b.source, best, b.published), cp.score, frozen, work.judging)
                 other_id = best.id
             else:
                 verdict = omitted_verdict(side, b.source, best, cp.score, threshold)
@@ -244,7 +245,8 @@ def event_works(events: Iterable[Event], prepared: Sequence[Prepared], settings:
         members = tuple(
             Member.of(by_id[sid]) for sid in event.sources
         )
-        works.append(EventWork(event, members, settings.matcher, settings.match_threshold, settings.alignment))
+        works.append(EventWork(event, members, settings.matcher, settings.match_threshold, settings.alignment,
+                               settings.judging))
     return works
 
 

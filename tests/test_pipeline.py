@@ -220,3 +220,16 @@ def test_each_stage_reads_its_config_from_the_settings():
     strict = compare([seeds], Settings(workers=1, alignment=AlignmentConfig(mutual_best_floor=1.0)))
     matched = lambda c: sum(f.other_sentence_id is not None and f.relation != "contradict" for f in c.finding_records)
     assert matched(strict) < matched(default)
+
+
+def test_the_judge_reads_its_config_from_the_settings():
+    """JudgingConfig reaches the rules: with the month and slot gates above every score, and a partial needing
+    more added words than any sentence has, the seeds' findings change as those rules say."""
+    from compare.api import compare
+    from compare.config import JudgingConfig
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    default = compare([seeds], Settings(workers=1))
+    loose = compare([seeds], Settings(workers=1, judging=JudgingConfig(min_extra_words=1000)))
+    partial = lambda c: sum(f.kind == "partial" for f in c.finding_records)  # noqa: E731
+    assert partial(default) > 0 and partial(loose) == 0

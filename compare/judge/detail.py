@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
+from compare.config import JudgingConfig
 from compare.lang.en.judging import PUNCT
 from compare.similarity import content_tokens
 
-# Share of a sentence's content words the other side lacks from which the pair is "partial", not "agree".
-# Tuned on the seed gold pairs and the synthetic tests in tests/rules/test_added_detail.py, as a set with
-# MIN_EXTRA_WORDS.
-PARTIAL_EXTRA_SHARE = 0.45
-MIN_EXTRA_WORDS = 3
-# The other side counts as contained when at most this share of its content words is missing from this side.
-CONTAINED_SHARE = 0.25
+# How much one side must add for a pair to be "partial": JudgingConfig's partial_extra_share, min_extra_words and
+# contained_share (compare/config.py).
 
 
 def extra_words(text: str, other_tokens: set[str], acronyms) -> list[str]:
@@ -29,7 +25,7 @@ def extra_words(text: str, other_tokens: set[str], acronyms) -> list[str]:
     return sorted((r for r in cleaned if r), key=lambda r: (-len(r.split()), r))
 
 
-def added_detail(text: str, own: set[str], other: set[str], acronyms) -> list[str]:
+def added_detail(text: str, own: set[str], other: set[str], acronyms, config: JudgingConfig = JudgingConfig()) -> list[str]:
     """Runs of words that `text` adds to the other sentence, when they amount to a detail of the claim.
 
     A side adds detail when much of its content is missing from the other side and either the other side is
@@ -37,10 +33,10 @@ def added_detail(text: str, own: set[str], other: set[str], acronyms) -> list[st
     word the claim their own way ("take effect" / "enter into force") add nothing: they agree.
     """
     extra, lacking = own - other, other - own
-    if len(extra) < MIN_EXTRA_WORDS or len(extra) / max(len(own), 1) < PARTIAL_EXTRA_SHARE:
+    if len(extra) < config.min_extra_words or len(extra) / max(len(own), 1) < config.partial_extra_share:
         return []
     runs = extra_words(text, other, acronyms)
-    contained = len(lacking) / max(len(other), 1) <= CONTAINED_SHARE
+    contained = len(lacking) / max(len(other), 1) <= config.contained_share
     names = names_and_numbers(text)
     named = any(word.strip(PUNCT) in names for run in runs for word in run.split())
     return runs if runs and (contained or named) else []

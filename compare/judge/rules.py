@@ -18,22 +18,16 @@ from compare.judge.negation import (
     _negations, asserted, clause_matched, denies_alike, negated_words, negation_targets, predicate_stem, verbs_folded,
 )
 from compare.judge.quantities import number_conflict, ordinal_conflict
+from compare.config import JudgingConfig
 from compare.judge.verdict import Kind, Side, Verdict
 from compare.models import Sentence
 from compare.similarity import AcronymKey, content_tokens
 
-# Months named without a day are compared only between sentences at least this alike: two unrelated sentences
-# that each mention a month ("a meeting in Osvika in July" / "an intrusion into its airspace in August") can still
-# be each other's best match at 0.1-0.2. Tuned on the generated benchmark corpora (every false month conflict
-# there scored under 0.17) and tests/coverage_brussels (the real one, "take effect in January" / "enter into force
-# in April", scores 0.46).
-MONTH_CONFLICT_MIN_SCORE = 0.3
-# Name and date conflicts are only trusted between sentences this alike (the rest of the wording agrees).
-SLOT_CONFLICT_MIN_SCORE = 0.6
-# Dates at most this many days apart are told as partial, not a contradiction: outlets in different time zones
-# date one meeting a day apart ("Friday in Washington" is Saturday in Tokyo), as event grouping allows too
-# (compare.events.DAY_SLACK). The benchmark's injected date changes move by 2 days or more.
-DATE_SLACK_DAYS = 1
+# The rules' score gates and shares are JudgingConfig's (compare/config.py); a Pair carries the run's.
+DEFAULT = JudgingConfig()
+MONTH_CONFLICT_MIN_SCORE = DEFAULT.month_conflict_min_score
+SLOT_CONFLICT_MIN_SCORE = DEFAULT.slot_conflict_min_score
+DATE_SLACK_DAYS = DEFAULT.date_slack_days
 # The match score the rules' examples are judged at: a close match, past every rule's score gate.
 EXAMPLE_SCORE = 0.9
 
@@ -48,12 +42,13 @@ class Pair:
     acronyms: Mapping[str, str] | AcronymKey | None
     tokens_a: frozenset[str]
     tokens_b: frozenset[str]
+    config: JudgingConfig = DEFAULT
 
     @classmethod
-    def of(cls, a: Side, b: Side, score: float, acronyms=None) -> Pair:
+    def of(cls, a: Side, b: Side, score: float, acronyms=None, config: JudgingConfig = DEFAULT) -> Pair:
         tokens_a = frozenset(content_tokens(a.sentence.text, acronyms))
         tokens_b = frozenset(content_tokens(b.sentence.text, acronyms))
-        return cls(a, b, score, acronyms, tokens_a, tokens_b)
+        return cls(a, b, score, acronyms, tokens_a, tokens_b, config)
 
     @property
     def shared(self) -> frozenset[str]:
@@ -107,7 +102,7 @@ def _polarity(p: Pair) -> Verdict | None:
 
 
 def _numbers(p: Pair) -> Verdict | None:
-    clash = number_conflict(p.a.sentence.text, p.b.sentence.text, alike=p.score >= SLOT_CONFLICT_MIN_SCORE)
+    clash = number_conflict(p.a.sentence.text, p.b.sentence.text, alike=p.score >= p.config.slot_conflict_min_score)
     if clash is None:
         return None
     return Verdict(Kind.NUMBERS, p.a.source, p.b.source, values=clash.values, other_values=clash.other_values,
@@ -115,7 +110,7 @@ def _numbers(p: Pair) -> Verdict | None:
 
 
 def _months(p: Pair) -> Verdict | None:
-    if p.score < MONTH_CONFLICT_MIN_SCORE:
+    if p.score < p.config.month_conflict_min_score:
         return None
     clash = month_conflict(p.a.sentence.text, p.b.sentence.text)
     if clash is None:
@@ -124,22 +119,22 @@ def _months(p: Pair) -> Verdict | None:
 
 
 def _dates_a_day_apart(p: Pair) -> Verdict | None:
-    clash = date_conflict(p.a, p.b) if p.score >= SLOT_CONFLICT_MIN_SCORE else None
-    if clash is None or clash.days_apart > DATE_SLACK_DAYS:
+    clash = date_conflict(p.a, p.b) if p.score >= p.config.slot_conflict_min_score else None
+    if clash is None or clash.days_apart > p.config.date_slack_days:
         return None
     return Verdict(Kind.DATES_A_DAY_APART, p.a.source, p.b.source, values=clash.values,
                    other_values=clash.other_values)
 
 
 def _dates(p: Pair) -> Verdict | None:
-    clash = date_conflict(p.a, p.b) if p.score >= SLOT_CONFLICT_MIN_SCORE else None
-    if clash is None or clash.days_apart <= DATE_SLACK_DAYS:
+    clash = date_conflict(p.a, p.b) if p.score >= p.config.slot_conflict_min_score else None
+    if clash is None or clash.days_apart <= p.config.date_slack_days:
         return None
     return Verdict(Kind.DATES, p.a.source, p.b.source, values=clash.values, other_values=clash.other_values)
 
 
 def _names(p: Pair) -> Verdict | None:
-    if p.score < SLOT_CONFLICT_MIN_SCORE:
+    if p.score < p.config.slot_conflict_min_score:
         return None
     clash = name_conflict(p.a.sentence.text, p.b.sentence.text, p.acronyms)
     if clash is None:
@@ -148,7 +143,7 @@ def _names(p: Pair) -> Verdict | None:
 
 
 def _ordinals(p: Pair) -> Verdict | None:
-    if p.score < SLOT_CONFLICT_MIN_SCORE:
+    if p.score < p.config.slot_conflict_min_score:
         return None
     clash = ordinal_conflict(p.a.sentence.text, p.b.sentence.text, p.acronyms)
     if clash is None:
@@ -178,7 +173,7 @@ def _added_detail(p: Pair) -> Verdict | None:
     additions = tuple(
         (side.source, runs[0])
         for side, own, other in sides
-        if (runs := added_detail(side.sentence.text, own, other, p.acronyms))
+        if (runs := added_detail(side.sentence.text, own, other, p.acronyms, p.config))
     )
     if not additions:
         return None
@@ -402,9 +397,9 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def decide(a: Side, b: Side, score: float, acronyms=None) -> tuple[Rule, Verdict]:
+def decide(a: Side, b: Side, score: float, acronyms=None, config: JudgingConfig = DEFAULT) -> tuple[Rule, Verdict]:
     """The first rule that applies to the pair, and its verdict."""
-    pair = Pair.of(a, b, score, acronyms)
+    pair = Pair.of(a, b, score, acronyms, config)
     for rule in RULES:
         verdict = rule.check(pair)
         if verdict is not None:
@@ -412,9 +407,9 @@ def decide(a: Side, b: Side, score: float, acronyms=None) -> tuple[Rule, Verdict
     raise AssertionError("the last rule applies to every pair")
 
 
-def judge_pair(a: Side, b: Side, score: float, acronyms=None) -> Verdict:
+def judge_pair(a: Side, b: Side, score: float, acronyms=None, config: JudgingConfig = DEFAULT) -> Verdict:
     """Relation of a's sentence to b's matched sentence, with what decided it (`.reason` words it)."""
-    return decide(a, b, score, acronyms)[1]
+    return decide(a, b, score, acronyms, config)[1]
 
 
 def omitted_verdict(a: Side, other_source: str, best: Sentence | None, best_score: float, threshold: float) -> Verdict:
