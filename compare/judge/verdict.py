@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from compare.facts import FactKind
 from compare.models import Relation, Sentence
 
 
@@ -32,15 +33,15 @@ class Kind(StrEnum):
     AGREE = "agree"
     OMITTED = "omitted"
     # Conflicts of the event fact sheet (compare.facts): typed facts of two sources that cannot both be true,
-    # whatever sentences carry them.
-    DATE = "date"
-    WEEKDAY = "weekday"
-    TIME_OF_DAY = "time_of_day"
-    DURATION = "duration"
-    PLACE = "place"
-    PERSON = "person"
-    COUNT = "count"
-    ORDINAL = "ordinal"
+    # whatever sentences carry them. Their names are the fact sheet's own kinds.
+    DATE = FactKind.DATE.value
+    WEEKDAY = FactKind.WEEKDAY.value
+    TIME_OF_DAY = FactKind.TIME_OF_DAY.value
+    DURATION = FactKind.DURATION.value
+    PLACE = FactKind.PLACE.value
+    PERSON = FactKind.PERSON.value
+    COUNT = FactKind.COUNT.value
+    ORDINAL = FactKind.ORDINAL.value
 
     @property
     def relation(self) -> Relation:
