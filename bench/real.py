@@ -19,15 +19,27 @@ run it prints:
 - contradictions (and agreements below): how many gold pairs crosscheck never compared because it put their two
   articles in different events, which separates grouping failures from judging ones;
 - contradictions: a gold discrepancy is found when a `contradict` finding links its two sentences in either
-  direction; recall overall and per annotated kind; precision = flagged sentence pairs that belong to a gold
-  discrepancy / distinct sentence pairs flagged `contradict`, overall and per kind crosscheck gave;
+  direction; recall overall and per annotated kind, over the first annotation's discrepancies only;
+- contradiction precision by pooled judgments: the first annotation gives one or two sentence pairs per
+  discrepancy, while crosscheck flags a conflicting fact against every outlet that states it, so every
+  sentence pair crosscheck flagged was later judged by hand and added to the gold with `"origin":
+  "adjudicated"` (a discrepancy, or a trap when the flag is false; docs/benchmarks-data.md gives the policy).
+  Precision = flagged sentence pairs that belong to any gold discrepancy, original or adjudicated / distinct
+  sentence pairs flagged `contradict`, overall and per kind crosscheck gave. A flagged pair in neither the
+  discrepancies nor the traps is "unjudged" and counts as not right. Recall is never computed over the
+  adjudicated items, so judging a version's flags cannot raise its recall. The bias of the method: the pool
+  is what the versions judged so far flagged; a later version's new flags are unjudged until someone judges
+  them, and until then they lower its precision. Precision against the original discrepancies alone is
+  printed beside it, for comparison with figures taken before the adjudication;
 - agree recall: gold agreeing pairs linked by `agree` or `partial` in either direction;
 - traps flagged: gold pairs that look like conflicts and are not (by what they look like), flagged `contradict`;
+  the first annotation's traps and the adjudicated ones (false flags of an earlier version) apart;
 - omission recall, when the gold marks omissions; counts of findings by relation;
-- with --details, each missed discrepancy, each wrongly flagged sentence pair and each trap that sprang.
+- with --details, each missed discrepancy, each flagged sentence pair judged false (with the trap it belongs
+  to), each unjudged flagged pair, and each of the first annotation's traps that sprang.
 
 The last line is one summary line. `--freeze` turns quote-based gold files (gold-*.json, with manifest-*.csv,
-in the schema of the seeds' gold plus `kind`, `why`, `looks_like` and `lookalikes`) into the committed form;
+in the schema of the seeds' gold plus `kind`, `why`, `looks_like`, `lookalikes` and `origin`) into the committed form;
 it fails, naming the quote, when a quote is not found exactly once in its article (a quote found only inside
 copies of one paragraph that the article prints twice stands for every copy).
 """
@@ -56,6 +68,7 @@ MANIFEST = "manifest.csv"
 GOLD = "gold.json"
 MANIFEST_FIELDS = ("id", "url", "outlet", "published", "sha256")
 AGREEING = ("agree", "partial")
+ADJUDICATED = "adjudicated"
 
 
 class GoldError(Exception):
@@ -117,15 +130,21 @@ def freeze_gold(gold: Mapping, texts: Mapping[str, str]) -> dict:
     def ref(source: str, quote: str) -> dict:
         return locate(texts, source, quote)
 
+    def with_origin(item: dict, annotated: Mapping) -> dict:
+        """An item judged from a flagged pair keeps saying so; the first annotation's items carry no origin."""
+        if annotated.get("origin"):
+            item["origin"] = annotated["origin"]
+        return item
+
     pairs = []
     for p in gold.get("pairs", []):
         item = {"a": ref(p["a"], p["a_text"]), "b": ref(p["b"], p["b_text"]), "relation": p["relation"]}
         if p["relation"] == "contradict":
             item["kind"] = p.get("kind") or p.get("why", "").split(":", 1)[0].strip() or "unspecified"
-        pairs.append(item)
+        pairs.append(with_origin(item, p))
     traps = [
-        {"a": ref(t["a"], t["a_text"]), "b": ref(t["b"], t["b_text"]),
-         "looks_like": t.get("looks_like", "unspecified")}
+        with_origin({"a": ref(t["a"], t["a_text"]), "b": ref(t["b"], t["b_text"]),
+                     "looks_like": t.get("looks_like", "unspecified")}, t)
         for t in gold.get("not_contradictions", [])
     ]
     omissions = [
@@ -282,8 +301,48 @@ def run(folder: Path, ids: Sequence[str], manifest: Sequence[Mapping] | None = N
         return compare(paths, Settings(manifest=str(path)))
 
 
+def adjudicated(item: Mapping) -> bool:
+    """Judged from a pair some version of crosscheck flagged, not part of the first annotation."""
+    return item.get("origin") == ADJUDICATED
+
+
+def _trap_figures(index: FindingIndex, traps: Sequence[Mapping]) -> dict:
+    by_look: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    sprung = []
+    for t in traps:
+        hit = index.related(as_ref(t["a"]), as_ref(t["b"]), {"contradict"})
+        if hit:
+            sprung.append(f"{t.get('looks_like', 'unspecified')}: {t['a']['source']} / {t['b']['source']}")
+        by_look[t.get("looks_like", "unspecified")][0] += hit
+        by_look[t.get("looks_like", "unspecified")][1] += 1
+    return {"gold": len(traps), "flagged": sum(h for h, _ in by_look.values()),
+            "by_look": {k: {"flagged": h, "of": n} for k, (h, n) in sorted(by_look.items())}, "sprung": sprung}
+
+
+def judge_flags(index: FindingIndex, discrepancies: Sequence[Mapping], traps: Sequence[Mapping]) -> dict:
+    """Each distinct sentence pair flagged `contradict` -> (crosscheck's kind, verdict): "right" when the pair
+    belongs to a gold discrepancy, "false" when it belongs to a trap (and to no discrepancy), else "unjudged"."""
+    def pairs_of(items: Sequence[Mapping]) -> dict[frozenset, Mapping]:
+        return {pair: item for item in items for pair in index.sentence_pairs(as_ref(item["a"]), as_ref(item["b"]))}
+
+    real, false = pairs_of(discrepancies), pairs_of(traps)
+    verdicts = {}
+    for pair, kind in index.flagged("contradict").items():
+        verdict = "right" if pair in real else "false" if pair in false else "unjudged"
+        verdicts[pair] = (kind, verdict, real.get(pair) or false.get(pair))
+    return verdicts
+
+
+def _pair_name(pair: frozenset) -> str:
+    return " / ".join(f"{source}#{sid}" for source, sid in sorted(pair))
+
+
 def score(comparison, gold: Mapping) -> dict:
-    """Every figure of one run against the gold (already restricted to the texts at hand)."""
+    """Every figure of one run against the gold (already restricted to the texts at hand).
+
+    Recall counts only the first annotation's discrepancies; precision judges each flagged pair against every
+    discrepancy and trap, adjudicated ones included (pooled judgments: see the module's docstring).
+    """
     index = FindingIndex(comparison)
     gold_events = {m: name for name, members in gold["events"].items() for m in members}
     found_events = event_labels(comparison)
@@ -293,10 +352,11 @@ def score(comparison, gold: Mapping) -> dict:
         """Gold pairs whose two articles crosscheck put in different events: never compared at all."""
         return sum(found_events.get(p["a"]["source"]) != found_events.get(p["b"]["source"]) for p in pairs)
 
-    contradictions = [p for p in gold["pairs"] if p["relation"] == "contradict"]
+    discrepancies = [p for p in gold["pairs"] if p["relation"] == "contradict"]
+    contradictions = [p for p in discrepancies if not adjudicated(p)]
     agreements = [p for p in gold["pairs"] if p["relation"] != "contradict"]
     found_by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    true_pairs: set = set()
+    original_pairs: set = set()
     missed = []
     for p in contradictions:
         a, b = as_ref(p["a"]), as_ref(p["b"])
@@ -305,27 +365,27 @@ def score(comparison, gold: Mapping) -> dict:
             missed.append(f"{p.get('kind', 'unspecified')}: {a.source} / {b.source}")
         found_by_kind[p.get("kind", "unspecified")][0] += hit
         found_by_kind[p.get("kind", "unspecified")][1] += 1
-        true_pairs |= index.sentence_pairs(a, b)
-    flagged = index.flagged("contradict")
-    right_by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    wrong = []
-    for pair, kind in flagged.items():
-        right_by_kind[kind][0] += pair in true_pairs
-        right_by_kind[kind][1] += 1
-        if pair not in true_pairs:
-            wrong.append(f"{kind}: " + " / ".join(f"{source}#{sid}" for source, sid in sorted(pair)))
+        original_pairs |= index.sentence_pairs(a, b)
+    verdicts = judge_flags(index, discrepancies, gold["not_contradictions"])
+    by_kind: dict[str, Counter] = defaultdict(Counter)
+    wrong, unjudged = [], []
+    for pair, (kind, verdict, item) in sorted(verdicts.items(), key=lambda v: _pair_name(v[0])):
+        by_kind[kind][verdict] += 1
+        if verdict == "false":
+            origin = "adjudicated" if adjudicated(item) else "original"
+            wrong.append(f"{kind}: {_pair_name(pair)} (a trap that looks like {item.get('looks_like')}; {origin})")
+        elif verdict == "unjudged":
+            unjudged.append(f"{kind}: {_pair_name(pair)}")
+    flagged = len(verdicts)
+    count = Counter(verdict for _, verdict, _ in verdicts.values())
+    right_original = sum(pair in original_pairs for pair in verdicts)
     found = sum(h for h, _ in found_by_kind.values())
-    right = sum(h for h, _ in right_by_kind.values())
+    adjudicated_discrepancies = [p for p in discrepancies if adjudicated(p)]
+    still_flagged = sum(
+        index.related(as_ref(p["a"]), as_ref(p["b"]), {"contradict"}) for p in adjudicated_discrepancies
+    )
 
     agreed = sum(index.related(as_ref(p["a"]), as_ref(p["b"]), AGREEING) for p in agreements)
-    traps_by_look: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    sprung = []
-    for t in gold["not_contradictions"]:
-        hit = index.related(as_ref(t["a"]), as_ref(t["b"]), {"contradict"})
-        if hit:
-            sprung.append(f"{t.get('looks_like', 'unspecified')}: {t['a']['source']} / {t['b']['source']}")
-        traps_by_look[t.get("looks_like", "unspecified")][0] += hit
-        traps_by_look[t.get("looks_like", "unspecified")][1] += 1
     omitted = total_omissions = 0
     for o in gold["omissions"]:
         ref = as_ref(o["ref"])
@@ -335,22 +395,26 @@ def score(comparison, gold: Mapping) -> dict:
                 (f := index.relation.get((ref.source, sid, other))) is not None and f.relation == "omitted"
                 for sid in index.sentence_ids(ref)
             )
-    traps = sum(h for h, _ in traps_by_look.values())
     return {
         "grouping": vars(grouping),
         "contradict": {
             "gold": len(contradictions), "found": found, "recall": ratio(found, len(contradictions)),
             "apart": apart(contradictions),
-            "flagged": len(flagged), "right": right, "precision": ratio(right, len(flagged)),
+            "flagged": flagged, "right": count["right"], "false": count["false"], "unjudged": count["unjudged"],
+            "precision": ratio(count["right"], flagged),
+            "right_original": right_original, "precision_original": ratio(right_original, flagged),
+            "adjudicated": {"gold": len(adjudicated_discrepancies), "flagged": still_flagged},
             "recall_by_kind": {k: {"found": h, "of": n} for k, (h, n) in sorted(found_by_kind.items())},
-            "precision_by_kind": {k: {"right": h, "of": n} for k, (h, n) in sorted(right_by_kind.items())},
-            "missed": missed, "wrongly_flagged": sorted(wrong),
+            "precision_by_kind": {
+                k: {"right": c["right"], "false": c["false"], "unjudged": c["unjudged"], "of": sum(c.values())}
+                for k, c in sorted(by_kind.items())
+            },
+            "missed": missed, "wrongly_flagged": wrong, "unjudged_pairs": unjudged,
         },
         "agree": {"gold": len(agreements), "found": agreed, "recall": ratio(agreed, len(agreements)),
                   "apart": apart(agreements)},
-        "traps": {"gold": len(gold["not_contradictions"]), "flagged": traps,
-                  "by_look": {k: {"flagged": h, "of": n} for k, (h, n) in sorted(traps_by_look.items())},
-                  "sprung": sprung},
+        "traps": _trap_figures(index, [t for t in gold["not_contradictions"] if not adjudicated(t)]),
+        "adjudicated_traps": _trap_figures(index, [t for t in gold["not_contradictions"] if adjudicated(t)]),
         "omissions": {"gold": total_omissions, "found": omitted, "recall": ratio(omitted, total_omissions)},
         "findings": dict(sorted(index.relation_counts().items())),
         "events_found": len(comparison.events),
@@ -358,27 +422,36 @@ def score(comparison, gold: Mapping) -> dict:
 
 
 def details(figures: Mapping) -> list[str]:
-    """Which gold discrepancies were missed, which sentence pairs were flagged wrongly, which traps sprang."""
+    """Missed discrepancies, flags judged false, flags nobody has judged yet, and the first annotation's traps
+    that sprang."""
     c, t = figures["contradict"], figures["traps"]
     return ([f"  missed {line}" for line in c["missed"]] + [f"  wrongly flagged {line}" for line in c["wrongly_flagged"]]
+            + [f"  unjudged {line}" for line in c["unjudged_pairs"]]
             + [f"  trap flagged {line}" for line in t["sprung"]])
 
 
 def report(name: str, figures: Mapping) -> list[str]:
     c, a, t, o = figures["contradict"], figures["agree"], figures["traps"], figures["omissions"]
-    g = figures["grouping"]
+    g, at = figures["grouping"], figures["adjudicated_traps"]
     lines = [
         f"== {name}",
         f"grouping: P {g['precision']:.3f} R {g['recall']:.3f} F1 {g['f1']:.3f} ARI {g['ari']:.3f} "
         f"({g['items']} articles, {g['gold_groups']} gold events, {g['predicted_groups']} found)",
-        f"contradict: recall {show(c['recall'])} ({c['found']}/{c['gold']}; {c['apart']} of them in different events), "
-        f"precision {show(c['precision'])} ({c['right']}/{c['flagged']} flagged sentence pairs)",
+        f"contradict: recall {show(c['recall'])} ({c['found']}/{c['gold']} original discrepancies; {c['apart']} of "
+        f"them in different events)",
+        f"  precision {show(c['precision'])} ({c['right']}/{c['flagged']} flagged sentence pairs real; {c['false']} "
+        f"judged false, {c['unjudged']} unjudged, counted as not real)",
+        f"  precision against the original discrepancies alone {show(c['precision_original'])} "
+        f"({c['right_original']}/{c['flagged']}); adjudicated discrepancies flagged {c['adjudicated']['flagged']}/"
+        f"{c['adjudicated']['gold']}",
     ]
     lines += [f"  gold kind {k}: found {v['found']}/{v['of']}" for k, v in c["recall_by_kind"].items()]
-    lines += [f"  flagged as {k}: right {v['right']}/{v['of']}" for k, v in c["precision_by_kind"].items()]
+    lines += [f"  flagged as {k}: right {v['right']}/{v['of']} ({v['false']} false, {v['unjudged']} unjudged)"
+              for k, v in c["precision_by_kind"].items()]
     lines.append(f"agree recall: {show(a['recall'])} ({a['found']}/{a['gold']}; {a['apart']} in different events)")
-    lines.append(f"traps flagged: {t['flagged']}/{t['gold']}")
+    lines.append(f"traps flagged: {t['flagged']}/{t['gold']} original, {at['flagged']}/{at['gold']} adjudicated")
     lines += [f"  looks like {k}: {v['flagged']}/{v['of']}" for k, v in t["by_look"].items()]
+    lines += [f"  adjudicated, looks like {k}: {v['flagged']}/{v['of']}" for k, v in at["by_look"].items()]
     if o["gold"]:
         lines.append(f"omission recall: {show(o['recall'])} ({o['found']}/{o['gold']})")
     lines.append("findings: " + ", ".join(f"{k} {v}" for k, v in figures["findings"].items()))
@@ -390,12 +463,16 @@ def summary(undated: Mapping, dated: Mapping) -> str:
         c = f["contradict"]
         return f"{show(c['precision'])}/{show(c['recall'])}"
 
+    def traps(f: Mapping) -> str:
+        return f"{f['traps']['flagged']}/{f['traps']['gold']} + {f['adjudicated_traps']['flagged']}/" \
+               f"{f['adjudicated_traps']['gold']} adjudicated"
+
     return (
         f"grouping F1 {undated['grouping']['f1']:.3f} (dated {dated['grouping']['f1']:.3f}) | "
-        f"contradict P/R {part(undated)} (dated {part(dated)}) | "
+        f"contradict P/R {part(undated)} (dated {part(dated)}; unjudged {undated['contradict']['unjudged']}, "
+        f"dated {dated['contradict']['unjudged']}) | "
         f"agree recall {show(undated['agree']['recall'])} (dated {show(dated['agree']['recall'])}) | "
-        f"traps flagged {undated['traps']['flagged']}/{undated['traps']['gold']} "
-        f"(dated {dated['traps']['flagged']}/{dated['traps']['gold']})"
+        f"traps flagged {traps(undated)} (dated {traps(dated)})"
     )
 
 

@@ -143,8 +143,9 @@ class FindingIndex:
 
 
 def reason_kind(reason: str) -> str:
-    """The kind a finding's reason starts with: 'numbers: ...' -> 'numbers'."""
-    head = reason.split(":", 1)[0].strip()
+    """The kind a finding's reason starts with: 'numbers: ...' -> 'numbers'; a fact-sheet reason names its fact in
+    brackets after the kind, 'person (donald trump): ...' -> 'person'."""
+    head = reason.split(":", 1)[0].split(" (", 1)[0].strip()
     return head if head and " " not in head else "other"
 
 

@@ -102,3 +102,90 @@ def test_grouping_score_counts_pairs():
     score = scoring.grouping_score(gold, predicted)
     assert (score.precision, score.recall) == (1 / 3, 1 / 2)
     assert scoring.grouping_score(gold, gold).ari == 1.0
+
+
+# --- pooled judgments: recall over the first annotation, precision over every judged flag --------------------
+
+
+@pytest.fixture(scope="module")
+def seed_run(frozen):
+    """One crosscheck run on the seeds and their frozen gold, for scoring against variants of that gold."""
+    gold = json.loads((frozen / "gold.json").read_text(encoding="utf-8"))
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    return real.run(SEEDS, list(texts)), real.usable(gold, texts)
+
+
+def _with(gold: dict, discrepancies: list, traps: list) -> dict:
+    agreements = [p for p in gold["pairs"] if p["relation"] != "contradict"]
+    return {**gold, "pairs": agreements + discrepancies, "not_contradictions": gold["not_contradictions"] + traps}
+
+
+def _sofa(gold: dict) -> dict:
+    return next(p for p in gold["pairs"] if p["relation"] == "contradict")
+
+
+def test_an_adjudicated_discrepancy_counts_for_precision_but_not_for_recall(seed_run):
+    comparison, gold = seed_run
+    adjudicated = {**_sofa(gold), "origin": "adjudicated"}
+    contradict = real.score(comparison, _with(gold, [adjudicated], []))["contradict"]
+    assert (contradict["gold"], contradict["found"], contradict["recall"]) == (0, 0, None)
+    assert (contradict["flagged"], contradict["right"], contradict["precision"]) == (1, 1, 1.0)
+    assert (contradict["right_original"], contradict["precision_original"]) == (0, 0.0)
+    assert contradict["adjudicated"] == {"gold": 1, "flagged": 1}
+    assert contradict["missed"] == [] and contradict["unjudged_pairs"] == []
+
+
+def test_a_flag_in_neither_discrepancies_nor_traps_is_unjudged_and_not_right(seed_run):
+    comparison, gold = seed_run
+    figures = real.score(comparison, _with(gold, [], []))
+    contradict = figures["contradict"]
+    assert (contradict["flagged"], contradict["right"], contradict["false"], contradict["unjudged"]) == (1, 0, 0, 1)
+    assert contradict["precision"] == 0.0
+    assert contradict["unjudged_pairs"] == ["certainty: 000_c2b2ebef24f7c9bd#6 / 001_127977346a318ce7#6"]
+    assert real.details(figures) == ["  unjudged certainty: 000_c2b2ebef24f7c9bd#6 / 001_127977346a318ce7#6"]
+
+
+def test_adjudicated_traps_are_counted_apart_from_the_original_ones(seed_run):
+    comparison, gold = seed_run
+    sofa = _sofa(gold)
+    as_trap = {"a": sofa["a"], "b": sofa["b"], "looks_like": "certainty"}
+    judged_false = real.score(comparison, _with(gold, [], [{**as_trap, "origin": "adjudicated"}]))
+    assert (judged_false["traps"]["gold"], judged_false["traps"]["flagged"]) == (3, 0)
+    assert (judged_false["adjudicated_traps"]["gold"], judged_false["adjudicated_traps"]["flagged"]) == (1, 1)
+    contradict = judged_false["contradict"]
+    assert (contradict["right"], contradict["false"], contradict["unjudged"], contradict["precision"]) == (0, 1, 0, 0.0)
+    assert contradict["wrongly_flagged"][0].endswith("(a trap that looks like certainty; adjudicated)")
+    original = real.score(comparison, _with(gold, [], [as_trap]))
+    assert (original["traps"]["gold"], original["traps"]["flagged"]) == (4, 1)
+    assert original["adjudicated_traps"]["gold"] == 0
+    assert "traps flagged 1/4 + 0/0 adjudicated" in real.summary(original, original)
+
+
+def test_a_pair_that_is_both_a_discrepancy_and_a_trap_counts_as_right(seed_run):
+    comparison, gold = seed_run
+    sofa = _sofa(gold)
+    trap = {"a": sofa["a"], "b": sofa["b"], "looks_like": "certainty", "origin": "adjudicated"}
+    contradict = real.score(comparison, _with(gold, [sofa], [trap]))["contradict"]
+    assert (contradict["right"], contradict["false"], contradict["precision"]) == (1, 0, 1.0)
+
+
+def test_freezing_keeps_the_origin_of_adjudicated_items_only():
+    texts = {"a": "The talks lasted two hours.", "b": "The talks lasted five hours. It rained."}
+    quote = {"a": "a", "a_text": "two hours", "b": "b", "b_text": "five hours"}
+    gold = {
+        "pairs": [{**quote, "relation": "contradict", "kind": "duration"},
+                  {**quote, "relation": "contradict", "kind": "duration", "origin": "adjudicated"}],
+        "not_contradictions": [{"a": "b", "a_text": "It rained.", "b": "a", "b_text": "two hours",
+                                "looks_like": "polarity", "origin": "adjudicated"}],
+    }
+    frozen = real.freeze_gold(gold, texts)
+    assert ["origin" in p for p in frozen["pairs"]] == [False, True]
+    assert frozen["pairs"][1]["origin"] == frozen["not_contradictions"][0]["origin"] == "adjudicated"
+    assert frozen["not_contradictions"][0]["a"]["spans"] == [[29, 39]]
+
+
+def test_a_fact_sheet_reason_is_counted_under_its_kind():
+    assert scoring.reason_kind("person (donald trump): a says “President”, b says “Former”") == "person"
+    assert scoring.reason_kind("duration (visit (days): xi jinping): a says “three-day”") == "duration"
+    assert scoring.reason_kind("numbers: a says 2 hours, b says 3 hours") == "numbers"
+    assert scoring.reason_kind("An odd reason without a kind") == "other"
