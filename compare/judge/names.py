@@ -65,8 +65,8 @@ def name_conflict(a: str, b: str, acronyms) -> Clash | None:
         left, right = _without_titles(left), _without_titles(right)
         if not left or not right or _same_countries(left, right):
             continue
-        if _named_in(left, lb) or _named_in(right, la):
-            continue  # the same names in another order ("Macron, Merz" / "Merz, Macron")
+        if _named_in(left, lb, _countries_named(b)) or _named_in(right, la, _countries_named(a)):
+            continue  # the same names in another order ("Macron, Merz" / "Merz, Macron"), a country in any form
         key_left, key_right = _name_key(left, acronyms), _name_key(right, acronyms)
         if key_left == key_right or key_left in text_b or key_right in text_a or _one_name(left, right):
             continue
@@ -79,9 +79,19 @@ def _without_titles(words: Sequence[str]) -> list[str]:
     return [w for w in words if len(w) > 1 and w.lower().rstrip(".") not in LEXICON.title_words]
 
 
-def _named_in(words: Sequence[str], other_lower: Sequence[str]) -> bool:
+def _named_in(words: Sequence[str], other_lower: Sequence[str], other_countries: frozenset[str] = frozenset()) -> bool:
+    """Whether the other sentence names each of `words` somewhere, a country in any of its forms: a list of names
+    is compared as a set ("French President Roux, British Prime Minister Ash" / "UK Prime Minister Ash, French
+    President Roux" name the same people, however the word-by-word alignment pairs the two runs)."""
     present = set(other_lower)
-    return all(w.lower() in present for w in words)
+    return all(w.lower() in present or (_countries((w,)) or {None}) <= other_countries for w in words)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _countries_named(text: str) -> frozenset[str]:
+    """The countries a sentence names in any form ("UK", "British", "Finland's")."""
+    words, _lower = _name_words(text)
+    return frozenset().union(*(_countries((w,)) or () for w in words if CAPITALISED.match(w)))
 
 
 def _one_name(left: Sequence[str], right: Sequence[str]) -> bool:

@@ -300,8 +300,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "names", Kind.NAMES, _names,
         "A different name in the same place of otherwise alike sentences; spelling variants, short forms and "
-        "transliterations of a name, a change of title alone, a capital standing for its country and one pair of "
-        "countries in another form are the same name; a surname spelled otherwise but close is still told.",
+        "transliterations of a name, a change of title alone, a capital standing for its country, one pair of "
+        "countries in another form and one list of names in another order are the same names; a surname spelled "
+        "otherwise but close is still told.",
         fires=(
             ("The foreign ministers met in Geneva on Monday.", "The foreign ministers met in Vienna on Monday."),
             ("Prime Minister Anna Berg will lead the delegation to the summit.",
@@ -323,6 +324,10 @@ RULES: tuple[Rule, ...] = (
              "Senior Aide Tom Hale met the delegation in Lisbon on Monday."),
             ("The Russian-American summit ended on Friday without a deal.",
              "The US-Russian summit ended on Friday without a deal."),
+            ("The president was joined by European leaders, including French President Anne Roux, German Chancellor "
+             "Karl Weber, Finnish President Lars Berg, UK Prime Minister Tom Ash and NATO chief Piet Mol.",
+             "The president meets German Chancellor Karl Weber, French President Anne Roux, British Prime Minister "
+             "Tom Ash, Finland's President Lars Berg and NATO chief Piet Mol at the palace."),
         ),
     ),
     Rule(
