@@ -10,7 +10,7 @@ from functools import lru_cache
 from compare.judge.text import SENTENCE_CACHE
 from compare.judge.verdict import Clash
 from compare.lang.en.judging import (
-    BOUND, BOUND_KIND, BOUND_WORDS, COMPOUND_DURATION, CONTEXT_WORD, DURATION_MINUTES, DURATION_PHRASE, IN_MINUTES, INTENT_VERBS, MODALS,
+    BOUND, BOUND_KIND, BOUND_WORDS, COMPARISON_STANDARD, COMPOUND_DURATION, CONTEXT_WORD, DURATION_MINUTES, DURATION_PHRASE, IN_MINUTES, INTENT_VERBS, MODALS,
     NUMBER, NUMBER_CLAUSE_END, NUMBER_WORD_UNITS_SKIP, NUMBER_WORDS, ORDINAL, POSSIBLE, SCALES, SPELLED_NUMBER,
     UNIT_AFTER_SCALE,
 )
@@ -38,6 +38,7 @@ class Quantity:
     step: float = 0.0  # the unit the figure is written to ("two hours": an hour; "210": ten), in its unit
     said_of: frozenset[str] = frozenset()  # stems of the content words before it in its clause
     tentative: bool = False  # said as a plan or a possibility ("expected to last up to seven hours")
+    compared: bool = False  # the measure of what something is compared with ("longer than a summit that lasted two hours")
 
     def admits(self, other: Quantity) -> bool:
         """Whether the two can be the same quantity: equal, or one of them only approximate or a bound."""
@@ -93,7 +94,7 @@ def _quantities(text: str) -> dict[str, tuple[Quantity, ...]]:
             said_of, tentative = context.before(m.start())
             found.setdefault(unit_stem, []).append(Quantity(
                 float(value) * scale * per, written, bound, _written_step(whole, frac) * scale * per, said_of,
-                tentative,
+                tentative, context.compared,
             ))
     return {unit: tuple(qs) for unit, qs in found.items()}
 
@@ -119,6 +120,7 @@ class _Context:
         self._stems: list[str] = []  # the clause's content-word stems so far, bound words left out
         self._tentative = False
         self._intended = False  # an intention verb so far in the clause: with "to" after it, what follows is planned
+        self._standard: int | None = None  # content words since the clause's "than", None before any
 
     def before(self, at: int) -> tuple[frozenset[str], bool]:
         """(the last NUMBER_CONTEXT_WORDS stems before `at` in its clause, whether the clause so far makes what
@@ -128,8 +130,12 @@ class _Context:
             word = self._items[self._next][1]
             self._next += 1
             if not word:  # a clause ends
-                self._stems, self._tentative, self._intended = [], False, False
+                self._stems, self._tentative, self._intended, self._standard = [], False, False, None
                 continue
+            if word in COMPARISON_STANDARD:
+                self._standard = 0
+            elif self._standard is not None and word not in BOUND_WORDS and content_tokens(word):
+                self._standard += 1
             self._tentative = (self._tentative or word in MODALS or word in POSSIBLE
                                or (word == "to" and self._intended))  # "planned to send", not "arrived for"
             self._intended = self._intended or word in INTENT_VERBS
@@ -137,6 +143,12 @@ class _Context:
                 self._stems.extend(content_tokens(word))
                 del self._stems[:-NUMBER_CONTEXT_WORDS]
         return frozenset(self._stems), self._tentative
+
+    @property
+    def compared(self) -> bool:
+        """Whether the figure last read stands in the standard of a comparison, past "than" and a word of its own
+        ("longer than a 2018 summit that lasted two hours"), not right after it as a bound ("more than two")."""
+        return bool(self._standard)
 
 
 def _minutes(match: re.Match[str]) -> str:
@@ -152,13 +164,14 @@ def number_conflict(a: str, b: str, alike: bool = True) -> Clash | None:
     """Numbers of one unit that cannot be the same: none of one side's admits any of the other's ("about 200"
     admits 210, "more than 200" admits 250, "200" does not admit 210).
 
-    Only figures stated as fact count ("expected to last up to seven hours" is a plan). Unless the two sentences
+    Only figures stated as fact of what the sentence is about count ("expected to last up to seven hours" is a
+    plan; "longer than a summit that lasted two hours" measures the other summit). Unless the two sentences
     are `alike` (the rest of their wording agrees), the figures must also be said of the same thing: a word before
     them in common ("lasted two hours" / "lasted three hours"), not two tariffs or two pipelines."""
     qa, qb = _quantities(a), _quantities(b)
     for unit in sorted(qa.keys() & qb.keys()):
-        xs = [q for q in qa[unit] if not q.tentative]
-        ys = [q for q in qb[unit] if not q.tentative]
+        xs = [q for q in qa[unit] if not (q.tentative or q.compared)]
+        ys = [q for q in qb[unit] if not (q.tentative or q.compared)]
         if not xs or not ys or any(x.admits(y) for x in xs for y in ys):
             continue
         if not alike and not any(x.said_of & y.said_of for x in xs for y in ys):

@@ -239,7 +239,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "numbers", Kind.NUMBERS, _numbers,
-        "Numbers of one unit, stated as fact, that cannot be the same, allowing for rounding (\"about\", to half "
+        "Numbers of one unit, stated as fact (not as a plan, a hint or the measure of what something is compared "
+        "with), that cannot be the same, allowing for rounding (\"about\", to half "
         "the unit a figure is written to) and bounds (\"more than\"); unless the sentences are alike, only figures "
         "said of the same thing.",
         fires=(
@@ -254,6 +255,10 @@ RULES: tuple[Rule, ...] = (
             ("The summit took place in 2023 in the capital.", "The summit took place in 2024 in the capital."),
             ("The talks were expected to last up to seven hours.", "The talks lasted three hours."),
             ("The meeting lasted about two hours.", "The meeting lasted 2.5 hours."),
+            ("Saturday's talks ran longer than a 2019 summit in Vienna that lasted roughly two hours.",
+             "The talks lasted more than three hours, with two aides from each side."),
+            ("The minister hinted at cutting the 20 percent duty on steel goods.",
+             "The minister cut the duty on steel goods from 57% to 47%."),
         ),
     ),
     Rule(

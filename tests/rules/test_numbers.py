@@ -121,3 +121,16 @@ def test_a_verb_of_travel_without_to_is_no_intention():
     assert number_conflict("The president arrived in Oslo for a three-day visit.",
                            "The president arrived in Oslo for a four-day visit.", alike=False)
     assert number_conflict("The minister traveled to Oslo to sign 40 deals.", "The minister signed 25 deals.") is None
+
+
+def test_a_figure_in_the_standard_of_a_comparison_is_not_the_subjects():
+    standard = "The talks ran longer than a summit in Vienna that lasted two hours."
+    assert number_conflict(standard, "The talks lasted three hours.") is None
+    # right after "than" the figure is a bound of the subject's own measure, and still compared
+    assert number_conflict("The talks lasted more than three hours.", "The talks lasted two hours.")
+    assert number_conflict("The talks lasted longer than three hours.", "The talks lasted two hours.")
+
+
+def test_a_hinted_figure_is_not_stated_as_fact():
+    assert number_conflict("The minister hinted at a 20 percent cut.", "The minister announced a 30 percent cut.") is None
+    assert number_conflict("The minister announced a 20 percent cut.", "The minister announced a 30 percent cut.")

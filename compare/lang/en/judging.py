@@ -101,7 +101,9 @@ INTENT_VERBS = frozenset(
     "traveled travelled arrived".split()
 )
 # Adjectives that make what follows a possibility ("a potential joint press conference", "a likely 300 troops").
-POSSIBLE = frozenset("potential possible proposed likely prospective planned expected".split())
+POSSIBLE = frozenset(
+    "potential possible proposed likely prospective planned expected hinted hinting floated mulled mulling".split()
+)
 # A denial reaches the claim it denies, which follows in a that-clause (see negation.DENIAL_REACH).
 DENIALS = frozenset({"denied", "deny", "denies"})
 # Verbs whose negation says what another verb affirms ("will not accept" / "would oppose"), both ways. Negation
@@ -159,6 +161,10 @@ BOUND_WORDS = frozenset(
     "about around roughly approximately nearly almost some estimated close more than at least over upwards of in "
     "excess less under fewer up most just".split()
 )
+# The word that opens the standard of a comparison: a figure past it and a word of its own ("longer than a summit
+# that lasted two hours") measures the thing compared against, not what the sentence is about; right before a
+# figure it is a bound ("more than three hours").
+COMPARISON_STANDARD = frozenset({"than"})
 # A word before a figure, read for what the figure is said of (quantities.NUMBER_CONTEXT_WORDS), and where a
 # clause ends for that reading (a comma or point between digits is part of a number: "1,500", "2.5").
 CONTEXT_WORD = re.compile(r"[A-Za-z]+")
