@@ -105,3 +105,24 @@ def test_the_gazetteer_reader_reads_lists_and_skips_comments():
     assert [(r.name, r.capitals, r.demonyms, r.names) for r in rows] == [
         ("Kenya", ("nairobi",), ("kenyan",), ("kenya",)), ("Nowhere", (), (), ("nowhere",))]
     assert isinstance(LEXICON, Lexicon)
+
+
+def test_judging_words_that_only_count_in_a_frame_are_not_plain_negations_or_clause_ends():
+    from compare.judge.negation import _negations
+    from compare.lang.en.judging import (
+        BOUND_WORDS, CLAUSE_ENDS, COMPARISON_STANDARD, FORECAST_ENDS, NEGATIONS, POSSIBLE, PREDICATIVE_DENIALS,
+        REFERENCE_POINT,
+    )
+
+    # "off" denies only after a form of "be": "the deal is off", never "the talks kicked off"
+    assert not PREDICATIVE_DENIALS & NEGATIONS
+    assert _negations("The deal is off.")[1] and not _negations("The talks kicked off in Oslo.")[1]
+    # a modal's forecast reaches over the commas of a list, and ends where a clause of another kind does
+    assert "," in CLAUSE_ENDS and "," not in FORECAST_ENDS and FORECAST_ENDS < CLAUSE_ENDS
+    # "than" right before a figure is a bound ("more than three"), never a word a figure is said of
+    assert COMPARISON_STANDARD <= BOUND_WORDS
+    assert {"hinted", "floated", "potential"} <= POSSIBLE
+    # a date after "since" goes with the phrase; the year left after a date's comma names no day
+    assert REFERENCE_POINT.sub(" ", "the first talks since the war began on March 3, 2021.") == (
+        "the first talks  , 2021.")
+    assert REFERENCE_POINT.sub(" ", "They met on June 2 in Lima.") == "They met on June 2 in Lima."

@@ -7,14 +7,21 @@ from functools import lru_cache
 
 from compare.judge.text import SENTENCE_CACHE
 from compare.judge.verdict import Clash, Side
-from compare.lang.en.judging import MONTH_ONLY
+from compare.lang.en.judging import MONTH_ONLY, REFERENCE_POINT
 from compare.lang import LEXICON
 from compare.metadata import meeting_dates, meeting_month_days
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _sentence_dates(text: str, published: str | None) -> tuple[str, ...]:
-    return meeting_dates([text], published)
+    return meeting_dates([_without_reference_points(text)], published)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _without_reference_points(text: str) -> str:
+    """`text` without its phrases of a past point of reference ("since the invasion on February 24, 2022"): the date
+    there is another event's."""
+    return REFERENCE_POINT.sub(" ", text)
 
 
 def date_conflict(a: Side, b: Side) -> Clash | None:
@@ -28,7 +35,8 @@ def date_conflict(a: Side, b: Side) -> Clash | None:
         apart = min(abs((date.fromisoformat(x) - date.fromisoformat(y)).days) for x in da for y in db)
         return Clash(tuple(sorted(da)), tuple(sorted(db)), days_apart=apart)
     # A side whose year cannot be told (no year written, no publication date) still names a month and a day.
-    ma, mb = set(meeting_month_days(a.sentence.text)), set(meeting_month_days(b.sentence.text))
+    ma = set(meeting_month_days(_without_reference_points(a.sentence.text)))
+    mb = set(meeting_month_days(_without_reference_points(b.sentence.text)))
     if ma and mb and not (ma & mb):
         apart = min(_days_apart(x, y) for x in ma for y in mb)
         return Clash(tuple(_month_day(d) for d in sorted(ma)), tuple(_month_day(d) for d in sorted(mb)), days_apart=apart)

@@ -3,10 +3,16 @@ detail and hedged rules, and by the claim matrix (one detector for both)."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from compare.judge.text import SENTENCE_CACHE
-from compare.lang.en.judging import SOFT_HEDGES, UNCERTAIN_WHETHER, UNCLEAR_DETAIL, UNSETTLED
+from compare.lang.en.judging import (
+    CAPITALISED, CLAUSE_ENDS, PUNCT, SOFT_HEDGES, UNCERTAIN_WHETHER, UNCLEAR_DETAIL, UNSETTLED,
+)
+
+# Where what a sentence leaves open ends: its clause (a point ends none within one sentence: "the U.S. forces").
+CLAUSE_END = re.compile("[" + re.escape("".join(sorted(CLAUSE_ENDS - {"."}))) + "]")
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -14,6 +20,17 @@ def uncertain_whether(text: str) -> str | None:
     """The phrase that leaves the claim's occurrence open ("it was not made clear whether"), or None."""
     m = UNCERTAIN_WHETHER.search(text)
     return m.group(0) if m else None
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def names_left_open(text: str) -> tuple[str, ...]:
+    """The names in what `text` leaves open, up to the end of its clause: "it remains to be seen whether Rossi,
+    whose party ..." -> ("Rossi",); empty when nothing is left open or it names nobody."""
+    m = UNCERTAIN_WHETHER.search(text)
+    if m is None:
+        return ()
+    clause = CLAUSE_END.split(text[m.end():], maxsplit=1)[0]
+    return tuple(w for w in (w.strip(PUNCT) for w in clause.split()) if CAPITALISED.match(w))
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)

@@ -87,6 +87,13 @@ def _named_in(words: Sequence[str], other_lower: Sequence[str], other_countries:
     return all(w.lower() in present or (_countries((w,)) or {None}) <= other_countries for w in words)
 
 
+def unnamed_in(words: Sequence[str], other: str) -> tuple[str, ...]:
+    """Those of `words` (names) that the sentence `other` never names, a country in any of its forms counting as
+    named."""
+    lower, countries = _name_words(other)[1], _countries_named(other)
+    return tuple(w for w in words if not _named_in((w,), lower, countries))
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _countries_named(text: str) -> frozenset[str]:
     """The countries a sentence names in any form ("UK", "British", "Finland's")."""
@@ -129,6 +136,7 @@ def _countries(words: Sequence[str]) -> frozenset[str] | None:
         if not part:
             continue
         key = normalise_place(part).lower().rstrip(".")
+        key = key if key in LEXICON.demonym_country or key in _country_by_name() else key.replace(".", "")  # "U.S."
         country = LEXICON.demonym_country.get(key) or _country_by_name().get(key) or country_of_capital(part)
         if country is None:
             return None

@@ -9,8 +9,9 @@ from functools import lru_cache
 from compare.judge.hedges import unclear_detail, uncertain_whether
 from compare.judge.text import SENTENCE_CACHE
 from compare.lang.en.judging import (
-    BE_FORMS, CLAUSE_ENDS, CONTRAST_CUES, CONTRAST_TURNS, DENIALS, DENYING_CUES, DENYING_VERBS, INTENT_VERBS, MODALS, NEGATING_VERBS,
-    NEGATIONS, OPPOSITES, POSSIBLE, TOKEN, UNASSERTED_OPENERS, UNCERTAIN_WHETHER, UNCLEAR_DETAIL, VERB_NEGATIONS,
+    BE_FORMS, CLAUSE_ENDS, CONTRAST_CUES, CONTRAST_TURNS, DENIALS, DENYING_CUES, DENYING_VERBS, FORECAST_ENDS, INTENT_VERBS,
+    MODALS, NEGATING_VERBS, NEGATIONS, OPPOSITES, POSSIBLE, PREDICATIVE_DENIALS, TOKEN, UNASSERTED_OPENERS,
+    UNCERTAIN_WHETHER, UNCLEAR_DETAIL, VERB_NEGATIONS,
 )
 from compare.lang import LEXICON
 from compare.similarity import AcronymKey, acronym_key, content_tokens
@@ -52,6 +53,7 @@ def _negations(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         i for i, tok in enumerate(toks)
         if (tok in NEGATIONS and not (tok == "not" and i + 1 < len(toks) and toks[i + 1] == "only"))
         or (i > 0 and CONTRAST_CUES.get(toks[i - 1]) == tok)
+        or (i > 0 and tok in PREDICATIVE_DENIALS and toks[i - 1] in BE_FORMS)  # "the deal is off"
     ]
     return toks, _uncancelled(toks, found)
 
@@ -85,8 +87,9 @@ def predicate_stem(word: str, acronyms) -> str | None:
 
 
 def _passive_denial(toks: Sequence[str], i: int) -> bool:
-    """A negating verb after a form of "be" ("the press conference was canceled"): it denies its whole clause."""
-    return toks[i] in NEGATING_VERBS and i > 0 and toks[i - 1] in BE_FORMS
+    """A negating verb after a form of "be" ("the press conference was canceled", "the deal is off"): it denies its
+    whole clause."""
+    return (toks[i] in NEGATING_VERBS or toks[i] in PREDICATIVE_DENIALS) and i > 0 and toks[i - 1] in BE_FORMS
 
 
 def _reach(toks: Sequence[str], i: int) -> range:
@@ -150,6 +153,29 @@ def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
     return hits
 
 
+@lru_cache(maxsize=SENTENCE_CACHE)
+def denied_names(text: str, word: str) -> tuple[str, ...]:
+    """The names a denial of `word` is about: the capitalised words after `word` in its clause, once a negation
+    stands before it there ("no discussion about the Taiwan issue" -> ("Taiwan",)). A denial about a name the other
+    sentence never names denies something it does not say."""
+    toks, positions = _negations(text)
+    written = _written_tokens(text)
+    for i in positions:
+        for k in range(i + 1, len(toks)):
+            if toks[k] in CLAUSE_ENDS:
+                break
+            if toks[k] != word:
+                continue
+            names = []
+            for j in range(k + 1, len(toks)):
+                if toks[j] in CLAUSE_ENDS or toks[j] in CONTRAST_TURNS:
+                    break
+                if written[j][:1].isupper():
+                    names.append(written[j])
+            return tuple(names)
+    return ()
+
+
 def negation_targets(text: str, acronyms) -> frozenset[str]:
     """Stems of every word a negation of `text` reaches, whatever the other sentence says: all it denies (a
     passive negating verb denies its whole clause)."""
@@ -173,7 +199,8 @@ def _negation_targets(text: str, acronyms: AcronymKey) -> frozenset[str]:
 def asserted(text: str, word: str, acronyms) -> bool:
     """Whether `text` states `word` as fact somewhere: not only under a condition ("when he is ready", "if a
     deal were signed"), as a possibility ("could sign") or an intention ("planned to sign", "traveled to Washington
-    to sign", "a potential press conference"), and not only in a clause that holds a negation: after it ("did not
+    to sign", "a potential press conference", or anything a modal's forecast reaches over the commas of a list:
+    "could last hours, including a joint press conference"), and not only in a clause that holds a negation: after it ("did not
     sign a natural resources agreement", "no agreement was signed") up to a turn to another claim ("but"), or
     before a negation of a verb, as what it is said of ("officials were not present" states no presence of
     officials)."""
@@ -201,17 +228,22 @@ def _asserted_stems(text: str, acronyms: AcronymKey) -> frozenset[str]:
             k -= 1
     found: set[str] = set()
     start, opened, intended = 0, False, False  # the clause so far: its start, a conditional opener, an intention verb
+    forecast = False  # a modal so far, not negated, its reach not ended: "could last hours, including a meeting"
     for k, tok in enumerate(toks):
+        if tok in FORECAST_ENDS or tok in CONTRAST_TURNS:
+            forecast = False
         if tok in CLAUSE_ENDS:
             start, opened, intended = k + 1, False, False
             continue
-        if not (denied[k] or opened):
+        if not (denied[k] or opened or forecast):
             modal = any(t in MODALS or t in POSSIBLE for t in toks[max(start, k - 2) : k])
             meant = intended and "to" in toks[max(start, k - 3) : k]
             if not (modal or meant):
                 found.update(map(_verb, content_tokens(tok, acronyms)[:1]))
         opened = opened or tok in UNASSERTED_OPENERS
         intended = intended or tok in INTENT_VERBS
+        # "could not agree" states a failure as fact: a modal forecasts only when no negation follows it
+        forecast = forecast or (tok in MODALS and not (k + 1 < len(toks) and toks[k + 1] in VERB_NEGATIONS))
     return frozenset(found)
 
 

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from compare.judge.dates import date_conflict, month_conflict
 from compare.judge.detail import added_detail
-from compare.judge.hedges import soft_hedge, unclear_detail, uncertain_whether
-from compare.judge.names import name_conflict
+from compare.judge.hedges import names_left_open, soft_hedge, unclear_detail, uncertain_whether
+from compare.judge.names import name_conflict, unnamed_in
 from compare.judge.negation import (
-    _negations, asserted, clause_matched, denies_alike, negated_words, negation_targets, predicate_stem, verbs_folded,
+    _negations, asserted, clause_matched, denied_names, denies_alike, negated_words, negation_targets, predicate_stem,
+    verbs_folded,
 )
 from compare.judge.quantities import number_conflict, ordinal_conflict
 from compare.config import JudgingConfig
@@ -72,6 +73,8 @@ def _certainty(p: Pair) -> Verdict | None:
     if bool(ua) == bool(ub):
         return None
     unsure, sure = (p.a, p.b) if ua else (p.b, p.a)
+    if unnamed_in(names_left_open(unsure.sentence.text), sure.sentence.text):
+        return None  # what is left open is said of someone the other side never names
     return Verdict(Kind.CERTAINTY, unsure.source, sure.source, phrase=ua or ub, quoted=sure.sentence.text)
 
 
@@ -81,7 +84,8 @@ def _polarity(p: Pair) -> Verdict | None:
     Both denying it ("did not discuss quotas" / "quotas were not talked about", "will not accept" / "would
     oppose", "partners, not rivals" / "partners rather than rivals") is agreement; so is a denial of something the
     other side only says under a condition or as an intention ("when he is ready", "planned to sign"), or says in
-    a clause about something else, or a denial the negating side contradicts itself by affirming the word too.
+    a clause about something else, or about a name the other side never names ("no discussion about Taiwan" /
+    "discussed trade"), or a denial the negating side contradicts itself by affirming the word too.
     """
     if not (_negations(p.a.sentence.text)[1] or _negations(p.b.sentence.text)[1]):
         return None  # neither sentence denies anything (read once per sentence, cached)
@@ -95,7 +99,8 @@ def _polarity(p: Pair) -> Verdict | None:
         targets = negation_targets(other, p.acronyms)
         for word in dict.fromkeys(words):  # each word once: a long sentence may deny one word many times
             if (predicate_stem(word, p.acronyms) in targets or asserted(text, word, p.acronyms)
-                    or not asserted(other, word, p.acronyms) or not clause_matched(text, word, other, p.acronyms)):
+                    or not asserted(other, word, p.acronyms) or not clause_matched(text, word, other, p.acronyms)
+                    or unnamed_in(denied_names(text, word), other)):
                 continue
             return Verdict(Kind.POLARITY, negating.source, affirming.source, phrase=word)
     return None
@@ -188,7 +193,8 @@ def _agree(p: Pair) -> Verdict:
 RULES: tuple[Rule, ...] = (
     Rule(
         "certainty", Kind.CERTAINTY, _certainty,
-        "One side leaves open whether it happened at all (\"it was not made clear whether\"); the other reports it.",
+        "One side leaves open whether it happened at all (\"it was not made clear whether\"); the other reports it, "
+        "naming whoever the open question names.",
         fires=(
             ("It was not immediately clear whether the two leaders discussed the disputed islands.",
              "The two leaders discussed the disputed islands during their meeting."),
@@ -196,6 +202,8 @@ RULES: tuple[Rule, ...] = (
              "New tariffs were raised in the talks, the ministry said."),
             ("It remains unclear if the treaty will be ratified before the summer recess.",
              "The treaty will be ratified before the summer recess."),
+            ("It was not clear whether Rossi discussed the budget with Bianchi.",
+             "Rossi discussed the budget with Bianchi on Monday."),
         ),
         spares=(
             ("It was not immediately clear whether the two leaders discussed the disputed islands.",
@@ -203,13 +211,17 @@ RULES: tuple[Rule, ...] = (
             ("It was not clear when parliament would ratify the treaty.", "Parliament will ratify the treaty."),
             ("The two leaders made clear that the alliance remained strong.",
              "The two leaders said the alliance remained strong."),
+            ("The council has not yet backed the plan, and it remains to be seen whether Rossi, whose party has been "
+             "losing ground in the north, is ready to meet Bianchi or offer real concessions.",
+             "Bianchi, for his part, firmly denied offering any concessions to the council, aides said."),
         ),
     ),
     Rule(
         "polarity", Kind.POLARITY, _polarity,
         "One side denies a predicate (the first content word after the negation, \"rather than\" or a verb such "
-        "as \"cancelled\") that the other states as fact, not as a plan, condition or possibility, in a clause "
-        "about the same thing.",
+        "as \"cancelled\", or \"is off\") that the other states as fact, not as a plan, condition or possibility "
+        "(a modal's forecast reaches over a list), in a clause about the same thing, naming whatever the denial "
+        "names.",
         fires=(
             ("The two leaders did not discuss the pipeline project.",
              "The two leaders discussed the pipeline project at length."),
@@ -221,6 +233,7 @@ RULES: tuple[Rule, ...] = (
              "The bank will raise rates, the governor said."),
             ("The president cancelled the visit to the border region on Friday.",
              "The president made the visit to the border region on Friday."),
+            ("The two ministers did not discuss Kosovo.", "The two ministers discussed Kosovo at length."),
         ),
         spares=(
             ("Fishing quotas were not discussed, the ministry said.",
@@ -235,6 +248,13 @@ RULES: tuple[Rule, ...] = (
             ("The two leaders did not sign the trade deal.", "The two leaders planned to sign the trade deal on Friday."),
             ("The joint press conference was canceled at short notice.",
              "The two leaders did not hold the joint press conference."),
+            ("According to the ministry, the talks could last five hours, including a working lunch, a tour of the "
+             "port and a joint press conference afterward.",
+             "The meeting, the first in years, ended without a joint press conference."),
+            ("No deal: the minister left without signing the expected grain deal, the agency reported.",
+             "\u201cDeal signing is off.\u201d"),
+            ("The two ministers discussed several issues, including energy, trade and regional security.",
+             "There was no discussion about the Kosovo issue between the two ministers."),
         ),
     ),
     Rule(
@@ -290,7 +310,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "dates", Kind.DATES, _dates,
-        "Meeting dates more than a day apart, weekdays read against the publication date.",
+        "Meeting dates more than a day apart, weekdays read against the publication date; a date after \"since\" is "
+        "a past point of reference, not the meeting's.",
         fires=(
             ("The leaders met in Hanoi on March 14, 2025.", "The leaders met in Hanoi on March 17, 2025."),
             ("The foreign ministers met in Lima on June 2 to discuss trade.",
@@ -300,6 +321,8 @@ RULES: tuple[Rule, ...] = (
             ("The leaders met in Hanoi on March 14, 2025.", "The leaders met in Hanoi on March 15, 2025."),
             ("The foreign ministers met in Lima on June 2 to discuss trade.",
              "The foreign ministers met in Lima on Tuesday to discuss trade."),
+            ("The two foreign ministers began talks in Lima on June 2, their first since the border war of 2021.",
+             "It was the first meeting of the two sides since the start of the border war on March 3, 2021."),
         ),
     ),
     Rule(

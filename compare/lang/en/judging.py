@@ -77,6 +77,13 @@ NEGATING_VERBS = frozenset(
     "denied deny denies failed fails fail".split()
 )
 BE_FORMS = frozenset("is are was were be been being".split())
+# A phrase that names a past point of reference, never the date of what the sentence reports: "the first talks
+# since the invasion on February 24, 2022". It runs to the end of its clause (a comma inside a date, "February 24,
+# 2022", ends it early and leaves a bare year, which names no day).
+REFERENCE_POINT = re.compile(r"\bsince\b[^,;:!?()—–]*", re.IGNORECASE)
+# Words that deny their clause after a form of "be", as a negating verb in the passive does ("the deal is off"
+# says what "the deal was cancelled" says); elsewhere they deny nothing ("the talks kicked off").
+PREDICATIVE_DENIALS = frozenset({"off"})
 # A negation states nothing of the rest of its clause as fact ("did not sign a natural resources agreement", "no
 # agreement was signed"), up to a word that turns to another claim ("no deal on steel but a deal on grain").
 # Negations of a verb: what stands before them in their clause is what the denial is said of ("officials were not
@@ -93,6 +100,9 @@ CONTRAST_CUES = {"rather": "than", "instead": "of"}
 UNASSERTED_OPENERS = frozenset("if when unless until once whether".split())
 # Words just before a verb that make it a possibility, not a fact ("could sign"; "would" is reported "will").
 MODALS = frozenset("could might may should".split())
+# Where a modal's forecast ends: it reaches over the commas of a list ("could last seven hours, including ... and a
+# joint press conference") up to one of these marks or a turn to another claim.
+FORECAST_ENDS = frozenset(";:.!?()—–")
 # Verbs whose "to" makes what follows an intention, not a fact ("planned to sign"; "traveled to Washington to
 # sign" reads "to sign" as one).
 INTENT_VERBS = frozenset(
