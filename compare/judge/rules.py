@@ -204,6 +204,8 @@ RULES: tuple[Rule, ...] = (
              "The treaty will be ratified before the summer recess."),
             ("It was not clear whether Rossi discussed the budget with Bianchi.",
              "Rossi discussed the budget with Bianchi on Monday."),
+            ("Reports said the minister may have cut short the visit to take a call, though the ministry has not "
+             "confirmed this.", "It has since emerged that the minister cut short the visit to take a call."),
         ),
         spares=(
             ("It was not immediately clear whether the two leaders discussed the disputed islands.",

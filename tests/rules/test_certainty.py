@@ -3,6 +3,7 @@
 import pytest
 
 from compare.judge import judge_pair, uncertain_whether
+from compare.judge.rules import EXAMPLE_SCORE, Pair
 from compare.models import Relation
 from rule_checks import check_fires, check_spares, rule_named, side
 
@@ -38,3 +39,19 @@ def test_certainty_conflict_is_a_contradiction_naming_the_phrase():
 def test_it_remains_to_be_seen_whether_leaves_the_event_open():
     assert uncertain_whether("It remains to be seen whether parliament will ratify the treaty.") == (
         "It remains to be seen whether")
+
+
+def test_a_confirmation_withheld_of_the_claim_itself_leaves_it_open():
+    assert uncertain_whether("The visit was cut short, though the ministry has not confirmed this.")
+    assert uncertain_whether("Officials did not confirm the reports.")
+    # what is not confirmed is something else: a detail, or a thing the pronoun begins
+    assert uncertain_whether("The ministry has not confirmed this year's budget.") is None
+    assert uncertain_whether("The ministry has not confirmed it was hit.") is None
+
+
+def test_a_question_left_open_about_someone_the_other_never_names_is_no_certainty_conflict():
+    open_question = "It remains to be seen whether Rossi, whose party is losing ground, will offer concessions."
+    assert RULE.check(Pair.of(side("a", open_question), side("b", "Bianchi denied offering any concessions."),
+                              EXAMPLE_SCORE)) is None
+    assert RULE.check(Pair.of(side("a", open_question), side("b", "Rossi offered concessions on Monday."),
+                              EXAMPLE_SCORE))

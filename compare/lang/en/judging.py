@@ -32,6 +32,9 @@ UNCERTAIN_WHETHER = re.compile(
     r"|no\s+(?:word|indication|details?|confirmation)\s+(?:on|of|about|as\s+to)\s+whether"
     r"|uncertain\s+(?:whether|if)"
     r"|(?:it\s+)?remains\s+to\s+be\s+seen\s+(?:whether|if)"
+    # a confirmation withheld of the claim itself, referred back to ("the ministry has not confirmed this")
+    r"|(?:(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?(?:confirmed|confirm|verified|verify)"
+    r"|(?:declined|refused)\s+to\s+confirm)\s+(?:this|it|the\s+reports?)(?=\s*[,;:.!?)—–]|\s*$)"
     r")\b",
     re.IGNORECASE,
 )
