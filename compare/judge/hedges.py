@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from compare.judge.text import SENTENCE_CACHE
 from compare.lang.en.judging import (
-    CAPITALISED, CLAUSE_ENDS, PUNCT, SOFT_HEDGES, UNCERTAIN_WHETHER, UNCLEAR_DETAIL, UNSETTLED,
+    CAPITALISED, CLAUSE_ENDS, CONTRAST_TURNS, PUNCT, SOFT_HEDGES, UNCERTAIN_WHETHER, UNCLEAR_DETAIL, UNSETTLED,
 )
 
 # Where what a sentence leaves open ends: its clause (a point ends none within one sentence: "the U.S. forces").
@@ -27,10 +27,30 @@ def names_left_open(text: str) -> tuple[str, ...]:
     """The names in what `text` leaves open, up to the end of its clause: "it remains to be seen whether Rossi,
     whose party ..." -> ("Rossi",); empty when nothing is left open or it names nobody."""
     m = UNCERTAIN_WHETHER.search(text)
-    if m is None:
+    if m is None or not _asks_ahead(m.group(0)):
         return ()
     clause = CLAUSE_END.split(text[m.end():], maxsplit=1)[0]
     return tuple(w for w in (w.strip(PUNCT) for w in clause.split()) if CAPITALISED.match(w))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def claim_left_open(text: str) -> str:
+    """The words of the claim `text` leaves open: after a phrase that asks ahead ("it is unclear whether ..."), the
+    rest of the sentence; before one that refers back ("..., though the ministry has not confirmed this"), what
+    comes before it. Empty when nothing is left open."""
+    m = UNCERTAIN_WHETHER.search(text)
+    if m is None:
+        return ""
+    if _asks_ahead(m.group(0)):
+        return text[m.end():]
+    before = text[: m.start()].split()  # the claim ends where the sentence turns to its doubt ("..., though")
+    turn = max((i for i, w in enumerate(before) if w.strip(PUNCT).lower() in CONTRAST_TURNS), default=len(before))
+    return " ".join(before[:turn])
+
+
+def _asks_ahead(phrase: str) -> bool:
+    """Whether a phrase of doubt asks about what follows it ("whether", "if"), not what came before ("this")."""
+    return phrase.split()[-1].lower() in {"whether", "if"}
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from compare.judge.dates import date_conflict, month_conflict
 from compare.judge.detail import added_detail
-from compare.judge.hedges import names_left_open, soft_hedge, unclear_detail, uncertain_whether
+from compare.judge.hedges import claim_left_open, names_left_open, soft_hedge, unclear_detail, uncertain_whether
 from compare.judge.names import name_conflict, unnamed_in
 from compare.judge.negation import (
-    _negations, asserted, clause_matched, denied_names, denies_alike, negated_words, negation_targets, predicate_stem,
+    CLAUSE_MATCH_MIN_WORDS, _negations, asserted, clause_matched, denied_names, denies_alike, negated_words, negation_targets, predicate_stem,
     verbs_folded,
 )
 from compare.judge.quantities import number_conflict, ordinal_conflict
@@ -73,8 +73,13 @@ def _certainty(p: Pair) -> Verdict | None:
     if bool(ua) == bool(ub):
         return None
     unsure, sure = (p.a, p.b) if ua else (p.b, p.a)
+    if soft_hedge(sure.sentence.text):
+        return None  # the other side only reports it too ("reportedly"): neither states it as fact
     if unnamed_in(names_left_open(unsure.sentence.text), sure.sentence.text):
         return None  # what is left open is said of someone the other side never names
+    sure_tokens = p.tokens_b if sure is p.b else p.tokens_a
+    if len(set(content_tokens(claim_left_open(unsure.sentence.text), p.acronyms)) & sure_tokens) < CLAUSE_MATCH_MIN_WORDS:
+        return None  # the other side's claim is about something else than the open question
     return Verdict(Kind.CERTAINTY, unsure.source, sure.source, phrase=ua or ub, quoted=sure.sentence.text)
 
 
@@ -193,8 +198,8 @@ def _agree(p: Pair) -> Verdict:
 RULES: tuple[Rule, ...] = (
     Rule(
         "certainty", Kind.CERTAINTY, _certainty,
-        "One side leaves open whether it happened at all (\"it was not made clear whether\"); the other reports it, "
-        "naming whoever the open question names.",
+        "One side leaves open whether it happened at all (\"it was not made clear whether\", \"has not confirmed "
+        "this\"); the other reports it as fact, in words of the open claim, naming whoever the open question names.",
         fires=(
             ("It was not immediately clear whether the two leaders discussed the disputed islands.",
              "The two leaders discussed the disputed islands during their meeting."),
@@ -216,6 +221,10 @@ RULES: tuple[Rule, ...] = (
             ("The council has not yet backed the plan, and it remains to be seen whether Rossi, whose party has been "
              "losing ground in the north, is ready to meet Bianchi or offer real concessions.",
              "Bianchi, for his part, firmly denied offering any concessions to the council, aides said."),
+            ("Reports said the minister may have cut short the visit to take a call, though the ministry has not "
+             "confirmed this.", "The minister reportedly cut short the visit to take a call."),
+            ("Reports said the minister may have cut short the visit to take a call, though the ministry has not "
+             "confirmed this.", "The minister confirmed the aid, though he stressed the cost would be shared."),
         ),
     ),
     Rule(

@@ -3,6 +3,7 @@
 import pytest
 
 from compare.judge import judge_pair, uncertain_whether
+from compare.judge.hedges import claim_left_open
 from compare.judge.rules import EXAMPLE_SCORE, Pair
 from compare.models import Relation
 from rule_checks import check_fires, check_spares, rule_named, side
@@ -55,3 +56,10 @@ def test_a_question_left_open_about_someone_the_other_never_names_is_no_certaint
                               EXAMPLE_SCORE)) is None
     assert RULE.check(Pair.of(side("a", open_question), side("b", "Rossi offered concessions on Monday."),
                               EXAMPLE_SCORE))
+
+
+def test_the_claim_left_open_is_what_the_doubt_asks_about():
+    assert claim_left_open("It is unclear whether the pact was signed.") == " the pact was signed."
+    assert claim_left_open("The envoy may have left early, though the ministry has not confirmed this.") == (
+        "The envoy may have left early,")
+    assert claim_left_open("The envoy left early.") == ""
