@@ -249,8 +249,8 @@ def _asserted_stems(text: str, acronyms: AcronymKey) -> frozenset[str]:
 
 def clause_matched(negating: str, word: str, other: str, acronyms) -> bool:
     """Whether `other` has a clause mostly about what the clause of `negating` that negates `word` is about (at
-    least NEGATED_CLAUSE_SHARED of its content words lie there), or one that holds all the negation denies: a
-    denial only contradicts a statement of the same thing ("there is no deal until there is a deal" says nothing of "they agreed a deal on energy at the press
+    least NEGATED_CLAUSE_SHARED of its content words lie there): a denial only contradicts a statement of the same
+    thing ("there is no deal until there is a deal" says nothing of "they agreed a deal on energy at the press
     conference")."""
     key = acronym_key(acronyms)
     stem = predicate_stem(word, key)
@@ -260,32 +260,10 @@ def clause_matched(negating: str, word: str, other: str, acronyms) -> bool:
     for words in _folded_negated_clauses(negating, key):
         if stem in words:
             negated |= words
-    denied = _denied_phrase(negating, word.lower(), key)
     return any(
         len(words & negated) >= CLAUSE_MATCH_MIN_WORDS and len(words & negated) / len(words) >= NEGATED_CLAUSE_SHARED
-        or (len(denied) >= CLAUSE_MATCH_MIN_WORDS and denied <= words)
         for words in _clauses(other, key)
     )
-
-
-@lru_cache(maxsize=SENTENCE_CACHE)
-def _denied_phrase(text: str, word: str, acronyms: AcronymKey) -> frozenset[str]:
-    """What a negation of `text` denies, from `word` on to the end of its clause, as folded stems ("ended without
-    a joint press conference" -> joint, press, conference): when another sentence holds all of it in one clause, it
-    affirms what this one denies, whatever else that clause says ("Addressing a joint press conference after three
-    hours of talks, ...")."""
-    toks, positions = _negations(text)
-    for i in positions:
-        for k in range(i + 1, len(toks)):
-            if toks[k] in CLAUSE_ENDS:
-                break
-            if toks[k] != word:
-                continue
-            end = k
-            while end < len(toks) and toks[end] not in CLAUSE_ENDS and toks[end] not in CONTRAST_TURNS:
-                end += 1
-            return frozenset(map(_verb, content_tokens(" ".join(toks[k:end]), acronyms)))
-    return frozenset()
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
