@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from compare.judge.text import SENTENCE_CACHE
+from compare.judge.text import SENTENCE_CACHE, tokens
 from compare.judge.verdict import Clash
 from compare.lang.en.judging import BRACKETED_NOTE, CAPITALISED, PUNCT
 from compare.lang import LEXICON
@@ -90,7 +90,7 @@ def _named_in(words: Sequence[str], other_lower: Sequence[str], other_countries:
 def unnamed_in(words: Sequence[str], other: str) -> tuple[str, ...]:
     """Those of `words` (names) that the sentence `other` never names, a country in any of its forms counting as
     named."""
-    lower, countries = _name_words(other)[1], _countries_named(other)
+    lower, countries = _name_words(other)[1] + tokens(other), _countries_named(other)  # split either way
     return tuple(w for w in words if not _named_in((w,), lower, countries))
 
 

@@ -213,6 +213,7 @@ def _asserted_stems(text: str, acronyms: AcronymKey) -> frozenset[str]:
     """Stems of the words `text` states as fact (see `asserted`), found in a pass over its tokens and one over its
     negations."""
     toks, positions = _negations(text)
+    written = _written_tokens(text)
     denied = bytearray(len(toks))
     denied_to = 0  # where the last negation's forward reading stopped: each token is read by at most one
     for i in positions:
@@ -242,8 +243,11 @@ def _asserted_stems(text: str, acronyms: AcronymKey) -> frozenset[str]:
                 found.update(map(_verb, content_tokens(tok, acronyms)[:1]))
         opened = opened or tok in UNASSERTED_OPENERS
         intended = intended or tok in INTENT_VERBS
-        # "could not agree" states a failure as fact: a modal forecasts only when no negation follows it
-        forecast = forecast or (tok in MODALS and not (k + 1 < len(toks) and toks[k + 1] in VERB_NEGATIONS))
+        # A modal forecasts when written in lower case and followed by neither a negation ("could not agree" states
+        # a failure as fact) nor a number ("on May 26" is the month).
+        following = toks[k + 1] if k + 1 < len(toks) else ""
+        forecast = forecast or (tok in MODALS and written[k] == tok and following not in VERB_NEGATIONS
+                                and not following[:1].isdigit())
     return frozenset(found)
 
 

@@ -73,12 +73,13 @@ def _certainty(p: Pair) -> Verdict | None:
     if bool(ua) == bool(ub):
         return None
     unsure, sure = (p.a, p.b) if ua else (p.b, p.a)
-    if soft_hedge(sure.sentence.text):
-        return None  # the other side only reports it too ("reportedly"): neither states it as fact
+    claim = claim_left_open(unsure.sentence.text)
+    if (reported := soft_hedge(sure.sentence.text)) and reported.lower() not in claim.lower():
+        return None  # the other side only reports it ("reportedly"), as the open claim does not: no fact either way
     if unnamed_in(names_left_open(unsure.sentence.text), sure.sentence.text):
         return None  # what is left open is said of someone the other side never names
     sure_tokens = p.tokens_b if sure is p.b else p.tokens_a
-    if len(set(content_tokens(claim_left_open(unsure.sentence.text), p.acronyms)) & sure_tokens) < CLAUSE_MATCH_MIN_WORDS:
+    if len(set(content_tokens(claim, p.acronyms)) & sure_tokens) < CLAUSE_MATCH_MIN_WORDS:
         return None  # the other side's claim is about something else than the open question
     return Verdict(Kind.CERTAINTY, unsure.source, sure.source, phrase=ua or ub, quoted=sure.sentence.text)
 
