@@ -76,11 +76,12 @@ def _certainty(p: Pair) -> Verdict | None:
     claim = claim_left_open(unsure.sentence.text)
     if (reported := soft_hedge(sure.sentence.text)) and reported.lower() not in claim.lower():
         return None  # the other side only reports it ("reportedly"), as the open claim does not: no fact either way
-    if unnamed_in(names_left_open(unsure.sentence.text), sure.sentence.text):
+    names = names_left_open(unsure.sentence.text)
+    if unnamed_in(names, sure.sentence.text):
         return None  # what is left open is said of someone the other side never names
     sure_tokens = p.tokens_b if sure is p.b else p.tokens_a
-    if len(set(content_tokens(claim, p.acronyms)) & sure_tokens) < CLAUSE_MATCH_MIN_WORDS:
-        return None  # the other side's claim is about something else than the open question
+    if not names and len(set(content_tokens(claim, p.acronyms)) & sure_tokens) < CLAUSE_MATCH_MIN_WORDS:
+        return None  # naming no one, the open claim shares too few words with the other side's to be its question
     return Verdict(Kind.CERTAINTY, unsure.source, sure.source, phrase=ua or ub, quoted=sure.sentence.text)
 
 
