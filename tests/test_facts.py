@@ -272,6 +272,64 @@ def test_offices_of_one_person(first, second, conflict):
     assert bool(fact_conflicts(sheet(first, second))) is conflict
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        # a surname one letter off under one office and given name: a garble
+        ("Treasury Secretary Scott Bessant flew in.", "Treasury Secretary Scott Bessent flew in.", True),
+        ("Italian Prime Minister Georgia Melon arrived.", "Italian Prime Minister Giorgia Meloni arrived.", True),
+        ("German Chancellor Friedrich Mertz spoke.", "German Chancellor Friedrich Merz spoke.", True),
+        ("National security adviser Musaed al Alban sat in.",
+         "National Security Adviser Mosaad bin Mohammed Al-Aiban sat in.", True),
+        # the same surname under another given name
+        ("Commerce Secretary Scott Lutnick joined.", "Commerce Secretary Howard Lutnick joined.", True),
+        # one name written two ways, or two people
+        ("President Volodymyr Zelenskiy spoke.", "President Volodymyr Zelenskyy spoke.", False),
+        ("President Volodymyr Zelensky spoke.", "President Vladimir Zelenski spoke.", False),
+        ("Defense Minister Andrei Belousov spoke.", "Defense Minister Andrey Belousov spoke.", False),
+        ("Adviser Michael Waltz spoke.", "Adviser Mike Waltz spoke.", False),
+        ("Vice President JD Vance spoke.", "Vice President James David Vance spoke.", False),
+        ("President Ukhnaagiin Khurelsukh spoke.", "President Ukhnaa Khurelsukh spoke.", False),
+        ("President Moon spoke.", "President Yoon spoke.", False),  # one word each: nothing to tell them by
+        ("Envoy Steve Witkoff spoke.", "Minister Steve Whitkoff spoke.", False),  # another office: maybe another man
+    ],
+)
+def test_a_name_garbled_by_one_source(first, second, conflict):
+    conflicts = fact_conflicts(sheet(first, second))
+    assert bool(conflicts) is conflict
+    if conflict:
+        assert {c.kind for c in conflicts} == {FactKind.PERSON}
+
+
+def test_a_garbled_name_is_shown_in_the_row_of_the_name_most_sources_write():
+    rows = sheet("Treasury Secretary Scott Bessent flew in.", "Treasury Secretary Scott Bessant flew in.",
+                 "Treasury Secretary Scott Bessent said so.")
+    person = row(rows, FactKind.PERSON)
+    assert person.subject == "scott bessent" and person.status == FactStatus.CONFLICT
+    assert {(c.a.source, c.b.source) for c in person.conflicts} == {("b", "a"), ("b", "c")}
+    assert person.conflicts[0].reason == ("person (scott bessent): b says “Treasury Secretary Scott Bessant”, "
+                                          "a says “Treasury Secretary Scott Bessent”")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("US Secretary of State Mike Vance said so.", "US Secretary of State Marco Rubio said so.", True),
+        ("Russian President Vladimir Putin spoke.", "Russian President Boris Yeltsin spoke.", True),
+        ("US Secretary of State Mike Vance said so.", "Secretary of State Marco Rubio said so.", False),  # whose?
+        ("Russian Foreign Minister Sergei Lavrov spoke.", "Chinese Foreign Minister Wang Yi spoke.", False),
+        ("Russian spokesman Dmitry Peskov spoke.", "Russian spokeswoman Maria Zakharova spoke.", False),  # staff
+        ("Chinese Vice Premier He Lifeng spoke.", "Chinese Vice Premier Ding Xuexiang spoke.", False),  # several
+        ("US President Donald Trump met Putin. In 2021 US President Joe Biden met him in Geneva.",
+         "US President Donald Trump met Putin.", False),  # a sentence of another year names another holder
+        ("Former US President Joe Biden was not there.", "US President Donald Trump was there.", False),
+        ("US President Donald Trump and US President Joe Biden differ.", "US President Joe Biden spoke.", False),
+    ],
+)
+def test_two_people_named_to_one_office(first, second, conflict):
+    assert bool(fact_conflicts(sheet(first, second, published="2025-08-18"))) is conflict
+
+
 def test_a_weekday_and_the_date_it_stands_for_agree():
     rows = sheet("The leaders met in Tianjin on Sunday.", "The leaders met in Tianjin on August 31.",
                  published="2025-08-31")

@@ -118,6 +118,13 @@ NOT_NAME_WORDS = frozenset(
 
 # Words of respect before a name, not part of it ("Prime Minister Shri Narendra Modi", "Mr. Trump").
 HONORIFICS = frozenset("shri sri mr mrs ms dr sir dame sheikh madam".split())
+# Small words inside a name, written in lower case between its capitalised words ("Musaed al Alban", "Mohammed
+# bin Salman", "Ursula von der Leyen") or before a hyphen ("Al-Aiban"); a surname is read without them.
+NAME_PARTICLES = frozenset("al el bin ibn bint abu van von der den de da di dos du".split())
+# Offices that one person of a country holds at a time: two different people named with one of them, both of
+# the same country, cannot both be right ("US Secretary of State X" / "US Secretary of State Y"). Deputies,
+# vice premiers and staff (aides, envoys, spokespeople) come several to a government.
+SINGLE_HOLDER_GROUPS = frozenset({"state", "government", "minister"})
 
 # --- which meeting ------------------------------------------------------------------------------------------------
 
