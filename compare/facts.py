@@ -31,8 +31,8 @@ from enum import StrEnum
 from compare.lang import LEXICON
 from compare.lang.en import facts as words
 from compare.metadata import (
-    COUNTRIES, _fold, _places_named, _sentence_kind, _trim_place, country_of_capital, day_mentions, fold_letters,
-    meeting_place, normalise_place,
+    COUNTRIES, _day_hits, _fold, _places_named, _sentence_kind, _to_date, _trim_place, country_of_capital, day_mentions,
+    fold_letters, meeting_place, normalise_place,
 )
 from compare.models import Finding, Relation, Sentence, Source
 
@@ -79,7 +79,8 @@ class FactStatus(StrEnum):
 class Fact:
     """One typed fact a source states: `start`/`end` are offsets into the source's text (`shown` is that span,
     white space folded); `value` is normalised so that two sources' values compare; `number` is the figure of a
-    duration (minutes), count or ordinal; `bound` says an approximate figure's side ("about", "above", "below");
+    duration (minutes), count or ordinal, and of a weekday the weekday (0 = Monday) of the date its sentence writes
+    out when the two disagree; `bound` says an approximate figure's side ("about", "above", "below");
     `country` is the country a person's title names ("US Secretary of State X": United States), when the sentence
     is about the meeting at hand and not an earlier one."""
 
@@ -223,7 +224,7 @@ def _day_facts(source: Source, sentences: Sequence[Sentence], published: str | N
     publication date is shown with bound "about" and never conflicts (publication dates are often a day or more
     off). An ISO date in running text is a page stamp, not a date prose gives a meeting."""
     for sentence in sentences[:LEAD_SENTENCES]:
-        mentions = [m for m in day_mentions(sentence.text, published)
+        mentions = [m for m in _lead_day_mentions(sentence.text, published)
                     if not _ISO_DATE.fullmatch(sentence.text[m[0]:m[1]]) and not _of_another_meeting(sentence.text, m[0], m[1], published)]
         if not mentions:
             continue
@@ -233,15 +234,32 @@ def _day_facts(source: Source, sentences: Sequence[Sentence], published: str | N
         if dated:  # a date written out before one worked out from a weekday word
             worked_out, (start, end, when, _weekday) = min(dated, key=lambda d: d[0])
             out.append(reader.fact(FactKind.DATE, "meeting", when, start, end, bound="about" if worked_out else None))
+        dated_weekdays = {date.fromisoformat(m[2]).weekday() for m in mentions
+                          if m[2] is not None and _WRITTEN_DATE.search(sentence.text[m[0]:m[1]])}
         for start, end, when, weekday in mentions:
             written = sentence.text[start:end]
             if weekday is not None and written.capitalize() in _WEEKDAY_NAMES and _near_meeting_word(sentence.text, start, end):
-                out.append(reader.fact(FactKind.WEEKDAY, "meeting", _WEEKDAY_NAMES[weekday], start, end))
+                # "Wednesday (Oct. 30)" when 30 October is a Thursday: the source's weekday is off its own date
+                off_its_date = float(dated_weekdays.pop()) if len(dated_weekdays) == 1 and weekday not in dated_weekdays else None
+                out.append(reader.fact(FactKind.WEEKDAY, "meeting", _WEEKDAY_NAMES[weekday], start, end, number=off_its_date))
                 break
         return out
     return []
 
 
+def _lead_day_mentions(text: str, published: str | None) -> list[tuple[int, int, str | None, int | None]]:
+    """The days a lead sentence names for the meeting (compare.metadata.day_mentions); a lead sentence that
+    names no meeting word but two titled people ("On May 8 President X received President Y in Moscow") tells
+    of their meeting too, unless it looks ahead."""
+    mentions = day_mentions(text, published)
+    if mentions or len(list(itertools.islice(_PERSON.finditer(text), 2))) < 2 \
+            or not set(re.findall(r"[a-z]+", text.lower())).isdisjoint(LEXICON.future_words):
+        return mentions
+    return [(start, end, when, date.fromisoformat(when).weekday() if when is not None else weekday)
+            for start, end, when, weekday in _day_hits(text, _to_date(published))]
+
+
+_TOOK_PLACE = re.compile(words.TOOK_PLACE, re.IGNORECASE)
 _MEETING_NOT_SPEECH = frozenset(LEXICON.meeting_words - words.SPEECH_WORDS)
 
 
@@ -251,6 +269,9 @@ def _near_meeting_word(text: str, start: int, end: int) -> bool:
     before = _CLAUSE_BREAK.split(re.split(r"[,;]", text[:start])[-1])[-1].lower().split()[-words.WEEKDAY_REACH:]
     if any(re.sub(r"\W", "", w) in words.SPEECH_WORDS for w in before[-3:]):
         return False  # "the Kremlin said on Tuesday", "told reporters on Monday": the day of a statement
+    clause = " ".join(_CLAUSE_BREAK.split(text[:start])[-1].split()[-words.WEEKDAY_REACH:])
+    if _TOOK_PLACE.search(clause):
+        return True
     after = re.split(r"[,;]", text[end:], maxsplit=1)[0].lower().split()[:words.WEEKDAY_REACH]
     return any(re.sub(r"\W", "", w) in _MEETING_NOT_SPEECH for w in before + after)
 
@@ -902,6 +923,9 @@ def _incompatible(kind: FactKind, a: Fact, b: Fact, texts: Mapping[str, str] | N
                 return False
         return abs((a_day - b_day).days) >= DATE_CONFLICT_DAYS
     if kind == FactKind.WEEKDAY:
+        if any(one.number is not None and _WEEKDAY_NAMES[int(one.number)] == other.value
+               for one, other in ((a, b), (b, a))):
+            return True  # one source's weekday is off its own date, and the other's is the date's: no time zone
         apart = abs(_WEEKDAY_NAMES.index(a.value) - _WEEKDAY_NAMES.index(b.value)) % 7
         return min(apart, 7 - apart) >= DATE_CONFLICT_DAYS
     if kind == FactKind.PLACE:

@@ -202,6 +202,32 @@ def test_weekday_not_the_meetings(text):
     assert of_kind(facts_of(text, published="2025-08-19"), FactKind.WEEKDAY) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("The summit between the two presidents took place in Busan, South Korea, on Thursday.", "Thursday"),
+        ("The talks were held in the Saudi capital, Riyadh, on Tuesday.", "Tuesday"),
+        ("The summit was a success, aides said, and on Friday both sides went home.", None),  # no tie to the day
+    ],
+)
+def test_a_weekday_after_took_place_dates_the_meeting(text, weekday):
+    found = of_kind(facts_of(text, published="2025-10-30"), FactKind.WEEKDAY)
+    assert [value for _, value, _, _ in found] == ([weekday] if weekday else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("On the morning of May 8, President Vladimir Putin received President Xi Jinping in Moscow.", "2025-05-08"),
+        ("On May 8, President Vladimir Putin will receive President Xi Jinping in Moscow.", None),  # ahead
+        ("On May 8, President Vladimir Putin thanked the veterans.", None),  # one person: no meeting
+    ],
+)
+def test_a_lead_naming_two_titled_people_dates_their_meeting(text, date):
+    found = of_kind(facts_of(text, published="2025-05-08"), FactKind.DATE)
+    assert [value for _, value, _, _ in found] == ([date] if date else [])
+
+
 def test_a_place_span_covers_the_name_only():
     facts = facts_of("Xi Jinping arrived in Moscow Wednesday and held talks with Putin.", published="2025-05-08")
     assert of_kind(facts, FactKind.PLACE) == [("meeting", "Moscow", None, "Moscow")]
@@ -328,6 +354,21 @@ def test_a_garbled_name_is_shown_in_the_row_of_the_name_most_sources_write():
 )
 def test_two_people_named_to_one_office(first, second, conflict):
     assert bool(fact_conflicts(sheet(first, second, published="2025-08-18"))) is conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        # a weekday off the date its own sentence writes out is no time zone: the calendar is one
+        ("The leaders met in Busan on Wednesday (Oct. 30).", "The summit took place in Busan on Thursday.", True),
+        ("The leaders met in Busan on Thursday (Oct. 30).", "The summit took place in Busan on Thursday.", False),
+        ("The leaders met in Busan on Wednesday.", "The summit took place in Busan on Thursday.", False),
+        ("The leaders met in Busan on Wednesday (Oct. 30).", "The summit took place in Busan on Sunday.", True),
+    ],
+)
+def test_a_weekday_off_its_own_date(first, second, conflict):
+    conflicts = fact_conflicts(sheet(first, second, published="2025-10-30"))
+    assert [c.kind for c in conflicts if c.kind == FactKind.WEEKDAY] == ([FactKind.WEEKDAY] if conflict else [])
 
 
 def test_a_weekday_and_the_date_it_stands_for_agree():

@@ -168,3 +168,6 @@ PRIOR_LENGTH_CUES = r"\b(?:followed|follows|after\s+(?:wrapping\s+up|concluding|
 # on Tuesday"): the meeting words of compare/lang/en/cues.py less those of speaking and announcing.
 SPEECH_WORDS = frozenset("announced said says told stated declared confirmed reported added agreed signed".split())
 WEEKDAY_REACH = 10  # words either side of a weekday searched for a meeting word
+# Verbs that date what a sentence is about, commas between them and the day allowed ("the summit took place in
+# Busan, South Korea, on Thursday"; "the talks were held in the capital, Riyadh, on Tuesday").
+TOOK_PLACE = r"\b(?:took|takes|taking)\s+place\b|\b(?:was|were|been)\s+held\b"
