@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
 from enum import StrEnum
 
 from compare.lang import LEXICON
@@ -48,6 +49,11 @@ ABOVE_REACH = 2.0
 DATE_CONFLICT_DAYS = 2
 # The first sentences of a story, where it states the meeting's day and place (the lead of an inverted pyramid).
 LEAD_SENTENCES = 3
+# How far a clock time may be from the truth, in minutes: one written plainly is the schedule's own ("11:30"), give
+# or take a slip in the copy; one marked "around" is rounded to the half hour. Two times conflict when further
+# apart than their slacks together. Set on general reasoning, before any measurement.
+CLOCK_EXACT_MINUTES = 10
+CLOCK_ABOUT_MINUTES = 30
 # A fact conflict found outside sentence alignment: the finding's score (not calibrated).
 FACT_CONFLICT_SCORE = 0.9
 # A surname read as garbled when one letter off another of the same office and given name: shorter names one
@@ -182,6 +188,8 @@ def source_facts(source: Source, sentences: Sequence[Sentence], published: str |
             out.extend(_counts(reader, text))
             out.extend(_ordinals(reader, text))
             out.extend(_parts_of_day(reader, text))
+        if about_meeting:  # the time a meeting is set for is said before it happens
+            out.extend(_clock_times(reader, text, published))
     return tuple(sorted(out, key=lambda f: (f.start, f.kind)))
 
 
@@ -289,6 +297,90 @@ def _parts_of_day(reader: _Reader, text: str) -> list[Fact]:
     value = match.group(group).lower()
     return [reader.fact(FactKind.TIME_OF_DAY, "meeting", "noon" if value == "midday" else value,
                         match.start(group), match.end(group))]
+
+
+_ZONE = "|".join(re.escape(z) for z in sorted(words.TIME_ZONES, key=len, reverse=True)).replace(r"\ ", r"\s+")
+_CLOCK = re.compile(
+    rf"(?<![\w:.])(?P<hour>[012]?\d)(?:(?P<sep>[:.])(?P<minute>[0-5]\d)|(?P<packed>[0-5]\d)(?=\s?(?i:{_ZONE})\b))?"
+    rf"\s?(?P<half>(?i:a\.?m\.?|p\.?m\.?)(?!\w))?"
+    rf"(?:\s*(?P<zone>(?i:{_ZONE}))(?:\s+time)?\b|\s*(?P<local>local\s+time))?"
+    rf"(?:\s*\((?P<inner>[^()]{{3,30}})\))?")
+_SCHEDULED = re.compile(words.SCHEDULE_CUES, re.IGNORECASE)
+_STARTED = re.compile(words.START_VERBS, re.IGNORECASE)
+_ABOUT_TIME = re.compile(words.ABOUT_TIME, re.IGNORECASE)
+
+
+def _clock_times(reader: _Reader, text: str, published: str | None) -> list[Fact]:
+    """When the meeting was set to begin ("scheduled for 3 p.m. ET"), or a part of it began ("the talks began at
+    11:26 a.m. (7:26 p.m. GMT)"), as a time of day in UTC: only a time whose zone the sentence names (directly or
+    in brackets after "local time") on a day the publication date gives, so that two outlets writing in two zones
+    compare. A time of something else (a plane landing, a ceremony, a call) is not read. Without a publication
+    date the time keeps its zone ("11:30 America/Anchorage") until `lineup` places it on the event's date."""
+    day = _to_date(published)
+    for match in _CLOCK.finditer(text):
+        reading = _clock_reading(match)
+        if reading is None:
+            continue
+        clause = _CLAUSE_BREAK.split(text[:match.start()])[-1]
+        if _SCHEDULED.search(clause):
+            subject = "scheduled start"
+        else:
+            verb = list(_STARTED.finditer(clause))
+            named = list(_SEGMENTS_IN.finditer(clause[:verb[-1].start()])) if verb else []
+            if not named:
+                continue
+            subject = f"start: {_segment_of(named[-1].group('seg'))}"
+        bound = "about" if _ABOUT_TIME.search(text[:match.start()]) else None
+        hour, minute, zone = reading
+        value, number = f"{hour:02d}:{minute:02d} {zone}", None
+        if day is not None or zone == "UTC":  # UTC needs no day
+            number = _utc_minutes(hour, minute, zone, day)
+            value = f"{int(number) // 60:02d}:{int(number) % 60:02d} UTC"
+        return [reader.fact(FactKind.TIME_OF_DAY, subject, value, match.start(), match.end(), bound=bound,
+                            number=number)]
+    return []
+
+
+def _clock_reading(match: re.Match[str]) -> tuple[int, int, str] | None:
+    """(hour 0-23, minute, zone database name) of a clock time; None without a zone or a clock time's shape."""
+    zone, hour, minute, half = match.group("zone"), int(match.group("hour")), match.group("minute") or match.group("packed"), match.group("half")
+    if zone is None and match.group("inner"):  # "11:00 local time (22:00 Moscow time)": the bracketed time has a zone
+        inner = _CLOCK.match(match.group("inner").strip())
+        return _clock_reading(inner) if inner and inner.group("zone") else None
+    if zone is None or (minute is None and half is None) or hour > 24 or (half and not 1 <= hour <= 12):
+        return None
+    if half:
+        hour = hour % 12 + (12 if half.lower().startswith("p") else 0)
+    return hour % 24, int(minute or 0), words.TIME_ZONES[" ".join(zone.lower().split())]
+
+
+def _utc_minutes(hour: int, minute: int, zone: str, day: date) -> float:
+    """A zone's clock time on a day as minutes after midnight UTC (the zone's summer time that day counted)."""
+    if zone == "UTC":
+        return float(hour * 60 + minute)
+    local = datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(zone))
+    utc = local.astimezone(timezone.utc)
+    return float(utc.hour * 60 + utc.minute)
+
+
+_ZONED = re.compile(r"(?P<hour>\d\d):(?P<minute>\d\d) (?P<zone>\w+/[\w/]+)")
+
+
+def _clock_times_placed(facts: Sequence[Fact]) -> list[Fact]:
+    """Clock times read without a date, put in UTC on the meeting's date most sources of the event state (a
+    written date before one worked out); without any, they stay as read and never conflict."""
+    dates = Counter((f.bound is None, f.value) for f in facts if f.kind == FactKind.DATE)
+    if not dates:
+        return list(facts)
+    day = date.fromisoformat(max(dates, key=lambda d: (dates[d], d[0]))[1])
+    out = []
+    for fact in facts:
+        zoned = _ZONED.fullmatch(fact.value) if fact.kind == FactKind.TIME_OF_DAY and fact.number is None else None
+        if zoned:
+            number = _utc_minutes(int(zoned["hour"]), int(zoned["minute"]), zoned["zone"], day)
+            fact = replace(fact, value=f"{int(number) // 60:02d}:{int(number) % 60:02d} UTC", number=number)
+        out.append(fact)
+    return out
 
 
 # --- where ---------------------------------------------------------------------------------------------------------
@@ -682,6 +774,7 @@ def lineup(facts_by_source: Mapping[str, Sequence[Fact]], *, texts: Mapping[str,
     conflicts. `texts` (source -> its text) lets two places conflict only when neither source mentions the
     other's place at all; without it places never conflict."""
     facts = [f for source in sorted(facts_by_source) for f in facts_by_source[source]]
+    facts = _clock_times_placed(facts)
     misnamed, name_pairs = _misnamed_people(facts)
     facts = _same_people([replace(f, subject=misnamed[f.subject]) if f.kind == FactKind.PERSON and f.subject in misnamed
                           else f for f in facts])
@@ -911,6 +1004,9 @@ def _reason(kind: FactKind, subject: str, a: Fact, b: Fact) -> str:
 def _incompatible(kind: FactKind, a: Fact, b: Fact, texts: Mapping[str, str] | None) -> bool:
     if kind in (FactKind.DURATION, FactKind.COUNT):
         return _interval_apart(a, b)  # "nearly three hours" and "more than three hours": one figure, two sides
+    if kind == FactKind.TIME_OF_DAY and a.number is not None and b.number is not None:
+        apart = abs(a.number - b.number) % 1440
+        return min(apart, 1440 - apart) > _clock_slack(a) + _clock_slack(b)
     if a.value == b.value:
         return False
     if a.bound is not None or b.bound is not None:
@@ -938,6 +1034,10 @@ def _incompatible(kind: FactKind, a: Fact, b: Fact, texts: Mapping[str, str] | N
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _clock_slack(fact: Fact) -> float:
+    return CLOCK_ABOUT_MINUTES if fact.bound == "about" else CLOCK_EXACT_MINUTES
 
 
 def _same_year(day: date, year: int) -> date | None:

@@ -228,6 +228,53 @@ def test_a_lead_naming_two_titled_people_dates_their_meeting(text, date):
     assert [value for _, value, _, _ in found] == ([date] if date else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two presidents are scheduled to meet at 11.30 am local time (1930GMT) in Anchorage.",
+         [("scheduled start", "19:30 UTC", None, "11.30 am local time (1930GMT)")]),
+        ("The summit in Anchorage is scheduled for 3 p.m. ET.",  # US Eastern summer time: UTC-4
+         [("scheduled start", "19:00 UTC", None, "3 p.m. ET")]),
+        ("The meeting will take place on Friday at 11:00 local time (22:00 Moscow time).",
+         [("scheduled start", "19:00 UTC", None, "11:00 local time (22:00 Moscow time)")]),
+        ("The leaders met on Friday, and the talks started around 3:30 p.m. EST.",
+         [("start: talks", "19:30 UTC", "about", "3:30 p.m. EST")]),
+        ("The welcoming ceremony began at 11:10 a.m. local time (7:10 p.m. GMT).", []),  # not the meeting's
+        ("The leaders convened around 11 a.m. at the venue for talks.", []),  # whose 11 a.m.?
+        ("The president's plane landed at 10:54 a.m. local time (6:54 p.m. GMT) before the talks.", []),
+    ],
+)
+def test_clock_time_of_the_meeting_in_utc(text, expected):
+    assert of_kind(facts_of(text, published="2025-08-15"), FactKind.TIME_OF_DAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("The summit is scheduled for 3 p.m. ET.", "The leaders are scheduled to meet at 11.30 am local time (1930GMT).",
+         True),
+        ("The summit is scheduled for 3 p.m. ET.", "The meeting will take place at 11:00 local time (22:00 Moscow time).",
+         False),  # one moment in two zones
+        ("The summit is scheduled for 3 p.m. ET.", "The talks started around 3:30 p.m. EST.", False),  # a slip
+        ("The talks began at 11:26 a.m. (7:26 p.m. GMT).", "The talks started around 3:30 p.m. EST.", False),
+        ("The talks began at 7:26 p.m. GMT.", "The talks started around 5 p.m. EST.", True),
+    ],
+)
+def test_clock_times_apart(first, second, conflict):
+    conflicts = fact_conflicts(sheet(first, second, published="2025-08-15"))
+    assert [c.kind for c in conflicts] == ([FactKind.TIME_OF_DAY] if conflict else [])
+
+
+def test_a_clock_time_without_a_date_is_placed_on_the_events_date():
+    facts = {"a": facts_of("The summit is scheduled for 3 p.m. ET.", published=None, source_id="a"),
+             "b": facts_of("The leaders met on August 15. They were scheduled to meet at 1900GMT.",
+                           published="2025-08-16", source_id="b")}
+    assert [f.value for f in facts["a"] if f.kind == FactKind.TIME_OF_DAY] == ["15:00 America/New_York"]
+    rows = lineup(facts)
+    start = row(rows, FactKind.TIME_OF_DAY, "scheduled start")  # US Eastern summer time on 15 August: UTC-4
+    assert start.status == FactStatus.AGREE and {f.value for f in start.facts} == {"19:00 UTC"}
+
+
 def test_a_place_span_covers_the_name_only():
     facts = facts_of("Xi Jinping arrived in Moscow Wednesday and held talks with Putin.", published="2025-05-08")
     assert of_kind(facts, FactKind.PLACE) == [("meeting", "Moscow", None, "Moscow")]

@@ -53,6 +53,30 @@ SEGMENTS = {
     "visit": "visit", "state visit": "visit", "trip": "visit", "stay": "visit", "tour": "visit",
 }  # fmt: skip
 
+# --- at what time ------------------------------------------------------------------------------------------------
+
+# Time zones as news copy names them after a clock time ("3 p.m. ET", "1930GMT", "22:00 Moscow time"), to the
+# zone database's name; the zone's offset on the day (summer time) comes from the database. "EST" is written
+# for US Eastern time all year round ("3:30 p.m. EST" in August), so it is read as the zone, not the fixed offset.
+TIME_ZONES = {
+    "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York", "eastern": "America/New_York",
+    "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago", "central": "America/Chicago",
+    "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
+    "pacific": "America/Los_Angeles", "washington": "America/New_York", "alaska": "America/Anchorage",
+    "akdt": "America/Anchorage", "gmt": "UTC", "utc": "UTC", "bst": "Europe/London", "london": "Europe/London",
+    "cet": "Europe/Paris", "cest": "Europe/Paris", "brussels": "Europe/Brussels", "paris": "Europe/Paris",
+    "berlin": "Europe/Berlin", "kyiv": "Europe/Kyiv", "kiev": "Europe/Kyiv", "msk": "Europe/Moscow",
+    "moscow": "Europe/Moscow", "beijing": "Asia/Shanghai", "macau": "Asia/Macau", "hong kong": "Asia/Hong_Kong",
+    "ist": "Asia/Kolkata", "delhi": "Asia/Kolkata", "jst": "Asia/Tokyo", "tokyo": "Asia/Tokyo",
+    "kst": "Asia/Seoul", "seoul": "Asia/Seoul", "riyadh": "Asia/Riyadh",
+}  # fmt: skip
+# Words before a clock time that say the meeting was set for it ("is scheduled for 3 p.m.", "will begin at 11:00"),
+# and verbs that say a part of the meeting began at it ("the talks began at 11:26 a.m.").
+SCHEDULE_CUES = r"\b(?:scheduled|set|due|slated|planned|will|expected)\b"
+START_VERBS = r"\b(?:began|begun|started|starts|begins|convened|opened|kicked\s+off|got\s+under\s?way)\b"
+# Words before a clock time that make it approximate.
+ABOUT_TIME = r"\b(?:around|about|approximately|roughly|some|shortly\s+(?:before|after)|just\s+(?:before|after))\s+$"
+
 # --- how many ----------------------------------------------------------------------------------------------------
 
 # Verbs that govern a count of what the meeting produced or who took part, to one form ("inked" -> "sign").
