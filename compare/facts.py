@@ -187,10 +187,17 @@ def source_facts(source: Source, sentences: Sequence[Sentence], published: str |
         if about_meeting and not future:
             out.extend(_counts(reader, text))
             out.extend(_ordinals(reader, text))
+        elif _ANY_FIGURE.search(text):  # who takes part is the event's, whatever the sentence calls it
+            out.extend(f for f in _counts(reader, text) if f.subject.startswith(_TAKING_PART))
+        if about_meeting and not future:
             out.extend(_parts_of_day(reader, text))
         if about_meeting:  # the time a meeting is set for is said before it happens
             out.extend(_clock_times(reader, text, published))
     return tuple(sorted(out, key=lambda f: (f.start, f.kind)))
+
+
+_ANY_FIGURE = re.compile(r"\d")
+_TAKING_PART = ("attend:", "expect:")  # counts of who took part, or was expected to
 
 
 # --- when ----------------------------------------------------------------------------------------------------------

@@ -124,6 +124,10 @@ def test_offsets_index_the_source_text_through_folded_white_space():
         ("The two sides signed 12 agreements on trade and energy at the meeting.", "sign: agreement", "12", None),
         ("More than 20 documents were signed during the visit.", "sign: document", "20", "above"),
         ("Ministers signed dozens of cooperation agreements after the talks.", "sign: agreement", "24", "above"),
+        # who took part, or was expected to, counts whatever the sentence calls the occasion
+        ("Around 20 foreign leaders are expected in the capital on Friday.", "expect: leader", "20", "about"),
+        ("The president was among 29 world leaders expected to attend the parade.", "expect: leader", "29", None),
+        ("About 15 foreign delegations attended the commemorations.", "attend: delegation", "15", "about"),
     ],
 )
 def test_count_found_by_noun_and_verb(text, subject, value, bound):
@@ -136,6 +140,8 @@ def test_count_found_by_noun_and_verb(text, subject, value, bound):
         "The two leaders attended a state banquet after the talks.",  # a reference, not a count
         "The treaty was signed two years ago, before the meeting.",
         "Officials said the meeting would be held in two weeks.",
+        "More than 20 foreign leaders are in the capital for the parade.",  # no verb of taking part
+        "Officials said 12 resolutions were adopted by parliament last year.",  # no meeting, not who took part
     ],
 )
 def test_no_count_where_nothing_is_counted(text):
