@@ -82,9 +82,7 @@ class JudgingConfig:
     # Dates at most this many days apart are partial, not a contradiction: outlets in different time zones date
     # one meeting a day apart, as event grouping allows too (GroupingConfig.day_slack).
     date_slack_days: int = 1
-    # Share of a sentence's content words the other side lacks from which the pair is "partial", not "agree",
-    # with at least this many such words; the other side counts as contained when at most contained_share of its
-    # content words is missing from this side. Set as a set on the seed gold pairs and the rule's test cases.
-    partial_extra_share: float = 0.45
-    min_extra_words: int = 3
+    # A pair is "partial" when one side states more of the claim itself and the other side is contained in it:
+    # at most this share of the other side's content words is missing from the fuller side (rule part_of_claim).
+    # Set on the seed gold pairs and the rule's test cases.
     contained_share: float = 0.25

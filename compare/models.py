@@ -103,6 +103,9 @@ class Finding:
     score: float
     reason: str
     kind: str  # what decided it: compare.judge.Kind ("polarity", "agree", "omitted", ...)
+    # (source, words) of what one side adds to the other: detail of an agreed claim, or more of a partial one; the
+    # claim matrix keeps each as a claim of its own (compare.claims).
+    additions: tuple[tuple[str, str], ...] = ()
 
 
 # Files over this size are refused unless --max-bytes says otherwise: larger than any article, small enough

@@ -233,7 +233,7 @@ def event_evidence(
                 other_id = None
             evidence = Evidence(verdict.kind, cp.score, cp.mutual)
             finding = Finding(work.event.id, a.source, sentence.id, b.source, other_id, verdict.relation,
-                              score(evidence), verdict.reason, verdict.kind)
+                              score(evidence), verdict.reason, verdict.kind, verdict.additions)
             out.append((finding, evidence))
     return out
 

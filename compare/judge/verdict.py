@@ -86,8 +86,10 @@ class Verdict:
       dates, dates a day apart, names   source gives `values`, other gives `other_values`
       hedged       source only says it `phrase` be so
       open detail  source says `phrase` (what it leaves open); other leaves nothing open
-      partial      `additions`: (source, words it adds), one or both sides
-      agree        `shared`: the longest content words the two share
+      partial      source states more of the claim than other, which states only part of it; `additions`:
+                   (source, words it adds)
+      agree        `shared`: the longest content words the two share; `additions`: (source, detail it adds
+                   without changing the claim), either side
       omitted      nothing in other states it; `quoted` is other's closest sentence (scoring `score`, a match
                    needs `threshold`), or empty when other has no sentence
     """
@@ -119,6 +121,14 @@ def quote(text: str, limit: int = 90) -> str:
     return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
 
 
+def _added(additions: tuple[tuple[str, str], ...]) -> str:
+    """'b adds “in Naples”, “on Saturday”; a adds “…”': each source's additions together, in order."""
+    by_source: dict[str, list[str]] = {}
+    for source, words in additions:
+        by_source.setdefault(source, []).append(f"“{words}”")
+    return "; ".join(f"{source} adds {', '.join(words)}" for source, words in by_source.items())
+
+
 def describe(v: Verdict) -> str:
     """The reason a person reads: the kind, then what decided it, naming the sources."""
     values, other_values = ", ".join(v.values), ", ".join(v.other_values)
@@ -140,9 +150,11 @@ def describe(v: Verdict) -> str:
         case Kind.OPEN_DETAIL:
             said = f"{v.source} says “{v.phrase}”; {v.other} leaves nothing open"
         case Kind.PARTIAL:
-            said = "same claim; " + "; ".join(f"{source} adds “{words}”" for source, words in v.additions)
+            said = f"{v.other} states only part of the claim; " + _added(v.additions)
         case Kind.AGREE:
             said = "same claim" + (f" ({', '.join(v.shared)})" if v.shared else "")
+            if v.additions:
+                said += "; " + _added(v.additions)
         case Kind.OMITTED:
             if not v.quoted:
                 said = f"{v.other} has no sentence to compare"
