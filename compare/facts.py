@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -154,6 +155,24 @@ class _Reader:
             raw_start, raw_end = start, end
         return Fact(self.source.id, self.sentence.id, kind, subject, value, self.sentence.text[start:end],
                     self.sentence.start + raw_start, self.sentence.start + raw_end, bound, number)
+
+
+# A pattern that matches one of a set of phrases as whole words (case aside) puts the last run of letters of that
+# phrase in the text as a whole run of letters too. So a sentence holding none of those runs cannot match, and the
+# costly patterns below (long alternations tried at every position) are not run on it. Python's case-blind
+# matching also reads these four letters as ASCII ones; they are folded first so that the test never misses.
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_LETTER_RUN = re.compile(r"[a-z]+")
+
+
+def _last_letter_runs(phrases: Iterable[str]) -> frozenset[str]:
+    return frozenset(_LETTER_RUN.findall(phrase.translate(_ASCII_FOLD).lower())[-1] for phrase in phrases)
+
+
+@lru_cache(maxsize=4096)
+def _letter_runs(text: str) -> frozenset[str]:
+    """Every run of letters of the text, lower-cased, as the case-blind patterns read them."""
+    return frozenset(_LETTER_RUN.findall(text.translate(_ASCII_FOLD).lower()))
 
 
 def source_facts(source: Source, sentences: Sequence[Sentence], published: str | None = None) -> tuple[Fact, ...]:
@@ -328,6 +347,7 @@ _DURATION = re.compile(
     rf"(?:,?\s+(?:and\s+)?(?P<num2>{_FIGURE})\s+(?P<unit2>minutes?|mins?)\b)?"
     rf"|(?<![\w-]){_bound('lone_bound')}?(?P<lone>hour|day)-long\b",
     re.IGNORECASE)
+_DURATION_HINTS = _last_letter_runs(words.DURATION_UNITS)  # every match of _DURATION ends in a unit
 _SEGMENT = _alternation(words.SEGMENTS)
 _SEGMENT_AFTER = re.compile(rf"^(?:-long)?\s+(?:[a-z-]+\s+){{0,2}}?(?P<seg>{_SEGMENT})\b", re.IGNORECASE)
 _OF_SEGMENT = re.compile(rf"^\s+of\s+(?:(?:the|their|[a-z-]+)\s+){{0,2}}?(?P<seg>{_SEGMENT})\b", re.IGNORECASE)
@@ -399,6 +419,8 @@ def _visitor(before: str, names: Mapping[str, str]) -> str | None:
 
 
 def _durations(reader: _Reader, text: str, names: Mapping[str, str], published: str | None) -> list[Fact]:
+    if _letter_runs(text).isdisjoint(_DURATION_HINTS):
+        return []
     out = []
     for match in _DURATION.finditer(text):
         minutes = _duration_minutes(match)
@@ -495,6 +517,7 @@ _COUNT_VERB_AFTER = re.compile(
     rf"(?<![\w-]){_BOUND}?(?P<num>{_COUNT_FIGURE})\s+(?:of\s+)?{_NOUN_PHRASE}\s+(?:(?:are|were|have|had|is)\s+)?"
     rf"(?P<verb>{_alternation(words.COUNT_VERBS_AFTER)}|expected)\b",
     re.IGNORECASE)
+_COUNT_HINTS = _last_letter_runs([*words.COUNT_VERBS, *words.COUNT_VERBS_AFTER, "expected"])  # every match's verb
 _DEFINITE = re.compile(r"\b(?:the|both|their|these|those|its|his|her|our|all)\s+$|['’]s\s+$", re.IGNORECASE)
 
 
@@ -508,6 +531,8 @@ def _stem(noun: str) -> str:
 
 
 def _counts(reader: _Reader, text: str) -> list[Fact]:
+    if _letter_runs(text).isdisjoint(_COUNT_HINTS):
+        return []
     out = []
     for pattern, verbs in ((_COUNT_VERB_FIRST, words.COUNT_VERBS), (_COUNT_VERB_AFTER, words.COUNT_VERBS_AFTER)):
         for match in pattern.finditer(text):
@@ -546,6 +571,7 @@ _PERSON = re.compile(
     rf"|(?:minister|secretary)\s+(?:of|for)\s+(?:the\s+)?(?P<pf2>{_PORTFOLIO})"
     rf"|(?P<office_word>{_OFFICE})))"
     rf",?\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
+_PERSON_HINTS = _last_letter_runs([*words.OFFICES, "minister", "secretary"])  # every match's office
 _OFFICE_CONTINUES = re.compile(r"\b(?:vice|deputy|first|assistant)[\s-]*$", re.IGNORECASE)
 _NOT_NAME = (words.NOT_NAME_WORDS | set(LEXICON.months) | set(LEXICON.weekdays) | set(words.SEGMENTS)
              | words.ORDINAL_NOUNS)  # "President Vladimir Putin Summit" in a headline
@@ -553,6 +579,8 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 def _persons(reader: _Reader, text: str) -> list[Fact]:
+    if _letter_runs(text).isdisjoint(_PERSON_HINTS):
+        return []
     out = []
     for match in _PERSON.finditer(text):
         if _OFFICE_CONTINUES.search(text, 0, match.start()):
