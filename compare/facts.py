@@ -272,7 +272,12 @@ _PARTS_OF_DAY = re.compile(
     r"|\b(?P<noon>noon|midday|midnight)\b", re.IGNORECASE)
 
 
+_PARTS_OF_DAY_HINTS = _last_letter_runs(["morning", "afternoon", "evening", "night", "noon", "midday", "midnight"])
+
+
 def _parts_of_day(reader: _Reader, text: str) -> list[Fact]:
+    if _letter_runs(text).isdisjoint(_PARTS_OF_DAY_HINTS):
+        return []
     match = _PARTS_OF_DAY.search(text)
     if not match:
         return []

@@ -341,6 +341,12 @@ def meeting_place(sentences: Sequence[str]) -> str | None:
     """Where the meeting was held, read from phrases such as "met in X", "talks in X on Sunday", "held in the
     Italian city of X"; normalised. Only sentences about a meeting count, earlier ones and those that go on to
     give the day weigh more; a city beats a country; a planned future meeting's place is ignored."""
+    return _meeting_place(tuple(sentences))
+
+
+@lru_cache(maxsize=256)
+def _meeting_place(sentences: tuple[str, ...]) -> str | None:
+    # Cached: a source's place and its fact sheet's place are read from the same sentences.
     scores: dict[str, float] = {}
     first_seen: dict[str, int] = {}
     for index, sentence in enumerate(sentences):
