@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from compare.config import JudgingConfig
+from compare.judge.text import SENTENCE_CACHE
 from compare.lang.en.judging import PUNCT
-from compare.similarity import content_tokens
+from compare.similarity import AcronymKey, acronym_key, content_tokens
 
 # How much one side must add for a pair to be "partial": JudgingConfig's partial_extra_share, min_extra_words and
 # contained_share (compare/config.py).
@@ -13,9 +16,8 @@ from compare.similarity import content_tokens
 def extra_words(text: str, other_tokens: set[str], acronyms) -> list[str]:
     """Runs of words of `text` whose content the other sentence lacks, longest first."""
     runs: list[list[str]] = [[]]
-    for word in text.split():
-        stems = content_tokens(word, acronyms)
-        if stems and not (set(stems) & other_tokens):
+    for word, stems in _word_stems(text, acronym_key(acronyms)):
+        if stems and stems.isdisjoint(other_tokens):
             runs[-1].append(word)
         elif stems:
             runs.append([])
@@ -23,6 +25,12 @@ def extra_words(text: str, other_tokens: set[str], acronyms) -> list[str]:
             runs[-1].append(word)
     cleaned = [" ".join(r).strip(",.;:") for r in runs if r]
     return sorted((r for r in cleaned if r), key=lambda r: (-len(r.split()), r))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _word_stems(text: str, acronyms: AcronymKey) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each word of `text` with its content stems, read once per sentence: a sentence is compared with many."""
+    return tuple((word, frozenset(content_tokens(word, acronyms))) for word in text.split())
 
 
 def added_detail(text: str, own: set[str], other: set[str], acronyms, config: JudgingConfig = JudgingConfig()) -> list[str]:
@@ -42,7 +50,9 @@ def added_detail(text: str, own: set[str], other: set[str], acronyms, config: Ju
     return runs if runs and (contained or named) else []
 
 
-def names_and_numbers(text: str) -> set[str]:
-    """Capitalised words past the first word, and numbers: what makes an added phrase a detail."""
+@lru_cache(maxsize=SENTENCE_CACHE)
+def names_and_numbers(text: str) -> frozenset[str]:
+    """Capitalised words past the first word, and numbers: what makes an added phrase a detail (cached: a
+    sentence is compared with many)."""
     words = [w.strip(PUNCT) for w in text.split()]
-    return {w for i, w in enumerate(words) if w and (w[0].isdigit() or (i > 0 and w[0].isupper()))}
+    return frozenset({w for i, w in enumerate(words) if w and (w[0].isdigit() or (i > 0 and w[0].isupper()))})
