@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -361,8 +362,14 @@ def _places_conflict(a: str, b: str, names_a: Parties, names_b: Parties) -> bool
 
 
 def _names_place(names: Parties, place: str) -> bool:
-    words = [w for w in re.findall(r"\w+", fold_letters(place).lower()) if w not in _NOT_NAME_PARTS]
+    words = _place_words(place)
     return bool(words) and all(w in names.anywhere for w in words)
+
+
+@lru_cache(maxsize=4096)
+def _place_words(place: str) -> tuple[str, ...]:
+    """The words of a place's name (cached: a corpus has few places, asked about once per candidate pair)."""
+    return tuple(w for w in re.findall(r"\w+", fold_letters(place).lower()) if w not in _NOT_NAME_PARTS)
 
 
 def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 from enum import StrEnum
+from functools import lru_cache
 
 from compare.lang import LEXICON
 from compare.lang.en import facts as words
@@ -170,6 +171,24 @@ class _Reader:
                     self.sentence.start + raw_start, self.sentence.start + raw_end, bound, number, country)
 
 
+# A pattern that matches one of a set of phrases as whole words (case aside) puts the last run of letters of that
+# phrase in the text as a whole run of letters too. So a sentence holding none of those runs cannot match, and the
+# costly patterns below (long alternations tried at every position) are not run on it. Python's case-blind
+# matching also reads these four letters as ASCII ones; they are folded first so that the test never misses.
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_LETTER_RUN = re.compile(r"[a-z]+")
+
+
+def _last_letter_runs(phrases: Iterable[str]) -> frozenset[str]:
+    return frozenset(_LETTER_RUN.findall(phrase.translate(_ASCII_FOLD).lower())[-1] for phrase in phrases)
+
+
+@lru_cache(maxsize=4096)
+def _letter_runs(text: str) -> frozenset[str]:
+    """Every run of letters of the text, lower-cased, as the case-blind patterns read them."""
+    return frozenset(_LETTER_RUN.findall(text.translate(_ASCII_FOLD).lower()))
+
+
 def source_facts(source: Source, sentences: Sequence[Sentence], published: str | None = None) -> tuple[Fact, ...]:
     """Every typed fact one source states about its meeting, in order of the sentences."""
     published = published or source.published
@@ -296,7 +315,12 @@ _PARTS_OF_DAY = re.compile(
     r"|\b(?P<noon>noon|midday|midnight)\b", re.IGNORECASE)
 
 
+_PARTS_OF_DAY_HINTS = _last_letter_runs(["morning", "afternoon", "evening", "night", "noon", "midday", "midnight"])
+
+
 def _parts_of_day(reader: _Reader, text: str) -> list[Fact]:
+    if _letter_runs(text).isdisjoint(_PARTS_OF_DAY_HINTS):
+        return []
     match = _PARTS_OF_DAY.search(text)
     if not match:
         return []
@@ -455,6 +479,7 @@ _DURATION = re.compile(
     rf"(?:,?\s+(?:and\s+)?(?P<num2>{_FIGURE})\s+(?P<unit2>minutes?|mins?)\b)?"
     rf"|(?<![\w-]){_bound('lone_bound')}?(?P<lone>hour|day)-long\b",
     re.IGNORECASE)
+_DURATION_HINTS = _last_letter_runs(words.DURATION_UNITS)  # every match of _DURATION ends in a unit
 _SEGMENT = _alternation(words.SEGMENTS)
 _SEGMENT_AFTER = re.compile(rf"^(?:-long)?\s+(?:[a-z-]+\s+){{0,2}}?(?P<seg>{_SEGMENT})\b", re.IGNORECASE)
 _OF_SEGMENT = re.compile(rf"^\s+of\s+(?:(?:the|their|[a-z-]+)\s+){{0,2}}?(?P<seg>{_SEGMENT})\b", re.IGNORECASE)
@@ -526,6 +551,8 @@ def _visitor(before: str, names: Mapping[str, str]) -> str | None:
 
 
 def _durations(reader: _Reader, text: str, names: Mapping[str, str], published: str | None) -> list[Fact]:
+    if _letter_runs(text).isdisjoint(_DURATION_HINTS):
+        return []
     out = []
     for match in _DURATION.finditer(text):
         minutes = _duration_minutes(match)
@@ -622,6 +649,7 @@ _COUNT_VERB_AFTER = re.compile(
     rf"(?<![\w-]){_BOUND}?(?P<num>{_COUNT_FIGURE})\s+(?:of\s+)?{_NOUN_PHRASE}\s+(?:(?:are|were|have|had|is)\s+)?"
     rf"(?P<verb>{_alternation(words.COUNT_VERBS_AFTER)}|expected)\b",
     re.IGNORECASE)
+_COUNT_HINTS = _last_letter_runs([*words.COUNT_VERBS, *words.COUNT_VERBS_AFTER, "expected"])  # every match's verb
 _DEFINITE = re.compile(r"\b(?:the|both|their|these|those|its|his|her|our|all)\s+$|['’]s\s+$", re.IGNORECASE)
 
 
@@ -635,6 +663,8 @@ def _stem(noun: str) -> str:
 
 
 def _counts(reader: _Reader, text: str) -> list[Fact]:
+    if _letter_runs(text).isdisjoint(_COUNT_HINTS):
+        return []
     out = []
     for pattern, verbs in ((_COUNT_VERB_FIRST, words.COUNT_VERBS), (_COUNT_VERB_AFTER, words.COUNT_VERBS_AFTER)):
         for match in pattern.finditer(text):
@@ -673,6 +703,7 @@ _PERSON = re.compile(
     rf"|(?:minister|secretary)\s+(?:of|for)\s+(?:the\s+)?(?P<pf2>{_PORTFOLIO})"
     rf"|(?P<office_word>{_OFFICE})))"
     rf",?\s+(?P<name>{_NAME_WORD}(?:\s+(?:(?:{_alternation(words.NAME_PARTICLES)})\s+)?{_NAME_WORD}){{0,3}})")
+_PERSON_HINTS = _last_letter_runs([*words.OFFICES, "minister", "secretary"])  # every match's office
 _OFFICE_CONTINUES = re.compile(r"\b(?:vice|deputy|first|assistant)[\s-]*$", re.IGNORECASE)
 _NOT_NAME = (words.NOT_NAME_WORDS | set(LEXICON.months) | set(LEXICON.weekdays) | set(words.SEGMENTS)
              | words.ORDINAL_NOUNS)  # "President Vladimir Putin Summit" in a headline
@@ -680,6 +711,8 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 def _persons(reader: _Reader, text: str, published: str | None = None) -> list[Fact]:
+    if _letter_runs(text).isdisjoint(_PERSON_HINTS):
+        return []
     out = []
     of_now = not (_OTHER_MEETING.search(text) or _PRIOR_MEETING.search(text) or _other_year(text, published))
     for match in _PERSON.finditer(text):

@@ -341,6 +341,12 @@ def meeting_place(sentences: Sequence[str]) -> str | None:
     """Where the meeting was held, read from phrases such as "met in X", "talks in X on Sunday", "held in the
     Italian city of X"; normalised. Only sentences about a meeting count, earlier ones and those that go on to
     give the day weigh more; a city beats a country; a planned future meeting's place is ignored."""
+    return _meeting_place(tuple(sentences))
+
+
+@lru_cache(maxsize=256)
+def _meeting_place(sentences: tuple[str, ...]) -> str | None:
+    # Cached: a source's place and its fact sheet's place are read from the same sentences.
     scores: dict[str, float] = {}
     first_seen: dict[str, int] = {}
     for index, sentence in enumerate(sentences):
@@ -361,8 +367,10 @@ def meeting_place(sentences: Sequence[str]) -> str | None:
     return min(scores, key=lambda p: (-scores[p], first_seen[p], p))
 
 
-def _places_named(sentence: str) -> list[tuple[re.Match[str], str]]:
-    """Each place the sentence says something happened in, with its match, normalised."""
+@lru_cache(maxsize=4096)
+def _places_named(sentence: str) -> tuple[tuple[re.Match[str], str], ...]:
+    """Each place the sentence says something happened in, with its match, normalised; cached, as the source's
+    place and its fact sheet both read every sentence."""
     found = []
     for match in _DEMONYM_CAPITAL.finditer(sentence):
         country = DEMONYM_COUNTRY.get(match.group("demonym").lower())
@@ -380,7 +388,7 @@ def _places_named(sentence: str) -> list[tuple[re.Match[str], str]]:
         raw = _trim_place(match.group("place"))
         if raw is not None and _may_be_place(raw):
             found.append((match, normalise_place(raw)))
-    return sorted(found, key=lambda hit: hit[0].start())
+    return tuple(sorted(found, key=lambda hit: hit[0].start()))
 
 
 def _may_be_place(name: str) -> bool:

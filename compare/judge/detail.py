@@ -16,10 +16,12 @@ CLAUSE_BREAKS = ",;:)"
 CLOSING_QUOTES = "\"'”’"
 
 
-def names_and_numbers(text: str) -> set[str]:
-    """Capitalised words past the first word, and numbers: what makes an added phrase a detail."""
+@lru_cache(maxsize=SENTENCE_CACHE)
+def names_and_numbers(text: str) -> frozenset[str]:
+    """Capitalised words past the first word, and numbers: what makes an added phrase a detail (cached: a
+    sentence is compared with many)."""
     words = [w.strip(PUNCT) for w in text.split()]
-    return {w for i, w in enumerate(words) if w and (w[0].isdigit() or (i > 0 and w[0].isupper()))}
+    return frozenset(w for i, w in enumerate(words) if w and (w[0].isdigit() or (i > 0 and w[0].isupper())))
 
 
 class Role(StrEnum):

@@ -427,9 +427,26 @@ def decide(a: Side, b: Side, score: float, acronyms=None, config: JudgingConfig 
     raise AssertionError("the last rule applies to every pair")
 
 
-def judge_pair(a: Side, b: Side, score: float, acronyms=None, config: JudgingConfig = DEFAULT) -> Verdict:
-    """Relation of a's sentence to b's matched sentence, with what decided it (`.reason` words it)."""
-    return decide(a, b, score, acronyms, config)[1]
+def judge_pair(a: Side, b: Side, score: float, acronyms=None, config: JudgingConfig = DEFAULT, *,
+               judged: dict | None = None) -> Verdict:
+    """Relation of a's sentence to b's matched sentence, with what decided it (`.reason` words it).
+
+    `judged`, one dict per event (whose acronyms and config are the same for every pair), keeps each verdict by
+    the two texts, their publication dates and the score: outlets that run the same agency copy make the same
+    pair of texts again and again, between other sources, and the rules read nothing else.
+    """
+    if judged is None:
+        return decide(a, b, score, acronyms, config)[1]
+    key = (a.sentence.text, b.sentence.text, a.published, b.published, score)
+    found = judged.get(key)
+    if found is None:
+        verdict = decide(a, b, score, acronyms, config)[1]
+        judged[key] = (verdict, a.source, b.source)
+        return verdict
+    verdict, source, other = found
+    if (source, other) == (a.source, b.source):
+        return verdict
+    return verdict.renamed({source: a.source, other: b.source})
 
 
 def omitted_verdict(a: Side, other_source: str, best: Sentence | None, best_score: float, threshold: float) -> Verdict:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from compare.facts import FactKind
@@ -114,6 +115,13 @@ class Verdict:
     @property
     def reason(self) -> str:
         return describe(self)
+
+    def renamed(self, names: Mapping[str, str]) -> Verdict:
+        """The same verdict with its sources renamed by `names` (`source`, `other` and the sources of
+        `additions` are the fields that name one): the rules read the two sentences' texts and publication dates,
+        never whose they are."""
+        return replace(self, source=names.get(self.source, self.source), other=names.get(self.other, self.other),
+                       additions=tuple((names.get(source, source), words) for source, words in self.additions))
 
 
 def quote(text: str, limit: int = 90) -> str:
