@@ -382,7 +382,7 @@ def _clock_reading(match: re.Match[str]) -> tuple[int, int, str] | None:
         return None
     if half:
         hour = hour % 12 + (12 if half.lower().startswith("p") else 0)
-    return hour % 24, int(minute or 0), words.TIME_ZONES[" ".join(zone.lower().split())]
+    return hour % 24, int(minute or 0), words.TIME_ZONES[_key(zone)]
 
 
 def _utc_minutes(hour: int, minute: int, zone: str, day: date) -> float:
@@ -496,8 +496,14 @@ _PART_OF_LENGTH = re.compile(r"\b(?:first|last|final|next|opening|closing|remain
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\bbut\b")
 
 
+def _key(matched: str) -> str:
+    """A matched word or phrase as the language tables spell their keys. Case-folded, not lower-cased: the
+    case-blind patterns also match letters that only fold to ASCII ("ſigned", the Kelvin sign's "K")."""
+    return " ".join(matched.casefold().split())
+
+
 def _figure(text: str) -> float | None:
-    word = text.lower().replace("-", " ").strip()
+    word = _key(text.replace("-", " "))
     if word in words.FRACTION_WORDS:
         return words.FRACTION_WORDS[word]
     if word in _NUMBER_WORDS:
@@ -514,7 +520,7 @@ def _figure(text: str) -> float | None:
 
 
 def _segment_of(text: str) -> str:
-    return words.SEGMENTS[text.lower()]
+    return words.SEGMENTS[_key(text)]
 
 
 _UNNAMED = "unnamed"
@@ -589,14 +595,14 @@ def _durations(reader: _Reader, text: str, names: Mapping[str, str], published: 
 
 def _duration_minutes(match: re.Match[str]) -> float | None:
     if match.group("lone"):
-        return float(words.DURATION_UNITS[match.group("lone").lower()])
+        return float(words.DURATION_UNITS[_key(match.group("lone"))])
     figure = _figure(match.group("num"))
     if figure is None:
         return None
     whole = match.group(0).lower()
     if re.search(_HALF, whole, re.IGNORECASE):
         figure += 0.5
-    minutes = figure * words.DURATION_UNITS[match.group("unit").lower()]
+    minutes = figure * words.DURATION_UNITS[_key(match.group("unit"))]
     if match.group("num2"):
         extra = _figure(match.group("num2"))
         if extra is None:
@@ -675,15 +681,15 @@ def _counts(reader: _Reader, text: str) -> list[Fact]:
                 continue  # "signed two years ago", "attended by the two ministers"
             if pattern is _COUNT_VERB_AFTER and _DEFINITE.search(text[:match.start()]):
                 continue  # "the two leaders attended": a reference to people already named, not a count
-            raw = match.group("num").lower()
+            raw = _key(match.group("num"))
             value, bound = words.COUNT_WORDS.get(raw, (None, None))
             if value is None:
                 figure = _figure(raw)
                 if figure is None:
                     continue
                 value = figure
-            bound = words.BOUND_WORDS.get((match.group("bound") or "").lower(), bound)
-            verb_text = " ".join(match.group("verb").lower().split())
+            bound = words.BOUND_WORDS.get(_key(match.group("bound") or ""), bound)
+            verb_text = _key(match.group("verb"))
             verb = "expect" if verb_text == "expected" else verbs[verb_text]
             subject = f"{verb}: {_stem(noun)}"
             out.append(reader.fact(FactKind.COUNT, subject, f"{value:g}", match.start("num") if not match.group("bound")
@@ -769,7 +775,7 @@ def _office(match: re.Match[str]) -> tuple[str, str] | None:
     "minister" (a portfolio), "staff" (adviser, aide, envoy, spokesperson)."""
     portfolio = match.group("pf1") or match.group("pf2")
     if portfolio:
-        name = words.PORTFOLIOS[" ".join(portfolio.lower().split())]
+        name = words.PORTFOLIOS[_key(portfolio)]
         deputy = "deputy " if match.group("deputy") else ""
         return "minister", f"{deputy}{name} minister"
     word = " ".join(match.group("office_word").lower().split())
