@@ -16,15 +16,18 @@ Content first, metadata as evidence. How, in order:
    inverted index in matrix form) and whose dates may be one meeting; the other sources are scored against
    all. Never every source with every other once dates are known.
 4. A pair's score: its cosine (words and names), raised when both name the same meeting place or date (in
-   full only if they share names too), lowered when their windows lie apart, or when they name places that
+   full only if they share names too), lowered when their windows lie apart or their openings date the news
+   to weekdays more than a day apart ("met on Monday" against "on Friday"), or when they name places that
    rule each other out (neither a country, and neither report naming the other's place).
 5. Agglomerative linkage on the sparse graph of candidate pairs (the cosine of the groups' summed vectors),
    best pair of groups first, over dated and undated sources alike, never merging groups whose firm windows
-   conflict or that name different parties (each names in every lead someone the other never names), and
-   merging two groups of several sources only when their coverage is about as close across as within;
+   conflict, that name different parties (each names in every lead someone the other never names) or that
+   date their news to different weekdays, and merging two groups of several sources only when their coverage
+   is about as close across as within;
    stopping below a threshold: the number of events is not fixed in advance. Then small groups left over
    (most often one source) join the larger event they clearly match, and one pass of moves puts a source that
-   joined an event early into another it matches clearly better.
+   joined an event early into another it matches clearly better. Sources the analyst labelled (the manifest's
+   `event` column) start as one group per label, and two labels never merge.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from datetime import date
 import numpy as np
 import scipy.sparse as sp
 
-from compare.metadata import COUNTRIES, MONTHS, WEEKDAYS, date_span, fold_letters
+from compare.metadata import COUNTRIES, MONTHS, WEEKDAYS, date_span, fold_letters, news_weekday
 from compare.config import GroupingConfig
 from compare.lang import LEXICON
 from compare.models import Event
@@ -98,6 +101,7 @@ class _Graph:
     parties: list
     # per source, the number of its analyst's event label (sources sharing one are one event), -1 for none
     fixed: np.ndarray | None = None
+    weekdays: np.ndarray | None = None  # per source, the weekday its opening dates its news to, -1 for none
 
 
 def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
@@ -112,9 +116,22 @@ def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
     # 4.
     shared_names = np.asarray(names[rows].multiply(names[cols]).sum(axis=1)).ravel()
     parties = [_parties(text, written_lower, config) for text in texts]
-    scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names, windows, parties, config)
+    weekdays = np.array([_weekday(d, config) for d in ordered], dtype=np.int64)
+    scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names, windows, parties, config, weekdays)
     return _Graph(ordered, matrix, rows, cols, cosine, scores, shared_names, windows, firm, parties,
-                  _fixed_labels(ordered))
+                  _fixed_labels(ordered), weekdays)
+
+
+def _weekday(doc: EventDoc, config: GroupingConfig) -> int:
+    """The weekday the source's opening dates its news to (metadata.news_weekday), -1 for none."""
+    found = news_weekday(doc.text.split("\n", config.weekday_lines)[:config.weekday_lines])
+    return -1 if found is None else found
+
+
+def _weekdays_apart(a: np.ndarray, b: np.ndarray, config: GroupingConfig) -> np.ndarray:
+    """Element-wise: both name a weekday and the two lie more than day_slack apart around the week."""
+    apart = np.abs(a - b) % 7
+    return (a >= 0) & (b >= 0) & (np.minimum(apart, 7 - apart) > config.day_slack)
 
 
 def _fixed_labels(ordered: list[EventDoc]) -> np.ndarray | None:
@@ -338,7 +355,8 @@ def _candidate_pairs(matrix: sp.csr_matrix, windows: np.ndarray, config: Groupin
 
 
 def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarray, shared_names: np.ndarray,
-                         windows: np.ndarray, parties: Sequence[Parties], config: GroupingConfig) -> np.ndarray:
+                         windows: np.ndarray, parties: Sequence[Parties], config: GroupingConfig,
+                         weekdays: np.ndarray | None = None) -> np.ndarray:
     """Place and date agreement between the two sources of each candidate pair, as a score adjustment.
 
     Agreement on date and place counts in full only when the two also share names (cosine of their name views
@@ -350,6 +368,8 @@ def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarra
     stated = [frozenset(_stated(d, config)) for d in docs]
     bounded = (windows[:, 0] != _UNBOUNDED[0]) | (windows[:, 1] != _UNBOUNDED[1])
     apart = bounded[rows] & bounded[cols] & (_gap(windows[rows], windows[cols]) > config.day_slack)
+    if weekdays is not None:
+        apart |= _weekdays_apart(weekdays[rows], weekdays[cols], config)
     adjust[apart] -= config.date_penalty
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
         a, b = docs[i], docs[j]
@@ -385,7 +405,7 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
     across as within, which a pair of near copies never is to the rest of its meeting's coverage."""
     n = len(graph.docs)
     labels = _linkage(n, graph.rows, graph.cols, graph.scores, graph.windows, graph.parties, config, graph.firm,
-                      graph.fixed)
+                      graph.fixed, graph.weekdays)
     fixed_groups = set() if graph.fixed is None else {labels[i] for i in np.flatnonzero(graph.fixed >= 0).tolist()}
     mass = _group_mass(n, graph.rows, graph.cols, graph.scores, labels)
     size = Counter(labels)
@@ -489,7 +509,7 @@ def _group_mass(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, 
 def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
              windows: np.ndarray, parties: Sequence[Parties] | None = None,
              config: GroupingConfig = DEFAULT, firm: np.ndarray | None = None,
-             fixed: np.ndarray | None = None) -> list[int]:
+             fixed: np.ndarray | None = None, weekdays: np.ndarray | None = None) -> list[int]:
     """Cluster label of each source: agglomerative linkage on the sparse graph of candidate pairs, with
     date-window constraints.
 
@@ -516,6 +536,9 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
     # per cluster: how many of its sources name each name in their lead, and every name any of them uses
     leads: list[Counter] = [Counter(parties[i].lead) if parties is not None else Counter() for i in range(n)]
     named: list[set[str]] = [set(parties[i].anywhere) if parties is not None else set() for i in range(n)]
+    # per cluster: how many of its sources date their news to each weekday
+    days: list[Counter] = ([Counter() for _ in range(n)] if weekdays is None else
+                           [Counter() if day < 0 else Counter((day,)) for day in weekdays.tolist()])
     firm = np.ones(n, dtype=bool) if firm is None else firm
     window = [tuple(w) if f else _UNBOUNDED for w, f in zip(windows.tolist(), firm.tolist())]
     parent = list(range(n))
@@ -529,6 +552,7 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
             size[root] += 1
             leads[root] += leads[i]
             named[root] |= named[i]
+            days[root] += days[i]
             # the analyst's word outranks the dates: sources dated apart still share one event
             window[root] = _merge_window(window[root], window[i], config.conflict_days - 1) or (
                 min(window[root][0], window[i][0]), max(window[root][1], window[i][1]))
@@ -559,6 +583,7 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
         if size[a] > 1 and size[b] > 1 and (
             _cohesion(links[a].get(b, 0.0), inner, size, a, b) < config.cohesion_share
             or _different_parties(leads[a], size[a], named[b]) and _different_parties(leads[b], size[b], named[a])
+            or _different_days(days[a], days[b], config)
         ):
             continue
         if label[a] >= 0 and label[b] >= 0:
@@ -572,6 +597,7 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
         label[keep] = max(label[keep], label[gone])
         leads[keep] += leads[gone]
         named[keep] |= named[gone]
+        days[keep] += days[gone]
         window[keep] = merged
         version[keep] += 1
         links[keep].pop(gone, None)
@@ -615,6 +641,21 @@ def _different_parties(leads: Counter, size: int, others: set[str]) -> bool:
     the host, the city, the day and a leader, and outlets cover both in one template; only the other party
     tells them apart."""
     return any(count == size and name not in others for name, count in leads.items())
+
+
+def _different_days(a: Counter, b: Counter, config: GroupingConfig) -> bool:
+    """Whether two groups date their news to different weekdays: at least weekday_quorum sources of each name
+    one, and no weekday of one lies within day_slack of any of the other's. Look-alike stories (the same people
+    in the news again days or weeks later) read alike; the day each group's reports give their news does not.
+    One story's reports name its day, or the next one abroad (time zones)."""
+    if sum(a.values()) < config.weekday_quorum or sum(b.values()) < config.weekday_quorum:
+        return False
+    for x in a:
+        for y in b:
+            apart = abs(x - y) % 7
+            if min(apart, 7 - apart) <= config.day_slack:
+                return False
+    return True
 
 
 def _cohesion(across: float, inner: list[float], size: list[int], a: int, b: int) -> float:

@@ -714,3 +714,22 @@ def test_explain_says_a_labelled_member_was_fixed_by_the_manifest():
     fixed = {m.source: m.fixed_by for m in members}
     assert fixed["002_6980897c48a3b8f4"] == fixed["003_1418f6826f52c5a5"] == "talks"
     assert sum(v is not None for v in fixed.values()) == 2
+
+
+def test_look_alike_stories_that_date_their_news_to_different_weekdays_stay_apart():
+    """The same people in the news twice, worded alike, without publication dates: the weekday each group's
+    reports give keeps the two apart, where wording alone would merge them."""
+    def story(source: str, day: str, detail: str) -> EventDoc:
+        return EventDoc(source, None, None, (), "\n".join([
+            f"Ministers Kestrel and Ombudsvik met in Lindqvist on {day} to discuss the harbour accord.",
+            f"Kestrel said the talks with Ombudsvik on the accord were frank, and {detail}.",
+            "Both sides called the harbour accord a step forward for dredging and shipping.",
+        ]))
+
+    first = [story(f"a{k}", "Tuesday", f"the dredging fund{' grows' * k}") for k in range(4)]
+    second = [story(f"b{k}", "Friday", f"the shipping lanes{' widen' * k}") for k in range(4)]
+    groups = sorted(e.sources for e in group_events(first + second))
+    assert groups == [tuple(d.source for d in first), tuple(d.source for d in second)]
+    # The same texts with one weekday are one story.
+    same = [EventDoc(d.source, None, None, (), d.text.replace("Friday", "Tuesday")) for d in second]
+    assert len(group_events(first + same)) == 1
