@@ -2,8 +2,9 @@
 
 Furniture is recognised by general signals of the line, not by its words: list markers and bulleted items,
 headline-like lines (title case, no closing full stop), short lines that are not sentences, stamps that are only
-a date, a date stamp or dateline opening the first paragraph. A paragraph repeated in the same source is kept once; a repeated paragraph that
-carries a trailing credit "(...)" is a photo caption and the uncredited copy is the one kept.
+a date, a labelled date stamp or a dateline opening the first paragraph. A paragraph repeated in the same source
+is kept once; a repeated paragraph that carries a trailing credit "(...)" is a photo caption and the uncredited
+copy is the one kept.
 """
 
 from __future__ import annotations

@@ -421,10 +421,20 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
     members: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         members.setdefault(label, []).append(i)
+    days: dict[int, Counter] = {}
+    if graph.weekdays is not None:
+        for label, day in zip(labels, graph.weekdays.tolist()):
+            if day >= 0:
+                days.setdefault(label, Counter())[day] += 1
     joined = []
     for small, by_group in sorted(totals.items()):
-        ranked = sorted(((t / np.sqrt(mass[g] * mass[small]), g) for g, t in by_group.items()),
+        # a group whose reports date the news to other weekdays is no candidate, not even a runner-up
+        ranked = sorted(((t / np.sqrt(mass[g] * mass[small]), g) for g, t in by_group.items()
+                         if not _different_days(days.get(small, Counter()), days.get(g, Counter()), config,
+                                                lone=True)),
                         key=lambda x: (-x[0], x[1]))
+        if not ranked:
+            continue
         best, group = ranked[0]
         runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
         if best < config.attach_floor or best < config.attach_margin * runner_up:
@@ -583,8 +593,9 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
         if size[a] > 1 and size[b] > 1 and (
             _cohesion(links[a].get(b, 0.0), inner, size, a, b) < config.cohesion_share
             or _different_parties(leads[a], size[a], named[b]) and _different_parties(leads[b], size[b], named[a])
-            or _different_days(days[a], days[b], config)
         ):
+            continue
+        if _different_days(days[a], days[b], config):
             continue
         if label[a] >= 0 and label[b] >= 0:
             continue  # two different labels: the analyst's word that these are two meetings
@@ -643,19 +654,30 @@ def _different_parties(leads: Counter, size: int, others: set[str]) -> bool:
     return any(count == size and name not in others for name, count in leads.items())
 
 
-def _different_days(a: Counter, b: Counter, config: GroupingConfig) -> bool:
-    """Whether two groups date their news to different weekdays: at least weekday_quorum sources of each name
-    one, and no weekday of one lies within day_slack of any of the other's. Look-alike stories (the same people
-    in the news again days or weeks later) read alike; the day each group's reports give their news does not.
-    One story's reports name its day, or the next one abroad (time zones)."""
-    if sum(a.values()) < config.weekday_quorum or sum(b.values()) < config.weekday_quorum:
+def _different_days(a: Counter, b: Counter, config: GroupingConfig, *, lone: bool = False) -> bool:
+    """Whether two groups date their news to different weekdays: at least weekday_quorum sources of each name one
+    (of `a`, one source will do when it is a small group left over, `lone`, weighed against an event), and none of
+    the weekdays one group names most lies within day_slack of those the other names most. Look-alike stories
+    (the same people in the news again days or weeks later) read alike; the day each group's reports give their
+    news does not. One story's reports name its day, or the next one abroad (time zones); a stray report naming
+    another day does not make the group's day. In the linkage a lone source's weekday is not enough: a report
+    may date a reaction, not the news."""
+    if not a or not b or sum(b.values()) < config.weekday_quorum:
         return False
-    for x in a:
-        for y in b:
+    if sum(a.values()) < (1 if lone else config.weekday_quorum):
+        return False
+    for x in _main_days(a):
+        for y in _main_days(b):
             apart = abs(x - y) % 7
             if min(apart, 7 - apart) <= config.day_slack:
                 return False
     return True
+
+
+def _main_days(days: Counter) -> list[int]:
+    """The weekdays a group names most: each named by at least half as many sources as the commonest."""
+    most = max(days.values())
+    return [day for day, count in days.items() if 2 * count >= most]
 
 
 def _cohesion(across: float, inner: list[float], size: list[int], a: int, b: int) -> float:

@@ -733,3 +733,22 @@ def test_look_alike_stories_that_date_their_news_to_different_weekdays_stay_apar
     # The same texts with one weekday are one story.
     same = [EventDoc(d.source, None, None, (), d.text.replace("Friday", "Tuesday")) for d in second]
     assert len(group_events(first + same)) == 1
+
+
+def test_a_lone_source_does_not_join_an_event_whose_reports_date_the_news_to_another_weekday():
+    import dataclasses
+
+    import numpy as np
+
+    from compare import events as ev
+
+    # {0, 1, 2} and {3, 4, 5} two stories; source 6 reads about as close to both, a little closer to the first.
+    pairs = {(0, 1): 0.6, (0, 2): 0.6, (1, 2): 0.6, (3, 4): 0.6, (3, 5): 0.6, (4, 5): 0.6,
+             (0, 6): 0.15, (1, 6): 0.15, (2, 6): 0.1, (3, 6): 0.15, (4, 6): 0.15, (5, 6): 0.05}
+    graph = _hand_graph(pairs, 7)
+    labels = ev._link(graph, ev.DEFAULT)
+    assert labels[6] not in (labels[0], labels[3])  # too close a call: it stays alone
+    # Its opening dates the news to a Monday, as the second story's reports do; the first's say Friday.
+    weekdays = np.array([4, 4, 4, 0, 0, -1, 0], dtype=np.int64)
+    labels = ev._link(dataclasses.replace(graph, weekdays=weekdays), ev.DEFAULT)
+    assert labels[6] == labels[3] != labels[0]
