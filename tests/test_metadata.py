@@ -148,6 +148,8 @@ def test_normalise_place(name, canonical):
         # the place of a planned meeting is not this meeting's place
         (["The two met in Lisbon on Friday.",
           "They are planning to hold a meeting in Madrid in July."], "Lisbon"),
+        (["He proposed that their next meeting be held in Madrid.", "The two met in Lisbon on Friday."], "Lisbon"),
+        (["When he proposed hosting the next summit in Madrid, she laughed."], None),
         # a region named with a possessive is not a venue
         (["They agreed to boost their presence in Japan's southwestern region."], None),
         (["In light of tensions, they agreed to act."], None),
