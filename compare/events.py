@@ -421,17 +421,12 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
     members: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         members.setdefault(label, []).append(i)
-    days: dict[int, Counter] = {}
-    if graph.weekdays is not None:
-        for label, day in zip(labels, graph.weekdays.tolist()):
-            if day >= 0:
-                days.setdefault(label, Counter())[day] += 1
+    days = _weekday_counts(graph.weekdays, n, labels)
     joined = []
     for small, by_group in sorted(totals.items()):
         # a group whose reports date the news to other weekdays is no candidate, not even a runner-up
         ranked = sorted(((t / np.sqrt(mass[g] * mass[small]), g) for g, t in by_group.items()
-                         if not _different_days(days.get(small, Counter()), days.get(g, Counter()), config,
-                                                lone=True)),
+                         if not _different_days(days[small], days[g], config, lone=True)),
                         key=lambda x: (-x[0], x[1]))
         if not ranked:
             continue
@@ -547,8 +542,7 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
     leads: list[Counter] = [Counter(parties[i].lead) if parties is not None else Counter() for i in range(n)]
     named: list[set[str]] = [set(parties[i].anywhere) if parties is not None else set() for i in range(n)]
     # per cluster: how many of its sources date their news to each weekday
-    days: list[Counter] = ([Counter() for _ in range(n)] if weekdays is None else
-                           [Counter() if day < 0 else Counter((day,)) for day in weekdays.tolist()])
+    days = _weekday_counts(weekdays, n, range(n))
     firm = np.ones(n, dtype=bool) if firm is None else firm
     window = [tuple(w) if f else _UNBOUNDED for w, f in zip(windows.tolist(), firm.tolist())]
     parent = list(range(n))
@@ -654,7 +648,17 @@ def _different_parties(leads: Counter, size: int, others: set[str]) -> bool:
     return any(count == size and name not in others for name, count in leads.items())
 
 
-def _different_days(a: Counter, b: Counter, config: GroupingConfig, *, lone: bool = False) -> bool:
+def _weekday_counts(weekdays: np.ndarray | None, n: int, groups) -> np.ndarray:
+    """Per group (row), how many of its sources date their news to each weekday (column); `groups` gives each
+    source's group. One array, not an object per group: the linkage adds a row to another on each merge."""
+    counts = np.zeros((n, 7), dtype=np.int32)
+    if weekdays is not None:
+        named = weekdays >= 0
+        np.add.at(counts, (np.asarray(groups)[named], weekdays[named]), 1)
+    return counts
+
+
+def _different_days(a: np.ndarray, b: np.ndarray, config: GroupingConfig, *, lone: bool = False) -> bool:
     """Whether two groups date their news to different weekdays: at least weekday_quorum sources of each name one
     (of `a`, one source will do when it is a small group left over, `lone`, weighed against an event), and none of
     the weekdays one group names most lies within day_slack of those the other names most. Look-alike stories
@@ -662,9 +666,8 @@ def _different_days(a: Counter, b: Counter, config: GroupingConfig, *, lone: boo
     news does not. One story's reports name its day, or the next one abroad (time zones); a stray report naming
     another day does not make the group's day. In the linkage a lone source's weekday is not enough: a report
     may date a reaction, not the news."""
-    if not a or not b or sum(b.values()) < config.weekday_quorum:
-        return False
-    if sum(a.values()) < (1 if lone else config.weekday_quorum):
+    named_a, named_b = int(a.sum()), int(b.sum())
+    if named_b < config.weekday_quorum or named_a < (1 if lone else config.weekday_quorum):
         return False
     for x in _main_days(a):
         for y in _main_days(b):
@@ -674,10 +677,9 @@ def _different_days(a: Counter, b: Counter, config: GroupingConfig, *, lone: boo
     return True
 
 
-def _main_days(days: Counter) -> list[int]:
+def _main_days(days: np.ndarray) -> list[int]:
     """The weekdays a group names most: each named by at least half as many sources as the commonest."""
-    most = max(days.values())
-    return [day for day, count in days.items() if 2 * count >= most]
+    return np.flatnonzero(2 * days >= days.max()).tolist()
 
 
 def _cohesion(across: float, inner: list[float], size: list[int], a: int, b: int) -> float:
