@@ -56,6 +56,9 @@ class Source:
     url: str | None = None
     encoding: str | None = None
     text_is_file: bool = True
+    # the analyst's event label (the manifest's `event` column): sources sharing one are one event, whatever
+    # grouping would say
+    event_label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

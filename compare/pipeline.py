@@ -137,6 +137,7 @@ def event_doc(p: Prepared) -> EventDoc:
         # The headline names who met, often in fewer words than any sentence: it counts as the first line.
         text="\n".join([p.source.title, *(s.text for s in p.sentences)] if p.source.title else
                        [s.text for s in p.sentences]),
+        label=p.source.event_label,
     )
 
 
