@@ -4,7 +4,8 @@
 
 Each sentence pair of public data is written to two files and compared with `compare.api.diff`, the call behind
 `crosscheck diff a.txt b.txt`, in this process. A pair is predicted a contradiction when any finding is
-`contradict`, and an agreement when any finding links the two texts as `agree` or `partial`.
+`contradict`, and an agreement when any finding links the two texts as `agree` or `partial` (how many of them
+as `agree` alone is printed too).
 
 Data (kept out of git in bench/data/; docs/benchmarks-data.md says where each file comes from):
 - SICK (test part), entailment labels CONTRADICTION / ENTAILMENT / NEUTRAL;
@@ -120,8 +121,9 @@ DATASETS = (
 @dataclass(frozen=True)
 class Outcome:
     contradict: bool
-    agree: bool
+    agree: bool  # agree or partial
     linked: bool  # some finding names a counterpart at all
+    agree_alone: bool = False  # agree, not weakened to partial
 
 
 def diff_pair(pair: Pair, folder: Path) -> Outcome:
@@ -133,7 +135,8 @@ def diff_pair(pair: Pair, folder: Path) -> Outcome:
     b.write_text(pair.b + "\n", encoding="utf-8")
     comparison, _ids = diff(a, b)
     relations = {str(f.relation) for f in comparison.finding_records if f.other_sentence_id is not None}
-    return Outcome("contradict" in relations, bool(relations & {"agree", "partial"}), bool(relations))
+    return Outcome("contradict" in relations, bool(relations & {"agree", "partial"}), bool(relations),
+                   "agree" in relations)
 
 
 def score_set(dataset: Dataset, pairs: Sequence[Pair]) -> dict:
@@ -152,6 +155,7 @@ def score_set(dataset: Dataset, pairs: Sequence[Pair]) -> dict:
         "agreeing": len(agreeing),
         "agree_found": sum(o.agree for o in agreeing),
         "agree_recall": ratio(sum(o.agree for o in agreeing), len(agreeing)),
+        "agree_alone": sum(o.agree_alone for o in agreeing),
         "contradict_flagged_on_others": fp,
         "others": len(others),
         "unlinked": sum(not o.linked for o in outcomes),
@@ -172,7 +176,8 @@ def report(name: str, f: dict) -> str:
         )
     else:
         parts.append(f"contradict flagged on {f['contradict_flagged_on_others']} of {f['others']} (none labelled so)")
-    parts.append(f"agree recall {show(f['agree_recall'])} ({f['agree_found']}/{f['agreeing']})")
+    parts.append(f"agree recall {show(f['agree_recall'])} ({f['agree_found']}/{f['agreeing']}; "
+                 f"{f['agree_alone']} as agree alone)")
     parts.append(f"no counterpart found in {f['unlinked']}")
     parts.append(f"{f['seconds']} s")
     return " | ".join(parts)

@@ -31,7 +31,8 @@ run it prints:
   is what the versions judged so far flagged; a later version's new flags are unjudged until someone judges
   them, and until then they lower its precision. Precision against the original discrepancies alone is
   printed beside it, for comparison with figures taken before the adjudication;
-- agree recall: gold agreeing pairs linked by `agree` or `partial` in either direction;
+- agree recall: gold agreeing pairs linked by `agree` or `partial` in either direction, and how many of them by
+  `agree` alone;
 - traps flagged: gold pairs that look like conflicts and are not (by what they look like), flagged `contradict`;
   the first annotation's traps and the adjudicated ones (false flags of an earlier version) apart;
 - omission recall, when the gold marks omissions; counts of findings by relation;
@@ -386,6 +387,7 @@ def score(comparison, gold: Mapping) -> dict:
     )
 
     agreed = sum(index.related(as_ref(p["a"]), as_ref(p["b"]), AGREEING) for p in agreements)
+    agreed_alone = sum(index.related(as_ref(p["a"]), as_ref(p["b"]), ("agree",)) for p in agreements)
     omitted = total_omissions = 0
     for o in gold["omissions"]:
         ref = as_ref(o["ref"])
@@ -412,7 +414,7 @@ def score(comparison, gold: Mapping) -> dict:
             "missed": missed, "wrongly_flagged": wrong, "unjudged_pairs": unjudged,
         },
         "agree": {"gold": len(agreements), "found": agreed, "recall": ratio(agreed, len(agreements)),
-                  "apart": apart(agreements)},
+                  "apart": apart(agreements), "alone": agreed_alone},
         "traps": _trap_figures(index, [t for t in gold["not_contradictions"] if not adjudicated(t)]),
         "adjudicated_traps": _trap_figures(index, [t for t in gold["not_contradictions"] if adjudicated(t)]),
         "omissions": {"gold": total_omissions, "found": omitted, "recall": ratio(omitted, total_omissions)},
@@ -448,7 +450,8 @@ def report(name: str, figures: Mapping) -> list[str]:
     lines += [f"  gold kind {k}: found {v['found']}/{v['of']}" for k, v in c["recall_by_kind"].items()]
     lines += [f"  flagged as {k}: right {v['right']}/{v['of']} ({v['false']} false, {v['unjudged']} unjudged)"
               for k, v in c["precision_by_kind"].items()]
-    lines.append(f"agree recall: {show(a['recall'])} ({a['found']}/{a['gold']}; {a['apart']} in different events)")
+    lines.append(f"agree recall: {show(a['recall'])} ({a['found']}/{a['gold']}; {a['apart']} in different events; "
+                 f"{a['alone']} as agree alone)")
     lines.append(f"traps flagged: {t['flagged']}/{t['gold']} original, {at['flagged']}/{at['gold']} adjudicated")
     lines += [f"  looks like {k}: {v['flagged']}/{v['of']}" for k, v in t["by_look"].items()]
     lines += [f"  adjudicated, looks like {k}: {v['flagged']}/{v['of']}" for k, v in at["by_look"].items()]

@@ -8,8 +8,8 @@ memory is that run's own:
 
 1. runs crosscheck end to end on the article files (read, clean, split, group, align, judge, and write the
    reports when the report writers are installed) with the local engine and `--workers` processes, and scores
-   the findings against the ground truth: precision / recall of omissions, contradictions and agreements, of
-   the furniture removed, and the share of events recovered exactly;
+   the findings against the ground truth: precision / recall of omissions, contradictions and agreements
+   (agree or partial, and agree alone), of the furniture removed, and the share of events recovered exactly;
 2. with one worker as well (sizes up to --speedup-max), for the speed-up of the workers over one;
 3. on the same sentence pairs of a sample of events, times the alignment stage, a naive aligner
    (difflib.SequenceMatcher(...).ratio() over every pair) and a bare rapidfuzz.process.cdist call, as ratios;
@@ -85,6 +85,10 @@ def score(comparison, truth) -> dict[str, float]:
         same_claim = kind == "omitted" or base.get((f.other_source, f.other_sentence_id)) == i
         if want == kind and same_claim:
             hits[kind].add((f.source, i, f.other_source))
+        if f.relation == "agree":  # agree alone: the same claim not weakened to partial
+            predicted["agree_alone"] += 1
+            if want == "agree" and same_claim:
+                hits["agree_alone"].add((f.source, i, f.other_source))
     expected: dict[str, int] = defaultdict(int)
     for event in truth["events"]:
         for source in event["sources"]:
@@ -93,8 +97,9 @@ def score(comparison, truth) -> dict[str, float]:
                 if other != source:
                     for i in rendered:
                         expected[expected_relation(truth, source, i, other)] += 1
+    expected["agree_alone"] = expected["agree"]
     out = {}
-    for kind in ("omitted", "contradict", "agree"):
+    for kind in ("omitted", "contradict", "agree", "agree_alone"):
         tp = len(hits[kind])
         out[f"{kind}_precision"] = tp / predicted[kind] if predicted[kind] else 0.0
         out[f"{kind}_recall"] = tp / expected[kind] if expected[kind] else 0.0
@@ -401,7 +406,7 @@ def _pr(row: dict, kind: str) -> str:
 def table(rows: list[dict], workers: int) -> str:
     head = ("| articles | events | wall s (reports) | CPU s | load | articles/s | pairs scored/s | peak MB | "
             "omitted P/R | contradict P/R | "
-            f"agree P/R | furniture P/R | events exact | align vs difflib | align / cdist | "
+            f"agree P/R | agree alone P/R | furniture P/R | events exact | align vs difflib | align / cdist | "
             f"align + terms / cdist | align / cdist, no repeats | align / cdist(token_set) | {workers} workers vs 1 |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows:
@@ -410,7 +415,7 @@ def table(rows: list[dict], workers: int) -> str:
             f"| {r['articles']:,} | {r['events']:,} | {r['wall']:.1f} ({r['reports_wall']:.1f}) | {r['cpu']:.1f} | "
             f"{r['load']:.1f} | {r['articles'] / r['wall']:,.0f} | "
             f"{r['pairs'] / r['wall']:,.0f} | {r['peak_mb']:,.0f} | {_pr(r, 'omitted')} | {_pr(r, 'contradict')} | "
-            f"{_pr(r, 'agree')} | {_pr(r, 'furniture')} | {r['events_exact']:.2f} | "
+            f"{_pr(r, 'agree')} | {_pr(r, 'agree_alone')} | {_pr(r, 'furniture')} | {r['events_exact']:.2f} | "
             f"{r['difflib_over_align']:,.0f}x faster | {r['align_over_cdist']:.2f} | "
             f"{r['align_and_normalise_over_cdist']:.2f} | {r['distinct_align_over_cdist']:.2f} | "
             f"{r['align_over_cdist_token_set']:.2f} | {speedup} |"

@@ -6,13 +6,19 @@ claim the leading position is the one stated without hedging by the most sources
 cell per claim:
 
 - `asserted`      its sentence states the leading position (agreed by another source, or said by it alone);
-- `partial`       its sentence states part of the leading position, or adds to it (linked only by `partial`);
+- `partial`       its sentence states part of the leading position, or more of it (linked only by `partial`);
 - `contradicted`  its sentence contradicts the leading position;
 - `hedged`        its sentence speaks of the claim with uncertainty ("it was not made clear whether ...");
 - `not mentioned` no sentence of the source belongs to the claim.
 
+Detail that one source adds to an agreed claim without changing it ("in Naples", "on Saturday", as the judge names
+it in an `agree` reason), or the more of the claim a `partial` finding names, is a claim of its own, of kind
+`added detail`, right after the claim it adds to: asserted by the sources that add it or state it in any sentence,
+not mentioned by the rest (a detail every source states is left out: it is wording of the claim).
+
 Claims are sorted: contradictions first, then the claims most sources leave out, then by where the claim first
-appears (source order, sentence id), so the order is stable from run to run.
+appears (source order, sentence id), so the order is stable from run to run; each claim's added details follow it
+in the order they first appear.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from enum import StrEnum
 from compare.index import ResultIndex, relation_value
 from compare.judge import hedge
 from compare.models import Event, Finding
+from compare.similarity import content_tokens
 
 
 class Cell(StrEnum):
@@ -42,6 +49,7 @@ class Kind(StrEnum):
     CONTRADICTION = "contradiction"
     SHARED = "shared"
     SINGLE = "single source"
+    DETAIL = "added detail"
 
 
 # When a source has several sentences in one claim, the cell shows the most telling state.
@@ -65,6 +73,7 @@ class Claim:
     cells: tuple[tuple[str, Cell], ...]  # (source id, cell) for every source of the event, in event order
     sentences: tuple[tuple[str, int], ...]  # (source id, sentence id) of every sentence in the claim
     contradictions: tuple[Finding, ...]  # the contradict findings inside the claim (one per unordered pair)
+    detail_of: int | None = None  # added detail: the number of the claim it adds to
 
     def cell(self, source_id: str) -> Cell:
         return dict(self.cells)[source_id]
@@ -190,7 +199,7 @@ def _event_claims(event: Event, sentences, keys_by_source, findings) -> list[Cla
         representative = next((n for n in leading if not hedged[n]), leading[0])
         built.append(
             (
-                (0 if inner else 1, -(len(members) - mentioned), group[0]),
+                (0 if inner else 1, -(len(members) - mentioned), group[0], -1),
                 kind,
                 sentences[nodes[representative]].text,
                 cells,
@@ -198,8 +207,63 @@ def _event_claims(event: Event, sentences, keys_by_source, findings) -> list[Cla
                 inner,
             )
         )
+    order = {item[4][0]: item[0] for item in built}  # a claim's first sentence -> its sort key
+    for parent_first, rank, text, cells, refs in _added_details(nodes, node_rank, members, sentences, findings,
+                                                                  claims):
+        built.append(((*order[parent_first][:3], rank), Kind.DETAIL, text, cells, refs, (), parent_first))
     built.sort(key=lambda item: item[0])
+    number_of = {item[4][0]: number for number, item in enumerate(built, start=1) if item[1] is not Kind.DETAIL}
     return [
-        Claim(event.id, number, kind, text, cells, group, inner)
-        for number, (_, kind, text, cells, group, inner) in enumerate(built, start=1)
+        Claim(event.id, number, kind, text, cells, group, inner, number_of[rest[0]] if rest else None)
+        for number, (_, kind, text, cells, group, inner, *rest) in enumerate(built, start=1)
     ]
+
+
+def _added_details(nodes, node_rank, members, sentences, findings, claims):
+    """(the first sentence of the claim it adds to, its rank there, text, cells, sentence refs) of each detail the
+    `agree` and `partial` findings name, once per claim and content: a detail several sources add is one claim."""
+    details: dict[tuple[int, frozenset[str]], list] = {}
+    for f in findings:
+        if not f.additions or relation_value(f.relation) not in ("agree", "partial"):
+            continue
+        for source, words in f.additions:
+            sid = f.sentence_id if source == f.source else f.other_sentence_id
+            node = node_rank.get((source, sid))
+            stems = frozenset(content_tokens(words))
+            if node is None or not stems:
+                continue
+            key = (_root(claims, node), stems)
+            if key not in details:
+                details[key] = [words, {}]
+            details[key][1].setdefault(source, (source, sid))
+    # A detail inside a longer one the same claim names (the same phrase read against two sources) is that one.
+    for root, stems in list(details):
+        if any(r == root and stems < other for r, other in details):
+            del details[(root, stems)]
+    if not details:
+        return []
+    first_of: dict[int, int] = {}
+    for n in range(len(nodes)):
+        first_of.setdefault(_root(claims, n), n)
+    by_source: dict[str, list] = {}
+    for node in nodes:
+        by_source.setdefault(node[0], []).append(node)
+    tokens_of: dict[tuple[str, int], frozenset[str]] = {}
+    out = []
+    for rank, ((root, stems), (words, adding)) in enumerate(details.items()):
+        refs = dict(adding)
+        for source in members:  # a source that states the detail anywhere states it too
+            if source in refs:
+                continue
+            for key in by_source.get(source, ()):
+                if key not in tokens_of:
+                    tokens_of[key] = frozenset(content_tokens(sentences[key].text))
+                if stems <= tokens_of[key]:
+                    refs[source] = key
+                    break
+        if len(refs) == len(set(members)):
+            continue  # every source states it: wording of the claim, not a detail one of them adds
+        cells = tuple((source, Cell.ASSERTED if source in refs else Cell.NOT_MENTIONED) for source in members)
+        ordered = tuple(sorted(refs.values(), key=node_rank.__getitem__))
+        out.append((nodes[first_of[root]], rank, words, cells, ordered))
+    return out

@@ -300,9 +300,11 @@ def events(
         raise fail(error) from None
     warn_all(warnings)
     lines = [f"{member.event}  {member.source}: " + (
+        f"event fixed by the manifest ({member.fixed_by}); " if member.fixed_by else "") + (
         f"strongest link {member.linked_to} ({member.score:.2f}); names {', '.join(member.shared_names) or '-'}; "
         f"terms {', '.join(member.shared_terms) or '-'}; {member.date}; {member.place}"
-        if member.linked_to else "alone: no other source matches it") for member in members]
+        if member.linked_to else "no other member matches its wording" if member.fixed_by
+        else "alone: no other source matches it") for member in members]
     lines += [f"{apart.event} vs {apart.other} (linkage {apart.linkage:.2f}): {'; '.join(apart.reasons) or '-'}"
               for apart in separations]
     emit(render_events(sources, found) + "".join(f"{line}\n" for line in lines))

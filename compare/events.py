@@ -16,15 +16,18 @@ Content first, metadata as evidence. How, in order:
    inverted index in matrix form) and whose dates may be one meeting; the other sources are scored against
    all. Never every source with every other once dates are known.
 4. A pair's score: its cosine (words and names), raised when both name the same meeting place or date (in
-   full only if they share names too), lowered when their windows lie apart, or when they name places that
+   full only if they share names too), lowered when their windows lie apart or their openings date the news
+   to weekdays more than a day apart ("met on Monday" against "on Friday"), or when they name places that
    rule each other out (neither a country, and neither report naming the other's place).
 5. Agglomerative linkage on the sparse graph of candidate pairs (the cosine of the groups' summed vectors),
    best pair of groups first, over dated and undated sources alike, never merging groups whose firm windows
-   conflict or that name different parties (each names in every lead someone the other never names), and
-   merging two groups of several sources only when their coverage is about as close across as within;
+   conflict, that name different parties (each names in every lead someone the other never names) or that
+   date their news to different weekdays, and merging two groups of several sources only when their coverage
+   is about as close across as within;
    stopping below a threshold: the number of events is not fixed in advance. Then small groups left over
    (most often one source) join the larger event they clearly match, and one pass of moves puts a source that
-   joined an event early into another it matches clearly better.
+   joined an event early into another it matches clearly better. Sources the analyst labelled (the manifest's
+   `event` column) start as one group per label, and two labels never merge.
 """
 
 from __future__ import annotations
@@ -35,11 +38,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
 
-from compare.metadata import COUNTRIES, MONTHS, WEEKDAYS, date_span, fold_letters
+from compare.metadata import COUNTRIES, MONTHS, WEEKDAYS, date_span, fold_letters, news_weekday
 from compare.config import GroupingConfig
 from compare.lang import LEXICON
 from compare.models import Event
@@ -61,6 +65,7 @@ class EventDoc:
     place: str | None  # normalised meeting place or None
     dates: tuple[str, ...]  # meeting dates stated in the text (ISO)
     text: str  # the source's kept sentences joined by "\n"
+    label: str | None = None  # the analyst's event label (the manifest's `event` column), which fixes its event
 
 
 def group_events(docs: Sequence[EventDoc], config: GroupingConfig = DEFAULT) -> tuple[Event, ...]:
@@ -95,6 +100,9 @@ class _Graph:
     windows: np.ndarray  # per source, the days its meeting can lie in
     firm: np.ndarray  # per source, whether its window is firm enough to rule a merge out
     parties: list
+    # per source, the number of its analyst's event label (sources sharing one are one event), -1 for none
+    fixed: np.ndarray | None = None
+    weekdays: np.ndarray | None = None  # per source, the weekday its opening dates its news to, -1 for none
 
 
 def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
@@ -109,8 +117,30 @@ def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
     # 4.
     shared_names = np.asarray(names[rows].multiply(names[cols]).sum(axis=1)).ravel()
     parties = [_parties(text, written_lower, config) for text in texts]
-    scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names, windows, parties, config)
-    return _Graph(ordered, matrix, rows, cols, cosine, scores, shared_names, windows, firm, parties)
+    weekdays = np.array([_weekday(d, config) for d in ordered], dtype=np.int64)
+    scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names, windows, parties, config, weekdays)
+    return _Graph(ordered, matrix, rows, cols, cosine, scores, shared_names, windows, firm, parties,
+                  _fixed_labels(ordered), weekdays)
+
+
+def _weekday(doc: EventDoc, config: GroupingConfig) -> int:
+    """The weekday the source's opening dates its news to (metadata.news_weekday), -1 for none."""
+    found = news_weekday(doc.text.split("\n", config.weekday_lines)[:config.weekday_lines])
+    return -1 if found is None else found
+
+
+def _weekdays_apart(a: np.ndarray, b: np.ndarray, config: GroupingConfig) -> np.ndarray:
+    """Element-wise: both name a weekday and the two lie more than day_slack apart around the week."""
+    apart = np.abs(a - b) % 7
+    return (a >= 0) & (b >= 0) & (np.minimum(apart, 7 - apart) > config.day_slack)
+
+
+def _fixed_labels(ordered: list[EventDoc]) -> np.ndarray | None:
+    """Per source, the number of its analyst's event label (-1 for none); None when no source has one."""
+    if not any(d.label for d in ordered):
+        return None
+    numbers: dict[str, int] = {}
+    return np.array([numbers.setdefault(d.label, len(numbers)) if d.label else -1 for d in ordered], dtype=np.int64)
 
 
 def preload() -> None:
@@ -326,7 +356,8 @@ def _candidate_pairs(matrix: sp.csr_matrix, windows: np.ndarray, config: Groupin
 
 
 def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarray, shared_names: np.ndarray,
-                         windows: np.ndarray, parties: Sequence[Parties], config: GroupingConfig) -> np.ndarray:
+                         windows: np.ndarray, parties: Sequence[Parties], config: GroupingConfig,
+                         weekdays: np.ndarray | None = None) -> np.ndarray:
     """Place and date agreement between the two sources of each candidate pair, as a score adjustment.
 
     Agreement on date and place counts in full only when the two also share names (cosine of their name views
@@ -338,6 +369,8 @@ def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarra
     stated = [frozenset(_stated(d, config)) for d in docs]
     bounded = (windows[:, 0] != _UNBOUNDED[0]) | (windows[:, 1] != _UNBOUNDED[1])
     apart = bounded[rows] & bounded[cols] & (_gap(windows[rows], windows[cols]) > config.day_slack)
+    if weekdays is not None:
+        apart |= _weekdays_apart(weekdays[rows], weekdays[cols], config)
     adjust[apart] -= config.date_penalty
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
         a, b = docs[i], docs[j]
@@ -361,8 +394,14 @@ def _places_conflict(a: str, b: str, names_a: Parties, names_b: Parties) -> bool
 
 
 def _names_place(names: Parties, place: str) -> bool:
-    words = [w for w in re.findall(r"\w+", fold_letters(place).lower()) if w not in _NOT_NAME_PARTS]
+    words = _place_words(place)
     return bool(words) and all(w in names.anywhere for w in words)
+
+
+@lru_cache(maxsize=4096)
+def _place_words(place: str) -> tuple[str, ...]:
+    """The words of a place's name (cached: a corpus has few places, asked about once per candidate pair)."""
+    return tuple(w for w in re.findall(r"\w+", fold_letters(place).lower()) if w not in _NOT_NAME_PARTS)
 
 
 def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
@@ -372,7 +411,9 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
     the next best. Linkage keeps two groups of several sources apart unless their coverage is about as close
     across as within, which a pair of near copies never is to the rest of its meeting's coverage."""
     n = len(graph.docs)
-    labels = _linkage(n, graph.rows, graph.cols, graph.scores, graph.windows, graph.parties, config, graph.firm)
+    labels = _linkage(n, graph.rows, graph.cols, graph.scores, graph.windows, graph.parties, config, graph.firm,
+                      graph.fixed, graph.weekdays)
+    fixed_groups = set() if graph.fixed is None else {labels[i] for i in np.flatnonzero(graph.fixed >= 0).tolist()}
     mass = _group_mass(n, graph.rows, graph.cols, graph.scores, labels)
     size = Counter(labels)
     totals: dict[int, dict[int, float]] = {}
@@ -387,14 +428,21 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
     members: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         members.setdefault(label, []).append(i)
+    days = _weekday_counts(graph.weekdays, n, labels)
     joined = []
     for small, by_group in sorted(totals.items()):
-        ranked = sorted(((t / np.sqrt(mass[g] * mass[small]), g) for g, t in by_group.items()),
+        # a group whose reports date the news to other weekdays is no candidate, not even a runner-up
+        ranked = sorted(((t / np.sqrt(mass[g] * mass[small]), g) for g, t in by_group.items()
+                         if not _different_days(days[small], days[g], config, lone=True)),
                         key=lambda x: (-x[0], x[1]))
+        if not ranked:
+            continue
         best, group = ranked[0]
         runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
         if best < config.attach_floor or best < config.attach_margin * runner_up:
             continue
+        if small in fixed_groups and group in fixed_groups:
+            continue  # two events the analyst named apart
         if len(members[small]) > 1 and _groups_name_different_parties(graph, members[small], members[group]):
             continue  # as in the linkage: two bilaterals at one summit, each covered in one template
         left, right = [u for u in members[small] for _ in members[group]], members[group] * len(members[small])
@@ -439,6 +487,8 @@ def _refine(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[in
         own_group = labels[u]
         if size[own_group] == 1:
             continue  # left alone: attaching it was the step before
+        if graph.fixed is not None and graph.fixed[u] >= 0:
+            continue  # the analyst's label holds it where it is
         own_total = by_group.get(own_group, 0.0)
         own = own_total / np.sqrt(max(mass[own_group] - 1 - 2 * own_total, 1e-9))
         others = [(t / np.sqrt(mass[g]), g) for g, t in by_group.items() if g != own_group and size[g] > 1]
@@ -470,7 +520,8 @@ def _group_mass(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, 
 
 def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
              windows: np.ndarray, parties: Sequence[Parties] | None = None,
-             config: GroupingConfig = DEFAULT, firm: np.ndarray | None = None) -> list[int]:
+             config: GroupingConfig = DEFAULT, firm: np.ndarray | None = None,
+             fixed: np.ndarray | None = None, weekdays: np.ndarray | None = None) -> list[int]:
     """Cluster label of each source: agglomerative linkage on the sparse graph of candidate pairs, with
     date-window constraints.
 
@@ -487,24 +538,52 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
     vocabulary yet each one's coverage is far closer to itself than to the other's. Unlike the cosine of the
     summed vectors, that ratio does not grow with the size of the clusters. Clusters whose firm windows lie
     conflict_days apart, or whose leads name different parties, never merge.
+
+    Sources that share an analyst's label (`fixed`, -1 for none) start as one cluster, whatever their scores
+    and dates; two clusters holding different labels never merge. An unlabelled source joins a labelled cluster
+    only as it would join any other: by the same linkage and the same checks.
     """
     size = [1] * n
     inner = [0.0] * n  # summed scores of the pairs inside each cluster
     # per cluster: how many of its sources name each name in their lead, and every name any of them uses
     leads: list[Counter] = [Counter(parties[i].lead) if parties is not None else Counter() for i in range(n)]
     named: list[set[str]] = [set(parties[i].anywhere) if parties is not None else set() for i in range(n)]
+    # per cluster: how many of its sources date their news to each weekday
+    days = _weekday_counts(weekdays, n, range(n))
     firm = np.ones(n, dtype=bool) if firm is None else firm
     window = [tuple(w) if f else _UNBOUNDED for w, f in zip(windows.tolist(), firm.tolist())]
+    parent = list(range(n))
+    alive = [True] * n
+    label = [-1] * n if fixed is None else fixed.tolist()
+    first: dict[int, int] = {}
+    for i, number in enumerate(label):
+        root = first.setdefault(number, i) if number >= 0 else i  # the label's first source holds the cluster
+        if root != i:
+            parent[i], alive[i] = root, False
+            size[root] += 1
+            leads[root] += leads[i]
+            named[root] |= named[i]
+            days[root] += days[i]
+            # the analyst's word outranks the dates: sources dated apart still share one event
+            window[root] = _merge_window(window[root], window[i], config.conflict_days - 1) or (
+                min(window[root][0], window[i][0]), max(window[root][1], window[i][1]))
     links: list[dict[int, float]] = [{} for _ in range(n)]  # cluster -> neighbour cluster -> summed score
     for i, j, s in zip(rows.tolist(), cols.tolist(), scores.tolist()):
+        i, j = parent[i], parent[j]
+        if i == j:
+            inner[i] += s
+            continue
         links[i][j] = links[i].get(j, 0.0) + s
         links[j][i] = links[j].get(i, 0.0) + s
-    alive = [True] * n
     version = [0] * n
-    heap = [(-s, i, j, 0, 0) for i, j, s in zip(rows.tolist(), cols.tolist(), scores.tolist())
-            if s >= config.link_threshold]
+    if fixed is None:
+        heap = [(-s, i, j, 0, 0) for i, j, s in zip(rows.tolist(), cols.tolist(), scores.tolist())
+                if s >= config.link_threshold]
+    else:
+        heap = [(-linkage, a, b, 0, 0) for a in range(n) if alive[a] for b, total in links[a].items()
+                if a < b and (linkage := total / np.sqrt(_mass(inner, size, a) * _mass(inner, size, b)))
+                >= config.link_threshold]
     heapq.heapify(heap)
-    parent = list(range(n))
     while heap:
         negative, a, b, version_a, version_b = heapq.heappop(heap)
         if not (alive[a] and alive[b]) or version[a] != version_a or version[b] != version_b:
@@ -517,14 +596,20 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
             or _different_parties(leads[a], size[a], named[b]) and _different_parties(leads[b], size[b], named[a])
         ):
             continue
+        if _different_days(days[a], days[b], config):
+            continue
+        if label[a] >= 0 and label[b] >= 0:
+            continue  # two different labels: the analyst's word that these are two meetings
         # Merge the smaller neighbour map into the larger one (cheap merges; the choice is deterministic).
         keep, gone = (a, b) if len(links[a]) >= len(links[b]) else (b, a)
         parent[gone] = keep
         alive[gone] = False
         inner[keep] += inner[gone] + links[keep].get(gone, 0.0)
         size[keep] += size[gone]
+        label[keep] = max(label[keep], label[gone])
         leads[keep] += leads[gone]
         named[keep] |= named[gone]
+        days[keep] += days[gone]
         window[keep] = merged
         version[keep] += 1
         links[keep].pop(gone, None)
@@ -570,6 +655,40 @@ def _different_parties(leads: Counter, size: int, others: set[str]) -> bool:
     return any(count == size and name not in others for name, count in leads.items())
 
 
+def _weekday_counts(weekdays: np.ndarray | None, n: int, groups) -> np.ndarray:
+    """Per group (row), how many of its sources date their news to each weekday (column); `groups` gives each
+    source's group. One array, not an object per group: the linkage adds a row to another on each merge."""
+    counts = np.zeros((n, 7), dtype=np.int32)
+    if weekdays is not None:
+        named = weekdays >= 0
+        np.add.at(counts, (np.asarray(groups)[named], weekdays[named]), 1)
+    return counts
+
+
+def _different_days(a: np.ndarray, b: np.ndarray, config: GroupingConfig, *, lone: bool = False) -> bool:
+    """Whether two groups date their news to different weekdays: at least weekday_quorum sources of each name one
+    (of `a`, one source will do when it is a small group left over, `lone`, weighed against an event), and none of
+    the weekdays one group names most lies within day_slack of those the other names most. Look-alike stories
+    (the same people in the news again days or weeks later) read alike; the day each group's reports give their
+    news does not. One story's reports name its day, or the next one abroad (time zones); a stray report naming
+    another day does not make the group's day. In the linkage a lone source's weekday is not enough: a report
+    may date a reaction, not the news."""
+    named_a, named_b = int(a.sum()), int(b.sum())
+    if named_b < config.weekday_quorum or named_a < (1 if lone else config.weekday_quorum):
+        return False
+    for x in _main_days(a):
+        for y in _main_days(b):
+            apart = abs(x - y) % 7
+            if min(apart, 7 - apart) <= config.day_slack:
+                return False
+    return True
+
+
+def _main_days(days: np.ndarray) -> list[int]:
+    """The weekdays a group names most: each named by at least half as many sources as the commonest."""
+    return np.flatnonzero(2 * days >= days.max()).tolist()
+
+
 def _cohesion(across: float, inner: list[float], size: list[int], a: int, b: int) -> float:
     """Mean score of the pairs across clusters a and b over the geometric mean of the mean score of the pairs
     inside each (both have two sources or more)."""
@@ -612,12 +731,14 @@ def _events(docs: list[EventDoc], labels: list[int], config: GroupingConfig) -> 
         place = _majority(places)
         if place is not None and len(group) > 2 and places.count(place) == 1 and len(places) > 1:
             place = None
-        drafts.append((_majority(x for d in group for x in _stated(d, config)), place, sources))
+        label = _majority(d.label for d in group if d.label)
+        drafts.append((_majority(x for d in group for x in _stated(d, config)), place, sources, label))
     drafts.sort(key=lambda x: (x[0] or "", _slug(x[1]), x[2]))
     used: Counter[str] = Counter()
     events = []
-    for when, place, sources in drafts:
-        base = f"{when or 'undated'}-{_slug(place)}"
+    for when, place, sources, label in drafts:
+        # an event the analyst labelled goes by that label
+        base = _slug(label) if label else f"{when or 'undated'}-{_slug(place)}"
         used[base] += 1
         event_id = base if used[base] == 1 else f"{base}-{used[base]}"
         events.append(Event(id=event_id, date=when, place=place, sources=sources))
@@ -654,6 +775,7 @@ class MemberReason:
     shared_terms: tuple[str, ...]  # the rarest other words both use
     date: str  # what their dates say: "same date 2025-02-18", "1 day apart", "one undated", ...
     place: str  # what their places say
+    fixed_by: str | None = None  # the analyst's event label (the manifest's `event` column) that put it there
 
 
 @dataclass(frozen=True, slots=True)
@@ -699,12 +821,13 @@ def explain_events(docs: Sequence[EventDoc], events: Sequence[Event], config: Gr
         for source in event.sources:
             u = index[source]
             if u not in best:
-                members.append(MemberReason(event.id, source, None, 0.0, (), (), "", ""))
+                members.append(MemberReason(event.id, source, None, 0.0, (), (), "", "", ordered[u].label))
                 continue
             score, v = best[u]
             terms = {w for w in words[u] & words[v] if w not in stop and not w.isdigit()} - graph.parties[u].anywhere
             members.append(MemberReason(event.id, source, ordered[v].source, round(score, 3), names_of(u, v),
-                                        rarest(terms), _date_note(graph, u, v), _place_note(ordered[u], ordered[v])))
+                                        rarest(terms), _date_note(graph, u, v), _place_note(ordered[u], ordered[v]),
+                                        ordered[u].label))
     # Events' summed vectors compared in full, whether or not their dates let any pair be a candidate: this
     # step runs on request, on events, not on every pair of sources.
     ids = [e.id for e in events]
@@ -748,6 +871,10 @@ def _separation(graph: _Graph, index: dict[str, int], a: Event, b: Event, linkag
     left = [index[s] for s in a.sources]
     right = [index[s] for s in b.sources]
     reasons = []
+    labels_a = {graph.docs[k].label for k in left} - {None}
+    labels_b = {graph.docs[k].label for k in right} - {None}
+    if labels_a and labels_b and labels_a != labels_b:
+        reasons.append(f"events fixed by the manifest: {', '.join(sorted(labels_a))} and {', '.join(sorted(labels_b))}")
     firm_left = [k for k in left if graph.firm[k]]
     firm_right = [k for k in right if graph.firm[k]]
     if firm_left and firm_right:

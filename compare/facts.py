@@ -20,18 +20,21 @@ compare/lang/en/facts.py.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
 from enum import StrEnum
+from functools import lru_cache
 
 from compare.lang import LEXICON
 from compare.lang.en import facts as words
 from compare.metadata import (
-    COUNTRIES, _fold, _places_named, _sentence_kind, _trim_place, country_of_capital, day_mentions, fold_letters,
-    meeting_place, normalise_place,
+    COUNTRIES, _day_hits, _fold, _places_named, _sentence_kind, _to_date, _trim_place, country_of_capital, day_mentions,
+    fold_letters, meeting_place, normalise_place,
 )
 from compare.models import Finding, Relation, Sentence, Source
 
@@ -47,8 +50,16 @@ ABOVE_REACH = 2.0
 DATE_CONFLICT_DAYS = 2
 # The first sentences of a story, where it states the meeting's day and place (the lead of an inverted pyramid).
 LEAD_SENTENCES = 3
+# How far a clock time may be from the truth, in minutes: one written plainly is the schedule's own ("11:30"), give
+# or take a slip in the copy; one marked "around" is rounded to the half hour. Two times conflict when further
+# apart than their slacks together. Set on general reasoning, before any measurement.
+CLOCK_EXACT_MINUTES = 10
+CLOCK_ABOUT_MINUTES = 30
 # A fact conflict found outside sentence alignment: the finding's score (not calibrated).
 FACT_CONFLICT_SCORE = 0.9
+# A surname read as garbled when one letter off another of the same office and given name: shorter names one
+# letter apart are as often two people ("Moon"/"Yoon").
+MISSPELT_SURNAME_LENGTH = 5
 
 
 class FactKind(StrEnum):
@@ -75,7 +86,10 @@ class FactStatus(StrEnum):
 class Fact:
     """One typed fact a source states: `start`/`end` are offsets into the source's text (`shown` is that span,
     white space folded); `value` is normalised so that two sources' values compare; `number` is the figure of a
-    duration (minutes), count or ordinal; `bound` says an approximate figure's side ("about", "above", "below")."""
+    duration (minutes), count or ordinal, and of a weekday the weekday (0 = Monday) of the date its sentence writes
+    out when the two disagree; `bound` says an approximate figure's side ("about", "above", "below");
+    `country` is the country a person's title names ("US Secretary of State X": United States), when the sentence
+    is about the meeting at hand and not an earlier one."""
 
     source: str
     sentence_id: int
@@ -87,6 +101,7 @@ class Fact:
     end: int
     bound: str | None = None
     number: float | None = None
+    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,13 +162,31 @@ class _Reader:
         self.positions = _raw_positions(raw) if raw != sentence.text else None
 
     def fact(self, kind: FactKind, subject: str, value: str, start: int, end: int, *,
-             bound: str | None = None, number: float | None = None) -> Fact:
+             bound: str | None = None, number: float | None = None, country: str | None = None) -> Fact:
         if self.positions is not None and len(self.positions) == len(self.sentence.text) + 1:
             raw_start, raw_end = self.positions[start], self.positions[end - 1] + 1
         else:
             raw_start, raw_end = start, end
         return Fact(self.source.id, self.sentence.id, kind, subject, value, self.sentence.text[start:end],
-                    self.sentence.start + raw_start, self.sentence.start + raw_end, bound, number)
+                    self.sentence.start + raw_start, self.sentence.start + raw_end, bound, number, country)
+
+
+# A pattern that matches one of a set of phrases as whole words (case aside) puts the last run of letters of that
+# phrase in the text as a whole run of letters too. So a sentence holding none of those runs cannot match, and the
+# costly patterns below (long alternations tried at every position) are not run on it. Python's case-blind
+# matching also reads these four letters as ASCII ones; they are folded first so that the test never misses.
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_LETTER_RUN = re.compile(r"[a-z]+")
+
+
+def _last_letter_runs(phrases: Iterable[str]) -> frozenset[str]:
+    return frozenset(_LETTER_RUN.findall(phrase.translate(_ASCII_FOLD).lower())[-1] for phrase in phrases)
+
+
+@lru_cache(maxsize=4096)
+def _letter_runs(text: str) -> frozenset[str]:
+    """Every run of letters of the text, lower-cased, as the case-blind patterns read them."""
+    return frozenset(_LETTER_RUN.findall(text.translate(_ASCII_FOLD).lower()))
 
 
 def source_facts(source: Source, sentences: Sequence[Sentence], published: str | None = None) -> tuple[Fact, ...]:
@@ -162,7 +195,7 @@ def source_facts(source: Source, sentences: Sequence[Sentence], published: str |
     out: list[Fact] = []
     out.extend(_day_facts(source, sentences, published))
     out.extend(_place_facts(source, sentences))
-    people = [fact for sentence in sentences for fact in _persons(_Reader(source, sentence), sentence.text)]
+    people = [fact for sentence in sentences for fact in _persons(_Reader(source, sentence), sentence.text, published)]
     out.extend(people)
     names = _name_words(people)
     for sentence in sentences:
@@ -173,8 +206,17 @@ def source_facts(source: Source, sentences: Sequence[Sentence], published: str |
         if about_meeting and not future:
             out.extend(_counts(reader, text))
             out.extend(_ordinals(reader, text))
+        elif _ANY_FIGURE.search(text):  # who takes part is the event's, whatever the sentence calls it
+            out.extend(f for f in _counts(reader, text) if f.subject.startswith(_TAKING_PART))
+        if about_meeting and not future:
             out.extend(_parts_of_day(reader, text))
+        if about_meeting:  # the time a meeting is set for is said before it happens
+            out.extend(_clock_times(reader, text, published))
     return tuple(sorted(out, key=lambda f: (f.start, f.kind)))
+
+
+_ANY_FIGURE = re.compile(r"\d")
+_TAKING_PART = ("attend:", "expect:")  # counts of who took part, or was expected to
 
 
 # --- when ----------------------------------------------------------------------------------------------------------
@@ -216,7 +258,7 @@ def _day_facts(source: Source, sentences: Sequence[Sentence], published: str | N
     publication date is shown with bound "about" and never conflicts (publication dates are often a day or more
     off). An ISO date in running text is a page stamp, not a date prose gives a meeting."""
     for sentence in sentences[:LEAD_SENTENCES]:
-        mentions = [m for m in day_mentions(sentence.text, published)
+        mentions = [m for m in _lead_day_mentions(sentence.text, published)
                     if not _ISO_DATE.fullmatch(sentence.text[m[0]:m[1]]) and not _of_another_meeting(sentence.text, m[0], m[1], published)]
         if not mentions:
             continue
@@ -226,15 +268,32 @@ def _day_facts(source: Source, sentences: Sequence[Sentence], published: str | N
         if dated:  # a date written out before one worked out from a weekday word
             worked_out, (start, end, when, _weekday) = min(dated, key=lambda d: d[0])
             out.append(reader.fact(FactKind.DATE, "meeting", when, start, end, bound="about" if worked_out else None))
+        dated_weekdays = {date.fromisoformat(m[2]).weekday() for m in mentions
+                          if m[2] is not None and _WRITTEN_DATE.search(sentence.text[m[0]:m[1]])}
         for start, end, when, weekday in mentions:
             written = sentence.text[start:end]
             if weekday is not None and written.capitalize() in _WEEKDAY_NAMES and _near_meeting_word(sentence.text, start, end):
-                out.append(reader.fact(FactKind.WEEKDAY, "meeting", _WEEKDAY_NAMES[weekday], start, end))
+                # "Wednesday (Oct. 30)" when 30 October is a Thursday: the source's weekday is off its own date
+                off_its_date = float(dated_weekdays.pop()) if len(dated_weekdays) == 1 and weekday not in dated_weekdays else None
+                out.append(reader.fact(FactKind.WEEKDAY, "meeting", _WEEKDAY_NAMES[weekday], start, end, number=off_its_date))
                 break
         return out
     return []
 
 
+def _lead_day_mentions(text: str, published: str | None) -> list[tuple[int, int, str | None, int | None]]:
+    """The days a lead sentence names for the meeting (compare.metadata.day_mentions); a lead sentence that
+    names no meeting word but two titled people ("On May 8 President X received President Y in Moscow") tells
+    of their meeting too, unless it looks ahead."""
+    mentions = day_mentions(text, published)
+    if mentions or len(list(itertools.islice(_PERSON.finditer(text), 2))) < 2 \
+            or not set(re.findall(r"[a-z]+", text.lower())).isdisjoint(LEXICON.future_words):
+        return mentions
+    return [(start, end, when, date.fromisoformat(when).weekday() if when is not None else weekday)
+            for start, end, when, weekday in _day_hits(text, _to_date(published))]
+
+
+_TOOK_PLACE = re.compile(words.TOOK_PLACE, re.IGNORECASE)
 _MEETING_NOT_SPEECH = frozenset(LEXICON.meeting_words - words.SPEECH_WORDS)
 
 
@@ -244,6 +303,9 @@ def _near_meeting_word(text: str, start: int, end: int) -> bool:
     before = _CLAUSE_BREAK.split(re.split(r"[,;]", text[:start])[-1])[-1].lower().split()[-words.WEEKDAY_REACH:]
     if any(re.sub(r"\W", "", w) in words.SPEECH_WORDS for w in before[-3:]):
         return False  # "the Kremlin said on Tuesday", "told reporters on Monday": the day of a statement
+    clause = " ".join(_CLAUSE_BREAK.split(text[:start])[-1].split()[-words.WEEKDAY_REACH:])
+    if _TOOK_PLACE.search(clause):
+        return True
     after = re.split(r"[,;]", text[end:], maxsplit=1)[0].lower().split()[:words.WEEKDAY_REACH]
     return any(re.sub(r"\W", "", w) in _MEETING_NOT_SPEECH for w in before + after)
 
@@ -253,7 +315,12 @@ _PARTS_OF_DAY = re.compile(
     r"|\b(?P<noon>noon|midday|midnight)\b", re.IGNORECASE)
 
 
+_PARTS_OF_DAY_HINTS = _last_letter_runs(["morning", "afternoon", "evening", "night", "noon", "midday", "midnight"])
+
+
 def _parts_of_day(reader: _Reader, text: str) -> list[Fact]:
+    if _letter_runs(text).isdisjoint(_PARTS_OF_DAY_HINTS):
+        return []
     match = _PARTS_OF_DAY.search(text)
     if not match:
         return []
@@ -261,6 +328,90 @@ def _parts_of_day(reader: _Reader, text: str) -> list[Fact]:
     value = match.group(group).lower()
     return [reader.fact(FactKind.TIME_OF_DAY, "meeting", "noon" if value == "midday" else value,
                         match.start(group), match.end(group))]
+
+
+_ZONE = "|".join(re.escape(z) for z in sorted(words.TIME_ZONES, key=len, reverse=True)).replace(r"\ ", r"\s+")
+_CLOCK = re.compile(
+    rf"(?<![\w:.])(?P<hour>[012]?\d)(?:(?P<sep>[:.])(?P<minute>[0-5]\d)|(?P<packed>[0-5]\d)(?=\s?(?i:{_ZONE})\b))?"
+    rf"\s?(?P<half>(?i:a\.?m\.?|p\.?m\.?)(?!\w))?"
+    rf"(?:\s*(?P<zone>(?i:{_ZONE}))(?:\s+time)?\b|\s*(?P<local>local\s+time))?"
+    rf"(?:\s*\((?P<inner>[^()]{{3,30}})\))?")
+_SCHEDULED = re.compile(words.SCHEDULE_CUES, re.IGNORECASE)
+_STARTED = re.compile(words.START_VERBS, re.IGNORECASE)
+_ABOUT_TIME = re.compile(words.ABOUT_TIME, re.IGNORECASE)
+
+
+def _clock_times(reader: _Reader, text: str, published: str | None) -> list[Fact]:
+    """When the meeting was set to begin ("scheduled for 3 p.m. ET"), or a part of it began ("the talks began at
+    11:26 a.m. (7:26 p.m. GMT)"), as a time of day in UTC: only a time whose zone the sentence names (directly or
+    in brackets after "local time") on a day the publication date gives, so that two outlets writing in two zones
+    compare. A time of something else (a plane landing, a ceremony, a call) is not read. Without a publication
+    date the time keeps its zone ("11:30 America/Anchorage") until `lineup` places it on the event's date."""
+    day = _to_date(published)
+    for match in _CLOCK.finditer(text):
+        reading = _clock_reading(match)
+        if reading is None:
+            continue
+        clause = _CLAUSE_BREAK.split(text[:match.start()])[-1]
+        if _SCHEDULED.search(clause):
+            subject = "scheduled start"
+        else:
+            verb = list(_STARTED.finditer(clause))
+            named = list(_SEGMENTS_IN.finditer(clause[:verb[-1].start()])) if verb else []
+            if not named:
+                continue
+            subject = f"start: {_segment_of(named[-1].group('seg'))}"
+        bound = "about" if _ABOUT_TIME.search(text[:match.start()]) else None
+        hour, minute, zone = reading
+        value, number = f"{hour:02d}:{minute:02d} {zone}", None
+        if day is not None or zone == "UTC":  # UTC needs no day
+            number = _utc_minutes(hour, minute, zone, day)
+            value = f"{int(number) // 60:02d}:{int(number) % 60:02d} UTC"
+        return [reader.fact(FactKind.TIME_OF_DAY, subject, value, match.start(), match.end(), bound=bound,
+                            number=number)]
+    return []
+
+
+def _clock_reading(match: re.Match[str]) -> tuple[int, int, str] | None:
+    """(hour 0-23, minute, zone database name) of a clock time; None without a zone or a clock time's shape."""
+    zone, hour, minute, half = match.group("zone"), int(match.group("hour")), match.group("minute") or match.group("packed"), match.group("half")
+    if zone is None and match.group("inner"):  # "11:00 local time (22:00 Moscow time)": the bracketed time has a zone
+        inner = _CLOCK.match(match.group("inner").strip())
+        return _clock_reading(inner) if inner and inner.group("zone") else None
+    if zone is None or (minute is None and half is None) or hour > 24 or (half and not 1 <= hour <= 12):
+        return None
+    if half:
+        hour = hour % 12 + (12 if half.lower().startswith("p") else 0)
+    return hour % 24, int(minute or 0), words.TIME_ZONES[_key(zone)]
+
+
+def _utc_minutes(hour: int, minute: int, zone: str, day: date) -> float:
+    """A zone's clock time on a day as minutes after midnight UTC (the zone's summer time that day counted)."""
+    if zone == "UTC":
+        return float(hour * 60 + minute)
+    local = datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(zone))
+    utc = local.astimezone(timezone.utc)
+    return float(utc.hour * 60 + utc.minute)
+
+
+_ZONED = re.compile(r"(?P<hour>\d\d):(?P<minute>\d\d) (?P<zone>\w+/[\w/]+)")
+
+
+def _clock_times_placed(facts: Sequence[Fact]) -> list[Fact]:
+    """Clock times read without a date, put in UTC on the meeting's date most sources of the event state (a
+    written date before one worked out); without any, they stay as read and never conflict."""
+    dates = Counter((f.bound is None, f.value) for f in facts if f.kind == FactKind.DATE)
+    if not dates:
+        return list(facts)
+    day = date.fromisoformat(max(dates, key=lambda d: (dates[d], d[0]))[1])
+    out = []
+    for fact in facts:
+        zoned = _ZONED.fullmatch(fact.value) if fact.kind == FactKind.TIME_OF_DAY and fact.number is None else None
+        if zoned:
+            number = _utc_minutes(int(zoned["hour"]), int(zoned["minute"]), zoned["zone"], day)
+            fact = replace(fact, value=f"{int(number) // 60:02d}:{int(number) % 60:02d} UTC", number=number)
+        out.append(fact)
+    return out
 
 
 # --- where ---------------------------------------------------------------------------------------------------------
@@ -328,6 +479,7 @@ _DURATION = re.compile(
     rf"(?:,?\s+(?:and\s+)?(?P<num2>{_FIGURE})\s+(?P<unit2>minutes?|mins?)\b)?"
     rf"|(?<![\w-]){_bound('lone_bound')}?(?P<lone>hour|day)-long\b",
     re.IGNORECASE)
+_DURATION_HINTS = _last_letter_runs(words.DURATION_UNITS)  # every match of _DURATION ends in a unit
 _SEGMENT = _alternation(words.SEGMENTS)
 _SEGMENT_AFTER = re.compile(rf"^(?:-long)?\s+(?:[a-z-]+\s+){{0,2}}?(?P<seg>{_SEGMENT})\b", re.IGNORECASE)
 _OF_SEGMENT = re.compile(rf"^\s+of\s+(?:(?:the|their|[a-z-]+)\s+){{0,2}}?(?P<seg>{_SEGMENT})\b", re.IGNORECASE)
@@ -344,8 +496,14 @@ _PART_OF_LENGTH = re.compile(r"\b(?:first|last|final|next|opening|closing|remain
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\bbut\b")
 
 
+def _key(matched: str) -> str:
+    """A matched word or phrase as the language tables spell their keys. Case-folded, not lower-cased: the
+    case-blind patterns also match letters that only fold to ASCII ("ſigned", the Kelvin sign's "K")."""
+    return " ".join(matched.casefold().split())
+
+
 def _figure(text: str) -> float | None:
-    word = text.lower().replace("-", " ").strip()
+    word = _key(text.replace("-", " "))
     if word in words.FRACTION_WORDS:
         return words.FRACTION_WORDS[word]
     if word in _NUMBER_WORDS:
@@ -362,7 +520,7 @@ def _figure(text: str) -> float | None:
 
 
 def _segment_of(text: str) -> str:
-    return words.SEGMENTS[text.lower()]
+    return words.SEGMENTS[_key(text)]
 
 
 _UNNAMED = "unnamed"
@@ -399,6 +557,8 @@ def _visitor(before: str, names: Mapping[str, str]) -> str | None:
 
 
 def _durations(reader: _Reader, text: str, names: Mapping[str, str], published: str | None) -> list[Fact]:
+    if _letter_runs(text).isdisjoint(_DURATION_HINTS):
+        return []
     out = []
     for match in _DURATION.finditer(text):
         minutes = _duration_minutes(match)
@@ -435,14 +595,14 @@ def _durations(reader: _Reader, text: str, names: Mapping[str, str], published: 
 
 def _duration_minutes(match: re.Match[str]) -> float | None:
     if match.group("lone"):
-        return float(words.DURATION_UNITS[match.group("lone").lower()])
+        return float(words.DURATION_UNITS[_key(match.group("lone"))])
     figure = _figure(match.group("num"))
     if figure is None:
         return None
     whole = match.group(0).lower()
     if re.search(_HALF, whole, re.IGNORECASE):
         figure += 0.5
-    minutes = figure * words.DURATION_UNITS[match.group("unit").lower()]
+    minutes = figure * words.DURATION_UNITS[_key(match.group("unit"))]
     if match.group("num2"):
         extra = _figure(match.group("num2"))
         if extra is None:
@@ -495,6 +655,7 @@ _COUNT_VERB_AFTER = re.compile(
     rf"(?<![\w-]){_BOUND}?(?P<num>{_COUNT_FIGURE})\s+(?:of\s+)?{_NOUN_PHRASE}\s+(?:(?:are|were|have|had|is)\s+)?"
     rf"(?P<verb>{_alternation(words.COUNT_VERBS_AFTER)}|expected)\b",
     re.IGNORECASE)
+_COUNT_HINTS = _last_letter_runs([*words.COUNT_VERBS, *words.COUNT_VERBS_AFTER, "expected"])  # every match's verb
 _DEFINITE = re.compile(r"\b(?:the|both|their|these|those|its|his|her|our|all)\s+$|['’]s\s+$", re.IGNORECASE)
 
 
@@ -508,6 +669,8 @@ def _stem(noun: str) -> str:
 
 
 def _counts(reader: _Reader, text: str) -> list[Fact]:
+    if _letter_runs(text).isdisjoint(_COUNT_HINTS):
+        return []
     out = []
     for pattern, verbs in ((_COUNT_VERB_FIRST, words.COUNT_VERBS), (_COUNT_VERB_AFTER, words.COUNT_VERBS_AFTER)):
         for match in pattern.finditer(text):
@@ -518,15 +681,15 @@ def _counts(reader: _Reader, text: str) -> list[Fact]:
                 continue  # "signed two years ago", "attended by the two ministers"
             if pattern is _COUNT_VERB_AFTER and _DEFINITE.search(text[:match.start()]):
                 continue  # "the two leaders attended": a reference to people already named, not a count
-            raw = match.group("num").lower()
+            raw = _key(match.group("num"))
             value, bound = words.COUNT_WORDS.get(raw, (None, None))
             if value is None:
                 figure = _figure(raw)
                 if figure is None:
                     continue
                 value = figure
-            bound = words.BOUND_WORDS.get((match.group("bound") or "").lower(), bound)
-            verb_text = " ".join(match.group("verb").lower().split())
+            bound = words.BOUND_WORDS.get(_key(match.group("bound") or ""), bound)
+            verb_text = _key(match.group("verb"))
             verb = "expect" if verb_text == "expected" else verbs[verb_text]
             subject = f"{verb}: {_stem(noun)}"
             out.append(reader.fact(FactKind.COUNT, subject, f"{value:g}", match.start("num") if not match.group("bound")
@@ -541,19 +704,23 @@ _OFFICE = _alternation(words.OFFICES)
 _NAME_WORD = r"[A-Z](?:[\w'’-]*\w|(?:\.[A-Z])*\.)"  # "Vance", "O'Neill", "J.D."
 _PERSON = re.compile(
     rf"(?<![\w-])(?P<mods>(?i:(?:former|ex-?|outgoing|then-?|late|acting)[\s-]+))?"
-    rf"(?:(?:U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+)\s+)??"
+    rf"(?:(?P<country>U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+)\s+)??"
     rf"(?P<office>(?i:(?P<deputy>(?:first\s+)?deputy\s+)?(?P<pf1>{_PORTFOLIO})\s+(?:minister|secretary)"
     rf"|(?:minister|secretary)\s+(?:of|for)\s+(?:the\s+)?(?P<pf2>{_PORTFOLIO})"
     rf"|(?P<office_word>{_OFFICE})))"
-    rf",?\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
+    rf",?\s+(?P<name>{_NAME_WORD}(?:\s+(?:(?:{_alternation(words.NAME_PARTICLES)})\s+)?{_NAME_WORD}){{0,3}})")
+_PERSON_HINTS = _last_letter_runs([*words.OFFICES, "minister", "secretary"])  # every match's office
 _OFFICE_CONTINUES = re.compile(r"\b(?:vice|deputy|first|assistant)[\s-]*$", re.IGNORECASE)
 _NOT_NAME = (words.NOT_NAME_WORDS | set(LEXICON.months) | set(LEXICON.weekdays) | set(words.SEGMENTS)
              | words.ORDINAL_NOUNS)  # "President Vladimir Putin Summit" in a headline
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
-def _persons(reader: _Reader, text: str) -> list[Fact]:
+def _persons(reader: _Reader, text: str, published: str | None = None) -> list[Fact]:
+    if _letter_runs(text).isdisjoint(_PERSON_HINTS):
+        return []
     out = []
+    of_now = not (_OTHER_MEETING.search(text) or _PRIOR_MEETING.search(text) or _other_year(text, published))
     for match in _PERSON.finditer(text):
         if _OFFICE_CONTINUES.search(text, 0, match.start()):
             continue  # "ago-Vice President X": the office read is the tail of a longer one
@@ -565,6 +732,9 @@ def _persons(reader: _Reader, text: str) -> list[Fact]:
             continue
         tokens = []
         for token in match.group("name").split():
+            if token in words.NAME_PARTICLES:
+                tokens.append(token)
+                continue
             bare = re.sub(r"['’]s$", "", token)
             possessive = bare != token
             if not _INITIALS.fullmatch(bare):
@@ -575,15 +745,29 @@ def _persons(reader: _Reader, text: str) -> list[Fact]:
                 tokens.append(bare)
             if possessive:
                 break  # "President Trump's": the name ends at the possessive
+        while tokens and tokens[-1] in words.NAME_PARTICLES:
+            tokens.pop()
         if not tokens or _fold(" ".join(tokens)) in COUNTRIES:
             continue
         value = f"former {office[1]}" if mods in words.FORMER_WORDS else office[1]
         group = office[0]
         name = " ".join(tokens)
         end = match.start("name") + text[match.start("name"):].index(tokens[-1]) + len(tokens[-1])
+        country = _country_named(match.group("country")) if of_now else None
         out.append(reader.fact(FactKind.PERSON, _fold(fold_letters(name)), f"{group}: {value}",
-                               match.start("office") if not mods else match.start(), end))
+                               match.start("office") if not mods else match.start(), end, country=country))
     return out
+
+
+def _country_named(word: str | None) -> str | None:
+    """The country a word before a title names: a demonym ("Russian") or a country's name ("US", "U.S.")."""
+    if not word:
+        return None
+    key = _fold(word).rstrip(".")
+    return LEXICON.demonym_country.get(key) or _COUNTRY_BY_NAME.get(key) or _COUNTRY_BY_NAME.get(_fold(word))
+
+
+_COUNTRY_BY_NAME = {name: country.name for country in LEXICON.countries for name in country.names}
 
 
 def _office(match: re.Match[str]) -> tuple[str, str] | None:
@@ -591,7 +775,7 @@ def _office(match: re.Match[str]) -> tuple[str, str] | None:
     "minister" (a portfolio), "staff" (adviser, aide, envoy, spokesperson)."""
     portfolio = match.group("pf1") or match.group("pf2")
     if portfolio:
-        name = words.PORTFOLIOS[" ".join(portfolio.lower().split())]
+        name = words.PORTFOLIOS[_key(portfolio)]
         deputy = "deputy " if match.group("deputy") else ""
         return "minister", f"{deputy}{name} minister"
     word = " ".join(match.group("office_word").lower().split())
@@ -636,14 +820,24 @@ def lineup(facts_by_source: Mapping[str, Sequence[Fact]], *, texts: Mapping[str,
     conflicts. `texts` (source -> its text) lets two places conflict only when neither source mentions the
     other's place at all; without it places never conflict."""
     facts = [f for source in sorted(facts_by_source) for f in facts_by_source[source]]
-    facts = _same_people(facts)
+    facts = _clock_times_placed(facts)
+    misnamed, name_pairs = _misnamed_people(facts)
+    facts = _same_people([replace(f, subject=misnamed[f.subject]) if f.kind == FactKind.PERSON and f.subject in misnamed
+                          else f for f in facts])
+    renamed = {(f.source, f.kind, f.start, f.end): f for f in facts}
+    name_pairs = [(renamed[a.source, a.kind, a.start, a.end], renamed[b.source, b.kind, b.start, b.end])
+                  for a, b in name_pairs] + _two_holders(facts)
+    named_conflicts: dict[tuple[FactKind, str], list[FactConflict]] = defaultdict(list)
+    for a, b in name_pairs:  # a conflict of names sits in the row of the odd name
+        named_conflicts[a.kind, a.subject].append(FactConflict(a.kind, a.subject, a, b, _reason(a.kind, a.subject, a, b)))
     rows: dict[tuple[FactKind, str], list[Fact]] = defaultdict(list)
     for fact in facts:
         rows[fact.kind, fact.subject].append(fact)
     folded = {s: _fold(t) for s, t in (texts or {}).items()}
     out = []
     for (kind, subject), group in sorted(rows.items(), key=lambda kv: (list(FactKind).index(kv[0][0]), kv[0][1])):
-        conflicts = tuple(_row_conflicts(kind, subject, group, folded if texts is not None else None))
+        conflicts = tuple(_row_conflicts(kind, subject, group, folded if texts is not None else None)
+                          + named_conflicts.get((kind, subject), []))
         sources = {f.source for f in group}
         if conflicts:
             status = FactStatus.CONFLICT
@@ -659,6 +853,117 @@ def lineup(facts_by_source: Mapping[str, Sequence[Fact]], *, texts: Mapping[str,
 
 def fact_conflicts(rows: Sequence[FactRow]) -> tuple[FactConflict, ...]:
     return tuple(c for row in rows for c in row.conflicts)
+
+
+def _misnamed_people(facts: Sequence[Fact]) -> tuple[dict[str, str], list[tuple[Fact, Fact]]]:
+    """People one office names two ways that are not the same name written otherwise: the same surname under
+    another given name ("Commerce Secretary Scott X" / "Commerce Secretary Howard X"), or a surname one letter
+    off with the same given name ("Treasury Secretary Scott Bessant" / "... Scott Bessent"). A short form,
+    an initial or a transliteration ("Sergei"/"Sergey", "Zelenskiy"/"Zelenskyy") is the same name, not this.
+
+    Returns each odd name -> the name more sources write (its row), and the pairs of facts (odd, usual) of two
+    sources that conflict."""
+    spellers: dict[tuple[str, str], set[str]] = defaultdict(set)  # (office, name) -> sources
+    for fact in facts:
+        if fact.kind == FactKind.PERSON and len(fact.subject.split()) > 1:
+            spellers[fact.value, fact.subject].add(fact.source)
+    odd: dict[str, str] = {}
+    for (office, one), (other_office, two) in itertools.combinations(sorted(spellers), 2):
+        if office != other_office or one in odd or two in odd or not _misnamed(one, two):
+            continue
+        rank = lambda name: (len(spellers[office, name]), name)  # noqa: E731 - the name more sources write
+        usual, unusual = (one, two) if rank(one) >= rank(two) else (two, one)
+        odd[unusual] = usual
+    pairs = []
+    for unusual, usual in odd.items():
+        theirs = [f for f in facts if f.kind == FactKind.PERSON and f.subject == usual]
+        for fact in (f for f in facts if f.kind == FactKind.PERSON and f.subject == unusual):
+            for source in dict.fromkeys(f.source for f in theirs if f.source != fact.source and f.value == fact.value):
+                pairs.append((fact, next(f for f in theirs if f.source == source)))
+    return odd, pairs
+
+
+def _misnamed(one: str, two: str) -> bool:
+    given_one, surname_one = _name_parts(one)
+    given_two, surname_two = _name_parts(two)
+    same_given = _same_given_name(given_one, given_two)
+    if surname_one == surname_two:
+        return not same_given and len(given_one) > 1 and len(given_two) > 1
+    return same_given and max(len(surname_one), len(surname_two)) >= MISSPELT_SURNAME_LENGTH \
+        and _one_edit_apart(surname_one, surname_two)
+
+
+def _name_parts(name: str) -> tuple[str, str]:
+    """(given name, surname) of a folded name of two words or more, transliteration variants folded; a particle
+    before a hyphen is not part of the surname ("al-aiban": "aiban")."""
+    words_ = name.split()
+    surname = words_[-1]
+    head, _, rest = surname.partition("-")
+    if rest and head in words.NAME_PARTICLES:
+        surname = rest
+    return _transliterated(words_[0].replace(".", "")), _transliterated(surname)
+
+
+def _transliterated(word: str) -> str:
+    for variant, plain in LEXICON.transliterations:
+        word = word.replace(variant, plain)
+    return word.replace("y", "i")  # a final "-y" or "-i" ("Zelensky", "Zelenski")
+
+
+def _same_given_name(one: str, two: str) -> bool:
+    """Given names of one person: the same first letter ("Sergei"/"Sergey", "JD"/"James"), or a short form
+    ("Bill"/"William")."""
+    return one[:1] == two[:1] or any(one in group and two in group for group in LEXICON.nicknames)
+
+
+def _one_edit_apart(one: str, two: str) -> bool:
+    """One letter changed, added or dropped ("Bessent"/"Bessant", "Witkoff"/"Whitkoff")."""
+    if abs(len(one) - len(two)) > 1 or one == two:
+        return False
+    if len(one) == len(two):
+        return sum(x != y for x, y in zip(one, two)) == 1
+    short, long_ = sorted((one, two), key=len)
+    at = next((i for i, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[at:] == long_[at + 1:]
+
+
+def _two_holders(facts: Sequence[Fact]) -> list[tuple[Fact, Fact]]:
+    """Two people named to one office of one country that one person holds at a time (compare.lang.en.facts.
+    SINGLE_HOLDER_GROUPS), by two sources: the name fewer sources give, against each source giving the other. A
+    source that itself names two holders is left out (it speaks of two times)."""
+    holders: dict[tuple[str, str], dict[str, dict[str, Fact]]] = defaultdict(lambda: defaultdict(dict))
+    for fact in facts:
+        group, office = fact.value.split(": ", 1) if ": " in fact.value else ("", "")
+        if fact.kind != FactKind.PERSON or fact.country is None or group not in words.SINGLE_HOLDER_GROUPS \
+                or office.startswith(("former ", "deputy ")):
+            continue
+        holders[fact.country, fact.value][fact.subject].setdefault(fact.source, fact)
+    pairs = []
+    for named in holders.values():
+        sources: dict[str, set[str]] = defaultdict(set)
+        for subject, by_source in named.items():
+            for source in by_source:
+                sources[source].add(subject)
+        named = {subject: {s: f for s, f in by_source.items() if len(sources[s]) == 1}
+                 for subject, by_source in named.items()}
+        ranked = sorted((subject for subject in named if named[subject]), key=lambda n: (-len(named[n]), n))
+        for i, usual in enumerate(ranked):
+            for unusual in ranked[i + 1:]:
+                if _may_be_one_person(usual, unusual):
+                    continue
+                for fact in named[unusual].values():
+                    pairs.extend((fact, other) for other in named[usual].values())
+    return pairs
+
+
+def _may_be_one_person(one: str, two: str) -> bool:
+    """Two folded names that share a word once transliterations are folded ("Volodymyr Zelensky" / "Vladimir
+    Zelenskyy"), or where one name's last word begins the other's (a name cut short: "Emmanuel Mac")."""
+    words_one, words_two = ({_transliterated(w) for w in name.split()} for name in (one, two))
+    if words_one & words_two:
+        return True
+    last_one, last_two = _name_parts(one)[1], _name_parts(two)[1]
+    return last_one.startswith(last_two) or last_two.startswith(last_one)
 
 
 def _same_people(facts: list[Fact]) -> list[Fact]:
@@ -699,7 +1004,7 @@ def _canonical_people(facts: list[Fact]) -> dict[str, str]:
             if len(parts) == 1:
                 if parts[0] in other:
                     matches.append(full)
-            elif other[-1] == parts[-1] and other[0][:1] == parts[0][:1]:
+            elif _transliterated(other[-1]) == _transliterated(parts[-1]) and other[0][:1] == parts[0][:1]:
                 matches.append(full)
         canonical[name] = matches[0] if len(matches) == 1 else name
     return canonical
@@ -745,6 +1050,9 @@ def _reason(kind: FactKind, subject: str, a: Fact, b: Fact) -> str:
 def _incompatible(kind: FactKind, a: Fact, b: Fact, texts: Mapping[str, str] | None) -> bool:
     if kind in (FactKind.DURATION, FactKind.COUNT):
         return _interval_apart(a, b)  # "nearly three hours" and "more than three hours": one figure, two sides
+    if kind == FactKind.TIME_OF_DAY and a.number is not None and b.number is not None:
+        apart = abs(a.number - b.number) % 1440
+        return min(apart, 1440 - apart) > _clock_slack(a) + _clock_slack(b)
     if a.value == b.value:
         return False
     if a.bound is not None or b.bound is not None:
@@ -757,6 +1065,9 @@ def _incompatible(kind: FactKind, a: Fact, b: Fact, texts: Mapping[str, str] | N
                 return False
         return abs((a_day - b_day).days) >= DATE_CONFLICT_DAYS
     if kind == FactKind.WEEKDAY:
+        if any(one.number is not None and _WEEKDAY_NAMES[int(one.number)] == other.value
+               for one, other in ((a, b), (b, a))):
+            return True  # one source's weekday is off its own date, and the other's is the date's: no time zone
         apart = abs(_WEEKDAY_NAMES.index(a.value) - _WEEKDAY_NAMES.index(b.value)) % 7
         return min(apart, 7 - apart) >= DATE_CONFLICT_DAYS
     if kind == FactKind.PLACE:
@@ -769,6 +1080,10 @@ def _incompatible(kind: FactKind, a: Fact, b: Fact, texts: Mapping[str, str] | N
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _clock_slack(fact: Fact) -> float:
+    return CLOCK_ABOUT_MINUTES if fact.bound == "about" else CLOCK_EXACT_MINUTES
 
 
 def _same_year(day: date, year: int) -> date | None:

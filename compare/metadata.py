@@ -186,6 +186,26 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _NUMERIC = re.compile(r"^(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})$")
 
 
+# Labels a stamp opens with ("Published: 2024-10-19", "date 2025-08-19", "Updated on ...").
+_STAMP_LABEL = r"(?:published|updated|posted|date|last modified)\s*(?:on|at)?\s*:?\s*"
+# A labelled ISO stamp opening a paragraph that goes on with the story: exports and scrapers write the date so,
+# on the story's first line. Only the label and an ISO date (a time may follow) count: a date written in words
+# at the start of a paragraph is as likely the story's own first words.
+_STAMP_PREFIX = re.compile(rf"^\s*{_STAMP_LABEL}(\d{{4}}-\d{{2}}-\d{{2}})(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?"
+                           r"(?:Z|[+-]\d{2}:?\d{2})?)?\s+(?=\S)", re.IGNORECASE)
+
+
+def date_stamp_prefix(paragraph: str) -> tuple[int, str] | None:
+    """(length of a labelled date stamp opening the paragraph, with the white space after it; its ISO date), or
+    None. "date 2025-08-19 US President Donald Trump held..." opens with one."""
+    match = _STAMP_PREFIX.match(paragraph)
+    if not match:
+        return None
+    year, month, day = map(int, match.group(1).split("-"))
+    iso = _safe_iso(year, month, day)
+    return (match.end(), iso) if iso else None
+
+
 def parse_date_line(line: str) -> str | None:
     """The ISO date of a line that is only a date/time stamp, else None.
 
@@ -195,8 +215,7 @@ def parse_date_line(line: str) -> str | None:
     text = line.strip()
     if not text or len(text) > 80:
         return None
-    text = re.sub(r"^(?:published|updated|posted|date|last modified)\s*(?:on|at)?\s*:?\s*", "", text,
-                  flags=re.IGNORECASE)
+    text = re.sub(rf"^{_STAMP_LABEL}", "", text, flags=re.IGNORECASE)
     numeric = _NUMERIC.match(text)
     if numeric:
         return _numeric_date(*numeric.groups())
@@ -206,11 +225,13 @@ def parse_date_line(line: str) -> str | None:
         return None
     has_month = has_year = has_day = False
     kept: list[str] = []
+    iso: str | None = None  # an ISO date is the stamp's date once every other token is a stamp's too
     for token in tokens:
         bare = token.rstrip(".").lower()
         if _ISO.match(token):
             y, m, d = map(int, _ISO.match(token).groups())
-            return _safe_iso(y, m, d)
+            iso = iso or _safe_iso(y, m, d) or ""
+            continue
         if bare in MONTHS:
             has_month = True
             kept.append(bare)
@@ -230,6 +251,8 @@ def parse_date_line(line: str) -> str | None:
             continue
         else:
             return None
+    if iso is not None:
+        return iso or None
     if not (has_month and has_year and has_day):
         return None
     try:
@@ -341,6 +364,12 @@ def meeting_place(sentences: Sequence[str]) -> str | None:
     """Where the meeting was held, read from phrases such as "met in X", "talks in X on Sunday", "held in the
     Italian city of X"; normalised. Only sentences about a meeting count, earlier ones and those that go on to
     give the day weigh more; a city beats a country; a planned future meeting's place is ignored."""
+    return _meeting_place(tuple(sentences))
+
+
+@lru_cache(maxsize=256)
+def _meeting_place(sentences: tuple[str, ...]) -> str | None:
+    # Cached: a source's place and its fact sheet's place are read from the same sentences.
     scores: dict[str, float] = {}
     first_seen: dict[str, int] = {}
     for index, sentence in enumerate(sentences):
@@ -361,8 +390,10 @@ def meeting_place(sentences: Sequence[str]) -> str | None:
     return min(scores, key=lambda p: (-scores[p], first_seen[p], p))
 
 
-def _places_named(sentence: str) -> list[tuple[re.Match[str], str]]:
-    """Each place the sentence says something happened in, with its match, normalised."""
+@lru_cache(maxsize=4096)
+def _places_named(sentence: str) -> tuple[tuple[re.Match[str], str], ...]:
+    """Each place the sentence says something happened in, with its match, normalised; cached, as the source's
+    place and its fact sheet both read every sentence."""
     found = []
     for match in _DEMONYM_CAPITAL.finditer(sentence):
         country = DEMONYM_COUNTRY.get(match.group("demonym").lower())
@@ -380,7 +411,7 @@ def _places_named(sentence: str) -> list[tuple[re.Match[str], str]]:
         raw = _trim_place(match.group("place"))
         if raw is not None and _may_be_place(raw):
             found.append((match, normalise_place(raw)))
-    return sorted(found, key=lambda hit: hit[0].start())
+    return tuple(sorted(found, key=lambda hit: hit[0].start()))
 
 
 def _may_be_place(name: str) -> bool:
@@ -506,6 +537,22 @@ def day_mentions(sentence: str, published: str | None) -> list[tuple[int, int, s
             weekday = date.fromisoformat(when).weekday()
         out.append((start, end, when, weekday))
     return out
+
+
+def news_weekday(lines: Sequence[str]) -> int | None:
+    """The weekday (0 Monday .. 6 Sunday) a report's opening dates its news to: the first weekday word of the
+    lines that does not point ahead ("next Monday", "Monday next week") or to something else ("took office on
+    Monday"). Reports of one event name its day in their first sentences; other days come later, if at all."""
+    for line in lines:
+        if "day" not in line:
+            continue
+        for match in _WEEKDAY.finditer(line):
+            before = line[:match.start()]
+            if (match.group("post") and "next" in match.group("post") or before.rstrip().lower().endswith("next")
+                    or _tied_elsewhere(before)):
+                continue
+            return WEEKDAYS[match.group("day").lower()]
+    return None
 
 
 def _dates_in(sentence: str, pub: date | None) -> list[str]:

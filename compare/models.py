@@ -56,6 +56,9 @@ class Source:
     url: str | None = None
     encoding: str | None = None
     text_is_file: bool = True
+    # the analyst's event label (the manifest's `event` column): sources sharing one are one event, whatever
+    # grouping would say
+    event_label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,9 @@ class Finding:
     score: float
     reason: str
     kind: str  # what decided it: compare.judge.Kind ("polarity", "agree", "omitted", ...)
+    # (source, words) of what one side adds to the other: detail of an agreed claim, or more of a partial one; the
+    # claim matrix keeps each as a claim of its own (compare.claims).
+    additions: tuple[tuple[str, str], ...] = ()
 
 
 # Files over this size are refused unless --max-bytes says otherwise: larger than any article, small enough

@@ -137,6 +137,7 @@ def event_doc(p: Prepared) -> EventDoc:
         # The headline names who met, often in fewer words than any sentence: it counts as the first line.
         text="\n".join([p.source.title, *(s.text for s in p.sentences)] if p.source.title else
                        [s.text for s in p.sentences]),
+        label=p.source.event_label,
     )
 
 
@@ -219,6 +220,7 @@ def event_evidence(
     alignment = align_members(work.members, work.matcher, work.threshold, acronyms, config=work.alignment)
     threshold = alignment.threshold
     frozen = acronym_key(acronyms)  # the judge asks about many words: convert once
+    judged: dict = {}  # the event's verdicts by pair of texts (compare.judge.judge_pair)
     out: list[tuple[Finding, Evidence]] = []
     for a, b, found in alignment.pairs:
         by_id = {s.id: s for s in b.sentences}
@@ -226,14 +228,15 @@ def event_evidence(
             side = Side(a.source, sentence, a.published)
             best = by_id.get(cp.best_id) if cp.best_id is not None else None
             if cp.matched and best is not None:
-                verdict = judge_pair(side, Side(b.source, best, b.published), cp.score, frozen, work.judging)
+                verdict = judge_pair(side, Side(b.source, best, b.published), cp.score, frozen, work.judging,
+                                     judged=judged)
                 other_id = best.id
             else:
                 verdict = omitted_verdict(side, b.source, best, cp.score, threshold)
                 other_id = None
             evidence = Evidence(verdict.kind, cp.score, cp.mutual)
             finding = Finding(work.event.id, a.source, sentence.id, b.source, other_id, verdict.relation,
-                              score(evidence), verdict.reason, verdict.kind)
+                              score(evidence), verdict.reason, verdict.kind, verdict.additions)
             out.append((finding, evidence))
     return out
 

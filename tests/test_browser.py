@@ -13,6 +13,7 @@ import os
 import pytest
 from playwright.sync_api import sync_playwright
 
+from compare.index import ResultIndex
 from compare.report.writer import write_reports
 from report_fixture import SOFA_REASON, make_comparison
 
@@ -107,7 +108,7 @@ def test_report_in_a_real_browser(browser, report, tmp_path):
         matrix = page.locator("table.matrix").first
         assert matrix.is_visible()
         headers = matrix.locator("thead th").all_inner_texts()
-        assert headers[2:] == ["alpha", "bravo", "charlie"]
+        assert headers[2:] == ["Alpha Daily (alpha)", "bravo", "Charlie & Sons <b>News</b> (charlie)"]
         assert matrix.locator("td.cell-hedged").first.is_visible()
 
         # The hostile title and sentence show as text.
@@ -180,7 +181,8 @@ def test_seed_report_shows_the_sofa_contradiction(browser, seed_comparison, gold
         assert finding.reason in " ".join(article.inner_text().split())
         section = page.locator("section.event").filter(has=article)
         headers = section.locator("table.matrix thead th").all_inner_texts()
-        assert sorted(headers[2:]) == sorted(naples)
+        index = ResultIndex(seed_comparison)
+        assert sorted(headers[2:]) == sorted(index.label(source) for source in naples)
         shot = tmp_path / "seed-report.png"
         page.screenshot(path=str(shot), full_page=False)
         assert shot.stat().st_size > 10_000

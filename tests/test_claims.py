@@ -206,3 +206,46 @@ def test_a_sentence_is_hedged_in_the_claim_matrix_exactly_when_the_judge_weighs_
     assert is_hedged(hedged) and not is_hedged(plain)
     a, b = Side("a", Sentence("a", 0, 0, len(hedged), hedged)), Side("b", Sentence("b", 0, 0, len(plain), plain))
     assert judge_pair(a, b, 0.9).kind in ("certainty", "hedged", "open detail")
+
+
+def _detail_comparison():
+    """a's sentence agrees with b's and adds a place and a day; c names the place in a sentence of its own."""
+    texts = {
+        "a": ["The defence ministers met in Naples on Saturday to discuss the alliance."],
+        "b": ["The defence ministers met to discuss the alliance."],
+        "c": ["Security was tight in Naples.", "The defence ministers met to discuss the alliance."],
+    }
+    sources = tuple(Source(i, f"{i}.txt", " ".join(t)) for i, t in texts.items())
+    sentences = tuple(Sentence(i, n, 0, len(t), t) for i, ts in texts.items() for n, t in enumerate(ts))
+    ev = "e"
+    verdict = judge_pair(Side("a", sentences[0]), Side("b", sentences[1]), 0.8)
+    assert verdict.relation == Relation.AGREE and verdict.additions == (("a", "in Naples"), ("a", "on Saturday"))
+    findings = (
+        Finding(ev, "a", 0, "b", 0, verdict.relation, 90.0, verdict.reason, verdict.kind, verdict.additions),
+        Finding(ev, "b", 0, "c", 1, Relation.AGREE, 90.0, "same claim", "agree"),
+        Finding(ev, "c", 0, "a", None, Relation.OMITTED, 0.0, "none", "omitted"),
+    )
+    return Comparison(sources, (Event(ev, None, None, tuple(texts)),), sentences, (), findings)
+
+
+def test_detail_an_agreeing_source_adds_is_a_claim_of_its_own_after_the_claim():
+    c = _detail_comparison()
+    claims = event_claims(ResultIndex(c), c.events[0])
+    shared = next(claim for claim in claims if claim.kind == Kind.SHARED and len(claim.sentences) == 3)
+    details = [claim for claim in claims if claim.kind == Kind.DETAIL]
+    assert [d.text for d in details] == ["in Naples", "on Saturday"]
+    assert [d.number for d in details] == [shared.number + 1, shared.number + 2]
+    assert all(d.detail_of == shared.number for d in details)
+    # c states the place in another sentence; nobody but a gives the day.
+    assert dict(details[0].cells) == {"a": Cell.ASSERTED, "b": Cell.NOT_MENTIONED, "c": Cell.ASSERTED}
+    assert details[0].sentences == (("a", 0), ("c", 0))
+    assert dict(details[1].cells) == {"a": Cell.ASSERTED, "b": Cell.NOT_MENTIONED, "c": Cell.NOT_MENTIONED}
+    # The claim itself is asserted by all three: the detail no longer makes a and b only partly agree.
+    assert set(dict(shared.cells).values()) == {Cell.ASSERTED}
+
+
+def test_a_detail_every_source_states_is_no_claim_of_its_own():
+    c = _detail_comparison()
+    everyone = dataclasses.replace(c.finding_records[0], additions=(("a", "the alliance"),))
+    c = dataclasses.replace(c, finding_records=(everyone, *c.finding_records[1:]))
+    assert not [claim for claim in event_claims(ResultIndex(c), c.events[0]) if claim.kind == Kind.DETAIL]

@@ -165,3 +165,20 @@ def test_help_names_values_plainly_as_the_reference_records(command):
             assert re.search(rf"{re.escape(option)}\s+{re.escape(metavar)}", shown), (option, metavar)
         else:
             assert option in shown
+
+
+def test_events_follow_the_manifest_event_column_and_explain_says_so(tmp_path):
+    manifest = tmp_path / "sources.csv"
+    manifest.write_text("id,event\n002_6980897c48a3b8f4,Defence talks\n003_1418f6826f52c5a5,Defence talks\n",
+                        encoding="utf-8")
+    result = runner.invoke(app, ["events", str(SEEDS), "--manifest", str(manifest), "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "5 sources in 2 events" in result.output
+    fixed = [line for line in result.output.splitlines() if "event fixed by the manifest (Defence talks)" in line]
+    assert [line.split()[1].rstrip(":") for line in fixed] == ["002_6980897c48a3b8f4", "003_1418f6826f52c5a5"]
+    assert all(line.startswith("defence-talks ") for line in fixed)
+    # the report follows the same events
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["report", str(SEEDS), "--manifest", str(manifest), "--out", str(out)]).exit_code == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert sorted(len(e["sources"]) for e in report["events"]) == [2, 3]

@@ -667,3 +667,88 @@ def test_a_place_only_one_report_of_several_gives_does_not_name_the_event():
     alone = [EventDoc(d.source, d.published, "Salburg" if d.source == "s0" else None, d.dates, d.text) for d in mixed]
     (event,) = group_events(alone)
     assert event.place == "Salburg"
+
+
+def _labelled(docs: list[EventDoc], labels: dict[str, str]) -> list[EventDoc]:
+    return [EventDoc(d.source, d.published, d.place, d.dates, d.text, labels.get(d.source)) for d in docs]
+
+
+def test_sources_sharing_an_analysts_label_are_one_event_whatever_their_dates():
+    docs = seed_docs()
+    singapore, tokyo = "002_6980897c48a3b8f4", "003_1418f6826f52c5a5"
+    events = group_events(_labelled(docs, {singapore: "Defence talks", tokyo: "Defence talks"}))
+    by_id = {e.id: e.sources for e in events}
+    # 56 days apart by their firm dates, which grouping alone never merges; the label names the event
+    assert by_id["defence-talks"] == (singapore, tokyo)
+    assert sorted(len(e.sources) for e in events) == [2, 3]
+
+
+def test_two_labels_never_merge_and_an_unlabelled_source_joins_the_event_it_matches():
+    docs = seed_docs()
+    naples = [d.source for d in docs if d.place == "Naples"]
+    # Two labels over one meeting's coverage: the analyst's word that they are two meetings.
+    events = group_events(_labelled(docs, {naples[0]: "first", naples[1]: "second"}))
+    by_source = {s: e.id for e in events for s in e.sources}
+    assert by_source[naples[0]] == "first" and by_source[naples[1]] == "second"
+    # The third Naples report carries no label: it joins one of them by its coverage, as grouping would.
+    assert by_source[naples[2]] in ("first", "second")
+    # Unlabelled sources of other meetings stay out of the labelled events.
+    assert all(by_source[d.source] not in ("first", "second") for d in docs if d.source not in naples)
+
+
+def test_an_unlabelled_source_stays_out_of_a_labelled_event_it_does_not_match():
+    text = "Kestrel and Ombudsvik signed the harbour accord in Lindqvist on Tuesday.\nThe accord covers dredging."
+    other = "A recipe for bread with flour, water and salt.\nBake it for forty minutes."
+    docs = [EventDoc("a", "2024-03-05", None, (), text, "harbour"), EventDoc("b", "2024-03-05", None, (), text, "harbour"),
+            EventDoc("c", "2024-03-05", None, (), text), EventDoc("d", None, None, (), other)]
+    assert sorted((e.id, e.sources) for e in group_events(docs)) == [
+        ("harbour", ("a", "b", "c")), ("undated-unknown", ("d",))]
+
+
+def test_explain_says_a_labelled_member_was_fixed_by_the_manifest():
+    from compare.events import explain_events
+
+    docs = _labelled(seed_docs(), {"002_6980897c48a3b8f4": "talks", "003_1418f6826f52c5a5": "talks"})
+    events = group_events(docs)
+    members, separations = explain_events(docs, events)
+    fixed = {m.source: m.fixed_by for m in members}
+    assert fixed["002_6980897c48a3b8f4"] == fixed["003_1418f6826f52c5a5"] == "talks"
+    assert sum(v is not None for v in fixed.values()) == 2
+
+
+def test_look_alike_stories_that_date_their_news_to_different_weekdays_stay_apart():
+    """The same people in the news twice, worded alike, without publication dates: the weekday each group's
+    reports give keeps the two apart, where wording alone would merge them."""
+    def story(source: str, day: str, detail: str) -> EventDoc:
+        return EventDoc(source, None, None, (), "\n".join([
+            f"Ministers Kestrel and Ombudsvik met in Lindqvist on {day} to discuss the harbour accord.",
+            f"Kestrel said the talks with Ombudsvik on the accord were frank, and {detail}.",
+            "Both sides called the harbour accord a step forward for dredging and shipping.",
+        ]))
+
+    first = [story(f"a{k}", "Tuesday", f"the dredging fund{' grows' * k}") for k in range(4)]
+    second = [story(f"b{k}", "Friday", f"the shipping lanes{' widen' * k}") for k in range(4)]
+    groups = sorted(e.sources for e in group_events(first + second))
+    assert groups == [tuple(d.source for d in first), tuple(d.source for d in second)]
+    # The same texts with one weekday are one story.
+    same = [EventDoc(d.source, None, None, (), d.text.replace("Friday", "Tuesday")) for d in second]
+    assert len(group_events(first + same)) == 1
+
+
+def test_a_lone_source_does_not_join_an_event_whose_reports_date_the_news_to_another_weekday():
+    import dataclasses
+
+    import numpy as np
+
+    from compare import events as ev
+
+    # {0, 1, 2} and {3, 4, 5} two stories; source 6 reads about as close to both, a little closer to the first.
+    pairs = {(0, 1): 0.6, (0, 2): 0.6, (1, 2): 0.6, (3, 4): 0.6, (3, 5): 0.6, (4, 5): 0.6,
+             (0, 6): 0.15, (1, 6): 0.15, (2, 6): 0.1, (3, 6): 0.15, (4, 6): 0.15, (5, 6): 0.05}
+    graph = _hand_graph(pairs, 7)
+    labels = ev._link(graph, ev.DEFAULT)
+    assert labels[6] not in (labels[0], labels[3])  # too close a call: it stays alone
+    # Its opening dates the news to a Monday, as the second story's reports do; the first's say Friday.
+    weekdays = np.array([4, 4, 4, 0, 0, -1, 0], dtype=np.int64)
+    labels = ev._link(dataclasses.replace(graph, weekdays=weekdays), ev.DEFAULT)
+    assert labels[6] == labels[3] != labels[0]

@@ -124,6 +124,10 @@ def test_offsets_index_the_source_text_through_folded_white_space():
         ("The two sides signed 12 agreements on trade and energy at the meeting.", "sign: agreement", "12", None),
         ("More than 20 documents were signed during the visit.", "sign: document", "20", "above"),
         ("Ministers signed dozens of cooperation agreements after the talks.", "sign: agreement", "24", "above"),
+        # who took part, or was expected to, counts whatever the sentence calls the occasion
+        ("Around 20 foreign leaders are expected in the capital on Friday.", "expect: leader", "20", "about"),
+        ("The president was among 29 world leaders expected to attend the parade.", "expect: leader", "29", None),
+        ("About 15 foreign delegations attended the commemorations.", "attend: delegation", "15", "about"),
     ],
 )
 def test_count_found_by_noun_and_verb(text, subject, value, bound):
@@ -136,6 +140,8 @@ def test_count_found_by_noun_and_verb(text, subject, value, bound):
         "The two leaders attended a state banquet after the talks.",  # a reference, not a count
         "The treaty was signed two years ago, before the meeting.",
         "Officials said the meeting would be held in two weeks.",
+        "More than 20 foreign leaders are in the capital for the parade.",  # no verb of taking part
+        "Officials said 12 resolutions were adopted by parliament last year.",  # no meeting, not who took part
     ],
 )
 def test_no_count_where_nothing_is_counted(text):
@@ -200,6 +206,79 @@ def test_weekday_and_date_of_the_meeting():
 )
 def test_weekday_not_the_meetings(text):
     assert of_kind(facts_of(text, published="2025-08-19"), FactKind.WEEKDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("The summit between the two presidents took place in Busan, South Korea, on Thursday.", "Thursday"),
+        ("The talks were held in the Saudi capital, Riyadh, on Tuesday.", "Tuesday"),
+        ("The summit was a success, aides said, and on Friday both sides went home.", None),  # no tie to the day
+    ],
+)
+def test_a_weekday_after_took_place_dates_the_meeting(text, weekday):
+    found = of_kind(facts_of(text, published="2025-10-30"), FactKind.WEEKDAY)
+    assert [value for _, value, _, _ in found] == ([weekday] if weekday else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("On the morning of May 8, President Vladimir Putin received President Xi Jinping in Moscow.", "2025-05-08"),
+        ("On May 8, President Vladimir Putin will receive President Xi Jinping in Moscow.", None),  # ahead
+        ("On May 8, President Vladimir Putin thanked the veterans.", None),  # one person: no meeting
+    ],
+)
+def test_a_lead_naming_two_titled_people_dates_their_meeting(text, date):
+    found = of_kind(facts_of(text, published="2025-05-08"), FactKind.DATE)
+    assert [value for _, value, _, _ in found] == ([date] if date else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two presidents are scheduled to meet at 11.30 am local time (1930GMT) in Anchorage.",
+         [("scheduled start", "19:30 UTC", None, "11.30 am local time (1930GMT)")]),
+        ("The summit in Anchorage is scheduled for 3 p.m. ET.",  # US Eastern summer time: UTC-4
+         [("scheduled start", "19:00 UTC", None, "3 p.m. ET")]),
+        ("The meeting will take place on Friday at 11:00 local time (22:00 Moscow time).",
+         [("scheduled start", "19:00 UTC", None, "11:00 local time (22:00 Moscow time)")]),
+        ("The leaders met on Friday, and the talks started around 3:30 p.m. EST.",
+         [("start: talks", "19:30 UTC", "about", "3:30 p.m. EST")]),
+        ("The welcoming ceremony began at 11:10 a.m. local time (7:10 p.m. GMT).", []),  # not the meeting's
+        ("The leaders convened around 11 a.m. at the venue for talks.", []),  # whose 11 a.m.?
+        ("The president's plane landed at 10:54 a.m. local time (6:54 p.m. GMT) before the talks.", []),
+    ],
+)
+def test_clock_time_of_the_meeting_in_utc(text, expected):
+    assert of_kind(facts_of(text, published="2025-08-15"), FactKind.TIME_OF_DAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("The summit is scheduled for 3 p.m. ET.", "The leaders are scheduled to meet at 11.30 am local time (1930GMT).",
+         True),
+        ("The summit is scheduled for 3 p.m. ET.", "The meeting will take place at 11:00 local time (22:00 Moscow time).",
+         False),  # one moment in two zones
+        ("The summit is scheduled for 3 p.m. ET.", "The talks started around 3:30 p.m. EST.", False),  # a slip
+        ("The talks began at 11:26 a.m. (7:26 p.m. GMT).", "The talks started around 3:30 p.m. EST.", False),
+        ("The talks began at 7:26 p.m. GMT.", "The talks started around 5 p.m. EST.", True),
+    ],
+)
+def test_clock_times_apart(first, second, conflict):
+    conflicts = fact_conflicts(sheet(first, second, published="2025-08-15"))
+    assert [c.kind for c in conflicts] == ([FactKind.TIME_OF_DAY] if conflict else [])
+
+
+def test_a_clock_time_without_a_date_is_placed_on_the_events_date():
+    facts = {"a": facts_of("The summit is scheduled for 3 p.m. ET.", published=None, source_id="a"),
+             "b": facts_of("The leaders met on August 15. They were scheduled to meet at 1900GMT.",
+                           published="2025-08-16", source_id="b")}
+    assert [f.value for f in facts["a"] if f.kind == FactKind.TIME_OF_DAY] == ["15:00 America/New_York"]
+    rows = lineup(facts)
+    start = row(rows, FactKind.TIME_OF_DAY, "scheduled start")  # US Eastern summer time on 15 August: UTC-4
+    assert start.status == FactStatus.AGREE and {f.value for f in start.facts} == {"19:00 UTC"}
 
 
 def test_a_place_span_covers_the_name_only():
@@ -270,6 +349,79 @@ def test_transliterations_are_one_person():
 )
 def test_offices_of_one_person(first, second, conflict):
     assert bool(fact_conflicts(sheet(first, second))) is conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        # a surname one letter off under one office and given name: a garble
+        ("Treasury Secretary Scott Bessant flew in.", "Treasury Secretary Scott Bessent flew in.", True),
+        ("Italian Prime Minister Georgia Melon arrived.", "Italian Prime Minister Giorgia Meloni arrived.", True),
+        ("German Chancellor Friedrich Mertz spoke.", "German Chancellor Friedrich Merz spoke.", True),
+        ("National security adviser Musaed al Alban sat in.",
+         "National Security Adviser Mosaad bin Mohammed Al-Aiban sat in.", True),
+        # the same surname under another given name
+        ("Commerce Secretary Scott Lutnick joined.", "Commerce Secretary Howard Lutnick joined.", True),
+        # one name written two ways, or two people
+        ("President Volodymyr Zelenskiy spoke.", "President Volodymyr Zelenskyy spoke.", False),
+        ("President Volodymyr Zelensky spoke.", "President Vladimir Zelenski spoke.", False),
+        ("Defense Minister Andrei Belousov spoke.", "Defense Minister Andrey Belousov spoke.", False),
+        ("Adviser Michael Waltz spoke.", "Adviser Mike Waltz spoke.", False),
+        ("Vice President JD Vance spoke.", "Vice President James David Vance spoke.", False),
+        ("President Ukhnaagiin Khurelsukh spoke.", "President Ukhnaa Khurelsukh spoke.", False),
+        ("President Moon spoke.", "President Yoon spoke.", False),  # one word each: nothing to tell them by
+        ("Envoy Steve Witkoff spoke.", "Minister Steve Whitkoff spoke.", False),  # another office: maybe another man
+    ],
+)
+def test_a_name_garbled_by_one_source(first, second, conflict):
+    conflicts = fact_conflicts(sheet(first, second))
+    assert bool(conflicts) is conflict
+    if conflict:
+        assert {c.kind for c in conflicts} == {FactKind.PERSON}
+
+
+def test_a_garbled_name_is_shown_in_the_row_of_the_name_most_sources_write():
+    rows = sheet("Treasury Secretary Scott Bessent flew in.", "Treasury Secretary Scott Bessant flew in.",
+                 "Treasury Secretary Scott Bessent said so.")
+    person = row(rows, FactKind.PERSON)
+    assert person.subject == "scott bessent" and person.status == FactStatus.CONFLICT
+    assert {(c.a.source, c.b.source) for c in person.conflicts} == {("b", "a"), ("b", "c")}
+    assert person.conflicts[0].reason == ("person (scott bessent): b says “Treasury Secretary Scott Bessant”, "
+                                          "a says “Treasury Secretary Scott Bessent”")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("US Secretary of State Mike Vance said so.", "US Secretary of State Marco Rubio said so.", True),
+        ("Russian President Vladimir Putin spoke.", "Russian President Boris Yeltsin spoke.", True),
+        ("US Secretary of State Mike Vance said so.", "Secretary of State Marco Rubio said so.", False),  # whose?
+        ("Russian Foreign Minister Sergei Lavrov spoke.", "Chinese Foreign Minister Wang Yi spoke.", False),
+        ("Russian spokesman Dmitry Peskov spoke.", "Russian spokeswoman Maria Zakharova spoke.", False),  # staff
+        ("Chinese Vice Premier He Lifeng spoke.", "Chinese Vice Premier Ding Xuexiang spoke.", False),  # several
+        ("US President Donald Trump met Putin. In 2021 US President Joe Biden met him in Geneva.",
+         "US President Donald Trump met Putin.", False),  # a sentence of another year names another holder
+        ("Former US President Joe Biden was not there.", "US President Donald Trump was there.", False),
+        ("US President Donald Trump and US President Joe Biden differ.", "US President Joe Biden spoke.", False),
+    ],
+)
+def test_two_people_named_to_one_office(first, second, conflict):
+    assert bool(fact_conflicts(sheet(first, second, published="2025-08-18"))) is conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        # a weekday off the date its own sentence writes out is no time zone: the calendar is one
+        ("The leaders met in Busan on Wednesday (Oct. 30).", "The summit took place in Busan on Thursday.", True),
+        ("The leaders met in Busan on Thursday (Oct. 30).", "The summit took place in Busan on Thursday.", False),
+        ("The leaders met in Busan on Wednesday.", "The summit took place in Busan on Thursday.", False),
+        ("The leaders met in Busan on Wednesday (Oct. 30).", "The summit took place in Busan on Sunday.", True),
+    ],
+)
+def test_a_weekday_off_its_own_date(first, second, conflict):
+    conflicts = fact_conflicts(sheet(first, second, published="2025-10-30"))
+    assert [c.kind for c in conflicts if c.kind == FactKind.WEEKDAY] == ([FactKind.WEEKDAY] if conflict else [])
 
 
 def test_a_weekday_and_the_date_it_stands_for_agree():

@@ -153,6 +153,17 @@ def test_lone_surrogates_in_a_json_corpus_do_not_stop_the_reports(tmp_path):
     assert "\ufffd" in (tmp_path / "out" / "report.json").read_text(encoding="utf-8")
 
 
+def test_letters_that_only_case_fold_to_ascii_are_read_like_ascii(tmp_path):
+    # Case-blind patterns match the long s and the Kelvin sign as "s" and "k"; every table lookup must fold alike.
+    odd = {"s": "\u017f", "k": "\u212a"}
+    for name, text in (("a.txt", A), ("b.txt", B + "The talks lasted two hours and were attended by 40 delegates.\n")):
+        write(tmp_path / "in" / name, "".join(odd.get(ch, ch) for ch in text))
+    done = run("report", "in", "--out", "out", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["sources"]
+
+
 # --- limits on what is read, not what is stored --------------------------------------------------------------------
 
 

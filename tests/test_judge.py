@@ -23,7 +23,7 @@ def side(source: str, text: str, published: str | None = None) -> Side:
 def test_the_rules_run_in_this_order():
     assert [rule.name for rule in RULES] == [
         "certainty", "polarity", "numbers", "months", "dates_a_day_apart", "dates", "names", "ordinals",
-        "hedged", "open_detail", "added_detail", "agree",
+        "hedged", "open_detail", "part_of_claim", "agree",
     ]
 
 
@@ -43,8 +43,8 @@ def test_each_rule_is_described_and_tested(rule):
      "Officials said Maria Lind would send 500 troops to the mission."),
     ("hedged", "open_detail", "It was not clear when the treaty might be signed by both sides.",
      "The treaty will be signed by both sides."),
-    ("added_detail", "agree", "The leaders agreed to deepen trade ties.",
-     "The leaders agreed to deepen trade ties, citing record grain harvests and falling freight costs."),
+    ("part_of_claim", "agree", "The leaders agreed to deepen trade ties.",
+     "The leaders agreed to deepen trade and energy ties."),
 ])
 def test_when_two_rules_apply_the_earlier_decides(earlier, later, a, b):
     rules = {rule.name: rule for rule in RULES}
@@ -82,8 +82,10 @@ def test_each_kind_gives_one_relation_and_the_conflicts_are_the_contradictions()
     (Verdict(Kind.HEDGED, "b", "a", phrase="may"), "hedged: b only says it “may” be so; the other states it"),
     (Verdict(Kind.OPEN_DETAIL, "a", "b", phrase="did not say when"),
      "open detail: a says “did not say when”; b leaves nothing open"),
-    (Verdict(Kind.PARTIAL, "a", "b", additions=(("a", "in Warsaw"), ("b", "on Monday"))),
-     "partial: same claim; a adds “in Warsaw”; b adds “on Monday”"),
+    (Verdict(Kind.PARTIAL, "a", "b", additions=(("a", "and signed a pact"),)),
+     "partial: b states only part of the claim; a adds “and signed a pact”"),
+    (Verdict(Kind.AGREE, "a", "b", shared=("minist",), additions=(("b", "in Warsaw"), ("a", "on Monday"), ("b", "in May"))),
+     "agree: same claim (minist); b adds “in Warsaw”, “in May”; a adds “on Monday”"),
     (Verdict(Kind.AGREE, "a", "b", shared=("minist", "talk")), "agree: same claim (minist, talk)"),
     (Verdict(Kind.AGREE, "a", "b"), "agree: same claim"),
     (Verdict(Kind.OMITTED, "a", "b"), "omitted: b has no sentence to compare"),

@@ -99,14 +99,17 @@ def _group(source: str, texts: list[str]) -> tuple[Sentence, ...]:
     return tuple(Sentence(source, i, 0, len(t), t) for i, t in enumerate(texts))
 
 
-@pytest.mark.parametrize("budget", [10**9, 3_000])
-def test_a_source_is_never_scored_against_itself(budget):
-    groups = [
-        _group("a", ["a one fish", "a two fish", "shared red boat", "a one fish"]),
-        _group("b", ["b one boat", "shared red boat", "b two fish", "b red"]),
-        _group("c", ["c one", "c fish two", "shared red boat"]),
-        _group("d", []),
-    ]
+_GROUPS = [
+    _group("a", ["a one fish", "a two fish", "shared red boat", "a one fish"]),
+    _group("b", ["b one boat", "shared red boat", "b two fish", "b red"]),
+    _group("c", ["c one", "c fish two", "shared red boat"]),
+    _group("d", []),
+]
+
+
+@pytest.mark.parametrize("budget", [3_000, 600])
+def test_an_event_cut_into_blocks_never_scores_a_source_against_itself(budget):
+    groups = _GROUPS
     holders: dict[str, set[str]] = {}
     for group in groups:
         for s in group:
@@ -125,6 +128,16 @@ def test_a_source_is_never_scored_against_itself(budget):
     texts = [s.text for s in everything]
     full = _RecordingMatcher().same_claim(texts, texts)
     assert found == all_counterparts(groups, full, matcher.threshold)
+
+
+def test_an_event_within_the_budget_is_one_block_of_every_distinct_text():
+    matcher = _RecordingMatcher()
+    found = cross_counterparts(_GROUPS, matcher, None, None, matcher.threshold, budget=10**9)
+    distinct = list(dict.fromkeys(s.text for g in _GROUPS for s in g))
+    assert len(matcher.blocks) == 1
+    assert sorted(matcher.blocks[0][0]) == sorted(matcher.blocks[0][1]) == sorted(distinct)
+    everything = [s.text for g in _GROUPS for s in g]
+    assert found == all_counterparts(_GROUPS, _RecordingMatcher().same_claim(everything, everything), matcher.threshold)
 
 
 def test_a_source_over_the_sentence_limit_is_refused_before_comparing():

@@ -9,6 +9,7 @@ from compare.metadata import (
     find_dateline,
     meeting_dates,
     meeting_place,
+    news_weekday,
     normalise_place,
     parse_date_line,
 )
@@ -147,6 +148,8 @@ def test_normalise_place(name, canonical):
         # the place of a planned meeting is not this meeting's place
         (["The two met in Lisbon on Friday.",
           "They are planning to hold a meeting in Madrid in July."], "Lisbon"),
+        (["He proposed that their next meeting be held in Madrid.", "The two met in Lisbon on Friday."], "Lisbon"),
+        (["When he proposed hosting the next summit in Madrid, she laughed."], None),
         # a region named with a possessive is not a venue
         (["They agreed to boost their presence in Japan's southwestern region."], None),
         (["In light of tensions, they agreed to act."], None),
@@ -382,3 +385,13 @@ def test_a_meeting_that_will_take_place_gives_no_date():
     assert meeting_dates([sentence], "2025-08-14") == ()
     assert meeting_dates(["The meeting between Kessling and Vantelli took place on Friday."],
                          "2025-08-16") == ("2025-08-15",)
+
+
+@pytest.mark.parametrize(("lines", "weekday"), [
+    (["Talks in Lima", "Ministers met in Lima on Tuesday.", "They meet again on Friday."], 1),
+    (["Ministers will meet next Monday in Lima.", "They spoke on Sunday."], 6),  # "next Monday" points ahead
+    (["The minister, who took office on Monday, met his counterpart."], None),  # a day of something else
+    (["Ministers met in Lima.", "No day is given."], None),
+])
+def test_news_weekday_is_the_first_weekday_the_opening_dates_its_news_to(lines, weekday):
+    assert news_weekday(lines) == weekday

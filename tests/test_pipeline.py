@@ -223,13 +223,13 @@ def test_each_stage_reads_its_config_from_the_settings():
 
 
 def test_the_judge_reads_its_config_from_the_settings():
-    """JudgingConfig reaches the rules: with the month and slot gates above every score, and a partial needing
-    more added words than any sentence has, the seeds' findings change as those rules say."""
+    """JudgingConfig reaches the rules: with every side counted as contained in the other, a seed sentence that
+    joins more to a claim makes its pair partial, as rule part_of_claim says."""
     from compare.api import compare
     from compare.config import JudgingConfig
 
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     default = compare([seeds], Settings(workers=1))
-    loose = compare([seeds], Settings(workers=1, judging=JudgingConfig(min_extra_words=1000)))
+    loose = compare([seeds], Settings(workers=1, judging=JudgingConfig(contained_share=1.0)))
     partial = lambda c: sum(f.kind == "partial" for f in c.finding_records)  # noqa: E731
-    assert partial(default) > 0 and partial(loose) == 0
+    assert partial(default) == 0 and partial(loose) > 0

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from compare.models import Finding, Relation
 from compare.index import ResultIndex
 from compare.report.csv_report import neutralise, render_claims_csv, render_findings_csv
+from compare.views import CLAIM_META_COLUMNS
 from report_fixture import index_and_claims, make_comparison
 
 HEADER = [
@@ -69,8 +70,9 @@ def test_numbers_stay_numbers():
 
 def test_claims_csv_is_the_claim_matrix():
     rows = parse(render_claims_csv(*index_and_claims(make_comparison())))
-    assert rows[0] == ["event", "claim", "kind", "text", "sentences", "alpha", "bravo", "charlie", "delta"]
-    first = dict(zip(rows[0], rows[1]))
+    # Each source's column is headed by its label, the outlet with the id kept for exactness (as every report).
+    assert rows[0] == ["event", "claim", "kind", "text", "sentences", "Alpha Daily (alpha)", "bravo", "Charlie & Sons <b>News</b> (charlie)", "delta"]
+    first = dict(zip(["event", "claim", "kind", "text", "sentences", "alpha", "bravo", "charlie", "delta"], rows[1]))
     assert first["kind"] == "contradiction"
     assert (first["alpha"], first["bravo"], first["charlie"], first["delta"]) == (
         "hedged", "asserted", "not mentioned", "",
@@ -164,8 +166,10 @@ def test_claims_csv_is_exactly_what_the_csv_module_writes(monkeypatch):
         dataclasses.replace(c, events=()),
     ]
     for case in cases:
-        header, rows = claim_rows(ResultIndex(case))
-        assert render_claims_csv(*index_and_claims(case)) == reference_csv(header, rows)
+        index = ResultIndex(case)
+        header, rows = claim_rows(index)
+        labelled = [*header[:len(CLAIM_META_COLUMNS)], *(index.label(s) for s in header[len(CLAIM_META_COLUMNS):])]
+        assert render_claims_csv(*index_and_claims(case)) == reference_csv(labelled, rows)
 
 
 
@@ -215,3 +219,11 @@ def test_findings_csv_carries_each_finding_s_kind():
     kinds = {(r[9], r[10]) for r in rows[1:]}
     assert kinds == {("agree", "agree"), ("partial", "partial"), ("contradict", "certainty"),
                      ("contradict", "numbers"), ("omitted", "omitted")}
+
+
+def test_an_outlet_that_looks_like_a_formula_is_neutralised_in_the_claims_header():
+    c = make_comparison()
+    sneaky = dataclasses.replace(c.sources[0], outlet="=HYPERLINK(\"http://x\")")
+    c = dataclasses.replace(c, sources=(sneaky, *c.sources[1:]))
+    header = parse(render_claims_csv(*index_and_claims(c)))[0]
+    assert header[5] == "'=HYPERLINK(\"http://x\") (alpha)"

@@ -94,7 +94,7 @@ def test_claim_matrix_grid_shows_every_source_of_the_event(tree):
     matrix = [t for t in tree.iter(f"{{{NS['h']}}}table") if "matrix" in t.get("class", "")]
     assert len(matrix) == 1  # the single-source event has none
     header = [text_of(th) for th in matrix[0].find("h:thead", NS).iter(f"{{{NS['h']}}}th")]
-    assert header == ["#", "claim", "alpha", "bravo", "charlie"]
+    assert header == ["#", "claim", "Alpha Daily (alpha)", "bravo", "Charlie & Sons <b>News</b> (charlie)"]
     first_row = matrix[0].find("h:tbody/h:tr", NS)
     cells = [td.get("class") for td in first_row.findall("h:td", NS)[2:]]
     assert cells == ["cell cell-hedged", "cell cell-asserted", "cell cell-not_mentioned"]
@@ -231,7 +231,7 @@ def fact_sheet_rows(tree, event_id: str) -> list[list[str]]:
 
 def test_each_event_opens_with_its_fact_sheet_conflicts_first(page, tree):
     header, *rows = fact_sheet_rows(tree, "naples")
-    assert header == ["what", "alpha", "bravo", "charlie", "status"]
+    assert header == ["what", "Alpha Daily (alpha)", "bravo", "Charlie & Sons <b>News</b> (charlie)", "status"]
     assert rows[0] == ["duration", "lasted 90 minutes", "", "lasted 60 minutes", "conflict"]
     assert ["weekday", "", "Saturday", "", "single"] in rows
     assert fact_sheet_rows(tree, "singapore")[1:] == [["weekday", "Sunday", "single"]]

@@ -1,6 +1,9 @@
 from compare.report.markdown import md_escape, render_markdown
 from report_fixture import MINUTES_REASON, SOFA_REASON, index_and_claims, make_comparison
 
+# The fixture's sources as the tables head their columns: outlet (id) when the outlet is known, escaped.
+MD_LABELS = [md_escape("Alpha Daily (alpha)"), "bravo", md_escape("Charlie & Sons <b>News</b> (charlie)")]
+
 
 def test_summary_table_lists_every_event_with_counts():
     md = render_markdown(*index_and_claims(make_comparison()))
@@ -15,7 +18,7 @@ def test_claim_matrix_has_a_column_per_source_and_contradictions_first():
     md = render_markdown(*index_and_claims(make_comparison()))
     matrix = md.split("### Claim matrix", 1)[1].split("### Contradictions", 1)[0]
     header = next(line for line in matrix.splitlines() if line.startswith("| #"))
-    assert [cell.strip() for cell in header.strip("|").split("|")] == ["#", "claim", "alpha", "bravo", "charlie"]
+    assert [cell.strip() for cell in header.strip("|").split("|")] == ["#", "claim", *MD_LABELS]
     rows = [line for line in matrix.splitlines() if line.startswith("| ") and not line.startswith("| #")]
     assert "status of forces" in rows[0] and "hedged" in rows[0] and "asserted" in rows[0]
     assert "contradicted" in rows[1]
@@ -76,10 +79,12 @@ def test_renders_as_tables_and_quotes_on_a_code_hosting_site():
     tables = tree.findall(".//table")
     assert len(tables) == 6  # summary, per event a fact sheet and a source table, one claim matrix
     fact_sheet = tables[1]
-    assert ["".join(th.itertext()) for th in fact_sheet.iter("th")] == ["what", "alpha", "bravo", "charlie", "status"]
+    # Outlet names render as text, whatever markup they hold.
+    shown = ["Alpha Daily (alpha)", "bravo", "Charlie & Sons <b>News</b> (charlie)"]
+    assert ["".join(th.itertext()) for th in fact_sheet.iter("th")] == ["what", *shown, "status"]
     assert any("".join(td.itertext()) == "<script>alert(1)</script>" for td in fact_sheet.iter("td"))
     matrix = tables[3]
-    assert ["".join(th.itertext()) for th in matrix.iter("th")] == ["#", "claim", "alpha", "bravo", "charlie"]
+    assert ["".join(th.itertext()) for th in matrix.iter("th")] == ["#", "claim", *shown]
     assert len(matrix.findall(".//tbody/tr")) == 6
     quotes = ["".join(q.itertext()).strip() for q in tree.iter("blockquote")]
     assert "The meeting lasted 60 minutes." in quotes
@@ -118,7 +123,7 @@ def test_each_event_opens_with_its_fact_sheet_conflicts_first():
     naples = md.split("## Event naples", 1)[1]
     assert naples.index("### Fact sheet") < naples.index("### Sources")
     header, *rows = fact_sheet(md, "naples")
-    assert header == ["what", "alpha", "bravo", "charlie", "status"]
+    assert header == ["what", *MD_LABELS, "status"]
     assert rows[0] == ["duration", "lasted 90 minutes", "", "lasted 60 minutes", "conflict"]
     assert ["weekday", "", "Saturday", "", "single"] in rows
     assert fact_sheet(md, "singapore")[1:] == [["weekday", "Sunday", "single"]]

@@ -425,6 +425,15 @@ def test_manifest_sets_metadata_by_path_and_by_id(tmp_path):
                         "the files given",)
 
 
+def test_manifest_event_column_sets_each_sources_event_label(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "b.txt", ARTICLE.replace("Ministers", "Envoys"))
+    write(tmp_path / "c.txt", ARTICLE.replace("Ministers", "Leaders"))
+    manifest = write(tmp_path / "sources.csv", "path,event\na.txt,  Harbour   talks \nb.txt,Harbour talks\nc.txt,\n")
+    sources, _ = load_sources_with_warnings([tmp_path], Settings(manifest=str(manifest)))
+    assert {s.id: s.event_label for s in sources} == {"a": "Harbour talks", "b": "Harbour talks", "c": None}
+
+
 def test_manifest_quoted_date_with_comma(tmp_path):
     path = write(tmp_path / "a.txt", ARTICLE)
     manifest = write(tmp_path / "m.csv", 'path,published\na.txt,"March 5, 2025"\n')

@@ -11,12 +11,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from compare.judge.dates import date_conflict, month_conflict
-from compare.judge.detail import added_detail
+from compare.judge.detail import added_parts, named_details
 from compare.judge.hedges import claim_left_open, names_left_open, soft_hedge, unclear_detail, uncertain_whether
 from compare.judge.names import name_conflict, unnamed_in
 from compare.judge.negation import (
-    CLAUSE_MATCH_MIN_WORDS, _negations, asserted, clause_matched, denied_names, denies_alike, negated_words, negation_targets, predicate_stem,
-    verbs_folded,
+    CLAUSE_MATCH_MIN_WORDS, _negations, asserted, clause_matched, denied_names, denies_alike, negated_words,
+    negation_targets, predicate_stem, verbs_folded,
 )
 from compare.judge.quantities import number_conflict, ordinal_conflict
 from compare.config import JudgingConfig
@@ -180,21 +180,30 @@ def _open_detail(p: Pair) -> Verdict | None:
     return Verdict(Kind.OPEN_DETAIL, open_side.source, other.source, phrase=oa or ob)
 
 
-def _added_detail(p: Pair) -> Verdict | None:
-    sides = ((p.a, p.tokens_a, p.tokens_b), (p.b, p.tokens_b, p.tokens_a))
-    additions = tuple(
-        (side.source, runs[0])
-        for side, own, other in sides
-        if (runs := added_detail(side.sentence.text, own, other, p.acronyms, p.config))
-    )
-    if not additions:
-        return None
-    return Verdict(Kind.PARTIAL, p.a.source, p.b.source, additions=additions)
+def _part_of_claim(p: Pair) -> Verdict | None:
+    """One side states more of the claim itself (another thing joined to it, what the other leaves its verb
+    without), and the other side, (nearly) contained in it, states only part of it. The fuller side must add more
+    content words than it lacks: a word for a word ("telephone calls" / "phone calls") is wording, not more."""
+    sides = ((p.a, p.b, p.tokens_a, p.tokens_b), (p.b, p.a, p.tokens_b, p.tokens_a))
+    for fuller, other, own, others in sides:
+        lacking = len(others - own)
+        if not others or lacking / len(others) > p.config.contained_share or len(own - others) <= lacking:
+            continue
+        parts = added_parts(fuller.sentence.text, other.sentence.text, p.acronyms)
+        if parts:
+            additions = tuple((fuller.source, words) for words in parts)
+            return Verdict(Kind.PARTIAL, fuller.source, other.source, additions=additions)
+    return None
 
 
 def _agree(p: Pair) -> Verdict:
     common = sorted(sorted(p.shared), key=len, reverse=True)[:4]  # longest first, then alphabetical (sort is stable)
-    return Verdict(Kind.AGREE, p.a.source, p.b.source, shared=tuple(common))
+    additions = tuple(
+        (side.source, words)
+        for side, other in ((p.a, p.b), (p.b, p.a))
+        for words in named_details(side.sentence.text, other.sentence.text, p.acronyms)
+    )
+    return Verdict(Kind.AGREE, p.a.source, p.b.source, shared=tuple(common), additions=additions)
 
 
 RULES: tuple[Rule, ...] = (
@@ -414,26 +423,37 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
-        "added_detail", Kind.PARTIAL, _added_detail,
-        "One side adds a detail of the claim (much of its content, naming someone, something or a number) "
-        "that the other lacks.",
+        "part_of_claim", Kind.PARTIAL, _part_of_claim,
+        "One side states more of the claim itself: another thing joined to it by a conjunction (\"trade and "
+        "energy ties\"), or what the other side's verb is left without where its clause ends; the other side, "
+        "(nearly) contained in it, states only part of the claim.",
         fires=(
+            ("The leaders agreed to deepen trade ties.", "The leaders agreed to deepen trade and energy ties."),
+            ("The two ministers met in Warsaw on Monday.",
+             "The two ministers met in Warsaw on Monday and signed a defence pact."),
+            ("The two ministers signed in Warsaw.", "The two ministers signed a defence pact in Warsaw."),
+        ),
+        spares=(
+            ("The deal will take effect next year.", "The agreement will enter into force next year."),
             ("The leaders agreed to deepen trade ties.",
              "The leaders agreed to deepen trade ties, citing record grain harvests and falling freight costs."),
             ("The two ministers signed a defence pact.",
              "The two ministers signed a defence pact in Warsaw covering Baltic air patrols and joint training."),
-        ),
-        spares=(
-            ("The deal will take effect next year.", "The agreement will enter into force next year."),
-            ("The leaders agreed to deepen trade ties.", "The leaders agreed to deepen trade ties."),
+            ("The delegations held talks in Geneva.", "The delegations held discussions in Geneva."),
         ),
     ),
     Rule(
         "agree", Kind.AGREE, _agree,
-        "No rule above applies: the two state the same claim.",
+        "No rule above applies: the two state the same claim. Detail one side adds without changing the claim (a "
+        "phrase opened by a preposition, subordinator or relative word, or a clause of its own set off by "
+        "punctuation) is named when it holds a name, a number or two content words.",
         fires=(
             ("The two leaders agreed to deepen trade ties.", "Both leaders agreed to deepen their trade ties."),
             ("The summit ended with a joint statement.", "The summit closed with a joint statement."),
+            ("The leaders agreed to deepen trade ties.",
+             "The leaders agreed to deepen trade ties, citing record grain harvests and falling freight costs."),
+            ("The defence ministers met to discuss the alliance.",
+             "The defence ministers met in Naples on Saturday to discuss the alliance, officials said."),
         ),
         spares=(
             ("The talks lasted 45 minutes.", "The talks lasted 90 minutes."),
@@ -453,9 +473,26 @@ def decide(a: Side, b: Side, score: float, acronyms=None, config: JudgingConfig 
     raise AssertionError("the last rule applies to every pair")
 
 
-def judge_pair(a: Side, b: Side, score: float, acronyms=None, config: JudgingConfig = DEFAULT) -> Verdict:
-    """Relation of a's sentence to b's matched sentence, with what decided it (`.reason` words it)."""
-    return decide(a, b, score, acronyms, config)[1]
+def judge_pair(a: Side, b: Side, score: float, acronyms=None, config: JudgingConfig = DEFAULT, *,
+               judged: dict | None = None) -> Verdict:
+    """Relation of a's sentence to b's matched sentence, with what decided it (`.reason` words it).
+
+    `judged`, one dict per event (whose acronyms and config are the same for every pair), keeps each verdict by
+    the two texts, their publication dates and the score: outlets that run the same agency copy make the same
+    pair of texts again and again, between other sources, and the rules read nothing else.
+    """
+    if judged is None:
+        return decide(a, b, score, acronyms, config)[1]
+    key = (a.sentence.text, b.sentence.text, a.published, b.published, score)
+    found = judged.get(key)
+    if found is None:
+        verdict = decide(a, b, score, acronyms, config)[1]
+        judged[key] = (verdict, a.source, b.source)
+        return verdict
+    verdict, source, other = found
+    if (source, other) == (a.source, b.source):
+        return verdict
+    return verdict.renamed({source: a.source, other: b.source})
 
 
 def omitted_verdict(a: Side, other_source: str, best: Sentence | None, best_score: float, threshold: float) -> Verdict:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from compare.facts import FactKind
@@ -86,8 +87,10 @@ class Verdict:
       dates, dates a day apart, names   source gives `values`, other gives `other_values`
       hedged       source only says it `phrase` be so
       open detail  source says `phrase` (what it leaves open); other leaves nothing open
-      partial      `additions`: (source, words it adds), one or both sides
-      agree        `shared`: the longest content words the two share
+      partial      source states more of the claim than other, which states only part of it; `additions`:
+                   (source, words it adds)
+      agree        `shared`: the longest content words the two share; `additions`: (source, detail it adds
+                   without changing the claim), either side
       omitted      nothing in other states it; `quoted` is other's closest sentence (scoring `score`, a match
                    needs `threshold`), or empty when other has no sentence
     """
@@ -113,10 +116,25 @@ class Verdict:
     def reason(self) -> str:
         return describe(self)
 
+    def renamed(self, names: Mapping[str, str]) -> Verdict:
+        """The same verdict with its sources renamed by `names` (`source`, `other` and the sources of
+        `additions` are the fields that name one): the rules read the two sentences' texts and publication dates,
+        never whose they are."""
+        return replace(self, source=names.get(self.source, self.source), other=names.get(self.other, self.other),
+                       additions=tuple((names.get(source, source), words) for source, words in self.additions))
+
 
 def quote(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+
+
+def _added(additions: tuple[tuple[str, str], ...]) -> str:
+    """'b adds “in Naples”, “on Saturday”; a adds “…”': each source's additions together, in order."""
+    by_source: dict[str, list[str]] = {}
+    for source, words in additions:
+        by_source.setdefault(source, []).append(f"“{words}”")
+    return "; ".join(f"{source} adds {', '.join(words)}" for source, words in by_source.items())
 
 
 def describe(v: Verdict) -> str:
@@ -140,9 +158,11 @@ def describe(v: Verdict) -> str:
         case Kind.OPEN_DETAIL:
             said = f"{v.source} says “{v.phrase}”; {v.other} leaves nothing open"
         case Kind.PARTIAL:
-            said = "same claim; " + "; ".join(f"{source} adds “{words}”" for source, words in v.additions)
+            said = f"{v.other} states only part of the claim; " + _added(v.additions)
         case Kind.AGREE:
             said = "same claim" + (f" ({', '.join(v.shared)})" if v.shared else "")
+            if v.additions:
+                said += "; " + _added(v.additions)
         case Kind.OMITTED:
             if not v.quoted:
                 said = f"{v.other} has no sentence to compare"

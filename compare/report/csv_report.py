@@ -193,7 +193,8 @@ def claims_csv_chunks(index: ResultIndex, claims: dict[str, list[Claim]]) -> Ite
     the event, not the comparison. The result is what csv.writer gives for the full row.
     """
     source_ids = [s.id for s in index.result.sources]
-    yield "".join(_csv_batches(([neutralise(h) for h in (*CLAIM_META_COLUMNS, *source_ids)],)))
+    labels = [index.label(s) for s in source_ids]  # "Outlet (id)", as every report names a source
+    yield "".join(_csv_batches(([neutralise(h) for h in (*CLAIM_META_COLUMNS, *labels)],)))
     column = {}
     for i, source_id in enumerate(source_ids):
         column.setdefault(source_id, i)  # as dict(claim.cells) lookups do: the first column of an id gets it
@@ -243,7 +244,8 @@ def claims_csv_chunks(index: ResultIndex, claims: dict[str, list[Claim]]) -> Ite
 
 
 def render_claims_csv(index: ResultIndex, claims: dict[str, list[Claim]]) -> str:
-    """claims.csv: event, claim, kind, text, then one column per source (the claim matrix, every event).
+    """claims.csv: event, claim, kind, text, then one column per source (the claim matrix, every event), headed
+    by the source's label ("Outlet (id)" when its outlet is known, else the id: ResultIndex.label).
 
     A source outside the claim's event has an empty cell.
     """

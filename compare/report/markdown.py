@@ -132,7 +132,7 @@ def markdown_chunks(index: ResultIndex, claims: dict[str, list[Claim]]) -> Itera
                     + [CELL_MARKS[cell] for _, cell in claim.cells]
                     for claim in event_claims
                 ],
-                ["#", "claim", *[md_escape(s) for s in event.sources]],
+                ["#", "claim", *[md_escape(index.label(s)) for s in event.sources]],
             )
         )
         contradictions = [f for claim in event_claims for f in claim.contradictions]
@@ -188,7 +188,7 @@ def _fact_sheet(index: ResultIndex, event) -> list[str]:
                  row["status"]]
                 for row in rows
             ],
-            ["what", *[md_escape(s) for s in event.sources], "status"],
+            ["what", *[md_escape(index.label(s)) for s in event.sources], "status"],
         )
     )
     return lines

@@ -1,7 +1,8 @@
 """The manifest: a CSV of metadata the analyst gives for sources (by path or id), applied over what was read.
 
-Columns: `path` or `id` (which source a row describes), any of `title`, `outlet`, `url`, `published`, and
-`encoding` (the file's encoding, where detection would guess wrong). It is read and checked whole before any
+Columns: `path` or `id` (which source a row describes), any of `title`, `outlet`, `url`, `published`,
+`encoding` (the file's encoding, where detection would guess wrong), and `event` (a label of the analyst's own:
+sources sharing one are one event, whatever grouping would say; see compare.events). It is read and checked whole before any
 article: two rows for one source, a date out of range or an unknown encoding stop the run.
 """
 
@@ -76,6 +77,9 @@ def read_manifest(settings: Settings) -> Manifest:
         changes = {key: clean_value(row.get(key)) for key in METADATA_FIELDS if clean_value(row.get(key))}
         if "published" in changes:  # checked on every row, matched or not: a bad date is a bad manifest
             changes["published"] = iso_date(changes["published"], where, "published")
+        event = clean_value(row.get("event"))
+        if event is not None:
+            changes["event_label"] = event
         encoding = row.get("encoding") or None
         if encoding is not None:
             check_encoding_name(encoding, f"{where}: encoding")

@@ -15,7 +15,8 @@ MEETING_WORDS = frozenset(
 FUTURE_WORDS = frozenset("will plan plans planned planning scheduled held next upcoming expected".split())
 FUTURE_CUES = (
     r"\b(?:will\s+(?:hold|meet|host|visit|take\s+place|begin|start)|plan(?:s|ned|ning)?\s+to\s+(?:hold|meet|host)|planned|"
-    r"scheduled|to be held|next (?:week|month|year)|upcoming|is expected to (?:hold|meet))\b")
+    r"scheduled|to be held|next (?:week|month|year)|upcoming|is expected to (?:hold|meet)|"
+    r"next\s+(?:\w+\s+){0,2}?(?:meeting|meetings|summit|talks|visit|round|encounter))\b")
 # Nouns after which "in X" places something other than the meeting ("the war in Ukraine", "investment in
 # Alaska"), read one or two words before "in".
 NOT_MEETING_CONTEXT = frozenset(

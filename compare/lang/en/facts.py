@@ -53,6 +53,30 @@ SEGMENTS = {
     "visit": "visit", "state visit": "visit", "trip": "visit", "stay": "visit", "tour": "visit",
 }  # fmt: skip
 
+# --- at what time ------------------------------------------------------------------------------------------------
+
+# Time zones as news copy names them after a clock time ("3 p.m. ET", "1930GMT", "22:00 Moscow time"), to the
+# zone database's name; the zone's offset on the day (summer time) comes from the database. "EST" is written
+# for US Eastern time all year round ("3:30 p.m. EST" in August), so it is read as the zone, not the fixed offset.
+TIME_ZONES = {
+    "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York", "eastern": "America/New_York",
+    "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago", "central": "America/Chicago",
+    "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
+    "pacific": "America/Los_Angeles", "washington": "America/New_York", "alaska": "America/Anchorage",
+    "akdt": "America/Anchorage", "gmt": "UTC", "utc": "UTC", "bst": "Europe/London", "london": "Europe/London",
+    "cet": "Europe/Paris", "cest": "Europe/Paris", "brussels": "Europe/Brussels", "paris": "Europe/Paris",
+    "berlin": "Europe/Berlin", "kyiv": "Europe/Kyiv", "kiev": "Europe/Kyiv", "msk": "Europe/Moscow",
+    "moscow": "Europe/Moscow", "beijing": "Asia/Shanghai", "macau": "Asia/Macau", "hong kong": "Asia/Hong_Kong",
+    "ist": "Asia/Kolkata", "delhi": "Asia/Kolkata", "jst": "Asia/Tokyo", "tokyo": "Asia/Tokyo",
+    "kst": "Asia/Seoul", "seoul": "Asia/Seoul", "riyadh": "Asia/Riyadh",
+}  # fmt: skip
+# Words before a clock time that say the meeting was set for it ("is scheduled for 3 p.m.", "will begin at 11:00"),
+# and verbs that say a part of the meeting began at it ("the talks began at 11:26 a.m.").
+SCHEDULE_CUES = r"\b(?:scheduled|set|due|slated|planned|will|expected)\b"
+START_VERBS = r"\b(?:began|begun|started|starts|begins|convened|opened|kicked\s+off|got\s+under\s?way)\b"
+# Words before a clock time that make it approximate.
+ABOUT_TIME = r"\b(?:around|about|approximately|roughly|some|shortly\s+(?:before|after)|just\s+(?:before|after))\s+$"
+
 # --- how many ----------------------------------------------------------------------------------------------------
 
 # Verbs that govern a count of what the meeting produced or who took part, to one form ("inked" -> "sign").
@@ -118,6 +142,13 @@ NOT_NAME_WORDS = frozenset(
 
 # Words of respect before a name, not part of it ("Prime Minister Shri Narendra Modi", "Mr. Trump").
 HONORIFICS = frozenset("shri sri mr mrs ms dr sir dame sheikh madam".split())
+# Small words inside a name, written in lower case between its capitalised words ("Musaed al Alban", "Mohammed
+# bin Salman", "Ursula von der Leyen") or before a hyphen ("Al-Aiban"); a surname is read without them.
+NAME_PARTICLES = frozenset("al el bin ibn bint abu van von der den de da di dos du".split())
+# Offices that one person of a country holds at a time: two different people named with one of them, both of
+# the same country, cannot both be right ("US Secretary of State X" / "US Secretary of State Y"). Deputies,
+# vice premiers and staff (aides, envoys, spokespeople) come several to a government.
+SINGLE_HOLDER_GROUPS = frozenset({"state", "government", "minister"})
 
 # --- which meeting ------------------------------------------------------------------------------------------------
 
@@ -161,3 +192,6 @@ PRIOR_LENGTH_CUES = r"\b(?:followed|follows|after\s+(?:wrapping\s+up|concluding|
 # on Tuesday"): the meeting words of compare/lang/en/cues.py less those of speaking and announcing.
 SPEECH_WORDS = frozenset("announced said says told stated declared confirmed reported added agreed signed".split())
 WEEKDAY_REACH = 10  # words either side of a weekday searched for a meeting word
+# Verbs that date what a sentence is about, commas between them and the day allowed ("the summit took place in
+# Busan, South Korea, on Thursday"; "the talks were held in the capital, Riyadh, on Tuesday").
+TOOK_PLACE = r"\b(?:took|takes|taking)\s+place\b|\b(?:was|were|been)\s+held\b"

@@ -208,3 +208,20 @@ PUNCT = ",.;:!?\"“”‘’()$€£¥"  # currency signs too: "$1.2" is the nu
 CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 # A short note in brackets ("(AP)", a photo's "(R)"): not words of the sentence.
 BRACKETED_NOTE = re.compile(r"\(\s*[A-Za-z]{1,4}\s*\)")
+
+# --- Added detail: a modifier of the claim, or more of the claim itself ------------------------------------------
+
+# Words that open a phrase or clause qualifying the claim without changing what is claimed: prepositions ("in
+# Naples", "on Saturday", "amid tensions"), subordinators ("while visiting", "because of") and relative words
+# ("which includes", "who leads"). What one side adds behind one of them is detail of the same claim.
+MODIFIER_OPENERS = frozenset(
+    """about above across after against along amid amidst among around as at before behind below beneath beside
+    besides between beyond by despite during except following for from in including inside into like near of off
+    on onto over past per regarding since through throughout to toward towards under unlike until upon via with
+    within without because although though while whereas when where which who whom whose that once""".split()
+)
+# Words that join another part to the claim itself ("deepen trade and energy ties", "met and signed a pact"): what
+# one side adds behind one of them is more of the claim, which the other side then states only part of.
+CONJUNCTS = frozenset("and or nor but plus".split())
+# Words that only introduce the noun after them: read past when looking for what opens an added phrase.
+DETERMINERS = frozenset("a an the this these those its their his her our your my some any each every".split())
