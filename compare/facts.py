@@ -406,7 +406,8 @@ def _place_facts(source: Source, sentences: Sequence[Sentence]) -> list[Fact]:
             continue
         for match, named in _places_named(sentence.text):
             if named == place and not _modifies_noun(sentence.text, match.end()) \
-                    and not _of_another_meeting(sentence.text, match.start(), match.end(), source.published):
+                    and not _of_another_meeting(sentence.text, match.start(), match.end(), source.published) \
+                    and not _in_surrounding_event(sentence.text, match.start()):
                 group = "place" if match.group("place") else 0
                 start, end = match.span(group)
                 if group == "place":  # the words read as the name ("Moscow", not "Moscow Wednesday")
@@ -417,6 +418,18 @@ def _place_facts(source: Source, sentences: Sequence[Sentence]) -> list[Fact]:
                 bound = None if index < LEAD_SENTENCES else "about"
                 return [_Reader(source, sentence).fact(FactKind.PLACE, "meeting", place, start, end, bound=bound)]
     return []
+
+
+_SURROUNDING_EVENT = re.compile(words.SURROUNDING_EVENT_CUES, re.IGNORECASE)
+
+
+def _in_surrounding_event(text: str, start: int) -> bool:
+    """Is the place at `start` named as the host of a larger gathering the meeting was held beside ("met on the
+    sidelines of the G20 summit in X")? The gathering's city is not always the meeting's: side meetings are often
+    held in another city nearby. A cue in an earlier clause ("On the margins of the forum, they met in X") does
+    not reach the place."""
+    clause = re.split(r"[,;]", _CLAUSE_BREAK.split(text[:start])[-1])[-1]
+    return _SURROUNDING_EVENT.search(clause) is not None
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")

@@ -291,6 +291,36 @@ def test_place_of_an_earlier_meeting_is_not_stated():
     assert [f for f in facts if f.kind == FactKind.PLACE and f.bound is None] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two prime ministers met on the sidelines of the G20 summit in Rio de Janeiro on Monday.",
+        "Both leaders held talks on the margins of the Shanghai Cooperation Organisation meeting in Astana.",
+        "The ministers sat down for talks while attending the ASEAN forum in Vientiane.",
+    ],
+)
+def test_the_host_city_of_a_surrounding_gathering_is_not_the_meetings_place(text):
+    assert [f for f in facts_of(text, published="2025-07-07") if f.kind == FactKind.PLACE] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On the sidelines of the G20 summit, the two prime ministers met in Niteroi on Monday.", "Niteroi"),
+        ("The two leaders met in Kuala Lumpur on the sidelines of the ASEAN summit.", "Kuala Lumpur"),
+    ],
+)
+def test_a_meeting_place_beside_a_surrounding_gathering_is_stated(text, place):
+    facts = facts_of(text, published="2025-07-07")
+    assert [(f.value, f.bound) for f in facts if f.kind == FactKind.PLACE] == [(place, None)]
+
+
+def test_a_side_meeting_in_another_city_than_the_summits_host_is_no_conflict():
+    rows = sheet("The presidents met on the sidelines of the regional summit in Gyeongsan on Thursday.",
+                 "The presidents met in Daegu on Thursday for talks on trade.")
+    assert [c for c in fact_conflicts(rows) if c.kind == FactKind.PLACE] == []
+
+
 # --- the fact sheet and its conflicts ------------------------------------------------------------------------------
 
 

@@ -105,3 +105,19 @@ def test_the_gazetteer_reader_reads_lists_and_skips_comments():
     assert [(r.name, r.capitals, r.demonyms, r.names) for r in rows] == [
         ("Kenya", ("nairobi",), ("kenyan",), ("kenya",)), ("Nowhere", (), (), ("nowhere",))]
     assert isinstance(LEXICON, Lexicon)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "surrounding"),
+    [
+        ("met on the sidelines of the G7 summit in", True),
+        ("spoke at the margins of the climate conference in", True),
+        ("talked while attending the forum in", True),
+        ("met in", False),
+        ("held talks at the presidential palace in", False),
+    ],
+)
+def test_surrounding_event_cues_name_a_larger_gathering_only(phrase, surrounding):
+    from compare.lang.en.facts import SURROUNDING_EVENT_CUES
+
+    assert bool(re.search(SURROUNDING_EVENT_CUES, phrase, re.IGNORECASE)) is surrounding

@@ -180,6 +180,12 @@ ORDINAL_FRAMES = (
 OTHER_MEETING_CUES = (
     r"\b(?:also\s+(?:held|met|hosted|convened)|separate(?:ly)?|last\s+(?:time|met|meeting|summit|talks|visit)|"
     r"previous(?:ly)?|earlier\s+(?:meeting|summit|talks|visit))\b")
+# Words that set a meeting inside a larger gathering ("met on the sidelines of the G20 summit in X", "on the
+# margins of the UN General Assembly in X", "while attending a forum in X"): a place named after them, in the same
+# clause, is the gathering's host city, which need not be where the two sides sat down.
+SURROUNDING_EVENT_CUES = (
+    r"\b(?:on|at|along)\s+the\s+(?:sidelines?|margins?|fringes?)\s+of\b|\bon\s+the\s+eve\s+of\b|"
+    r"\bwhile\s+(?:attending|at|in\s+\w+\s+for)\b|\bas\s+part\s+of\b")
 # ... and a day or place tied to a meeting before or after this one ("after meeting Putin in Alaska", "followed
 # last Friday's summit").
 PRIOR_MEETING_CUES = (
