@@ -44,6 +44,10 @@ from compare.models import Finding, Relation, Sentence, Source
 EXACT_SLACK = 0.05
 ABOUT_SLACK = 0.10
 ABOVE_REACH = 2.0
+# A length written in whole hours, plainly or with "about", is rounded to the hour or the half hour: "three hours"
+# is told of a 2 h 45 min meeting as often as "about 2.5 hours" is, so such a figure is given at least a quarter
+# of an hour either side, whatever its share.
+WHOLE_HOUR_SLACK_MINUTES = 15.0
 # Dates this many days apart or more conflict: one day apart is a time zone ("Friday in Washington" is Saturday
 # in Tokyo), as compare.judge.DATE_SLACK_DAYS allows.
 DATE_CONFLICT_DAYS = 2
@@ -1076,7 +1080,10 @@ def _interval(fact: Fact) -> tuple[float, float]:
     slack = ABOUT_SLACK if fact.bound == "about" else EXACT_SLACK
     if fact.kind == FactKind.COUNT and fact.bound is None:
         slack = 0.0  # a count written plainly is exact
-    return n * (1 - slack), n * (1 + slack)
+    reach = n * slack
+    if fact.kind == FactKind.DURATION and n >= 60 and n % 60 == 0 and n < 1440:
+        reach = max(reach, WHOLE_HOUR_SLACK_MINUTES)
+    return n - reach, n + reach
 
 
 def _interval_apart(a: Fact, b: Fact) -> bool:

@@ -347,6 +347,23 @@ def test_bounds_admit_the_right_side(first, second):
     assert fact_conflicts(sheet(first, second)) == ()
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("The talks, lasting three hours, ended without a deal.", "After about 2.5 hours of talks, both sides left.",
+         False),  # a round figure and a hedged one meet near 2 h 45 min
+        ("The ministers met for two hours.", "The meeting ended after about two and a half hours.", False),
+        ("The talks, lasting three hours, ended without a deal.", "The talks lasted 90 minutes.", True),
+        ("They met for one hour.", "The 40-minute discussion was cordial.", True),
+        ("After about 2.5 hours of talks, both sides left.", "The talks lasted more than three hours.", True),
+        ("The summit lasted four hours.", "The summit lasted three hours.", True),
+    ],
+)
+def test_a_length_in_whole_hours_is_rounded(first, second, conflict):
+    found = [c for c in fact_conflicts(sheet(first, second)) if c.kind == FactKind.DURATION]
+    assert bool(found) is conflict
+
+
 def test_a_duration_conflict_quotes_both_spans():
     rows = sheet("Modi held a five-hour meeting with Xi in Tianjin.", "The 40-minute discussion was cordial.")
     (conflict,) = fact_conflicts(rows)
@@ -594,3 +611,4 @@ def test_an_event_s_sheet_reads_the_texts_only_where_places_could_conflict_and_i
     full = lineup(facts, texts={sid: " ".join(parts) for sid, parts in sentences.items()})
     assert event_sheet(facts, sentences) == full
     assert row(full, FactKind.PLACE).status == place_status
+
