@@ -612,3 +612,39 @@ def test_an_event_s_sheet_reads_the_texts_only_where_places_could_conflict_and_i
     assert event_sheet(facts, sentences) == full
     assert row(full, FactKind.PLACE).status == place_status
 
+
+# --- titles in someone's words -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "speech",
+    [
+        "We value President Lindqvist's wish to settle the dispute, the minister said.",
+        "“We value the efforts of President Lindqvist,” the minister told reporters.",
+        "The minister spoke at length. “Talks went well. President Lindqvist was generous with his time.”",
+    ],
+)
+def test_a_title_in_someones_words_is_no_conflict(speech):
+    rows = sheet("Former President Lindqvist met the minister in Oslo on Monday.", speech)
+    assert [c for c in fact_conflicts(rows) if c.kind == FactKind.PERSON] == []
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "President Lindqvist said “we value the talks” after the meeting.",
+        "The minister said the talks went well. President Lindqvist left for Bergen.",
+        "President Lindqvist met the minister, telling US officials the talks would go on.",
+    ],
+)
+def test_the_outlets_own_title_still_conflicts(reported):
+    rows = sheet("Former President Lindqvist met the minister in Oslo on Monday.", reported)
+    assert [c for c in fact_conflicts(rows) if c.kind == FactKind.PERSON]
+
+
+def test_a_quoted_title_does_not_excuse_the_outlets_own():
+    rows = sheet("Former President Lindqvist met the minister. “President Lindqvist was kind,” she said.",
+                 "President Lindqvist met the minister. “President Lindqvist was generous,” an aide said.")
+    (conflict,) = [c for c in fact_conflicts(rows) if c.kind == FactKind.PERSON]
+    assert (conflict.a.start, conflict.b.start) == (0, 0)
+

@@ -140,6 +140,10 @@ NOT_NAME_WORDS = frozenset(
     "and or of the for in on at to with by from said says told added who which that met meets his her their "
     "also has had have was is will would".split())
 
+# Words of a speaker about himself or his side, outside quotation marks: a sentence with them is someone's reported
+# words ("We see President X's resolve, the minister said"; a transcript or live blog quotes without marks), not
+# the outlet's own. Case-sensitive: "US" is a country.
+FIRST_PERSON = r"\b(?:I|I'm|I've|[Ww]e|[Ww]e're|[Ww]e've|[Oo]ur|[Oo]urs|us|[Mm]y|me)\b"
 # Words of respect before a name, not part of it ("Prime Minister Shri Narendra Modi", "Mr. Trump").
 HONORIFICS = frozenset("shri sri mr mrs ms dr sir dame sheikh madam".split())
 # Small words inside a name, written in lower case between its capitalised words ("Musaed al Alban", "Mohammed
