@@ -45,6 +45,10 @@ from compare.models import Finding, Relation, Sentence, Source
 EXACT_SLACK = 0.05
 ABOUT_SLACK = 0.10
 ABOVE_REACH = 2.0
+# A length written in whole hours, plainly or with "about", is rounded to the hour or the half hour: "three hours"
+# is told of a 2 h 45 min meeting as often as "about 2.5 hours" is, so such a figure is given at least a quarter
+# of an hour either side, whatever its share.
+WHOLE_HOUR_SLACK_MINUTES = 15.0
 # Dates this many days apart or more conflict: one day apart is a time zone ("Friday in Washington" is Saturday
 # in Tokyo), as compare.judge.DATE_SLACK_DAYS allows.
 DATE_CONFLICT_DAYS = 2
@@ -87,7 +91,8 @@ class Fact:
     """One typed fact a source states: `start`/`end` are offsets into the source's text (`shown` is that span,
     white space folded); `value` is normalised so that two sources' values compare; `number` is the figure of a
     duration (minutes), count or ordinal, and of a weekday the weekday (0 = Monday) of the date its sentence writes
-    out when the two disagree; `bound` says an approximate figure's side ("about", "above", "below");
+    out when the two disagree; `bound` says an approximate figure's side ("about", "above", "below"), or that a title was
+    read inside someone's reported words ("quoted");
     `country` is the country a person's title names ("US Secretary of State X": United States), when the sentence
     is about the meeting at hand and not an earlier one."""
 
@@ -430,7 +435,8 @@ def _place_facts(source: Source, sentences: Sequence[Sentence]) -> list[Fact]:
             continue
         for match, named in _places_named(sentence.text):
             if named == place and not _modifies_noun(sentence.text, match.end()) \
-                    and not _of_another_meeting(sentence.text, match.start(), match.end(), source.published):
+                    and not _of_another_meeting(sentence.text, match.start(), match.end(), source.published) \
+                    and not _in_surrounding_event(sentence.text, match.start()):
                 group = "place" if match.group("place") else 0
                 start, end = match.span(group)
                 if group == "place":  # the words read as the name ("Moscow", not "Moscow Wednesday")
@@ -441,6 +447,18 @@ def _place_facts(source: Source, sentences: Sequence[Sentence]) -> list[Fact]:
                 bound = None if index < LEAD_SENTENCES else "about"
                 return [_Reader(source, sentence).fact(FactKind.PLACE, "meeting", place, start, end, bound=bound)]
     return []
+
+
+_SURROUNDING_EVENT = re.compile(words.SURROUNDING_EVENT_CUES, re.IGNORECASE)
+
+
+def _in_surrounding_event(text: str, start: int) -> bool:
+    """Is the place at `start` named as the host of a larger gathering the meeting was held beside ("met on the
+    sidelines of the G20 summit in X")? The gathering's city is not always the meeting's: side meetings are often
+    held in another city nearby. A cue in an earlier clause ("On the margins of the forum, they met in X") does
+    not reach the place."""
+    clause = re.split(r"[,;]", _CLAUSE_BREAK.split(text[:start])[-1])[-1]
+    return _SURROUNDING_EVENT.search(clause) is not None
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
@@ -721,6 +739,8 @@ def _persons(reader: _Reader, text: str, published: str | None = None) -> list[F
         return []
     out = []
     of_now = not (_OTHER_MEETING.search(text) or _PRIOR_MEETING.search(text) or _other_year(text, published))
+    quoted = _quoted_spans(text, _open_quote_before(reader))
+    first_person = _FIRST_PERSON.search(_unquoted(text, quoted)) is not None
     for match in _PERSON.finditer(text):
         if _OFFICE_CONTINUES.search(text, 0, match.start()):
             continue  # "ago-Vice President X": the office read is the tail of a longer one
@@ -754,9 +774,56 @@ def _persons(reader: _Reader, text: str, published: str | None = None) -> list[F
         name = " ".join(tokens)
         end = match.start("name") + text[match.start("name"):].index(tokens[-1]) + len(tokens[-1])
         country = _country_named(match.group("country")) if of_now else None
+        # A title in someone's words ("We see President X's resolve", a quotation) is the speaker's, which the
+        # outlet only reports: shown, but no evidence of what the outlet calls the person.
+        said = first_person or any(q_start <= match.start() < q_end for q_start, q_end in quoted)
         out.append(reader.fact(FactKind.PERSON, _fold(fold_letters(name)), f"{group}: {value}",
-                               match.start("office") if not mods else match.start(), end, country=country))
+                               match.start("office") if not mods else match.start(), end, country=country,
+                               bound=QUOTED if said else None))
     return out
+
+
+QUOTED = "quoted"  # the bound of a fact read inside someone's reported words
+_FIRST_PERSON = re.compile(words.FIRST_PERSON)
+_OPENING_QUOTES, _CLOSING_QUOTES, _EITHER_QUOTE = "“«„", "”»", '"'
+
+
+def _open_quote_before(reader: _Reader) -> bool:
+    """Does a quotation opened earlier in the sentence's paragraph run on into it (a speech quoted over several
+    sentences)?"""
+    text = reader.source.text
+    paragraph = text[text.rfind("\n", 0, reader.sentence.start) + 1:reader.sentence.start]
+    return _quotation_left_open(paragraph, False)
+
+
+def _quoted_spans(text: str, open_at_start: bool) -> list[tuple[int, int]]:
+    """Spans of `text` inside quotation marks; one left open runs to the end."""
+    spans, start = [], 0 if open_at_start else None
+    for index, char in enumerate(text):
+        if start is None and (char in _OPENING_QUOTES or char == _EITHER_QUOTE):
+            start = index
+        elif start is not None and (char in _CLOSING_QUOTES or char == _EITHER_QUOTE):
+            spans.append((start, index + 1))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _quotation_left_open(text: str, open_at_start: bool) -> bool:
+    marks = [c for c in text if c in _OPENING_QUOTES or c in _CLOSING_QUOTES or c == _EITHER_QUOTE]
+    is_open = open_at_start
+    for mark in marks:
+        is_open = (not is_open) if mark == _EITHER_QUOTE else mark in _OPENING_QUOTES
+    return is_open
+
+
+def _unquoted(text: str, quoted: Sequence[tuple[int, int]]) -> str:
+    kept, at = [], 0
+    for start, end in quoted:
+        kept.append(text[at:start])
+        at = end
+    return " ".join(kept + [text[at:]])
 
 
 def _country_named(word: str | None) -> str | None:
@@ -1030,7 +1097,10 @@ def _conflicting_pair(kind: FactKind, a_facts: list[Fact], b_facts: list[Fact],
     """Two facts of two sources that cannot both be true. A figure conflicts only when nothing one source states
     of the subject fits anything the other states (a source may give the talks' length twice, once for a part);
     a title conflicts when one of a source's titles for a person fits none the other source gives him."""
-    if kind == FactKind.PERSON:
+    if kind == FactKind.PERSON:  # a title in someone's words is his, not the outlet's: neither side's evidence
+        a_facts, b_facts = ([f for f in facts if f.bound != QUOTED] for facts in (a_facts, b_facts))
+        if not a_facts or not b_facts:
+            return None
         for ours, theirs in ((a_facts, b_facts), (b_facts, a_facts)):
             for fact in ours:
                 if all(_incompatible(kind, fact, other, texts) for other in theirs):
@@ -1102,7 +1172,10 @@ def _interval(fact: Fact) -> tuple[float, float]:
     slack = ABOUT_SLACK if fact.bound == "about" else EXACT_SLACK
     if fact.kind == FactKind.COUNT and fact.bound is None:
         slack = 0.0  # a count written plainly is exact
-    return n * (1 - slack), n * (1 + slack)
+    reach = n * slack
+    if fact.kind == FactKind.DURATION and n >= 60 and n % 60 == 0 and n < 1440:
+        reach = max(reach, WHOLE_HOUR_SLACK_MINUTES)
+    return n - reach, n + reach
 
 
 def _interval_apart(a: Fact, b: Fact) -> bool:

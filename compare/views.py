@@ -69,7 +69,8 @@ def fact_rows(index: ResultIndex) -> list[dict]:
     """One dict per fact with the columns of facts.csv: events in the result's order, each event's sheet rows in
     kind order, each row's facts by source and position. `text` is the fact as written (source.text[start:end]
     with white space folded), `value` the normalised value sources are compared on, `bound` None for a value
-    stated as such, else "about", "above" or "below" it (or "about" for one worked out or read from background),
+    stated as such, else "about", "above" or "below" it (or "about" for one worked out or read from background;
+    "quoted" for a title inside someone's reported words),
     `status` the sheet row's."""
     rows = []
     for event_id, sheet in index.fact_sheets.items():

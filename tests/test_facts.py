@@ -291,6 +291,36 @@ def test_place_of_an_earlier_meeting_is_not_stated():
     assert [f for f in facts if f.kind == FactKind.PLACE and f.bound is None] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two prime ministers met on the sidelines of the G20 summit in Rio de Janeiro on Monday.",
+        "Both leaders held talks on the margins of the Shanghai Cooperation Organisation meeting in Astana.",
+        "The ministers sat down for talks while attending the ASEAN forum in Vientiane.",
+    ],
+)
+def test_the_host_city_of_a_surrounding_gathering_is_not_the_meetings_place(text):
+    assert [f for f in facts_of(text, published="2025-07-07") if f.kind == FactKind.PLACE] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On the sidelines of the G20 summit, the two prime ministers met in Niteroi on Monday.", "Niteroi"),
+        ("The two leaders met in Kuala Lumpur on the sidelines of the ASEAN summit.", "Kuala Lumpur"),
+    ],
+)
+def test_a_meeting_place_beside_a_surrounding_gathering_is_stated(text, place):
+    facts = facts_of(text, published="2025-07-07")
+    assert [(f.value, f.bound) for f in facts if f.kind == FactKind.PLACE] == [(place, None)]
+
+
+def test_a_side_meeting_in_another_city_than_the_summits_host_is_no_conflict():
+    rows = sheet("The presidents met on the sidelines of the regional summit in Gyeongsan on Thursday.",
+                 "The presidents met in Daegu on Thursday for talks on trade.")
+    assert [c for c in fact_conflicts(rows) if c.kind == FactKind.PLACE] == []
+
+
 # --- the fact sheet and its conflicts ------------------------------------------------------------------------------
 
 
@@ -315,6 +345,23 @@ def test_nearly_and_more_than_one_figure_conflict():
 )
 def test_bounds_admit_the_right_side(first, second):
     assert fact_conflicts(sheet(first, second)) == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("The talks, lasting three hours, ended without a deal.", "After about 2.5 hours of talks, both sides left.",
+         False),  # a round figure and a hedged one meet near 2 h 45 min
+        ("The ministers met for two hours.", "The meeting ended after about two and a half hours.", False),
+        ("The talks, lasting three hours, ended without a deal.", "The talks lasted 90 minutes.", True),
+        ("They met for one hour.", "The 40-minute discussion was cordial.", True),
+        ("After about 2.5 hours of talks, both sides left.", "The talks lasted more than three hours.", True),
+        ("The summit lasted four hours.", "The summit lasted three hours.", True),
+    ],
+)
+def test_a_length_in_whole_hours_is_rounded(first, second, conflict):
+    found = [c for c in fact_conflicts(sheet(first, second)) if c.kind == FactKind.DURATION]
+    assert bool(found) is conflict
 
 
 def test_a_duration_conflict_quotes_both_spans():
@@ -564,3 +611,40 @@ def test_an_event_s_sheet_reads_the_texts_only_where_places_could_conflict_and_i
     full = lineup(facts, texts={sid: " ".join(parts) for sid, parts in sentences.items()})
     assert event_sheet(facts, sentences) == full
     assert row(full, FactKind.PLACE).status == place_status
+
+
+# --- titles in someone's words -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "speech",
+    [
+        "We value President Lindqvist's wish to settle the dispute, the minister said.",
+        "“We value the efforts of President Lindqvist,” the minister told reporters.",
+        "The minister spoke at length. “Talks went well. President Lindqvist was generous with his time.”",
+    ],
+)
+def test_a_title_in_someones_words_is_no_conflict(speech):
+    rows = sheet("Former President Lindqvist met the minister in Oslo on Monday.", speech)
+    assert [c for c in fact_conflicts(rows) if c.kind == FactKind.PERSON] == []
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "President Lindqvist said “we value the talks” after the meeting.",
+        "The minister said the talks went well. President Lindqvist left for Bergen.",
+        "President Lindqvist met the minister, telling US officials the talks would go on.",
+    ],
+)
+def test_the_outlets_own_title_still_conflicts(reported):
+    rows = sheet("Former President Lindqvist met the minister in Oslo on Monday.", reported)
+    assert [c for c in fact_conflicts(rows) if c.kind == FactKind.PERSON]
+
+
+def test_a_quoted_title_does_not_excuse_the_outlets_own():
+    rows = sheet("Former President Lindqvist met the minister. “President Lindqvist was kind,” she said.",
+                 "President Lindqvist met the minister. “President Lindqvist was generous,” an aide said.")
+    (conflict,) = [c for c in fact_conflicts(rows) if c.kind == FactKind.PERSON]
+    assert (conflict.a.start, conflict.b.start) == (0, 0)
+

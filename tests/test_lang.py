@@ -126,3 +126,35 @@ def test_judging_words_that_only_count_in_a_frame_are_not_plain_negations_or_cla
     assert REFERENCE_POINT.sub(" ", "the first talks since the war began on March 3, 2021.") == (
         "the first talks  , 2021.")
     assert REFERENCE_POINT.sub(" ", "They met on June 2 in Lima.") == "They met on June 2 in Lima."
+
+
+@pytest.mark.parametrize(
+    ("phrase", "surrounding"),
+    [
+        ("met on the sidelines of the G7 summit in", True),
+        ("spoke at the margins of the climate conference in", True),
+        ("talked while attending the forum in", True),
+        ("met in", False),
+        ("held talks at the presidential palace in", False),
+    ],
+)
+def test_surrounding_event_cues_name_a_larger_gathering_only(phrase, surrounding):
+    from compare.lang.en.facts import SURROUNDING_EVENT_CUES
+
+    assert bool(re.search(SURROUNDING_EVENT_CUES, phrase, re.IGNORECASE)) is surrounding
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first_person"),
+    [
+        ("We see the president's wish to end the war.", True),
+        ("Our relations have reached a low point.", True),
+        ("He told us the talks went well.", True),
+        ("US President X met Chinese President Y.", False),
+        ("The talks, the minister said, went well.", False),
+    ],
+)
+def test_first_person_words_mark_a_speakers_own_words(sentence, first_person):
+    from compare.lang.en.facts import FIRST_PERSON
+
+    assert bool(re.search(FIRST_PERSON, sentence)) is first_person

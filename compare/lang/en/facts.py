@@ -140,6 +140,10 @@ NOT_NAME_WORDS = frozenset(
     "and or of the for in on at to with by from said says told added who which that met meets his her their "
     "also has had have was is will would".split())
 
+# Words of a speaker about himself or his side, outside quotation marks: a sentence with them is someone's reported
+# words ("We see President X's resolve, the minister said"; a transcript or live blog quotes without marks), not
+# the outlet's own. Case-sensitive: "US" is a country.
+FIRST_PERSON = r"\b(?:I|I'm|I've|[Ww]e|[Ww]e're|[Ww]e've|[Oo]ur|[Oo]urs|us|[Mm]y|me)\b"
 # Words of respect before a name, not part of it ("Prime Minister Shri Narendra Modi", "Mr. Trump").
 HONORIFICS = frozenset("shri sri mr mrs ms dr sir dame sheikh madam".split())
 # Small words inside a name, written in lower case between its capitalised words ("Musaed al Alban", "Mohammed
@@ -180,6 +184,12 @@ ORDINAL_FRAMES = (
 OTHER_MEETING_CUES = (
     r"\b(?:also\s+(?:held|met|hosted|convened)|separate(?:ly)?|last\s+(?:time|met|meeting|summit|talks|visit)|"
     r"previous(?:ly)?|earlier\s+(?:meeting|summit|talks|visit))\b")
+# Words that set a meeting inside a larger gathering ("met on the sidelines of the G20 summit in X", "on the
+# margins of the UN General Assembly in X", "while attending a forum in X"): a place named after them, in the same
+# clause, is the gathering's host city, which need not be where the two sides sat down.
+SURROUNDING_EVENT_CUES = (
+    r"\b(?:on|at|along)\s+the\s+(?:sidelines?|margins?|fringes?)\s+of\b|\bon\s+the\s+eve\s+of\b|"
+    r"\bwhile\s+(?:attending|at|in\s+\w+\s+for)\b|\bas\s+part\s+of\b")
 # ... and a day or place tied to a meeting before or after this one ("after meeting Putin in Alaska", "followed
 # last Friday's summit").
 PRIOR_MEETING_CUES = (
