@@ -103,6 +103,8 @@ class _Graph:
     # per source, the number of its analyst's event label (sources sharing one are one event), -1 for none
     fixed: np.ndarray | None = None
     weekdays: np.ndarray | None = None  # per source, the weekday its opening dates its news to, -1 for none
+    # per source, the weekday its opening says its news happened on ("met on Monday"), -1 for none
+    said_on: np.ndarray | None = None
 
 
 def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
@@ -118,14 +120,16 @@ def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
     shared_names = np.asarray(names[rows].multiply(names[cols]).sum(axis=1)).ravel()
     parties = [_parties(text, written_lower, config) for text in texts]
     weekdays = np.array([_weekday(d, config) for d in ordered], dtype=np.int64)
+    said_on = np.array([_weekday(d, config, said_on=True) if day >= 0 else -1 for d, day in zip(ordered, weekdays)],
+                       dtype=np.int64)
     scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names, windows, parties, config, weekdays)
     return _Graph(ordered, matrix, rows, cols, cosine, scores, shared_names, windows, firm, parties,
-                  _fixed_labels(ordered), weekdays)
+                  _fixed_labels(ordered), weekdays, said_on)
 
 
-def _weekday(doc: EventDoc, config: GroupingConfig) -> int:
+def _weekday(doc: EventDoc, config: GroupingConfig, *, said_on: bool = False) -> int:
     """The weekday the source's opening dates its news to (metadata.news_weekday), -1 for none."""
-    found = news_weekday(doc.text.split("\n", config.weekday_lines)[:config.weekday_lines])
+    found = news_weekday(doc.text.split("\n", config.weekday_lines)[:config.weekday_lines], said_on=said_on)
     return -1 if found is None else found
 
 
@@ -412,7 +416,7 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
     across as within, which a pair of near copies never is to the rest of its meeting's coverage."""
     n = len(graph.docs)
     labels = _linkage(n, graph.rows, graph.cols, graph.scores, graph.windows, graph.parties, config, graph.firm,
-                      graph.fixed, graph.weekdays)
+                      graph.fixed, graph.weekdays, graph.said_on)
     fixed_groups = set() if graph.fixed is None else {labels[i] for i in np.flatnonzero(graph.fixed >= 0).tolist()}
     mass = _group_mass(n, graph.rows, graph.cols, graph.scores, labels)
     size = Counter(labels)
@@ -483,6 +487,8 @@ def _refine(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[in
     for i, label in enumerate(labels):
         members.setdefault(label, []).append(i)
     moves = []
+    days = _weekday_counts(graph.weekdays, len(labels), labels)
+    own_days = _weekday_counts(graph.weekdays, len(labels), range(len(labels)))
     for u, by_group in sorted(totals.items()):
         own_group = labels[u]
         if size[own_group] == 1:
@@ -491,7 +497,8 @@ def _refine(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[in
             continue  # the analyst's label holds it where it is
         own_total = by_group.get(own_group, 0.0)
         own = own_total / np.sqrt(max(mass[own_group] - 1 - 2 * own_total, 1e-9))
-        others = [(t / np.sqrt(mass[g]), g) for g, t in by_group.items() if g != own_group and size[g] > 1]
+        others = [(t / np.sqrt(mass[g]), g) for g, t in by_group.items() if g != own_group and size[g] > 1
+                  and not _different_days(own_days[u], days[g], config, lone=True)]
         if not others:
             continue
         best, group = min(others, key=lambda x: (-x[0], x[1]))
@@ -521,7 +528,8 @@ def _group_mass(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray, 
 def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
              windows: np.ndarray, parties: Sequence[Parties] | None = None,
              config: GroupingConfig = DEFAULT, firm: np.ndarray | None = None,
-             fixed: np.ndarray | None = None, weekdays: np.ndarray | None = None) -> list[int]:
+             fixed: np.ndarray | None = None, weekdays: np.ndarray | None = None,
+             said_on: np.ndarray | None = None) -> list[int]:
     """Cluster label of each source: agglomerative linkage on the sparse graph of candidate pairs, with
     date-window constraints.
 
@@ -550,6 +558,7 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
     named: list[set[str]] = [set(parties[i].anywhere) if parties is not None else set() for i in range(n)]
     # per cluster: how many of its sources date their news to each weekday
     days = _weekday_counts(weekdays, n, range(n))
+    said = _weekday_counts(said_on, n, range(n))  # ... and how many say their news happened on it
     firm = np.ones(n, dtype=bool) if firm is None else firm
     window = [tuple(w) if f else _UNBOUNDED for w, f in zip(windows.tolist(), firm.tolist())]
     parent = list(range(n))
@@ -564,6 +573,7 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
             leads[root] += leads[i]
             named[root] |= named[i]
             days[root] += days[i]
+            said[root] += said[i]
             # the analyst's word outranks the dates: sources dated apart still share one event
             window[root] = _merge_window(window[root], window[i], config.conflict_days - 1) or (
                 min(window[root][0], window[i][0]), max(window[root][1], window[i][1]))
@@ -596,7 +606,8 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
             or _different_parties(leads[a], size[a], named[b]) and _different_parties(leads[b], size[b], named[a])
         ):
             continue
-        if _different_days(days[a], days[b], config):
+        if (_different_days(days[a], days[b], config) or _lone_day_differs(days[a], said[a], days[b], config)
+                or _lone_day_differs(days[b], said[b], days[a], config)):
             continue
         if label[a] >= 0 and label[b] >= 0:
             continue  # two different labels: the analyst's word that these are two meetings
@@ -610,6 +621,7 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
         leads[keep] += leads[gone]
         named[keep] |= named[gone]
         days[keep] += days[gone]
+        said[keep] += said[gone]
         window[keep] = merged
         version[keep] += 1
         links[keep].pop(gone, None)
@@ -682,6 +694,13 @@ def _different_days(a: np.ndarray, b: np.ndarray, config: GroupingConfig, *, lon
             if min(apart, 7 - apart) <= config.day_slack:
                 return False
     return True
+
+
+def _lone_day_differs(days: np.ndarray, said: np.ndarray, other: np.ndarray, config: GroupingConfig) -> bool:
+    """Whether a cluster whose one source naming a weekday says its news happened on it ("met on Monday") meets a
+    group none of whose main weekdays lies within day_slack of that day. Said so, a day is the report's own; a
+    bare weekday may date a reaction or a day still to come, and is weighed only in a group (_different_days)."""
+    return int(days.sum()) == 1 and int(said.sum()) == 1 and _different_days(said, other, config, lone=True)
 
 
 def _main_days(days: np.ndarray) -> list[int]:

@@ -539,20 +539,27 @@ def day_mentions(sentence: str, published: str | None) -> list[tuple[int, int, s
     return out
 
 
-def news_weekday(lines: Sequence[str]) -> int | None:
+def news_weekday(lines: Sequence[str], *, said_on: bool = False) -> int | None:
     """The weekday (0 Monday .. 6 Sunday) a report's opening dates its news to: the first weekday word of the
     lines that does not point ahead ("next Monday", "Monday next week") or to something else ("took office on
-    Monday"). Reports of one event name its day in their first sentences; other days come later, if at all."""
+    Monday"). Reports of one event name its day in their first sentences; other days come later, if at all.
+    With `said_on`, only a day the report says something happened on ("met on Monday") counts: a bare weekday
+    may be a day still to come ("his address to Congress Tuesday evening")."""
     for line in lines:
         if "day" not in line:
             continue
         for match in _WEEKDAY.finditer(line):
             before = line[:match.start()]
             if (match.group("post") and "next" in match.group("post") or before.rstrip().lower().endswith("next")
-                    or _tied_elsewhere(before)):
+                    or _tied_elsewhere(before) or said_on and not _said_on(match, before)):
                 continue
             return WEEKDAYS[match.group("day").lower()]
     return None
+
+
+def _said_on(match: re.Match[str], before: str) -> bool:
+    """Whether a weekday word is written as the day something happened on: "on Monday", "On Monday"."""
+    return (match.group("pre") or "").startswith("on") or re.search(r"\b[Oo]n\s+$", before) is not None
 
 
 def _dates_in(sentence: str, pub: date | None) -> list[str]:

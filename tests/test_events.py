@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import pickle
 import random
@@ -733,6 +734,25 @@ def test_look_alike_stories_that_date_their_news_to_different_weekdays_stay_apar
     # The same texts with one weekday are one story.
     same = [EventDoc(d.source, None, None, (), d.text.replace("Friday", "Tuesday")) for d in second]
     assert len(group_events(first + same)) == 1
+
+
+def test_a_report_that_says_its_news_happened_on_another_weekday_does_not_join_a_look_alike_story():
+    """A later meeting of the same people, told by comparing it with the first one: its words are closest to
+    the first story's, but it says its meeting was on a Monday ("met on Monday"), where that story's reports say
+    Friday. Said so, the day is the report's own and keeps it out; a bare weekday may be a day still to come."""
+    import numpy as np
+
+    from compare import events as ev
+
+    pairs = {(0, 1): 0.6, (0, 2): 0.6, (1, 2): 0.6, (3, 4): 0.6, (3, 5): 0.6, (4, 5): 0.6,
+             (0, 6): 0.45, (1, 6): 0.45, (2, 6): 0.45, (3, 6): 0.25, (4, 6): 0.25, (5, 6): 0.25}
+    weekdays = np.array([4, 4, 4, 0, 0, -1, 0], dtype=np.int64)
+    graph = dataclasses.replace(_hand_graph(pairs, 7), weekdays=weekdays)
+    labels = ev._link(graph, ev.DEFAULT)
+    assert labels[6] == labels[0] != labels[3]  # a bare "Monday": its words decide
+    said_on = np.array([4, 4, 4, 0, 0, -1, 0], dtype=np.int64)
+    labels = ev._link(dataclasses.replace(graph, said_on=said_on), ev.DEFAULT)
+    assert labels[6] == labels[3] != labels[0]
 
 
 def test_a_lone_source_does_not_join_an_event_whose_reports_date_the_news_to_another_weekday():

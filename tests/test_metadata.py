@@ -395,3 +395,14 @@ def test_a_meeting_that_will_take_place_gives_no_date():
 ])
 def test_news_weekday_is_the_first_weekday_the_opening_dates_its_news_to(lines, weekday):
     assert news_weekday(lines) == weekday
+
+
+@pytest.mark.parametrize(("lines", "weekday"), [
+    (["Ministers met in Lima on Tuesday."], 1),
+    (["On Tuesday, the ministers met in Lima."], 1),
+    (["During talks in Lima on Tuesday, March 4, the ministers agreed."], 1),
+    (["He wants to announce the deal in his address to Congress Tuesday evening."], None),  # a day to come
+    (["Ministers met in Lima Tuesday.", "They spoke on Sunday."], 6),  # the first day said to be one's own
+])
+def test_news_weekday_said_on_counts_only_a_day_something_happened_on(lines, weekday):
+    assert news_weekday(lines, said_on=True) == weekday
