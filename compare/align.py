@@ -4,10 +4,6 @@ The matcher (compare.similarity) scores whole blocks of sentences at once; this 
 A sentence's counterpart is the other source's sentence it scores highest with. It counts as a match when
 the score reaches the matcher's threshold, or, for a weaker score, when the two sentences are each other's best
 choice (mutual best): outlets paraphrase freely, and a pair that both sides single out is rarely chance.
-An outlet that splits one claim over two neighbouring sentences has two counterparts of one sentence of another
-outlet, and the second would lose to the first: a sentence matches its best choice from the same floor when that
-choice's own counterpart is this sentence's neighbour, reaching the threshold, and this sentence is its runner-up
-there (the next score down).
 Several sentences may share one counterpart (a short sentence can be covered by a longer one that states more).
 """
 
@@ -188,21 +184,10 @@ def all_counterparts(
     best = np.minimum.reduceat(np.where(scores >= row_top, index[None, :], total), starts, axis=1)
     column_top = np.repeat(np.maximum.reduceat(scores, starts, axis=0), widths, axis=0)
     best_row = np.minimum.reduceat(np.where(scores >= column_top, index[:, None], total), starts, axis=0)
-    below = np.where(scores < column_top, scores, -np.inf)  # per column and group, the next score down...
-    runner_top = np.repeat(np.maximum.reduceat(below, starts, axis=0), widths, axis=0)
-    runner_row = np.minimum.reduceat(np.where((below >= runner_top) & (below > -np.inf), index[:, None], total), starts,
-                                     axis=0)  # ...its row
     best_score = np.take_along_axis(scores, best, axis=1)
     own = np.repeat(np.arange(len(present)), widths)  # each row's group, as a position in `present`
     mutual = best_row[own[:, None], best] == index[:, None]
-    floor = min(mutual_floor, threshold)
-    matched = (best_score >= threshold) | (mutual & (best_score >= floor))
-    # the best's own counterpart in this row's group reaches the threshold and is this row's neighbour, and this
-    # row is the best's runner-up there
-    runner = runner_row[own[:, None], best] == index[:, None]
-    back = best[best, own[:, None]]
-    anchored = (best_score[best, own[:, None]] >= threshold) & (np.abs(back - index[:, None]) == 1)
-    matched |= runner & anchored & (best_score >= floor)
+    matched = (best_score >= threshold) | (mutual & (best_score >= min(mutual_floor, threshold)))
     ids = np.array([s.id for g in groups for s in g])
     # Plain Python values from here, one list per group of the other side: one conversion per array rather
     # than one per element.
@@ -306,15 +291,13 @@ def cross_counterparts(
     )
     best_score = np.full((distinct, sources), -np.inf)
     best_first = np.full((distinct, sources), len(sentences), dtype=np.int64)
-    runner = _Runner(np.full((distinct, sources), -np.inf), np.full((distinct, sources), len(sentences), dtype=np.int64),
-                     len(sentences))
     bounds = np.searchsorted(home[order], np.arange(sources + 1))  # where each source's own texts start; shared last
     for rows, cols in _one_block(scorer.units, budget) or _staircase(scorer.units, bounds, budget):
         scores = scorer.score(rows, cols)
-        _keep_best(best_score, best_first, scores, rows, cols, members, runner)
+        _keep_best(best_score, best_first, scores, rows, cols, members)
         if rows != cols:
-            _keep_best(best_score, best_first, scores.T, cols, rows, members, runner)
-    return _read_counterparts(groups, rank[item], best_score, best_first, threshold, mutual_floor, runner)
+            _keep_best(best_score, best_first, scores.T, cols, rows, members)
+    return _read_counterparts(groups, rank[item], best_score, best_first, threshold, mutual_floor)
 
 
 def _one_block(units: np.ndarray, budget: int) -> list[tuple[slice, slice]]:
@@ -378,28 +361,12 @@ def _tiles(
             r0 = r1
 
 
-@dataclass(frozen=True)
-class _Runner:
-    """Per distinct text and source, the next score down from the best (the runner-up's) and the earliest sentence
-    of the source reaching it; filled in place block by block, as the best is."""
-
-    score: np.ndarray
-    first: np.ndarray
-    none: int  # the sentence number that stands for no sentence (the event's sentence count, as for the best)
-
-
 def _keep_best(
-    best_score: np.ndarray,
-    best_first: np.ndarray,
-    scores: np.ndarray,
-    rows: slice,
-    cols: slice,
-    members: _Memberships,
-    runner: _Runner | None = None,
+    best_score: np.ndarray, best_first: np.ndarray, scores: np.ndarray, rows: slice, cols: slice, members: _Memberships
 ) -> None:
     """Fold a block into the running best, per row text and source: the highest score among that source's texts
     in the block, and the earliest sentence of the source reaching it (the earlier sentence wins a tie across
-    blocks too); with `runner`, the next score down and its earliest sentence likewise."""
+    blocks too)."""
     span = slice(int(members.start[cols.start]), int(members.start[cols.stop]))
     by_source = np.argsort(members.group[span], kind="stable")
     group = members.group[span][by_source]
@@ -420,22 +387,6 @@ def _keep_best(
     better = (top > held) | ((top == held) & (earliest < held_first))
     best_score[rows, sources] = np.where(better, top, held)
     best_first[rows, sources] = np.where(better, earliest, held_first)
-    if runner is None:
-        return
-    below = np.where(spread < np.repeat(top, widths, axis=1), spread, -np.inf)
-    next_top = np.maximum.reduceat(below, starts, axis=1)
-    next_first = np.minimum.reduceat(
-        np.where(below >= np.repeat(next_top, widths, axis=1), first[None, :], np.iinfo(np.int64).max), starts, axis=1
-    )
-    # the runner-up over the blocks so far: the highest of the four candidates below the new best
-    new_top = best_score[rows, sources]
-    candidates = np.stack([held, runner.score[rows, sources], top, next_top])
-    firsts = np.stack([held_first, runner.first[rows, sources], earliest, next_first])
-    candidates = np.where(candidates < new_top, candidates, -np.inf)
-    runner_score = candidates.max(axis=0)
-    reaching = np.where((candidates == runner_score) & (candidates > -np.inf), firsts, np.iinfo(np.int64).max)
-    runner.score[rows, sources] = runner_score
-    runner.first[rows, sources] = np.minimum(reaching.min(axis=0), runner.none)
 
 
 def _read_counterparts(
@@ -445,12 +396,9 @@ def _read_counterparts(
     best_first: np.ndarray,
     threshold: float,
     mutual_floor: float,
-    runner: _Runner,
 ) -> dict[tuple[int, int], tuple[Counterpart, ...]]:
     """Counterparts from the best per distinct text and source: a sentence's best in another source is its
-    text's; the pair is mutual when that sentence's own best in this source is this sentence, and matches as a
-    runner-up when that sentence's own best here reaches the threshold, is this sentence's neighbour, and this
-    sentence is its runner-up."""
+    text's; the pair is mutual when that sentence's own best in this source is this sentence."""
     offsets = np.cumsum([0, *(len(g) for g in groups)])
     ids = np.array([s.id for g in groups for s in g], dtype=np.int64)
     floor = min(mutual_floor, threshold)
@@ -461,13 +409,8 @@ def _read_counterparts(
         # every other source at once: a column per source
         best = best_first[item[own]]
         score = best_score[item[own]]
-        chosen = item[np.minimum(best, len(item) - 1)]  # the best's text
-        mutual = best_first[chosen, i] == own[:, None]
+        mutual = best_first[item[np.minimum(best, len(item) - 1)], i] == own[:, None]
         matched = (score >= threshold) | (mutual & (score >= floor))
-        # the best's own counterpart here: at the threshold, and this sentence's neighbour
-        back, back_score = best_first[chosen, i], best_score[chosen, i]
-        anchored = (back_score >= threshold) & (np.abs(back - own[:, None]) == 1)
-        matched |= (runner.first[chosen, i] == own[:, None]) & anchored & (score >= floor)
         best_ids, scores = ids[np.minimum(best, len(item) - 1)].T.tolist(), score.T.tolist()
         mutual, matched = mutual.T.tolist(), matched.T.tolist()
         for j, other in enumerate(groups):

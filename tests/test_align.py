@@ -26,23 +26,6 @@ def test_mutual_best_matches_below_threshold_but_above_the_floor():
     assert found[1].best_id == 1
 
 
-def test_the_neighbour_of_a_strong_counterpart_matches_as_its_runner_up():
-    # x0 states the claim (0.8 with y0); x1 goes on with it: its best is y0, whose own best is x0
-    scores = np.array([[0.8, 0.0], [0.2, 0.05], [0.0, 0.0]])
-    found = counterparts(A, B, scores, threshold=0.5, mutual_floor=0.1)
-    assert [(c.best_id, c.matched, c.mutual) for c in found[:2]] == [(0, True, True), (0, True, False)]
-
-
-def test_a_runner_up_that_is_no_neighbour_or_below_the_floor_stays_unmatched():
-    apart = counterparts(A, B, np.array([[0.8, 0.0], [0.0, 0.05], [0.2, 0.0]]), threshold=0.5, mutual_floor=0.1)
-    assert not apart[2].matched  # x2 is not next to x0
-    weak_anchor = counterparts(A, B, np.array([[0.4, 0.0], [0.2, 0.05], [0.0, 0.0]]), threshold=0.5,
-                               mutual_floor=0.1)
-    assert weak_anchor[0].matched and not weak_anchor[1].matched  # x0 matches as mutual best only
-    low = counterparts(A, B, np.array([[0.8, 0.0], [0.08, 0.05], [0.0, 0.0]]), threshold=0.5, mutual_floor=0.1)
-    assert not low[1].matched
-
-
 def test_no_sentences_on_the_other_side():
     found = counterparts(A, [], np.zeros((3, 0)), threshold=0.5)
     assert all(c.best_id is None and not c.matched for c in found)
@@ -116,11 +99,9 @@ def test_repeated_texts_are_scored_once_and_give_the_same_block():
 
 
 def _loop_counterparts(groups, scores, threshold, floor):
-    """Reference: one group pair at a time, argmax by argmax (ties to the earlier sentence). A sentence whose best
-    is not mutual still matches, from the floor up, when it is the runner-up of its best (the earliest sentence
-    of the next score down) and its best's own counterpart is its neighbour and reaches the threshold."""
+    """Reference: one group pair at a time, argmax by argmax (ties to the earlier sentence)."""
     offsets = np.cumsum([0] + [len(g) for g in groups])
-    first_round = {}
+    out = {}
     for i, a in enumerate(groups):
         for j, b in enumerate(groups):
             if i == j:
@@ -135,21 +116,7 @@ def _loop_counterparts(groups, scores, threshold, floor):
                 mutual = int(np.argmax(block[:, c])) == r
                 score = float(block[r, c])
                 rows.append((sentence.id, b[c].id, score, score >= threshold or (mutual and score >= min(floor, threshold)), mutual))
-            first_round[i, j] = rows
-    out = {}
-    for (i, j), rows in first_round.items():
-        block = scores[offsets[i] : offsets[i + 1], offsets[j] : offsets[j + 1]]
-        out[i, j] = []
-        for r, (sid, best, score, matched, mutual) in enumerate(rows):
-            if best is not None and not matched:
-                c = int(np.argmax(block[r]))
-                column = block[:, c]
-                below = np.where(column < column.max(), column, -np.inf)
-                runner = bool(np.isfinite(below).any()) and int(np.argmax(below)) == r
-                _, back, back_score, _, _ = first_round[j, i][c]
-                neighbour = abs([s.id for s in groups[i]].index(back) - r) == 1
-                matched = runner and back_score >= threshold and neighbour and score >= min(floor, threshold)
-            out[i, j].append((sid, best, score, matched, mutual))
+            out[i, j] = rows
     return out
 
 
