@@ -2,9 +2,8 @@
 
 Furniture is recognised by general signals of the line, not by its words: list markers and bulleted items,
 headline-like lines (title case, no closing full stop), short lines that are not sentences, stamps that are only
-a date, a labelled date stamp or a dateline opening the first paragraph. A paragraph repeated in the same source
-is kept once; a repeated paragraph that carries a trailing credit "(...)" is a photo caption and the uncredited
-copy is the one kept.
+a date, a dateline prefix. A paragraph repeated in the same source is kept once; a repeated paragraph that
+carries a trailing credit "(...)" is a photo caption and the uncredited copy is the one kept.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from compare.lang import LEXICON
-from compare.metadata import date_stamp_prefix, find_dateline, parse_date_line
+from compare.metadata import find_dateline, parse_date_line
 from compare.models import Dropped, DropReason, Source
 
 # A line with fewer words than this and no closing punctuation is a label ("Most Popular", "Short Url:").
@@ -299,7 +298,7 @@ def clean(source: Source) -> Cleaned:
             continue
         start = _drop_bullet(source, line, dropped)
         if not blocks and start == line.start:
-            start = _drop_dateline(source, line, _drop_stamp(source, line, dropped), dropped)
+            start = _drop_dateline(source, line, dropped)
         joined = (
             previous_body == i - 1 and blocks and continues(lines[previous_body].text, line.text)
         )
@@ -317,10 +316,6 @@ def _revealed_metadata(lines: list[Line], reasons: list[str | None]) -> tuple[st
     title = next((ln.text for ln, r in zip(lines, reasons) if r == DropReason.TITLE), None)
     published = next((parse_date_line(ln.text) for ln, r in zip(lines, reasons) if r == DropReason.DATE), None)
     first_body = next((ln.text for ln, r in zip(lines, reasons) if r is None), None)
-    stamp = date_stamp_prefix(first_body) if first_body else None
-    if stamp:
-        published = published or stamp[1]
-        first_body = first_body[stamp[0]:]
     found = find_dateline(first_body) if first_body else None
     return title, published, (found[1] if found else None)
 
@@ -336,25 +331,13 @@ def _drop_bullet(source: Source, line: Line, dropped: list[Dropped]) -> int:
     return line.start + line.text.index(item)
 
 
-def _drop_stamp(source: Source, line: Line, dropped: list[Dropped]) -> int:
-    """Where the first paragraph's story starts after a labelled date stamp ("date 2025-08-19 US President...")."""
-    found = date_stamp_prefix(line.text)
+def _drop_dateline(source: Source, line: Line, dropped: list[Dropped]) -> int:
+    """Where the first paragraph's story starts after a dateline ("NAPLES, Italy — ")."""
+    found = find_dateline(line.text)
     if not found:
         return line.start
-    prefix = line.text[:found[0]].rstrip()
-    dropped.append(Dropped(source.id, line.start, line.start + len(prefix), " ".join(prefix.split()),
-                           str(DropReason.DATE)))
-    return line.start + found[0]
-
-
-def _drop_dateline(source: Source, line: Line, start: int, dropped: list[Dropped]) -> int:
-    """Where the first paragraph's story starts after a dateline ("NAPLES, Italy — "), from `start` on."""
-    text = line.text[start - line.start:]
-    found = find_dateline(text)
-    if not found:
-        return start
     length, _place = found
-    prefix = text[:length].rstrip()
+    prefix = line.text[:length].rstrip()
     if prefix:
-        dropped.append(Dropped(source.id, start, start + len(prefix), prefix, str(DropReason.DATELINE)))
-    return start + length
+        dropped.append(Dropped(source.id, line.start, line.start + len(prefix), prefix, str(DropReason.DATELINE)))
+    return line.start + length

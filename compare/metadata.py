@@ -188,24 +188,6 @@ _NUMERIC = re.compile(r"^(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})$")
 
 # Labels a stamp opens with ("Published: 2024-10-19", "date 2025-08-19", "Updated on ...").
 _STAMP_LABEL = r"(?:published|updated|posted|date|last modified)\s*(?:on|at)?\s*:?\s*"
-# A labelled ISO stamp opening a paragraph that goes on with the story: exports and scrapers write the date so,
-# on the story's first line. Only the label and an ISO date (a time may follow) count: a date written in words
-# at the start of a paragraph is as likely the story's own first words.
-_STAMP_PREFIX = re.compile(rf"^\s*{_STAMP_LABEL}(\d{{4}}-\d{{2}}-\d{{2}})(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?"
-                           r"(?:Z|[+-]\d{2}:?\d{2})?)?\s+(?=\S)", re.IGNORECASE)
-
-
-def date_stamp_prefix(paragraph: str) -> tuple[int, str] | None:
-    """(length of a labelled date stamp opening the paragraph, with the white space after it; its ISO date), or
-    None. "date 2025-08-19 US President Donald Trump held..." opens with one."""
-    match = _STAMP_PREFIX.match(paragraph)
-    if not match:
-        return None
-    year, month, day = map(int, match.group(1).split("-"))
-    iso = _safe_iso(year, month, day)
-    return (match.end(), iso) if iso else None
-
-
 def parse_date_line(line: str) -> str | None:
     """The ISO date of a line that is only a date/time stamp, else None.
 

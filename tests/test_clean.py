@@ -226,17 +226,6 @@ def test_a_bracketed_note_above_the_story_is_furniture_and_the_dateline_is_still
     assert cleaned.dateline_place == "Nairobi"
 
 
-def test_a_labelled_date_stamp_opening_the_story_is_its_date_and_the_dateline_after_it_is_still_found():
-    text = " date 2021-01-05 NAIROBI, Feb 14 (Wire) - Kenya and Tanzania agreed on Friday to cut tariffs.\n"
-    cleaned = clean(Source("w", "w.txt", text))
-    assert [(d.text, d.reason) for d in cleaned.dropped] == [
-        ("date 2021-01-05", "date"), ("NAIROBI, Feb 14 (Wire) -", "dateline")]
-    assert [(text[d.start:d.end]) for d in cleaned.dropped] == ["date 2021-01-05", "NAIROBI, Feb 14 (Wire) -"]
-    assert (cleaned.published, cleaned.dateline_place) == ("2021-01-05", "Nairobi")
-    (block,) = cleaned.blocks
-    assert text[block.start:block.end] == "Kenya and Tanzania agreed on Friday to cut tariffs."
-
-
 def test_a_story_opening_with_a_date_of_its_own_keeps_it():
     text = "2021-01-05 was the day Kenya and Tanzania agreed to cut tariffs.\n"
     cleaned = clean(Source("w", "w.txt", text))
