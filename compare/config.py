@@ -46,6 +46,7 @@ class GroupingConfig:
     attach_size: int = 3  # groups of at most this many sources left after linkage may join a larger event...
     attach_floor: float = 0.12  # ...the one they match best, from this linkage up...
     attach_margin: float = 1.5  # ...if that match is this many times the next best event's
+    attach_share: float = 3.0  # a larger group may join an event this many times its size, its margin grown with its size
     refine_margin: float = 1.2  # a source moves to another event that it matches this many times better than its own
     date_penalty: float = 0.1  # both sources' windows lie more than day_slack apart (yet less than conflict_days)
     conflict_days: int = 7  # firm windows this many days apart are different meetings: the same people met again

@@ -423,10 +423,9 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
     totals: dict[int, dict[int, float]] = {}
     for i, j, score in zip(graph.rows.tolist(), graph.cols.tolist(), graph.scores.tolist()):
         for u, other in ((labels[i], labels[j]), (labels[j], labels[i])):
-            # a small group joins a larger one, or a group of several of its own size with a lower label (never
-            # both ways); two lone sources had their chance in the linkage
-            if u != other and size[u] <= config.attach_size and (
-                    size[other] > size[u] or size[other] == size[u] > 1 and other < u):
+            # A larger group weighs its best match against every other group, whatever its size: one of its
+            # own size as close to it as an event makes it no leftover of that event.
+            if u != other and (size[u] > config.attach_size or _may_join(u, other, size, config)):
                 by_group = totals.setdefault(u, {})
                 by_group[other] = by_group.get(other, 0.0) + score
     members: dict[int, list[int]] = {}
@@ -443,7 +442,9 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
             continue
         best, group = ranked[0]
         runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-        if best < config.attach_floor or best < config.attach_margin * runner_up:
+        if best < config.attach_floor or best < _attach_margin(size[small], config) * runner_up:
+            continue
+        if not _may_join(small, group, size, config):
             continue
         if small in fixed_groups and group in fixed_groups:
             continue  # two events the analyst named apart
@@ -453,10 +454,32 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
         if _may_be_one_meeting(graph.windows[left], graph.windows[right], graph.firm[left], graph.firm[right],
                                config).all():
             joined.append((small, group))
-    for small, group in joined:
+    # A group that took others in may itself join a larger event: they follow it there.
+    destination = dict(joined)
+    for small in destination:
+        group = destination[small]
+        while group in destination:
+            group = destination[group]
         for u in members[small]:
             labels[u] = group
     return _refine(graph, labels, config)
+
+
+def _may_join(small: int, group: int, size: Counter, config: GroupingConfig) -> bool:
+    """Whether a group left over after linkage may join another: a small one (attach_size sources at most) a
+    larger group, or one of several of its own size with a lower label (never both ways; two lone sources had
+    their chance in the linkage); a larger one only an event attach_share times its size."""
+    if size[small] > config.attach_size:
+        return size[group] >= config.attach_share * size[small]
+    return size[group] > size[small] or size[group] == size[small] > 1 and group < small
+
+
+def _attach_margin(size: int, config: GroupingConfig) -> float:
+    """How many times its next best event's linkage a leftover group's best must be to join it: attach_margin up
+    to attach_size sources, then growing in proportion to the group's size. A group of several sources that the
+    linkage kept apart is more likely a meeting of its own than a stray report, so it joins only an event it
+    matches far better than any other."""
+    return config.attach_margin * max(1.0, size / config.attach_size)
 
 
 def _groups_name_different_parties(graph: _Graph, a: list[int], b: list[int]) -> bool:

@@ -641,6 +641,42 @@ def test_a_small_group_joins_the_event_it_clearly_matches_and_not_one_it_half_ma
     assert labels[4] == labels[5] and labels[4] not in (labels[0], labels[6])
 
 
+def _event_with_a_leftover_group(runner_up: float, event_size: int = 14):
+    """An event of `event_size` sources, a group of 4 near copies of one side of it (linkage keeps them apart:
+    far closer to each other than to the rest), and another meeting of 14 sources that the group matches at
+    `runner_up` per pair."""
+    event = range(event_size)
+    group = range(event_size, event_size + 4)
+    other = range(event_size + 4, event_size + 18)
+    pairs = {(i, j): 0.5 for block in (event, other) for i in block for j in block if i < j}
+    pairs.update({(i, j): 0.95 for i in group for j in group if i < j})
+    pairs.update({(i, g): 0.4 for g in group for i in list(event)[:6]})
+    pairs.update({(g, o): runner_up for g in group for o in list(other)[:6]})
+    return _hand_graph(pairs, event_size + 18), event_size
+
+
+def test_a_larger_leftover_group_joins_an_event_only_with_a_margin_grown_with_its_size():
+    from compare import events as ev
+
+    graph, first = _event_with_a_leftover_group(runner_up=0.05)
+    labels = ev._link(graph, ev.DEFAULT)
+    assert labels[first] == labels[first + 3] == labels[0] and labels[first + 4] != labels[0]
+    # Matched 1.7 times as well as the next meeting: enough for a stray report or two, not for four sources
+    # that the linkage kept together.
+    graph, first = _event_with_a_leftover_group(runner_up=0.4 / 1.7)
+    labels = ev._link(graph, ev.DEFAULT)
+    assert labels[first] == labels[first + 3] and labels[first] not in (labels[0], labels[first + 4])
+    assert ev._attach_margin(3, ev.DEFAULT) < 1.7 < ev._attach_margin(4, ev.DEFAULT)
+
+
+def test_a_larger_leftover_group_does_not_join_an_event_not_much_larger_than_itself():
+    from compare import events as ev
+
+    graph, first = _event_with_a_leftover_group(runner_up=0.05, event_size=8)
+    labels = ev._link(graph, ev.DEFAULT)
+    assert labels[first] == labels[first + 3] and labels[first] != labels[0]
+
+
 def test_events_command_explains_and_takes_one_event():
     from typer.testing import CliRunner
 
