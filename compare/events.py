@@ -625,7 +625,8 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
         if merged is None:
             continue
         if size[a] > 1 and size[b] > 1 and (
-            _cohesion(links[a].get(b, 0.0), inner, size, a, b) < config.cohesion_share
+            _cohesion(links[a].get(b, 0.0), inner, size, a, b) < (
+                config.cohesion_same_day if _same_day(days[a], days[b], config) else config.cohesion_share)
             or _different_parties(leads[a], size[a], named[b]) and _different_parties(leads[b], size[b], named[a])
         ):
             continue
@@ -717,6 +718,15 @@ def _different_days(a: np.ndarray, b: np.ndarray, config: GroupingConfig, *, lon
             if min(apart, 7 - apart) <= config.day_slack:
                 return False
     return True
+
+
+def _same_day(a: np.ndarray, b: np.ndarray, config: GroupingConfig) -> bool:
+    """Whether two groups date their news to one weekday: at least weekday_quorum sources of each name one, and
+    the weekday one group names most is one the other names most too. Two halves of one meeting's coverage do;
+    the same people's stories weeks apart do only by chance."""
+    if int(a.sum()) < config.weekday_quorum or int(b.sum()) < config.weekday_quorum:
+        return False
+    return not set(_main_days(a)).isdisjoint(_main_days(b))
 
 
 def _lone_day_differs(days: np.ndarray, said: np.ndarray, other: np.ndarray, config: GroupingConfig) -> bool:

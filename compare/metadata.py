@@ -181,6 +181,7 @@ def _fold(text: str) -> str:
 # --- publication stamps ---------------------------------------------------------------------------------------
 
 _STAMP_TOKEN = re.compile(r"[ap]\.\s?m\.?|[A-Z]{2,5}[+-]?\d{1,2}(?::?\d{2})?\b|[A-Za-z]+\.?|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?|"
+                          r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}\b|"
                           r"\d{1,2}[:.]\d{2}(?::\d{2})?|\d{1,4}(?:st|nd|rd|th)?|[+-]\d{1,2}(?::?\d{2})?|[,/|:()\-–—.]")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _NUMERIC = re.compile(r"^(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})$")
@@ -213,6 +214,9 @@ def parse_date_line(line: str) -> str | None:
         if _ISO.match(token):
             y, m, d = map(int, _ISO.match(token).groups())
             iso = iso or _safe_iso(y, m, d) or ""
+            continue
+        if numeric := _NUMERIC.match(token):  # "2025/08/18 at 3:55 PM": the date, then its time
+            iso = iso or _numeric_date(*numeric.groups()) or ""
             continue
         if bare in MONTHS:
             has_month = True

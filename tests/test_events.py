@@ -677,6 +677,28 @@ def test_a_larger_leftover_group_does_not_join_an_event_not_much_larger_than_its
     assert labels[first] == labels[first + 3] and labels[first] != labels[0]
 
 
+def test_halves_of_one_coverage_that_date_their_news_to_one_weekday_merge_a_little_less_alike():
+    import dataclasses
+
+    import numpy as np
+
+    from compare import events as ev
+
+    # Two groups of 4 near copies, across 0.38 against 0.9 within: a cohesion of 0.42, below cohesion_share.
+    pairs = {(i, j): 0.9 for block in (range(4), range(4, 8)) for i in block for j in block if i < j}
+    pairs.update({(i, j): 0.38 for i in range(4) for j in range(4, 8)})
+    graph = _hand_graph(pairs, 8)
+    assert ev.DEFAULT.cohesion_same_day < 0.38 / 0.9 < ev.DEFAULT.cohesion_share
+    labels = ev._link(graph, ev.DEFAULT)
+    assert labels[0] == labels[3] and labels[4] == labels[7] and labels[0] != labels[4]
+    # Both date their news to a Monday (one report to the Tuesday): one meeting.
+    monday = dataclasses.replace(graph, weekdays=np.array([0, 0, 1, -1, 0, 0, -1, -1], dtype=np.int64))
+    assert len(set(ev._link(monday, ev.DEFAULT))) == 1
+    # One to a Monday, the other to a Thursday: still apart.
+    apart = dataclasses.replace(graph, weekdays=np.array([0, 0, 0, -1, 3, 3, -1, -1], dtype=np.int64))
+    assert len(set(ev._link(apart, ev.DEFAULT))) == 2
+
+
 def test_events_command_explains_and_takes_one_event():
     from typer.testing import CliRunner
 

@@ -59,6 +59,8 @@ def test_finer_date_narrows_a_month_only_to_a_day_inside_it():
         ("20 October 2024 GMT+9", "2024-10-20"),
         ("19 Oct 2024, 14:30 UTC+02:00", "2024-10-19"),
         ("October 19, 2024 at 3:00 pm EDT", "2024-10-19"),
+        ("Last updated: 2025/08/18 at 3:55 PM", "2025-08-18"),
+        ("19.10.2024 10:00", "2024-10-19"),
     ],
 )
 def test_parse_date_line_reads_stamps(line, expected):
@@ -78,6 +80,7 @@ def test_parse_date_line_reads_stamps(line, expected):
         "NATO 2024 Summit Oct 3",
         "",
         "February 30, 2024",  # not a real day
+        "Version 1.2.3 at 10:00",  # a number with dots is no date
     ],
 )
 def test_parse_date_line_rejects_non_stamps(line):
