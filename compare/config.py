@@ -43,7 +43,8 @@ class GroupingConfig:
     date_bonus: float = 0.10  # both state the same meeting date
     name_gate: float = 0.05  # name cosine from which place and date agreement count in full
     cohesion_share: float = 0.45  # two multi-source clusters merge only if their pairs across score this share of those within
-    cohesion_same_day: float = 0.40  # ...or this share when both date their news to the same weekday
+    cohesion_same_day: float = 0.40  # ...or this share when both date their news to the same weekday...
+    cohesion_next_day: float = 0.50  # ...and this one when they date it to neighbouring weekdays
     attach_size: int = 3  # groups of at most this many sources left after linkage may join a larger event...
     attach_floor: float = 0.12  # ...the one they match best, from this linkage up...
     attach_margin: float = 1.5  # ...if that match is this many times the next best event's

@@ -625,8 +625,7 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
         if merged is None:
             continue
         if size[a] > 1 and size[b] > 1 and (
-            _cohesion(links[a].get(b, 0.0), inner, size, a, b) < (
-                config.cohesion_same_day if _same_day(days[a], days[b], config) else config.cohesion_share)
+            _cohesion(links[a].get(b, 0.0), inner, size, a, b) < _cohesion_needed(days[a], days[b], config)
             or _different_parties(leads[a], size[a], named[b]) and _different_parties(leads[b], size[b], named[a])
         ):
             continue
@@ -720,13 +719,17 @@ def _different_days(a: np.ndarray, b: np.ndarray, config: GroupingConfig, *, lon
     return True
 
 
-def _same_day(a: np.ndarray, b: np.ndarray, config: GroupingConfig) -> bool:
-    """Whether two groups date their news to one weekday: at least weekday_quorum sources of each name one, and
-    the weekday one group names most is one the other names most too. Two halves of one meeting's coverage do;
-    the same people's stories weeks apart do only by chance."""
+def _cohesion_needed(a: np.ndarray, b: np.ndarray, config: GroupingConfig) -> float:
+    """The cohesion two groups of several sources need to merge, by the weekdays they date their news to (when
+    weekday_quorum sources of each name one): cohesion_same_day when a weekday one names most the other names
+    most too, cohesion_next_day when their main weekdays differ (by day_slack at most: further apart they never
+    merge), else cohesion_share. Two halves of one meeting's coverage name its day; the same people's stories
+    days or weeks apart name the same day only by chance, and neighbouring days often."""
     if int(a.sum()) < config.weekday_quorum or int(b.sum()) < config.weekday_quorum:
-        return False
-    return not set(_main_days(a)).isdisjoint(_main_days(b))
+        return config.cohesion_share
+    if not set(_main_days(a)).isdisjoint(_main_days(b)):
+        return config.cohesion_same_day
+    return config.cohesion_next_day
 
 
 def _lone_day_differs(days: np.ndarray, said: np.ndarray, other: np.ndarray, config: GroupingConfig) -> bool:

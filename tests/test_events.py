@@ -677,7 +677,7 @@ def test_a_larger_leftover_group_does_not_join_an_event_not_much_larger_than_its
     assert labels[first] == labels[first + 3] and labels[first] != labels[0]
 
 
-def test_halves_of_one_coverage_that_date_their_news_to_one_weekday_merge_a_little_less_alike():
+def test_the_cohesion_two_groups_need_follows_the_weekdays_they_date_their_news_to():
     import dataclasses
 
     import numpy as np
@@ -697,6 +697,13 @@ def test_halves_of_one_coverage_that_date_their_news_to_one_weekday_merge_a_litt
     # One to a Monday, the other to a Thursday: still apart.
     apart = dataclasses.replace(graph, weekdays=np.array([0, 0, 0, -1, 3, 3, -1, -1], dtype=np.int64))
     assert len(set(ev._link(apart, ev.DEFAULT))) == 2
+    # Closer (0.43 across: a cohesion of 0.48, above cohesion_share), yet one dates its news to the Monday and the
+    # other to the Tuesday: the same people's next story more often than one meeting's two halves.
+    pairs.update({(i, j): 0.43 for i in range(4) for j in range(4, 8)})
+    assert ev.DEFAULT.cohesion_share < 0.43 / 0.9 < ev.DEFAULT.cohesion_next_day
+    weekdays = np.array([0, 0, 0, -1, 1, 1, 1, -1], dtype=np.int64)
+    assert len(set(ev._link(dataclasses.replace(_hand_graph(pairs, 8), weekdays=weekdays), ev.DEFAULT))) == 2
+    assert len(set(ev._link(_hand_graph(pairs, 8), ev.DEFAULT))) == 1
 
 
 def test_events_command_explains_and_takes_one_event():
