@@ -50,6 +50,7 @@ class GroupingConfig:
     attach_margin: float = 1.5  # ...if that match is this many times the next best event's
     attach_share: float = 3.0  # a larger group may join an event this many times its size, its margin grown with its size
     refine_margin: float = 1.2  # a source moves to another event that it matches this many times better than its own
+    refine_passes: int = 3  # passes of such moves, until none moves
     date_penalty: float = 0.1  # both sources' windows lie more than day_slack apart (yet less than conflict_days)
     conflict_days: int = 7  # firm windows this many days apart are different meetings: the same people met again
     # Width of the date buckets candidate pairs are drawn from: any value above the widest narrow window plus the

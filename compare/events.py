@@ -25,7 +25,7 @@ Content first, metadata as evidence. How, in order:
    date their news to different weekdays, and merging two groups of several sources only when their coverage
    is about as close across as within;
    stopping below a threshold: the number of events is not fixed in advance. Then small groups left over
-   (most often one source) join the larger event they clearly match, and one pass of moves puts a source that
+   (most often one source) join the larger event they clearly match, and passes of moves put a source that
    joined an event early into another it matches clearly better. Sources the analyst labelled (the manifest's
    `event` column) start as one group per label, and two labels never merge.
 """
@@ -462,7 +462,18 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
             group = destination[group]
         for u in members[small]:
             labels[u] = group
-    return _refine(graph, labels, config)
+    return _settle(graph, labels, config)
+
+
+def _settle(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[int]:
+    """Passes of _refine until no source moves, at most refine_passes: moves change the events they leave and
+    join, so a source can find its better event only once others have moved."""
+    for _ in range(config.refine_passes):
+        moved = _refine(graph, labels, config)
+        if moved == labels:
+            break
+        labels = moved
+    return labels
 
 
 def _may_join(small: int, group: int, size: Counter, config: GroupingConfig) -> bool:
@@ -498,7 +509,9 @@ def _refine(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[in
     summed vector, were scores plain dot products) is at least refine_margin times its linkage with the rest of
     its own event moves there. Linkage merges greedily, best pair first: a source can join an event while that
     is small and close to it, then find the event grown away from it and another one closer. All moves are
-    decided on one snapshot, so the order of the sources does not matter; one pass over the candidate pairs."""
+    decided on one snapshot, so the order of the sources does not matter; one pass over the candidate pairs,
+    returning new labels (`labels` is left as it was)."""
+    labels = list(labels)
     size = Counter(labels)
     mass = _group_mass(len(labels), graph.rows, graph.cols, graph.scores, labels)
     totals: dict[int, dict[int, float]] = {}

@@ -624,6 +624,19 @@ def test_a_source_that_joined_an_event_early_moves_to_the_one_it_matches_clearly
     assert ev._refine(_hand_graph(pairs, 5), [0, 0, 0, 3, 3], ev.DEFAULT) == [0, 0, 0, 3, 3]
 
 
+def test_a_source_moves_once_the_near_copy_it_was_held_by_has_moved():
+    from compare import events as ev
+
+    # 2 and 3 sit in event {0, 1, 2, 3}; 2 matches {4, 5} clearly better, 3 only once 2 is there.
+    pairs = {(0, 1): 0.6, (2, 3): 0.6, (0, 2): 0.15, (1, 2): 0.15, (0, 3): 0.25, (1, 3): 0.25, (4, 5): 0.6,
+             (2, 4): 0.5, (2, 5): 0.5, (3, 4): 0.3, (3, 5): 0.3}
+    graph = _hand_graph(pairs, 6)
+    start = [0, 0, 0, 0, 4, 4]
+    assert ev._refine(graph, start, ev.DEFAULT) == [0, 0, 4, 0, 4, 4]
+    assert start == [0, 0, 0, 0, 4, 4]
+    assert ev._settle(graph, start, ev.DEFAULT) == [0, 0, 4, 4, 4, 4]
+
+
 def test_a_small_group_joins_the_event_it_clearly_matches_and_not_one_it_half_matches():
     from compare import events as ev
 
