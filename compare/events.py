@@ -43,7 +43,7 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 
-from compare.metadata import COUNTRIES, MONTHS, WEEKDAYS, date_span, fold_letters, news_weekday
+from compare.metadata import COUNTRIES, MONTHS, WEEKDAYS, date_span, fold_letters, news_weekday, news_weekdays
 from compare.config import GroupingConfig
 from compare.lang import LEXICON
 from compare.models import Event
@@ -105,6 +105,8 @@ class _Graph:
     weekdays: np.ndarray | None = None  # per source, the weekday its opening dates its news to, -1 for none
     # per source, the weekday its opening says its news happened on ("met on Monday"), -1 for none
     said_on: np.ndarray | None = None
+    # per source, every weekday its opening names for its news (bit d for weekday d), 0 for none
+    named_days: np.ndarray | None = None
 
 
 def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
@@ -123,14 +125,31 @@ def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
     said_on = np.array([_weekday(d, config, said_on=True) if day >= 0 else -1 for d, day in zip(ordered, weekdays)],
                        dtype=np.int64)
     scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names, windows, parties, config, weekdays)
+    named_days = np.array([sum(1 << day for day in _named_weekdays(d, config)) for d in ordered], dtype=np.int64)
     return _Graph(ordered, matrix, rows, cols, cosine, scores, shared_names, windows, firm, parties,
-                  _fixed_labels(ordered), weekdays, said_on)
+                  _fixed_labels(ordered), weekdays, said_on, named_days)
 
 
 def _weekday(doc: EventDoc, config: GroupingConfig, *, said_on: bool = False) -> int:
     """The weekday the source's opening dates its news to (metadata.news_weekday), -1 for none."""
     found = news_weekday(doc.text.split("\n", config.weekday_lines)[:config.weekday_lines], said_on=said_on)
     return -1 if found is None else found
+
+
+def _named_weekdays(doc: EventDoc, config: GroupingConfig) -> tuple[int, ...]:
+    """Every weekday the source's opening names for its news (metadata.news_weekdays)."""
+    return news_weekdays(doc.text.split("\n", config.weekday_lines)[:config.weekday_lines])
+
+
+def _names_a_main_day(named: int, other: np.ndarray, config: GroupingConfig) -> bool:
+    """Whether a weekday of `named` (a bit mask) lies within day_slack of a weekday another group names most."""
+    if not named or not other.any():
+        return False
+    for y in _main_days(other):
+        for shift in range(-config.day_slack, config.day_slack + 1):
+            if named >> ((y + shift) % 7) & 1:
+                return True
+    return False
 
 
 def _weekdays_apart(a: np.ndarray, b: np.ndarray, config: GroupingConfig) -> np.ndarray:
@@ -432,11 +451,12 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
     for i, label in enumerate(labels):
         members.setdefault(label, []).append(i)
     days = _weekday_counts(graph.weekdays, n, labels)
+    named = _named_masks(graph, labels)
     joined = []
     for small, by_group in sorted(totals.items()):
         # a group whose reports date the news to other weekdays is no candidate, not even a runner-up
         ranked = sorted(((t / np.sqrt(mass[g] * mass[small]), g) for g, t in by_group.items()
-                         if not _different_days(days[small], days[g], config, lone=True)),
+                         if not _lone_days_differ(days[small], named[small], days[g], config)),
                         key=lambda x: (-x[0], x[1]))
         if not ranked:
             continue
@@ -534,7 +554,7 @@ def _refine(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[in
         own_total = by_group.get(own_group, 0.0)
         own = own_total / np.sqrt(max(mass[own_group] - 1 - 2 * own_total, 1e-9))
         others = [(t / np.sqrt(mass[g]), g) for g, t in by_group.items() if g != own_group and size[g] > 1
-                  and not _different_days(own_days[u], days[g], config, lone=True)]
+                  and not _lone_days_differ(own_days[u], _mask(graph, u), days[g], config)]
         if not others:
             continue
         best, group = min(others, key=lambda x: (-x[0], x[1]))
@@ -743,6 +763,26 @@ def _cohesion_needed(a: np.ndarray, b: np.ndarray, config: GroupingConfig) -> fl
     if not set(_main_days(a)).isdisjoint(_main_days(b)):
         return config.cohesion_same_day
     return config.cohesion_next_day
+
+
+def _lone_days_differ(days: np.ndarray, named: int, other: np.ndarray, config: GroupingConfig) -> bool:
+    """Whether a small group (most often one source) dates its news to another weekday than a group it might
+    join (_different_days, one source naming a day enough) and none of its sources names, anywhere in its
+    opening, a day that group names most: a report's first weekday may be an earlier event's ("after meeting
+    him in Alaska on Friday, he prepared Monday's talks"), the day of its own news named after it."""
+    return _different_days(days, other, config, lone=True) and not _names_a_main_day(named, other, config)
+
+
+def _named_masks(graph: _Graph, labels: list[int]) -> dict[int, int]:
+    """Per group, the weekdays any of its sources names in its opening (a bit mask)."""
+    masks: dict[int, int] = {}
+    for i, label in enumerate(labels):
+        masks[label] = masks.get(label, 0) | _mask(graph, i)
+    return masks
+
+
+def _mask(graph: _Graph, i: int) -> int:
+    return 0 if graph.named_days is None else int(graph.named_days[i])
 
 
 def _lone_day_differs(days: np.ndarray, said: np.ndarray, other: np.ndarray, config: GroupingConfig) -> bool:

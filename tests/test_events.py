@@ -719,6 +719,27 @@ def test_the_cohesion_two_groups_need_follows_the_weekdays_they_date_their_news_
     assert len(set(ev._link(_hand_graph(pairs, 8), ev.DEFAULT))) == 1
 
 
+def test_a_lone_report_naming_the_events_day_after_an_earlier_ones_joins_the_event():
+    import dataclasses
+
+    import numpy as np
+
+    from compare import events as ev
+
+    # {0, 1, 2, 3} date their news to a Monday; 4 matches them, but its opening first says what happened on the
+    # Friday before ("after meeting him in Alaska on Friday") and only then names the Monday.
+    pairs = {(i, j): 0.5 for i in range(4) for j in range(i + 1, 4)}
+    pairs.update({(i, 4): 0.3 for i in range(4)})
+    weekdays = np.array([0, 0, 0, 0, 4], dtype=np.int64)
+    graph = dataclasses.replace(_hand_graph(pairs, 5), weekdays=weekdays, said_on=weekdays,
+                                named_days=np.array([1, 1, 1, 1, 1 << 4], dtype=np.int64))
+    labels = ev._link(graph, ev.DEFAULT)
+    assert labels[4] != labels[0]
+    also_monday = dataclasses.replace(graph, named_days=np.array([1, 1, 1, 1, 1 << 4 | 1], dtype=np.int64))
+    labels = ev._link(also_monday, ev.DEFAULT)
+    assert labels[4] == labels[0]
+
+
 def test_events_command_explains_and_takes_one_event():
     from typer.testing import CliRunner
 

@@ -409,3 +409,15 @@ def test_news_weekday_is_the_first_weekday_the_opening_dates_its_news_to(lines, 
 ])
 def test_news_weekday_said_on_counts_only_a_day_something_happened_on(lines, weekday):
     assert news_weekday(lines, said_on=True) == weekday
+
+
+def test_news_weekdays_lists_every_day_an_opening_names_for_its_news_in_order():
+    from compare.metadata import news_weekday, news_weekdays
+
+    lines = ["Trump, after meeting Putin in Alaska on Friday, prepared the talks at the White House.",
+             "European leaders joined the talks on Monday, and will meet again next Tuesday.",
+             "The talks on Monday lasted three hours."]
+    assert news_weekdays(lines) == (4, 0)
+    assert news_weekday(lines) == 4
+    assert news_weekdays(["He took office on Friday and met them on Monday."]) == (0,)
+    assert news_weekdays(["No day is named here."]) == ()
