@@ -452,6 +452,7 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
         members.setdefault(label, []).append(i)
     days = _weekday_counts(graph.weekdays, n, labels)
     named = _named_masks(graph, labels)
+    spans = _date_spans(graph, labels)
     joined = []
     for small, by_group in sorted(totals.items()):
         # a group whose reports date the news to other weekdays is no candidate, not even a runner-up
@@ -461,7 +462,8 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
         if not ranked:
             continue
         best, group = ranked[0]
-        runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+        # an event whose reports all date the news a week or more from this group's dates is no rival
+        runner_up = next((value for value, g in ranked[1:] if not _dated_apart(spans.get(small), spans.get(g), config)), 0.0)
         if best < config.attach_floor or best < _attach_margin(size[small], config) * runner_up:
             continue
         if not _may_join(small, group, size, config):
@@ -494,6 +496,27 @@ def _settle(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[in
             break
         labels = moved
     return labels
+
+
+def _date_spans(graph: _Graph, labels: list[int]) -> dict[int, tuple[int, int]]:
+    """Per group with a dated source, the first and last day of its sources' windows, firm or read from the
+    text alone."""
+    spans: dict[int, tuple[int, int]] = {}
+    for i, label in enumerate(labels):
+        low, high = graph.windows[i].tolist()
+        if (low, high) == _UNBOUNDED:
+            continue
+        if label in spans:
+            low, high = min(low, spans[label][0]), max(high, spans[label][1])
+        spans[label] = (low, high)
+    return spans
+
+
+def _dated_apart(a: tuple[int, int] | None, b: tuple[int, int] | None, config: GroupingConfig) -> bool:
+    """Whether every date of one group lies conflict_days or more from every date of the other. Evidence, not a
+    veto (dates read from a text may be an earlier meeting's): it only takes a rival out of the attach step's
+    comparison."""
+    return a is not None and b is not None and max(a[0], b[0]) - min(a[1], b[1]) >= config.conflict_days
 
 
 def _may_join(small: int, group: int, size: Counter, config: GroupingConfig) -> bool:

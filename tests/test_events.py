@@ -740,6 +740,32 @@ def test_a_lone_report_naming_the_events_day_after_an_earlier_ones_joins_the_eve
     assert labels[4] == labels[0]
 
 
+def test_an_event_dated_a_week_or_more_from_a_small_group_is_no_rival_for_it():
+    import dataclasses
+
+    import numpy as np
+
+    from compare import events as ev
+
+    # As in the test above: the pair {4, 5} matches {0, 1, 2, 3} best, yet not clearly better than {6, 7, 8}, and
+    # stays apart...
+    big = {(i, j): 0.5 for i in range(4) for j in range(i + 1, 4)}
+    other = {(6, 7): 0.5, (6, 8): 0.5, (7, 8): 0.5}
+    pairs = {**big, **other, (4, 5): 0.95, (0, 4): 0.35, (1, 5): 0.35, (2, 4): 0.25, (6, 4): 0.25, (7, 5): 0.2,
+             (8, 4): 0.15}
+    graph = _hand_graph(pairs, 9)
+    # ... until the texts date it and the first event to one week, the other to months before (dates read from
+    # the texts alone: evidence, no veto).
+    day = 739_500
+    windows = np.array([[day, day]] * 6 + [[day - 200, day - 200]] * 3, dtype=np.int64)
+    labels = ev._link(dataclasses.replace(graph, windows=windows), ev.DEFAULT)
+    assert labels[4] == labels[5] == labels[0] and labels[6] != labels[0]
+    # Dated alike, the two stay rivals.
+    alike = np.array([[day, day]] * 9, dtype=np.int64)
+    labels = ev._link(dataclasses.replace(graph, windows=alike), ev.DEFAULT)
+    assert labels[4] == labels[5] and labels[4] not in (labels[0], labels[6])
+
+
 def test_events_command_explains_and_takes_one_event():
     from typer.testing import CliRunner
 
