@@ -121,11 +121,12 @@ def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
     # 4.
     shared_names = np.asarray(names[rows].multiply(names[cols]).sum(axis=1)).ravel()
     parties = [_parties(text, written_lower, config) for text in texts]
-    weekdays = np.array([_weekday(d, config) for d in ordered], dtype=np.int64)
+    named = [_named_weekdays(d, config) for d in ordered]
+    weekdays = np.array([days[0] if days else -1 for days in named], dtype=np.int64)
     said_on = np.array([_weekday(d, config, said_on=True) if day >= 0 else -1 for d, day in zip(ordered, weekdays)],
                        dtype=np.int64)
     scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names, windows, parties, config, weekdays)
-    named_days = np.array([sum(1 << day for day in _named_weekdays(d, config)) for d in ordered], dtype=np.int64)
+    named_days = np.array([sum(1 << day for day in days) for days in named], dtype=np.int64)
     return _Graph(ordered, matrix, rows, cols, cosine, scores, shared_names, windows, firm, parties,
                   _fixed_labels(ordered), weekdays, said_on, named_days)
 
@@ -463,7 +464,8 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
             continue
         best, group = ranked[0]
         # an event whose reports all date the news a week or more from this group's dates is no rival
-        runner_up = next((value for value, g in ranked[1:] if not _dated_apart(spans.get(small), spans.get(g), config)), 0.0)
+        runner_up = next((value for value, g in ranked[1:]
+                          if not _dated_apart(spans.get(small), spans.get(g), config)), 0.0)
         if best < config.attach_floor or best < _attach_margin(size[small], config) * runner_up:
             continue
         if not _may_join(small, group, size, config):
