@@ -865,7 +865,7 @@ def _events(docs: list[EventDoc], labels: list[int], config: GroupingConfig) -> 
         if place is not None and len(group) > 2 and places.count(place) == 1 and len(places) > 1:
             place = None
         label = _majority(d.label for d in group if d.label)
-        drafts.append((_majority(x for d in group for x in _stated(d, config)), place, sources, label))
+        drafts.append((_meeting_date((x for d in group for x in _stated(d, config)), config), place, sources, label))
     drafts.sort(key=lambda x: (x[0] or "", _slug(x[1]), x[2]))
     used: Counter[str] = Counter()
     events = []
@@ -876,6 +876,20 @@ def _events(docs: list[EventDoc], labels: list[int], config: GroupingConfig) -> 
         event_id = base if used[base] == 1 else f"{base}-{used[base]}"
         events.append(Event(id=event_id, date=when, place=place, sources=sources))
     return tuple(sorted(events, key=lambda e: (e.date or "", e.id)))
+
+
+def _meeting_date(dates, config: GroupingConfig) -> str | None:
+    """The date most of an event's reports state. A tie goes to the latest of the tied dates (reports recall
+    earlier ones: the previous meeting, an anniversary, the summit before), or to the earliest tied date within
+    day_slack of it (a day later is the same meeting under another time zone)."""
+    counts = Counter(dates)
+    if not counts:
+        return None
+    top = max(counts.values())
+    tied = sorted(v for v, count in counts.items() if count == top)
+    latest = _ordinal(tied[-1])
+    return next(v for v in tied
+                if latest is None or (day := _ordinal(v)) is not None and latest - day <= config.day_slack)
 
 
 def _majority(values) -> str | None:

@@ -766,6 +766,18 @@ def test_an_event_dated_a_week_or_more_from_a_small_group_is_no_rival_for_it():
     assert labels[4] == labels[5] and labels[4] not in (labels[0], labels[6])
 
 
+def test_an_events_date_is_the_one_most_reports_state_and_a_tie_goes_to_the_later_meeting():
+    from compare import events as ev
+
+    assert ev._meeting_date(["2025-08-18", "2025-08-15", "2025-08-18"], ev.DEFAULT) == "2025-08-18"
+    # One report recalls the summit three days before, another dates the meeting: the later one.
+    assert ev._meeting_date(["2025-08-15", "2025-08-18"], ev.DEFAULT) == "2025-08-18"
+    assert ev._meeting_date(["2022-02-24", "2025-02-18"], ev.DEFAULT) == "2025-02-18"
+    # A day apart is one meeting under two time zones: the day it was held, the earlier.
+    assert ev._meeting_date(["2025-08-16", "2025-08-15"], ev.DEFAULT) == "2025-08-15"
+    assert ev._meeting_date([], ev.DEFAULT) is None
+
+
 def test_events_command_explains_and_takes_one_event():
     from typer.testing import CliRunner
 
