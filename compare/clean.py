@@ -312,10 +312,19 @@ def clean(source: Source) -> Cleaned:
 
 
 def _revealed_metadata(lines: list[Line], reasons: list[str | None]) -> tuple[str | None, str | None, str | None]:
-    """Title, publication date and dateline place, from the first title line, date stamp and body line."""
+    """Title, publication date and dateline place, from the first title line, the date stamp nearest the story
+    and the first body line.
+
+    The stamp nearest the story is the last one above its first body line (else the first one below it): a
+    page's header may carry a date of the site's own (the day the page was built, or a stale one left in a
+    cached header) above the article's title and stamp."""
     title = next((ln.text for ln, r in zip(lines, reasons) if r == DropReason.TITLE), None)
-    published = next((parse_date_line(ln.text) for ln, r in zip(lines, reasons) if r == DropReason.DATE), None)
-    first_body = next((ln.text for ln, r in zip(lines, reasons) if r is None), None)
+    body_at = next((i for i, r in enumerate(reasons) if r is None), len(lines))
+    stamps = [i for i, r in enumerate(reasons) if r == DropReason.DATE]
+    above = [i for i in stamps if i < body_at]
+    nearest = above[-1] if above else (stamps[0] if stamps else None)
+    published = parse_date_line(lines[nearest].text) if nearest is not None else None
+    first_body = lines[body_at].text if body_at < len(lines) else None
     found = find_dateline(first_body) if first_body else None
     return title, published, (found[1] if found else None)
 

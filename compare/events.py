@@ -25,7 +25,7 @@ Content first, metadata as evidence. How, in order:
    date their news to different weekdays, and merging two groups of several sources only when their coverage
    is about as close across as within;
    stopping below a threshold: the number of events is not fixed in advance. Then small groups left over
-   (most often one source) join the larger event they clearly match, and one pass of moves puts a source that
+   (most often one source) join the larger event they clearly match, and passes of moves put a source that
    joined an event early into another it matches clearly better. Sources the analyst labelled (the manifest's
    `event` column) start as one group per label, and two labels never merge.
 """
@@ -43,7 +43,7 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 
-from compare.metadata import COUNTRIES, MONTHS, WEEKDAYS, date_span, fold_letters, news_weekday
+from compare.metadata import COUNTRIES, MONTHS, WEEKDAYS, date_span, fold_letters, news_weekday, news_weekdays
 from compare.config import GroupingConfig
 from compare.lang import LEXICON
 from compare.models import Event
@@ -105,6 +105,8 @@ class _Graph:
     weekdays: np.ndarray | None = None  # per source, the weekday its opening dates its news to, -1 for none
     # per source, the weekday its opening says its news happened on ("met on Monday"), -1 for none
     said_on: np.ndarray | None = None
+    # per source, every weekday its opening names for its news (bit d for weekday d), 0 for none
+    named_days: np.ndarray | None = None
 
 
 def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
@@ -119,18 +121,36 @@ def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
     # 4.
     shared_names = np.asarray(names[rows].multiply(names[cols]).sum(axis=1)).ravel()
     parties = [_parties(text, written_lower, config) for text in texts]
-    weekdays = np.array([_weekday(d, config) for d in ordered], dtype=np.int64)
+    named = [_named_weekdays(d, config) for d in ordered]
+    weekdays = np.array([days[0] if days else -1 for days in named], dtype=np.int64)
     said_on = np.array([_weekday(d, config, said_on=True) if day >= 0 else -1 for d, day in zip(ordered, weekdays)],
                        dtype=np.int64)
     scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names, windows, parties, config, weekdays)
+    named_days = np.array([sum(1 << day for day in days) for days in named], dtype=np.int64)
     return _Graph(ordered, matrix, rows, cols, cosine, scores, shared_names, windows, firm, parties,
-                  _fixed_labels(ordered), weekdays, said_on)
+                  _fixed_labels(ordered), weekdays, said_on, named_days)
 
 
 def _weekday(doc: EventDoc, config: GroupingConfig, *, said_on: bool = False) -> int:
     """The weekday the source's opening dates its news to (metadata.news_weekday), -1 for none."""
     found = news_weekday(doc.text.split("\n", config.weekday_lines)[:config.weekday_lines], said_on=said_on)
     return -1 if found is None else found
+
+
+def _named_weekdays(doc: EventDoc, config: GroupingConfig) -> tuple[int, ...]:
+    """Every weekday the source's opening names for its news (metadata.news_weekdays)."""
+    return news_weekdays(doc.text.split("\n", config.weekday_lines)[:config.weekday_lines])
+
+
+def _names_a_main_day(named: int, other: np.ndarray, config: GroupingConfig) -> bool:
+    """Whether a weekday of `named` (a bit mask) lies within day_slack of a weekday another group names most."""
+    if not named or not other.any():
+        return False
+    for y in _main_days(other):
+        for shift in range(-config.day_slack, config.day_slack + 1):
+            if named >> ((y + shift) % 7) & 1:
+                return True
+    return False
 
 
 def _weekdays_apart(a: np.ndarray, b: np.ndarray, config: GroupingConfig) -> np.ndarray:
@@ -423,27 +443,32 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
     totals: dict[int, dict[int, float]] = {}
     for i, j, score in zip(graph.rows.tolist(), graph.cols.tolist(), graph.scores.tolist()):
         for u, other in ((labels[i], labels[j]), (labels[j], labels[i])):
-            # a small group joins a larger one, or a group of several of its own size with a lower label (never
-            # both ways); two lone sources had their chance in the linkage
-            if u != other and size[u] <= config.attach_size and (
-                    size[other] > size[u] or size[other] == size[u] > 1 and other < u):
+            # A larger group weighs its best match against every other group, whatever its size: one of its
+            # own size as close to it as an event makes it no leftover of that event.
+            if u != other and (size[u] > config.attach_size or _may_join(u, other, size, config)):
                 by_group = totals.setdefault(u, {})
                 by_group[other] = by_group.get(other, 0.0) + score
     members: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         members.setdefault(label, []).append(i)
     days = _weekday_counts(graph.weekdays, n, labels)
+    named = _named_masks(graph, labels)
+    spans = _date_spans(graph, labels)
     joined = []
     for small, by_group in sorted(totals.items()):
         # a group whose reports date the news to other weekdays is no candidate, not even a runner-up
         ranked = sorted(((t / np.sqrt(mass[g] * mass[small]), g) for g, t in by_group.items()
-                         if not _different_days(days[small], days[g], config, lone=True)),
+                         if not _lone_days_differ(days[small], named[small], days[g], config)),
                         key=lambda x: (-x[0], x[1]))
         if not ranked:
             continue
         best, group = ranked[0]
-        runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-        if best < config.attach_floor or best < config.attach_margin * runner_up:
+        # an event whose reports all date the news a week or more from this group's dates is no rival
+        runner_up = next((value for value, g in ranked[1:]
+                          if not _dated_apart(spans.get(small), spans.get(g), config)), 0.0)
+        if best < config.attach_floor or best < _attach_margin(size[small], config) * runner_up:
+            continue
+        if not _may_join(small, group, size, config):
             continue
         if small in fixed_groups and group in fixed_groups:
             continue  # two events the analyst named apart
@@ -453,10 +478,64 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
         if _may_be_one_meeting(graph.windows[left], graph.windows[right], graph.firm[left], graph.firm[right],
                                config).all():
             joined.append((small, group))
-    for small, group in joined:
+    # A group that took others in may itself join a larger event: they follow it there.
+    destination = dict(joined)
+    for small in destination:
+        group = destination[small]
+        while group in destination:
+            group = destination[group]
         for u in members[small]:
             labels[u] = group
-    return _refine(graph, labels, config)
+    return _settle(graph, labels, config)
+
+
+def _settle(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[int]:
+    """Passes of _refine until no source moves, at most refine_passes: moves change the events they leave and
+    join, so a source can find its better event only once others have moved."""
+    for _ in range(config.refine_passes):
+        moved = _refine(graph, labels, config)
+        if moved == labels:
+            break
+        labels = moved
+    return labels
+
+
+def _date_spans(graph: _Graph, labels: list[int]) -> dict[int, tuple[int, int]]:
+    """Per group with a dated source, the first and last day of its sources' windows, firm or read from the
+    text alone."""
+    spans: dict[int, tuple[int, int]] = {}
+    for i, label in enumerate(labels):
+        low, high = graph.windows[i].tolist()
+        if (low, high) == _UNBOUNDED:
+            continue
+        if label in spans:
+            low, high = min(low, spans[label][0]), max(high, spans[label][1])
+        spans[label] = (low, high)
+    return spans
+
+
+def _dated_apart(a: tuple[int, int] | None, b: tuple[int, int] | None, config: GroupingConfig) -> bool:
+    """Whether every date of one group lies conflict_days or more from every date of the other. Evidence, not a
+    veto (dates read from a text may be an earlier meeting's): it only takes a rival out of the attach step's
+    comparison."""
+    return a is not None and b is not None and max(a[0], b[0]) - min(a[1], b[1]) >= config.conflict_days
+
+
+def _may_join(small: int, group: int, size: Counter, config: GroupingConfig) -> bool:
+    """Whether a group left over after linkage may join another: a small one (attach_size sources at most) a
+    larger group, or one of several of its own size with a lower label (never both ways; two lone sources had
+    their chance in the linkage); a larger one only an event attach_share times its size."""
+    if size[small] > config.attach_size:
+        return size[group] >= config.attach_share * size[small]
+    return size[group] > size[small] or size[group] == size[small] > 1 and group < small
+
+
+def _attach_margin(size: int, config: GroupingConfig) -> float:
+    """How many times its next best event's linkage a leftover group's best must be to join it: attach_margin up
+    to attach_size sources, then growing in proportion to the group's size. A group of several sources that the
+    linkage kept apart is more likely a meeting of its own than a stray report, so it joins only an event it
+    matches far better than any other."""
+    return config.attach_margin * max(1.0, size / config.attach_size)
 
 
 def _groups_name_different_parties(graph: _Graph, a: list[int], b: list[int]) -> bool:
@@ -475,7 +554,9 @@ def _refine(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[in
     summed vector, were scores plain dot products) is at least refine_margin times its linkage with the rest of
     its own event moves there. Linkage merges greedily, best pair first: a source can join an event while that
     is small and close to it, then find the event grown away from it and another one closer. All moves are
-    decided on one snapshot, so the order of the sources does not matter; one pass over the candidate pairs."""
+    decided on one snapshot, so the order of the sources does not matter; one pass over the candidate pairs,
+    returning new labels (`labels` is left as it was)."""
+    labels = list(labels)
     size = Counter(labels)
     mass = _group_mass(len(labels), graph.rows, graph.cols, graph.scores, labels)
     totals: dict[int, dict[int, float]] = {}
@@ -498,7 +579,7 @@ def _refine(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[in
         own_total = by_group.get(own_group, 0.0)
         own = own_total / np.sqrt(max(mass[own_group] - 1 - 2 * own_total, 1e-9))
         others = [(t / np.sqrt(mass[g]), g) for g, t in by_group.items() if g != own_group and size[g] > 1
-                  and not _different_days(own_days[u], days[g], config, lone=True)]
+                  and not _lone_days_differ(own_days[u], _mask(graph, u), days[g], config)]
         if not others:
             continue
         best, group = min(others, key=lambda x: (-x[0], x[1]))
@@ -602,7 +683,7 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
         if merged is None:
             continue
         if size[a] > 1 and size[b] > 1 and (
-            _cohesion(links[a].get(b, 0.0), inner, size, a, b) < config.cohesion_share
+            _cohesion(links[a].get(b, 0.0), inner, size, a, b) < _cohesion_needed(days[a], days[b], config)
             or _different_parties(leads[a], size[a], named[b]) and _different_parties(leads[b], size[b], named[a])
         ):
             continue
@@ -696,6 +777,39 @@ def _different_days(a: np.ndarray, b: np.ndarray, config: GroupingConfig, *, lon
     return True
 
 
+def _cohesion_needed(a: np.ndarray, b: np.ndarray, config: GroupingConfig) -> float:
+    """The cohesion two groups of several sources need to merge, by the weekdays they date their news to (when
+    weekday_quorum sources of each name one): cohesion_same_day when a weekday one names most the other names
+    most too, cohesion_next_day when their main weekdays differ (by day_slack at most: further apart they never
+    merge), else cohesion_share. Two halves of one meeting's coverage name its day; the same people's stories
+    days or weeks apart name the same day only by chance, and neighbouring days often."""
+    if int(a.sum()) < config.weekday_quorum or int(b.sum()) < config.weekday_quorum:
+        return config.cohesion_share
+    if not set(_main_days(a)).isdisjoint(_main_days(b)):
+        return config.cohesion_same_day
+    return config.cohesion_next_day
+
+
+def _lone_days_differ(days: np.ndarray, named: int, other: np.ndarray, config: GroupingConfig) -> bool:
+    """Whether a small group (most often one source) dates its news to another weekday than a group it might
+    join (_different_days, one source naming a day enough) and none of its sources names, anywhere in its
+    opening, a day that group names most: a report's first weekday may be an earlier event's ("after meeting
+    him in Alaska on Friday, he prepared Monday's talks"), the day of its own news named after it."""
+    return _different_days(days, other, config, lone=True) and not _names_a_main_day(named, other, config)
+
+
+def _named_masks(graph: _Graph, labels: list[int]) -> dict[int, int]:
+    """Per group, the weekdays any of its sources names in its opening (a bit mask)."""
+    masks: dict[int, int] = {}
+    for i, label in enumerate(labels):
+        masks[label] = masks.get(label, 0) | _mask(graph, i)
+    return masks
+
+
+def _mask(graph: _Graph, i: int) -> int:
+    return 0 if graph.named_days is None else int(graph.named_days[i])
+
+
 def _lone_day_differs(days: np.ndarray, said: np.ndarray, other: np.ndarray, config: GroupingConfig) -> bool:
     """Whether a cluster whose one source naming a weekday says its news happened on it ("met on Monday") meets a
     group none of whose main weekdays lies within day_slack of that day. Said so, a day is the report's own; a
@@ -751,7 +865,7 @@ def _events(docs: list[EventDoc], labels: list[int], config: GroupingConfig) -> 
         if place is not None and len(group) > 2 and places.count(place) == 1 and len(places) > 1:
             place = None
         label = _majority(d.label for d in group if d.label)
-        drafts.append((_majority(x for d in group for x in _stated(d, config)), place, sources, label))
+        drafts.append((_meeting_date((x for d in group for x in _stated(d, config)), config), place, sources, label))
     drafts.sort(key=lambda x: (x[0] or "", _slug(x[1]), x[2]))
     used: Counter[str] = Counter()
     events = []
@@ -762,6 +876,20 @@ def _events(docs: list[EventDoc], labels: list[int], config: GroupingConfig) -> 
         event_id = base if used[base] == 1 else f"{base}-{used[base]}"
         events.append(Event(id=event_id, date=when, place=place, sources=sources))
     return tuple(sorted(events, key=lambda e: (e.date or "", e.id)))
+
+
+def _meeting_date(dates, config: GroupingConfig) -> str | None:
+    """The date most of an event's reports state. A tie goes to the latest of the tied dates (reports recall
+    earlier ones: the previous meeting, an anniversary, the summit before), or to the earliest tied date within
+    day_slack of it (a day later is the same meeting under another time zone)."""
+    counts = Counter(dates)
+    if not counts:
+        return None
+    top = max(counts.values())
+    tied = sorted(v for v, count in counts.items() if count == top)
+    latest = _ordinal(tied[-1])
+    return next(v for v in tied
+                if latest is None or (day := _ordinal(v)) is not None and latest - day <= config.day_slack)
 
 
 def _majority(values) -> str | None:

@@ -181,6 +181,7 @@ def _fold(text: str) -> str:
 # --- publication stamps ---------------------------------------------------------------------------------------
 
 _STAMP_TOKEN = re.compile(r"[ap]\.\s?m\.?|[A-Z]{2,5}[+-]?\d{1,2}(?::?\d{2})?\b|[A-Za-z]+\.?|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?|"
+                          r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}\b|"
                           r"\d{1,2}[:.]\d{2}(?::\d{2})?|\d{1,4}(?:st|nd|rd|th)?|[+-]\d{1,2}(?::?\d{2})?|[,/|:()\-–—.]")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _NUMERIC = re.compile(r"^(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})$")
@@ -213,6 +214,9 @@ def parse_date_line(line: str) -> str | None:
         if _ISO.match(token):
             y, m, d = map(int, _ISO.match(token).groups())
             iso = iso or _safe_iso(y, m, d) or ""
+            continue
+        if numeric := _NUMERIC.match(token):  # "2025/08/18 at 3:55 PM": the date, then its time
+            iso = iso or _numeric_date(*numeric.groups()) or ""
             continue
         if bare in MONTHS:
             has_month = True
@@ -522,11 +526,18 @@ def day_mentions(sentence: str, published: str | None) -> list[tuple[int, int, s
 
 
 def news_weekday(lines: Sequence[str], *, said_on: bool = False) -> int | None:
-    """The weekday (0 Monday .. 6 Sunday) a report's opening dates its news to: the first weekday word of the
-    lines that does not point ahead ("next Monday", "Monday next week") or to something else ("took office on
-    Monday"). Reports of one event name its day in their first sentences; other days come later, if at all.
-    With `said_on`, only a day the report says something happened on ("met on Monday") counts: a bare weekday
-    may be a day still to come ("his address to Congress Tuesday evening")."""
+    """The first of news_weekdays(lines): the weekday a report's opening dates its news to, or None."""
+    return next(iter(news_weekdays(lines, said_on=said_on)), None)
+
+
+def news_weekdays(lines: Sequence[str], *, said_on: bool = False) -> tuple[int, ...]:
+    """The weekdays (0 Monday .. 6 Sunday) a report's opening names for its news, in order of mention, each once:
+    the weekday words of the lines that do not point ahead ("next Monday", "Monday next week") or to something
+    else ("took office on Monday"). Reports of one event name its day in their first sentences; other days come
+    later, if at all, or in a clause about an earlier event ("after meeting him in Alaska on Friday"). With
+    `said_on`, only a day the report says something happened on ("met on Monday") counts: a bare weekday may be a
+    day still to come ("his address to Congress Tuesday evening")."""
+    found: list[int] = []
     for line in lines:
         if "day" not in line:
             continue
@@ -535,8 +546,10 @@ def news_weekday(lines: Sequence[str], *, said_on: bool = False) -> int | None:
             if (match.group("post") and "next" in match.group("post") or before.rstrip().lower().endswith("next")
                     or _tied_elsewhere(before) or said_on and not _said_on(match, before)):
                 continue
-            return WEEKDAYS[match.group("day").lower()]
-    return None
+            day = WEEKDAYS[match.group("day").lower()]
+            if day not in found:
+                found.append(day)
+    return tuple(found)
 
 
 def _said_on(match: re.Match[str], before: str) -> bool:

@@ -109,6 +109,19 @@ def test_a_numeric_date_stamp_is_a_date_not_a_list_marker():
     assert cleaned.published == "2021-01-05"
 
 
+def test_the_date_stamp_nearest_the_story_is_its_publication_date():
+    # A site header's own date (stale, or the day the page was built) stands above the article's title and stamp.
+    text = ("Tuesday, 02 January 2024 12:17 GMT\nHarbour Council Approves New Ferry Route\n2021-01-05 09:12:00\n"
+            "The council approved the route on Monday after a long debate.\n")
+    cleaned = clean(Source("ferry", "ferry.txt", text))
+    assert [d.reason for d in cleaned.dropped] == ["date", "title", "date"]
+    assert cleaned.published == "2021-01-05"
+    # With no stamp above the story, the first one below it is read.
+    below = "Harbour Council Approves New Ferry Route\nThe council approved the route on Monday after a long debate.\n" \
+            "Posted: 2021-01-06\n"
+    assert clean(Source("ferry", "ferry.txt", below)).published == "2021-01-06"
+
+
 def test_menus_and_breadcrumbs_are_furniture():
     assert is_menu("Home | World | Asia-Pacific | Business | Sport")
     assert is_menu("News / Politics / Defence")

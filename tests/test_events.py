@@ -624,6 +624,19 @@ def test_a_source_that_joined_an_event_early_moves_to_the_one_it_matches_clearly
     assert ev._refine(_hand_graph(pairs, 5), [0, 0, 0, 3, 3], ev.DEFAULT) == [0, 0, 0, 3, 3]
 
 
+def test_a_source_moves_once_the_near_copy_it_was_held_by_has_moved():
+    from compare import events as ev
+
+    # 2 and 3 sit in event {0, 1, 2, 3}; 2 matches {4, 5} clearly better, 3 only once 2 is there.
+    pairs = {(0, 1): 0.6, (2, 3): 0.6, (0, 2): 0.15, (1, 2): 0.15, (0, 3): 0.25, (1, 3): 0.25, (4, 5): 0.6,
+             (2, 4): 0.5, (2, 5): 0.5, (3, 4): 0.3, (3, 5): 0.3}
+    graph = _hand_graph(pairs, 6)
+    start = [0, 0, 0, 0, 4, 4]
+    assert ev._refine(graph, start, ev.DEFAULT) == [0, 0, 4, 0, 4, 4]
+    assert start == [0, 0, 0, 0, 4, 4]
+    assert ev._settle(graph, start, ev.DEFAULT) == [0, 0, 4, 4, 4, 4]
+
+
 def test_a_small_group_joins_the_event_it_clearly_matches_and_not_one_it_half_matches():
     from compare import events as ev
 
@@ -639,6 +652,130 @@ def test_a_small_group_joins_the_event_it_clearly_matches_and_not_one_it_half_ma
     pairs.update({(6, 4): 0.3, (7, 5): 0.3, (8, 4): 0.2})
     labels = ev._link(_hand_graph(pairs, 9), ev.DEFAULT)
     assert labels[4] == labels[5] and labels[4] not in (labels[0], labels[6])
+
+
+def _event_with_a_leftover_group(runner_up: float, event_size: int = 14):
+    """An event of `event_size` sources, a group of 4 near copies of one side of it (linkage keeps them apart:
+    far closer to each other than to the rest), and another meeting of 14 sources that the group matches at
+    `runner_up` per pair."""
+    event = range(event_size)
+    group = range(event_size, event_size + 4)
+    other = range(event_size + 4, event_size + 18)
+    pairs = {(i, j): 0.5 for block in (event, other) for i in block for j in block if i < j}
+    pairs.update({(i, j): 0.95 for i in group for j in group if i < j})
+    pairs.update({(i, g): 0.4 for g in group for i in list(event)[:6]})
+    pairs.update({(g, o): runner_up for g in group for o in list(other)[:6]})
+    return _hand_graph(pairs, event_size + 18), event_size
+
+
+def test_a_larger_leftover_group_joins_an_event_only_with_a_margin_grown_with_its_size():
+    from compare import events as ev
+
+    graph, first = _event_with_a_leftover_group(runner_up=0.05)
+    labels = ev._link(graph, ev.DEFAULT)
+    assert labels[first] == labels[first + 3] == labels[0] and labels[first + 4] != labels[0]
+    # Matched 1.7 times as well as the next meeting: enough for a stray report or two, not for four sources
+    # that the linkage kept together.
+    graph, first = _event_with_a_leftover_group(runner_up=0.4 / 1.7)
+    labels = ev._link(graph, ev.DEFAULT)
+    assert labels[first] == labels[first + 3] and labels[first] not in (labels[0], labels[first + 4])
+    assert ev._attach_margin(3, ev.DEFAULT) < 1.7 < ev._attach_margin(4, ev.DEFAULT)
+
+
+def test_a_larger_leftover_group_does_not_join_an_event_not_much_larger_than_itself():
+    from compare import events as ev
+
+    graph, first = _event_with_a_leftover_group(runner_up=0.05, event_size=8)
+    labels = ev._link(graph, ev.DEFAULT)
+    assert labels[first] == labels[first + 3] and labels[first] != labels[0]
+
+
+def test_the_cohesion_two_groups_need_follows_the_weekdays_they_date_their_news_to():
+    import dataclasses
+
+    import numpy as np
+
+    from compare import events as ev
+
+    # Two groups of 4 near copies, across 0.38 against 0.9 within: a cohesion of 0.42, below cohesion_share.
+    pairs = {(i, j): 0.9 for block in (range(4), range(4, 8)) for i in block for j in block if i < j}
+    pairs.update({(i, j): 0.38 for i in range(4) for j in range(4, 8)})
+    graph = _hand_graph(pairs, 8)
+    assert ev.DEFAULT.cohesion_same_day < 0.38 / 0.9 < ev.DEFAULT.cohesion_share
+    labels = ev._link(graph, ev.DEFAULT)
+    assert labels[0] == labels[3] and labels[4] == labels[7] and labels[0] != labels[4]
+    # Both date their news to a Monday (one report to the Tuesday): one meeting.
+    monday = dataclasses.replace(graph, weekdays=np.array([0, 0, 1, -1, 0, 0, -1, -1], dtype=np.int64))
+    assert len(set(ev._link(monday, ev.DEFAULT))) == 1
+    # One to a Monday, the other to a Thursday: still apart.
+    apart = dataclasses.replace(graph, weekdays=np.array([0, 0, 0, -1, 3, 3, -1, -1], dtype=np.int64))
+    assert len(set(ev._link(apart, ev.DEFAULT))) == 2
+    # Closer (0.43 across: a cohesion of 0.48, above cohesion_share), yet one dates its news to the Monday and the
+    # other to the Tuesday: the same people's next story more often than one meeting's two halves.
+    pairs.update({(i, j): 0.43 for i in range(4) for j in range(4, 8)})
+    assert ev.DEFAULT.cohesion_share < 0.43 / 0.9 < ev.DEFAULT.cohesion_next_day
+    weekdays = np.array([0, 0, 0, -1, 1, 1, 1, -1], dtype=np.int64)
+    assert len(set(ev._link(dataclasses.replace(_hand_graph(pairs, 8), weekdays=weekdays), ev.DEFAULT))) == 2
+    assert len(set(ev._link(_hand_graph(pairs, 8), ev.DEFAULT))) == 1
+
+
+def test_a_lone_report_naming_the_events_day_after_an_earlier_ones_joins_the_event():
+    import dataclasses
+
+    import numpy as np
+
+    from compare import events as ev
+
+    # {0, 1, 2, 3} date their news to a Monday; 4 matches them, but its opening first says what happened on the
+    # Friday before ("after meeting him in Alaska on Friday") and only then names the Monday.
+    pairs = {(i, j): 0.5 for i in range(4) for j in range(i + 1, 4)}
+    pairs.update({(i, 4): 0.3 for i in range(4)})
+    weekdays = np.array([0, 0, 0, 0, 4], dtype=np.int64)
+    graph = dataclasses.replace(_hand_graph(pairs, 5), weekdays=weekdays, said_on=weekdays,
+                                named_days=np.array([1, 1, 1, 1, 1 << 4], dtype=np.int64))
+    labels = ev._link(graph, ev.DEFAULT)
+    assert labels[4] != labels[0]
+    also_monday = dataclasses.replace(graph, named_days=np.array([1, 1, 1, 1, 1 << 4 | 1], dtype=np.int64))
+    labels = ev._link(also_monday, ev.DEFAULT)
+    assert labels[4] == labels[0]
+
+
+def test_an_event_dated_a_week_or_more_from_a_small_group_is_no_rival_for_it():
+    import dataclasses
+
+    import numpy as np
+
+    from compare import events as ev
+
+    # As in the test above: the pair {4, 5} matches {0, 1, 2, 3} best, yet not clearly better than {6, 7, 8}, and
+    # stays apart...
+    big = {(i, j): 0.5 for i in range(4) for j in range(i + 1, 4)}
+    other = {(6, 7): 0.5, (6, 8): 0.5, (7, 8): 0.5}
+    pairs = {**big, **other, (4, 5): 0.95, (0, 4): 0.35, (1, 5): 0.35, (2, 4): 0.25, (6, 4): 0.25, (7, 5): 0.2,
+             (8, 4): 0.15}
+    graph = _hand_graph(pairs, 9)
+    # ... until the texts date it and the first event to one week, the other to months before (dates read from
+    # the texts alone: evidence, no veto).
+    day = 739_500
+    windows = np.array([[day, day]] * 6 + [[day - 200, day - 200]] * 3, dtype=np.int64)
+    labels = ev._link(dataclasses.replace(graph, windows=windows), ev.DEFAULT)
+    assert labels[4] == labels[5] == labels[0] and labels[6] != labels[0]
+    # Dated alike, the two stay rivals.
+    alike = np.array([[day, day]] * 9, dtype=np.int64)
+    labels = ev._link(dataclasses.replace(graph, windows=alike), ev.DEFAULT)
+    assert labels[4] == labels[5] and labels[4] not in (labels[0], labels[6])
+
+
+def test_an_events_date_is_the_one_most_reports_state_and_a_tie_goes_to_the_later_meeting():
+    from compare import events as ev
+
+    assert ev._meeting_date(["2025-08-18", "2025-08-15", "2025-08-18"], ev.DEFAULT) == "2025-08-18"
+    # One report recalls the summit three days before, another dates the meeting: the later one.
+    assert ev._meeting_date(["2025-08-15", "2025-08-18"], ev.DEFAULT) == "2025-08-18"
+    assert ev._meeting_date(["2022-02-24", "2025-02-18"], ev.DEFAULT) == "2025-02-18"
+    # A day apart is one meeting under two time zones: the day it was held, the earlier.
+    assert ev._meeting_date(["2025-08-16", "2025-08-15"], ev.DEFAULT) == "2025-08-15"
+    assert ev._meeting_date([], ev.DEFAULT) is None
 
 
 def test_events_command_explains_and_takes_one_event():

@@ -59,6 +59,8 @@ def test_finer_date_narrows_a_month_only_to_a_day_inside_it():
         ("20 October 2024 GMT+9", "2024-10-20"),
         ("19 Oct 2024, 14:30 UTC+02:00", "2024-10-19"),
         ("October 19, 2024 at 3:00 pm EDT", "2024-10-19"),
+        ("Last updated: 2025/08/18 at 3:55 PM", "2025-08-18"),
+        ("19.10.2024 10:00", "2024-10-19"),
     ],
 )
 def test_parse_date_line_reads_stamps(line, expected):
@@ -78,6 +80,7 @@ def test_parse_date_line_reads_stamps(line, expected):
         "NATO 2024 Summit Oct 3",
         "",
         "February 30, 2024",  # not a real day
+        "Version 1.2.3 at 10:00",  # a number with dots is no date
     ],
 )
 def test_parse_date_line_rejects_non_stamps(line):
@@ -406,3 +409,15 @@ def test_news_weekday_is_the_first_weekday_the_opening_dates_its_news_to(lines, 
 ])
 def test_news_weekday_said_on_counts_only_a_day_something_happened_on(lines, weekday):
     assert news_weekday(lines, said_on=True) == weekday
+
+
+def test_news_weekdays_lists_every_day_an_opening_names_for_its_news_in_order():
+    from compare.metadata import news_weekday, news_weekdays
+
+    lines = ["Trump, after meeting Putin in Alaska on Friday, prepared the talks at the White House.",
+             "European leaders joined the talks on Monday, and will meet again next Tuesday.",
+             "The talks on Monday lasted three hours."]
+    assert news_weekdays(lines) == (4, 0)
+    assert news_weekday(lines) == 4
+    assert news_weekdays(["He took office on Friday and met them on Monday."]) == (0,)
+    assert news_weekdays(["No day is named here."]) == ()
