@@ -510,8 +510,12 @@ _ENDED_AFTER = re.compile(rf"\b(?:{words.ENDING_VERBS})\s+(?:[\w,]+\s+){{0,4}}?a
 _SEGMENTS_IN = re.compile(rf"\b(?P<seg>{_SEGMENT})\b", re.IGNORECASE)
 _FORECAST = re.compile(rf"\b(?:{words.FORECAST_WORDS})\b", re.IGNORECASE)
 _FIGURE_CONTINUES = re.compile(rf"\b(?:{_UNIT})\s+and\s+$", re.IGNORECASE)  # "hour and 40-minute": half a figure
-_PART_OF_LENGTH = re.compile(r"\b(?:first|last|final|next|opening|closing|remaining|few)\s+$", re.IGNORECASE)
+# "the last 10 minutes", not the verb of "was to last an hour"
+_PART_OF_LENGTH = re.compile(r"\b(?:first|final|next|opening|closing|remaining|few)\s+$"
+                             r"|\b(?:the|its|their|his|her|this|that)\s+last\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\bbut\b")
+_BRACKETED_LENGTH = re.compile(
+    rf"\s*\(\s*(?:(?P<fact>{words.WHAT_HAPPENED})\s*,?\s*)?(?:(?:only|just|some|or)\s+)?$", re.IGNORECASE)
 
 
 def _key(matched: str) -> str:
@@ -578,6 +582,7 @@ def _durations(reader: _Reader, text: str, names: Mapping[str, str], published: 
     if _letter_runs(text).isdisjoint(_DURATION_HINTS):
         return []
     out = []
+    previous: tuple[int, str | None, bool] | None = None  # (end, segment, a forecast) of the length read before
     for match in _DURATION.finditer(text):
         minutes = _duration_minutes(match)
         if minutes is None or minutes <= 0:
@@ -585,11 +590,19 @@ def _durations(reader: _Reader, text: str, names: Mapping[str, str], published: 
         before, after = text[:match.start()], text[match.end():]
         if _PART_OF_LENGTH.search(before) or _FIGURE_CONTINUES.search(before):
             continue  # "the last 10 minutes of the meeting": a stretch of it, not its length
-        segment = _duration_segment(match, before, after)
+        clause = _CLAUSE_BREAK.split(before)[-1]
+        bracketed = _BRACKETED_LENGTH.search(before)
+        if bracketed and previous is not None and previous[0] == bracketed.start():
+            # "was to last an hour (in fact, only 11 minutes)": a length in brackets after another is the same
+            # thing's, planned as the first was unless the brackets say what happened
+            segment, forecast = previous[1], previous[2] and not bracketed.group("fact")
+        else:
+            segment = _duration_segment(match, before, after)
+            forecast = _FORECAST.search(" ".join(clause.split()[-8:])) is not None
+        previous = (match.end(), segment, forecast)
         if segment is None:
             continue
-        clause = _CLAUSE_BREAK.split(before)[-1]
-        if _FORECAST.search(" ".join(clause.split()[-8:])):
+        if forecast:
             continue  # "the talks could last six hours": a forecast, not what happened
         if _OTHER_MEETING.search(before) or _PRIOR_LENGTH.search(clause) or _other_year(before, published):
             continue  # "a 2018 summit that lasted two hours", "after wrapping up a two-day visit to Japan"
@@ -741,6 +754,7 @@ def _persons(reader: _Reader, text: str, published: str | None = None) -> list[F
     of_now = not (_OTHER_MEETING.search(text) or _PRIOR_MEETING.search(text) or _other_year(text, published))
     quoted = _quoted_spans(text, _open_quote_before(reader))
     first_person = _FIRST_PERSON.search(_unquoted(text, quoted)) is not None
+    listed: tuple[int, str, str | None] | None = None  # (end, office, country) of the person named just before
     for match in _PERSON.finditer(text):
         if _OFFICE_CONTINUES.search(text, 0, match.start()):
             continue  # "ago-Vice President X": the office read is the tail of a longer one
@@ -774,6 +788,9 @@ def _persons(reader: _Reader, text: str, published: str | None = None) -> list[F
         name = " ".join(tokens)
         end = match.start("name") + text[match.start("name"):].index(tokens[-1]) + len(tokens[-1])
         country = _country_named(match.group("country")) if of_now else None
+        if country is None and of_now and listed is not None:
+            country = _listed_country(text, listed, match.start(), office[1])
+        listed = (end, office[1], country)
         # A title in someone's words ("We see President X's resolve", a quotation) is the speaker's, which the
         # outlet only reports: shown, but no evidence of what the outlet calls the person.
         said = first_person or any(q_start <= match.start() < q_end for q_start, q_end in quoted)
@@ -781,6 +798,23 @@ def _persons(reader: _Reader, text: str, published: str | None = None) -> list[F
                                match.start("office") if not mods else match.start(), end, country=country,
                                bound=QUOTED if said else None))
     return out
+
+
+_LIST_JOIN = re.compile(r",?\s+and\s+|,\s+")
+_COUNTRY_WORD = re.compile(r"\b[A-Z][A-Za-z.]*")
+
+
+def _listed_country(text: str, listed: tuple[int, str, str | None], start: int, office: str) -> str | None:
+    """The country of a title that names none, when it follows another person's title in a list ("U.S. Foreign
+    Minister X and National Security Adviser Y", "Saudi Foreign Minister X and national security adviser Y"): a
+    writer names the country again when the list changes sides. Not when the two hold one office (one holder
+    each: two countries), nor when the sentence names another country anywhere ("Russian Foreign Minister X and
+    Secretary of State Y of the United States")."""
+    end, listed_office, listed_country = listed
+    if listed_country is None or listed_office == office or not _LIST_JOIN.fullmatch(text, end, start):
+        return None
+    named = {_country_named(w) for w in _COUNTRY_WORD.findall(text)} - {None}
+    return listed_country if named == {listed_country} else None
 
 
 QUOTED = "quoted"  # the bound of a fact read inside someone's reported words
@@ -1001,8 +1035,8 @@ def _two_holders(facts: Sequence[Fact]) -> list[tuple[Fact, Fact]]:
     holders: dict[tuple[str, str], dict[str, dict[str, Fact]]] = defaultdict(lambda: defaultdict(dict))
     for fact in facts:
         group, office = fact.value.split(": ", 1) if ": " in fact.value else ("", "")
-        if fact.kind != FactKind.PERSON or fact.country is None or group not in words.SINGLE_HOLDER_GROUPS \
-                or office.startswith(("former ", "deputy ")):
+        if fact.kind != FactKind.PERSON or fact.country is None or office.startswith(("former ", "deputy ")) \
+                or (group not in words.SINGLE_HOLDER_GROUPS and office not in words.SINGLE_HOLDER_OFFICES):
             continue
         holders[fact.country, fact.value][fact.subject].setdefault(fact.source, fact)
     pairs = []
@@ -1020,6 +1054,28 @@ def _two_holders(facts: Sequence[Fact]) -> list[tuple[Fact, Fact]]:
                     continue
                 for fact in named[unusual].values():
                     pairs.extend((fact, other) for other in named[usual].values())
+    return pairs + _namesakes_of_odd_holders([a for a, _ in pairs], facts)
+
+
+def _namesakes_of_odd_holders(odd: Sequence[Fact], facts: Sequence[Fact]) -> list[tuple[Fact, Fact]]:
+    """A name given to an office another person holds, whose surname is that of someone the other sources title
+    otherwise ("US Secretary of State Mike X" where the others write "Secretary of State Y" and "Vice President JD
+    X"): the source has put one person's surname under another's office, so its fact conflicts with each other
+    source's title for that person too. Without the first conflict a namesake is as often a relative ("President
+    Bill X" / "Secretary of State Hillary X")."""
+    pairs = []
+    for fact in dict.fromkeys(odd):
+        given, surname = _name_parts(fact.subject)
+        seen: set[str] = set()
+        for other in facts:
+            if other.kind != FactKind.PERSON or other.source == fact.source or other.source in seen \
+                    or other.bound == QUOTED or len(other.subject.split()) < 2 or other.subject == fact.subject:
+                continue
+            other_given, other_surname = _name_parts(other.subject)
+            if other_surname == surname and not _same_given_name(given, other_given) \
+                    and _offices_exclusive(fact.value, other.value):
+                pairs.append((fact, other))
+                seen.add(other.source)
     return pairs
 
 

@@ -77,6 +77,28 @@ def test_no_duration_where_none_is_the_meetings(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a length in brackets after another is the same thing's; it is what happened when the brackets say so
+        ("The joint press conference was to last an hour (in fact, only 11 minutes).",
+         [("press conference", "11 min", None, "11 minutes")]),
+        ("The summit was expected to last two hours (in the end, more than three hours).",
+         [("talks", "3 h", "above", "more than three hours")]),
+        ("The talks lasted 90 minutes (an hour and a half), the Kremlin said.",
+         [("talks", "1 h 30 min", None, "90 minutes"), ("talks", "1 h 30 min", None, "an hour and a half")]),
+        # planned, and the brackets only add to the plan
+        ("The meeting was supposed to last 40 minutes (almost three hours in total).", []),
+        ("The talks could last two hours (or three hours).", []),
+        # "last" as a verb is no stretch of the meeting; "the last 10 minutes" is
+        ("The talks, which began at noon, went on to last two hours.", [("talks", "2 h", None, "two hours")]),
+        ("In the last 10 minutes of the meeting the two sides argued.", []),
+    ],
+)
+def test_a_length_in_brackets_after_another(text, expected):
+    assert of_kind(facts_of(text), FactKind.DURATION) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Friday's talks ran longer than a 2018 summit in Helsinki that lasted roughly two hours.",
@@ -454,6 +476,49 @@ def test_a_garbled_name_is_shown_in_the_row_of_the_name_most_sources_write():
 )
 def test_two_people_named_to_one_office(first, second, conflict):
     assert bool(fact_conflicts(sheet(first, second, published="2025-08-18"))) is conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        # a country has one national security adviser at a time
+        ("US national security adviser Mike Waltz sat in.", "US National Security Advisor Jake Sullivan sat in.",
+         True),
+        ("Saudi national security adviser Musaed al Aiban sat in.", "US national security adviser Mike Waltz sat in.",
+         False),
+        # a title without a country takes that of the person listed just before it, when the sentence names no other
+        ("The US side sent US Foreign Minister Marco Rubio and National Security Advisor Jake Sullivan.",
+         "Rubio was joined by US national security adviser Mike Waltz.", True),
+        ("Saudi Foreign Minister Faisal bin Farhan and national security adviser Musaed al Alban joined them.",
+         "Rubio was joined by US national security adviser Mike Waltz.", False),
+        ("Russian Foreign Minister Sergei Lavrov and national security adviser Jake Sullivan met in Riyadh.",
+         "Rubio was joined by US national security adviser Mike Waltz, the US said.", False),
+        ("Indian Prime Minister Narendra Modi met national security adviser Jake Sullivan.",
+         "US national security adviser Mike Waltz was there.", False),  # no list: the title's country is unsaid
+        ("US Foreign Minister Marco Rubio and national security adviser Jake Sullivan met Russian officials.",
+         "US national security adviser Mike Waltz was there.", False),  # another country named: whose?
+        ("Russian Foreign Minister Sergei Lavrov and Foreign Minister Marco Rubio met.",
+         "Russian Foreign Minister Sergei Lavrov spoke.", False),  # one office, one holder each: two countries
+    ],
+)
+def test_one_holder_offices_and_listed_countries(first, second, conflict):
+    assert bool(fact_conflicts(sheet(first, second, published="2025-02-18"))) is conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "pairs"),
+    [
+        # an office given to another holder, under the surname of someone the others title otherwise
+        ("US Secretary of State Mike Vance said so.",
+         "US Secretary of State Marco Rubio said so. Vice President JD Vance agreed.", {(0, 0), (0, 1)}),
+        # without the first conflict a namesake is another person
+        ("Secretary of State Hillary Clinton said so.", "Former President Bill Clinton said so.", set()),
+        ("US Secretary of State Hillary Clinton said so.", "President Bill Clinton agreed.", set()),
+    ],
+)
+def test_an_odd_holder_under_a_known_surname(first, second, pairs):
+    conflicts = fact_conflicts(sheet(first, second, published="2025-02-18"))
+    assert {(c.a.sentence_id, c.b.sentence_id) for c in conflicts} == pairs
 
 
 @pytest.mark.parametrize(

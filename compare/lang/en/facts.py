@@ -33,6 +33,8 @@ MEETING_FOR_VERBS = r"met|meeting|talked|spoke|conferred|negotiated|held\s+talks
 ENDING_VERBS = r"concluded|ended|wrapped\s+up|finished|broke\s+up|closed|came\s+to\s+an\s+end"
 # Words that make a length a forecast or a plan, not what happened ("the talks could last six hours").
 FORECAST_WORDS = r"could|may|might|would|expected|scheduled|set|planned|likely|due|supposed|should|(?:was|were|is|are)\s+to"
+# Words that set what happened against a plan or a forecast ("was to last an hour (in fact, only 11 minutes)").
+WHAT_HAPPENED = r"in\s+fact|actually|in\s+reality|in\s+the\s+end|eventually|ultimately"
 
 # Nouns naming the meeting or a part of it, to the part ("segment") a length belongs to. Longer phrases first
 # where one contains another; a noun not listed here is not a part of the meeting.
@@ -153,6 +155,8 @@ NAME_PARTICLES = frozenset("al el bin ibn bint abu van von der den de da di dos 
 # the same country, cannot both be right ("US Secretary of State X" / "US Secretary of State Y"). Deputies,
 # vice premiers and staff (aides, envoys, spokespeople) come several to a government.
 SINGLE_HOLDER_GROUPS = frozenset({"state", "government", "minister"})
+# Staff offices that one person of a country holds at a time, unlike aides, envoys and spokespeople.
+SINGLE_HOLDER_OFFICES = frozenset({"national security adviser"})
 
 # --- which meeting ------------------------------------------------------------------------------------------------
 
