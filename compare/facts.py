@@ -215,12 +215,22 @@ def source_facts(source: Source, sentences: Sequence[Sentence], published: str |
             out.extend(f for f in _counts(reader, text) if f.subject.startswith(_TAKING_PART))
         if about_meeting and not future:
             out.extend(_parts_of_day(reader, text))
-        if about_meeting:  # the time a meeting is set for is said before it happens
+        if about_meeting or _names_the_talks(text):  # the time a meeting is set for is said before it happens
             out.extend(_clock_times(reader, text, published))
     return tuple(sorted(out, key=lambda f: (f.start, f.kind)))
 
 
 _ANY_FIGURE = re.compile(r"\d")
+_TALKS_NOUNS = [noun for noun, segment in words.SEGMENTS.items() if segment == "talks"]
+_TALKS_NOUN = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(_TALKS_NOUNS, key=len, reverse=True))})\b",
+                         re.IGNORECASE)
+_TALKS_HINTS = frozenset(re.findall(r"[a-z]+", " ".join(_TALKS_NOUNS)))
+
+
+def _names_the_talks(text: str) -> bool:
+    """Does the sentence name the talks by a noun the meeting words do not hold ("their sit-down", "the
+    encounter")?"""
+    return not _letter_runs(text).isdisjoint(_TALKS_HINTS) and _TALKS_NOUN.search(text) is not None
 _TAKING_PART = ("attend:", "expect:")  # counts of who took part, or was expected to
 
 
@@ -404,11 +414,15 @@ _ZONED = re.compile(r"(?P<hour>\d\d):(?P<minute>\d\d) (?P<zone>\w+/[\w/]+)")
 
 def _clock_times_placed(facts: Sequence[Fact]) -> list[Fact]:
     """Clock times read without a date, put in UTC on the meeting's date most sources of the event state (a
-    written date before one worked out); without any, they stay as read and never conflict."""
+    written date before one worked out); when that date is only worked out (from a weekday word and a date that
+    may be a year off), they stay as read and are compared on a winter and a summer day (`_utc_readings`)."""
     dates = Counter((f.bound is None, f.value) for f in facts if f.kind == FactKind.DATE)
     if not dates:
         return list(facts)
-    day = date.fromisoformat(max(dates, key=lambda d: (dates[d], d[0]))[1])
+    written, best = max(dates, key=lambda d: (dates[d], d[0]))
+    if not written:
+        return list(facts)
+    day = date.fromisoformat(best)
     out = []
     for fact in facts:
         zoned = _ZONED.fullmatch(fact.value) if fact.kind == FactKind.TIME_OF_DAY and fact.number is None else None
@@ -1142,9 +1156,14 @@ def _row_conflicts(kind: FactKind, subject: str, group: list[Fact], texts: Mappi
     for i, a_source in enumerate(sources):
         for b_source in sources[i + 1:]:
             pair = _conflicting_pair(kind, by_source[a_source], by_source[b_source], texts)
-            if pair is not None:
-                a, b = pair
-                out.append(FactConflict(kind, subject, a, b, _reason(kind, subject, a, b)))
+            if pair is None:
+                continue
+            a, b = pair
+            out.append(FactConflict(kind, subject, a, b, _reason(kind, subject, a, b)))
+            if kind != FactKind.PERSON:  # every sentence that states a figure the other source excludes
+                seconds = [(x, b) for x in by_source[a_source] if x.sentence_id != a.sentence_id] \
+                    + [(a, y) for y in by_source[b_source] if y.sentence_id != b.sentence_id]
+                out.extend(FactConflict(kind, subject, x, y, _reason(kind, subject, x, y)) for x, y in seconds)
     return out
 
 
@@ -1176,9 +1195,13 @@ def _reason(kind: FactKind, subject: str, a: Fact, b: Fact) -> str:
 def _incompatible(kind: FactKind, a: Fact, b: Fact, texts: Mapping[str, str] | None) -> bool:
     if kind in (FactKind.DURATION, FactKind.COUNT):
         return _interval_apart(a, b)  # "nearly three hours" and "more than three hours": one figure, two sides
-    if kind == FactKind.TIME_OF_DAY and a.number is not None and b.number is not None:
-        apart = abs(a.number - b.number) % 1440
-        return min(apart, 1440 - apart) > _clock_slack(a) + _clock_slack(b)
+    if kind == FactKind.TIME_OF_DAY and (a_times := _utc_readings(a)) and (b_times := _utc_readings(b)):
+        if len(a_times) < len(b_times):
+            a_times = a_times * len(b_times)
+        elif len(b_times) < len(a_times):
+            b_times = b_times * len(a_times)
+        reach = _clock_slack(a) + _clock_slack(b)
+        return all(min(abs(x - y) % 1440, 1440 - abs(x - y) % 1440) > reach for x, y in zip(a_times, b_times))
     if a.value == b.value:
         return False
     if a.bound is not None or b.bound is not None:
@@ -1206,6 +1229,23 @@ def _incompatible(kind: FactKind, a: Fact, b: Fact, texts: Mapping[str, str] | N
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
+
+
+# Two days of one year, one in each half, on which a clock time of unknown date is put in UTC: a zone keeps summer
+# time on one of them (north or south of the equator), so the two readings are the time's with and without it.
+_SEASON_DAYS = (date(2025, 1, 15), date(2025, 7, 15))
+
+
+def _utc_readings(fact: Fact) -> tuple[float, ...]:
+    """A clock time in minutes after midnight UTC: one reading when its day is known, else one on each of
+    `_SEASON_DAYS` (two times of one day conflict only when they do with summer time and without it); none when
+    it is no clock time."""
+    if fact.number is not None:
+        return (fact.number,)
+    zoned = _ZONED.fullmatch(fact.value)
+    if zoned is None:
+        return ()
+    return tuple(_utc_minutes(int(zoned["hour"]), int(zoned["minute"]), zoned["zone"], day) for day in _SEASON_DAYS)
 
 
 def _clock_slack(fact: Fact) -> float:

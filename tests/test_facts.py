@@ -303,6 +303,42 @@ def test_a_clock_time_without_a_date_is_placed_on_the_events_date():
     assert start.status == FactStatus.AGREE and {f.value for f in start.facts} == {"19:00 UTC"}
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        # no date written out: compared with summer time and without it, apart only when apart both ways
+        ("The summit is scheduled for 3 p.m. ET.", "The leaders are scheduled to meet at 11.30 am local time (1930GMT).",
+         True),
+        ("The summit is scheduled for 3 p.m. ET.", "The meeting will take place at 11:00 local time (22:00 Moscow time).",
+         False),  # one moment in summer
+        ("The summit is scheduled for 3 p.m. ET.", "The leaders are scheduled to meet at 2000GMT.", False),  # winter
+        ("The talks began at 11:26 a.m. (7:26 p.m. GMT).", "The talks started around 3:30 p.m. EST.", False),
+    ],
+)
+def test_clock_times_on_a_day_no_source_writes_out(first, second, conflict):
+    facts = {"a": facts_of(first, published=None, source_id="a"),
+             "b": facts_of(f"The leaders met on Friday. {second}", published=None, source_id="b")}
+    assert [c.kind for c in fact_conflicts(lineup(facts))] == ([FactKind.TIME_OF_DAY] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Their sit-down at the air base is scheduled for 3 p.m. ET, the White House said.", True),
+        ("The encounter is set for 11:30 a.m. local time (1930GMT).", True),
+        ("The president's plane is scheduled to land at 10:54 a.m. local time (6:54 p.m. GMT).", False),
+    ],
+)
+def test_a_clock_time_of_the_talks_by_another_noun(text, read):
+    assert bool(of_kind(facts_of(text, published="2025-08-15"), FactKind.TIME_OF_DAY)) is read
+
+
+def test_every_sentence_that_states_a_conflicting_figure_is_paired():
+    rows = sheet("The summit is scheduled for 3 p.m. ET. Their sit-down is scheduled for 3 p.m. ET, aides said.",
+                 "The leaders are scheduled to meet at 11.30 am local time (1930GMT).", published="2025-08-15")
+    assert {(c.a.sentence_id, c.b.sentence_id) for c in fact_conflicts(rows)} == {(0, 0), (1, 0)}
+
+
 def test_a_place_span_covers_the_name_only():
     facts = facts_of("Xi Jinping arrived in Moscow Wednesday and held talks with Putin.", published="2025-05-08")
     assert of_kind(facts, FactKind.PLACE) == [("meeting", "Moscow", None, "Moscow")]

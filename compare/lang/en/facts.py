@@ -51,7 +51,7 @@ SEGMENTS = {
     "telephone call": "call", "call": "call", "phone conversation": "call", "telephone conversation": "call",
     "talks": "talks", "meeting": "talks", "meetings": "talks", "discussion": "talks", "discussions": "talks",
     "negotiations": "talks", "session": "talks", "summit": "talks", "engagement": "talks", "interaction": "talks",
-    "conversation": "talks", "encounter": "talks", "bilateral": "talks", "consultations": "talks",
+    "conversation": "talks", "encounter": "talks", "bilateral": "talks", "consultations": "talks", "sit-down": "talks",
     "visit": "visit", "state visit": "visit", "trip": "visit", "stay": "visit", "tour": "visit",
 }  # fmt: skip
 
