@@ -518,6 +518,12 @@ _OF_SEGMENT = re.compile(rf"^\s+of\s+(?:(?:the|their|[a-z-]+)\s+){{0,2}}?(?P<seg
 _OF_OTHER = re.compile(r"^\s+of\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(rf"\b(?:{words.DURATION_VERBS})\s+(?:(?:for|just|only|to)\s+)*$", re.IGNORECASE)
 _MEETING_FOR = re.compile(rf"\b(?:{words.MEETING_FOR_VERBS})\s+(?:(?:for|just|only)\s+)+$", re.IGNORECASE)
+REMARKS = "remarks"  # the segment of one speaker's own words, a length of which is his
+_REMARKS_AFTER = re.compile(rf"^(?:-long)?\s+(?:[a-z-]+\s+)?(?:{_alternation(words.REMARKS_NOUNS)})\b", re.IGNORECASE)
+# One named speaker before the verb, not a pair ("Trump only spoke for", not "Putin and Trump spoke for")
+_ONE_SPEAKER_FOR = re.compile(
+    r"(?<!\band\s)\b(?!(?:They|We|Both|All)\b)[A-Z][\w'’-]+\s+(?:(?:only|just|also|then|briefly)\s+)?(?:spoke|talked)\s+"
+    r"(?:(?:for|just|only)\s+)+$")
 _VISIT_FOR = re.compile(r"\b(?:stay(?:ed|s|ing)?|visit(?:ed|s|ing)?|remain(?:ed|s)?)\s+(?:in\s+\w+\s+)?for\s+$",
                         re.IGNORECASE)
 _ENDED_AFTER = re.compile(rf"\b(?:{words.ENDING_VERBS})\s+(?:[\w,]+\s+){{0,4}}?after\s+$", re.IGNORECASE)
@@ -624,6 +630,11 @@ def _durations(reader: _Reader, text: str, names: Mapping[str, str], published: 
         subject = f"{segment} (days)" if unit_is_days else segment  # a span of days is not a sitting's length
         if segment == "visit":  # at a summit several people visit: a visit's length is its visitor's
             subject = f"{subject}: {_visitor(before, names) or _UNNAMED}"
+        elif segment == REMARKS:  # each speaker's own: a length of remarks whose speaker is unnamed is not read
+            speaker = _visitor(before, names)
+            if speaker is None:
+                continue
+            subject = f"{subject}: {speaker}"
         bound_word = (match.group("bound") or match.group("lone_bound") or "").lower()
         bound = words.BOUND_WORDS.get(bound_word) if bound_word else ("about" if match.group("lone") else None)
         value = _minutes_text(minutes)
@@ -661,13 +672,17 @@ def _duration_segment(match: re.Match[str], before: str, after: str) -> str | No
     attributive = match.group("lone") or (match.group("joint") or "").startswith("-")
     if attributive:  # "a 90-minute meeting", "an hour-long bilateral meeting", "a three-day state visit"
         found = _SEGMENT_AFTER.match(after)
-        return _segment_of(found.group("seg")) if found else None
+        if found is None:
+            return REMARKS if _REMARKS_AFTER.match(after) else None  # "a brief four-minute statement"
+        return _segment_of(found.group("seg"))
     found = _OF_SEGMENT.match(after)
     if found:  # "after nearly four hours of talks"
         return _segment_of(found.group("seg"))
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    if _ONE_SPEAKER_FOR.search(clause):  # "Trump spoke for 3.3 minutes (of that time)": his share of it
+        return REMARKS
     if _OF_OTHER.match(after):
         return None  # "3.3 minutes of that time": a part of something else
-    clause = _CLAUSE_BREAK.split(before)[-1]
     if _VERB_BEFORE.search(clause) or _ENDED_AFTER.search(clause):
         named = list(_SEGMENTS_IN.finditer(clause))  # "The talks, held in X, lasted"; "a meeting, which lasted"
         return _segment_of(named[-1].group("seg")) if named else None
@@ -1122,7 +1137,7 @@ def _visitors_named(facts: list[Fact], canonical: Mapping[str, str]) -> dict[str
     """A visit whose visitor the source does not name is the one named visitor's when the event's sources name
     only one (one side travelled); with several visitors named, it stays apart."""
     named = {canonical.get(f.subject.split(": ", 1)[1], f.subject.split(": ", 1)[1])
-             for f in facts if f.kind == FactKind.DURATION and ": " in f.subject}
+             for f in facts if f.kind == FactKind.DURATION and f.subject.startswith("visit") and ": " in f.subject}
     named.discard(_UNNAMED)
     return {_UNNAMED: named.pop()} if len(named) == 1 else {}
 

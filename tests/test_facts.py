@@ -79,6 +79,40 @@ def test_no_duration_where_none_is_the_meetings(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the length of one speaker's own words is his
+        ("US President Donald Trump made a brief four-minute statement, praising the delegation.",
+         [("remarks: donald trump", "4 min", None, "four-minute")]),
+        ("Surprisingly, Trump only spoke for 3.3 minutes of that time, which is unprecedented.",
+         [("remarks: trump", "3.3 min", None, "3.3 minutes")]),
+        # two or more speaking are the talks; a speaker left unnamed is nobody's
+        ("They spoke for nearly three hours.", [("talks", "3 h", "below", "nearly three hours")]),
+        ("At the venue, Putin and Trump spoke for three hours.", [("talks", "3 h", None, "three hours")]),
+        ("He made a brief four-minute statement.", []),
+        ("The joint statement ran to 12 pages and took two days to agree.", []),
+    ],
+)
+def test_a_speakers_own_length(text, expected):
+    assert of_kind(facts_of(text), FactKind.DURATION) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("US President Donald Trump made a brief four-minute statement.",
+         "Surprisingly, President Trump only spoke for 3.3 minutes.", True),
+        ("US President Donald Trump made a brief four-minute statement.",
+         "In the end, President Putin spoke for eight minutes.", False),  # two speakers
+        ("US President Donald Trump made a four-minute statement.",
+         "The talks lasted 4 hours, and President Trump only spoke for 3.9 minutes.", False),  # rounding
+    ],
+)
+def test_speakers_lengths_apart(first, second, conflict):
+    assert bool(fact_conflicts(sheet(first, second))) is conflict
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a length in brackets after another is the same thing's; it is what happened when the brackets say so
         ("The joint press conference was to last an hour (in fact, only 11 minutes).",
          [("press conference", "11 min", None, "11 minutes")]),

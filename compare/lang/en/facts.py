@@ -55,6 +55,9 @@ SEGMENTS = {
     "visit": "visit", "state visit": "visit", "trip": "visit", "stay": "visit", "tour": "visit",
 }  # fmt: skip
 
+# Nouns of one speaker's own words at the meeting, whose length is his ("a brief four-minute statement").
+REMARKS_NOUNS = ("statement", "remarks", "speech", "address", "opening remarks", "opening statement")
+
 # --- at what time ------------------------------------------------------------------------------------------------
 
 # Time zones as news copy names them after a clock time ("3 p.m. ET", "1930GMT", "22:00 Moscow time"), to the
