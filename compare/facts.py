@@ -217,6 +217,7 @@ def source_facts(source: Source, sentences: Sequence[Sentence], published: str |
             out.extend(_parts_of_day(reader, text))
         if about_meeting or _names_the_talks(text):  # the time a meeting is set for is said before it happens
             out.extend(_clock_times(reader, text, published))
+        out.extend(_joint_appearances(reader, text, published))
     return tuple(sorted(out, key=lambda f: (f.start, f.kind)))
 
 
@@ -755,6 +756,41 @@ def _counts(reader: _Reader, text: str) -> list[Fact]:
             out.append(reader.fact(FactKind.COUNT, subject, f"{value:g}", match.start("num") if not match.group("bound")
                                    else match.start("bound"), match.end("noun"), bound=bound, number=float(value)))
     return out
+
+
+_JOINT_PARTS = _alternation(k for k, v in words.SEGMENTS.items() if v == "press conference")
+_NOT_HELD = re.compile(rf"\b(?:{words.NOT_HELD})\s+joint\s+(?P<seg>{_JOINT_PARTS})\b", re.IGNORECASE)
+_HELD = re.compile(rf"\b(?:{words.HELD_AT})\s+joint\s+(?P<seg>{_JOINT_PARTS})\b"
+                   rf"|\b(?:the|their)\s+joint\s+(?P<seg2>{_JOINT_PARTS})\s+(?:{words.HELD_AFTER})\b", re.IGNORECASE)
+_JOINT_HINTS = _last_letter_runs(k for k, v in words.SEGMENTS.items() if v == "press conference")
+_CALLED_OFF = re.compile(rf"^\W*(?:\w+\W+){{0,4}}?(?:{words.CALLED_OFF})\b", re.IGNORECASE)
+_PLANNED = re.compile(rf"\b(?:{words.FORECAST_WORDS}|will|plan(?:s|ned)?)\b", re.IGNORECASE)
+JOINT_HELD = "held: joint press conference"  # the count subject: whether the sides appeared together (1) or not (0)
+
+
+def _joint_appearances(reader: _Reader, text: str, published: str | None) -> list[Fact]:
+    """Whether the meeting had a joint press conference, as a count of one ("addressing a joint press conference",
+    "the joint news conference lasted 12 minutes") or none ("ended without a joint press conference"). A joint
+    appearance is one event of the meeting, unlike each side's own briefing, so only "joint" ones are read. Not
+    read: a plan or a forecast either way ("were to hold a joint press conference", "will not hold"), nor one of
+    another meeting."""
+    if _letter_runs(text).isdisjoint(_JOINT_HINTS) or "joint" not in _letter_runs(text):
+        return []
+    for pattern, held in ((_NOT_HELD, 0), (_HELD, 1)):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        group = "seg" if match.group("seg") else "seg2"
+        clause = _CLAUSE_BREAK.split(text[:match.start()])[-1]
+        after = re.split(r"[,;.]", text[match.end():], maxsplit=1)[0]
+        if _PLANNED.search(" ".join(clause.split()[-6:])) or _PLANNED.search(" ".join(after.split()[:3])):
+            return []  # "no joint press conference is planned", "were to hold a joint press conference"
+        if held and _CALLED_OFF.search(after):
+            return []  # "the joint press conference was cancelled"
+        if _OTHER_MEETING.search(text) or _other_year(text, published):
+            return []  # "their joint press conference in Helsinki in 2018" ("after the talks" is this meeting's)
+        return [reader.fact(FactKind.COUNT, JOINT_HELD, str(held), match.start(), match.end(group), number=float(held))]
+    return []
 
 
 # --- who -----------------------------------------------------------------------------------------------------------

@@ -626,6 +626,35 @@ def test_days_apart(first, second, conflict):
     assert bool(fact_conflicts(sheet(first, second, published="2025-05-20"))) is conflict
 
 
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("The meeting, the first in years, ended without a joint press conference.", "0"),
+        ("The talks wrapped up with no joint news conference, and the leaders left.", "0"),
+        ("Addressing a joint press conference after three hours of talks, the president spoke first.", "1"),
+        ("The joint press conference lasted barely 12 minutes.", "1"),
+        # a plan either way, a called-off one, another meeting's, or one side's own briefing: not read
+        ("The two leaders were to hold a joint press conference after the talks.", None),
+        ("The leaders will not hold a joint press conference, an aide said.", None),
+        ("No joint press conference is planned after the summit.", None),
+        ("The joint press conference was cancelled after the shouting match.", None),
+        ("At their joint press conference in Helsinki in 2018, the two leaders stood side by side.", None),
+        ("Afterwards the president held a press conference of his own.", None),
+    ],
+)
+def test_whether_a_joint_appearance_was_held(text, held):
+    found = [v for s, v, _, _ in of_kind(facts_of(text, published="2025-08-16"), FactKind.COUNT)
+             if s == "held: joint press conference"]
+    assert found == ([held] if held else [])
+
+
+def test_a_joint_appearance_held_and_not_held_conflict():
+    rows = sheet("The summit ended without a joint press conference.",
+                 "Addressing a joint press conference after the talks, the president spoke first.",
+                 "The president later held a press conference of his own.", published="2025-08-16")
+    assert [(c.kind, c.a.source, c.b.source) for c in fact_conflicts(rows)] == [(FactKind.COUNT, "a", "b")]
+
+
 def test_counts_of_different_things_do_not_conflict():
     rows = sheet("The two sides signed 12 agreements at the talks.", "They signed 20 memorandums at the talks.")
     assert fact_conflicts(rows) == ()

@@ -55,6 +55,19 @@ SEGMENTS = {
     "visit": "visit", "state visit": "visit", "trip": "visit", "stay": "visit", "tour": "visit",
 }  # fmt: skip
 
+# Words before a joint appearance that say none was held ("ended without a joint press conference"), or one was
+# ("addressing a joint press conference"), and verbs after it that say it took place ("the joint press
+# conference lasted"), or was called off.
+NOT_HELD = (
+    r"without(?:\s+(?:holding|giving|a|an|the|any))*|no|did\s+not\s+hold(?:\s+(?:a|the|any))?|"
+    r"didn['’]t\s+hold(?:\s+(?:a|the|any))?|never\s+held(?:\s+(?:a|the))?|instead\s+of(?:\s+(?:a|the))?|"
+    r"cancel(?:l?ed|l?ing)(?:\s+(?:a|the|their))?|scrapped(?:\s+(?:a|the|their))?|skipped(?:\s+(?:a|the|their))?")
+HELD_AT = (
+    r"(?:at|during|addressing|addressed|told|gave|held|holding|after|concluding|wrapped\s+up\s+with)"
+    r"\s+(?:a|the|their)")
+HELD_AFTER = r"lasted|began|started|ended|was\s+held|took\s+place|followed"
+CALLED_OFF = r"cancel(?:l?ed)|scrapped|called\s+off|dropped|never\s+(?:happened|took\s+place)"
+
 # Nouns of one speaker's own words at the meeting, whose length is his ("a brief four-minute statement").
 REMARKS_NOUNS = ("statement", "remarks", "speech", "address", "opening remarks", "opening statement")
 
