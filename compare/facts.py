@@ -33,7 +33,7 @@ from functools import lru_cache
 from compare.lang import LEXICON
 from compare.lang.en import facts as words
 from compare.metadata import (
-    COUNTRIES, _day_hits, _fold, _places_named, _sentence_kind, _to_date, _trim_place, country_of_capital, day_mentions,
+    COUNTRIES, _day_hits, _explicit_dates, _fold, _places_named, _sentence_kind, _to_date, _trim_place, country_of_capital, day_mentions,
     fold_letters, meeting_place, normalise_place,
 )
 from compare.models import Finding, Relation, Sentence, Source
@@ -261,6 +261,12 @@ def _other_year(text: str, published: str | None) -> bool:
 
 
 _CUE_REACH = 5  # words after a day or place searched for what ties it to an earlier meeting
+# A day just after a verb of speaking is a statement's ("Lavrov stated on March 13 that"), and one after "from" or
+# "until" bounds a span ("from Sept 15 this year to Sept 14, 2026"): neither is the meeting's.
+_DAY_OF_SOMETHING_ELSE = re.compile(
+    rf"(?:\b(?:{'|'.join(sorted(words.SPEECH_WORDS))})\s+(?:\w+\s+)?(?:on\s+)?|\b(?:from|until|till|through|to)\s+)$",
+    re.IGNORECASE)
+_NO_YEAR = "--"  # a date's value without its year: "--05-16" (ISO 8601's month and day)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WRITTEN_DATE = re.compile(r"\d")  # a date written out has its day in digits; a weekday word or "today" has none
 
@@ -275,7 +281,8 @@ def _day_facts(source: Source, sentences: Sequence[Sentence], published: str | N
     off). An ISO date in running text is a page stamp, not a date prose gives a meeting."""
     for sentence in sentences[:LEAD_SENTENCES]:
         mentions = [m for m in _lead_day_mentions(sentence.text, published)
-                    if not _ISO_DATE.fullmatch(sentence.text[m[0]:m[1]]) and not _of_another_meeting(sentence.text, m[0], m[1], published)]
+                    if not _ISO_DATE.fullmatch(sentence.text[m[0]:m[1]]) and not _of_another_meeting(sentence.text, m[0], m[1], published)
+                    and not _DAY_OF_SOMETHING_ELSE.search(sentence.text, 0, m[0])]
         if not mentions:
             continue
         reader = _Reader(source, sentence)
@@ -285,7 +292,8 @@ def _day_facts(source: Source, sentences: Sequence[Sentence], published: str | N
             worked_out, (start, end, when, _weekday) = min(dated, key=lambda d: d[0])
             out.append(reader.fact(FactKind.DATE, "meeting", when, start, end, bound="about" if worked_out else None))
         dated_weekdays = {date.fromisoformat(m[2]).weekday() for m in mentions
-                          if m[2] is not None and _WRITTEN_DATE.search(sentence.text[m[0]:m[1]])}
+                          if m[2] is not None and not m[2].startswith(_NO_YEAR)
+                          and _WRITTEN_DATE.search(sentence.text[m[0]:m[1]])}
         for start, end, when, weekday in mentions:
             written = sentence.text[start:end]
             if weekday is not None and written.capitalize() in _WEEKDAY_NAMES and _near_meeting_word(sentence.text, start, end):
@@ -302,11 +310,19 @@ def _lead_day_mentions(text: str, published: str | None) -> list[tuple[int, int,
     names no meeting word but two titled people ("On May 8 President X received President Y in Moscow") tells
     of their meeting too, unless it looks ahead."""
     mentions = day_mentions(text, published)
-    if mentions or len(list(itertools.islice(_PERSON.finditer(text), 2))) < 2 \
-            or not set(re.findall(r"[a-z]+", text.lower())).isdisjoint(LEXICON.future_words):
-        return mentions
-    return [(start, end, when, date.fromisoformat(when).weekday() if when is not None else weekday)
-            for start, end, when, weekday in _day_hits(text, _to_date(published))]
+    about_meeting, future = _sentence_kind(text)
+    if not mentions and len(list(itertools.islice(_PERSON.finditer(text), 2))) == 2 \
+            and set(re.findall(r"[a-z]+", text.lower())).isdisjoint(LEXICON.future_words):
+        about_meeting, future = True, False
+        mentions = [(start, end, when, date.fromisoformat(when).weekday() if when is not None else weekday)
+                    for start, end, when, weekday in _day_hits(text, _to_date(published))]
+    if published is None and about_meeting and not future:
+        # Without a publication date a date written without its year ("May 16") has no year to take: it is
+        # kept as month and day ("--05-16"), which compares with another source's month and day.
+        mentions = sorted(mentions + [(span[0], span[1], f"--{month:02d}-{day:02d}", None)
+                                      for span, year, month, day in _explicit_dates(text) if year is None and month],
+                          key=lambda m: m[:2])
+    return mentions
 
 
 _TOOK_PLACE = re.compile(words.TOOK_PLACE, re.IGNORECASE)
@@ -417,7 +433,7 @@ def _clock_times_placed(facts: Sequence[Fact]) -> list[Fact]:
     """Clock times read without a date, put in UTC on the meeting's date most sources of the event state (a
     written date before one worked out); when that date is only worked out (from a weekday word and a date that
     may be a year off), they stay as read and are compared on a winter and a summer day (`_utc_readings`)."""
-    dates = Counter((f.bound is None, f.value) for f in facts if f.kind == FactKind.DATE)
+    dates = Counter((f.bound is None, f.value) for f in facts if f.kind == FactKind.DATE and not f.value.startswith(_NO_YEAR))
     if not dates:
         return list(facts)
     written, best = max(dates, key=lambda d: (dates[d], d[0]))
@@ -1258,6 +1274,10 @@ def _incompatible(kind: FactKind, a: Fact, b: Fact, texts: Mapping[str, str] | N
     if a.bound is not None or b.bound is not None:
         return False  # a date worked out, a place read from background: shown, never a conflict
     if kind == FactKind.DATE:
+        if a.value.startswith(_NO_YEAR) or b.value.startswith(_NO_YEAR):  # month and day only: in one year
+            a_day, b_day = (date.fromisoformat(f"{_ANY_LEAP_YEAR}{v[-6:]}") for v in (a.value, b.value))
+            apart = abs((a_day - b_day).days)
+            return min(apart, 366 - apart) >= DATE_CONFLICT_DAYS  # 31 December and 1 January are a day apart
         a_day, b_day = date.fromisoformat(a.value), date.fromisoformat(b.value)
         if not (_YEAR.search(a.shown) and _YEAR.search(b.shown)):
             b_day = _same_year(b_day, a_day.year)  # a year taken from the publication date can be a year off
@@ -1280,6 +1300,7 @@ def _incompatible(kind: FactKind, a: Fact, b: Fact, texts: Mapping[str, str] | N
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
+_ANY_LEAP_YEAR = 2024  # where a date without its year is put to count days (29 February included)
 
 
 # Two days of one year, one in each half, on which a clock time of unknown date is put in UTC: a zone keeps summer

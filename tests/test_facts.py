@@ -655,6 +655,32 @@ def test_a_joint_appearance_held_and_not_held_conflict():
     assert [(c.kind, c.a.source, c.b.source) for c in fact_conflicts(rows)] == [(FactKind.COUNT, "a", "b")]
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        # no publication date: a date without its year is kept as month and day, and compares as such
+        ("Xi Jinping held talks with President Vladimir Putin in Beijing on Thursday, May 16.",
+         "On the morning of May 8, President Vladimir Putin had talks with President Xi Jinping in Moscow.", True),
+        ("The leaders met on May 8.", "The leaders held talks on May 9.", False),  # a time zone apart
+        ("The leaders met on December 31.", "The leaders held talks on January 1.", False),  # across the new year
+        ("The leaders met on May 8.", "The leaders held talks on May 8, 2025.", False),
+        # a statement's day, and a span's bounds, are not the meeting's
+        ("Foreign Minister Sergei Lavrov stated on March 13 that the two sides had agreed to swap diplomats.",
+         "The delegations met in Riyadh on February 18.", False),
+        ("The two sides agreed on a visa-free policy from Sept 15 this year to Sept 14, 2026.",
+         "The delegations met in Beijing on September 2.", False),
+    ],
+)
+def test_dates_without_a_publication_date(first, second, conflict):
+    conflicts = fact_conflicts(sheet(first, second, published=None))
+    assert [c.kind for c in conflicts if c.kind == FactKind.DATE] == ([FactKind.DATE] if conflict else [])
+
+
+def test_a_date_without_its_year_is_shown_as_month_and_day():
+    facts = facts_of("The leaders met on May 16 in Beijing.", published=None)
+    assert of_kind(facts, FactKind.DATE) == [("meeting", "--05-16", None, "May 16")]
+
+
 def test_counts_of_different_things_do_not_conflict():
     rows = sheet("The two sides signed 12 agreements at the talks.", "They signed 20 memorandums at the talks.")
     assert fact_conflicts(rows) == ()
