@@ -878,6 +878,61 @@ def _persons(reader: _Reader, text: str, published: str | None = None) -> list[F
         out.append(reader.fact(FactKind.PERSON, _fold(fold_letters(name)), f"{group}: {value}",
                                match.start("office") if not mods else match.start(), end, country=country,
                                bound=QUOTED if said else None))
+    return out + _titles_set_apart(reader, text, out, of_now, quoted, first_person)
+
+
+_OFFICE_PATTERN = (
+    rf"(?P<office>(?i:(?P<deputy>(?:first\s+)?deputy\s+)?(?P<pf1>{_PORTFOLIO})\s+(?:minister|secretary)"
+    rf"|(?:minister|secretary)\s+(?:of|for)\s+(?:the\s+)?(?P<pf2>{_PORTFOLIO})"
+    rf"|(?P<office_word>{_OFFICE})))")
+_PLAIN_NAME_WORD = r"[A-Z][\w'’-]+"
+_REMIT = rf"\s+(?:for|to|of)\s+(?:the\s+)?(?P<remit>{_PLAIN_NAME_WORD}(?:\s+{_PLAIN_NAME_WORD}){{0,2}})"
+# "special envoy for the Middle East Steve X": an office, what it is for, then a name of exactly two words (where the
+# remit ends and the name begins is not written; a name of two words followed by no capitalised word is read)
+_TITLE_WITH_REMIT = re.compile(
+    rf"(?<![\w-]){_OFFICE_PATTERN}{_REMIT}\s+(?P<name>{_PLAIN_NAME_WORD}\s+{_PLAIN_NAME_WORD})\b(?!\s+[A-Z])")
+# "Steve X, Washington's special envoy for the Middle East," / "Marco Rubio, the US Secretary of State, ...": a
+# title set after the name between commas (or before the sentence's end)
+_TITLE_AFTER = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_PLAIN_NAME_WORD}(?:\s+{_PLAIN_NAME_WORD}){{1,2}}),\s+(?:(?:the|an?)\s+)?"
+    rf"(?:(?P<owner>U\.S\.|U\.K\.|[A-Z][\w-]*?)(?:['’]s)?\s+)?{_OFFICE_PATTERN}"
+    rf"(?:{_REMIT})?(?=\s*(?:[,;)]|\.(?:\s|$)|$))")
+
+
+_TITLE_TAIL = re.compile(r"(?:\b(?:former|ex|outgoing|then|late|acting)[\s-]+|\b(?:to|of|for)\s+(?:the\s+)?)$",
+                         re.IGNORECASE)
+_NAME_NEXT = re.compile(r",\s+[A-Z]")
+
+
+def _titles_set_apart(reader: _Reader, text: str, read: Sequence[Fact], of_now: bool,
+                      quoted: Sequence[tuple[int, int]], first_person: bool) -> list[Fact]:
+    """Titles the title-before-name pattern misses: one with its remit between office and name ("special envoy for
+    the Middle East Steve X") and one set after the name between commas ("Steve X, Washington's special envoy,").
+    Only a name of two or three capitalised words, none a month, weekday or function word, and not one already
+    read; the country is the remit's or the owner's when it names one ("the US Secretary of State")."""
+    out = []
+    taken = [(f.start - reader.sentence.start, f.end - reader.sentence.start) for f in read]
+    for pattern in (_TITLE_WITH_REMIT, _TITLE_AFTER):
+        for match in pattern.finditer(text):
+            tokens = match.group("name").split()
+            if any(_fold(t) in _NOT_NAME or _fold(t) in COUNTRIES for t in tokens):
+                continue
+            if _OFFICE_CONTINUES.search(text, 0, match.start("office")) or _TITLE_TAIL.search(text, 0, match.start("office")):
+                continue  # another time's title, or the tail of a longer one ("Assistant to the President for X")
+            if pattern is _TITLE_AFTER and _NAME_NEXT.match(text, match.end()):
+                continue  # "X, the president of Brazil, Luiz Y": a list whose next item the title introduces
+            office = _office(match)
+            if office is None:
+                continue
+            name_start, name_end = match.span("name")
+            if any(start < name_end and name_start < end for start, end in taken):
+                continue
+            owner = match.groupdict().get("owner") or match.group("remit")
+            country = _country_named(owner) if of_now and owner else None
+            said = first_person or any(q_start <= match.start() < q_end for q_start, q_end in quoted)
+            out.append(reader.fact(FactKind.PERSON, _fold(fold_letters(" ".join(tokens))), f"{office[0]}: {office[1]}",
+                                   match.start(), match.end(), country=country, bound=QUOTED if said else None))
+            taken.append((match.start(), match.end()))
     return out
 
 

@@ -549,6 +549,38 @@ def test_two_people_named_to_one_office(first, second, conflict):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title with its remit between office and name, or set after the name between commas
+        ("The team included Trump's special envoy for the Middle East Steve Whitkoff.",
+         [("steve whitkoff", "staff: envoy", None)]),
+        ("The delegation included Steve Witkoff, Washington's special envoy for the Middle East.",
+         [("steve witkoff", "staff: envoy", None)]),
+        ("Marco Rubio, the US Secretary of State, on Monday arrived in Saudi Arabia.",
+         [("marco rubio", "minister: foreign affairs minister", "United States")]),
+        ("Prime Minister of India Narendra Modi met the Chinese leader.",
+         [("narendra modi", "government: prime minister", "India")]),
+        # the tail of a longer title, a list the title introduces the next item of, a day, another time's title
+        ("Assistant to the President for National Security Mike Waltz sat in.", []),
+        ("Guests included Aleksandr Lukashenko, the president of Brazil, Luiz Lula and others.", []),
+        ("On Thursday, the president said the talks went well.", []),
+        ("Donald Trump, the former president, was not there.", []),
+    ],
+)
+def test_a_title_set_apart_from_the_name(text, expected):
+    people = [(f.subject, f.value, f.country) for f in facts_of(text, published="2025-02-18")
+              if f.kind == FactKind.PERSON]
+    assert people == expected
+
+
+def test_a_name_garbled_where_no_title_precedes_it():
+    rows = sheet("The team included Trump's special envoy for the Middle East Steve Whitkoff.",
+                 "The delegation included Steve Witkoff, Washington's special envoy for the Middle East.",
+                 "Special Envoy Steve Witkoff joined the talks.", published="2025-02-18")
+    assert {(c.a.source, c.b.source) for c in fact_conflicts(rows)} == {("a", "b"), ("a", "c")}
+
+
+@pytest.mark.parametrize(
     ("first", "second", "conflict"),
     [
         # a country has one national security adviser at a time
