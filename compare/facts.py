@@ -450,6 +450,31 @@ def _clock_times_placed(facts: Sequence[Fact]) -> list[Fact]:
     return out
 
 
+def _weekdays_off_yearless_dates(facts: Sequence[Fact]) -> list[Fact]:
+    """A weekday whose sentence writes out a date without its year ("on Wednesday (Oct. 30)", read without a
+    publication date) is checked against that date in the year the event's sources write most: when the two
+    disagree, the weekday is off its own date, as when the year is known (`_day_facts`)."""
+    years = Counter(f.value[:4] for f in facts if f.kind == FactKind.DATE and f.bound is None
+                    and not f.value.startswith(_NO_YEAR))
+    yearless = {(f.source, f.sentence_id): f.value for f in facts
+                if f.kind == FactKind.DATE and f.value.startswith(_NO_YEAR)}
+    if not years or not yearless:
+        return list(facts)
+    year = max(years, key=lambda y: (years[y], y))
+    out = []
+    for fact in facts:
+        written = yearless.get((fact.source, fact.sentence_id)) if fact.kind == FactKind.WEEKDAY else None
+        if written is not None and fact.number is None:
+            try:
+                weekday = date.fromisoformat(f"{year}{written[1:]}").weekday()
+            except ValueError:  # 29 February of a common year
+                weekday = None
+            if weekday is not None and _WEEKDAY_NAMES[weekday] != fact.value:
+                fact = replace(fact, number=float(weekday))
+        out.append(fact)
+    return out
+
+
 # --- where ---------------------------------------------------------------------------------------------------------
 
 
@@ -1057,7 +1082,7 @@ def lineup(facts_by_source: Mapping[str, Sequence[Fact]], *, texts: Mapping[str,
     conflicts. `texts` (source -> its text) lets two places conflict only when neither source mentions the
     other's place at all; without it places never conflict."""
     facts = [f for source in sorted(facts_by_source) for f in facts_by_source[source]]
-    facts = _clock_times_placed(facts)
+    facts = _clock_times_placed(_weekdays_off_yearless_dates(facts))
     misnamed, name_pairs = _misnamed_people(facts)
     facts = _same_people([replace(f, subject=misnamed[f.subject]) if f.kind == FactKind.PERSON and f.subject in misnamed
                           else f for f in facts])

@@ -708,6 +708,22 @@ def test_dates_without_a_publication_date(first, second, conflict):
     assert [c.kind for c in conflicts if c.kind == FactKind.DATE] == ([FactKind.DATE] if conflict else [])
 
 
+@pytest.mark.parametrize(
+    ("first", "conflict"),
+    [
+        # the weekday of a date written without its year, in the year the other sources write
+        ("The summit was held on Wednesday (Oct. 30) at the airport.", True),
+        ("The summit was held on Thursday (Oct. 30) at the airport.", False),
+        ("The summit was held on Wednesday at the airport.", False),  # a time zone apart, no date of its own
+    ],
+)
+def test_a_weekday_off_its_own_date_without_a_year(first, conflict):
+    rows = sheet(first, "The summit took place in Busan on Thursday.", "The leaders met in Busan on October 30, 2025.",
+                 published=None)
+    assert [c.kind for c in fact_conflicts(rows) if c.kind == FactKind.WEEKDAY] == (
+        [FactKind.WEEKDAY] if conflict else [])
+
+
 def test_a_date_without_its_year_is_shown_as_month_and_day():
     facts = facts_of("The leaders met on May 16 in Beijing.", published=None)
     assert of_kind(facts, FactKind.DATE) == [("meeting", "--05-16", None, "May 16")]
