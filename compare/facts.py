@@ -919,14 +919,18 @@ _TITLE_WITH_REMIT = re.compile(
 # "Steve X, Washington's special envoy for the Middle East," / "Marco Rubio, the US Secretary of State, ...": a
 # title set after the name between commas (or before the sentence's end)
 _TITLE_AFTER = re.compile(
-    rf"(?<![\w'’-])(?P<name>{_PLAIN_NAME_WORD}(?:\s+{_PLAIN_NAME_WORD}){{1,2}}),\s+(?:(?:the|an?)\s+)?"
-    rf"(?:(?P<owner>U\.S\.|U\.K\.|[A-Z][\w-]*?)(?:['’]s)?\s+)?{_OFFICE_PATTERN}"
+    rf",\s+(?:(?:the|an?)\s+)?(?:(?P<owner>U\.S\.|U\.K\.|[A-Z][\w-]*?)(?:['’]s)?\s+)?{_OFFICE_PATTERN}"
     rf"(?:{_REMIT})?(?=\s*(?:[,;)]|\.(?:\s|$)|$))")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{_PLAIN_NAME_WORD}(?:\s+{_PLAIN_NAME_WORD}){{1,2}})$")
+_NAME_REACH = 60  # characters before a comma searched for the name a title after it belongs to
 
 
 _TITLE_TAIL = re.compile(r"(?:\b(?:former|ex|outgoing|then|late|acting)[\s-]+|\b(?:to|of|for)\s+(?:the\s+)?)$",
                          re.IGNORECASE)
 _NAME_NEXT = re.compile(r",\s+[A-Z]")
+_OFFICE_REACH = 40  # characters an office may run before its last word ("first deputy foreign minister")
+_REMIT_REACH = 120  # characters from an office's last word to the end of its remit and name
+_AFTER_COMMA_REACH = 60  # characters after a comma that hold an owner and an office ("the US Secretary of State")
 
 
 def _titles_set_apart(reader: _Reader, text: str, read: Sequence[Fact], of_now: bool,
@@ -937,27 +941,40 @@ def _titles_set_apart(reader: _Reader, text: str, read: Sequence[Fact], of_now: 
     read; the country is the remit's or the owner's when it names one ("the US Secretary of State")."""
     out = []
     taken = [(f.start - reader.sentence.start, f.end - reader.sentence.start) for f in read]
-    for pattern in (_TITLE_WITH_REMIT, _TITLE_AFTER):
-        for match in pattern.finditer(text):
-            tokens = match.group("name").split()
-            if any(_fold(t) in _NOT_NAME or _fold(t) in COUNTRIES for t in tokens):
-                continue
-            if _OFFICE_CONTINUES.search(text, 0, match.start("office")) or _TITLE_TAIL.search(text, 0, match.start("office")):
-                continue  # another time's title, or the tail of a longer one ("Assistant to the President for X")
-            if pattern is _TITLE_AFTER and _NAME_NEXT.match(text, match.end()):
-                continue  # "X, the president of Brazil, Luiz Y": a list whose next item the title introduces
-            office = _office(match)
-            if office is None:
-                continue
-            name_start, name_end = match.span("name")
-            if any(start < name_end and name_start < end for start, end in taken):
-                continue
-            owner = match.groupdict().get("owner") or match.group("remit")
-            country = _country_named(owner) if of_now and owner else None
-            said = first_person or any(q_start <= match.start() < q_end for q_start, q_end in quoted)
-            out.append(reader.fact(FactKind.PERSON, _fold(fold_letters(" ".join(tokens))), f"{office[0]}: {office[1]}",
-                                   match.start(), match.end(), country=country, bound=QUOTED if said else None))
-            taken.append((match.start(), match.end()))
+    offices = _letter_runs(text) & _PERSON_HINTS
+    lower = text.lower()
+    # The patterns try an office at every position; first the cheap tests that one could match at all: an
+    # office word followed by a remit's preposition, or an office word within a few words after a comma.
+    found = []
+    for at in sorted({lower.find(f"{w} {p} ") for w in offices for p in ("for", "to", "of")} - {-1}):
+        # the office ends at `at` + its last word: the pattern is tried from a few words before it only
+        match = _TITLE_WITH_REMIT.search(text, max(0, at - _OFFICE_REACH), at + _REMIT_REACH)
+        if match and all(match.span() != m.span() for m, _ in found):
+            found.append((match, match.span("name")))
+    comma = lower.find(", ")
+    while comma >= 0:  # a title after a comma, and the name just before it
+        if not offices.isdisjoint(_LETTER_RUN.findall(lower, comma, comma + _AFTER_COMMA_REACH)):
+            match = _TITLE_AFTER.match(text, comma)
+            name = _NAME_BEFORE.search(text, max(0, comma - _NAME_REACH), comma) if match else None
+            if name and not _NAME_NEXT.match(text, match.end()):  # not "X, the president of Brazil, Luiz Y"
+                found.append((match, name.span("name")))
+        comma = lower.find(", ", comma + 1)
+    for match, (name_start, name_end) in found:
+        tokens = text[name_start:name_end].split()
+        if any(_fold(t) in _NOT_NAME or _fold(t) in COUNTRIES for t in tokens):
+            continue
+        if _OFFICE_CONTINUES.search(text, 0, match.start("office")) or _TITLE_TAIL.search(text, 0, match.start("office")):
+            continue  # another time's title, or the tail of a longer one ("Assistant to the President for X")
+        office = _office(match)
+        if office is None or any(start < name_end and name_start < end for start, end in taken):
+            continue
+        owner = match.groupdict().get("owner") or match.group("remit")
+        country = _country_named(owner) if of_now and owner else None
+        start, end = min(name_start, match.start()), max(name_end, match.end())
+        said = first_person or any(q_start <= start < q_end for q_start, q_end in quoted)
+        out.append(reader.fact(FactKind.PERSON, _fold(fold_letters(" ".join(tokens))), f"{office[0]}: {office[1]}",
+                               start, end, country=country, bound=QUOTED if said else None))
+        taken.append((start, end))
     return out
 
 
