@@ -281,7 +281,8 @@ def _day_facts(source: Source, sentences: Sequence[Sentence], published: str | N
     off). An ISO date in running text is a page stamp, not a date prose gives a meeting."""
     for sentence in sentences[:LEAD_SENTENCES]:
         mentions = [m for m in _lead_day_mentions(sentence.text, published)
-                    if not _ISO_DATE.fullmatch(sentence.text[m[0]:m[1]]) and not _of_another_meeting(sentence.text, m[0], m[1], published)
+                    if not _ISO_DATE.fullmatch(sentence.text[m[0]:m[1]])
+                    and not _of_another_meeting(sentence.text, m[0], m[1], published)
                     and not _DAY_OF_SOMETHING_ELSE.search(sentence.text, 0, m[0])]
         if not mentions:
             continue
@@ -433,7 +434,8 @@ def _clock_times_placed(facts: Sequence[Fact]) -> list[Fact]:
     """Clock times read without a date, put in UTC on the meeting's date most sources of the event state (a
     written date before one worked out); when that date is only worked out (from a weekday word and a date that
     may be a year off), they stay as read and are compared on a winter and a summer day (`_utc_readings`)."""
-    dates = Counter((f.bound is None, f.value) for f in facts if f.kind == FactKind.DATE and not f.value.startswith(_NO_YEAR))
+    dates = Counter((f.bound is None, f.value) for f in facts
+                    if f.kind == FactKind.DATE and not f.value.startswith(_NO_YEAR))
     if not dates:
         return list(facts)
     written, best = max(dates, key=lambda d: (dates[d], d[0]))
@@ -564,7 +566,8 @@ REMARKS = "remarks"  # the segment of one speaker's own words, a length of which
 _REMARKS_AFTER = re.compile(rf"^(?:-long)?\s+(?:[a-z-]+\s+)?(?:{_alternation(words.REMARKS_NOUNS)})\b", re.IGNORECASE)
 # One named speaker before the verb, not a pair ("Trump only spoke for", not "Putin and Trump spoke for")
 _ONE_SPEAKER_FOR = re.compile(
-    r"(?<!\band\s)\b(?!(?:They|We|Both|All)\b)[A-Z][\w'’-]+\s+(?:(?:only|just|also|then|briefly)\s+)?(?:spoke|talked)\s+"
+    r"(?<!\band\s)\b(?!(?:They|We|Both|All)\b)[A-Z][\w'’-]+\s+"
+    r"(?:(?:only|just|also|then|briefly)\s+)?(?:spoke|talked)\s+"
     r"(?:(?:for|just|only)\s+)+$")
 _VISIT_FOR = re.compile(r"\b(?:stay(?:ed|s|ing)?|visit(?:ed|s|ing)?|remain(?:ed|s)?)\s+(?:in\s+\w+\s+)?for\s+$",
                         re.IGNORECASE)
@@ -963,7 +966,8 @@ def _titles_set_apart(reader: _Reader, text: str, read: Sequence[Fact], of_now: 
         tokens = text[name_start:name_end].split()
         if any(_fold(t) in _NOT_NAME or _fold(t) in COUNTRIES for t in tokens):
             continue
-        if _OFFICE_CONTINUES.search(text, 0, match.start("office")) or _TITLE_TAIL.search(text, 0, match.start("office")):
+        office_at = match.start("office")
+        if _OFFICE_CONTINUES.search(text, 0, office_at) or _TITLE_TAIL.search(text, 0, office_at):
             continue  # another time's title, or the tail of a longer one ("Assistant to the President for X")
         office = _office(match)
         if office is None or any(start < name_end and name_start < end for start, end in taken):
