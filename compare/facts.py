@@ -33,7 +33,7 @@ from functools import lru_cache
 from compare.lang import LEXICON
 from compare.lang.en import facts as words
 from compare.metadata import (
-    COUNTRIES, _day_hits, _fold, _places_named, _sentence_kind, _to_date, _trim_place, country_of_capital, day_mentions,
+    COUNTRIES, _day_hits, _explicit_dates, _fold, _places_named, _sentence_kind, _to_date, _trim_place, country_of_capital, day_mentions,
     fold_letters, meeting_place, normalise_place,
 )
 from compare.models import Finding, Relation, Sentence, Source
@@ -215,12 +215,23 @@ def source_facts(source: Source, sentences: Sequence[Sentence], published: str |
             out.extend(f for f in _counts(reader, text) if f.subject.startswith(_TAKING_PART))
         if about_meeting and not future:
             out.extend(_parts_of_day(reader, text))
-        if about_meeting:  # the time a meeting is set for is said before it happens
+        if about_meeting or _names_the_talks(text):  # the time a meeting is set for is said before it happens
             out.extend(_clock_times(reader, text, published))
+        out.extend(_joint_appearances(reader, text, published))
     return tuple(sorted(out, key=lambda f: (f.start, f.kind)))
 
 
 _ANY_FIGURE = re.compile(r"\d")
+_TALKS_NOUNS = [noun for noun, segment in words.SEGMENTS.items() if segment == "talks"]
+_TALKS_NOUN = re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in sorted(_TALKS_NOUNS, key=len, reverse=True))})\b",
+                         re.IGNORECASE)
+_TALKS_HINTS = frozenset(re.findall(r"[a-z]+", " ".join(_TALKS_NOUNS)))
+
+
+def _names_the_talks(text: str) -> bool:
+    """Does the sentence name the talks by a noun the meeting words do not hold ("their sit-down", "the
+    encounter")?"""
+    return not _letter_runs(text).isdisjoint(_TALKS_HINTS) and _TALKS_NOUN.search(text) is not None
 _TAKING_PART = ("attend:", "expect:")  # counts of who took part, or was expected to
 
 
@@ -250,6 +261,12 @@ def _other_year(text: str, published: str | None) -> bool:
 
 
 _CUE_REACH = 5  # words after a day or place searched for what ties it to an earlier meeting
+# A day just after a verb of speaking is a statement's ("Lavrov stated on March 13 that"), and one after "from" or
+# "until" bounds a span ("from Sept 15 this year to Sept 14, 2026"): neither is the meeting's.
+_DAY_OF_SOMETHING_ELSE = re.compile(
+    rf"(?:\b(?:{'|'.join(sorted(words.SPEECH_WORDS))})\s+(?:\w+\s+)?(?:on\s+)?|\b(?:from|until|till|through|to)\s+)$",
+    re.IGNORECASE)
+_NO_YEAR = "--"  # a date's value without its year: "--05-16" (ISO 8601's month and day)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WRITTEN_DATE = re.compile(r"\d")  # a date written out has its day in digits; a weekday word or "today" has none
 
@@ -264,7 +281,9 @@ def _day_facts(source: Source, sentences: Sequence[Sentence], published: str | N
     off). An ISO date in running text is a page stamp, not a date prose gives a meeting."""
     for sentence in sentences[:LEAD_SENTENCES]:
         mentions = [m for m in _lead_day_mentions(sentence.text, published)
-                    if not _ISO_DATE.fullmatch(sentence.text[m[0]:m[1]]) and not _of_another_meeting(sentence.text, m[0], m[1], published)]
+                    if not _ISO_DATE.fullmatch(sentence.text[m[0]:m[1]])
+                    and not _of_another_meeting(sentence.text, m[0], m[1], published)
+                    and not _DAY_OF_SOMETHING_ELSE.search(sentence.text, 0, m[0])]
         if not mentions:
             continue
         reader = _Reader(source, sentence)
@@ -274,7 +293,8 @@ def _day_facts(source: Source, sentences: Sequence[Sentence], published: str | N
             worked_out, (start, end, when, _weekday) = min(dated, key=lambda d: d[0])
             out.append(reader.fact(FactKind.DATE, "meeting", when, start, end, bound="about" if worked_out else None))
         dated_weekdays = {date.fromisoformat(m[2]).weekday() for m in mentions
-                          if m[2] is not None and _WRITTEN_DATE.search(sentence.text[m[0]:m[1]])}
+                          if m[2] is not None and not m[2].startswith(_NO_YEAR)
+                          and _WRITTEN_DATE.search(sentence.text[m[0]:m[1]])}
         for start, end, when, weekday in mentions:
             written = sentence.text[start:end]
             if weekday is not None and written.capitalize() in _WEEKDAY_NAMES and _near_meeting_word(sentence.text, start, end):
@@ -291,11 +311,19 @@ def _lead_day_mentions(text: str, published: str | None) -> list[tuple[int, int,
     names no meeting word but two titled people ("On May 8 President X received President Y in Moscow") tells
     of their meeting too, unless it looks ahead."""
     mentions = day_mentions(text, published)
-    if mentions or len(list(itertools.islice(_PERSON.finditer(text), 2))) < 2 \
-            or not set(re.findall(r"[a-z]+", text.lower())).isdisjoint(LEXICON.future_words):
-        return mentions
-    return [(start, end, when, date.fromisoformat(when).weekday() if when is not None else weekday)
-            for start, end, when, weekday in _day_hits(text, _to_date(published))]
+    about_meeting, future = _sentence_kind(text)
+    if not mentions and len(list(itertools.islice(_PERSON.finditer(text), 2))) == 2 \
+            and set(re.findall(r"[a-z]+", text.lower())).isdisjoint(LEXICON.future_words):
+        about_meeting, future = True, False
+        mentions = [(start, end, when, date.fromisoformat(when).weekday() if when is not None else weekday)
+                    for start, end, when, weekday in _day_hits(text, _to_date(published))]
+    if published is None and about_meeting and not future:
+        # Without a publication date a date written without its year ("May 16") has no year to take: it is
+        # kept as month and day ("--05-16"), which compares with another source's month and day.
+        mentions = sorted(mentions + [(span[0], span[1], f"--{month:02d}-{day:02d}", None)
+                                      for span, year, month, day in _explicit_dates(text) if year is None and month],
+                          key=lambda m: m[:2])
+    return mentions
 
 
 _TOOK_PLACE = re.compile(words.TOOK_PLACE, re.IGNORECASE)
@@ -404,17 +432,47 @@ _ZONED = re.compile(r"(?P<hour>\d\d):(?P<minute>\d\d) (?P<zone>\w+/[\w/]+)")
 
 def _clock_times_placed(facts: Sequence[Fact]) -> list[Fact]:
     """Clock times read without a date, put in UTC on the meeting's date most sources of the event state (a
-    written date before one worked out); without any, they stay as read and never conflict."""
-    dates = Counter((f.bound is None, f.value) for f in facts if f.kind == FactKind.DATE)
+    written date before one worked out); when that date is only worked out (from a weekday word and a date that
+    may be a year off), they stay as read and are compared on a winter and a summer day (`_utc_readings`)."""
+    dates = Counter((f.bound is None, f.value) for f in facts
+                    if f.kind == FactKind.DATE and not f.value.startswith(_NO_YEAR))
     if not dates:
         return list(facts)
-    day = date.fromisoformat(max(dates, key=lambda d: (dates[d], d[0]))[1])
+    written, best = max(dates, key=lambda d: (dates[d], d[0]))
+    if not written:
+        return list(facts)
+    day = date.fromisoformat(best)
     out = []
     for fact in facts:
         zoned = _ZONED.fullmatch(fact.value) if fact.kind == FactKind.TIME_OF_DAY and fact.number is None else None
         if zoned:
             number = _utc_minutes(int(zoned["hour"]), int(zoned["minute"]), zoned["zone"], day)
             fact = replace(fact, value=f"{int(number) // 60:02d}:{int(number) % 60:02d} UTC", number=number)
+        out.append(fact)
+    return out
+
+
+def _weekdays_off_yearless_dates(facts: Sequence[Fact]) -> list[Fact]:
+    """A weekday whose sentence writes out a date without its year ("on Wednesday (Oct. 30)", read without a
+    publication date) is checked against that date in the year the event's sources write most: when the two
+    disagree, the weekday is off its own date, as when the year is known (`_day_facts`)."""
+    years = Counter(f.value[:4] for f in facts if f.kind == FactKind.DATE and f.bound is None
+                    and not f.value.startswith(_NO_YEAR))
+    yearless = {(f.source, f.sentence_id): f.value for f in facts
+                if f.kind == FactKind.DATE and f.value.startswith(_NO_YEAR)}
+    if not years or not yearless:
+        return list(facts)
+    year = max(years, key=lambda y: (years[y], y))
+    out = []
+    for fact in facts:
+        written = yearless.get((fact.source, fact.sentence_id)) if fact.kind == FactKind.WEEKDAY else None
+        if written is not None and fact.number is None:
+            try:
+                weekday = date.fromisoformat(f"{year}{written[1:]}").weekday()
+            except ValueError:  # 29 February of a common year
+                weekday = None
+            if weekday is not None and _WEEKDAY_NAMES[weekday] != fact.value:
+                fact = replace(fact, number=float(weekday))
         out.append(fact)
     return out
 
@@ -504,14 +562,25 @@ _OF_SEGMENT = re.compile(rf"^\s+of\s+(?:(?:the|their|[a-z-]+)\s+){{0,2}}?(?P<seg
 _OF_OTHER = re.compile(r"^\s+of\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(rf"\b(?:{words.DURATION_VERBS})\s+(?:(?:for|just|only|to)\s+)*$", re.IGNORECASE)
 _MEETING_FOR = re.compile(rf"\b(?:{words.MEETING_FOR_VERBS})\s+(?:(?:for|just|only)\s+)+$", re.IGNORECASE)
+REMARKS = "remarks"  # the segment of one speaker's own words, a length of which is his
+_REMARKS_AFTER = re.compile(rf"^(?:-long)?\s+(?:[a-z-]+\s+)?(?:{_alternation(words.REMARKS_NOUNS)})\b", re.IGNORECASE)
+# One named speaker before the verb, not a pair ("Trump only spoke for", not "Putin and Trump spoke for")
+_ONE_SPEAKER_FOR = re.compile(
+    r"(?<!\band\s)\b(?!(?:They|We|Both|All)\b)[A-Z][\w'’-]+\s+"
+    r"(?:(?:only|just|also|then|briefly)\s+)?(?:spoke|talked)\s+"
+    r"(?:(?:for|just|only)\s+)+$")
 _VISIT_FOR = re.compile(r"\b(?:stay(?:ed|s|ing)?|visit(?:ed|s|ing)?|remain(?:ed|s)?)\s+(?:in\s+\w+\s+)?for\s+$",
                         re.IGNORECASE)
 _ENDED_AFTER = re.compile(rf"\b(?:{words.ENDING_VERBS})\s+(?:[\w,]+\s+){{0,4}}?after\s+$", re.IGNORECASE)
 _SEGMENTS_IN = re.compile(rf"\b(?P<seg>{_SEGMENT})\b", re.IGNORECASE)
 _FORECAST = re.compile(rf"\b(?:{words.FORECAST_WORDS})\b", re.IGNORECASE)
 _FIGURE_CONTINUES = re.compile(rf"\b(?:{_UNIT})\s+and\s+$", re.IGNORECASE)  # "hour and 40-minute": half a figure
-_PART_OF_LENGTH = re.compile(r"\b(?:first|last|final|next|opening|closing|remaining|few)\s+$", re.IGNORECASE)
+# "the last 10 minutes", not the verb of "was to last an hour"
+_PART_OF_LENGTH = re.compile(r"\b(?:first|final|next|opening|closing|remaining|few)\s+$"
+                             r"|\b(?:the|its|their|his|her|this|that)\s+last\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\bbut\b")
+_BRACKETED_LENGTH = re.compile(
+    rf"\s*\(\s*(?:(?P<fact>{words.WHAT_HAPPENED})\s*,?\s*)?(?:(?:only|just|some|or)\s+)?$", re.IGNORECASE)
 
 
 def _key(matched: str) -> str:
@@ -578,6 +647,7 @@ def _durations(reader: _Reader, text: str, names: Mapping[str, str], published: 
     if _letter_runs(text).isdisjoint(_DURATION_HINTS):
         return []
     out = []
+    previous: tuple[int, str | None, bool] | None = None  # (end, segment, a forecast) of the length read before
     for match in _DURATION.finditer(text):
         minutes = _duration_minutes(match)
         if minutes is None or minutes <= 0:
@@ -585,11 +655,19 @@ def _durations(reader: _Reader, text: str, names: Mapping[str, str], published: 
         before, after = text[:match.start()], text[match.end():]
         if _PART_OF_LENGTH.search(before) or _FIGURE_CONTINUES.search(before):
             continue  # "the last 10 minutes of the meeting": a stretch of it, not its length
-        segment = _duration_segment(match, before, after)
+        clause = _CLAUSE_BREAK.split(before)[-1]
+        bracketed = _BRACKETED_LENGTH.search(before)
+        if bracketed and previous is not None and previous[0] == bracketed.start():
+            # "was to last an hour (in fact, only 11 minutes)": a length in brackets after another is the same
+            # thing's, planned as the first was unless the brackets say what happened
+            segment, forecast = previous[1], previous[2] and not bracketed.group("fact")
+        else:
+            segment = _duration_segment(match, before, after)
+            forecast = _FORECAST.search(" ".join(clause.split()[-8:])) is not None
+        previous = (match.end(), segment, forecast)
         if segment is None:
             continue
-        clause = _CLAUSE_BREAK.split(before)[-1]
-        if _FORECAST.search(" ".join(clause.split()[-8:])):
+        if forecast:
             continue  # "the talks could last six hours": a forecast, not what happened
         if _OTHER_MEETING.search(before) or _PRIOR_LENGTH.search(clause) or _other_year(before, published):
             continue  # "a 2018 summit that lasted two hours", "after wrapping up a two-day visit to Japan"
@@ -597,6 +675,11 @@ def _durations(reader: _Reader, text: str, names: Mapping[str, str], published: 
         subject = f"{segment} (days)" if unit_is_days else segment  # a span of days is not a sitting's length
         if segment == "visit":  # at a summit several people visit: a visit's length is its visitor's
             subject = f"{subject}: {_visitor(before, names) or _UNNAMED}"
+        elif segment == REMARKS:  # each speaker's own: a length of remarks whose speaker is unnamed is not read
+            speaker = _visitor(before, names)
+            if speaker is None:
+                continue
+            subject = f"{subject}: {speaker}"
         bound_word = (match.group("bound") or match.group("lone_bound") or "").lower()
         bound = words.BOUND_WORDS.get(bound_word) if bound_word else ("about" if match.group("lone") else None)
         value = _minutes_text(minutes)
@@ -634,13 +717,17 @@ def _duration_segment(match: re.Match[str], before: str, after: str) -> str | No
     attributive = match.group("lone") or (match.group("joint") or "").startswith("-")
     if attributive:  # "a 90-minute meeting", "an hour-long bilateral meeting", "a three-day state visit"
         found = _SEGMENT_AFTER.match(after)
-        return _segment_of(found.group("seg")) if found else None
+        if found is None:
+            return REMARKS if _REMARKS_AFTER.match(after) else None  # "a brief four-minute statement"
+        return _segment_of(found.group("seg"))
     found = _OF_SEGMENT.match(after)
     if found:  # "after nearly four hours of talks"
         return _segment_of(found.group("seg"))
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    if _ONE_SPEAKER_FOR.search(clause):  # "Trump spoke for 3.3 minutes (of that time)": his share of it
+        return REMARKS
     if _OF_OTHER.match(after):
         return None  # "3.3 minutes of that time": a part of something else
-    clause = _CLAUSE_BREAK.split(before)[-1]
     if _VERB_BEFORE.search(clause) or _ENDED_AFTER.search(clause):
         named = list(_SEGMENTS_IN.finditer(clause))  # "The talks, held in X, lasted"; "a meeting, which lasted"
         return _segment_of(named[-1].group("seg")) if named else None
@@ -715,6 +802,41 @@ def _counts(reader: _Reader, text: str) -> list[Fact]:
     return out
 
 
+_JOINT_PARTS = _alternation(k for k, v in words.SEGMENTS.items() if v == "press conference")
+_NOT_HELD = re.compile(rf"\b(?:{words.NOT_HELD})\s+joint\s+(?P<seg>{_JOINT_PARTS})\b", re.IGNORECASE)
+_HELD = re.compile(rf"\b(?:{words.HELD_AT})\s+joint\s+(?P<seg>{_JOINT_PARTS})\b"
+                   rf"|\b(?:the|their)\s+joint\s+(?P<seg2>{_JOINT_PARTS})\s+(?:{words.HELD_AFTER})\b", re.IGNORECASE)
+_JOINT_HINTS = _last_letter_runs(k for k, v in words.SEGMENTS.items() if v == "press conference")
+_CALLED_OFF = re.compile(rf"^\W*(?:\w+\W+){{0,4}}?(?:{words.CALLED_OFF})\b", re.IGNORECASE)
+_PLANNED = re.compile(rf"\b(?:{words.FORECAST_WORDS}|will|plan(?:s|ned)?)\b", re.IGNORECASE)
+JOINT_HELD = "held: joint press conference"  # the count subject: whether the sides appeared together (1) or not (0)
+
+
+def _joint_appearances(reader: _Reader, text: str, published: str | None) -> list[Fact]:
+    """Whether the meeting had a joint press conference, as a count of one ("addressing a joint press conference",
+    "the joint news conference lasted 12 minutes") or none ("ended without a joint press conference"). A joint
+    appearance is one event of the meeting, unlike each side's own briefing, so only "joint" ones are read. Not
+    read: a plan or a forecast either way ("were to hold a joint press conference", "will not hold"), nor one of
+    another meeting."""
+    if _letter_runs(text).isdisjoint(_JOINT_HINTS) or "joint" not in _letter_runs(text):
+        return []
+    for pattern, held in ((_NOT_HELD, 0), (_HELD, 1)):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        group = "seg" if match.group("seg") else "seg2"
+        clause = _CLAUSE_BREAK.split(text[:match.start()])[-1]
+        after = re.split(r"[,;.]", text[match.end():], maxsplit=1)[0]
+        if _PLANNED.search(" ".join(clause.split()[-6:])) or _PLANNED.search(" ".join(after.split()[:3])):
+            return []  # "no joint press conference is planned", "were to hold a joint press conference"
+        if held and _CALLED_OFF.search(after):
+            return []  # "the joint press conference was cancelled"
+        if _OTHER_MEETING.search(text) or _other_year(text, published):
+            return []  # "their joint press conference in Helsinki in 2018" ("after the talks" is this meeting's)
+        return [reader.fact(FactKind.COUNT, JOINT_HELD, str(held), match.start(), match.end(group), number=float(held))]
+    return []
+
+
 # --- who -----------------------------------------------------------------------------------------------------------
 
 _PORTFOLIO = _alternation(words.PORTFOLIOS)
@@ -741,6 +863,7 @@ def _persons(reader: _Reader, text: str, published: str | None = None) -> list[F
     of_now = not (_OTHER_MEETING.search(text) or _PRIOR_MEETING.search(text) or _other_year(text, published))
     quoted = _quoted_spans(text, _open_quote_before(reader))
     first_person = _FIRST_PERSON.search(_unquoted(text, quoted)) is not None
+    listed: tuple[int, str, str | None] | None = None  # (end, office, country) of the person named just before
     for match in _PERSON.finditer(text):
         if _OFFICE_CONTINUES.search(text, 0, match.start()):
             continue  # "ago-Vice President X": the office read is the tail of a longer one
@@ -774,13 +897,106 @@ def _persons(reader: _Reader, text: str, published: str | None = None) -> list[F
         name = " ".join(tokens)
         end = match.start("name") + text[match.start("name"):].index(tokens[-1]) + len(tokens[-1])
         country = _country_named(match.group("country")) if of_now else None
+        if country is None and of_now and listed is not None:
+            country = _listed_country(text, listed, match.start(), office[1])
+        listed = (end, office[1], country)
         # A title in someone's words ("We see President X's resolve", a quotation) is the speaker's, which the
         # outlet only reports: shown, but no evidence of what the outlet calls the person.
         said = first_person or any(q_start <= match.start() < q_end for q_start, q_end in quoted)
         out.append(reader.fact(FactKind.PERSON, _fold(fold_letters(name)), f"{group}: {value}",
                                match.start("office") if not mods else match.start(), end, country=country,
                                bound=QUOTED if said else None))
+    return out + _titles_set_apart(reader, text, out, of_now, quoted, first_person)
+
+
+_OFFICE_PATTERN = (
+    rf"(?P<office>(?i:(?P<deputy>(?:first\s+)?deputy\s+)?(?P<pf1>{_PORTFOLIO})\s+(?:minister|secretary)"
+    rf"|(?:minister|secretary)\s+(?:of|for)\s+(?:the\s+)?(?P<pf2>{_PORTFOLIO})"
+    rf"|(?P<office_word>{_OFFICE})))")
+_PLAIN_NAME_WORD = r"[A-Z][\w'’-]+"
+_REMIT = rf"\s+(?:for|to|of)\s+(?:the\s+)?(?P<remit>{_PLAIN_NAME_WORD}(?:\s+{_PLAIN_NAME_WORD}){{0,2}})"
+# "special envoy for the Middle East Steve X": an office, what it is for, then a name of exactly two words (where the
+# remit ends and the name begins is not written; a name of two words followed by no capitalised word is read)
+_TITLE_WITH_REMIT = re.compile(
+    rf"(?<![\w-]){_OFFICE_PATTERN}{_REMIT}\s+(?P<name>{_PLAIN_NAME_WORD}\s+{_PLAIN_NAME_WORD})\b(?!\s+[A-Z])")
+# "Steve X, Washington's special envoy for the Middle East," / "Marco Rubio, the US Secretary of State, ...": a
+# title set after the name between commas (or before the sentence's end)
+_TITLE_AFTER = re.compile(
+    rf",\s+(?:(?:the|an?)\s+)?(?:(?P<owner>U\.S\.|U\.K\.|[A-Z][\w-]*?)(?:['’]s)?\s+)?{_OFFICE_PATTERN}"
+    rf"(?:{_REMIT})?(?=\s*(?:[,;)]|\.(?:\s|$)|$))")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{_PLAIN_NAME_WORD}(?:\s+{_PLAIN_NAME_WORD}){{1,2}})$")
+_NAME_REACH = 60  # characters before a comma searched for the name a title after it belongs to
+
+
+_TITLE_TAIL = re.compile(r"(?:\b(?:former|ex|outgoing|then|late|acting)[\s-]+|\b(?:to|of|for)\s+(?:the\s+)?)$",
+                         re.IGNORECASE)
+_NAME_NEXT = re.compile(r",\s+[A-Z]")
+_OFFICE_REACH = 40  # characters an office may run before its last word ("first deputy foreign minister")
+_REMIT_REACH = 120  # characters from an office's last word to the end of its remit and name
+_AFTER_COMMA_REACH = 60  # characters after a comma that hold an owner and an office ("the US Secretary of State")
+
+
+def _titles_set_apart(reader: _Reader, text: str, read: Sequence[Fact], of_now: bool,
+                      quoted: Sequence[tuple[int, int]], first_person: bool) -> list[Fact]:
+    """Titles the title-before-name pattern misses: one with its remit between office and name ("special envoy for
+    the Middle East Steve X") and one set after the name between commas ("Steve X, Washington's special envoy,").
+    Only a name of two or three capitalised words, none a month, weekday or function word, and not one already
+    read; the country is the remit's or the owner's when it names one ("the US Secretary of State")."""
+    out = []
+    taken = [(f.start - reader.sentence.start, f.end - reader.sentence.start) for f in read]
+    offices = _letter_runs(text) & _PERSON_HINTS
+    lower = text.lower()
+    # The patterns try an office at every position; first the cheap tests that one could match at all: an
+    # office word followed by a remit's preposition, or an office word within a few words after a comma.
+    found = []
+    for at in sorted({lower.find(f"{w} {p} ") for w in offices for p in ("for", "to", "of")} - {-1}):
+        # the office ends at `at` + its last word: the pattern is tried from a few words before it only
+        match = _TITLE_WITH_REMIT.search(text, max(0, at - _OFFICE_REACH), at + _REMIT_REACH)
+        if match and all(match.span() != m.span() for m, _ in found):
+            found.append((match, match.span("name")))
+    comma = lower.find(", ")
+    while comma >= 0:  # a title after a comma, and the name just before it
+        if not offices.isdisjoint(_LETTER_RUN.findall(lower, comma, comma + _AFTER_COMMA_REACH)):
+            match = _TITLE_AFTER.match(text, comma)
+            name = _NAME_BEFORE.search(text, max(0, comma - _NAME_REACH), comma) if match else None
+            if name and not _NAME_NEXT.match(text, match.end()):  # not "X, the president of Brazil, Luiz Y"
+                found.append((match, name.span("name")))
+        comma = lower.find(", ", comma + 1)
+    for match, (name_start, name_end) in found:
+        tokens = text[name_start:name_end].split()
+        if any(_fold(t) in _NOT_NAME or _fold(t) in COUNTRIES for t in tokens):
+            continue
+        office_at = match.start("office")
+        if _OFFICE_CONTINUES.search(text, 0, office_at) or _TITLE_TAIL.search(text, 0, office_at):
+            continue  # another time's title, or the tail of a longer one ("Assistant to the President for X")
+        office = _office(match)
+        if office is None or any(start < name_end and name_start < end for start, end in taken):
+            continue
+        owner = match.groupdict().get("owner") or match.group("remit")
+        country = _country_named(owner) if of_now and owner else None
+        start, end = min(name_start, match.start()), max(name_end, match.end())
+        said = first_person or any(q_start <= start < q_end for q_start, q_end in quoted)
+        out.append(reader.fact(FactKind.PERSON, _fold(fold_letters(" ".join(tokens))), f"{office[0]}: {office[1]}",
+                               start, end, country=country, bound=QUOTED if said else None))
+        taken.append((start, end))
     return out
+
+
+_LIST_JOIN = re.compile(r",?\s+and\s+|,\s+")
+_COUNTRY_WORD = re.compile(r"\b[A-Z][A-Za-z.]*")
+
+
+def _listed_country(text: str, listed: tuple[int, str, str | None], start: int, office: str) -> str | None:
+    """The country of a title that names none, when it follows another person's title in a list ("U.S. Foreign
+    Minister X and National Security Adviser Y", "Saudi Foreign Minister X and national security adviser Y"): a
+    writer names the country again when the list changes sides. Not when the two hold one office (one holder
+    each: two countries), nor when the sentence names another country anywhere ("Russian Foreign Minister X and
+    Secretary of State Y of the United States")."""
+    end, listed_office, listed_country = listed
+    if listed_country is None or listed_office == office or not _LIST_JOIN.fullmatch(text, end, start):
+        return None
+    named = {_country_named(w) for w in _COUNTRY_WORD.findall(text)} - {None}
+    return listed_country if named == {listed_country} else None
 
 
 QUOTED = "quoted"  # the bound of a fact read inside someone's reported words
@@ -887,7 +1103,7 @@ def lineup(facts_by_source: Mapping[str, Sequence[Fact]], *, texts: Mapping[str,
     conflicts. `texts` (source -> its text) lets two places conflict only when neither source mentions the
     other's place at all; without it places never conflict."""
     facts = [f for source in sorted(facts_by_source) for f in facts_by_source[source]]
-    facts = _clock_times_placed(facts)
+    facts = _clock_times_placed(_weekdays_off_yearless_dates(facts))
     misnamed, name_pairs = _misnamed_people(facts)
     facts = _same_people([replace(f, subject=misnamed[f.subject]) if f.kind == FactKind.PERSON and f.subject in misnamed
                           else f for f in facts])
@@ -1001,8 +1217,8 @@ def _two_holders(facts: Sequence[Fact]) -> list[tuple[Fact, Fact]]:
     holders: dict[tuple[str, str], dict[str, dict[str, Fact]]] = defaultdict(lambda: defaultdict(dict))
     for fact in facts:
         group, office = fact.value.split(": ", 1) if ": " in fact.value else ("", "")
-        if fact.kind != FactKind.PERSON or fact.country is None or group not in words.SINGLE_HOLDER_GROUPS \
-                or office.startswith(("former ", "deputy ")):
+        if fact.kind != FactKind.PERSON or fact.country is None or office.startswith(("former ", "deputy ")) \
+                or (group not in words.SINGLE_HOLDER_GROUPS and office not in words.SINGLE_HOLDER_OFFICES):
             continue
         holders[fact.country, fact.value][fact.subject].setdefault(fact.source, fact)
     pairs = []
@@ -1020,6 +1236,28 @@ def _two_holders(facts: Sequence[Fact]) -> list[tuple[Fact, Fact]]:
                     continue
                 for fact in named[unusual].values():
                     pairs.extend((fact, other) for other in named[usual].values())
+    return pairs + _namesakes_of_odd_holders([a for a, _ in pairs], facts)
+
+
+def _namesakes_of_odd_holders(odd: Sequence[Fact], facts: Sequence[Fact]) -> list[tuple[Fact, Fact]]:
+    """A name given to an office another person holds, whose surname is that of someone the other sources title
+    otherwise ("US Secretary of State Mike X" where the others write "Secretary of State Y" and "Vice President JD
+    X"): the source has put one person's surname under another's office, so its fact conflicts with each other
+    source's title for that person too. Without the first conflict a namesake is as often a relative ("President
+    Bill X" / "Secretary of State Hillary X")."""
+    pairs = []
+    for fact in dict.fromkeys(odd):
+        given, surname = _name_parts(fact.subject)
+        seen: set[str] = set()
+        for other in facts:
+            if other.kind != FactKind.PERSON or other.source == fact.source or other.source in seen \
+                    or other.bound == QUOTED or len(other.subject.split()) < 2 or other.subject == fact.subject:
+                continue
+            other_given, other_surname = _name_parts(other.subject)
+            if other_surname == surname and not _same_given_name(given, other_given) \
+                    and _offices_exclusive(fact.value, other.value):
+                pairs.append((fact, other))
+                seen.add(other.source)
     return pairs
 
 
@@ -1052,7 +1290,7 @@ def _visitors_named(facts: list[Fact], canonical: Mapping[str, str]) -> dict[str
     """A visit whose visitor the source does not name is the one named visitor's when the event's sources name
     only one (one side travelled); with several visitors named, it stays apart."""
     named = {canonical.get(f.subject.split(": ", 1)[1], f.subject.split(": ", 1)[1])
-             for f in facts if f.kind == FactKind.DURATION and ": " in f.subject}
+             for f in facts if f.kind == FactKind.DURATION and f.subject.startswith("visit") and ": " in f.subject}
     named.discard(_UNNAMED)
     return {_UNNAMED: named.pop()} if len(named) == 1 else {}
 
@@ -1086,9 +1324,14 @@ def _row_conflicts(kind: FactKind, subject: str, group: list[Fact], texts: Mappi
     for i, a_source in enumerate(sources):
         for b_source in sources[i + 1:]:
             pair = _conflicting_pair(kind, by_source[a_source], by_source[b_source], texts)
-            if pair is not None:
-                a, b = pair
-                out.append(FactConflict(kind, subject, a, b, _reason(kind, subject, a, b)))
+            if pair is None:
+                continue
+            a, b = pair
+            out.append(FactConflict(kind, subject, a, b, _reason(kind, subject, a, b)))
+            if kind != FactKind.PERSON:  # every sentence that states a figure the other source excludes
+                seconds = [(x, b) for x in by_source[a_source] if x.sentence_id != a.sentence_id] \
+                    + [(a, y) for y in by_source[b_source] if y.sentence_id != b.sentence_id]
+                out.extend(FactConflict(kind, subject, x, y, _reason(kind, subject, x, y)) for x, y in seconds)
     return out
 
 
@@ -1120,14 +1363,22 @@ def _reason(kind: FactKind, subject: str, a: Fact, b: Fact) -> str:
 def _incompatible(kind: FactKind, a: Fact, b: Fact, texts: Mapping[str, str] | None) -> bool:
     if kind in (FactKind.DURATION, FactKind.COUNT):
         return _interval_apart(a, b)  # "nearly three hours" and "more than three hours": one figure, two sides
-    if kind == FactKind.TIME_OF_DAY and a.number is not None and b.number is not None:
-        apart = abs(a.number - b.number) % 1440
-        return min(apart, 1440 - apart) > _clock_slack(a) + _clock_slack(b)
+    if kind == FactKind.TIME_OF_DAY and (a_times := _utc_readings(a)) and (b_times := _utc_readings(b)):
+        if len(a_times) < len(b_times):
+            a_times = a_times * len(b_times)
+        elif len(b_times) < len(a_times):
+            b_times = b_times * len(a_times)
+        reach = _clock_slack(a) + _clock_slack(b)
+        return all(min(abs(x - y) % 1440, 1440 - abs(x - y) % 1440) > reach for x, y in zip(a_times, b_times))
     if a.value == b.value:
         return False
     if a.bound is not None or b.bound is not None:
         return False  # a date worked out, a place read from background: shown, never a conflict
     if kind == FactKind.DATE:
+        if a.value.startswith(_NO_YEAR) or b.value.startswith(_NO_YEAR):  # month and day only: in one year
+            a_day, b_day = (date.fromisoformat(f"{_ANY_LEAP_YEAR}{v[-6:]}") for v in (a.value, b.value))
+            apart = abs((a_day - b_day).days)
+            return min(apart, 366 - apart) >= DATE_CONFLICT_DAYS  # 31 December and 1 January are a day apart
         a_day, b_day = date.fromisoformat(a.value), date.fromisoformat(b.value)
         if not (_YEAR.search(a.shown) and _YEAR.search(b.shown)):
             b_day = _same_year(b_day, a_day.year)  # a year taken from the publication date can be a year off
@@ -1150,6 +1401,24 @@ def _incompatible(kind: FactKind, a: Fact, b: Fact, texts: Mapping[str, str] | N
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
+_ANY_LEAP_YEAR = 2024  # where a date without its year is put to count days (29 February included)
+
+
+# Two days of one year, one in each half, on which a clock time of unknown date is put in UTC: a zone keeps summer
+# time on one of them (north or south of the equator), so the two readings are the time's with and without it.
+_SEASON_DAYS = (date(2025, 1, 15), date(2025, 7, 15))
+
+
+def _utc_readings(fact: Fact) -> tuple[float, ...]:
+    """A clock time in minutes after midnight UTC: one reading when its day is known, else one on each of
+    `_SEASON_DAYS` (two times of one day conflict only when they do with summer time and without it); none when
+    it is no clock time."""
+    if fact.number is not None:
+        return (fact.number,)
+    zoned = _ZONED.fullmatch(fact.value)
+    if zoned is None:
+        return ()
+    return tuple(_utc_minutes(int(zoned["hour"]), int(zoned["minute"]), zoned["zone"], day) for day in _SEASON_DAYS)
 
 
 def _clock_slack(fact: Fact) -> float:

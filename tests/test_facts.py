@@ -77,6 +77,62 @@ def test_no_duration_where_none_is_the_meetings(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the length of one speaker's own words is his
+        ("US President Donald Trump made a brief four-minute statement, praising the delegation.",
+         [("remarks: donald trump", "4 min", None, "four-minute")]),
+        ("Surprisingly, Trump only spoke for 3.3 minutes of that time, which is unprecedented.",
+         [("remarks: trump", "3.3 min", None, "3.3 minutes")]),
+        # two or more speaking are the talks; a speaker left unnamed is nobody's
+        ("They spoke for nearly three hours.", [("talks", "3 h", "below", "nearly three hours")]),
+        ("At the venue, Putin and Trump spoke for three hours.", [("talks", "3 h", None, "three hours")]),
+        ("He made a brief four-minute statement.", []),
+        ("The joint statement ran to 12 pages and took two days to agree.", []),
+    ],
+)
+def test_a_speakers_own_length(text, expected):
+    assert of_kind(facts_of(text), FactKind.DURATION) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("US President Donald Trump made a brief four-minute statement.",
+         "Surprisingly, President Trump only spoke for 3.3 minutes.", True),
+        ("US President Donald Trump made a brief four-minute statement.",
+         "In the end, President Putin spoke for eight minutes.", False),  # two speakers
+        ("US President Donald Trump made a four-minute statement.",
+         "The talks lasted 4 hours, and President Trump only spoke for 3.9 minutes.", False),  # rounding
+    ],
+)
+def test_speakers_lengths_apart(first, second, conflict):
+    assert bool(fact_conflicts(sheet(first, second))) is conflict
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a length in brackets after another is the same thing's; it is what happened when the brackets say so
+        ("The joint press conference was to last an hour (in fact, only 11 minutes).",
+         [("press conference", "11 min", None, "11 minutes")]),
+        ("The summit was expected to last two hours (in the end, more than three hours).",
+         [("talks", "3 h", "above", "more than three hours")]),
+        ("The talks lasted 90 minutes (an hour and a half), the Kremlin said.",
+         [("talks", "1 h 30 min", None, "90 minutes"), ("talks", "1 h 30 min", None, "an hour and a half")]),
+        # planned, and the brackets only add to the plan
+        ("The meeting was supposed to last 40 minutes (almost three hours in total).", []),
+        ("The talks could last two hours (or three hours).", []),
+        # "last" as a verb is no stretch of the meeting; "the last 10 minutes" is
+        ("The talks, which began at noon, went on to last two hours.", [("talks", "2 h", None, "two hours")]),
+        ("In the last 10 minutes of the meeting the two sides argued.", []),
+    ],
+)
+def test_a_length_in_brackets_after_another(text, expected):
+    assert of_kind(facts_of(text), FactKind.DURATION) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Friday's talks ran longer than a 2018 summit in Helsinki that lasted roughly two hours.",
@@ -281,6 +337,42 @@ def test_a_clock_time_without_a_date_is_placed_on_the_events_date():
     assert start.status == FactStatus.AGREE and {f.value for f in start.facts} == {"19:00 UTC"}
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        # no date written out: compared with summer time and without it, apart only when apart both ways
+        ("The summit is scheduled for 3 p.m. ET.", "The leaders are scheduled to meet at 11.30 am local time (1930GMT).",
+         True),
+        ("The summit is scheduled for 3 p.m. ET.", "The meeting will take place at 11:00 local time (22:00 Moscow time).",
+         False),  # one moment in summer
+        ("The summit is scheduled for 3 p.m. ET.", "The leaders are scheduled to meet at 2000GMT.", False),  # winter
+        ("The talks began at 11:26 a.m. (7:26 p.m. GMT).", "The talks started around 3:30 p.m. EST.", False),
+    ],
+)
+def test_clock_times_on_a_day_no_source_writes_out(first, second, conflict):
+    facts = {"a": facts_of(first, published=None, source_id="a"),
+             "b": facts_of(f"The leaders met on Friday. {second}", published=None, source_id="b")}
+    assert [c.kind for c in fact_conflicts(lineup(facts))] == ([FactKind.TIME_OF_DAY] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Their sit-down at the air base is scheduled for 3 p.m. ET, the White House said.", True),
+        ("The encounter is set for 11:30 a.m. local time (1930GMT).", True),
+        ("The president's plane is scheduled to land at 10:54 a.m. local time (6:54 p.m. GMT).", False),
+    ],
+)
+def test_a_clock_time_of_the_talks_by_another_noun(text, read):
+    assert bool(of_kind(facts_of(text, published="2025-08-15"), FactKind.TIME_OF_DAY)) is read
+
+
+def test_every_sentence_that_states_a_conflicting_figure_is_paired():
+    rows = sheet("The summit is scheduled for 3 p.m. ET. Their sit-down is scheduled for 3 p.m. ET, aides said.",
+                 "The leaders are scheduled to meet at 11.30 am local time (1930GMT).", published="2025-08-15")
+    assert {(c.a.sentence_id, c.b.sentence_id) for c in fact_conflicts(rows)} == {(0, 0), (1, 0)}
+
+
 def test_a_place_span_covers_the_name_only():
     facts = facts_of("Xi Jinping arrived in Moscow Wednesday and held talks with Putin.", published="2025-05-08")
     assert of_kind(facts, FactKind.PLACE) == [("meeting", "Moscow", None, "Moscow")]
@@ -457,6 +549,81 @@ def test_two_people_named_to_one_office(first, second, conflict):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title with its remit between office and name, or set after the name between commas
+        ("The team included Trump's special envoy for the Middle East Steve Whitkoff.",
+         [("steve whitkoff", "staff: envoy", None)]),
+        ("The delegation included Steve Witkoff, Washington's special envoy for the Middle East.",
+         [("steve witkoff", "staff: envoy", None)]),
+        ("Marco Rubio, the US Secretary of State, on Monday arrived in Saudi Arabia.",
+         [("marco rubio", "minister: foreign affairs minister", "United States")]),
+        ("Prime Minister of India Narendra Modi met the Chinese leader.",
+         [("narendra modi", "government: prime minister", "India")]),
+        # the tail of a longer title, a list the title introduces the next item of, a day, another time's title
+        ("Assistant to the President for National Security Mike Waltz sat in.", []),
+        ("Guests included Aleksandr Lukashenko, the president of Brazil, Luiz Lula and others.", []),
+        ("On Thursday, the president said the talks went well.", []),
+        ("Donald Trump, the former president, was not there.", []),
+    ],
+)
+def test_a_title_set_apart_from_the_name(text, expected):
+    people = [(f.subject, f.value, f.country) for f in facts_of(text, published="2025-02-18")
+              if f.kind == FactKind.PERSON]
+    assert people == expected
+
+
+def test_a_name_garbled_where_no_title_precedes_it():
+    rows = sheet("The team included Trump's special envoy for the Middle East Steve Whitkoff.",
+                 "The delegation included Steve Witkoff, Washington's special envoy for the Middle East.",
+                 "Special Envoy Steve Witkoff joined the talks.", published="2025-02-18")
+    assert {(c.a.source, c.b.source) for c in fact_conflicts(rows)} == {("a", "b"), ("a", "c")}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        # a country has one national security adviser at a time
+        ("US national security adviser Mike Waltz sat in.", "US National Security Advisor Jake Sullivan sat in.",
+         True),
+        ("Saudi national security adviser Musaed al Aiban sat in.", "US national security adviser Mike Waltz sat in.",
+         False),
+        # a title without a country takes that of the person listed just before it, when the sentence names no other
+        ("The US side sent US Foreign Minister Marco Rubio and National Security Advisor Jake Sullivan.",
+         "Rubio was joined by US national security adviser Mike Waltz.", True),
+        ("Saudi Foreign Minister Faisal bin Farhan and national security adviser Musaed al Alban joined them.",
+         "Rubio was joined by US national security adviser Mike Waltz.", False),
+        ("Russian Foreign Minister Sergei Lavrov and national security adviser Jake Sullivan met in Riyadh.",
+         "Rubio was joined by US national security adviser Mike Waltz, the US said.", False),
+        ("Indian Prime Minister Narendra Modi met national security adviser Jake Sullivan.",
+         "US national security adviser Mike Waltz was there.", False),  # no list: the title's country is unsaid
+        ("US Foreign Minister Marco Rubio and national security adviser Jake Sullivan met Russian officials.",
+         "US national security adviser Mike Waltz was there.", False),  # another country named: whose?
+        ("Russian Foreign Minister Sergei Lavrov and Foreign Minister Marco Rubio met.",
+         "Russian Foreign Minister Sergei Lavrov spoke.", False),  # one office, one holder each: two countries
+    ],
+)
+def test_one_holder_offices_and_listed_countries(first, second, conflict):
+    assert bool(fact_conflicts(sheet(first, second, published="2025-02-18"))) is conflict
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "pairs"),
+    [
+        # an office given to another holder, under the surname of someone the others title otherwise
+        ("US Secretary of State Mike Vance said so.",
+         "US Secretary of State Marco Rubio said so. Vice President JD Vance agreed.", {(0, 0), (0, 1)}),
+        # without the first conflict a namesake is another person
+        ("Secretary of State Hillary Clinton said so.", "Former President Bill Clinton said so.", set()),
+        ("US Secretary of State Hillary Clinton said so.", "President Bill Clinton agreed.", set()),
+    ],
+)
+def test_an_odd_holder_under_a_known_surname(first, second, pairs):
+    conflicts = fact_conflicts(sheet(first, second, published="2025-02-18"))
+    assert {(c.a.sentence_id, c.b.sentence_id) for c in conflicts} == pairs
+
+
+@pytest.mark.parametrize(
     ("first", "second", "conflict"),
     [
         # a weekday off the date its own sentence writes out is no time zone: the calendar is one
@@ -489,6 +656,77 @@ def test_a_weekday_and_the_date_it_stands_for_agree():
 )
 def test_days_apart(first, second, conflict):
     assert bool(fact_conflicts(sheet(first, second, published="2025-05-20"))) is conflict
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("The meeting, the first in years, ended without a joint press conference.", "0"),
+        ("The talks wrapped up with no joint news conference, and the leaders left.", "0"),
+        ("Addressing a joint press conference after three hours of talks, the president spoke first.", "1"),
+        ("The joint press conference lasted barely 12 minutes.", "1"),
+        # a plan either way, a called-off one, another meeting's, or one side's own briefing: not read
+        ("The two leaders were to hold a joint press conference after the talks.", None),
+        ("The leaders will not hold a joint press conference, an aide said.", None),
+        ("No joint press conference is planned after the summit.", None),
+        ("The joint press conference was cancelled after the shouting match.", None),
+        ("At their joint press conference in Helsinki in 2018, the two leaders stood side by side.", None),
+        ("Afterwards the president held a press conference of his own.", None),
+    ],
+)
+def test_whether_a_joint_appearance_was_held(text, held):
+    found = [v for s, v, _, _ in of_kind(facts_of(text, published="2025-08-16"), FactKind.COUNT)
+             if s == "held: joint press conference"]
+    assert found == ([held] if held else [])
+
+
+def test_a_joint_appearance_held_and_not_held_conflict():
+    rows = sheet("The summit ended without a joint press conference.",
+                 "Addressing a joint press conference after the talks, the president spoke first.",
+                 "The president later held a press conference of his own.", published="2025-08-16")
+    assert [(c.kind, c.a.source, c.b.source) for c in fact_conflicts(rows)] == [(FactKind.COUNT, "a", "b")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        # no publication date: a date without its year is kept as month and day, and compares as such
+        ("Xi Jinping held talks with President Vladimir Putin in Beijing on Thursday, May 16.",
+         "On the morning of May 8, President Vladimir Putin had talks with President Xi Jinping in Moscow.", True),
+        ("The leaders met on May 8.", "The leaders held talks on May 9.", False),  # a time zone apart
+        ("The leaders met on December 31.", "The leaders held talks on January 1.", False),  # across the new year
+        ("The leaders met on May 8.", "The leaders held talks on May 8, 2025.", False),
+        # a statement's day, and a span's bounds, are not the meeting's
+        ("Foreign Minister Sergei Lavrov stated on March 13 that the two sides had agreed to swap diplomats.",
+         "The delegations met in Riyadh on February 18.", False),
+        ("The two sides agreed on a visa-free policy from Sept 15 this year to Sept 14, 2026.",
+         "The delegations met in Beijing on September 2.", False),
+    ],
+)
+def test_dates_without_a_publication_date(first, second, conflict):
+    conflicts = fact_conflicts(sheet(first, second, published=None))
+    assert [c.kind for c in conflicts if c.kind == FactKind.DATE] == ([FactKind.DATE] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("first", "conflict"),
+    [
+        # the weekday of a date written without its year, in the year the other sources write
+        ("The summit was held on Wednesday (Oct. 30) at the airport.", True),
+        ("The summit was held on Thursday (Oct. 30) at the airport.", False),
+        ("The summit was held on Wednesday at the airport.", False),  # a time zone apart, no date of its own
+    ],
+)
+def test_a_weekday_off_its_own_date_without_a_year(first, conflict):
+    rows = sheet(first, "The summit took place in Busan on Thursday.", "The leaders met in Busan on October 30, 2025.",
+                 published=None)
+    assert [c.kind for c in fact_conflicts(rows) if c.kind == FactKind.WEEKDAY] == (
+        [FactKind.WEEKDAY] if conflict else [])
+
+
+def test_a_date_without_its_year_is_shown_as_month_and_day():
+    facts = facts_of("The leaders met on May 16 in Beijing.", published=None)
+    assert of_kind(facts, FactKind.DATE) == [("meeting", "--05-16", None, "May 16")]
 
 
 def test_counts_of_different_things_do_not_conflict():

@@ -33,6 +33,8 @@ MEETING_FOR_VERBS = r"met|meeting|talked|spoke|conferred|negotiated|held\s+talks
 ENDING_VERBS = r"concluded|ended|wrapped\s+up|finished|broke\s+up|closed|came\s+to\s+an\s+end"
 # Words that make a length a forecast or a plan, not what happened ("the talks could last six hours").
 FORECAST_WORDS = r"could|may|might|would|expected|scheduled|set|planned|likely|due|supposed|should|(?:was|were|is|are)\s+to"
+# Words that set what happened against a plan or a forecast ("was to last an hour (in fact, only 11 minutes)").
+WHAT_HAPPENED = r"in\s+fact|actually|in\s+reality|in\s+the\s+end|eventually|ultimately"
 
 # Nouns naming the meeting or a part of it, to the part ("segment") a length belongs to. Longer phrases first
 # where one contains another; a noun not listed here is not a part of the meeting.
@@ -49,9 +51,25 @@ SEGMENTS = {
     "telephone call": "call", "call": "call", "phone conversation": "call", "telephone conversation": "call",
     "talks": "talks", "meeting": "talks", "meetings": "talks", "discussion": "talks", "discussions": "talks",
     "negotiations": "talks", "session": "talks", "summit": "talks", "engagement": "talks", "interaction": "talks",
-    "conversation": "talks", "encounter": "talks", "bilateral": "talks", "consultations": "talks",
+    "conversation": "talks", "encounter": "talks", "bilateral": "talks", "consultations": "talks", "sit-down": "talks",
     "visit": "visit", "state visit": "visit", "trip": "visit", "stay": "visit", "tour": "visit",
 }  # fmt: skip
+
+# Words before a joint appearance that say none was held ("ended without a joint press conference"), or one was
+# ("addressing a joint press conference"), and verbs after it that say it took place ("the joint press
+# conference lasted"), or was called off.
+NOT_HELD = (
+    r"without(?:\s+(?:holding|giving|a|an|the|any))*|no|did\s+not\s+hold(?:\s+(?:a|the|any))?|"
+    r"didn['’]t\s+hold(?:\s+(?:a|the|any))?|never\s+held(?:\s+(?:a|the))?|instead\s+of(?:\s+(?:a|the))?|"
+    r"cancel(?:l?ed|l?ing)(?:\s+(?:a|the|their))?|scrapped(?:\s+(?:a|the|their))?|skipped(?:\s+(?:a|the|their))?")
+HELD_AT = (
+    r"(?:at|during|addressing|addressed|told|gave|held|holding|after|concluding|wrapped\s+up\s+with)"
+    r"\s+(?:a|the|their)")
+HELD_AFTER = r"lasted|began|started|ended|was\s+held|took\s+place|followed"
+CALLED_OFF = r"cancel(?:l?ed)|scrapped|called\s+off|dropped|never\s+(?:happened|took\s+place)"
+
+# Nouns of one speaker's own words at the meeting, whose length is his ("a brief four-minute statement").
+REMARKS_NOUNS = ("statement", "remarks", "speech", "address", "opening remarks", "opening statement")
 
 # --- at what time ------------------------------------------------------------------------------------------------
 
@@ -153,6 +171,8 @@ NAME_PARTICLES = frozenset("al el bin ibn bint abu van von der den de da di dos 
 # the same country, cannot both be right ("US Secretary of State X" / "US Secretary of State Y"). Deputies,
 # vice premiers and staff (aides, envoys, spokespeople) come several to a government.
 SINGLE_HOLDER_GROUPS = frozenset({"state", "government", "minister"})
+# Staff offices that one person of a country holds at a time, unlike aides, envoys and spokespeople.
+SINGLE_HOLDER_OFFICES = frozenset({"national security adviser"})
 
 # --- which meeting ------------------------------------------------------------------------------------------------
 
