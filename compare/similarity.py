@@ -423,7 +423,8 @@ def _logistic(z: np.ndarray) -> np.ndarray:
 # holds, so it weighs as the rarest (compare.align.EventRarity still discounts it when many of an event's
 # sentences beyond one a source give it). The words around keep their canonical spelling ("100 minutes"), and a
 # bound before a figure ("nearly", "more than", "up to") reads as "about": outlets round one figure either way,
-# and whether the figures agree is the judge's question, not the matcher's.
+# and whether the figures agree is the judge's question, not the matcher's. The patterns are case-blind, so they also
+# match letters that only case-fold to ASCII ("hourſ"): every lookup case-folds.
 _NUMBER_VALUE = {w: int(n) for w, n in LEXICON.number_words.items()}
 _TENS = {w: n for w, n in _NUMBER_VALUE.items() if n >= 20}
 _ONES = {w: n for w, n in _NUMBER_VALUE.items() if 0 < n < 10}
@@ -465,7 +466,7 @@ LENGTH_AFTER_UNIT = 24
 
 
 def _figure_value(text: str) -> float | None:
-    word = " ".join(text.lower().replace("-", " ").split())
+    word = " ".join(text.casefold().replace("-", " ").split())
     if word in LEXICON.fraction_words:
         return LEXICON.fraction_words[word]
     if word in _NUMBER_VALUE:
@@ -485,7 +486,7 @@ def _length_text(value: float, scale: str) -> str:
 
 def _read_length(match: re.Match[str]) -> str:
     if match.group("lone"):
-        scale, size = _TIME_UNITS[match.group("lone").lower()]
+        scale, size = _TIME_UNITS[match.group("lone").casefold()]
         value, low, bound = float(size), None, match.group("lone_bound")
     else:
         figure = _figure_value(match.group("num"))
@@ -493,7 +494,7 @@ def _read_length(match: re.Match[str]) -> str:
             return match.group(0)
         if match.group("half") or match.group("half_after"):
             figure += 0.5
-        scale, size = _TIME_UNITS[match.group("unit").lower()]
+        scale, size = _TIME_UNITS[match.group("unit").casefold()]
         value, bound = figure * size, match.group("bound")
         if match.group("num2"):
             extra = _figure_value(match.group("num2"))
@@ -519,7 +520,7 @@ def _read_clock(match: re.Match[str]) -> str:
         hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
         if not 1 <= hour <= 12:
             return match.group(0)
-        hour = hour % 12 + (12 if match.group("half").lower() == "p" else 0)
+        hour = hour % 12 + (12 if match.group("half").casefold() == "p" else 0)
     return f" {'about ' if match.group('bound') else ''}{QUANTITY_MARK}{hour % 24}h{minute:02d} "
 
 
@@ -530,11 +531,11 @@ def read_quantities(text: str) -> str:
     text = text.replace(QUANTITY_MARK, " ")
     if _CLOCK_HINT.search(text):
         text = _CLOCK.sub(_read_clock, text)
-    lower = text.lower()
+    lower = text.casefold()
     if not any(unit in lower for unit in _UNIT_AFTER_FIGURE):  # most sentences name no unit of time
         return text
     if any(tens in lower for tens in _TENS):
-        text = _COMPOUND_NUMBER.sub(lambda m: str(_TENS[m.group(1).lower()] + _ONES[m.group(2).lower()]), text)
+        text = _COMPOUND_NUMBER.sub(lambda m: str(_TENS[m.group(1).casefold()] + _ONES[m.group(2).casefold()]), text)
     # A length ends in its unit: the pattern is tried only just before each unit word, not all along the sentence
     # (five times faster on news text, where units are sparse).
     pieces, done = [], 0
@@ -565,11 +566,15 @@ MIN_UNIT_TOKENS = 4
 # In sentence_terms: clauses are joined by CLAUSE_SEPARATOR, and a stop word's stem carries STOP_MARK in front.
 CLAUSE_SEPARATOR = " | "
 STOP_MARK = "_"
-# A quantity read as a value (read_quantities) is also a unit of its own, after the clauses (each after
-# WINDOW_SEPARATOR): the quantity with QUANTITY_WINDOW content words of its clause on either side, so that
-# "They spoke for nearly three hours in the presence of ..." and "... a press conference after nearly three hours
-# of discussions, ..." meet on what they say of the three hours however differently the rest of each sentence
-# goes. A window is part of no clause and of no whole sentence: only the clause model reads it.
+# Two kinds of passage are also units of their own, after the clauses (each after WINDOW_SEPARATOR), so that two
+# sentences meet on what they share however differently the rest of each goes:
+# - a quantity read as a value (read_quantities) with QUANTITY_WINDOW content words of its clause on either side:
+#   "They spoke for nearly three hours in the presence of ..." / "... a press conference after nearly three hours
+#   of discussions, ...";
+# - a quotation in double quotation marks, of at least MIN_UNIT_TOKENS content words like a clause (a quoted word
+#   or two, "constructive", "dear friend", is said of many things): two outlets quoting one remark in sentences
+#   built around it differently.
+# These windows are part of no clause and of no whole sentence: only the clause model reads them.
 WINDOW_SEPARATOR = " / "
 QUANTITY_WINDOW = 2
 _QUANTITY_WORDS = frozenset(_stem(unit) for unit in _TIME_UNITS)  # the words read_quantities writes beside a value
@@ -612,7 +617,24 @@ def _sentence_terms(text: str, acronyms: AcronymKey) -> str:
         segments[-1] = (segments[-1][0] + content, segments[-1][1] + marked)
     clauses = CLAUSE_SEPARATOR.join(" ".join(marked) for _, marked in segments)
     windows = [" ".join(window) for _, marked in segments for window in _quantity_windows(marked)]
+    windows += _quotations(text, defined)
     return WINDOW_SEPARATOR.join([clauses, *windows]) if windows else clauses
+
+
+_QUOTATION = re.compile(r"\u201c([^\u201c\u201d]{3,300})\u201d|\"([^\"]{3,300})\"")
+
+
+def _quotations(text: str, acronyms: Mapping[str, str]) -> list[str]:
+    """Each quotation of the sentence in double quotation marks, of at least MIN_UNIT_TOKENS content words, as
+    the marked stems of its words."""
+    if "\u201c" not in text and '"' not in text:
+        return []
+    found = []
+    for match in _QUOTATION.finditer(text):
+        words = _words(match.group(1) or match.group(2), acronyms)
+        if sum(w not in STOP_WORDS for w in words) >= MIN_UNIT_TOKENS:
+            found.append(" ".join(STOP_MARK + _stem(w) if w in STOP_WORDS else _stem(w) for w in words))
+    return found
 
 
 def _quantity_windows(marked: Sequence[str]) -> Iterator[list[str]]:

@@ -562,3 +562,36 @@ def test_a_hashtag_is_read_as_its_word_not_as_a_value():
     from compare.similarity import sentence_terms
 
     assert sentence_terms("Talks in #Oslo ended.") == sentence_terms("Talks in Oslo ended.")
+
+
+# --- quotations ---------------------------------------------------------------------------------------------------
+
+
+def test_a_quotation_is_a_unit_of_its_own():
+    from compare.similarity import WINDOW_SEPARATOR, sentence_terms
+
+    terms = sentence_terms("The minister said: “We will not sign any deal on fishing quotas this year,” and left.")
+    assert terms.split(WINDOW_SEPARATOR)[1] == "_we _will _not sign _ani deal _on fish quota _this year"
+
+
+def test_one_remark_quoted_in_two_differently_built_sentences_matches():
+    a = ("Speaking to reporters before boarding his plane, the chancellor admitted: “We did not reach an agreement "
+         "on the tariffs, but we are close.”")
+    b = ("“We did not reach an agreement on the tariffs,” the visiting leader conceded, adding that his delegation "
+         "would return to the capital in the spring for another round.")
+    matcher = LexicalMatcher()
+    assert matcher.same_claim([a], [b])[0, 0] >= matcher.threshold
+
+
+def test_a_word_or_two_in_quotation_marks_is_no_unit():
+    from compare.config import AlignmentConfig
+    from compare.similarity import WINDOW_SEPARATOR, sentence_terms
+
+    a = "The chancellor called the talks “constructive” before boarding his plane to the capital."
+    b = "Officials said the fishing accord was “constructive” and would be signed in the spring."
+    assert WINDOW_SEPARATOR not in sentence_terms(a) + sentence_terms(b)
+    assert LexicalMatcher().same_claim([a], [b])[0, 0] < AlignmentConfig().mutual_best_floor
+
+
+def test_a_unit_with_letters_that_only_case_fold_to_ascii_reads_alike():
+    assert _marks("three hour\u017f") == _marks("three hours") == ["#180min"]  # the long s
