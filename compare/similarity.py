@@ -154,8 +154,12 @@ def _american(match: re.Match[str]) -> str:
     if g[6]:
         return g[6] + g[7]
     return _BRITISH_WORDS[g[8]]
+# A quantity read as a value is one word of its own, this mark and the value ("#100min", "#15h00"): see
+# read_quantities.
+QUANTITY_MARK = "#"
 _TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
-_TOKEN_OR_BREAK = re.compile(r"[a-z]+|\d+(?:\.\d+)?|\|")  # "|" marks a clause break (see _prepare)
+# "|" marks a clause break, "#..." a quantity read as a value (see _sentence_terms)
+_TOKEN_OR_BREAK = re.compile(rf"{QUANTITY_MARK}[0-9a-z.-]+|[a-z]+|\d+(?:\.\d+)?|\|")
 _ORDINAL_SUFFIX = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 
 _STEMMER = snowballstemmer.stemmer("english")
@@ -172,7 +176,7 @@ def _fold_stem(stem: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
-    if word in _PROTECTED or word[0].isdigit():
+    if word in _PROTECTED or word[0].isdigit() or word[0] == QUANTITY_MARK:
         return word
     return _fold_stem(_STEMMER.stemWord(word))
 
@@ -412,6 +416,144 @@ def _logistic(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
+# --- Quantities read as values ---------------------------------------------------------------------------------
+# Outlets write one length or time many ways: "one hour and 40 minutes", "a 100-minute meeting", "an hour and 40
+# minutes"; "11.30 am", "11:30 a.m."; "nearly three hours", "almost three hours". Read as values, each becomes one
+# word naming its value ("#100min", "#11h30"), the same for every way of writing it: a word no general text
+# holds, so it weighs as the rarest (compare.align.EventRarity still discounts it when many of an event's
+# sentences beyond one a source give it). The words around keep their canonical spelling ("100 minutes"), and a
+# bound before a figure ("nearly", "more than", "up to") reads as "about": outlets round one figure either way,
+# and whether the figures agree is the judge's question, not the matcher's. The patterns are case-blind, so they also
+# match letters that only case-fold to ASCII ("hourſ"): every lookup case-folds.
+_NUMBER_VALUE = {w: int(n) for w, n in LEXICON.number_words.items()}
+_TENS = {w: n for w, n in _NUMBER_VALUE.items() if n >= 20}
+_ONES = {w: n for w, n in _NUMBER_VALUE.items() if 0 < n < 10}
+_TIME_UNITS = LEXICON.time_units
+_MINUTES = [unit for unit, size in _TIME_UNITS.items() if size == ("min", 1)]  # "one hour and 40 minutes"
+_UNIT_NAMES = {size: name for name, size in reversed(_TIME_UNITS.items())}  # (scale, size) -> its first unit
+
+
+def _alternatives(options) -> str:
+    return "|".join(re.escape(o) for o in sorted(options, key=len, reverse=True))
+
+
+_COMPOUND_NUMBER = re.compile(rf"\b({_alternatives(_TENS)})[- ]({_alternatives(_ONES)})\b", re.IGNORECASE)
+_FIGURE = rf"(?:\d+(?:\.\d+)?|{_alternatives(_NUMBER_VALUE)}|{_alternatives(LEXICON.fraction_words)})"
+_HALF = r"[- ]and[- ]a[- ]half"
+_LENGTH = re.compile(
+    rf"(?<![\w.,:-])(?:(?P<bound>{_alternatives(LEXICON.figure_bounds)})\s+)?"
+    rf"(?:(?P<low>{_FIGURE})\s*(?:to|-|–|or)\s*)?(?P<num>{_FIGURE})(?P<half>{_HALF})?[\s-]+"
+    rf"(?P<unit>{_alternatives(_TIME_UNITS)})\b(?P<half_after>\s+and\s+a\s+half)?"
+    rf"(?:,?\s+(?:and\s+)?(?P<num2>{_FIGURE})[\s-]+(?P<unit2>{_alternatives(_MINUTES)})\b)?"
+    rf"|(?<![\w.,:-])(?:(?P<lone_bound>{_alternatives(LEXICON.figure_bounds)})\s+)?(?:an?\s+)?"
+    rf"(?P<lone>{_alternatives(u for u in _TIME_UNITS if not u.endswith('s'))})-long\b",
+    re.IGNORECASE,
+)
+# A time of day: with a.m./p.m. ("3 p.m.", "11.30 am"), or hours and minutes with a colon ("22:00").
+_CLOCK = re.compile(
+    rf"(?<![\w:.,])(?:(?P<bound>{_alternatives(LEXICON.figure_bounds)})\s+)?(?:(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?"
+    r"\s?(?P<half>[ap])\.?\s?m\b\.?|(?P<hour24>[012]?\d):(?P<minute24>[0-5]\d)(?![\w:]))",
+    re.IGNORECASE,
+)
+
+_CLOCK_HINT = re.compile(r"\d(?::\d|\s?[ap]\.?\s?m\b)", re.IGNORECASE)
+_UNIT_WORD = re.compile(rf"\b(?:{_alternatives(_TIME_UNITS)})\b", re.IGNORECASE)
+_UNIT_AFTER_FIGURE = tuple(f"{joint}{unit}" for unit in _TIME_UNITS for joint in " -")  # "3 hours", "3-hour"
+# How far a length reaches before its unit word ("a little more than twenty-five minutes") and after it ("hours
+# and 40 minutes"), in characters.
+LENGTH_BEFORE_UNIT = 48
+LENGTH_AFTER_UNIT = 24
+
+
+def _figure_value(text: str) -> float | None:
+    word = " ".join(text.casefold().replace("-", " ").split())
+    if word in LEXICON.fraction_words:
+        return LEXICON.fraction_words[word]
+    if word in _NUMBER_VALUE:
+        return float(_NUMBER_VALUE[word])
+    try:
+        return float(word)
+    except ValueError:
+        return None
+
+
+def _length_text(value: float, scale: str) -> str:
+    """A length in its largest whole unit, spelled as words: 100 (min) -> "100 minutes", 180 -> "3 hours"."""
+    sizes = sorted((size for sc, size in _UNIT_NAMES if sc == scale), reverse=True)
+    size = next((s for s in sizes if value >= s and value % s == 0), sizes[-1])
+    return f"{value / size:g} {_UNIT_NAMES[scale, size]}s"
+
+
+def _read_length(match: re.Match[str]) -> str:
+    if match.group("lone"):
+        scale, size = _TIME_UNITS[match.group("lone").casefold()]
+        value, low, bound = float(size), None, match.group("lone_bound")
+    else:
+        figure = _figure_value(match.group("num"))
+        if figure is None:
+            return match.group(0)
+        if match.group("half") or match.group("half_after"):
+            figure += 0.5
+        scale, size = _TIME_UNITS[match.group("unit").casefold()]
+        value, bound = figure * size, match.group("bound")
+        if match.group("num2"):
+            extra = _figure_value(match.group("num2"))
+            if extra is None or scale != "min":
+                return match.group(0)
+            value += extra
+        low = _figure_value(match.group("low")) if match.group("low") else None
+        low = low * size if low is not None and low * size < value else None
+    words = _length_text(value, scale)
+    mark = f"{QUANTITY_MARK}{value:g}{scale}"
+    if low is not None:
+        words = f"{_length_text(low, scale)} to {words}"
+        mark = f"{QUANTITY_MARK}{low:g}-{value:g}{scale}"
+    return f" {'about ' if bound else ''}{words} {mark} "
+
+
+def _read_clock(match: re.Match[str]) -> str:
+    if match.group("hour24") is not None:
+        hour, minute = int(match.group("hour24")), int(match.group("minute24"))
+        if hour > 24:
+            return match.group(0)
+    else:
+        hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
+        if not 1 <= hour <= 12:
+            return match.group(0)
+        hour = hour % 12 + (12 if match.group("half").casefold() == "p" else 0)
+    return f" {'about ' if match.group('bound') else ''}{QUANTITY_MARK}{hour % 24}h{minute:02d} "
+
+
+def read_quantities(text: str) -> str:
+    """`text` with its lengths of time and times of day written as values: "one hour and 40 minutes" ->
+    "100 minutes #100min", "nearly three hours" -> "about 3 hours #180min", "11.30 am" -> "#11h30". A mark the
+    text itself holds ("#Oslo") is dropped, so that only a value reads as one."""
+    text = text.replace(QUANTITY_MARK, " ")
+    if _CLOCK_HINT.search(text):
+        text = _CLOCK.sub(_read_clock, text)
+    lower = text.casefold()
+    if not any(unit in lower for unit in _UNIT_AFTER_FIGURE):  # most sentences name no unit of time
+        return text
+    if any(tens in lower for tens in _TENS):
+        text = _COMPOUND_NUMBER.sub(lambda m: str(_TENS[m.group(1).casefold()] + _ONES[m.group(2).casefold()]), text)
+    # A length ends in its unit: the pattern is tried only just before each unit word, not all along the sentence
+    # (five times faster on news text, where units are sparse).
+    pieces, done = [], 0
+    for unit in _UNIT_WORD.finditer(text):
+        if unit.start() < done:
+            continue
+        end = text.find(" ", unit.end() + LENGTH_AFTER_UNIT)
+        end = len(text) if end < 0 else end
+        match = _LENGTH.search(text, max(done, unit.start() - LENGTH_BEFORE_UNIT), end)
+        while match is not None and match.end() < unit.end():
+            match = _LENGTH.search(text, match.end(), end)
+        if match is None or match.start() > unit.start():
+            continue
+        pieces += [text[done : match.start()], _read_length(match)]
+        done = match.end()
+    return "".join(pieces) + text[done:]
+
+
 # A sentence often carries several claims ("X will do A, while Y will do B"); a claim of one outlet may sit in a
 # clause of a longer sentence of another. Sentences are cut at clause punctuation and a few clause-opening words;
 # clauses (of at least MIN_UNIT_TOKENS content words), pairs of neighbouring clauses and the whole sentence are
@@ -424,6 +566,19 @@ MIN_UNIT_TOKENS = 4
 # In sentence_terms: clauses are joined by CLAUSE_SEPARATOR, and a stop word's stem carries STOP_MARK in front.
 CLAUSE_SEPARATOR = " | "
 STOP_MARK = "_"
+# Two kinds of passage are also units of their own, after the clauses (each after WINDOW_SEPARATOR), so that two
+# sentences meet on what they share however differently the rest of each goes:
+# - a quantity read as a value (read_quantities) with QUANTITY_WINDOW content words of its clause on either side:
+#   "They spoke for nearly three hours in the presence of ..." / "... a press conference after nearly three hours
+#   of discussions, ...";
+# - a quotation in double quotation marks, of at least MIN_UNIT_TOKENS content words like a clause (a quoted word
+#   or two, "constructive", "dear friend", is said of many things): two outlets quoting one remark in sentences
+#   built around it differently.
+# These windows are part of no clause and of no whole sentence: only the clause model reads them.
+WINDOW_SEPARATOR = " / "
+QUANTITY_WINDOW = 2
+_QUANTITY_WORDS = frozenset(_stem(unit) for unit in _TIME_UNITS)  # the words read_quantities writes beside a value
+_WRITTEN_STOP_WORDS = frozenset({STOP_MARK + "about", STOP_MARK + "to"})  # ... and the stop words it writes
 
 
 def sentence_terms(text: str, acronyms: Mapping[str, str] | AcronymKey | None = None) -> str:
@@ -442,7 +597,7 @@ def sentence_terms(text: str, acronyms: Mapping[str, str] | AcronymKey | None = 
 def _sentence_terms(text: str, acronyms: AcronymKey) -> str:
     defined = {**dict(acronyms), **acronyms_in(text)}
     pieces: list[list[str]] = [[]]
-    for word in _words(_CLAUSE_BREAK.sub(" | ", text), defined, breaks=True):
+    for word in _words(_CLAUSE_BREAK.sub(" | ", read_quantities(text)), defined, breaks=True):
         if word == "|":
             pieces.append([])
         else:
@@ -460,12 +615,54 @@ def _sentence_terms(text: str, acronyms: AcronymKey) -> str:
     if len(segments) > 1 and segments[-1][0] < MIN_UNIT_TOKENS:
         content, marked = segments.pop()
         segments[-1] = (segments[-1][0] + content, segments[-1][1] + marked)
-    return CLAUSE_SEPARATOR.join(" ".join(marked) for _, marked in segments)
+    clauses = CLAUSE_SEPARATOR.join(" ".join(marked) for _, marked in segments)
+    windows = [" ".join(window) for _, marked in segments for window in _quantity_windows(marked)]
+    windows += _quotations(text, defined)
+    return WINDOW_SEPARATOR.join([clauses, *windows]) if windows else clauses
+
+
+_QUOTATION = re.compile(r"\u201c([^\u201c\u201d]{3,300})\u201d|\"([^\"]{3,300})\"")
+
+
+def _quotations(text: str, acronyms: Mapping[str, str]) -> list[str]:
+    """Each quotation of the sentence in double quotation marks, of at least MIN_UNIT_TOKENS content words, as
+    the marked stems of its words."""
+    if "\u201c" not in text and '"' not in text:
+        return []
+    found = []
+    for match in _QUOTATION.finditer(text):
+        words = _words(match.group(1) or match.group(2), acronyms)
+        if sum(w not in STOP_WORDS for w in words) >= MIN_UNIT_TOKENS:
+            found.append(" ".join(STOP_MARK + _stem(w) if w in STOP_WORDS else _stem(w) for w in words))
+    return found
+
+
+def _quantity_windows(marked: Sequence[str]) -> Iterator[list[str]]:
+    """Each quantity of a clause (its marked stems): its figure and value's word with QUANTITY_WINDOW content
+    words on either side (the figure's own words not counted). The unit is left out: two lengths given in two
+    values ("for 30 years" / "for almost 20 years") must not meet on "years"."""
+    for at, word in enumerate(marked):
+        if word[0] != QUANTITY_MARK:
+            continue
+        own = at
+        while own > 0 and (marked[own - 1][0].isdigit() or marked[own - 1] in _QUANTITY_WORDS
+                           or marked[own - 1] in _WRITTEN_STOP_WORDS):
+            own -= 1
+        first, found = own, 0
+        while first > 0 and found < QUANTITY_WINDOW:
+            first -= 1
+            found += marked[first][0] not in (STOP_MARK, QUANTITY_MARK)
+        last, found = at, 0
+        while last < len(marked) - 1 and found < QUANTITY_WINDOW:
+            last += 1
+            found += marked[last][0] not in (STOP_MARK, QUANTITY_MARK)
+        figure = [w for w in marked[own:at] if w not in _QUANTITY_WORDS]
+        yield [*marked[first:own], *figure, word, *marked[at + 1 : last + 1]]
 
 
 def terms_tokens(terms: str) -> list[str]:
     """The content stems of `sentence_terms` output, in order."""
-    return [w for w in terms.split() if w[0] != STOP_MARK and w != "|"]
+    return [w for w in terms.split(WINDOW_SEPARATOR, 1)[0].split() if w[0] != STOP_MARK and w != "|"]
 
 
 # What is compared between two units. "stem" and "prefix" weigh each key by its rarest stem; the word n-grams
@@ -551,20 +748,22 @@ def _block(terms: Sequence[str], rarity: Rarity) -> _Block:
     sorted_tokens: list[str] = []
     joined_words: list[str] = []
     for text in terms:
-        clauses = text.split(CLAUSE_SEPARATOR) if text else []
+        sentence, *windows = text.split(WINDOW_SEPARATOR) if text else [""]
+        clauses = sentence.split(CLAUSE_SEPARATOR) if sentence else []
         wb, tb = [len(words)], [len(tokens)]
-        for clause in clauses:
+        for clause in clauses + windows:
             marked = clause.split(" ")
             words.extend([w[1:] if w[0] == STOP_MARK else w for w in marked])
             tokens.extend([w for w in marked if w[0] != STOP_MARK])
             wb.append(len(words))
             tb.append(len(tokens))
         starts.append(len(token_spans))
-        for first, last in _unit_spans(len(clauses)):
+        spans = _unit_spans(len(clauses)) + [(k, k + 1) for k in range(len(clauses), len(clauses) + len(windows))]
+        for first, last in spans:
             word_spans.append((wb[first], wb[last]))
             token_spans.append((tb[first], tb[last]))
-        sorted_tokens.append(" ".join(sorted(tokens[tb[0] :])))
-        joined_words.append(" ".join(words[wb[0] :]))
+        sorted_tokens.append(" ".join(sorted(tokens[tb[0] : tb[len(clauses)]])))
+        joined_words.append(" ".join(words[wb[0] : wb[len(clauses)]]))
     (token_ids, distinct), (word_ids, _) = _ids(tokens), _ids(words)
     weights = rarity.weights(distinct)[token_ids]  # each distinct stem weighed once
     prefix_ids = _ids([t[:PREFIX_LEN] for t in distinct])[0][token_ids]

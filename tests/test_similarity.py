@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from compare.lang import LEXICON
 from compare.models import CompareError
 from compare.similarity import (
     CLAUSE_FEATURES,
@@ -438,3 +439,159 @@ def test_terms_given_are_used_instead_of_reading_the_text_again():
 def test_a_name_with_and_without_its_accents_is_one_word():
     assert content_tokens("Malacañang Palace") == content_tokens("Malacanang Palace") == ("malacanang", "palac")
     assert content_tokens("Władysław Kosiniak-Kamysz") == content_tokens("Wladyslaw Kosiniak-Kamysz")
+
+
+# --- quantities read as values ----------------------------------------------------------------------------------
+
+
+def _marks(text: str) -> list[str]:
+    from compare.similarity import QUANTITY_MARK, read_quantities
+
+    return [w for w in read_quantities(text).split() if w.startswith(QUANTITY_MARK)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The talks lasted one hour and 40 minutes.", "their 100-minute meeting"),
+        ("about one hour, 40 minutes", "an hour and forty minutes"),
+        ("They spoke for nearly three hours.", "after almost 3 hours of talks"),
+        ("almost an hour", "a nearly hour-long meeting"),
+        ("an hour and a half", "90 minutes"),
+        ("a four-and-a-half hour meeting", "lasted about 4.5 hours"),
+        ("half an hour", "a 30-minute call"),
+        ("twenty-five minutes", "25 min"),
+        ("a two-day visit", "48 hours"),
+        ("in less than a year", "within 12 months"),
+        ("at 11.30 am local time", "at approximately 11:30 a.m."),
+        ("scheduled for 3 p.m.", "set for 15:00"),
+        ("from three to four hours", "3-4 hours"),
+    ],
+)
+def test_one_quantity_written_two_ways_reads_as_one_value(a, b):
+    assert _marks(a) and _marks(a) == _marks(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The talks lasted two hours.", "The talks lasted 90 minutes."),
+        ("for 30 years", "for almost 20 years"),
+        ("at 11:30 a.m.", "at 11:30 p.m."),
+        ("three hours", "three to four hours"),  # a range is not its upper end
+    ],
+)
+def test_two_values_read_apart(a, b):
+    assert _marks(a) != _marks(b)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders met in Oslo.",  # a count, not a length
+        "The deal was signed in 2020.",
+        "He said the ratio was 5:3.",  # no minutes after the colon
+        "I am sure the minister will come.",
+        "The ministry said on Monday that the agreement holds.",  # "day" inside a word
+    ],
+)
+def test_no_quantity_where_none_is_a_length_or_a_time(text):
+    from compare.similarity import read_quantities
+
+    assert not _marks(text) and read_quantities(text) == text
+
+
+@pytest.mark.parametrize("unit", sorted(LEXICON.time_units))
+def test_every_unit_of_time_reads_on_its_scale(unit):
+    scale, size = LEXICON.time_units[unit]
+    assert _marks(f"It went on for 3 {unit} in all.") == [f"#{3 * size:g}{scale}"]
+
+
+def test_a_quantity_is_a_unit_of_its_own_without_its_unit_word():
+    from compare.similarity import WINDOW_SEPARATOR, sentence_terms, terms_tokens
+
+    terms = sentence_terms("They spoke for nearly three hours in the presence of their aides.")
+    sentence, window = terms.split(WINDOW_SEPARATOR)
+    assert sentence == "_they spoke _for _about 3 hour #180min _in _the presenc _of _their aid"
+    assert window == "_they spoke _for _about 3 #180min _in _the presenc _of _their aid"  # two content words a side
+    assert terms_tokens(terms) == ["spoke", "3", "hour", "#180min", "presenc", "aid"]  # the window counts once
+
+
+# Made-up sentences in the style of news copy: two outlets giving one length or time in other words around it.
+SAME_QUANTITY = [
+    ("The ministers talked for nearly two hours in the presence of their deputies and advisers.",
+     "Speaking to reporters after almost two hours of negotiations, the foreign minister called the meeting "
+     "productive and frank.",
+     "Speaking to reporters after almost five hours of negotiations, the foreign minister called the meeting "
+     "productive and frank."),
+    ("After talking for about one hour and 20 minutes, the two prime ministers left the palace and shook hands "
+     "before parting.",
+     "Later, as their 80-minute meeting drew to a close in the capital, the chancellor and the premier walked "
+     "together toward the gate.",
+     "Later, as their 45-minute meeting drew to a close in the capital, the chancellor and the premier walked "
+     "together toward the gate."),
+    ("The delegations are due to meet at 10.30 am local time in the old town hall, the first talks since the "
+     "dispute began.",
+     "A spokesman said the session will start at approximately 10:30 a.m. local time with a closed-door "
+     "conversation between the envoys.",
+     "A spokesman said the session will start at approximately 2:15 p.m. local time with a closed-door "
+     "conversation between the envoys."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("a", "same", "other"), SAME_QUANTITY)
+def test_paraphrases_sharing_a_quantity_match_and_other_values_do_not(a, same, other):
+    from compare.config import AlignmentConfig
+
+    matcher = LexicalMatcher()
+    shared, apart = matcher.same_claim([a], [same, other])[0]
+    assert shared >= AlignmentConfig().mutual_best_floor  # a counterpart when the two single each other out
+    assert apart < matcher.threshold and apart < shared / 2
+
+
+def test_two_lengths_of_different_things_do_not_meet_on_their_unit():
+    a = "The company can deliver up to 40 tonnes of grain a month under the accord for 25 years."
+    b = "The two governments have negotiated over the grain accord for almost 12 years, but no price was agreed."
+    same = b.replace("almost 12 years", "almost 25 years")
+    matcher = LexicalMatcher()
+    apart, shared = matcher.same_claim([a], [b, same])[0]
+    assert apart < matcher.threshold and apart < shared
+
+
+def test_a_hashtag_is_read_as_its_word_not_as_a_value():
+    from compare.similarity import sentence_terms
+
+    assert sentence_terms("Talks in #Oslo ended.") == sentence_terms("Talks in Oslo ended.")
+
+
+# --- quotations ---------------------------------------------------------------------------------------------------
+
+
+def test_a_quotation_is_a_unit_of_its_own():
+    from compare.similarity import WINDOW_SEPARATOR, sentence_terms
+
+    terms = sentence_terms("The minister said: “We will not sign any deal on fishing quotas this year,” and left.")
+    assert terms.split(WINDOW_SEPARATOR)[1] == "_we _will _not sign _ani deal _on fish quota _this year"
+
+
+def test_one_remark_quoted_in_two_differently_built_sentences_matches():
+    a = ("Speaking to reporters before boarding his plane, the chancellor admitted: “We did not reach an agreement "
+         "on the tariffs, but we are close.”")
+    b = ("“We did not reach an agreement on the tariffs,” the visiting leader conceded, adding that his delegation "
+         "would return to the capital in the spring for another round.")
+    matcher = LexicalMatcher()
+    assert matcher.same_claim([a], [b])[0, 0] >= matcher.threshold
+
+
+def test_a_word_or_two_in_quotation_marks_is_no_unit():
+    from compare.config import AlignmentConfig
+    from compare.similarity import WINDOW_SEPARATOR, sentence_terms
+
+    a = "The chancellor called the talks “constructive” before boarding his plane to the capital."
+    b = "Officials said the fishing accord was “constructive” and would be signed in the spring."
+    assert WINDOW_SEPARATOR not in sentence_terms(a) + sentence_terms(b)
+    assert LexicalMatcher().same_claim([a], [b])[0, 0] < AlignmentConfig().mutual_best_floor
+
+
+def test_a_unit_with_letters_that_only_case_fold_to_ascii_reads_alike():
+    assert _marks("three hour\u017f") == _marks("three hours") == ["#180min"]  # the long s

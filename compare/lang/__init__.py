@@ -4,7 +4,7 @@ Every stage reads the one frozen `LEXICON` (English, loaded once from compare/la
 own month, number, stop-word or place list. To see what a rule knows of a language, read compare/lang/en/:
 
     calendar.py    month and weekday names, words of a date stamp
-    numbers.py     number and ordinal words
+    numbers.py     number and ordinal words, units of a length of time
     stop_words.py  function words (matching), headline small words, words an acronym skips
     places.py      city variants and exonyms, place-name particles, labels that are not places
     gazetteer.tsv  one row per country: capitals, demonyms, the names it goes by
@@ -26,6 +26,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from compare.lang.en import calendar, cues, names, numbers, outlets, places, spelling, stop_words, verbs
+from compare.lang.en import facts as fact_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,9 @@ class Lexicon:
     transliterations: tuple[tuple[str, str], ...]
     title_words: frozenset[str]
     verb_forms: Mapping[str, str]  # "held" -> "hold"
+    time_units: Mapping[str, tuple[str, int]]  # "hours" -> ("min", 60)
+    figure_bounds: frozenset[str]  # "nearly", "more than": words before a figure that make it approximate
+    fraction_words: Mapping[str, float]  # "half an" -> 0.5, "an" -> 1.0
 
     @property
     def month_names(self) -> tuple[str, ...]:
@@ -181,6 +185,9 @@ def english() -> Lexicon:
         transliterations=names.TRANSLITERATIONS,
         title_words=names.TITLE_WORDS,
         verb_forms=_frozen(dict(pair.split(":") for pair in verbs.IRREGULAR_FORMS)),
+        time_units=_frozen(numbers.TIME_UNITS),
+        figure_bounds=frozenset(fact_words.BOUND_WORDS),
+        fraction_words=_frozen(fact_words.FRACTION_WORDS),
     )
 
 

@@ -49,6 +49,8 @@ def test_approximate_figures_and_bounds_admit_nearby_numbers(a, b, conflict):
     ("The talks lasted two hours.", "The talks lasted 90 minutes.", True),
     ("The talks lasted about 45 minutes.", "The talks lasted an hour.", True),
     ("An hour later the ministers left.", "The talks lasted 90 minutes.", False),  # not a duration of the talks
+    ("The talks lasted one hour and forty minutes.", "The talks lasted just over 100 minutes.", False),  # tens spelled out
+    ("The talks lasted forty minutes.", "The talks lasted fifty minutes.", True),
 ])
 def test_durations_compare_in_minutes(a, b, conflict):
     assert bool(number_conflict(a, b)) is conflict

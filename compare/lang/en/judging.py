@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from compare.lang.en.calendar import MONTHS
+from compare.lang.en import numbers
 from compare.lang.en.numbers import ORDINAL_WORDS
 
 # "January" ... "December": each month's full name comes first in MONTHS
@@ -135,13 +136,7 @@ DENYING_VERBS = "oppose decline dismiss veto block skip miss boycott postpone".s
 
 # --- Numbers ----------------------------------------------------------------------------------------------------
 
-NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split()
-    )
-}
+NUMBER_WORDS = numbers.NUMBER_WORDS  # every number word the lexicon knows ("forty minutes" is a figure too)
 # A number word before a word, or hyphened to one ("five-hour meeting", "a three-day visit").
 SPELLED_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b(?=(?:\s+|-)[^\W\d_])", re.IGNORECASE)
 # Words after a number that make it a time or an ordinal, not a count of something.
