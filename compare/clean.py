@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from compare.lang import LEXICON
 from compare.metadata import find_dateline, parse_date_line
@@ -96,8 +97,18 @@ def lines_of(text: str) -> list[Line]:
     return lines
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+def words(text: str) -> tuple[str, ...]:
+    # The tests below ask one line after another how many words it has: the last few lines' words are kept,
+    # unless a line is so long that keeping its words would hold memory (a page that is one long line).
+    return _recent_words(text) if len(text) <= _KEPT_WORDS_CHARS else tuple(_WORD.findall(text))
+
+
+@lru_cache(maxsize=16)
+def _recent_words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
+
+
+_KEPT_WORDS_CHARS = 10_000
 
 
 def is_list_marker(text: str) -> bool:
