@@ -32,6 +32,7 @@ _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+")
 MIN_MENU_ENTRIES = 3
 MAX_MENU_ENTRY_WORDS = 4
 _MENU_SEPARATOR = re.compile(r"\s+[|•·/»>]\s+|\s*\|\s*")
+_MENU_MARKS = "|•·/»>"  # every separator holds one
 # Calls to action of web pages, by their opening words (compare/lang/en/cues.py).
 _CALL_TO_ACTION = re.compile(LEXICON.call_to_action, re.IGNORECASE)
 # Notes of the site about the page itself (general web and wire language).
@@ -126,6 +127,8 @@ def bullet_item(text: str) -> str | None:
 
 def is_menu(text: str) -> bool:
     """Short entries between separators ("Home | World | Business"): a navigation bar or a breadcrumb."""
+    if not any(mark in text for mark in _MENU_MARKS):
+        return False  # no separator, one entry: most lines, told without splitting them
     entries = [e for e in _MENU_SEPARATOR.split(text) if e.strip()]
     return len(entries) >= MIN_MENU_ENTRIES and all(len(words(e)) <= MAX_MENU_ENTRY_WORDS for e in entries)
 
