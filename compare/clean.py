@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from compare.lang import LEXICON
 from compare.metadata import find_dateline, parse_date_line
@@ -31,6 +32,7 @@ _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+")
 MIN_MENU_ENTRIES = 3
 MAX_MENU_ENTRY_WORDS = 4
 _MENU_SEPARATOR = re.compile(r"\s+[|•·/»>]\s+|\s*\|\s*")
+_MENU_MARKS = "|•·/»>"  # every separator holds one
 # Calls to action of web pages, by their opening words (compare/lang/en/cues.py).
 _CALL_TO_ACTION = re.compile(LEXICON.call_to_action, re.IGNORECASE)
 # Notes of the site about the page itself (general web and wire language).
@@ -96,8 +98,18 @@ def lines_of(text: str) -> list[Line]:
     return lines
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+def words(text: str) -> tuple[str, ...]:
+    # The tests below ask one line after another how many words it has: the last few lines' words are kept,
+    # unless a line is so long that keeping its words would hold memory (a page that is one long line).
+    return _recent_words(text) if len(text) <= _KEPT_WORDS_CHARS else tuple(_WORD.findall(text))
+
+
+@lru_cache(maxsize=16)
+def _recent_words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
+
+
+_KEPT_WORDS_CHARS = 10_000
 
 
 def is_list_marker(text: str) -> bool:
@@ -115,6 +127,8 @@ def bullet_item(text: str) -> str | None:
 
 def is_menu(text: str) -> bool:
     """Short entries between separators ("Home | World | Business"): a navigation bar or a breadcrumb."""
+    if not any(mark in text for mark in _MENU_MARKS):
+        return False  # no separator, one entry: most lines, told without splitting them
     entries = [e for e in _MENU_SEPARATOR.split(text) if e.strip()]
     return len(entries) >= MIN_MENU_ENTRIES and all(len(words(e)) <= MAX_MENU_ENTRY_WORDS for e in entries)
 

@@ -23,12 +23,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 from enum import StrEnum
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import TypeVar, cast
 
 from compare.lang import LEXICON
 from compare.lang.en import facts as words
@@ -175,6 +176,42 @@ class _Reader:
         return Fact(self.source.id, self.sentence.id, kind, subject, value, self.sentence.text[start:end],
                     self.sentence.start + raw_start, self.sentence.start + raw_end, bound, number, country)
 
+    def placed(self, fact: Fact) -> Fact:
+        """A fact read from this sentence's text alone (offsets into the text), as this sentence states it."""
+        return self.fact(fact.kind, fact.subject, fact.value, fact.start, fact.end, bound=fact.bound,
+                         number=fact.number, country=fact.country)
+
+
+class _TextReader:
+    """Stands in for a _Reader where the facts depend on the sentence's text only: offsets into the text."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def fact(self, kind: FactKind, subject: str, value: str, start: int, end: int, *,
+             bound: str | None = None, number: float | None = None, country: str | None = None) -> Fact:
+        return Fact("", -1, kind, subject, value, self.text[start:end], start, end, bound, number, country)
+
+
+_Reading = TypeVar("_Reading", bound=Callable[..., list[Fact]])
+
+
+def _read_once(read: _Reading) -> _Reading:
+    """For a sentence reader `read(reader, text, *args)` whose facts depend only on the text and the hashable
+    arguments after it: each distinct (text, *args) is read once (agency copy repeats sentences across sources,
+    and outlets repeat their own), and its facts placed in every sentence that has that text."""
+
+    @lru_cache(maxsize=16_384)
+    def read_text(text: str, *args: Hashable) -> tuple[Fact, ...]:
+        return tuple(read(_TextReader(text), text, *args))
+
+    @wraps(read)  # the reader itself stays at hand as `__wrapped__`
+    def reading(reader: _Reader, text: str, *args: Hashable) -> list[Fact]:
+        return [reader.placed(fact) for fact in read_text(text, *args)]
+
+    reading.cache_clear = read_text.cache_clear  # type: ignore[attr-defined]
+    return cast(_Reading, reading)
+
 
 # A pattern that matches one of a set of phrases as whole words (case aside) puts the last run of letters of that
 # phrase in the text as a whole run of letters too. So a sentence holding none of those runs cannot match, and the
@@ -200,12 +237,12 @@ def source_facts(source: Source, sentences: Sequence[Sentence], published: str |
     out: list[Fact] = []
     out.extend(_day_facts(source, sentences, published))
     out.extend(_place_facts(source, sentences))
-    people = [fact for sentence in sentences for fact in _persons(_Reader(source, sentence), sentence.text, published)]
+    readers = [_Reader(source, sentence) for sentence in sentences]
+    people = [fact for reader in readers for fact in _persons(reader, reader.sentence.text, published)]
     out.extend(people)
     names = _name_words(people)
-    for sentence in sentences:
-        reader = _Reader(source, sentence)
-        text = sentence.text
+    for reader in readers:
+        text = reader.sentence.text
         about_meeting, future = _sentence_kind(text)
         out.extend(_durations(reader, text, names, published))
         if about_meeting and not future:
@@ -312,8 +349,9 @@ def _lead_day_mentions(text: str, published: str | None) -> list[tuple[int, int,
     of their meeting too, unless it looks ahead."""
     mentions = day_mentions(text, published)
     about_meeting, future = _sentence_kind(text)
-    if not mentions and len(list(itertools.islice(_PERSON.finditer(text), 2))) == 2 \
-            and set(re.findall(r"[a-z]+", text.lower())).isdisjoint(LEXICON.future_words):
+    if not mentions and not _letter_runs(text).isdisjoint(_PERSON_HINTS) \
+            and set(re.findall(r"[a-z]+", text.lower())).isdisjoint(LEXICON.future_words) \
+            and len(list(itertools.islice(_PERSON.finditer(text), 2))) == 2:  # the costly test last
         about_meeting, future = True, False
         mentions = [(start, end, when, date.fromisoformat(when).weekday() if when is not None else weekday)
                     for start, end, when, weekday in _day_hits(text, _to_date(published))]
@@ -351,6 +389,7 @@ _PARTS_OF_DAY = re.compile(
 _PARTS_OF_DAY_HINTS = _last_letter_runs(["morning", "afternoon", "evening", "night", "noon", "midday", "midnight"])
 
 
+@_read_once
 def _parts_of_day(reader: _Reader, text: str) -> list[Fact]:
     if _letter_runs(text).isdisjoint(_PARTS_OF_DAY_HINTS):
         return []
@@ -374,12 +413,15 @@ _STARTED = re.compile(words.START_VERBS, re.IGNORECASE)
 _ABOUT_TIME = re.compile(words.ABOUT_TIME, re.IGNORECASE)
 
 
+@_read_once
 def _clock_times(reader: _Reader, text: str, published: str | None) -> list[Fact]:
     """When the meeting was set to begin ("scheduled for 3 p.m. ET"), or a part of it began ("the talks began at
     11:26 a.m. (7:26 p.m. GMT)"), as a time of day in UTC: only a time whose zone the sentence names (directly or
     in brackets after "local time") on a day the publication date gives, so that two outlets writing in two zones
     compare. A time of something else (a plane landing, a ceremony, a call) is not read. Without a publication
     date the time keeps its zone ("11:30 America/Anchorage") until `lineup` places it on the event's date."""
+    if not _ANY_FIGURE.search(text):  # every clock time has its hour in digits
+        return []
     day = _to_date(published)
     for match in _CLOCK.finditer(text):
         reading = _clock_reading(match)
@@ -773,6 +815,7 @@ def _stem(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
+@_read_once
 def _counts(reader: _Reader, text: str) -> list[Fact]:
     if _letter_runs(text).isdisjoint(_COUNT_HINTS):
         return []
@@ -1002,6 +1045,7 @@ def _listed_country(text: str, listed: tuple[int, str, str | None], start: int, 
 QUOTED = "quoted"  # the bound of a fact read inside someone's reported words
 _FIRST_PERSON = re.compile(words.FIRST_PERSON)
 _OPENING_QUOTES, _CLOSING_QUOTES, _EITHER_QUOTE = "“«„", "”»", '"'
+_QUOTE_MARK = re.compile(f"[{re.escape(_OPENING_QUOTES + _CLOSING_QUOTES + _EITHER_QUOTE)}]")
 
 
 def _open_quote_before(reader: _Reader) -> bool:
@@ -1015,7 +1059,8 @@ def _open_quote_before(reader: _Reader) -> bool:
 def _quoted_spans(text: str, open_at_start: bool) -> list[tuple[int, int]]:
     """Spans of `text` inside quotation marks; one left open runs to the end."""
     spans, start = [], 0 if open_at_start else None
-    for index, char in enumerate(text):
+    for mark in _QUOTE_MARK.finditer(text):  # only the marks: a loop over every character cost more
+        index, char = mark.start(), mark.group()
         if start is None and (char in _OPENING_QUOTES or char == _EITHER_QUOTE):
             start = index
         elif start is not None and (char in _CLOSING_QUOTES or char == _EITHER_QUOTE):
@@ -1027,7 +1072,7 @@ def _quoted_spans(text: str, open_at_start: bool) -> list[tuple[int, int]]:
 
 
 def _quotation_left_open(text: str, open_at_start: bool) -> bool:
-    marks = [c for c in text if c in _OPENING_QUOTES or c in _CLOSING_QUOTES or c == _EITHER_QUOTE]
+    marks = _QUOTE_MARK.findall(text)
     is_open = open_at_start
     for mark in marks:
         is_open = (not is_open) if mark == _EITHER_QUOTE else mark in _OPENING_QUOTES
@@ -1074,11 +1119,15 @@ _ORDINAL = re.compile(
     rf"\b(?:their|the|its)\s+(?P<ord>{_alternation(_ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))\s+"
     rf"(?P<quals>(?:(?:{_alternation(words.ORDINAL_QUALIFIERS)})\s+){{0,3}})(?P<noun>{_alternation(words.ORDINAL_NOUNS)})\b",
     re.IGNORECASE)
+_ORDINAL_HINTS = _last_letter_runs(words.ORDINAL_NOUNS)  # every match ends in its noun
 _ORDINAL_FRAME = re.compile(words.ORDINAL_FRAMES)
 _FRAME_REACH = 12  # words after the noun searched for a frame ("the first talks between A and B since 2021")
 
 
+@_read_once
 def _ordinals(reader: _Reader, text: str) -> list[Fact]:
+    if _letter_runs(text).isdisjoint(_ORDINAL_HINTS):
+        return []
     out = []
     for match in _ORDINAL.finditer(text):
         rest = _CLAUSE_BREAK.split(text[match.end():])[0]  # a frame may follow a comma: "of A, B and C in three years"

@@ -185,6 +185,7 @@ _STAMP_TOKEN = re.compile(r"[ap]\.\s?m\.?|[A-Z]{2,5}[+-]?\d{1,2}(?::?\d{2})?\b|[
                           r"\d{1,2}[:.]\d{2}(?::\d{2})?|\d{1,4}(?:st|nd|rd|th)?|[+-]\d{1,2}(?::?\d{2})?|[,/|:()\-–—.]")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _NUMERIC = re.compile(r"^(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 # Labels a stamp opens with ("Published: 2024-10-19", "date 2025-08-19", "Updated on ...").
@@ -196,7 +197,7 @@ def parse_date_line(line: str) -> str | None:
     "Sunday, 2 June 2024" are stamps; a sentence that merely contains a date is not. A stamp must state a year.
     """
     text = line.strip()
-    if not text or len(text) > 80:
+    if not text or len(text) > 80 or not _FOUR_DIGITS.search(text):  # every year, ISO or numeric date has them
         return None
     text = re.sub(rf"^{_STAMP_LABEL}", "", text, flags=re.IGNORECASE)
     numeric = _NUMERIC.match(text)

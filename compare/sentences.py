@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import threading
+from ctypes import Array, byref, c_char, c_char_p, c_int, c_int32, memset, sizeof
 
 import blingfire
 
@@ -35,12 +37,67 @@ def boundaries(block: str) -> list[int]:
     """Start offsets (within block) of the sentences of a block."""
     if not block.strip():
         return []
-    _, offsets = blingfire.text_to_sentences_and_offsets(block)
-    starts = sorted({start for start, _end in offsets})
+    starts = sorted(set(_sentence_starts(block)))
     first = len(block) - len(block.lstrip())
     if not starts or starts[0] > first:
         starts.insert(0, first)
     return [s for s in starts if s >= first]
+
+
+def _sentence_starts(block: str) -> list[int]:
+    """The start offsets blingfire.text_to_sentences_and_offsets gives, unsorted; one call of its segmenter.
+
+    Its own wrapper spent more than the segmenting on two things: a new ctypes array type for each size of
+    buffer, and mapping the segmenter's UTF-8 byte offsets back to characters in a Python loop over every byte.
+    Here the buffers are kept (zeroed as far as the segmenter is told it may write, as new ones are), and the
+    bytes between two offsets are decoded at once. Offsets that the wrapper's loop would not map in order (none
+    that the segmenter gives; they would make it fail) go to the wrapper itself, so the result is always its."""
+    encoded = block.encode("utf-8")
+    capacity = len(encoded) * 2
+    text_out, start_out, end_out = _buffers(capacity)
+    memset(text_out, 0, capacity + 1)  # one byte more: `value` stops where the wrapper's own buffer ends
+    memset(start_out, 0, capacity * sizeof(c_int32))
+    memset(end_out, 0, capacity * sizeof(c_int32))
+    written = _SEGMENTER(c_char_p(encoded), c_int(len(encoded)), byref(text_out), byref(start_out), byref(end_out),
+                         c_int(capacity))
+    if written == -1 or written > capacity:
+        return []
+    count = text_out.value.count(b"\n") + 1
+    starts: list[int] = []
+    at_byte = at_char = 0
+    for token in range(count):
+        # A start is the byte where the sentence begins, an end the last byte of its last character: the wrapper
+        # maps each (an end one byte on) to a character only where one begins and in order, and gives the last
+        # end the block's length whatever it is. Only the starts are needed; the ends keep the order checked.
+        for index, byte in ((0, start_out[token]), (1, end_out[token] + 1)):
+            if index == 1 and token == count - 1:
+                break
+            if byte < at_byte or byte >= len(encoded) or encoded[byte] & 0xC0 == 0x80:
+                return [start for start, _end in blingfire.text_to_sentences_and_offsets(block)[1]]
+            at_char += len(encoded[at_byte:byte].decode("utf-8"))
+            at_byte = byte
+            if index == 0:
+                starts.append(at_char)
+    return starts
+
+
+_SEGMENTER = blingfire.blingfire.TextToSentencesWithOffsets
+_KEPT = threading.local()
+
+
+def _buffers(capacity: int) -> tuple[Array[c_char], Array[c_int32], Array[c_int32]]:
+    """The segmenter's output buffers, at least `capacity` long (the text's one byte longer): kept and grown by
+    doubling, or new ones for a very long block."""
+    if capacity > _KEPT_CAPACITY:  # a block this long is rare, and its buffers are not worth holding on to
+        return (c_char * (capacity + 1))(), (c_int32 * capacity)(), (c_int32 * capacity)()
+    kept = getattr(_KEPT, "buffers", None)
+    if kept is None or len(kept[1]) < capacity:
+        size = max(1024, 1 << capacity.bit_length())
+        kept = _KEPT.buffers = ((c_char * (size + 1))(), (c_int32 * size)(), (c_int32 * size)())
+    return kept
+
+
+_KEPT_CAPACITY = 1 << 17  # bytes of segmenter output (two per byte of text): at most 1.2 MB of buffers kept
 
 
 def rough_count(text: str) -> int:

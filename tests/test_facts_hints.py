@@ -25,15 +25,22 @@ ODD_SPELLINGS = (
     "Their three-day state visit ended on Friday; 20 leaders took part in the summit.",
     "Vice-President Maria Lopez and Press Secretary John Smith met for two hours.",
     "The leaders met on Tuesday EVENING and again at Midday, when 3 accords were signed.",
+    "The two leaders met in Oslo for their SECOND MEETİNG.",
 )
 # Read by the patterns only: the readers look the matched words up as written, which a long s is not.
 PATTERN_ONLY = ("The leaders \u017figned 4 agreements after talks that lasted two hour\u017f.",)
 
 
+HINTS = (facts._DURATION_HINTS | facts._COUNT_HINTS | facts._PERSON_HINTS | facts._PARTS_OF_DAY_HINTS
+         | facts._ORDINAL_HINTS)
+
+
 def _unhinted(monkeypatch):
-    """Every sentence holds every hint word: the patterns alone decide."""
-    everything = facts._DURATION_HINTS | facts._COUNT_HINTS | facts._PERSON_HINTS | facts._PARTS_OF_DAY_HINTS
-    monkeypatch.setattr(facts, "_letter_runs", lambda _text: everything)
+    """Every sentence holds every hint word: the patterns alone decide (and no text read before is remembered)."""
+    monkeypatch.setattr(facts, "_letter_runs", lambda _text: HINTS)
+    for reader in vars(facts).values():
+        if hasattr(reader, "cache_clear") and hasattr(reader, "__wrapped__"):
+            reader.cache_clear()
 
 
 def _facts(text: str, source_id: str):
@@ -52,7 +59,7 @@ def test_hints_change_no_fact_of_an_article(path, monkeypatch):
 def test_hints_change_no_fact_of_odd_spellings(monkeypatch):
     text = " ".join(ODD_SPELLINGS)
     hinted = _facts(text, "odd")
-    assert {f.kind for f in hinted} >= {"duration", "count", "person", "time_of_day"}
+    assert {f.kind for f in hinted} >= {"duration", "count", "person", "time_of_day", "ordinal"}
     _unhinted(monkeypatch)
     assert hinted == _facts(text, "odd")
 
@@ -62,11 +69,10 @@ def test_a_sentence_the_patterns_match_is_never_skipped(sentence):
     runs = facts._letter_runs(sentence)
     for pattern, hints in ((facts._DURATION, facts._DURATION_HINTS), (facts._PERSON, facts._PERSON_HINTS),
                            (facts._COUNT_VERB_FIRST, facts._COUNT_HINTS), (facts._COUNT_VERB_AFTER, facts._COUNT_HINTS),
-                           (facts._PARTS_OF_DAY, facts._PARTS_OF_DAY_HINTS)):
+                           (facts._PARTS_OF_DAY, facts._PARTS_OF_DAY_HINTS), (facts._ORDINAL, facts._ORDINAL_HINTS)):
         if pattern.search(sentence):
             assert not runs.isdisjoint(hints), (pattern.pattern[:40], sentence)
 
 
 def test_a_sentence_without_hint_words_is_skipped():
-    assert facts._letter_runs("The ministers discussed trade in Vienna.").isdisjoint(
-        facts._DURATION_HINTS | facts._COUNT_HINTS | facts._PERSON_HINTS | facts._PARTS_OF_DAY_HINTS)
+    assert facts._letter_runs("The ministers discussed trade in Vienna.").isdisjoint(HINTS)

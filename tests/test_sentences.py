@@ -62,3 +62,48 @@ def test_random_text_offsets_exact_and_coverage_complete(lines, seps):
     assert all(mark[i] for i, ch in enumerate(text) if not ch.isspace())
     again, again_dropped = sentences_of(text)
     assert again == sentences and again_dropped == dropped
+
+
+def _wrapper_starts(block: str):
+    """blingfire's own wrapper: the starts it gives, or the error it raises."""
+    import blingfire
+
+    try:
+        return [start for start, _end in blingfire.text_to_sentences_and_offsets(block)[1]]
+    except AssertionError:
+        return AssertionError
+
+
+def _own_starts(block: str):
+    from compare.sentences import _sentence_starts
+
+    try:
+        return _sentence_starts(block)
+    except AssertionError:
+        return AssertionError
+
+
+MIXED = [
+    "Gen. Nakamura met the U.S. envoy on Oct. 19. They talked for an hour.",
+    "“We will act together,” the minister said — in Zürich. The envoy agreed… Then café talks began.",
+    "Die Minister trafen sich in Köln. 会谈持续了两个小时。 Встреча прошла в Москве. Дальше?",
+    "Emoji 😀 first. Combining e\u0301 next! Zero\u200bwidth? Tab\tend.",
+    "A NUL \x00 inside. And after it.",
+    "x",
+    ". . .",
+]
+
+
+def test_sentence_starts_are_blingfire_wrappers_on_mixed_scripts():
+    # the kept buffers shrink and grow between calls: a long block, then short ones, then long again
+    long_block = " ".join(MIXED * 400)  # past the size of buffers kept between calls
+    for block in (*MIXED, long_block, *reversed(MIXED), MIXED[1] * 30):
+        assert _own_starts(block) == _wrapper_starts(block), block[:60]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab .!?\n\"“”—é€😀\u0301\x00") + ["Mr. ", "U.S. ", "No. 4"]), min_size=1,
+                max_size=60))
+def test_sentence_starts_are_blingfire_wrappers_on_random_text(pieces):
+    block = "".join(pieces)
+    assert _own_starts(block) == _wrapper_starts(block)
