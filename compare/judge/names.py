@@ -10,9 +10,14 @@ from functools import lru_cache
 from compare.judge.text import SENTENCE_CACHE, tokens
 from compare.judge.verdict import Clash
 from compare.lang.en.judging import BRACKETED_NOTE, CAPITALISED, PUNCT
+from compare.lang.en.names import ROMANISED_VOWELS
 from compare.lang import LEXICON
 from compare.metadata import country_of_capital, fold_letters, normalise_place
 from compare.similarity import normalise
+
+# A given name's consonants must run to at least this many for two romanisations of it to be read as one name by
+# them alone: short names share their consonants by chance ("Dan" / "Dean", "Mary" / "Mario").
+ROMANISED_MIN_CONSONANTS = 3
 
 
 def _name_key(words: list[str], acronyms) -> str:
@@ -68,7 +73,9 @@ def name_conflict(a: str, b: str, acronyms) -> Clash | None:
         if _named_in(left, lb, _countries_named(b)) or _named_in(right, la, _countries_named(a)):
             continue  # the same names in another order ("Macron, Merz" / "Merz, Macron"), a country in any form
         key_left, key_right = _name_key(left, acronyms), _name_key(right, acronyms)
-        if key_left == key_right or key_left in text_b or key_right in text_a or _one_name(left, right):
+        surname_follows = i2 < len(la) and j2 < len(lb) and la[i2] == lb[j2] and bool(CAPITALISED.match(ca[i2]))
+        if key_left == key_right or key_left in text_b or key_right in text_a \
+                or _one_name(left, right, surname_follows):
             continue
         return Clash((" ".join(left),), (" ".join(right),))
     return None
@@ -101,13 +108,27 @@ def _countries_named(text: str) -> frozenset[str]:
     return frozenset().union(*(_countries((w,)) or () for w in words if CAPITALISED.match(w)))
 
 
-def _one_name(left: Sequence[str], right: Sequence[str]) -> bool:
+def _one_name(left: Sequence[str], right: Sequence[str], surname_follows: bool = False) -> bool:
     """Whether two runs of name words name one person: word for word the same name once short forms and
-    transliterations are folded, or, one run longer, the same surname (a surname that differs otherwise is not
-    folded)."""
+    transliterations are folded, given names also when romanised two ways (`_romanised_alike`), or, one run
+    longer, the same surname (a surname that differs otherwise is not folded). The last word of a run is the
+    surname unless the same surname follows the two runs (`surname_follows`)."""
     if len(left) != len(right):
         return _folded(left[-1]) == _folded(right[-1])
-    return all(_folded(x) == _folded(y) or _nickname(x, y) for x, y in zip(left, right))
+    given = len(left) if surname_follows else len(left) - 1  # the words before the surname
+    return all(_folded(x) == _folded(y) or _nickname(x, y) or (k < given and _romanised_alike(x, y))
+               for k, (x, y) in enumerate(zip(left, right)))
+
+
+def _romanised_alike(x: str, y: str) -> bool:
+    """Two given names that differ only in vowels, once transliterations are folded, with enough consonants
+    left to tell ("Vladimir" / "Volodymyr"): one name romanised two ways. Only given names are read so: a surname
+    that differs in a vowel ("Melon" / "Meloni") is a garbled name."""
+    x_consonants, y_consonants = (_folded(w).translate(_NO_VOWELS) for w in (x, y))
+    return x_consonants == y_consonants and len(x_consonants) >= ROMANISED_MIN_CONSONANTS
+
+
+_NO_VOWELS = str.maketrans("", "", ROMANISED_VOWELS)
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)

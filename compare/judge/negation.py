@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from compare.judge.hedges import unclear_detail, uncertain_whether
-from compare.judge.text import SENTENCE_CACHE
+from compare.judge.text import SENTENCE_CACHE, tokens
 from compare.lang.en.judging import (
     BE_FORMS, CLAUSE_ENDS, CONTRAST_CUES, CONTRAST_TURNS, DENIALS, DENYING_CUES, DENYING_VERBS, FORECAST_ENDS, INTENT_VERBS,
-    MODALS, NEGATING_VERBS, NEGATIONS, OPPOSITES, POSSIBLE, PREDICATIVE_DENIALS, TOKEN, UNASSERTED_OPENERS,
+    MODALS, NEGATING_VERBS, NEGATION_FOCUS, NEGATIONS, OPPOSITES, POSSIBLE, PREDICATIVE_DENIALS, TOKEN, UNASSERTED_OPENERS,
     UNCERTAIN_WHETHER, UNCLEAR_DETAIL, VERB_NEGATIONS,
 )
 from compare.lang import LEXICON
@@ -151,6 +151,36 @@ def negated_words(text: str, shared: set[str], acronyms) -> list[str]:
             if not denial:
                 break  # the predicate is not shared: this negation denies something the other side does not say
     return hits
+
+
+def focused_circumstance(text: str, word: str, other: str) -> str | None:
+    """The circumstance a negation of `word` in `text` denies instead of the act, when `other` does not state it:
+    a phrase of NEGATION_FOCUS after the predicate, in its clause and within DENIAL_REACH words ("chose not to call
+    him in front of the leaders" / "interrupted the meeting to place a call to him" -> "in front of"). None when
+    the denial has no such phrase, or the other sentence states the act with it too."""
+    phrase = _focus_after(text, word)
+    if phrase is None or f" {phrase} " in f" {' '.join(tokens(other))} ":
+        return None
+    return phrase
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _focus_after(text: str, word: str) -> str | None:
+    toks, positions = _negations(text)
+    for i in positions:
+        for k in _reach(toks, i):
+            if toks[k] != word:
+                continue
+            after = []
+            for tok in toks[k + 1 : k + 1 + DENIAL_REACH]:
+                if tok in CLAUSE_ENDS or tok in CONTRAST_TURNS:
+                    break
+                after.append(tok)
+            words = f" {' '.join(after)} "
+            found = next((phrase for phrase in NEGATION_FOCUS if f" {phrase} " in words), None)
+            if found:
+                return found
+    return None
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)

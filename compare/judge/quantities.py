@@ -11,7 +11,7 @@ from compare.judge.text import SENTENCE_CACHE
 from compare.judge.verdict import Clash
 from compare.lang.en.judging import (
     BOUND, BOUND_KIND, BOUND_WORDS, COMPARISON_STANDARD, COMPOUND_DURATION, CONTEXT_WORD, DURATION_MINUTES, DURATION_PHRASE, IN_MINUTES, INTENT_VERBS, MODALS,
-    NUMBER, NUMBER_CLAUSE_END, NUMBER_WORD_UNITS_SKIP, NUMBER_WORDS, ORDINAL, POSSIBLE, SCALES, SPELLED_NUMBER,
+    MODIFIER_OPENERS, NUMBER, NUMBER_CLAUSE_END, NUMBER_WORD_UNITS_SKIP, NUMBER_WORDS, ORDINAL, POSSIBLE, SCALES, SPELLED_NUMBER,
     UNIT_AFTER_SCALE,
 )
 from compare.lang import LEXICON
@@ -26,6 +26,9 @@ APPROXIMATE_SHARE = 0.1
 # lasted" in "the talks lasted about three hours"). Unless two sentences are alike as a whole, two figures are
 # compared only when these overlap: "a 25% tariff on steel" and "a 10% levy on rice imports" are two figures.
 NUMBER_CONTEXT_WORDS = 5
+# The words before a figure in its clause kept to find the noun phrase it belongs to (`_modifiers`): enough to
+# reach back over a head noun and its prepositional phrase ("fentanyl tariffs on China from 20 percent").
+PHRASE_WORDS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,7 @@ class Quantity:
     said_of: frozenset[str] = frozenset()  # stems of the content words before it in its clause
     tentative: bool = False  # said as a plan or a possibility ("expected to last up to seven hours")
     compared: bool = False  # the measure of what something is compared with ("longer than a summit that lasted two hours")
+    phrase: tuple[str, ...] = ()  # the last PHRASE_WORDS words before it in its clause, lower-cased, as written
 
     def admits(self, other: Quantity) -> bool:
         """Whether the two can be the same quantity: equal, or one of them only approximate or a bound."""
@@ -94,7 +98,7 @@ def _quantities(text: str) -> dict[str, tuple[Quantity, ...]]:
             said_of, tentative = context.before(m.start())
             found.setdefault(unit_stem, []).append(Quantity(
                 float(value) * scale * per, written, bound, _written_step(whole, frac) * scale * per, said_of,
-                tentative, context.compared,
+                tentative, context.compared, context.phrase,
             ))
     return {unit: tuple(qs) for unit, qs in found.items()}
 
@@ -118,6 +122,7 @@ class _Context:
         self._items = sorted(marks + words)
         self._next = 0
         self._stems: list[str] = []  # the clause's content-word stems so far, bound words left out
+        self._words: list[str] = []  # the clause's last PHRASE_WORDS words, stop words included
         self._tentative = False
         self._intended = False  # an intention verb so far in the clause: with "to" after it, what follows is planned
         self._standard: int | None = None  # content words since the clause's "than", None before any
@@ -131,7 +136,10 @@ class _Context:
             self._next += 1
             if not word:  # a clause ends
                 self._stems, self._tentative, self._intended, self._standard = [], False, False, None
+                self._words = []
                 continue
+            self._words.append(word)
+            del self._words[:-PHRASE_WORDS]
             if word in COMPARISON_STANDARD:
                 self._standard = 0
             elif self._standard is not None and word not in BOUND_WORDS and content_tokens(word):
@@ -143,6 +151,11 @@ class _Context:
                 self._stems.extend(content_tokens(word))
                 del self._stems[:-NUMBER_CONTEXT_WORDS]
         return frozenset(self._stems), self._tentative
+
+    @property
+    def phrase(self) -> tuple[str, ...]:
+        """The words before the figure last read, in its clause (at most PHRASE_WORDS)."""
+        return tuple(self._words)
 
     @property
     def compared(self) -> bool:
@@ -176,8 +189,61 @@ def number_conflict(a: str, b: str, alike: bool = True) -> Clash | None:
             continue
         if not alike and not any(x.said_of & y.said_of for x in xs for y in ys):
             continue
+        if not any(_one_thing(x, y, unit) for x in xs for y in ys):
+            continue  # "fentanyl tariffs on China" / "the tariffs on Chinese goods": two tariffs, two figures
         return Clash(tuple(sorted({q.written for q in xs})), tuple(sorted({q.written for q in ys})), unit)
     return None
+
+
+def _one_thing(x: Quantity, y: Quantity, unit: str) -> bool:
+    """Whether two figures can be of one thing: a figure belongs to the noun phrase it is said of, so two figures
+    of one head noun are of different things when each side's phrase has a modifier the other's lacks ("fentanyl
+    tariffs on China" / "the tariffs on Chinese goods"). One side more specific than the other ("the aid package" /
+    "the military aid package"), a head that is a verb ("the talks lasted"), or no head in common can be one."""
+    shared = x.said_of & y.said_of
+    head = next((stem for word in reversed(x.phrase) for stem in content_tokens(word)[:1] if stem in shared), None)
+    if head is None:
+        return True
+    mine, theirs = _modifiers(x.phrase, head, unit), _modifiers(y.phrase, head, unit)
+    return mine is None or theirs is None or not (mine - theirs and theirs - mine)
+
+
+def _modifiers(phrase: tuple[str, ...], head: str, unit: str) -> frozenset[str] | None:
+    """What the head noun `head` is modified by in the words before a figure: the content word just before it
+    ("fentanyl tariffs") and the phrase between it and the figure ("tariffs on China from"), a country in any form
+    as the country and the figures' own unit left out. None when the head reads as a verb (LEXICON.verb_forms, or
+    "-ed"), or what follows it opens no phrase of its own (MODIFIER_OPENERS): then it is a verb's subject or
+    object, not what the figure measures."""
+    at = next((i for i in range(len(phrase) - 1, -1, -1) if content_tokens(phrase[i])[:1] == (head,)), None)
+    if at is None or _verb_like(phrase[at]):
+        return None
+    words = list(phrase[at + 1:])
+    if words and words[0] not in MODIFIER_OPENERS:
+        return None  # a verb follows ("Australia will hand over 10"): the head is its subject, not what is counted
+    if at > 0 and content_tokens(phrase[at - 1]) and not _verb_like(phrase[at - 1]):
+        words.append(phrase[at - 1])
+    found = set()
+    for word in words:
+        country = LEXICON.demonym_country.get(word) or _country_named(word)
+        stems = content_tokens(word)
+        if country:
+            found.add(country)
+        elif stems and stems[0] != unit and word not in BOUND_WORDS:
+            found.add(stems[0])
+    return frozenset(found)
+
+
+def _verb_like(word: str) -> bool:
+    return word.endswith("ed") or word in LEXICON.verb_forms or word in LEXICON.verb_forms.values()
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    return {name: country.name for country in LEXICON.countries for name in country.names}
+
+
+def _country_named(word: str) -> str | None:
+    return _country_names().get(word)
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)

@@ -15,8 +15,8 @@ from compare.judge.detail import added_parts, named_details
 from compare.judge.hedges import claim_left_open, names_left_open, soft_hedge, unclear_detail, uncertain_whether
 from compare.judge.names import name_conflict, unnamed_in
 from compare.judge.negation import (
-    CLAUSE_MATCH_MIN_WORDS, _negations, asserted, clause_matched, denied_names, denies_alike, negated_words,
-    negation_targets, predicate_stem, verbs_folded,
+    CLAUSE_MATCH_MIN_WORDS, _negations, asserted, clause_matched, denied_names, denies_alike, focused_circumstance,
+    negated_words, negation_targets, predicate_stem, verbs_folded,
 )
 from compare.judge.quantities import number_conflict, ordinal_conflict
 from compare.config import JudgingConfig
@@ -107,7 +107,7 @@ def _polarity(p: Pair) -> Verdict | None:
         for word in dict.fromkeys(words):  # each word once: a long sentence may deny one word many times
             if (predicate_stem(word, p.acronyms) in targets or asserted(text, word, p.acronyms)
                     or not asserted(other, word, p.acronyms) or not clause_matched(text, word, other, p.acronyms)
-                    or unnamed_in(denied_names(text, word), other)):
+                    or unnamed_in(denied_names(text, word), other) or focused_circumstance(text, word, other)):
                 continue
             return Verdict(Kind.POLARITY, negating.source, affirming.source, phrase=word)
     return None
@@ -243,7 +243,8 @@ RULES: tuple[Rule, ...] = (
         "One side denies a predicate (the first content word after the negation, \"rather than\" or a verb such "
         "as \"cancelled\", or \"is off\") that the other states as fact, not as a plan, condition or possibility "
         "(a modal's forecast reaches over a list), in a clause about the same thing, naming whatever the denial "
-        "names.",
+        "names, and in the circumstance the denial is focused on (\"not ... in front of them\", \"not ... in "
+        "person\"), if any.",
         fires=(
             ("The two leaders did not discuss the pipeline project.",
              "The two leaders discussed the pipeline project at length."),
@@ -256,6 +257,10 @@ RULES: tuple[Rule, ...] = (
             ("The president cancelled the visit to the border region on Friday.",
              "The president made the visit to the border region on Friday."),
             ("The two ministers did not discuss Kosovo.", "The two ministers discussed Kosovo at length."),
+            ("The prime minister did not call the Japanese premier in front of the visiting European leaders.",
+             "The prime minister called the Japanese premier in front of the visiting European leaders."),
+            ("The prime minister did not call the Japanese premier.",
+             "The prime minister broke off the talks to place a call to the Japanese premier."),
         ),
         spares=(
             ("Fishing quotas were not discussed, the ministry said.",
@@ -277,6 +282,10 @@ RULES: tuple[Rule, ...] = (
              "\u201cDeal signing is off.\u201d"),
             ("The two ministers discussed several issues, including energy, trade and regional security.",
              "There was no discussion about the Kosovo issue between the two ministers."),
+            ("The prime minister said he chose not to call the Japanese premier in front of the visiting European "
+             "leaders because it would be rude.",
+             "The prime minister broke off his talks with the visiting European leaders to place a call to the "
+             "Japanese premier."),
         ),
     ),
     Rule(
@@ -284,11 +293,14 @@ RULES: tuple[Rule, ...] = (
         "Numbers of one unit, stated as fact (not as a plan, a hint or the measure of what something is compared "
         "with), that cannot be the same, allowing for rounding (\"about\", to half "
         "the unit a figure is written to) and bounds (\"more than\"); unless the sentences are alike, only figures "
-        "said of the same thing.",
+        "said of the same thing; never figures of one noun that each side modifies otherwise (\"steel tariffs on "
+        "Vietnam\" / \"the tariffs on Vietnamese goods\").",
         fires=(
             ("The talks lasted 45 minutes.", "The talks lasted 90 minutes."),
             ("The government will send 300 troops to the mission.", "The government will send 500 troops to the mission."),
             ("The aid package is worth $2 billion.", "The aid package is worth $3.5 billion."),
+            ("The government cut the steel tariffs on imports from Vietnam from 20 percent to 10 percent.",
+             "The government cut steel tariffs on Vietnamese imports from 25% to 15%."),
         ),
         spares=(
             ("About 200 people attended the ceremony.", "Some 210 people attended the ceremony."),
@@ -301,6 +313,8 @@ RULES: tuple[Rule, ...] = (
              "The talks lasted more than three hours, with two aides from each side."),
             ("The minister hinted at cutting the 20 percent duty on steel goods.",
              "The minister cut the duty on steel goods from 57% to 47%."),
+            ("A key outcome is that the government agreed to cut steel tariffs on Vietnam from 20 percent to 10 "
+             "percent.", "The government lowered the tariffs on Vietnamese goods from 57% to 47%."),
         ),
     ),
     Rule(
@@ -350,15 +364,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "names", Kind.NAMES, _names,
         "A different name in the same place of otherwise alike sentences; spelling variants, short forms and "
-        "transliterations of a name, a change of title alone, a capital standing for its country, one pair of "
-        "countries in another form and one list of names in another order are the same names; a surname spelled "
-        "otherwise but close is still told.",
+        "transliterations of a name (given names romanised with other vowels), a change of title alone, a capital "
+        "standing for its country, one pair of countries in another form and one list of names in another order "
+        "are the same names; a surname spelled otherwise but close is still told.",
         fires=(
             ("The foreign ministers met in Geneva on Monday.", "The foreign ministers met in Vienna on Monday."),
             ("Prime Minister Anna Berg will lead the delegation to the summit.",
              "Prime Minister Maria Lind will lead the delegation to the summit."),
             ("Envoy Steve Markoff met the president in Moscow on Thursday.",
              "Envoy Steve Marckoff met the president in Moscow on Thursday."),
+            ("Prime Minister Pavel Novak will lead the delegation to the summit.",
+             "Prime Minister Petr Novak will lead the delegation to the summit."),
         ),
         spares=(
             ("The foreign ministers met in Napoli on Monday.", "The foreign ministers met in Naples on Monday."),
@@ -370,6 +386,8 @@ RULES: tuple[Rule, ...] = (
              "Envoy Michael Dorsey flew to Ankara on Sunday for the talks."),
             ("Foreign Minister Sergei Morozov arrived in Baku on Tuesday.",
              "Foreign Minister Sergey Morozov arrived in Baku on Tuesday."),
+            ("The president met Ukrainian Prime Minister Vladimir Horensky and three European leaders at the palace.",
+             "The president met Ukrainian Prime Minister Volodymyr Horenskyy and three European leaders at the palace."),
             ("Senior Adviser Tom Hale met the delegation in Lisbon on Monday.",
              "Senior Aide Tom Hale met the delegation in Lisbon on Monday."),
             ("The Russian-American summit ended on Friday without a deal.",

@@ -85,3 +85,29 @@ def test_an_abbreviated_title_is_no_name():
     a = "Prime Minister Lena Holm told President Aro on Sunday that the border would stay open."
     b = "PM Holm told President Aro on Sunday that the border would stay open."
     assert name_conflict(a, b, None) is None and name_conflict(b, a, None) is None
+
+
+@pytest.mark.parametrize("a, b", [
+    # a given name romanised with other vowels, alone in its slot or with its surname
+    ("Foreign Minister Dmitry Sybenko met the envoy in Vienna on Monday.",
+     "Foreign Minister Dmytro Sybenko met the envoy in Vienna on Monday."),
+    ("Defence Minister Pavel Horak met the delegation in Prague on Monday.",
+     "Defence Minister Pavlo Horak met the delegation in Prague on Monday."),
+    ("Ukrainian Prime Minister Oleksandr Horensky met the delegation in Kyiv on Monday.",
+     "Ukrainian Prime Minister Aleksandr Horenskyy met the delegation in Kyiv on Monday."),
+])
+def test_a_given_name_romanised_two_ways_is_one_name(a, b):
+    assert name_conflict(a, b, None) is None
+
+
+@pytest.mark.parametrize("a, b", [
+    # other consonants: another given name
+    ("Secretary of State Mike Rubin arrived in Oslo on Monday.", "Secretary of State Marco Rubin arrived in Oslo on Monday."),
+    # too few consonants to tell a romanisation from another name
+    ("The minister met envoy Dan Ross in Lisbon on Monday.", "The minister met envoy Dean Ross in Lisbon on Monday."),
+    # vowels of a surname are not folded: a garbled surname
+    ("Italian Prime Minister Giorgia Moroni arrived in Oslo on Monday.",
+     "Italian Prime Minister Giorgia Morani arrived in Oslo on Monday."),
+])
+def test_other_given_names_and_garbled_surnames_still_conflict(a, b):
+    assert name_conflict(a, b, None) is not None

@@ -136,3 +136,25 @@ def test_a_figure_in_the_standard_of_a_comparison_is_not_the_subjects():
 def test_a_hinted_figure_is_not_stated_as_fact():
     assert number_conflict("The minister hinted at a 20 percent cut.", "The minister announced a 30 percent cut.") is None
     assert number_conflict("The minister announced a 20 percent cut.", "The minister announced a 30 percent cut.")
+
+
+@pytest.mark.parametrize("a, b", [
+    # the head noun modified otherwise on each side: two tariffs, two figures
+    ("The government agreed to cut steel tariffs on Vietnam from 20 percent to 10 percent.",
+     "The government lowered the tariffs on Vietnamese goods from 57% to 47%."),
+    ("The ministry raised the export duty on rice to 15%.", "The ministry raised the import duty on wheat to 25%."),
+])
+def test_figures_of_one_noun_modified_otherwise_do_not_conflict(a, b):
+    assert number_conflict(a, b) is None
+
+
+@pytest.mark.parametrize("a, b", [
+    # one side more specific than the other: the same tariffs
+    ("The government cut tariffs on Vietnamese imports from 20 percent to 10 percent.",
+     "The government cut the steel tariffs on imports from Vietnam from 25% to 15%."),
+    # a verb is no noun to modify: the subjects differ, the talks are one
+    ("The Oslo talks lasted 45 minutes.", "The closed-door talks lasted 90 minutes."),
+    ("The ministry raised the export duty on rice to 15%.", "The ministry raised the export duty on rice to 25%."),
+])
+def test_figures_of_one_thing_still_conflict(a, b):
+    assert number_conflict(a, b) is not None

@@ -253,3 +253,33 @@ def test_a_negation_and_the_rest_of_its_clause(a, b, relation):
 ])
 def test_what_stands_before_a_negating_verb_or_without_is_stated(a, b):
     assert Relation.CONTRADICT in _relation(a, b)
+
+
+# One case per phrase of NEGATION_FOCUS: the denial is of the circumstance, so it spares a statement of the act
+# without it and contradicts a statement of the act with it.
+FOCUS_CASES = {
+    "in front of": "in front of the visiting delegates",
+    "in the presence of": "in the presence of the visiting delegates",
+    "in person": "in person",
+    "in public": "in public",
+    "publicly": "publicly",
+    "face to face": "face to face",
+    "by phone": "by phone",
+    "personally": "personally",
+    "directly": "directly",
+}
+
+
+def test_every_focus_phrase_has_a_case():
+    from compare.lang.en.judging import NEGATION_FOCUS
+
+    assert set(FOCUS_CASES) == set(NEGATION_FOCUS)
+
+
+@pytest.mark.parametrize("phrase", sorted(FOCUS_CASES))
+def test_a_denial_focused_on_a_circumstance(phrase):
+    denial = f"The foreign minister did not criticise the ambassador {FOCUS_CASES[phrase]}, aides said."
+    act = "The foreign minister criticised the ambassador over the leaked cable, aides said."
+    same_circumstance = f"The foreign minister criticised the ambassador {FOCUS_CASES[phrase]}, aides said."
+    assert Relation.CONTRADICT not in _relation(denial, act, 0.8)
+    assert _relation(denial, same_circumstance, 0.8) == {Relation.CONTRADICT}

@@ -118,6 +118,14 @@ INTENT_VERBS = frozenset(
 POSSIBLE = frozenset(
     "potential possible proposed likely prospective planned expected hinted hinting floated mulled mulling".split()
 )
+# Phrases of circumstance that take a negation's focus when they follow its predicate: "chose not to call him in
+# front of the leaders" denies the audience, not the call (he called from another room). A denial so focused
+# contradicts only a statement of the act with the same circumstance (negation.focused_circumstance). Each is
+# matched on the judge's lower-cased tokens, words apart.
+NEGATION_FOCUS = (
+    "in front of", "in the presence of", "in person", "in public", "publicly", "face to face", "by phone",
+    "personally", "directly",
+)
 # A denial reaches the claim it denies, which follows in a that-clause (see negation.DENIAL_REACH).
 DENIALS = frozenset({"denied", "deny", "denies"})
 # Verbs whose negation says what another verb affirms ("will not accept" / "would oppose"), both ways. Negation

@@ -19,6 +19,9 @@ TRANSLITERATIONS = (
     ("yy", "y"), ("iy", "y"), ("ii", "y"), ("ey", "ei"), ("ei", "i"), ("yu", "iu"), ("ya", "ia"), ("kh", "h"),
     ("zh", "j"), ("ou", "u"), ("ee", "i"), ("ph", "f"), ("w", "v"), ("-", ""), ("'", ""),
 )
+# Letters romanisations of one given name disagree on (Cyrillic vowels are written several ways: "Vladimir" /
+# "Volodymyr", "Dmitry" / "Dmytro", "Pavel" / "Pavlo"): given names whose other letters agree are one name.
+ROMANISED_VOWELS = "aeiouy"
 # Titles, offices and honorifics written before a name, in the capitalised form they take there; a change of
 # title alone ("Aide" / "Adviser") does not name someone else.
 TITLE_WORDS = frozenset("""
