@@ -66,6 +66,7 @@ class EventDoc:
     dates: tuple[str, ...]  # meeting dates stated in the text (ISO)
     text: str  # the source's kept sentences joined by "\n"
     label: str | None = None  # the analyst's event label (the manifest's `event` column), which fixes its event
+    relative_dates: tuple[str, ...] = ()  # those of `dates` read from a weekday word or "today" against `published`
 
 
 def group_events(docs: Sequence[EventDoc], config: GroupingConfig = DEFAULT) -> tuple[Event, ...]:
@@ -306,10 +307,12 @@ def _published_days(doc: EventDoc) -> tuple[int, int] | None:
 
 
 def _firm(doc: EventDoc, config: GroupingConfig) -> bool:
-    """Whether the source's window can rule a merge out: it has a publication date (its stated dates were
-    checked against it). A date read from the text alone may be an earlier meeting's or an anniversary's: it is
-    evidence, never a veto."""
-    return _published_days(doc) is not None
+    """Whether the source's window can rule a merge out: the text writes out a meeting date that fits its
+    publication date. A publication date alone is no meeting date (previews appear weeks before a meeting, a
+    press statement or an analysis days after it), and neither is a weekday word read against it; a date read
+    from a text with no publication date may be an earlier meeting's or an anniversary's. Those are evidence,
+    never a veto."""
+    return _published_days(doc) is not None and any(d not in doc.relative_dates for d in _stated(doc, config))
 
 
 def _gap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -396,6 +399,8 @@ def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarra
     if weekdays is not None:
         apart |= _weekdays_apart(weekdays[rows], weekdays[cols], config)
     adjust[apart] -= config.date_penalty
+    # a week or more apart without two written dates to make it a veto: still evidence, twice as strong
+    adjust[bounded[rows] & bounded[cols] & (_gap(windows[rows], windows[cols]) >= config.conflict_days)] -= config.date_penalty
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
         a, b = docs[i], docs[j]
         if a.place and b.place:
@@ -1031,6 +1036,13 @@ def _separation(graph: _Graph, index: dict[str, int], a: Event, b: Event, linkag
         if gap >= config.conflict_days:
             reasons.append(f"dates {a.date or '?'} and {b.date or '?'}: {gap} days apart (a week or more: "
                            "the same people meeting again)")
+    bounded_left = [k for k in left if tuple(graph.windows[k]) != _UNBOUNDED]
+    bounded_right = [k for k in right if tuple(graph.windows[k]) != _UNBOUNDED]
+    if bounded_left and bounded_right and not any(r.startswith("dates ") for r in reasons):
+        gap = int(min(_gap(graph.windows[i], graph.windows[j]) for i in bounded_left for j in bounded_right))
+        if gap >= config.conflict_days:
+            reasons.append(f"publication dates {gap} days apart or more (no meeting date written in both: "
+                           "evidence, not a veto)")
     leads_a, leads_b = Counter(), Counter()
     for k in left:
         leads_a.update(graph.parties[k].lead)

@@ -453,13 +453,24 @@ def meeting_dates(sentences: Sequence[str], published: str | None) -> tuple[str,
     that states a date sets it (news states the meeting's date first; later dates tend to be of earlier
     meetings: "they last met on March 19"); later dates are kept only within a day of it (talks over two days).
     """
+    return tuple(when for when, _relative in meeting_date_readings(sentences, published))
+
+
+def meeting_date_readings(sentences: Sequence[str], published: str | None) -> tuple[tuple[str, bool], ...]:
+    """meeting_dates, each with whether it was read relative to the publication date (a weekday word, "today",
+    "yesterday") rather than written out in the text. A relative date says no more than the publication date
+    does: within a week of it by construction, so it can date a report but never tell two meetings apart."""
     pub = _to_date(published)
     found: list[str] = []
+    relative: dict[str, bool] = {}
     for sentence in sentences:
         about_meeting, future = _sentence_kind(sentence)
         if not about_meeting or future:
             continue
-        dates = _dates_in(sentence, pub)
+        readings = _dates_read(sentence, pub)
+        dates = [when for when, _ in readings]
+        for when, is_relative in readings:
+            relative[when] = relative.get(when, True) and is_relative
         if not found:
             found.extend(dict.fromkeys(dates))
             continue
@@ -468,7 +479,7 @@ def meeting_dates(sentences: Sequence[str], published: str | None) -> tuple[str,
             day = date.fromisoformat(when)
             if when not in found and any(abs((day - a).days) <= 1 for a in anchors):
                 found.append(when)
-    return tuple(found)
+    return tuple((when, relative[when]) for when in found)
 
 
 _DIGIT = re.compile(r"\d")
@@ -559,6 +570,13 @@ def _said_on(match: re.Match[str], before: str) -> bool:
 
 def _dates_in(sentence: str, pub: date | None) -> list[str]:
     return [when for _start, _end, when, _weekday in _day_hits(sentence, pub) if when is not None]
+
+
+def _dates_read(sentence: str, pub: date | None) -> list[tuple[str, bool]]:
+    """_dates_in, each with whether it was read relative to `pub` (not one of the dates the sentence writes out)."""
+    written = {span[0] for span, _year, month, _day in _explicit_dates(sentence) if month}
+    return [(when, start not in written) for start, _end, when, _weekday in _day_hits(sentence, pub)
+            if when is not None]
 
 
 def _day_hits(sentence: str, pub: date | None) -> list[tuple[int, int, str | None, int | None]]:

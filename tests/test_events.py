@@ -378,21 +378,28 @@ def test_dates_a_day_apart_can_be_one_meeting():
     assert event.sources == ("a", "b") and event.date == "2024-03-02"  # a tie goes to the earlier date
 
 
-def test_publication_date_alone_bounds_the_meeting():
+def test_publication_date_alone_is_evidence_on_the_meeting_not_a_veto():
     text = "The two ministers held talks.\nThey agreed to expand cooperation on fisheries under Pelagos."
     near = [EventDoc("a", "2024-03-03", None, (), text), EventDoc("b", "2024-03-05", None, (), text)]
     assert len(group_events(near)) == 1
+    # the same text seventeen days later: a late copy of the report, not a second meeting
     far = [EventDoc("a", "2024-03-03", None, (), text), EventDoc("b", "2024-03-20", None, (), text)]
-    assert len(group_events(far)) == 2
+    assert len(group_events(far)) == 1
 
 
 def test_a_month_or_year_of_publication_bounds_the_meeting_at_its_precision():
     text = "The two ministers held talks.\nThey agreed to expand cooperation on fisheries under Pelagos."
-    # A month is every day of it: a source dated 2024-03 may report a meeting of March 28.
-    assert len(group_events([EventDoc("a", "2024-03-28", None, (), text), EventDoc("b", "2024-03", None, (), text)])) == 1
-    assert len(group_events([EventDoc("a", "2024-05-20", None, (), text), EventDoc("b", "2024-03", None, (), text)])) == 2
-    assert len(group_events([EventDoc("a", "2024-11-02", None, (), text), EventDoc("b", "2024", None, (), text)])) == 1
-    assert len(group_events([EventDoc("a", "2025-02-02", None, (), text), EventDoc("b", "2024", None, (), text)])) == 2
+    # A month is every day of it: a source dated 2024-03 may report a meeting of March 28. Dates the texts write
+    # out, checked against those publication dates, tell two meetings apart.
+    def pair(a: str, stated_a: str, b: str, stated_b: str) -> int:
+        return len(group_events([EventDoc("a", a, None, (stated_a,), text), EventDoc("b", b, None, (stated_b,), text)]))
+
+    assert pair("2024-03-28", "2024-03-28", "2024-03", "2024-03-28") == 1
+    assert pair("2024-05-20", "2024-05-20", "2024-03", "2024-03-10") == 2
+    assert pair("2024-11-02", "2024-11-02", "2024", "2024-11-02") == 1
+    assert pair("2025-02-02", "2025-02-02", "2024", "2024-12-01") == 2
+    # a stated date outside the month of publication is not the meeting's: no veto then
+    assert pair("2024-05-20", "2024-05-20", "2024-03", "2024-05-20") == 1
 
 
 def test_a_stated_date_inside_the_month_of_publication_is_kept():
@@ -790,7 +797,7 @@ def test_events_command_explains_and_takes_one_event():
     # every source says why it is where it is; the Naples sources name their strongest link
     assert sum("strongest link" in line or "alone:" in line for line in lines) == 5
     assert any(line.startswith("2024-10-19-naples") and "same place Naples" in line for line in lines)
-    assert any(" vs " in line and "days apart" in line for line in lines)
+    assert any(" vs " in line and "days apart" in line for line in lines)  # firm or from publication
     one = runner.invoke(app, ["events", str(SEEDS), "--one-event"])
     assert one.exit_code == 0 and "5 sources in 1 event" in one.output
 
@@ -909,3 +916,30 @@ def test_a_lone_source_does_not_join_an_event_whose_reports_date_the_news_to_ano
     weekdays = np.array([4, 4, 4, 0, 0, -1, 0], dtype=np.int64)
     labels = ev._link(dataclasses.replace(graph, weekdays=weekdays), ev.DEFAULT)
     assert labels[6] == labels[3] != labels[0]
+
+
+def test_publication_dates_a_week_apart_are_no_veto_when_the_texts_write_no_meeting_date():
+    # A press statement published eleven days after the talks, or a preview weeks before them: a publication date
+    # is no meeting date, so near identical coverage stays one event.
+    docs = [EventDoc("a", "2025-03-14", "Salburg", (), SUMMIT_A), EventDoc("b", "2025-03-25", "Salburg", (), SUMMIT_B)]
+    assert [e.sources for e in group_events(docs)] == [("a", "b")]
+    # nor is a weekday word read against the publication date
+    relative = [EventDoc("a", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A, relative_dates=("2025-03-14",)),
+                EventDoc("b", "2025-03-25", "Salburg", ("2025-03-21",), SUMMIT_A, relative_dates=("2025-03-21",))]
+    assert [e.sources for e in group_events(relative)] == [("a", "b")]
+
+
+def test_meeting_dates_the_texts_write_out_a_week_apart_stay_a_veto():
+    written = [EventDoc("a", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A),
+               EventDoc("b", "2025-03-22", "Salburg", ("2025-03-21",), SUMMIT_A, relative_dates=())]
+    assert sorted(e.sources for e in group_events(written)) == [("a",), ("b",)]
+
+
+def test_publication_dates_a_week_apart_weigh_more_against_a_pair_than_a_few_days():
+    from compare.events import DEFAULT, _graph
+    a, b = SUMMIT_A, SUMMIT_B
+    days_apart = _graph([EventDoc("a", "2025-03-14", None, (), a), EventDoc("b", "2025-03-20", None, (), b)], DEFAULT)
+    week_apart = _graph([EventDoc("a", "2025-03-14", None, (), a), EventDoc("b", "2025-03-28", None, (), b)], DEFAULT)
+    same_day = _graph([EventDoc("a", "2025-03-14", None, (), a), EventDoc("b", "2025-03-14", None, (), b)], DEFAULT)
+    assert same_day.scores[0] > days_apart.scores[0] > week_apart.scores[0]
+    assert not week_apart.firm.any()

@@ -3,6 +3,7 @@
 import pytest
 
 from compare.metadata import (
+    meeting_date_readings,
     country_of_capital,
     date_span,
     finer_date,
@@ -421,3 +422,12 @@ def test_news_weekdays_lists_every_day_an_opening_names_for_its_news_in_order():
     assert news_weekday(lines) == 4
     assert news_weekdays(["He took office on Friday and met them on Monday."]) == (0,)
     assert news_weekdays(["No day is named here."]) == ()
+
+
+def test_meeting_date_readings_tell_written_dates_from_ones_read_against_publication():
+    # 2024-10-20 is a Sunday: "on Saturday" is read against the publication date, "October 19" is written out.
+    assert meeting_date_readings(["The two met in Naples on Saturday."], "2024-10-20") == (("2024-10-19", True),)
+    assert meeting_date_readings(["The two met in Naples on October 19."], "2024-10-20") == (("2024-10-19", False),)
+    # a date both written out and named by its weekday is written
+    assert meeting_date_readings(["The two met in Naples on Saturday, October 19."], "2024-10-20") == (
+        ("2024-10-19", False),)
