@@ -575,6 +575,7 @@ def _refine(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[in
     moves = []
     days = _weekday_counts(graph.weekdays, len(labels), labels)
     own_days = _weekday_counts(graph.weekdays, len(labels), range(len(labels)))
+    spans = _date_spans(graph, labels)
     for u, by_group in sorted(totals.items()):
         own_group = labels[u]
         if size[own_group] == 1:
@@ -583,8 +584,14 @@ def _refine(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[in
             continue  # the analyst's label holds it where it is
         own_total = by_group.get(own_group, 0.0)
         own = own_total / np.sqrt(max(mass[own_group] - 1 - 2 * own_total, 1e-9))
+        # as in the attach step, dates are evidence without a veto: a source does not leave an event its dates
+        # fit for one whose every date lies a week or more from them (the same people's earlier meeting, which
+        # follow-up coverage recalls)
+        window = None if tuple(graph.windows[u].tolist()) == _UNBOUNDED else tuple(graph.windows[u].tolist())
         others = [(t / np.sqrt(mass[g]), g) for g, t in by_group.items() if g != own_group and size[g] > 1
-                  and not _lone_days_differ(own_days[u], _mask(graph, u), days[g], config)]
+                  and not _lone_days_differ(own_days[u], _mask(graph, u), days[g], config)
+                  and not (_dated_apart(window, spans.get(g), config)
+                           and not _dated_apart(window, spans.get(own_group), config))]
         if not others:
             continue
         best, group = min(others, key=lambda x: (-x[0], x[1]))

@@ -943,3 +943,26 @@ def test_publication_dates_a_week_apart_weigh_more_against_a_pair_than_a_few_day
     same_day = _graph([EventDoc("a", "2025-03-14", None, (), a), EventDoc("b", "2025-03-14", None, (), b)], DEFAULT)
     assert same_day.scores[0] > days_apart.scores[0] > week_apart.scores[0]
     assert not week_apart.firm.any()
+
+
+def test_a_dated_source_does_not_move_to_an_event_dated_a_week_or_more_from_it():
+    # Follow-up coverage recalls the same people's earlier meeting in its words; its publication date, though no
+    # veto, keeps it from moving there out of an event its dates fit. Without a date it would move.
+    from compare.events import DEFAULT, _graph, _refine
+
+    earlier = ("Kessling and Vantelli quarrelled in Salburg over the Brenner tunnel fund.\n"
+               "Vantelli walked out of the talks on the Brenner tunnel.")
+    later = ("Kessling and Vantelli met again in Salburg and signed the customs memorandum.\n"
+             "The customs memorandum covers border checks.")
+    recalls = ("Kessling and Vantelli met in Salburg, months after they quarrelled over the Brenner tunnel fund.\n"
+               "Vantelli walked out of the Brenner tunnel talks back then.")
+
+    def moved(published: str | None) -> bool:
+        docs = [*(EventDoc(f"a{k}", "2025-02-28", None, ("2025-02-28",), earlier) for k in range(3)),
+                *(EventDoc(f"b{k}", "2025-08-18", None, ("2025-08-18",), later) for k in range(3)),
+                EventDoc("x", published, None, (), recalls)]
+        labels = [0, 0, 0, 1, 1, 1, 1]
+        return _refine(_graph(docs, DEFAULT), labels, DEFAULT)[6] == 0
+
+    assert moved(None)
+    assert not moved("2025-08-19")
