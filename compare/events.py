@@ -66,7 +66,6 @@ class EventDoc:
     dates: tuple[str, ...]  # meeting dates stated in the text (ISO)
     text: str  # the source's kept sentences joined by "\n"
     label: str | None = None  # the analyst's event label (the manifest's `event` column), which fixes its event
-    relative_dates: tuple[str, ...] = ()  # those of `dates` read from a weekday word or "today" against `published`
 
 
 def group_events(docs: Sequence[EventDoc], config: GroupingConfig = DEFAULT) -> tuple[Event, ...]:
@@ -295,9 +294,19 @@ def _window(doc: EventDoc, config: GroupingConfig) -> tuple[int, int]:
     if stated:
         return min(stated), max(stated)
     published = _published_days(doc)
+    if published is not None and (first := _first_stated(doc)) < published[0] - config.stale_days:
+        return int(first), int(first)  # a statement or analysis published long after the meeting it dates
     if published is not None:
         return published[0] - config.published_lag, published[1] + config.published_lead
     return _UNBOUNDED
+
+
+def _first_stated(doc: EventDoc) -> float:
+    """The first meeting date the text states (metadata.meeting_dates keeps the lead's date first) when the text
+    writes its year, NaN otherwise: any comparison with NaN is False. A year taken from the publication date
+    puts "on May 8" in a preview published on May 6 a year back."""
+    day = _ordinal(doc.dates[0]) if doc.dates else None
+    return float("nan") if day is None or doc.dates[0][:4] not in doc.text else day
 
 
 def _published_days(doc: EventDoc) -> tuple[int, int] | None:
@@ -307,12 +316,11 @@ def _published_days(doc: EventDoc) -> tuple[int, int] | None:
 
 
 def _firm(doc: EventDoc, config: GroupingConfig) -> bool:
-    """Whether the source's window can rule a merge out: the text writes out a meeting date that fits its
-    publication date. A publication date alone is no meeting date (previews appear weeks before a meeting, a
-    press statement or an analysis days after it), and neither is a weekday word read against it; a date read
-    from a text with no publication date may be an earlier meeting's or an anniversary's. Those are evidence,
-    never a veto."""
-    return _published_days(doc) is not None and any(d not in doc.relative_dates for d in _stated(doc, config))
+    """Whether the source's window can rule a merge out: the text states a meeting date ("on October 19", "on
+    Tuesday") that fits its publication date. A publication date alone is no meeting date: previews appear
+    weeks before a meeting, a press statement or an analysis days after it. A date read from a text with no
+    publication date may be an earlier meeting's or an anniversary's. Those are evidence, never a veto."""
+    return _published_days(doc) is not None and bool(_stated(doc, config))
 
 
 def _gap(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -436,6 +436,9 @@ _MONTH_NAMES = "(?:" + "|".join(name.capitalize() for name in MONTHS) + r")\.?"
 _DATE_MDY = re.compile(rf"\b(?P<month>{_MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?")
 _DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_NAMES})(?:,?\s+(?P<year>\d{{4}}))?\b")
 _DATE_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+# The ordinal dot of German and Slavic usage, carried into translations ("8. May 2025"); only with a year, as a
+# day's number ending one sentence and "May" opening the next would read alike.
+_DATE_DOTTED = re.compile(rf"\b(?P<day>\d{{1,2}})\.\s+(?P<month>{_MONTH_NAMES})\s+(?P<year>\d{{4}})\b")
 _WEEKDAY_NAMES = "|".join(name.capitalize() for name in list(WEEKDAYS)[:7])  # full names come first
 _WEEKDAY = re.compile(rf"\b(?P<pre>(?:on|last|this|past|late|early)\s+)?(?P<day>{_WEEKDAY_NAMES})\b"
                       r"(?P<post>\s+(?:next|week|evening|morning|night|afternoon)\b)?")
@@ -453,24 +456,13 @@ def meeting_dates(sentences: Sequence[str], published: str | None) -> tuple[str,
     that states a date sets it (news states the meeting's date first; later dates tend to be of earlier
     meetings: "they last met on March 19"); later dates are kept only within a day of it (talks over two days).
     """
-    return tuple(when for when, _relative in meeting_date_readings(sentences, published))
-
-
-def meeting_date_readings(sentences: Sequence[str], published: str | None) -> tuple[tuple[str, bool], ...]:
-    """meeting_dates, each with whether it was read relative to the publication date (a weekday word, "today",
-    "yesterday") rather than written out in the text. A relative date says no more than the publication date
-    does: within a week of it by construction, so it can date a report but never tell two meetings apart."""
     pub = _to_date(published)
     found: list[str] = []
-    relative: dict[str, bool] = {}
     for sentence in sentences:
         about_meeting, future = _sentence_kind(sentence)
         if not about_meeting or future:
             continue
-        readings = _dates_read(sentence, pub)
-        dates = [when for when, _ in readings]
-        for when, is_relative in readings:
-            relative[when] = relative.get(when, True) and is_relative
+        dates = _dates_in(sentence, pub)
         if not found:
             found.extend(dict.fromkeys(dates))
             continue
@@ -479,7 +471,7 @@ def meeting_date_readings(sentences: Sequence[str], published: str | None) -> tu
             day = date.fromisoformat(when)
             if when not in found and any(abs((day - a).days) <= 1 for a in anchors):
                 found.append(when)
-    return tuple((when, relative[when]) for when in found)
+    return tuple(found)
 
 
 _DIGIT = re.compile(r"\d")
@@ -492,7 +484,7 @@ def _explicit_dates(sentence: str) -> list[tuple[tuple[int, int], int | None, in
     taken: list[tuple[int, int]] = []
     if _DIGIT.search(sentence) is None:  # cheap test first: most sentences state no date
         return out
-    for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
+    for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY, _DATE_DOTTED):
         for match in pattern.finditer(sentence):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
@@ -570,13 +562,6 @@ def _said_on(match: re.Match[str], before: str) -> bool:
 
 def _dates_in(sentence: str, pub: date | None) -> list[str]:
     return [when for _start, _end, when, _weekday in _day_hits(sentence, pub) if when is not None]
-
-
-def _dates_read(sentence: str, pub: date | None) -> list[tuple[str, bool]]:
-    """_dates_in, each with whether it was read relative to `pub` (not one of the dates the sentence writes out)."""
-    written = {span[0] for span, _year, month, _day in _explicit_dates(sentence) if month}
-    return [(when, start not in written) for start, _end, when, _weekday in _day_hits(sentence, pub)
-            if when is not None]
 
 
 def _day_hits(sentence: str, pub: date | None) -> list[tuple[int, int, str | None, int | None]]:

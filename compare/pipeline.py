@@ -29,7 +29,7 @@ from compare.events import EventDoc, group_events, one_event
 from compare.events import preload as preload_grouping
 from compare.facts import Fact, event_sheet, fact_conflicts, source_facts, with_fact_conflicts
 from compare.judge import Side, judge_pair, omitted_verdict
-from compare.metadata import credited_outlet, finer_date, meeting_date_readings, meeting_place, normalise_place
+from compare.metadata import credited_outlet, finer_date, meeting_dates, meeting_place, normalise_place
 from compare.models import Dropped, Event, Finding, Sentence, Settings, Source, TooManySentences
 from compare.sentences import rough_count, split
 from compare.syndication import find_copies
@@ -54,7 +54,6 @@ class Prepared:
     terms: tuple[str, ...]  # per sentence, compare.similarity.sentence_terms with the source's own acronyms
     acronyms: AcronymKey  # the acronyms the source itself defines, read once here
     facts: tuple[Fact, ...] = ()  # the typed facts it states (compare.facts)
-    relative_dates: tuple[str, ...] = ()  # those of `dates` read from a weekday word or "today" against publication
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +118,7 @@ def prepare(source: Source, max_sentences: int | None = None) -> Prepared:
     own = acronym_key(acronyms_in(" ".join(texts)))
     terms = tuple(sentence_terms(text, own) for text in texts)  # read once here, where sources run in parallel
     facts = source_facts(source, sentences, published)
-    readings = meeting_date_readings(texts, published)
-    return Prepared(source, sentences, dropped, tuple(when for when, _ in readings), terms, own, facts,
-                    tuple(when for when, relative in readings if relative))
+    return Prepared(source, sentences, dropped, tuple(meeting_dates(texts, published)), terms, own, facts)
 
 
 def _too_many_sentences(source: Source, shown: str, count: int, limit: int) -> TooManySentences:
@@ -137,7 +134,6 @@ def event_doc(p: Prepared) -> EventDoc:
         published=p.source.published,
         place=p.source.place,
         dates=p.dates,
-        relative_dates=p.relative_dates,
         # The headline names who met, often in fewer words than any sentence: it counts as the first line.
         text="\n".join([p.source.title, *(s.text for s in p.sentences)] if p.source.title else
                        [s.text for s in p.sentences]),

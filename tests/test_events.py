@@ -918,21 +918,21 @@ def test_a_lone_source_does_not_join_an_event_whose_reports_date_the_news_to_ano
     assert labels[6] == labels[3] != labels[0]
 
 
-def test_publication_dates_a_week_apart_are_no_veto_when_the_texts_write_no_meeting_date():
+def test_publication_dates_a_week_apart_are_no_veto_when_the_texts_state_no_meeting_date():
     # A press statement published eleven days after the talks, or a preview weeks before them: a publication date
     # is no meeting date, so near identical coverage stays one event.
     docs = [EventDoc("a", "2025-03-14", "Salburg", (), SUMMIT_A), EventDoc("b", "2025-03-25", "Salburg", (), SUMMIT_B)]
     assert [e.sources for e in group_events(docs)] == [("a", "b")]
-    # nor is a weekday word read against the publication date
-    relative = [EventDoc("a", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A, relative_dates=("2025-03-14",)),
-                EventDoc("b", "2025-03-25", "Salburg", ("2025-03-21",), SUMMIT_A, relative_dates=("2025-03-21",))]
-    assert [e.sources for e in group_events(relative)] == [("a", "b")]
+    # a stated date that does not fit the publication date (stale, or after it) is none either
+    stale = [EventDoc("a", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A),
+             EventDoc("b", "2025-03-27", "Salburg", ("2025-03-14",), SUMMIT_B)]
+    assert [e.sources for e in group_events(stale)] == [("a", "b")]
 
 
-def test_meeting_dates_the_texts_write_out_a_week_apart_stay_a_veto():
-    written = [EventDoc("a", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A),
-               EventDoc("b", "2025-03-22", "Salburg", ("2025-03-21",), SUMMIT_A, relative_dates=())]
-    assert sorted(e.sources for e in group_events(written)) == [("a",), ("b",)]
+def test_meeting_dates_the_texts_state_a_week_apart_stay_a_veto():
+    stated = [EventDoc("a", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A),
+              EventDoc("b", "2025-03-22", "Salburg", ("2025-03-21",), SUMMIT_A)]
+    assert sorted(e.sources for e in group_events(stated)) == [("a",), ("b",)]
 
 
 def test_publication_dates_a_week_apart_weigh_more_against_a_pair_than_a_few_days():
@@ -966,3 +966,18 @@ def test_a_dated_source_does_not_move_to_an_event_dated_a_week_or_more_from_it()
 
     assert moved(None)
     assert not moved("2025-08-19")
+
+
+def test_a_report_published_long_after_its_meeting_is_dated_by_the_date_it_writes_out():
+    # A press statement republished eleven days after the talks, its date written with its year: the window is
+    # that date (evidence, no veto), not the days around publication.
+    from compare.events import DEFAULT, _firm, _window
+
+    statement = EventDoc("b", "2025-05-19", None, ("2025-05-08",), SUMMIT_B + "\nIssued on 8 May 2025.")
+    day = date(2025, 5, 8).toordinal()
+    assert _window(statement, DEFAULT) == (day, day) and not _firm(statement, DEFAULT)
+    # a year the text never writes was taken from the publication date: "on May 8" in a preview of May 6
+    # resolved a year back dates nothing
+    preview = EventDoc("p", "2025-05-06", None, ("2024-05-08",), SUMMIT_B)
+    published = date(2025, 5, 6).toordinal()
+    assert _window(preview, DEFAULT) == (published - DEFAULT.published_lag, published + DEFAULT.published_lead)

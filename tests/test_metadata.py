@@ -3,7 +3,6 @@
 import pytest
 
 from compare.metadata import (
-    meeting_date_readings,
     country_of_capital,
     date_span,
     finer_date,
@@ -424,10 +423,8 @@ def test_news_weekdays_lists_every_day_an_opening_names_for_its_news_in_order():
     assert news_weekdays(["No day is named here."]) == ()
 
 
-def test_meeting_date_readings_tell_written_dates_from_ones_read_against_publication():
-    # 2024-10-20 is a Sunday: "on Saturday" is read against the publication date, "October 19" is written out.
-    assert meeting_date_readings(["The two met in Naples on Saturday."], "2024-10-20") == (("2024-10-19", True),)
-    assert meeting_date_readings(["The two met in Naples on October 19."], "2024-10-20") == (("2024-10-19", False),)
-    # a date both written out and named by its weekday is written
-    assert meeting_date_readings(["The two met in Naples on Saturday, October 19."], "2024-10-20") == (
-        ("2024-10-19", False),)
+def test_meeting_dates_read_the_ordinal_dot_only_with_a_year():
+    statement = "Statement for the press after the Russian-Chinese negotiations (8. May 2025.)"
+    assert meeting_dates([statement], "2025-05-19") == ("2025-05-08",)
+    # a day's number ending one sentence and "May" opening the next is no date
+    assert meeting_dates(["The talks ran until 12. May the two sides meet again."], "2025-05-19") == ()
