@@ -398,8 +398,10 @@ def test_a_month_or_year_of_publication_bounds_the_meeting_at_its_precision():
     assert pair("2024-05-20", "2024-05-20", "2024-03", "2024-03-10") == 2
     assert pair("2024-11-02", "2024-11-02", "2024", "2024-11-02") == 1
     assert pair("2025-02-02", "2025-02-02", "2024", "2024-12-01") == 2
-    # a stated date outside the month of publication is not the meeting's: no veto then
-    assert pair("2024-05-20", "2024-05-20", "2024-03", "2024-05-20") == 1
+    # a report published in March covers no meeting of May 20, whatever date it states (a preview at most)
+    assert pair("2024-05-20", "2024-05-20", "2024-03", "2024-05-20") == 2
+    # nor is a report published long after a meeting barred from it: statements and analyses appear weeks later
+    assert pair("2024-03-10", "2024-03-10", "2024-05", "2024-03-10") == 1
 
 
 def test_a_stated_date_inside_the_month_of_publication_is_kept():
@@ -981,3 +983,13 @@ def test_a_report_published_long_after_its_meeting_is_dated_by_the_date_it_write
     preview = EventDoc("p", "2025-05-06", None, ("2024-05-08",), SUMMIT_B)
     published = date(2025, 5, 6).toordinal()
     assert _window(preview, DEFAULT) == (published - DEFAULT.published_lag, published + DEFAULT.published_lead)
+
+
+def test_a_report_published_a_week_or_more_before_a_stated_meeting_date_is_another_event():
+    # an earlier call, or the announcement of the meeting: its publication date bounds what it can report
+    early = [EventDoc("a", "2025-09-10", "Salburg", ("2025-09-10",), SUMMIT_A),
+             EventDoc("b", "2025-08-06", "Salburg", (), SUMMIT_B)]
+    assert sorted(e.sources for e in group_events(early)) == [("a",), ("b",)]
+    late = [EventDoc("a", "2025-09-10", "Salburg", ("2025-09-10",), SUMMIT_A),
+            EventDoc("b", "2025-10-06", "Salburg", (), SUMMIT_B)]
+    assert [e.sources for e in group_events(late)] == [("a", "b")]
