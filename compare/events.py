@@ -107,6 +107,8 @@ class _Graph:
     said_on: np.ndarray | None = None
     # per source, every weekday its opening names for its news (bit d for weekday d), 0 for none
     named_days: np.ndarray | None = None
+    # per source, the days its meeting must lie in or be a different one (_veto_window)
+    vetoes: np.ndarray | None = None
 
 
 def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
@@ -117,7 +119,8 @@ def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
     # 2. and 3.
     windows = np.array([_window(d, config) for d in ordered], dtype=np.int64)
     firm = np.array([_firm(d, config) for d in ordered], dtype=bool)
-    rows, cols, cosine = _candidate_pairs(matrix, windows, config, firm)
+    vetoes = np.array([_veto_window(d, config) for d in ordered], dtype=np.int64)
+    rows, cols, cosine = _candidate_pairs(matrix, windows, config, firm, vetoes)
     # 4.
     shared_names = np.asarray(names[rows].multiply(names[cols]).sum(axis=1)).ravel()
     parties = [_parties(text, written_lower, config) for text in texts]
@@ -128,7 +131,7 @@ def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
     scores = cosine + _evidence_adjustment(ordered, rows, cols, shared_names, windows, parties, config, weekdays)
     named_days = np.array([sum(1 << day for day in days) for days in named], dtype=np.int64)
     return _Graph(ordered, matrix, rows, cols, cosine, scores, shared_names, windows, firm, parties,
-                  _fixed_labels(ordered), weekdays, said_on, named_days)
+                  _fixed_labels(ordered), weekdays, said_on, named_days, vetoes)
 
 
 def _weekday(doc: EventDoc, config: GroupingConfig, *, said_on: bool = False) -> int:
@@ -294,9 +297,19 @@ def _window(doc: EventDoc, config: GroupingConfig) -> tuple[int, int]:
     if stated:
         return min(stated), max(stated)
     published = _published_days(doc)
+    if published is not None and (first := _first_stated(doc)) < published[0] - config.stale_days:
+        return int(first), int(first)  # a statement or analysis published long after the meeting it dates
     if published is not None:
         return published[0] - config.published_lag, published[1] + config.published_lead
     return _UNBOUNDED
+
+
+def _first_stated(doc: EventDoc) -> float:
+    """The first meeting date the text states (metadata.meeting_dates keeps the lead's date first) when the text
+    writes its year, NaN otherwise: any comparison with NaN is False. A year taken from the publication date
+    puts "on May 8" in a preview published on May 6 a year back."""
+    day = _ordinal(doc.dates[0]) if doc.dates else None
+    return float("nan") if day is None or doc.dates[0][:4] not in doc.text else day
 
 
 def _published_days(doc: EventDoc) -> tuple[int, int] | None:
@@ -306,10 +319,34 @@ def _published_days(doc: EventDoc) -> tuple[int, int] | None:
 
 
 def _firm(doc: EventDoc, config: GroupingConfig) -> bool:
-    """Whether the source's window can rule a merge out: it has a publication date (its stated dates were
-    checked against it). A date read from the text alone may be an earlier meeting's or an anniversary's: it is
-    evidence, never a veto."""
-    return _published_days(doc) is not None
+    """Whether the source's window can rule a merge out: the text states a meeting date ("on October 19", "on
+    Tuesday") that fits its publication date. A publication date alone is no meeting date: previews appear
+    weeks before a meeting, a press statement or an analysis days after it. A date read from a text with no
+    publication date may be an earlier meeting's or an anniversary's. Those are evidence, never a veto."""
+    return _published_days(doc) is not None and bool(_stated(doc, config))
+
+
+def _veto_window(doc: EventDoc, config: GroupingConfig) -> tuple[int, int]:
+    """The days outside which the source's meeting cannot lie: its firm window; for a source with a publication
+    date but no meeting date that fits it, every day up to its publication (an article cannot report a meeting
+    held a week after it appeared: a piece published that early is a preview, of an announcement or an earlier
+    call, not coverage of the meeting), with no bound before (statements and analyses appear weeks after the
+    meeting); else no bound."""
+    if _firm(doc, config):
+        return _window(doc, config)
+    published = _published_days(doc)
+    return _UNBOUNDED if published is None else (_UNBOUNDED[0], published[1] + config.published_lead)
+
+
+def _bounded(vetoes: np.ndarray) -> np.ndarray:
+    return (vetoes[:, 0] != _UNBOUNDED[0]) | (vetoes[:, 1] != _UNBOUNDED[1])
+
+
+def _veto_view(graph: _Graph) -> tuple[np.ndarray, np.ndarray]:
+    """Per source, its veto window and whether it has one (a graph built without them: its firm windows)."""
+    if graph.vetoes is None:
+        return graph.windows, graph.firm
+    return graph.vetoes, _bounded(graph.vetoes)
 
 
 def _gap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -334,7 +371,8 @@ def _ordinal(value: str | None) -> int | None:
 
 
 def _candidate_pairs(matrix: sp.csr_matrix, windows: np.ndarray, config: GroupingConfig,
-                     firm: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                     firm: np.ndarray | None = None,
+                     vetoes: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs (i < j) that share rare terms, score at least min_pair, and may be one meeting by their dates.
 
     Sources with a firm narrow window are put in buckets of bucket_days by the window's first day; two such
@@ -373,7 +411,11 @@ def _candidate_pairs(matrix: sp.csr_matrix, windows: np.ndarray, config: Groupin
     if not found_rows:
         return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float64)
     rows, cols, cosine = np.concatenate(found_rows), np.concatenate(found_cols), np.concatenate(found_scores)
-    compatible = _may_be_one_meeting(windows[rows], windows[cols], firm[rows], firm[cols], config)
+    if vetoes is None:
+        compatible = _may_be_one_meeting(windows[rows], windows[cols], firm[rows], firm[cols], config)
+    else:
+        bounded = _bounded(vetoes)
+        compatible = _may_be_one_meeting(vetoes[rows], vetoes[cols], bounded[rows], bounded[cols], config)
     rows, cols, cosine = rows[compatible], cols[compatible], cosine[compatible]
     order = np.lexsort((cols, rows))  # a stable order whatever the blocks were
     return rows[order], cols[order], cosine[order]
@@ -396,6 +438,8 @@ def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarra
     if weekdays is not None:
         apart |= _weekdays_apart(weekdays[rows], weekdays[cols], config)
     adjust[apart] -= config.date_penalty
+    # a week or more apart without two written dates to make it a veto: still evidence, twice as strong
+    adjust[bounded[rows] & bounded[cols] & (_gap(windows[rows], windows[cols]) >= config.conflict_days)] -= config.date_penalty
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist())):
         a, b = docs[i], docs[j]
         if a.place and b.place:
@@ -435,7 +479,8 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
     the next best. Linkage keeps two groups of several sources apart unless their coverage is about as close
     across as within, which a pair of near copies never is to the rest of its meeting's coverage."""
     n = len(graph.docs)
-    labels = _linkage(n, graph.rows, graph.cols, graph.scores, graph.windows, graph.parties, config, graph.firm,
+    vetoes, bounded = _veto_view(graph)
+    labels = _linkage(n, graph.rows, graph.cols, graph.scores, vetoes, graph.parties, config, bounded,
                       graph.fixed, graph.weekdays, graph.said_on)
     fixed_groups = set() if graph.fixed is None else {labels[i] for i in np.flatnonzero(graph.fixed >= 0).tolist()}
     mass = _group_mass(n, graph.rows, graph.cols, graph.scores, labels)
@@ -475,7 +520,7 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
         if len(members[small]) > 1 and _groups_name_different_parties(graph, members[small], members[group]):
             continue  # as in the linkage: two bilaterals at one summit, each covered in one template
         left, right = [u for u in members[small] for _ in members[group]], members[group] * len(members[small])
-        if _may_be_one_meeting(graph.windows[left], graph.windows[right], graph.firm[left], graph.firm[right],
+        if _may_be_one_meeting(vetoes[left], vetoes[right], bounded[left], bounded[right],
                                config).all():
             joined.append((small, group))
     # A group that took others in may itself join a larger event: they follow it there.
@@ -570,6 +615,8 @@ def _refine(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[in
     moves = []
     days = _weekday_counts(graph.weekdays, len(labels), labels)
     own_days = _weekday_counts(graph.weekdays, len(labels), range(len(labels)))
+    spans = _date_spans(graph, labels)
+    vetoes, bounded = _veto_view(graph)
     for u, by_group in sorted(totals.items()):
         own_group = labels[u]
         if size[own_group] == 1:
@@ -578,16 +625,22 @@ def _refine(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[in
             continue  # the analyst's label holds it where it is
         own_total = by_group.get(own_group, 0.0)
         own = own_total / np.sqrt(max(mass[own_group] - 1 - 2 * own_total, 1e-9))
+        # as in the attach step, dates are evidence without a veto: a source does not leave an event its dates
+        # fit for one whose every date lies a week or more from them (the same people's earlier meeting, which
+        # follow-up coverage recalls)
+        window = None if tuple(graph.windows[u].tolist()) == _UNBOUNDED else tuple(graph.windows[u].tolist())
         others = [(t / np.sqrt(mass[g]), g) for g, t in by_group.items() if g != own_group and size[g] > 1
-                  and not _lone_days_differ(own_days[u], _mask(graph, u), days[g], config)]
+                  and not _lone_days_differ(own_days[u], _mask(graph, u), days[g], config)
+                  and not (_dated_apart(window, spans.get(g), config)
+                           and not _dated_apart(window, spans.get(own_group), config))]
         if not others:
             continue
         best, group = min(others, key=lambda x: (-x[0], x[1]))
         if best < config.attach_floor or best < config.refine_margin * max(own, 0.0):
             continue
         target = members[group]
-        if _may_be_one_meeting(graph.windows[[u] * len(target)], graph.windows[target],
-                               graph.firm[[u] * len(target)], graph.firm[target], config).all():
+        if _may_be_one_meeting(vetoes[[u] * len(target)], vetoes[target],
+                               bounded[[u] * len(target)], bounded[target], config).all():
             moves.append((u, group))
     for u, group in moves:
         labels[u] = group
@@ -1031,6 +1084,13 @@ def _separation(graph: _Graph, index: dict[str, int], a: Event, b: Event, linkag
         if gap >= config.conflict_days:
             reasons.append(f"dates {a.date or '?'} and {b.date or '?'}: {gap} days apart (a week or more: "
                            "the same people meeting again)")
+    bounded_left = [k for k in left if tuple(graph.windows[k]) != _UNBOUNDED]
+    bounded_right = [k for k in right if tuple(graph.windows[k]) != _UNBOUNDED]
+    if bounded_left and bounded_right and not any(r.startswith("dates ") for r in reasons):
+        gap = int(min(_gap(graph.windows[i], graph.windows[j]) for i in bounded_left for j in bounded_right))
+        if gap >= config.conflict_days:
+            reasons.append(f"publication dates {gap} days apart or more (no meeting date written in both: "
+                           "evidence, not a veto)")
     leads_a, leads_b = Counter(), Counter()
     for k in left:
         leads_a.update(graph.parties[k].lead)

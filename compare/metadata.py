@@ -437,6 +437,9 @@ _MONTH_NAMES = "(?:" + "|".join(name.capitalize() for name in MONTHS) + r")\.?"
 _DATE_MDY = re.compile(rf"\b(?P<month>{_MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?")
 _DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_NAMES})(?:,?\s+(?P<year>\d{{4}}))?\b")
 _DATE_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+# The ordinal dot of German and Slavic usage, carried into translations ("8. May 2025"); only with a year, as a
+# day's number ending one sentence and "May" opening the next would read alike.
+_DATE_DOTTED = re.compile(rf"\b(?P<day>\d{{1,2}})\.\s+(?P<month>{_MONTH_NAMES})\s+(?P<year>\d{{4}})\b")
 _WEEKDAY_NAMES = "|".join(name.capitalize() for name in list(WEEKDAYS)[:7])  # full names come first
 _WEEKDAY = re.compile(rf"\b(?P<pre>(?:on|last|this|past|late|early)\s+)?(?P<day>{_WEEKDAY_NAMES})\b"
                       r"(?P<post>\s+(?:next|week|evening|morning|night|afternoon)\b)?")
@@ -482,7 +485,7 @@ def _explicit_dates(sentence: str) -> list[tuple[tuple[int, int], int | None, in
     taken: list[tuple[int, int]] = []
     if _DIGIT.search(sentence) is None:  # cheap test first: most sentences state no date
         return out
-    for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY):
+    for pattern in (_DATE_ISO, _DATE_MDY, _DATE_DMY, _DATE_DOTTED):
         for match in pattern.finditer(sentence):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue

@@ -20,6 +20,11 @@ from compare.lang import LEXICON
 from compare.models import Dropped, DropReason, Sentence, Source
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+# "8. May 2025": the ordinal dot of German and Slavic usage, carried into translations, is no sentence end when
+# a month and a year follow it.
+_ORDINAL_DAY_END = re.compile(r"\b\d{1,2}\.\s*$")
+_MONTH_YEAR_START = re.compile(r"(?:" + "|".join(m.capitalize() for m in LEXICON.months)
+                               + r")\s+\d{4}\b")
 _QUOTES = str.maketrans(dict(LEXICON.quote_folds))
 
 
@@ -41,7 +46,8 @@ def boundaries(block: str) -> list[int]:
     first = len(block) - len(block.lstrip())
     if not starts or starts[0] > first:
         starts.insert(0, first)
-    return [s for s in starts if s >= first]
+    return [s for s in starts if s >= first and not (_MONTH_YEAR_START.match(block, s)
+                                                     and _ORDINAL_DAY_END.search(block, max(0, s - 8), s))]
 
 
 def _sentence_starts(block: str) -> list[int]:

@@ -378,21 +378,30 @@ def test_dates_a_day_apart_can_be_one_meeting():
     assert event.sources == ("a", "b") and event.date == "2024-03-02"  # a tie goes to the earlier date
 
 
-def test_publication_date_alone_bounds_the_meeting():
+def test_publication_date_alone_is_evidence_on_the_meeting_not_a_veto():
     text = "The two ministers held talks.\nThey agreed to expand cooperation on fisheries under Pelagos."
     near = [EventDoc("a", "2024-03-03", None, (), text), EventDoc("b", "2024-03-05", None, (), text)]
     assert len(group_events(near)) == 1
+    # the same text seventeen days later: a late copy of the report, not a second meeting
     far = [EventDoc("a", "2024-03-03", None, (), text), EventDoc("b", "2024-03-20", None, (), text)]
-    assert len(group_events(far)) == 2
+    assert len(group_events(far)) == 1
 
 
 def test_a_month_or_year_of_publication_bounds_the_meeting_at_its_precision():
     text = "The two ministers held talks.\nThey agreed to expand cooperation on fisheries under Pelagos."
-    # A month is every day of it: a source dated 2024-03 may report a meeting of March 28.
-    assert len(group_events([EventDoc("a", "2024-03-28", None, (), text), EventDoc("b", "2024-03", None, (), text)])) == 1
-    assert len(group_events([EventDoc("a", "2024-05-20", None, (), text), EventDoc("b", "2024-03", None, (), text)])) == 2
-    assert len(group_events([EventDoc("a", "2024-11-02", None, (), text), EventDoc("b", "2024", None, (), text)])) == 1
-    assert len(group_events([EventDoc("a", "2025-02-02", None, (), text), EventDoc("b", "2024", None, (), text)])) == 2
+    # A month is every day of it: a source dated 2024-03 may report a meeting of March 28. Dates the texts write
+    # out, checked against those publication dates, tell two meetings apart.
+    def pair(a: str, stated_a: str, b: str, stated_b: str) -> int:
+        return len(group_events([EventDoc("a", a, None, (stated_a,), text), EventDoc("b", b, None, (stated_b,), text)]))
+
+    assert pair("2024-03-28", "2024-03-28", "2024-03", "2024-03-28") == 1
+    assert pair("2024-05-20", "2024-05-20", "2024-03", "2024-03-10") == 2
+    assert pair("2024-11-02", "2024-11-02", "2024", "2024-11-02") == 1
+    assert pair("2025-02-02", "2025-02-02", "2024", "2024-12-01") == 2
+    # a report published in March covers no meeting of May 20, whatever date it states (a preview at most)
+    assert pair("2024-05-20", "2024-05-20", "2024-03", "2024-05-20") == 2
+    # nor is a report published long after a meeting barred from it: statements and analyses appear weeks later
+    assert pair("2024-03-10", "2024-03-10", "2024-05", "2024-03-10") == 1
 
 
 def test_a_stated_date_inside_the_month_of_publication_is_kept():
@@ -790,7 +799,7 @@ def test_events_command_explains_and_takes_one_event():
     # every source says why it is where it is; the Naples sources name their strongest link
     assert sum("strongest link" in line or "alone:" in line for line in lines) == 5
     assert any(line.startswith("2024-10-19-naples") and "same place Naples" in line for line in lines)
-    assert any(" vs " in line and "days apart" in line for line in lines)
+    assert any(" vs " in line and "days apart" in line for line in lines)  # firm or from publication
     one = runner.invoke(app, ["events", str(SEEDS), "--one-event"])
     assert one.exit_code == 0 and "5 sources in 1 event" in one.output
 
@@ -909,3 +918,78 @@ def test_a_lone_source_does_not_join_an_event_whose_reports_date_the_news_to_ano
     weekdays = np.array([4, 4, 4, 0, 0, -1, 0], dtype=np.int64)
     labels = ev._link(dataclasses.replace(graph, weekdays=weekdays), ev.DEFAULT)
     assert labels[6] == labels[3] != labels[0]
+
+
+def test_publication_dates_a_week_apart_are_no_veto_when_the_texts_state_no_meeting_date():
+    # A press statement published eleven days after the talks, or a preview weeks before them: a publication date
+    # is no meeting date, so near identical coverage stays one event.
+    docs = [EventDoc("a", "2025-03-14", "Salburg", (), SUMMIT_A), EventDoc("b", "2025-03-25", "Salburg", (), SUMMIT_B)]
+    assert [e.sources for e in group_events(docs)] == [("a", "b")]
+    # a stated date that does not fit the publication date (stale, or after it) is none either
+    stale = [EventDoc("a", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A),
+             EventDoc("b", "2025-03-27", "Salburg", ("2025-03-14",), SUMMIT_B)]
+    assert [e.sources for e in group_events(stale)] == [("a", "b")]
+
+
+def test_meeting_dates_the_texts_state_a_week_apart_stay_a_veto():
+    stated = [EventDoc("a", "2025-03-14", "Salburg", ("2025-03-14",), SUMMIT_A),
+              EventDoc("b", "2025-03-22", "Salburg", ("2025-03-21",), SUMMIT_A)]
+    assert sorted(e.sources for e in group_events(stated)) == [("a",), ("b",)]
+
+
+def test_publication_dates_a_week_apart_weigh_more_against_a_pair_than_a_few_days():
+    from compare.events import DEFAULT, _graph
+    a, b = SUMMIT_A, SUMMIT_B
+    days_apart = _graph([EventDoc("a", "2025-03-14", None, (), a), EventDoc("b", "2025-03-20", None, (), b)], DEFAULT)
+    week_apart = _graph([EventDoc("a", "2025-03-14", None, (), a), EventDoc("b", "2025-03-28", None, (), b)], DEFAULT)
+    same_day = _graph([EventDoc("a", "2025-03-14", None, (), a), EventDoc("b", "2025-03-14", None, (), b)], DEFAULT)
+    assert same_day.scores[0] > days_apart.scores[0] > week_apart.scores[0]
+    assert not week_apart.firm.any()
+
+
+def test_a_dated_source_does_not_move_to_an_event_dated_a_week_or_more_from_it():
+    # Follow-up coverage recalls the same people's earlier meeting in its words; its publication date, though no
+    # veto, keeps it from moving there out of an event its dates fit. Without a date it would move.
+    from compare.events import DEFAULT, _graph, _refine
+
+    earlier = ("Kessling and Vantelli quarrelled in Salburg over the Brenner tunnel fund.\n"
+               "Vantelli walked out of the talks on the Brenner tunnel.")
+    later = ("Kessling and Vantelli met again in Salburg and signed the customs memorandum.\n"
+             "The customs memorandum covers border checks.")
+    recalls = ("Kessling and Vantelli met in Salburg, months after they quarrelled over the Brenner tunnel fund.\n"
+               "Vantelli walked out of the Brenner tunnel talks back then.")
+
+    def moved(published: str | None) -> bool:
+        docs = [*(EventDoc(f"a{k}", "2025-02-28", None, ("2025-02-28",), earlier) for k in range(3)),
+                *(EventDoc(f"b{k}", "2025-08-18", None, ("2025-08-18",), later) for k in range(3)),
+                EventDoc("x", published, None, (), recalls)]
+        labels = [0, 0, 0, 1, 1, 1, 1]
+        return _refine(_graph(docs, DEFAULT), labels, DEFAULT)[6] == 0
+
+    assert moved(None)
+    assert not moved("2025-08-19")
+
+
+def test_a_report_published_long_after_its_meeting_is_dated_by_the_date_it_writes_out():
+    # A press statement republished eleven days after the talks, its date written with its year: the window is
+    # that date (evidence, no veto), not the days around publication.
+    from compare.events import DEFAULT, _firm, _window
+
+    statement = EventDoc("b", "2025-05-19", None, ("2025-05-08",), SUMMIT_B + "\nIssued on 8 May 2025.")
+    day = date(2025, 5, 8).toordinal()
+    assert _window(statement, DEFAULT) == (day, day) and not _firm(statement, DEFAULT)
+    # a year the text never writes was taken from the publication date: "on May 8" in a preview of May 6
+    # resolved a year back dates nothing
+    preview = EventDoc("p", "2025-05-06", None, ("2024-05-08",), SUMMIT_B)
+    published = date(2025, 5, 6).toordinal()
+    assert _window(preview, DEFAULT) == (published - DEFAULT.published_lag, published + DEFAULT.published_lead)
+
+
+def test_a_report_published_a_week_or_more_before_a_stated_meeting_date_is_another_event():
+    # an earlier call, or the announcement of the meeting: its publication date bounds what it can report
+    early = [EventDoc("a", "2025-09-10", "Salburg", ("2025-09-10",), SUMMIT_A),
+             EventDoc("b", "2025-08-06", "Salburg", (), SUMMIT_B)]
+    assert sorted(e.sources for e in group_events(early)) == [("a",), ("b",)]
+    late = [EventDoc("a", "2025-09-10", "Salburg", ("2025-09-10",), SUMMIT_A),
+            EventDoc("b", "2025-10-06", "Salburg", (), SUMMIT_B)]
+    assert [e.sources for e in group_events(late)] == [("a", "b")]

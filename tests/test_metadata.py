@@ -421,3 +421,10 @@ def test_news_weekdays_lists_every_day_an_opening_names_for_its_news_in_order():
     assert news_weekday(lines) == 4
     assert news_weekdays(["He took office on Friday and met them on Monday."]) == (0,)
     assert news_weekdays(["No day is named here."]) == ()
+
+
+def test_meeting_dates_read_the_ordinal_dot_only_with_a_year():
+    statement = "Statement for the press after the Russian-Chinese negotiations (8. May 2025.)"
+    assert meeting_dates([statement], "2025-05-19") == ("2025-05-08",)
+    # a day's number ending one sentence and "May" opening the next is no date
+    assert meeting_dates(["The talks ran until 12. May the two sides meet again."], "2025-05-19") == ()

@@ -2,7 +2,7 @@ from hypothesis import given, settings, strategies as st
 
 from compare.clean import clean
 from compare.models import Source
-from compare.sentences import fold, sentence_key, spans_of, split
+from compare.sentences import boundaries, fold, sentence_key, spans_of, split
 
 
 def sentences_of(text: str):
@@ -107,3 +107,10 @@ def test_sentence_starts_are_blingfire_wrappers_on_mixed_scripts():
 def test_sentence_starts_are_blingfire_wrappers_on_random_text(pieces):
     block = "".join(pieces)
     assert _own_starts(block) == _wrapper_starts(block)
+
+
+def test_an_ordinal_dot_before_a_month_and_year_ends_no_sentence():
+    block = "Statement after the negotiations (8. May 2025.) The talks went well. He came at 8. May he stay?"
+    starts = [block[s:s + 12] for s in boundaries(block)]
+    assert "May 2025.) T" not in starts
+    assert "May he stay?" in starts  # without a year after it, the dot still ends the sentence
