@@ -731,13 +731,25 @@ class Parties:
 
 
 def _parties(text: str, written_lower: frozenset[str], config: GroupingConfig) -> Parties:
-    def names_in(part: str) -> frozenset[str]:
-        return frozenset(
-            low for word in _CAPITALISED.findall(part)
-            if (low := word.lower()) not in written_lower and low not in _NOT_NAMES
-        )
-
-    return Parties(names_in("\n".join(text.split("\n")[:config.lead_lines])), names_in(text))
+    # One pass over the text: a capitalised word never runs over a line break, so the lead's names are the
+    # text's names that end before the lead does.
+    lead_end = -1
+    for _ in range(config.lead_lines):
+        lead_end = text.find("\n", lead_end + 1)
+        if lead_end < 0:
+            lead_end = len(text)
+            break
+    lead_end = max(lead_end, 0)
+    lead: set[str] = set()
+    anywhere: set[str] = set()
+    for match in _CAPITALISED.finditer(text):
+        low = match.group().lower()
+        if low in written_lower or low in _NOT_NAMES:
+            continue
+        anywhere.add(low)
+        if match.end() <= lead_end:
+            lead.add(low)
+    return Parties(frozenset(lead), frozenset(anywhere))
 
 
 def _different_parties(leads: Counter, size: int, others: set[str]) -> bool:

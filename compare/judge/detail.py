@@ -80,7 +80,7 @@ def _added_phrases(text: str, other_text: str, acronyms: AcronymKey) -> tuple[Ad
     words = text.split()
     if not set(content_tokens(text, acronyms)) - other:
         return ()
-    stems = [content_tokens(w, acronyms) for w in words]
+    stems = _word_stems(text, acronyms)
     extra = [bool(s) and not (set(s) & other) for s in stems]
     ends = _open_ends(other_text, acronyms)
     names = names_and_numbers(text)
@@ -150,16 +150,23 @@ def _clauses(words: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _open_ends(text: str, acronyms) -> set[str]:
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _word_stems(text: str, acronyms: AcronymKey) -> tuple[tuple[str, ...], ...]:
+    """The content stems of each space-separated word of `text` (cached: a sentence is compared with many)."""
+    return tuple(content_tokens(w, acronyms) for w in text.split())
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _open_ends(text: str, acronyms: AcronymKey) -> frozenset[str]:
     """The stems of the content words of `text` after which its clause says nothing more of the claim: the last of
     the clause, or one a modifier follows ("signed" in "signed in Warsaw"). What another sentence puts after one
     of them is more of the claim; after any other word, its own wording of what this sentence says there."""
     words = text.split()
+    word_stems = _word_stems(text, acronyms)
     out: set[str] = set()
     for start, end in _clauses(words):
         last: tuple[str, ...] = ()
-        for word in words[start:end]:
-            stems = content_tokens(word, acronyms)
+        for word, stems in zip(words[start:end], word_stems[start:end]):
             if stems:
                 last = stems
             elif last and word.lower().strip(PUNCT) in MODIFIER_OPENERS:
@@ -168,7 +175,7 @@ def _open_ends(text: str, acronyms) -> set[str]:
             elif word.lower().strip(PUNCT) not in DETERMINERS:
                 last = ()
         out.update(last)
-    return out
+    return frozenset(out)
 
 
 def _lead_word(opener: list[str]) -> str:
