@@ -49,16 +49,26 @@ def added_phrases(text: str, other_text: str, acronyms) -> tuple[AddedPhrase, ..
 def named_details(text: str, other_text: str, acronyms) -> tuple[str, ...]:
     """The modifiers `text` adds to `other_text` that are worth naming: those holding a name or a number, or at
     least two content words ("in Naples", "amid tensions over trade"; not a lone "in response")."""
+    return _named_details(text, other_text, acronym_key(acronyms))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)  # agency copy makes the same pair of texts between many pairs of sources
+def _named_details(text: str, other_text: str, acronyms: AcronymKey) -> tuple[str, ...]:
     return tuple(dict.fromkeys(  # each once: a sentence can repeat a phrase ("of 1", "of 1")
-        phrase.text for phrase in added_phrases(text, other_text, acronyms)
+        phrase.text for phrase in _added_phrases(text, other_text, acronyms)
         if phrase.role is Role.MODIFIER and (phrase.named or len(content_tokens(phrase.text, acronyms)) >= 2)
     ))
 
 
 def added_parts(text: str, other_text: str, acronyms) -> tuple[str, ...]:
     """The phrases by which `text` states more of the claim than `other_text` (Role.PART), each once."""
+    return _added_parts(text, other_text, acronym_key(acronyms))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _added_parts(text: str, other_text: str, acronyms: AcronymKey) -> tuple[str, ...]:
     return tuple(dict.fromkeys(
-        phrase.text for phrase in added_phrases(text, other_text, acronyms) if phrase.role is Role.PART
+        phrase.text for phrase in _added_phrases(text, other_text, acronyms) if phrase.role is Role.PART
     ))
 
 
