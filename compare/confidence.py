@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from functools import lru_cache
 from importlib import resources
 from dataclasses import dataclass
 
@@ -39,6 +40,7 @@ def read_calibration(text: str) -> dict[str, tuple[float, float, float]]:
 CALIBRATION = read_calibration((resources.files("compare") / "data" / CONFIDENCE_FILE).read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=None)  # a handful of kinds, asked once per finding
 def model_of(kind: str) -> str:
     """Which fitted model scores a kind of finding: every kind of conflict shares one, "contradict" (each alone has
     too few mistakes to fit)."""

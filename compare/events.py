@@ -114,7 +114,8 @@ class _Graph:
 def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
     # 1.
     texts = [fold_letters(d.text) for d in ordered]  # "Władysław" and "Wladyslaw" are one name
-    words, names, written_lower = _rare_term_vectors(texts, config)
+    capitalised = [_CAPITALISED.findall(text) for text in texts]  # read once: names and parties both use them
+    words, names, written_lower = _rare_term_vectors(texts, config, capitalised)
     matrix = _joined(words, names, config)
     # 2. and 3.
     windows = np.array([_window(d, config) for d in ordered], dtype=np.int64)
@@ -123,7 +124,7 @@ def _graph(ordered: list[EventDoc], config: GroupingConfig) -> _Graph:
     rows, cols, cosine = _candidate_pairs(matrix, windows, config, firm, vetoes)
     # 4.
     shared_names = np.asarray(names[rows].multiply(names[cols]).sum(axis=1)).ravel()
-    parties = [_parties(text, written_lower, config) for text in texts]
+    parties = [_parties(text, written_lower, config, words) for text, words in zip(texts, capitalised)]
     named = [_named_weekdays(d, config) for d in ordered]
     weekdays = np.array([days[0] if days else -1 for days in named], dtype=np.int64)
     said_on = np.array([_weekday(d, config, said_on=True) if day >= 0 else -1 for d, day in zip(ordered, weekdays)],
@@ -183,12 +184,14 @@ def _sklearn_text():
     return text
 
 
-def _rare_term_vectors(texts: list[str], config: GroupingConfig) -> tuple[sp.csr_matrix, sp.csr_matrix, frozenset[str]]:
+def _rare_term_vectors(texts: list[str], config: GroupingConfig, capitalised: list[list[str]] | None = None
+                       ) -> tuple[sp.csr_matrix, sp.csr_matrix, frozenset[str]]:
     """Two L2-normalised views of the rare terms of each text: all its words, and its names.
 
     Words are counted once with their case kept, then folded to lower case. A name is a capitalised word that
     does not open a sentence and whose lower-case form never occurs in the corpus: "Defense" and "Minister" do
     occur in lower case, "Nakatani" and "USFJ" do not. Names are counted in lower case ("KIHARA" is "Kihara").
+    `capitalised`: each text's capitalised words (_CAPITALISED), when the caller has them.
     """
     sklearn_text = _sklearn_text()
     counter = sklearn_text.CountVectorizer(lowercase=False, analyzer=_terms, dtype=np.float32)
@@ -205,18 +208,21 @@ def _rare_term_vectors(texts: list[str], config: GroupingConfig) -> tuple[sp.csr
     word_columns = np.array([t not in stop and not t.isdigit() for t in lower_forms.tolist()])
     words = _rare_tfidf((counts @ to_lower)[:, word_columns].tocsr(), config)
     written_lower = frozenset(t for t in vocabulary if t.islower())
-    return words, _name_vectors(texts, written_lower, config), written_lower
+    if capitalised is None:
+        capitalised = [_CAPITALISED.findall(text) for text in texts]
+    return words, _name_vectors(capitalised, written_lower, config), written_lower
 
 
-def _name_vectors(texts: list[str], written_lower: set[str], config: GroupingConfig) -> sp.csr_matrix:
-    """Rare-term vectors of the capitalised words that open no sentence and never occur in lower case."""
-    found = [" ".join(_CAPITALISED.findall(text)) for text in texts]
+def _name_vectors(capitalised: list[list[str]], written_lower: set[str], config: GroupingConfig) -> sp.csr_matrix:
+    """Rare-term vectors of the capitalised words that open no sentence and never occur in lower case, from each
+    text's capitalised words."""
+    found = [" ".join(words) for words in capitalised]
     sklearn_text = _sklearn_text()
     counter = sklearn_text.CountVectorizer(lowercase=False, token_pattern=r"\S+", dtype=np.float32)
     try:
         counts = counter.fit_transform(found).tocsr()
     except ValueError:  # no names anywhere
-        return sp.csr_matrix((len(texts), 1), dtype=np.float32)
+        return sp.csr_matrix((len(capitalised), 1), dtype=np.float32)
     vocabulary = counter.get_feature_names_out().tolist()
     keep = [k for k, t in enumerate(vocabulary)
             if (low := t.lower()) not in written_lower and low not in _NOT_NAMES
@@ -266,6 +272,8 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u
 
 def _terms(text: str) -> list[str]:
     """Words of two or more characters; unspaced CJK runs as character bigrams."""
+    if _UNSPACED.search(text) is None:  # most texts: one pass instead of three
+        return _TOKEN.findall(text)
     terms = _TOKEN.findall(_UNSPACED.sub(" ", text))
     for run in _UNSPACED.findall(text):
         terms.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
@@ -783,14 +791,23 @@ class Parties:
     anywhere: frozenset[str]
 
 
-def _parties(text: str, written_lower: frozenset[str], config: GroupingConfig) -> Parties:
-    def names_in(part: str) -> frozenset[str]:
-        return frozenset(
-            low for word in _CAPITALISED.findall(part)
-            if (low := word.lower()) not in written_lower and low not in _NOT_NAMES
-        )
+def _parties(text: str, written_lower: frozenset[str], config: GroupingConfig,
+             capitalised: list[str] | None = None) -> Parties:
+    """`capitalised`: the text's capitalised words (_CAPITALISED), when the caller has them."""
+    def names_in(words: list[str]) -> frozenset[str]:
+        return frozenset(low for word in words if (low := word.lower()) not in written_lower and low not in _NOT_NAMES)
 
-    return Parties(names_in("\n".join(text.split("\n")[:config.lead_lines])), names_in(text))
+    if capitalised is None:
+        capitalised = _CAPITALISED.findall(text)
+    lead_end = -1
+    for _ in range(config.lead_lines):
+        lead_end = text.find("\n", lead_end + 1)
+        if lead_end < 0:
+            lead_end = len(text)
+            break
+    # The lead is the text up to the break after its lead_lines-th line; a capitalised word never runs over a
+    # line break, so these are its words as the whole text has them.
+    return Parties(names_in(_CAPITALISED.findall(text, 0, max(lead_end, 0))), names_in(capitalised))
 
 
 def _different_parties(leads: Counter, size: int, others: set[str]) -> bool:

@@ -49,16 +49,26 @@ def added_phrases(text: str, other_text: str, acronyms) -> tuple[AddedPhrase, ..
 def named_details(text: str, other_text: str, acronyms) -> tuple[str, ...]:
     """The modifiers `text` adds to `other_text` that are worth naming: those holding a name or a number, or at
     least two content words ("in Naples", "amid tensions over trade"; not a lone "in response")."""
+    return _named_details(text, other_text, acronym_key(acronyms))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)  # agency copy makes the same pair of texts between many pairs of sources
+def _named_details(text: str, other_text: str, acronyms: AcronymKey) -> tuple[str, ...]:
     return tuple(dict.fromkeys(  # each once: a sentence can repeat a phrase ("of 1", "of 1")
-        phrase.text for phrase in added_phrases(text, other_text, acronyms)
+        phrase.text for phrase in _added_phrases(text, other_text, acronyms)
         if phrase.role is Role.MODIFIER and (phrase.named or len(content_tokens(phrase.text, acronyms)) >= 2)
     ))
 
 
 def added_parts(text: str, other_text: str, acronyms) -> tuple[str, ...]:
     """The phrases by which `text` states more of the claim than `other_text` (Role.PART), each once."""
+    return _added_parts(text, other_text, acronym_key(acronyms))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _added_parts(text: str, other_text: str, acronyms: AcronymKey) -> tuple[str, ...]:
     return tuple(dict.fromkeys(
-        phrase.text for phrase in added_phrases(text, other_text, acronyms) if phrase.role is Role.PART
+        phrase.text for phrase in _added_phrases(text, other_text, acronyms) if phrase.role is Role.PART
     ))
 
 
@@ -80,7 +90,7 @@ def _added_phrases(text: str, other_text: str, acronyms: AcronymKey) -> tuple[Ad
     words = text.split()
     if not set(content_tokens(text, acronyms)) - other:
         return ()
-    stems = [content_tokens(w, acronyms) for w in words]
+    stems = _word_stems(text, acronyms)
     extra = [bool(s) and not (set(s) & other) for s in stems]
     ends = _open_ends(other_text, acronyms)
     names = names_and_numbers(text)
@@ -150,16 +160,23 @@ def _clauses(words: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _open_ends(text: str, acronyms) -> set[str]:
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _word_stems(text: str, acronyms: AcronymKey) -> tuple[tuple[str, ...], ...]:
+    """The content stems of each space-separated word of `text` (cached: a sentence is compared with many)."""
+    return tuple(content_tokens(w, acronyms) for w in text.split())
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _open_ends(text: str, acronyms: AcronymKey) -> frozenset[str]:
     """The stems of the content words of `text` after which its clause says nothing more of the claim: the last of
     the clause, or one a modifier follows ("signed" in "signed in Warsaw"). What another sentence puts after one
     of them is more of the claim; after any other word, its own wording of what this sentence says there."""
     words = text.split()
+    word_stems = _word_stems(text, acronyms)
     out: set[str] = set()
     for start, end in _clauses(words):
         last: tuple[str, ...] = ()
-        for word in words[start:end]:
-            stems = content_tokens(word, acronyms)
+        for word, stems in zip(words[start:end], word_stems[start:end]):
             if stems:
                 last = stems
             elif last and word.lower().strip(PUNCT) in MODIFIER_OPENERS:
@@ -168,7 +185,7 @@ def _open_ends(text: str, acronyms) -> set[str]:
             elif word.lower().strip(PUNCT) not in DETERMINERS:
                 last = ()
         out.update(last)
-    return out
+    return frozenset(out)
 
 
 def _lead_word(opener: list[str]) -> str:
