@@ -68,9 +68,10 @@ def render_rules() -> str:
         "then run `python docs/generate.py`. -->",
         "",
         "A matched pair of sentences goes through these rules in this order; the first that applies decides the",
-        "finding, and its kind is the first word of the finding's reason (`Finding.kind`). Each rule's examples",
-        "are checked by its test file, tests/rules/test_<name>.py. What the judge checks, and what looks like a",
-        "conflict but is not, is explained in [how-it-works.md](how-it-works.md).",
+        "finding, and its kind is the first word of the finding's reason (`Finding.kind`). Every rule's examples",
+        "are checked by tests/rules/test_examples.py, and the cases that pin where a rule fires by its own file,",
+        "tests/rules/test_<name>.py. What the judge checks, and what looks like a conflict but is not, is",
+        "explained in [how-it-works.md](how-it-works.md).",
     ]
     for number, rule in enumerate(RULES, start=1):
         parts += ["", f"## {number}. `{rule.name}` ({rule.kind}, {rule.kind.relation})", "", rule.summary]

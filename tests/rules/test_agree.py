@@ -1,22 +1,8 @@
-"""The agree rule: its examples, and the cases that pin where it fires and where not."""
-
-import pytest
+"""The agree rule: the cases that pin where it fires and where not (its own examples run in test_examples.py)."""
 
 from compare.judge import judge_pair
 from compare.models import Relation
-from rule_checks import check_fires, check_spares, rule_named, side
-
-RULE = rule_named("agree")
-
-
-@pytest.mark.parametrize("a, b", RULE.fires)
-def test_fires(a, b):
-    check_fires(RULE, a, b)
-
-
-@pytest.mark.parametrize("a, b", RULE.spares)
-def test_spares(a, b):
-    check_spares(RULE, a, b)
+from rule_checks import side
 
 
 def test_paraphrase_without_conflict_agrees_or_partly_agrees():

@@ -1,21 +1,8 @@
-"""The hedged rule: its examples, and the cases that pin where it fires and where not."""
+"""The hedged rule: the cases that pin where it fires and where not (its own examples run in test_examples.py)."""
 
 import pytest
 
 from compare.judge import soft_hedge
-from rule_checks import check_fires, check_spares, rule_named
-
-RULE = rule_named("hedged")
-
-
-@pytest.mark.parametrize("a, b", RULE.fires)
-def test_fires(a, b):
-    check_fires(RULE, a, b)
-
-
-@pytest.mark.parametrize("a, b", RULE.spares)
-def test_spares(a, b):
-    check_spares(RULE, a, b)
 
 
 def test_soft_hedge_cues():

@@ -1,22 +1,7 @@
-"""The months rule: its examples, and the cases that pin where it fires and where not."""
-
-import pytest
+"""The months rule: the cases that pin where it fires and where not (its own examples run in test_examples.py)."""
 
 from compare.judge import Clash, Side, judge_pair
 from compare.models import Relation, Sentence
-from rule_checks import check_fires, check_spares, rule_named
-
-RULE = rule_named("months")
-
-
-@pytest.mark.parametrize("a, b", RULE.fires)
-def test_fires(a, b):
-    check_fires(RULE, a, b)
-
-
-@pytest.mark.parametrize("a, b", RULE.spares)
-def test_spares(a, b):
-    check_spares(RULE, a, b)
 
 
 def test_months_after_the_same_preposition_conflict_like_numbers():

@@ -1,21 +1,8 @@
-"""The names rule: its examples, and the cases that pin where it fires and where not."""
+"""The names rule: the cases that pin where it fires and where not (its own examples run in test_examples.py)."""
 
 import pytest
 
 from compare.judge import Clash, name_conflict
-from rule_checks import check_fires, check_spares, rule_named
-
-RULE = rule_named("names")
-
-
-@pytest.mark.parametrize("a, b", RULE.fires)
-def test_fires(a, b):
-    check_fires(RULE, a, b)
-
-
-@pytest.mark.parametrize("a, b", RULE.spares)
-def test_spares(a, b):
-    check_spares(RULE, a, b)
 
 
 def test_different_names_in_the_same_slot_conflict_but_variants_do_not():

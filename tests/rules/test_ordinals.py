@@ -1,20 +1,6 @@
-"""The ordinals rule: its examples, and the cases that pin where it fires and where not."""
+"""The ordinals rule: the cases that pin where it fires and where not (its own examples run in test_examples.py)."""
 
 import pytest
-
-from rule_checks import check_fires, check_spares, rule_named
-
-RULE = rule_named("ordinals")
-
-
-@pytest.mark.parametrize("a, b", RULE.fires)
-def test_fires(a, b):
-    check_fires(RULE, a, b)
-
-
-@pytest.mark.parametrize("a, b", RULE.spares)
-def test_spares(a, b):
-    check_spares(RULE, a, b)
 
 
 @pytest.mark.parametrize("a, b, conflict", [

@@ -1,23 +1,11 @@
-"""The part of claim rule: its examples, and the cases that pin where it fires and where not."""
+"""The part of claim rule: the cases that pin where it fires and where not (its own examples run in test_examples.py)."""
 
 import pytest
 
 from compare.judge import added_phrases, judge_pair, names_and_numbers
 from compare.judge.detail import Role
 from compare.models import Relation
-from rule_checks import check_fires, check_spares, rule_named, side
-
-RULE = rule_named("part_of_claim")
-
-
-@pytest.mark.parametrize("a, b", RULE.fires)
-def test_fires(a, b):
-    check_fires(RULE, a, b)
-
-
-@pytest.mark.parametrize("a, b", RULE.spares)
-def test_spares(a, b):
-    check_spares(RULE, a, b)
+from rule_checks import side
 
 
 def test_more_of_the_claim_is_partial_and_named():
