@@ -62,6 +62,13 @@ CREDIT_LINE = (
 )
 # A photo caption: opened by a picture label ("FILE PHOTO:", "Photo:") or closed by a picture credit
 # ("... Photo: Jane Doe/Agency", "... (Image: X)").
+# A picture credit that closes a caption: a bracketed credit naming a picture desk ("(Pool Photo via AP)",
+# "(Getty Images)", "(EPA Photo)") or a photographer and agency joined by a slash ("(Xinhua/Huang Jingwen)"), or
+# an agency's capitals and a slash after the last sentence ("... 2025. REUTERS/Evelyn Hockstein/Pool").
+PICTURE_CREDIT = (
+    r"\((?:[^()]*\b(?i:photos?|images?|pool)\b[^()]*|[^()/\s][^()/]{0,40}/[^()/]{1,40}(?:/[^()/]{1,40})?)\)\s*$"
+    r"|[.!?]\s+[A-Z][A-Z.\- ]{1,30}/[A-Z][\w .\-]{1,40}(?:/[\w .\-]{1,40})?\s*$"
+)
 CAPTION_LINE = (
     r"^(?:file\s+)?(?:photo|picture|image|photograph|caption)s?\s*:"
     r"|\b(?:photo|picture|image|photograph)s?\s*(?:credit)?\s*:\s*[^.:]{1,60}[)\]]?\s*$"
