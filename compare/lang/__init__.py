@@ -54,6 +54,8 @@ class Lexicon:
     place_variants: Mapping[str, str]
     place_particles: frozenset[str]
     regions: frozenset[str]
+    settlement_nouns: frozenset[str]
+    settlement_adjectives: frozenset[str]
     not_places: frozenset[str]
     not_place_words: frozenset[str]
     person_titles: frozenset[str]
@@ -154,6 +156,8 @@ def english() -> Lexicon:
         place_variants=_frozen(places.PLACE_VARIANTS),
         place_particles=places.PLACE_PARTICLES,
         regions=places.REGIONS,
+        settlement_nouns=places.SETTLEMENT_NOUNS,
+        settlement_adjectives=places.SETTLEMENT_ADJECTIVES,
         not_places=places.NOT_PLACES,
         not_place_words=places.NOT_PLACE_WORDS,
         person_titles=places.PERSON_TITLES,
