@@ -26,6 +26,7 @@ from compare.similarity import (
     Matcher,
     Rarity,
     block_scorer,
+    content_tokens,
     default_rarity,
     document_frequencies,
     get_matcher,
@@ -94,6 +95,53 @@ def matcher_for_event(name: str, terms: Sequence[str], sources: int = 1) -> Matc
         lexical = LexicalMatcher(rarity=EventRarity.of(terms, sources), threshold=matcher.lexical.threshold)
         return HybridMatcher(matcher.coef, matcher.intercept, semantic=matcher.semantic, lexical=lexical)
     return matcher
+
+
+def confirm_weak_matches(
+    groups: Sequence[Sequence[Sentence]],
+    found: Mapping[tuple[int, int], tuple[Counterpart, ...]],
+    matcher: Matcher,
+    terms: Mapping[str, str],
+    acronyms: Mapping[str, str] | None,
+    threshold: float,
+    min_weight: float,
+) -> dict[tuple[int, int], tuple[Counterpart, ...]]:
+    """`found` with every match below `threshold` (a mutual best) undone unless its two sentences share a word of
+    the claim (`shares_claim_word`). Sentences of one meeting are often each other's best match only because both
+    name its leaders and its city; a paraphrase of one claim shares a word besides ("devolved", "map", "100
+    minutes"). Only the lexical matcher (alone or in the hybrid) has the word weights to tell."""
+    rarity = matcher.rarity if isinstance(matcher, LexicalMatcher) else \
+        matcher.lexical.rarity if isinstance(matcher, HybridMatcher) else None
+    if rarity is None or min_weight <= 0:
+        return dict(found)
+    texts = {(i, s.id): s.text for i, group in enumerate(groups) for s in group}
+    decided: dict[tuple[str, str], bool] = {}
+    out = {}
+    for (i, j), counterparts in found.items():
+        kept = []
+        for cp in counterparts:
+            if cp.matched and cp.score < threshold:
+                pair = (texts[i, cp.sentence_id], texts[j, cp.best_id])
+                if pair not in decided:
+                    decided[pair] = shares_claim_word(*pair, terms, acronyms, rarity, min_weight)
+                if not decided[pair]:
+                    cp = cp._replace(matched=False)
+            kept.append(cp)
+        out[i, j] = tuple(kept)
+    return out
+
+
+def shares_claim_word(a: str, b: str, terms: Mapping[str, str], acronyms: Mapping[str, str] | None,
+                      rarity: Rarity, min_weight: float) -> bool:
+    """Whether `a` and `b` share a word that neither capitalises (not a name, not a sentence's first word) and
+    that weighs at least `min_weight` in the event."""
+    shared = set(terms_tokens(terms[a])) & set(terms_tokens(terms[b]))
+    shared -= _capitalised_tokens(a, acronyms) | _capitalised_tokens(b, acronyms)
+    return any(rarity.weight(token) >= min_weight for token in shared)
+
+
+def _capitalised_tokens(text: str, acronyms: Mapping[str, str] | None) -> set[str]:
+    return set(content_tokens(" ".join(w for w in text.split() if w[:1].isupper()), acronyms))
 
 
 class Counterpart(NamedTuple):

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
-from compare.align import SCORE_BUDGET_BYTES, Counterpart, cross_counterparts, matcher_for_event
+from compare.align import SCORE_BUDGET_BYTES, Counterpart, confirm_weak_matches, cross_counterparts, matcher_for_event
 from compare.clean import clean
 from compare.comparison import Comparison
 from compare.config import AlignmentConfig, JudgingConfig
@@ -189,8 +189,10 @@ def align_members(
     terms = event_terms(members, acronyms)
     matcher = matcher_for_event(matcher_name, [terms[s.text] for m in members for s in m.sentences], len(members))
     threshold = matcher.threshold if threshold is None else threshold
-    found = cross_counterparts([m.sentences for m in members], matcher, acronyms, terms, threshold, budget=budget,
+    groups = [m.sentences for m in members]
+    found = cross_counterparts(groups, matcher, acronyms, terms, threshold, budget=budget,
                                mutual_floor=config.mutual_best_floor)
+    found = confirm_weak_matches(groups, found, matcher, terms, acronyms, threshold, config.weak_match_word_weight)
     pairs = tuple(
         (a, b, found[i, j]) for i, a in enumerate(members) for j, b in enumerate(members) if a.source != b.source
     )

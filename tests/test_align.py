@@ -167,3 +167,49 @@ def test_two_one_sentence_sources_giving_different_durations_contradict(tmp_path
     relations = _diff_relations(tmp_path, "The summit between the two leaders lasted about four hours.",
                                 "The two leaders talked for about two hours at the summit.")
     assert "contradict" in relations
+
+
+_MEETING = [
+    "Prime Minister Anna Borg met Governor Piotr Kowal in Valletta on Friday.",
+    "Borg and Kowal held talks in Valletta for two hours.",
+    "The talks devolved into a shouting match over ferry fares, officials said.",
+    "Kowal arrived in Valletta on Thursday evening.",
+    "Their meeting quickly devolved into a row about fares.",
+    "Borg said Valletta would host the next round.",
+]
+
+
+def _meeting_terms():
+    from compare.align import EventRarity
+
+    terms = {t: sentence_terms(t) for t in _MEETING}
+    return terms, EventRarity.of(list(terms.values()), sources=2)
+
+
+def test_a_weak_match_must_share_a_word_of_the_claim_not_only_the_meetings_names():
+    from compare.align import shares_claim_word
+
+    terms, rarity = _meeting_terms()
+    # a paraphrase of one claim shares "devolved" (and "fares"), which no name is
+    assert shares_claim_word(_MEETING[2], _MEETING[4], terms, None, rarity, 3.5)
+    # two sentences of the meeting that share only its people and its city are not one claim
+    assert not shares_claim_word(_MEETING[3], _MEETING[5], terms, None, rarity, 3.5)
+
+
+def test_confirm_weak_matches_undoes_only_weak_matches_without_a_claim_word():
+    from compare.align import Counterpart, LexicalMatcher, confirm_weak_matches
+
+    terms, rarity = _meeting_terms()
+    matcher = LexicalMatcher(rarity=rarity)
+    a = [Sentence("a", 0, 0, 1, _MEETING[3]), Sentence("a", 1, 0, 1, _MEETING[2])]
+    b = [Sentence("b", 0, 0, 1, _MEETING[5]), Sentence("b", 1, 0, 1, _MEETING[4])]
+    found = {
+        (0, 1): (Counterpart(0, 0, 0.12, True, True), Counterpart(1, 1, 0.15, True, True)),
+        (1, 0): (Counterpart(0, 0, 0.12, True, True), Counterpart(1, 1, 0.60, True, True)),
+    }
+    out = confirm_weak_matches([a, b], found, matcher, terms, None, 0.23, 3.5)
+    assert [cp.matched for cp in out[0, 1]] == [False, True]
+    # a match at or above the threshold stands whatever words it shares
+    assert [cp.matched for cp in out[1, 0]] == [False, True]
+    # 0 turns the check off
+    assert confirm_weak_matches([a, b], found, matcher, terms, None, 0.23, 0) == found
