@@ -304,6 +304,35 @@ def find_dateline(paragraph: str) -> tuple[int, str] | None:
     return match.end(), normalise_place(place)
 
 
+# A line that is only a place: one to three capitalised words, optionally ", Country" ("Beijing", "WASHINGTON",
+# "Tianjin, China").
+_PLACE_LINE = re.compile(rf"^(?P<place>{_CAP_WORD}(?: {_CAP_WORD}){{0,2}})"
+                         rf"(?:,\s+(?P<country>{_CAP_WORD}(?: {_CAP_WORD}){{0,2}}))?$")
+_KNOWN_CITIES = frozenset(_fold(city) for city in LEXICON.place_variants.values())
+
+
+def place_line(line: str) -> str | None:
+    """The normalised place of a line that is only a place name, as pages set a dateline on a line of its own
+    ("Beijing", "WASHINGTON", "Tianjin, China"); None for any other line. The place must be known as one: a
+    national capital or a city the lexicon knows by name, or any name followed by a country the gazetteer knows.
+    A standalone line of capitalised words is as often a byline ("SHIN MIN-HEE") or a section label ("World",
+    "Politics", a country), so a name alone that the lexicon does not know is not taken for a place."""
+    match = _PLACE_LINE.match(line.strip())
+    if match is None:
+        return None
+    place, country = match.group("place"), match.group("country")
+    if any(not word[:1].isupper() for word in place.split()) or not _may_be_place(place):
+        return None
+    folded = _fold(place.rstrip("."))
+    if folded in LEXICON.not_places or folded in COUNTRIES:
+        return None
+    if country is not None:
+        return normalise_place(place) if _fold(country.rstrip(".")) in COUNTRIES else None
+    canonical = normalise_place(place)
+    known = folded in CAPITAL_COUNTRY or folded in LEXICON.place_variants or _fold(canonical) in _KNOWN_CITIES
+    return canonical if known else None
+
+
 def normalise_place(name: str) -> str:
     """Canonical English name: known variants and exonyms mapped ("Napoli" -> "Naples"), others title-cased."""
     cleaned = re.sub(r"\s+", " ", name.strip().strip(",.;:")).strip()

@@ -12,6 +12,7 @@ from compare.metadata import (
     news_weekday,
     normalise_place,
     parse_date_line,
+    place_line,
 )
 
 
@@ -122,6 +123,40 @@ def test_find_dateline(paragraph, prefix, place):
 )
 def test_find_dateline_rejects(paragraph):
     assert find_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Beijing", "Beijing"),  # a national capital
+        ("WASHINGTON", "Washington"),  # written as wire datelines are
+        ("Peking", "Beijing"),  # an exonym the lexicon knows
+        ("Napoli", "Naples"),
+        ("Tianjin, China", "Tianjin"),  # any city, followed by a country the gazetteer knows
+        ("  Kyiv  ", "Kyiv"),
+    ],
+)
+def test_place_line_reads_a_line_that_is_only_a_place(line, place):
+    assert place_line(line) == place
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "SHIN MIN-HEE",  # a byline in capitals
+        "Maria Lopez",  # a byline
+        "Tianjin",  # a city the lexicon does not know, alone: as likely a byline or a label
+        "China",  # a country alone: a section label as often as a dateline
+        "World",
+        "UPDATE",
+        "President Lee",  # a title opens a person's name
+        "Beijing talks",  # a place and more
+        "Talks in Beijing.",
+        "Tianjin, Shipping",  # no country after the comma
+    ],
+)
+def test_place_line_rejects_bylines_labels_and_sentences(line):
+    assert place_line(line) is None
 
 
 @pytest.mark.parametrize(
