@@ -436,13 +436,20 @@ def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarra
 
     Agreement on date and place counts in full only when the two also share names (cosine of their name views
     at least name_gate): at a summit, many meetings share the day and the city but not the people. Windows more
-    than day_slack apart weigh against a pair without ruling it out (that is left to firm windows a week apart).
+    than day_slack apart weigh against a pair without ruling it out (that is left to firm windows a week apart),
+    unless one is follow-up coverage (_follows_up): a report dated by its publication alone that appeared after
+    the meeting date the other states (written out, or a weekday resolved), by less than conflict_days. Two
+    publication dates alone say nothing of which report follows up on which, and still count.
     """
     adjust = np.zeros(len(rows), dtype=np.float64)
     gate = np.minimum(1.0, shared_names / config.name_gate)
     stated = [frozenset(_stated(d, config)) for d in docs]
     bounded = (windows[:, 0] != _UNBOUNDED[0]) | (windows[:, 1] != _UNBOUNDED[1])
-    apart = bounded[rows] & bounded[cols] & (_gap(windows[rows], windows[cols]) > config.day_slack)
+    published = np.array([_published_alone(d, config) for d in docs], dtype=np.int64)
+    has_stated = np.array([bool(s) for s in stated])
+    follow_up = (has_stated[cols] & _follows_up(published[rows], windows[cols], config)
+                 | has_stated[rows] & _follows_up(published[cols], windows[rows], config))
+    apart = bounded[rows] & bounded[cols] & (_gap(windows[rows], windows[cols]) > config.day_slack) & ~follow_up
     if weekdays is not None:
         apart |= _weekdays_apart(weekdays[rows], weekdays[cols], config)
     adjust[apart] -= config.date_penalty
@@ -458,6 +465,26 @@ def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarra
         if not stated[i].isdisjoint(stated[j]):
             adjust[k] += config.date_bonus * gate[k]
     return adjust
+
+
+def _published_alone(doc: EventDoc, config: GroupingConfig) -> int:
+    """The first day of the source's publication date when its window comes from that date alone (the text
+    states no meeting date that fits it), else _UNBOUNDED[0]."""
+    published = _published_days(doc)
+    if published is None or _stated(doc, config) or _window(doc, config) != (
+            published[0] - config.published_lag, published[1] + config.published_lead):
+        return _UNBOUNDED[0]
+    return published[0]
+
+
+def _follows_up(published: np.ndarray, windows: np.ndarray, config: GroupingConfig) -> np.ndarray:
+    """Element-wise: a report dated by its publication alone (`published`, its first day) appeared after the
+    other report's meeting window, by less than conflict_days: follow-up coverage (statements, analyses,
+    reactions come out days after a meeting), which its publication date does not set apart from the meeting.
+    A week or more after, the dates still weigh against the pair; a report published before the meeting (a
+    preview) is not covered."""
+    after = published - windows[..., 1]
+    return (published != _UNBOUNDED[0]) & (after > 0) & (after < config.conflict_days)
 
 
 def _places_conflict(a: str, b: str, names_a: Parties, names_b: Parties) -> bool:

@@ -993,3 +993,22 @@ def test_a_report_published_a_week_or_more_before_a_stated_meeting_date_is_anoth
     late = [EventDoc("a", "2025-09-10", "Salburg", ("2025-09-10",), SUMMIT_A),
             EventDoc("b", "2025-10-06", "Salburg", (), SUMMIT_B)]
     assert [e.sources for e in group_events(late)] == [("a", "b")]
+
+
+def test_a_report_published_days_after_a_stated_meeting_date_is_follow_up_and_not_set_apart_by_it():
+    from compare.events import DEFAULT, _graph
+
+    def score(published: str, dates: tuple[str, ...], other_published: str | None = "2025-03-14",
+              other_dates: tuple[str, ...] = ("2025-03-14",)) -> float:
+        docs = [EventDoc("a", other_published, None, other_dates, SUMMIT_A), EventDoc("b", published, None, dates, SUMMIT_B)]
+        return float(_graph(docs, DEFAULT).scores[0])
+
+    same_day = score("2025-03-14", ())
+    assert score("2025-03-20", ()) == same_day  # six days after the talks the other report dates: follow-up
+    assert score("2025-03-22", ()) < same_day  # eight days after: the dates weigh against the pair again
+    # a meeting date the later report states itself, five days from the other's, still counts against the pair
+    assert score("2025-03-20", ("2025-03-19",)) < same_day
+    # two publication dates alone do not say which report follows up on which
+    assert score("2025-03-20", (), other_dates=()) < score("2025-03-14", (), other_dates=())
+    # and a report published before the meeting date the other states is no follow-up
+    assert score("2025-03-10", (), other_published="2025-03-15", other_dates=("2025-03-15",)) < same_day
