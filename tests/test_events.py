@@ -1012,3 +1012,28 @@ def test_a_report_published_days_after_a_stated_meeting_date_is_follow_up_and_no
     assert score("2025-03-20", (), other_dates=()) < score("2025-03-14", (), other_dates=())
     # and a report published before the meeting date the other states is no follow-up
     assert score("2025-03-10", (), other_published="2025-03-15", other_dates=("2025-03-15",)) < same_day
+
+
+def test_events_left_apart_by_the_first_linkage_merge_once_they_pass_its_checks():
+    import dataclasses
+
+    import numpy as np
+
+    from compare import events as ev
+
+    # Two halves of one meeting's coverage, as close across as within: the greedy first linkage can leave them
+    # apart (a neighbouring story's reports held one half until the moves took them away); linkage again from the
+    # events as they stand merges them.
+    pairs = {(i, j): 0.6 if (i < 3) == (j < 3) else 0.5 for i in range(6) for j in range(i + 1, 6)}
+    graph = _hand_graph(pairs, 6)
+    merged = ev._relink(graph, [0, 0, 0, 3, 3, 3], ev.DEFAULT)
+    assert len(set(merged)) == 1
+    # with every check of the first linkage: halves that date their news to different weekdays stay apart...
+    days = np.array([0, 0, 0, 3, 3, 3], dtype=np.int64)
+    by_day = dataclasses.replace(graph, weekdays=days, said_on=days)
+    assert ev._relink(by_day, [0, 0, 0, 3, 3, 3], ev.DEFAULT) == [0, 0, 0, 3, 3, 3]
+    # ... as do two events the analyst labelled apart, and halves far less close across than within
+    labelled = dataclasses.replace(graph, fixed=np.array([0, 0, 0, 1, 1, 1], dtype=np.int64))
+    assert len(set(ev._relink(labelled, [0, 0, 0, 3, 3, 3], ev.DEFAULT))) == 2
+    apart = _hand_graph({k: (0.6 if v == 0.6 else 0.2) for k, v in pairs.items()}, 6)
+    assert ev._relink(apart, [0, 0, 0, 3, 3, 3], ev.DEFAULT) == [0, 0, 0, 3, 3, 3]
