@@ -145,6 +145,18 @@ def _sentence_kind(sentence: str) -> tuple[bool, bool]:
     return about_meeting, future
 
 
+# "last Friday's summit": a weekday made the possessive of an event that lies before the report's news names that
+# earlier event by its day, not the day of the news.
+_EARLIER_EVENTS_DAY = re.compile(LEXICON.earlier_day_cues, re.IGNORECASE)
+_POSSESSIVE = re.compile(r"[’']s\b")
+
+
+def _earlier_events_day(line: str, match: re.Match[str]) -> bool:
+    """Whether a weekday word is the possessive of an earlier event ("last Friday's summit")."""
+    return (_POSSESSIVE.match(line, match.end("day")) is not None
+            and _EARLIER_EVENTS_DAY.search(line, max(0, match.start("day") - 12), match.start("day")) is not None)
+
+
 def _tied_elsewhere(prefix: str) -> bool:
     """Does the text just before a date tie it to something other than the meeting?"""
     return OTHER_DATE_CUES.search(prefix[-_CUE_LOOKBACK:]) is not None
@@ -577,7 +589,8 @@ def news_weekdays(lines: Sequence[str], *, said_on: bool = False) -> tuple[int, 
         for match in _WEEKDAY.finditer(line):
             before = line[:match.start()]
             if (match.group("post") and "next" in match.group("post") or before.rstrip().lower().endswith("next")
-                    or _tied_elsewhere(before) or said_on and not _said_on(match, before)):
+                    or _tied_elsewhere(before) or said_on and not _said_on(match, before)
+                    or _earlier_events_day(line, match)):
                 continue
             day = WEEKDAYS[match.group("day").lower()]
             if day not in found:
@@ -605,7 +618,8 @@ def _day_hits(sentence: str, pub: date | None) -> list[tuple[int, int, str | Non
             hits.append((span[0], span[1], resolved, None))
     if "day" in sentence:
         for match in _WEEKDAY.finditer(sentence):
-            if match.group("post") and "next" in match.group("post") or _tied_elsewhere(sentence[:match.start()]):
+            if (match.group("post") and "next" in match.group("post") or _tied_elsewhere(sentence[:match.start()])
+                    or _earlier_events_day(sentence, match)):
                 continue
             if any(s <= match.start() < e for s, e in taken):
                 continue  # "Sunday, October 20" already read as a date

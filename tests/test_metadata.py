@@ -463,3 +463,14 @@ def test_meeting_dates_read_the_ordinal_dot_only_with_a_year():
     assert meeting_dates([statement], "2025-05-19") == ("2025-05-08",)
     # a day's number ending one sentence and "May" opening the next is no date
     assert meeting_dates(["The talks ran until 12. May the two sides meet again."], "2025-05-19") == ()
+
+
+def test_a_weekday_made_the_possessive_of_an_earlier_event_is_not_the_news_day():
+    from compare.metadata import news_weekdays
+
+    recall = "The meeting, which included European leaders, followed last Friday’s historic summit in Alaska."
+    assert news_weekdays([recall]) == ()
+    assert meeting_dates([recall.replace("’", "'")], "2025-08-19") == ()
+    # the news's own day stays, in the possessive too and after "last" without it
+    assert news_weekdays(["Friday's summit ended without a deal."]) == (4,)
+    assert news_weekdays(["The two leaders met last Friday in Anchorage."]) == (4,)
