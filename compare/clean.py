@@ -25,6 +25,10 @@ MIN_BULLET_SENTENCE_WORDS = 8
 HEADLINE_CAPITALISED_SHARE = 0.75
 # A title has at least this many words (a shorter first line is a masthead or label).
 MIN_TITLE_WORDS = 4
+# A line longer than this that ends a sentence inside it is a paragraph, not a title or a list entry, even without
+# a closing full stop: a title is one statement, while a lead paragraph the page cut off mid-sentence, or a
+# statement's numbered paragraph, is several.
+MAX_HEADLINE_WORDS = 25
 
 _BULLETS = "-–—•*·▪►▸◦‣○●|>»"
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s+")
@@ -46,10 +50,16 @@ _CREDIT_LINE = re.compile(LEXICON.credit_line, re.IGNORECASE)
 # A photo caption: opened by a picture label ("FILE PHOTO:", "Photo:") or closed by a picture credit
 # ("... Photo: Jane Doe/Agency", "... (Image: X)"); general web and wire language.
 _CAPTION_LINE = re.compile(LEXICON.caption_line, re.IGNORECASE)
+# A picture credit closing a line ("... 2025. (Photographer/Pool Photo via AP)", "... REUTERS/Photographer/Pool"):
+# a caption of any length, as a caption crowded with names and places runs long.
+_PICTURE_CREDIT = re.compile(LEXICON.picture_credit)
 # A teaser's label ("Related", "Read more", "See also") has at most this many words.
 MAX_LABEL_WORDS = 3
 _LABEL = re.compile(r"^([^\W\d_][\w' ]{0,30}):\s+\S")
 _SENTENCE_END = ".!?。！？…"
+# A sentence ending inside a line: closing punctuation (and closing quotes) before white space and a capital or an
+# opening quote. "Mr. Putin" and "U.S. President" match too, which is why a paragraph also needs MAX_HEADLINE_WORDS.
+_INNER_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*\s+[\"'“‘«(]?[A-Z]")
 _CLOSERS = "\"'”’»)]」』"
 _SMALL_WORDS = LEXICON.headline_small_words
 _WORD = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
@@ -139,6 +149,8 @@ def is_menu(text: str) -> bool:
 def is_site_message(text: str) -> bool:
     """The site speaking, not the story: a call to action ("Subscribe to our newsletter", "Follow us on X") or a
     note about the page ("Copyright 2025 ...", "Editor's note: this story has been updated.")."""
+    if _CALL_TO_ACTION.match(text) and not ends_sentence(text):
+        return True  # a sign-up form's text run together, whatever its length: a sentence would end
     return len(words(text)) <= MAX_SITE_MESSAGE_WORDS and any(p.match(text) for p in (_CALL_TO_ACTION, _SITE_NOTICE))
 
 
@@ -149,6 +161,8 @@ def is_credit_line(text: str) -> bool:
 
 def is_caption(text: str) -> bool:
     """A photo caption, by its picture label or its picture credit."""
+    if _PICTURE_CREDIT.search(text) is not None:
+        return True
     return len(words(text)) <= MAX_NOTE_WORDS and _CAPTION_LINE.search(text) is not None
 
 
@@ -182,6 +196,11 @@ def is_labelled_teaser(text: str) -> bool:
 def ends_sentence(text: str) -> bool:
     trimmed = text.rstrip(_CLOSERS)
     return bool(trimmed) and trimmed[-1] in _SENTENCE_END
+
+
+def reads_as_paragraph(text: str) -> bool:
+    """Longer than a headline and ending a sentence inside: several statements, so story text."""
+    return len(words(text)) > MAX_HEADLINE_WORDS and _INNER_SENTENCE_END.search(text) is not None
 
 
 def is_headline_like(text: str) -> bool:
@@ -230,6 +249,7 @@ def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | No
     """classify_lines' reading, with the line at `body_at` (if any) taken as body text whatever it looks like."""
     reasons: list[str | None] = []
     seen_body = False
+    seen_statement = False  # a body line that states something in full: the story has begun
     title_found = False
     after_marker = False
     story_ended = False  # a credit line has closed the story: the rest of the page is the site's
@@ -254,7 +274,7 @@ def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | No
         elif seen_body and is_labelled_teaser(text):
             reason = DropReason.BOILERPLATE
         elif item is not None:
-            if is_headline_like(item) or len(words(item)) < MIN_BULLET_SENTENCE_WORDS or not ends_sentence(item):
+            if not _is_story_item(item, before_body=title_found and not seen_statement):
                 reason = DropReason.BOILERPLATE
         elif after_marker and is_headline_like(text):
             reason = DropReason.BOILERPLATE
@@ -267,6 +287,7 @@ def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | No
             reason = DropReason.BOILERPLATE
         if reason is None:
             seen_body = True
+            seen_statement = seen_statement or ends_sentence(text) or reads_as_paragraph(text)
         after_marker = is_list_marker(text) or (after_marker and reason is not None and item is None)
         reasons.append(reason)
     return reasons
@@ -274,7 +295,28 @@ def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | No
 
 def _reads_as_title(text: str, following: str) -> bool:
     """A first standalone line of some length, not a sentence, and not continued by the next line."""
-    return not ends_sentence(text) and len(words(text)) >= MIN_TITLE_WORDS and not continues(text, following)
+    return (
+        not ends_sentence(text) and len(words(text)) >= MIN_TITLE_WORDS and not continues(text, following)
+        and not reads_as_paragraph(text)
+    )
+
+
+def _is_story_item(item: str, *, before_body: bool) -> bool:
+    """A list item that belongs to the story rather than to the page's lists of links.
+
+    A sentence of some length is story anywhere, and so is a numbered paragraph of several sentences (a
+    statement's "2. Since their last meeting ...") even when the page cuts its last one off. Between the title and
+    the first paragraph, an item in sentence case (not title case) is one of the story's key points ("- The call
+    lasted 40 minutes"), which sites print without a full stop; further down, such an item is a link to another
+    story.
+    """
+    if is_headline_like(item):
+        return False
+    if reads_as_paragraph(item):
+        return True
+    if ends_sentence(item) and len(words(item)) >= MIN_BULLET_SENTENCE_WORDS:
+        return True
+    return before_body and len(words(item)) >= SHORT_LINE_WORDS
 
 
 def mark_repeats(lines: list[Line], reasons: list[str | None]) -> list[str | None]:

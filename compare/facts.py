@@ -891,7 +891,7 @@ _PERSON = re.compile(
     rf"(?P<office>(?i:(?P<deputy>(?:first\s+)?deputy\s+)?(?P<pf1>{_PORTFOLIO})\s+(?:minister|secretary)"
     rf"|(?:minister|secretary)\s+(?:of|for)\s+(?:the\s+)?(?P<pf2>{_PORTFOLIO})"
     rf"|(?P<office_word>{_OFFICE})))"
-    rf",?\s+(?P<name>{_NAME_WORD}(?:\s+(?:(?:{_alternation(words.NAME_PARTICLES)})\s+)?{_NAME_WORD}){{0,3}})")
+    rf",?\s+(?P<name>{_NAME_WORD}(?:\s+(?:(?:{_alternation(words.NAME_PARTICLES)})\s+){{0,2}}{_NAME_WORD}){{0,3}})")
 _PERSON_HINTS = _last_letter_runs([*words.OFFICES, "minister", "secretary"])  # every match's office
 _OFFICE_CONTINUES = re.compile(r"\b(?:vice|deputy|first|assistant)[\s-]*$", re.IGNORECASE)
 _NOT_NAME = (words.NOT_NAME_WORDS | set(LEXICON.months) | set(LEXICON.weekdays) | set(words.SEGMENTS)

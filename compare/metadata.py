@@ -371,10 +371,18 @@ PLACE_PARTICLES = LEXICON.place_particles  # "Rio de Janeiro", "Dar es Salaam"
 _PARTICLE = "|".join(sorted(PLACE_PARTICLES))
 _NAME = (r"[A-Z][a-zA-Z\u00C0-\u024F\-]+"
          rf"(?:\s+(?:(?:{_PARTICLE})\s+)?[A-Z][a-zA-Z\u00C0-\u024F\-]+){{0,2}}")
-# "in Naples", "in the Italian city of Naples", "in the capital, Tokyo", "at Camp David" is left out: venues vary.
+# "in Naples", "in the Italian city of Naples", "in Russia's Black Sea resort of Sochi", "in the capital, Tokyo";
+# "at Camp David" is left out: venues vary.
+_SETTLEMENT = (
+    "(?:(?:" + "|".join(sorted(LEXICON.settlement_adjectives)) + r")\s+)?(?:" + "|".join(sorted(LEXICON.settlement_nouns)) + ")"
+)
 _PLACE_AFTER_IN = re.compile(
-    r"\b[Ii]n\s+(?:the\s+(?:[A-Z][a-z]+\s+)?(?:city|capital|town|port city|resort town)\s+of\s+|the\s+capital,?\s+)?"
+    r"\b[Ii]n\s+(?:(?:the\s+|[A-Z][a-z]+(?:’s|'s)\s+)(?:[A-Z][a-z]+\s+){0,2}"
+    rf"(?:{_SETTLEMENT})\s+of\s+|the\s+capital,?\s+)?"
     rf"(?P<place>{_NAME})(?P<after>’s|'s)?")
+# A place that opens a list of places ("in Africa, the Middle East and Asia"): where something matters, not a
+# venue. "in Naples, Italy, on Saturday" is no list: no "and" closes it.
+_LIST_OF_PLACES = re.compile(rf"\s*,\s+(?:the\s+)?{_NAME}(?:\s*,\s+(?:the\s+)?{_NAME})*,?\s+(?:and|or)\s+(?:the\s+)?[A-Z]")
 _NOT_PLACE_WORDS = set(MONTHS) | set(WEEKDAYS) | LEXICON.not_place_words
 
 
@@ -433,6 +441,8 @@ def _places_named(sentence: str) -> tuple[tuple[re.Match[str], str], ...]:
     for match in _PLACE_AFTER_IN.finditer(sentence):
         if match.group("after") or any(s <= match.start() < e for s, e in taken):
             continue  # "in Japan's southwestern region" names a region, not a venue
+        if _LIST_OF_PLACES.match(sentence, match.end()):
+            continue
         if not set(_WORDS.findall(sentence[max(0, match.start() - 24):match.start()].lower())[-2:]).isdisjoint(
                 LEXICON.not_meeting_context):
             continue  # "the war in Ukraine": the place of something else

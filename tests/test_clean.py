@@ -13,6 +13,7 @@ from compare.clean import (
     is_short_label,
     lines_of,
     paragraph_key,
+    reads_as_paragraph,
 )
 from compare.models import Source
 
@@ -251,6 +252,81 @@ def test_a_kept_list_item_loses_its_bullet_and_keeps_its_offsets():
     (block,) = cleaned.blocks
     assert text[block.start : block.end] == "Japan will supply five submarines to Australia under the new agreement."
     assert ("•", "boilerplate") in [(d.text, d.reason) for d in cleaned.dropped]
+
+
+def _kept(text: str) -> list[str]:
+    cleaned = clean(Source("s", "s.txt", text))
+    return [text[b.start : b.end] for b in cleaned.blocks]
+
+
+def test_key_points_between_the_title_and_the_story_are_kept_without_full_stops():
+    text = (
+        "Envoys end two days of harbour talks in Valletta\n"
+        "- The envoys agree to meet again within a month\n"
+        "- The ferry dispute stays open\n"
+        "The envoys of the two islands ended their talks on Friday.\n"
+        "- Envoys to meet again next month\n"
+    )
+    kept = _kept(text)
+    assert "The envoys agree to meet again within a month" in kept
+    assert "The ferry dispute stays open" in kept
+    # further down, an item that is not a sentence is a link to another story
+    assert "Envoys to meet again next month" not in kept
+
+
+def test_a_numbered_paragraph_of_several_sentences_is_kept_even_when_the_page_cuts_it_off():
+    text = (
+        "Statement on the harbour talks\n"
+        "The two envoys met in Valletta on Friday.\n"
+        "2. Since their last meeting in March, both envoys have welcomed the progress on ferry routes. They "
+        "agreed that their differences should not become disputes and that the islands were partners rather than "
+        "rivals. For the two islands to grow and\n"
+        "3. Contact us\n"
+    )
+    kept = _kept(text)
+    assert any(k.startswith("Since their last meeting in March") for k in kept)
+    assert not any("Contact us" in k for k in kept)
+
+
+def test_a_cut_off_lead_paragraph_is_not_taken_for_a_title():
+    lead = (
+        "In her first year in office, the prime minister met the island's governor four times but one meeting "
+        "stood out. It happened in the old harbour in 2019, when the two argued in front of the cameras. Now the "
+        "prime minister is set to hold her first talks with the new governor in the port city, and the meeting will "
+        "spotlight their"
+    )
+    text = lead + "\nThe talks are due to start at noon.\n"
+    assert _kept(text)[0] == lead
+    assert reads_as_paragraph(lead)
+    assert not reads_as_paragraph("Envoys end two days of harbour talks in Valletta")
+    # "Mr. Borg" ends no sentence, and a short line is a title whatever its abbreviations
+    assert not reads_as_paragraph("Mr. Borg and Ms. Vella meet in Valletta")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("The prime minister, left, shakes hands with the governor before their meeting at the harbour office in "
+     "Valletta, Malta, Friday, May 2, 2025. The two met for the first time since the ferry dispute began in "
+     "March and agreed to meet again within a month. (Jane Doe/Pool Photo via Wire)", True),
+    ("The two envoys at the harbour office in Valletta on May 2, 2025. (Harbour Times/John Borg)", True),
+    ("The envoys met at the harbour office. REUTERS/Jane Doe/Pool", True),
+    ("The envoys met in Valletta (the capital) and agreed to meet again (in June).", False),
+    ("The talks ended without a deal, officials said (1931-45).", False),
+])
+def test_a_picture_credit_makes_a_caption_of_any_length(line, expected):
+    from compare.clean import is_caption
+
+    assert is_caption(line) is expected
+
+
+def test_a_sign_up_form_run_together_is_the_sites_whatever_its_length():
+    form = (
+        "Sign up for the daily harbour email for exclusive coverage and analysis sent to your inbox Get our free "
+        "email Email I would like to be emailed about offers, events and updates from the Harbour Times. Read our "
+        "Privacy notice"
+    )
+    assert is_site_message(form)
+    # a sentence that happens to open so ends with its full stop, and stays the story's
+    assert not is_site_message("Sign up for the new ferry route opened in March, when the two envoys agreed to meet again.")
 
 
 def _cleaned(text: str):

@@ -886,3 +886,13 @@ def test_a_quoted_title_does_not_excuse_the_outlets_own():
     (conflict,) = [c for c in fact_conflicts(rows) if c.kind == FactKind.PERSON]
     assert (conflict.a.start, conflict.b.start) == (0, 0)
 
+
+
+def test_a_name_with_two_particles_is_read_whole_and_a_pronoun_ends_a_name():
+    from compare.facts import FactKind
+
+    text = ("Commission President Anna von der Berg met Prime Minister Piotr Kowal He said the talks went well. "
+            "Kowal thanked her.")
+    facts = facts_of(text)
+    names = {f.subject for f in facts if f.kind == FactKind.PERSON}
+    assert names == {"anna von der berg", "piotr kowal"}

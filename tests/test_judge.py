@@ -36,7 +36,7 @@ def test_each_rule_is_described_and_tested(rule):
 
 
 @pytest.mark.parametrize("earlier, later, a, b", [
-    ("certainty", "hedged", "It was not made clear whether the deal would reportedly be signed on Friday.",
+    ("certainty", "hedged", "Reportedly, it was not made clear whether the deal would be signed on Friday.",
      "The deal will be signed on Friday."),
     ("polarity", "numbers", "The council did not approve 300 new posts.", "The council approved 500 new posts."),
     ("numbers", "names", "Officials said Anna Berg would send 300 troops to the mission.",

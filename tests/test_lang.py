@@ -79,8 +79,9 @@ def test_no_word_is_both_a_meeting_cue_and_an_other_date_cue():
 
 
 def test_meeting_cues_and_future_cues_do_not_overlap_beyond_the_shared_verb():
-    # "held" says a meeting took place; as a future cue it only counts inside "to be held"
-    assert LEXICON.meeting_words & LEXICON.future_words == {"held"}
+    # "held" and "agreed" say a meeting took place; as future cues they only count inside "to be held" and
+    # "agreed to meet in"
+    assert LEXICON.meeting_words & LEXICON.future_words == {"held", "agreed"}
 
 
 def test_stop_words_never_hide_a_month_a_number_or_a_meeting_word():

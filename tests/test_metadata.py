@@ -191,6 +191,25 @@ def test_normalise_place(name, canonical):
         # a region named with a possessive is not a venue
         (["They agreed to boost their presence in Japan's southwestern region."], None),
         (["In light of tensions, they agreed to act."], None),
+        # what a place is called before its name
+        (["The president arrived on Monday in the Black Sea resort of Varna for talks."], "Varna"),
+        (["The two held talks in Bulgaria’s Black Sea resort of Varna on Monday."], "Varna"),
+        (["The envoys met in the seaside resort of Varna."], "Varna"),
+        (["Talks were held in the port city of Durres on Thursday."], "Durres"),
+        # a place opening a list of places is where something matters, not where they met
+        (["The deal they discussed on Monday is vital for food supplies, especially in Africa, the Middle East and "
+          "Asia."], None),
+        (["At the talks they spoke of their investments in Kenya, Ghana and Nigeria."], None),
+        (["The two met in Varna, Bulgaria, on Monday and agreed to meet again."], "Varna"),
+        (["The president last visited the country in 2017, meeting the king at his estate in Varna."], None),
+        # a meeting agreed on is still to come
+        (["On a phone call on Friday the two sides agreed to meet in Durres.", "The two met in Varna on Monday."],
+         "Varna"),
+        # the place of an earlier meeting is not this one's
+        (["The last time the two leaders met was in June 2019 at the summit in Varna.",
+          "They will meet at the summit in Durres at the end of next month."], None),
+        # a region is weaker evidence than a city, like a country
+        (["The leaders met in the Middle East.", "Their talks in Doha on Monday ran late."], "Doha"),
         ([], None),
     ],
 )

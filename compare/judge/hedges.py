@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from compare.judge.text import SENTENCE_CACHE
 from compare.lang.en.judging import (
-    CAPITALISED, CLAUSE_ENDS, CONTRAST_TURNS, PUNCT, SOFT_HEDGES, UNCERTAIN_WHETHER, UNCLEAR_DETAIL, UNSETTLED,
+    CAPITALISED, CLAUSE_ENDS, CONTRAST_TURNS, PUNCT, QUESTION_OPENERS, SOFT_HEDGES, UNCERTAIN_WHETHER, UNCLEAR_DETAIL,
+    UNSETTLED,
 )
 
 # Where what a sentence leaves open ends: its clause (a point ends none within one sentence: "the U.S. forces").
@@ -62,9 +63,21 @@ def unclear_detail(text: str) -> str | None:
 
 @lru_cache(maxsize=SENTENCE_CACHE)
 def soft_hedge(text: str) -> str | None:
-    """The word or phrase that only reports the claim as likely or said ("reportedly", "is expected to"), or None."""
-    m = SOFT_HEDGES.search(text)
-    return m.group(0) if m else None
+    """The word or phrase that only reports the claim as likely or said ("reportedly", "is expected to"), or None.
+
+    A hedge inside a question the sentence reports ("launched a probe into whether dumping may have occurred",
+    "asked if the talks might resume") is the question's, not the sentence's: the probe and the asking are stated
+    as fact."""
+    for m in SOFT_HEDGES.finditer(text):
+        if not _inside_question(text, m.start()):
+            return m.group(0)
+    return None
+
+
+def _inside_question(text: str, at: int) -> bool:
+    """Whether position `at` follows "whether" or "if" within its clause."""
+    clause = CLAUSE_END.split(text[:at])[-1]
+    return not QUESTION_OPENERS.isdisjoint(w.strip(PUNCT).lower() for w in clause.split())
 
 
 def hedge(text: str) -> str | None:

@@ -54,6 +54,8 @@ class Lexicon:
     place_variants: Mapping[str, str]
     place_particles: frozenset[str]
     regions: frozenset[str]
+    settlement_nouns: frozenset[str]
+    settlement_adjectives: frozenset[str]
     not_places: frozenset[str]
     not_place_words: frozenset[str]
     person_titles: frozenset[str]
@@ -71,6 +73,7 @@ class Lexicon:
     site_notice: str
     credit_line: str
     caption_line: str
+    picture_credit: str
     name_variants: tuple[tuple[str, str], ...]
     british_spelling: str
     british_words: Mapping[str, str]
@@ -154,6 +157,8 @@ def english() -> Lexicon:
         place_variants=_frozen(places.PLACE_VARIANTS),
         place_particles=places.PLACE_PARTICLES,
         regions=places.REGIONS,
+        settlement_nouns=places.SETTLEMENT_NOUNS,
+        settlement_adjectives=places.SETTLEMENT_ADJECTIVES,
         not_places=places.NOT_PLACES,
         not_place_words=places.NOT_PLACE_WORDS,
         person_titles=places.PERSON_TITLES,
@@ -171,6 +176,7 @@ def english() -> Lexicon:
         site_notice=cues.SITE_NOTICE,
         credit_line=cues.CREDIT_LINE,
         caption_line=cues.CAPTION_LINE,
+        picture_credit=cues.PICTURE_CREDIT,
         name_variants=spelling.NAME_VARIANTS,
         british_spelling=spelling.BRITISH_SPELLING,
         british_words=_frozen(spelling.BRITISH_WORDS),

@@ -24,3 +24,13 @@ def test_the_month_may_is_not_a_hedge():
 ])
 def test_reporting_phrases_are_soft_hedges(text, phrase):
     assert soft_hedge(text) == phrase
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The ministry launched an inquiry into whether the steel may have been dumped below cost.", None),
+    ("Reporters asked if the talks might resume in June.", None),
+    ("It is not known whether they met, but the deal may be signed in June.", "may"),  # its own clause
+    ("The deal may be signed in June, officials said, whether or not the envoys meet.", "may"),
+])
+def test_a_hedge_inside_a_reported_question_is_the_questions(text, phrase):
+    assert soft_hedge(text) == phrase

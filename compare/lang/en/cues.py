@@ -12,9 +12,11 @@ MEETING_WORDS = frozenset(
     "signed announced".split())
 # Words that say the meeting a sentence speaks of is still to come, so its date or place is not this one's:
 # FUTURE_WORDS is the cheap test, FUTURE_CUES the phrases.
-FUTURE_WORDS = frozenset("will plan plans planned planning scheduled held next upcoming expected".split())
+FUTURE_WORDS = frozenset("will plan plans planned planning scheduled held next upcoming expected agreed agree agrees "
+                         "due".split())
 FUTURE_CUES = (
     r"\b(?:will\s+(?:hold|meet|host|visit|take\s+place|begin|start)|plan(?:s|ned|ning)?\s+to\s+(?:hold|meet|host)|planned|"
+    r"(?:agreed|agrees|agree|due)\s+to\s+(?:hold|meet|host|visit)\s+(?:\w+\s+){0,3}?in|"  # "agreed to meet in X"
     r"scheduled|to be held|next (?:week|month|year)|upcoming|is expected to (?:hold|meet)|"
     r"next\s+(?:\w+\s+){0,2}?(?:meeting|meetings|summit|talks|visit|round|encounter))\b")
 # Nouns after which "in X" places something other than the meeting ("the war in Ukraine", "investment in
@@ -23,10 +25,11 @@ NOT_MEETING_CONTEXT = frozenset(
     "war wars conflict conflicts fighting invasion offensive crisis attack attacks strike strikes front "
     "ceasefire truce occupation troops forces killed investment investments operations presence "
     "interests election elections parade".split())
-# A sentence about an earlier meeting ("they last met in Kazan", "since their previous summit in Helsinki"): its
-# place is not this meeting's.
+# A sentence about an earlier meeting ("they last met in Kazan", "since their previous summit in Helsinki", "the
+# last time they met"): its place is not this meeting's.
 PAST_MEETING_CUES = (
-    r"\b(?:last|previous|prior|earlier|first)\s+(?:\w+\s+){0,2}?(?:met|meeting|meetings|summit|talks|visit|encounter)\b"
+    r"\b(?:last|previous|prior|earlier|first)\s+(?:\w+\s+){0,2}?(?:met|meeting|meetings|summit|talks|visit|visited|encounter)\b"
+    r"|\bthe\s+last\s+time\b"  # "The last time the two leaders met was in 2019 at the summit in Osaka"
     r"|\b(?:met|meeting|summit|talks)\s+(?:\w+\s+){0,4}?(?:last|in)\s+(?:year|month|\d{4})\b")
 
 # Words just before a weekday made a possessive that put its event before the report's news ("last Friday's
@@ -66,6 +69,13 @@ CREDIT_LINE = (
 )
 # A photo caption: opened by a picture label ("FILE PHOTO:", "Photo:") or closed by a picture credit
 # ("... Photo: Jane Doe/Agency", "... (Image: X)").
+# A picture credit that closes a caption: a bracketed credit naming a picture desk ("(Pool Photo via AP)",
+# "(Getty Images)", "(EPA Photo)") or a photographer and agency joined by a slash ("(Xinhua/Huang Jingwen)"), or
+# an agency's capitals and a slash after the last sentence ("... 2025. REUTERS/Evelyn Hockstein/Pool").
+PICTURE_CREDIT = (
+    r"\((?:[^()]*\b(?i:photos?|images?|pool)\b[^()]*|[^()/\s][^()/]{0,40}/[^()/]{1,40}(?:/[^()/]{1,40})?)\)\s*$"
+    r"|[.!?]\s+[A-Z][A-Z.\- ]{1,30}/[A-Z][\w .\-]{1,40}(?:/[\w .\-]{1,40})?\s*$"
+)
 CAPTION_LINE = (
     r"^(?:file\s+)?(?:photo|picture|image|photograph|caption)s?\s*:"
     r"|\b(?:photo|picture|image|photograph)s?\s*(?:credit)?\s*:\s*[^.:]{1,60}[)\]]?\s*$"

@@ -66,6 +66,8 @@ SOFT_HEDGES = re.compile(
     r"appears?\s+to|according\s+to\s+unconfirmed)\b",
     re.IGNORECASE,
 )
+# Words that open a reported question: a hedge after one in its clause is the question's ("whether it may").
+QUESTION_OPENERS = frozenset({"whether", "if"})
 
 # --- Negation ---------------------------------------------------------------------------------------------------
 

@@ -25,7 +25,17 @@ PLACE_VARIANTS = {
 # Lower-case words inside place names ("Rio de Janeiro", "Dar es Salaam", "Port of Spain").
 PLACE_PARTICLES = frozenset("al am da das de del della des di do dos du el es im la le of sur upon y".split())
 # Regions a meeting can be said to be "in" that are weaker evidence than a city, like a country.
-REGIONS = frozenset({"europe", "asia", "africa", "korea"})
+REGIONS = frozenset({
+    "africa", "asia", "central asia", "east asia", "europe", "korea", "latin america", "middle east",
+    "north america", "south america", "south asia", "southeast asia",
+})  # fmt: skip
+# What a place is called before its name ("the Black Sea resort of Sochi", "the port city of Busan"), after any
+# capitalised words ("the Italian city of", "Russia's Black Sea resort of"), with an optional plain word first.
+SETTLEMENT_NOUNS = frozenset({"capital", "city", "island", "port", "resort", "town", "village"})
+SETTLEMENT_ADJECTIVES = frozenset({
+    "border", "central", "coastal", "eastern", "holiday", "lakeside", "mountain", "northern", "port", "resort",
+    "seaside", "southern", "western",
+})  # fmt: skip
 # Upper-case words that open a paragraph like a dateline but are labels, not places ("UPDATE: ...").
 NOT_PLACES = frozenset({
     "a", "advertisement", "analysis", "breaking", "breaking news", "ceo", "cfo", "clarification", "comment", "correction", "editor's note", "editorial", "editors note", "exclusive", "explainer", "fact check", "factbox", "faq", "full text", "graphic", "i", "interview", "listen", "live", "live updates", "more", "note", "opinion", "photo", "photos", "podcast", "poll", "ps", "q", "read", "read more", "related", "review", "see also", "source", "sources", "summary", "timeline", "tl;dr", "transcript", "update", "updated", "video", "warning", "watch"
