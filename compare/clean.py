@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from compare.lang import LEXICON
-from compare.metadata import find_dateline, parse_date_line
+from compare.metadata import find_dateline, parse_date_line, place_line
 from compare.models import Dropped, DropReason, Source
 
 # A line with fewer words than this and no closing punctuation is a label ("Most Popular", "Short Url:").
@@ -93,6 +93,9 @@ class Cleaned:
     title: str | None = None
     published: str | None = None
     dateline_place: str | None = None
+    # the date of a dateline set on lines of its own ("September 2, 2025" above "Beijing"): the news's date at
+    # its place, read as the meeting's when the text states none (compare.pipeline)
+    dateline_date: str | None = None
 
 
 def lines_of(text: str) -> list[Line]:
@@ -345,6 +348,9 @@ def clean(source: Source) -> Cleaned:
     text = source.text
     lines = lines_of(text)
     reasons = mark_repeats(lines, classify_lines(lines))
+    own_lines = standalone_dateline(lines, reasons)
+    if own_lines is not None:
+        reasons[own_lines.line] = DropReason.DATELINE
     dropped: list[Dropped] = []
     blocks: list[Block] = []
     previous_body: int | None = None
@@ -364,12 +370,47 @@ def clean(source: Source) -> Cleaned:
             blocks.append(Block(start, line.end))
         previous_body = i
     dropped.sort(key=lambda d: (d.start, d.end))
-    return Cleaned(source.id, tuple(blocks), tuple(dropped), *_revealed_metadata(lines, reasons))
+    title, published, place = _revealed_metadata(lines, reasons, own_lines)
+    return Cleaned(source.id, tuple(blocks), tuple(dropped), title, published, place,
+                   own_lines.date if own_lines is not None else None)
 
 
-def _revealed_metadata(lines: list[Line], reasons: list[str | None]) -> tuple[str | None, str | None, str | None]:
+@dataclass(frozen=True, slots=True)
+class OwnLineDateline:
+    """A dateline set on lines of its own: the line of its place, the place, and the date of a stamp beside it."""
+
+    line: int
+    place: str
+    date: str | None  # ISO, when a date stamp stands right above or below the place line
+
+
+def standalone_dateline(lines: list[Line], reasons: list[str | None]) -> OwnLineDateline | None:
+    """A line that is only a place (metadata.place_line) at the top of the story, right above a paragraph of it
+    or beside a date stamp ("September 2, 2025" / "Beijing"): a dateline set on lines of its own, as many pages
+    print it. The top of the story is what comes before its second paragraph (the first is often a standfirst
+    or a photo's caption). None when the first paragraph opens with a dateline itself, or no such line is
+    there. A place line far from the story, or one beside neither a stamp nor the story, is a menu's or a
+    byline's."""
+    body = [i for i, r in enumerate(reasons) if r is None]
+    if not body or find_dateline(lines[body[0]].text):
+        return None
+    top = body[1] if len(body) > 1 else len(lines)
+    for i in range(top):
+        if reasons[i] is None or reasons[i] == DropReason.TITLE:
+            continue
+        place = place_line(lines[i].text)
+        if place is None:
+            continue
+        beside = [k for k in (i - 1, i + 1) if 0 <= k < len(lines) and reasons[k] == DropReason.DATE]
+        if beside or i + 1 < len(lines) and reasons[i + 1] is None:
+            return OwnLineDateline(i, place, parse_date_line(lines[beside[0]].text) if beside else None)
+    return None
+
+
+def _revealed_metadata(lines: list[Line], reasons: list[str | None], own_lines: OwnLineDateline | None = None
+                       ) -> tuple[str | None, str | None, str | None]:
     """Title, publication date and dateline place, from the first title line, the date stamp nearest the story
-    and the first body line.
+    and the first body line, or a dateline on lines of its own above it (standalone_dateline).
 
     The stamp nearest the story is the last one above its first body line (else the first one below it): a
     page's header may carry a date of the site's own (the day the page was built, or a stale one left in a
@@ -382,7 +423,9 @@ def _revealed_metadata(lines: list[Line], reasons: list[str | None]) -> tuple[st
     published = parse_date_line(lines[nearest].text) if nearest is not None else None
     first_body = lines[body_at].text if body_at < len(lines) else None
     found = find_dateline(first_body) if first_body else None
-    return title, published, (found[1] if found else None)
+    if found:
+        return title, published, found[1]
+    return title, published, (own_lines.place if own_lines is not None else None)
 
 
 def _drop_bullet(source: Source, line: Line, dropped: list[Dropped]) -> int:

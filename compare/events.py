@@ -26,8 +26,11 @@ Content first, metadata as evidence. How, in order:
    is about as close across as within;
    stopping below a threshold: the number of events is not fixed in advance. Then small groups left over
    (most often one source) join the larger event they clearly match, and passes of moves put a source that
-   joined an event early into another it matches clearly better. Sources the analyst labelled (the manifest's
-   `event` column) start as one group per label, and two labels never merge.
+   joined an event early into another it matches clearly better; then linkage runs again from the events as
+   they stand, with the same checks, and moves again, until no two events merge (a neighbouring story's
+   reports that held one half of a meeting's coverage apart from the other have moved away by then). Sources
+   the analyst labelled (the manifest's `event` column) start as one group per label, and two labels never
+   merge.
 """
 
 from __future__ import annotations
@@ -436,13 +439,20 @@ def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarra
 
     Agreement on date and place counts in full only when the two also share names (cosine of their name views
     at least name_gate): at a summit, many meetings share the day and the city but not the people. Windows more
-    than day_slack apart weigh against a pair without ruling it out (that is left to firm windows a week apart).
+    than day_slack apart weigh against a pair without ruling it out (that is left to firm windows a week apart),
+    unless one is follow-up coverage (_follows_up): a report dated by its publication alone that appeared after
+    the meeting date the other states (written out, or a weekday resolved), by less than conflict_days. Two
+    publication dates alone say nothing of which report follows up on which, and still count.
     """
     adjust = np.zeros(len(rows), dtype=np.float64)
     gate = np.minimum(1.0, shared_names / config.name_gate)
     stated = [frozenset(_stated(d, config)) for d in docs]
     bounded = (windows[:, 0] != _UNBOUNDED[0]) | (windows[:, 1] != _UNBOUNDED[1])
-    apart = bounded[rows] & bounded[cols] & (_gap(windows[rows], windows[cols]) > config.day_slack)
+    published = np.array([_published_alone(d, config) for d in docs], dtype=np.int64)
+    has_stated = np.array([bool(s) for s in stated])
+    follow_up = (has_stated[cols] & _follows_up(published[rows], windows[cols], config)
+                 | has_stated[rows] & _follows_up(published[cols], windows[rows], config))
+    apart = bounded[rows] & bounded[cols] & (_gap(windows[rows], windows[cols]) > config.day_slack) & ~follow_up
     if weekdays is not None:
         apart |= _weekdays_apart(weekdays[rows], weekdays[cols], config)
     adjust[apart] -= config.date_penalty
@@ -458,6 +468,26 @@ def _evidence_adjustment(docs: list[EventDoc], rows: np.ndarray, cols: np.ndarra
         if not stated[i].isdisjoint(stated[j]):
             adjust[k] += config.date_bonus * gate[k]
     return adjust
+
+
+def _published_alone(doc: EventDoc, config: GroupingConfig) -> int:
+    """The first day of the source's publication date when its window comes from that date alone (the text
+    states no meeting date that fits it), else _UNBOUNDED[0]."""
+    published = _published_days(doc)
+    if published is None or _stated(doc, config) or _window(doc, config) != (
+            published[0] - config.published_lag, published[1] + config.published_lead):
+        return _UNBOUNDED[0]
+    return published[0]
+
+
+def _follows_up(published: np.ndarray, windows: np.ndarray, config: GroupingConfig) -> np.ndarray:
+    """Element-wise: a report dated by its publication alone (`published`, its first day) appeared after the
+    other report's meeting window, by less than conflict_days: follow-up coverage (statements, analyses,
+    reactions come out days after a meeting), which its publication date does not set apart from the meeting.
+    A week or more after, the dates still weigh against the pair; a report published before the meeting (a
+    preview) is not covered."""
+    after = published - windows[..., 1]
+    return (published != _UNBOUNDED[0]) & (after > 0) & (after < config.conflict_days)
 
 
 def _places_conflict(a: str, b: str, names_a: Parties, names_b: Parties) -> bool:
@@ -539,7 +569,22 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
             group = destination[group]
         for u in members[small]:
             labels[u] = group
-    return _settle(graph, labels, config)
+    return _relink(graph, _settle(graph, labels, config), config)
+
+
+def _relink(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[int]:
+    """Linkage again, from the events as they stand, then moves again, until no two events merge. Linkage merges
+    greedily, best pair first: a few reports of a neighbouring story can join one half of a meeting's coverage
+    early, make that half date its news to their weekday or read less like the other half, and so keep the two
+    halves apart; once the moves have taken them to their own story, the halves pass the same checks and
+    merge. Only merges, with every check of the first linkage; each pass leaves fewer events, so it ends."""
+    vetoes, bounded = _veto_view(graph)
+    while True:
+        merged = _linkage(len(graph.docs), graph.rows, graph.cols, graph.scores, vetoes, graph.parties, config,
+                          bounded, graph.fixed, graph.weekdays, graph.said_on, np.asarray(labels, dtype=np.int64))
+        if len(set(merged)) == len(set(labels)):
+            return labels
+        labels = _settle(graph, merged, config)
 
 
 def _settle(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[int]:
@@ -671,7 +716,7 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
              windows: np.ndarray, parties: Sequence[Parties] | None = None,
              config: GroupingConfig = DEFAULT, firm: np.ndarray | None = None,
              fixed: np.ndarray | None = None, weekdays: np.ndarray | None = None,
-             said_on: np.ndarray | None = None) -> list[int]:
+             said_on: np.ndarray | None = None, start: np.ndarray | None = None) -> list[int]:
     """Cluster label of each source: agglomerative linkage on the sparse graph of candidate pairs, with
     date-window constraints.
 
@@ -692,6 +737,9 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
     Sources that share an analyst's label (`fixed`, -1 for none) start as one cluster, whatever their scores
     and dates; two clusters holding different labels never merge. An unlabelled source joins a labelled cluster
     only as it would join any other: by the same linkage and the same checks.
+
+    `start` (a group number per source) starts the linkage from groups already formed instead (_relink): each
+    group is one cluster, holding the analyst's label of its sources if any.
     """
     size = [1] * n
     inner = [0.0] * n  # summed scores of the pairs inside each cluster
@@ -706,11 +754,13 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
     parent = list(range(n))
     alive = [True] * n
     label = [-1] * n if fixed is None else fixed.tolist()
+    grouped = start if start is not None else fixed
     first: dict[int, int] = {}
-    for i, number in enumerate(label):
-        root = first.setdefault(number, i) if number >= 0 else i  # the label's first source holds the cluster
+    for i, number in enumerate([-1] * n if grouped is None else grouped.tolist()):
+        root = first.setdefault(number, i) if number >= 0 else i  # the group's first source holds the cluster
         if root != i:
             parent[i], alive[i] = root, False
+            label[root] = max(label[root], label[i])
             size[root] += 1
             leads[root] += leads[i]
             named[root] |= named[i]
@@ -728,7 +778,7 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
         links[i][j] = links[i].get(j, 0.0) + s
         links[j][i] = links[j].get(i, 0.0) + s
     version = [0] * n
-    if fixed is None:
+    if grouped is None:
         heap = [(-s, i, j, 0, 0) for i, j, s in zip(rows.tolist(), cols.tolist(), scores.tolist())
                 if s >= config.link_threshold]
     else:

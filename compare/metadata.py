@@ -145,6 +145,18 @@ def _sentence_kind(sentence: str) -> tuple[bool, bool]:
     return about_meeting, future
 
 
+# "last Friday's summit": a weekday made the possessive of an event that lies before the report's news names that
+# earlier event by its day, not the day of the news.
+_EARLIER_EVENTS_DAY = re.compile(LEXICON.earlier_day_cues, re.IGNORECASE)
+_POSSESSIVE = re.compile(r"[’']s\b")
+
+
+def _earlier_events_day(line: str, match: re.Match[str]) -> bool:
+    """Whether a weekday word is the possessive of an earlier event ("last Friday's summit")."""
+    return (_POSSESSIVE.match(line, match.end("day")) is not None
+            and _EARLIER_EVENTS_DAY.search(line, max(0, match.start("day") - 12), match.start("day")) is not None)
+
+
 def _tied_elsewhere(prefix: str) -> bool:
     """Does the text just before a date tie it to something other than the meeting?"""
     return OTHER_DATE_CUES.search(prefix[-_CUE_LOOKBACK:]) is not None
@@ -302,6 +314,35 @@ def find_dateline(paragraph: str) -> tuple[int, str] | None:
     if match.end() >= len(paragraph.rstrip()):
         return None  # nothing follows: a heading, not a dateline
     return match.end(), normalise_place(place)
+
+
+# A line that is only a place: one to three capitalised words, optionally ", Country" ("Beijing", "WASHINGTON",
+# "Tianjin, China").
+_PLACE_LINE = re.compile(rf"^(?P<place>{_CAP_WORD}(?: {_CAP_WORD}){{0,2}})"
+                         rf"(?:,\s+(?P<country>{_CAP_WORD}(?: {_CAP_WORD}){{0,2}}))?$")
+_KNOWN_CITIES = frozenset(_fold(city) for city in LEXICON.place_variants.values())
+
+
+def place_line(line: str) -> str | None:
+    """The normalised place of a line that is only a place name, as pages set a dateline on a line of its own
+    ("Beijing", "WASHINGTON", "Tianjin, China"); None for any other line. The place must be known as one: a
+    national capital or a city the lexicon knows by name, or any name followed by a country the gazetteer knows.
+    A standalone line of capitalised words is as often a byline ("SHIN MIN-HEE") or a section label ("World",
+    "Politics", a country), so a name alone that the lexicon does not know is not taken for a place."""
+    match = _PLACE_LINE.match(line.strip())
+    if match is None:
+        return None
+    place, country = match.group("place"), match.group("country")
+    if any(not word[:1].isupper() for word in place.split()) or not _may_be_place(place):
+        return None
+    folded = _fold(place.rstrip("."))
+    if folded in LEXICON.not_places or folded in COUNTRIES:
+        return None
+    if country is not None:
+        return normalise_place(place) if _fold(country.rstrip(".")) in COUNTRIES else None
+    canonical = normalise_place(place)
+    known = folded in CAPITAL_COUNTRY or folded in LEXICON.place_variants or _fold(canonical) in _KNOWN_CITIES
+    return canonical if known else None
 
 
 def normalise_place(name: str) -> str:
@@ -558,7 +599,8 @@ def news_weekdays(lines: Sequence[str], *, said_on: bool = False) -> tuple[int, 
         for match in _WEEKDAY.finditer(line):
             before = line[:match.start()]
             if (match.group("post") and "next" in match.group("post") or before.rstrip().lower().endswith("next")
-                    or _tied_elsewhere(before) or said_on and not _said_on(match, before)):
+                    or _tied_elsewhere(before) or said_on and not _said_on(match, before)
+                    or _earlier_events_day(line, match)):
                 continue
             day = WEEKDAYS[match.group("day").lower()]
             if day not in found:
@@ -586,7 +628,8 @@ def _day_hits(sentence: str, pub: date | None) -> list[tuple[int, int, str | Non
             hits.append((span[0], span[1], resolved, None))
     if "day" in sentence:
         for match in _WEEKDAY.finditer(sentence):
-            if match.group("post") and "next" in match.group("post") or _tied_elsewhere(sentence[:match.start()]):
+            if (match.group("post") and "next" in match.group("post") or _tied_elsewhere(sentence[:match.start()])
+                    or _earlier_events_day(sentence, match)):
                 continue
             if any(s <= match.start() < e for s, e in taken):
                 continue  # "Sunday, October 20" already read as a date

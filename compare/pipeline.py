@@ -118,7 +118,9 @@ def prepare(source: Source, max_sentences: int | None = None) -> Prepared:
     own = acronym_key(acronyms_in(" ".join(texts)))
     terms = tuple(sentence_terms(text, own) for text in texts)  # read once here, where sources run in parallel
     facts = source_facts(source, sentences, published)
-    return Prepared(source, sentences, dropped, tuple(meeting_dates(texts, published)), terms, own, facts)
+    # A dateline's date dates the news at its place: the meeting's date when the text states none itself.
+    dates = meeting_dates(texts, published) or ((cleaned.dateline_date,) if cleaned.dateline_date else ())
+    return Prepared(source, sentences, dropped, tuple(dates), terms, own, facts)
 
 
 def _too_many_sentences(source: Source, shown: str, count: int, limit: int) -> TooManySentences:

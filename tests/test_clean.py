@@ -327,3 +327,61 @@ def test_a_sign_up_form_run_together_is_the_sites_whatever_its_length():
     assert is_site_message(form)
     # a sentence that happens to open so ends with its full stop, and stays the story's
     assert not is_site_message("Sign up for the new ferry route opened in March, when the two envoys agreed to meet again.")
+
+
+def _cleaned(text: str):
+    cleaned = clean(Source("w", "w.txt", text))
+    return cleaned, {d.text: d.reason for d in cleaned.dropped}
+
+
+def test_a_dateline_set_on_lines_of_its_own_gives_the_place_and_the_date():
+    cleaned, reasons = _cleaned(
+        "Leaders of Kenya and Tanzania Sign Tariff Accord at Border Talks\n"
+        "March 4, 2025\n"
+        "Nairobi\n"
+        "The presidents of Kenya and Tanzania signed an accord cutting tariffs on farm goods by a tenth.\n"
+        "Officials said the cuts would apply from July.\n")
+    assert (cleaned.dateline_place, cleaned.dateline_date, cleaned.published) == ("Nairobi", "2025-03-04",
+                                                                                 "2025-03-04")
+    assert reasons["Nairobi"] == "dateline" and reasons["March 4, 2025"] == "date"
+
+
+def test_a_place_line_below_a_caption_and_above_its_stamp_is_the_dateline():
+    cleaned, reasons = _cleaned(
+        "Border talks.\n"  # a photo's caption, read as the first paragraph
+        "NAIROBI\n"
+        "4 March 2025\n"
+        "The presidents of Kenya and Tanzania signed an accord cutting tariffs on farm goods by a tenth.\n")
+    assert (cleaned.dateline_place, cleaned.dateline_date) == ("Nairobi", "2025-03-04")
+    assert reasons["NAIROBI"] == "dateline"
+
+
+def test_a_place_line_right_above_the_story_is_its_dateline_without_a_date():
+    cleaned, _ = _cleaned(
+        "Leaders of Kenya and Tanzania Sign Tariff Accord at Border Talks\n"
+        "WASHINGTON\n"
+        "The presidents of Kenya and Tanzania signed an accord cutting tariffs on farm goods by a tenth.\n")
+    assert (cleaned.dateline_place, cleaned.dateline_date) == ("Washington", None)
+
+
+@pytest.mark.parametrize("text", [
+    # a byline in capitals beside the stamp is no place
+    "Leaders of Kenya and Tanzania Sign Tariff Accord at Border Talks\nMarch 4, 2025\nAMINA ODHIAMBO\n"
+    "The presidents of Kenya and Tanzania signed an accord cutting tariffs on farm goods by a tenth.\n",
+    # a place line below the story's second paragraph is not at its top
+    "The presidents of Kenya and Tanzania signed an accord cutting tariffs on farm goods by a tenth.\n"
+    "Officials said the cuts would apply from July.\nMarch 4, 2025\nNairobi\nTraders welcomed the accord.\n",
+    # a place line neither beside a stamp nor right above the story: a menu's entry
+    "Nairobi\nMost Read Stories\nThe presidents of Kenya and Tanzania signed an accord cutting tariffs.\n",
+])
+def test_a_place_line_away_from_the_story_or_a_byline_is_no_dateline(text):
+    cleaned, _ = _cleaned(text)
+    assert (cleaned.dateline_place, cleaned.dateline_date) == (None, None)
+
+
+def test_a_dateline_in_the_first_paragraph_outranks_a_place_line_above_it():
+    cleaned, reasons = _cleaned(
+        "March 4, 2025\nNairobi\n"
+        "ARUSHA, Tanzania — The presidents of Kenya and Tanzania signed an accord cutting tariffs by a tenth.\n")
+    assert (cleaned.dateline_place, cleaned.dateline_date) == ("Arusha", None)
+    assert reasons["Nairobi"] == "boilerplate"

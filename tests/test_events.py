@@ -993,3 +993,47 @@ def test_a_report_published_a_week_or_more_before_a_stated_meeting_date_is_anoth
     late = [EventDoc("a", "2025-09-10", "Salburg", ("2025-09-10",), SUMMIT_A),
             EventDoc("b", "2025-10-06", "Salburg", (), SUMMIT_B)]
     assert [e.sources for e in group_events(late)] == [("a", "b")]
+
+
+def test_a_report_published_days_after_a_stated_meeting_date_is_follow_up_and_not_set_apart_by_it():
+    from compare.events import DEFAULT, _graph
+
+    def score(published: str, dates: tuple[str, ...], other_published: str | None = "2025-03-14",
+              other_dates: tuple[str, ...] = ("2025-03-14",)) -> float:
+        docs = [EventDoc("a", other_published, None, other_dates, SUMMIT_A), EventDoc("b", published, None, dates, SUMMIT_B)]
+        return float(_graph(docs, DEFAULT).scores[0])
+
+    same_day = score("2025-03-14", ())
+    assert score("2025-03-20", ()) == same_day  # six days after the talks the other report dates: follow-up
+    assert score("2025-03-22", ()) < same_day  # eight days after: the dates weigh against the pair again
+    # a meeting date the later report states itself, five days from the other's, still counts against the pair
+    assert score("2025-03-20", ("2025-03-19",)) < same_day
+    # two publication dates alone do not say which report follows up on which
+    assert score("2025-03-20", (), other_dates=()) < score("2025-03-14", (), other_dates=())
+    # and a report published before the meeting date the other states is no follow-up
+    assert score("2025-03-10", (), other_published="2025-03-15", other_dates=("2025-03-15",)) < same_day
+
+
+def test_events_left_apart_by_the_first_linkage_merge_once_they_pass_its_checks():
+    import dataclasses
+
+    import numpy as np
+
+    from compare import events as ev
+
+    # Two halves of one meeting's coverage, as close across as within: the greedy first linkage can leave them
+    # apart (a neighbouring story's reports held one half until the moves took them away); linkage again from the
+    # events as they stand merges them.
+    pairs = {(i, j): 0.6 if (i < 3) == (j < 3) else 0.5 for i in range(6) for j in range(i + 1, 6)}
+    graph = _hand_graph(pairs, 6)
+    merged = ev._relink(graph, [0, 0, 0, 3, 3, 3], ev.DEFAULT)
+    assert len(set(merged)) == 1
+    # with every check of the first linkage: halves that date their news to different weekdays stay apart...
+    days = np.array([0, 0, 0, 3, 3, 3], dtype=np.int64)
+    by_day = dataclasses.replace(graph, weekdays=days, said_on=days)
+    assert ev._relink(by_day, [0, 0, 0, 3, 3, 3], ev.DEFAULT) == [0, 0, 0, 3, 3, 3]
+    # ... as do two events the analyst labelled apart, and halves far less close across than within
+    labelled = dataclasses.replace(graph, fixed=np.array([0, 0, 0, 1, 1, 1], dtype=np.int64))
+    assert len(set(ev._relink(labelled, [0, 0, 0, 3, 3, 3], ev.DEFAULT))) == 2
+    apart = _hand_graph({k: (0.6 if v == 0.6 else 0.2) for k, v in pairs.items()}, 6)
+    assert ev._relink(apart, [0, 0, 0, 3, 3, 3], ev.DEFAULT) == [0, 0, 0, 3, 3, 3]

@@ -12,6 +12,7 @@ from compare.metadata import (
     news_weekday,
     normalise_place,
     parse_date_line,
+    place_line,
 )
 
 
@@ -122,6 +123,40 @@ def test_find_dateline(paragraph, prefix, place):
 )
 def test_find_dateline_rejects(paragraph):
     assert find_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Beijing", "Beijing"),  # a national capital
+        ("WASHINGTON", "Washington"),  # written as wire datelines are
+        ("Peking", "Beijing"),  # an exonym the lexicon knows
+        ("Napoli", "Naples"),
+        ("Tianjin, China", "Tianjin"),  # any city, followed by a country the gazetteer knows
+        ("  Kyiv  ", "Kyiv"),
+    ],
+)
+def test_place_line_reads_a_line_that_is_only_a_place(line, place):
+    assert place_line(line) == place
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "SHIN MIN-HEE",  # a byline in capitals
+        "Maria Lopez",  # a byline
+        "Tianjin",  # a city the lexicon does not know, alone: as likely a byline or a label
+        "China",  # a country alone: a section label as often as a dateline
+        "World",
+        "UPDATE",
+        "President Lee",  # a title opens a person's name
+        "Beijing talks",  # a place and more
+        "Talks in Beijing.",
+        "Tianjin, Shipping",  # no country after the comma
+    ],
+)
+def test_place_line_rejects_bylines_labels_and_sentences(line):
+    assert place_line(line) is None
 
 
 @pytest.mark.parametrize(
@@ -447,3 +482,14 @@ def test_meeting_dates_read_the_ordinal_dot_only_with_a_year():
     assert meeting_dates([statement], "2025-05-19") == ("2025-05-08",)
     # a day's number ending one sentence and "May" opening the next is no date
     assert meeting_dates(["The talks ran until 12. May the two sides meet again."], "2025-05-19") == ()
+
+
+def test_a_weekday_made_the_possessive_of_an_earlier_event_is_not_the_news_day():
+    from compare.metadata import news_weekdays
+
+    recall = "The meeting, which included European leaders, followed last Friday’s historic summit in Alaska."
+    assert news_weekdays([recall]) == ()
+    assert meeting_dates([recall.replace("’", "'")], "2025-08-19") == ()
+    # the news's own day stays, in the possessive too and after "last" without it
+    assert news_weekdays(["Friday's summit ended without a deal."]) == (4,)
+    assert news_weekdays(["The two leaders met last Friday in Anchorage."]) == (4,)

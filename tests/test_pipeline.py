@@ -233,3 +233,16 @@ def test_the_judge_reads_its_config_from_the_settings():
     loose = compare([seeds], Settings(workers=1, judging=JudgingConfig(contained_share=1.0)))
     partial = lambda c: sum(f.kind == "partial" for f in c.finding_records)  # noqa: E731
     assert partial(default) == 0 and partial(loose) > 0
+
+
+def test_a_dateline_on_lines_of_its_own_dates_the_meeting_only_when_the_text_states_no_date():
+    from compare.models import Source
+
+    top = "Leaders of Kenya and Tanzania Sign Tariff Accord at Border Talks\nMarch 4, 2025\nNairobi\n"
+    undated = prepare(Source("a", "a.txt", top + "The presidents of Kenya and Tanzania signed an accord at their "
+                             "talks, cutting tariffs on farm goods by a tenth.\n"))
+    assert (undated.source.place, undated.source.published, undated.dates) == ("Nairobi", "2025-03-04",
+                                                                               ("2025-03-04",))
+    stated = prepare(Source("b", "b.txt", top + "The presidents of Kenya and Tanzania met on March 2 and signed "
+                            "an accord cutting tariffs on farm goods by a tenth.\n"))
+    assert stated.dates == ("2025-03-02",)  # the text's own date of the meeting stands

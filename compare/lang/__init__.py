@@ -67,6 +67,7 @@ class Lexicon:
     future_cues: str
     not_meeting_context: frozenset[str]
     past_meeting_cues: str
+    earlier_day_cues: str
     other_date_cues: str
     call_to_action: str
     site_notice: str
@@ -169,6 +170,7 @@ def english() -> Lexicon:
         future_cues=cues.FUTURE_CUES,
         not_meeting_context=cues.NOT_MEETING_CONTEXT,
         past_meeting_cues=cues.PAST_MEETING_CUES,
+        earlier_day_cues=cues.EARLIER_DAY_CUES,
         other_date_cues=cues.OTHER_DATE_CUES,
         call_to_action=cues.CALL_TO_ACTION,
         site_notice=cues.SITE_NOTICE,

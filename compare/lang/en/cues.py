@@ -32,6 +32,10 @@ PAST_MEETING_CUES = (
     r"|\bthe\s+last\s+time\b"  # "The last time the two leaders met was in 2019 at the summit in Osaka"
     r"|\b(?:met|meeting|summit|talks)\s+(?:\w+\s+){0,4}?(?:last|in)\s+(?:year|month|\d{4})\b")
 
+# Words just before a weekday made a possessive that put its event before the report's news ("last Friday's
+# summit"), read case-insensitively, ending where the weekday starts.
+EARLIER_DAY_CUES = r"\b(?:last|previous|earlier)\s+$"
+
 # Words just before a date that tie it to something other than the meeting ("took office on Oct. 1"), read
 # case-insensitively up to three words before the date. None is a meeting word: what a meeting did ("signed",
 # "announced") dates the meeting.
