@@ -25,6 +25,9 @@ MIN_BULLET_SENTENCE_WORDS = 8
 HEADLINE_CAPITALISED_SHARE = 0.75
 # A title has at least this many words (a shorter first line is a masthead or label).
 MIN_TITLE_WORDS = 4
+# A line inside the story without closing punctuation and at most this many words, between two paragraphs, is a
+# section heading ("Trade imbalance and recruitment concerns"); a sentence that lost its full stop is longer.
+MAX_SUBHEADING_WORDS = 8
 # A line longer than this that ends a sentence inside it is a paragraph, not a title or a list entry, even without
 # a closing full stop: a title is one statement, while a lead paragraph the page cut off mid-sentence, or a
 # statement's numbered paragraph, is several.
@@ -250,6 +253,7 @@ def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | No
     reasons: list[str | None] = []
     seen_body = False
     seen_statement = False  # a body line that states something in full: the story has begun
+    previous_kept = ""
     title_found = False
     after_marker = False
     story_ended = False  # a credit line has closed the story: the rest of the page is the site's
@@ -285,12 +289,25 @@ def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | No
             reason = DropReason.BOILERPLATE
         elif is_headline_like(text):
             reason = DropReason.BOILERPLATE
+        elif seen_statement and _is_subheading(text, following, previous_kept):
+            reason = DropReason.BOILERPLATE
         if reason is None:
             seen_body = True
             seen_statement = seen_statement or ends_sentence(text) or reads_as_paragraph(text)
+            previous_kept = text
         after_marker = is_list_marker(text) or (after_marker and reason is not None and item is None)
         reasons.append(reason)
     return reasons
+
+
+def _is_subheading(text: str, following: str, previous: str) -> bool:
+    """A section heading inside the story ("Economic focus and the war"): a short line in sentence case without
+    closing punctuation between two paragraphs that end their sentences. A sentence broken across lines goes on
+    in lower case and is no heading."""
+    return (
+        len(words(text)) <= MAX_SUBHEADING_WORDS and not ends_sentence(text) and ends_sentence(previous)
+        and (ends_sentence(following) or reads_as_paragraph(following)) and not continues(text, following)
+    )
 
 
 def _reads_as_title(text: str, following: str) -> bool:

@@ -385,3 +385,27 @@ def test_a_dateline_in_the_first_paragraph_outranks_a_place_line_above_it():
         "ARUSHA, Tanzania — The presidents of Kenya and Tanzania signed an accord cutting tariffs by a tenth.\n")
     assert (cleaned.dateline_place, cleaned.dateline_date) == ("Arusha", None)
     assert reasons["Nairobi"] == "boilerplate"
+
+def test_a_section_heading_inside_the_story_is_dropped():
+    text = (
+        "The envoys of the two islands ended their talks in Valletta on Friday.\n"
+        "Ferry routes and fishing rights\n"
+        "The envoys agreed to reopen two ferry routes before the summer.\n"
+        "The ministers said the talks\n"
+        "went well.\n"
+    )
+    kept = _kept(text)
+    assert "Ferry routes and fishing rights" not in kept
+    # a sentence broken across lines goes on in lower case: no heading
+    assert any(k.startswith("The ministers said the talks") for k in kept)
+
+
+@pytest.mark.parametrize("line", [
+    "The envoys at the harbour office, May 2, 2025. Jane Doe/Pool Image Credit: Wire Agency",
+    "The prime minister (right) is welcomed by the governor (Wire)",
+    "Follow us on Image Source : WIRE The two envoys during a tour of the harbour",
+])
+def test_a_labelled_credit_or_a_place_in_the_picture_makes_a_caption(line):
+    from compare.clean import is_caption
+
+    assert is_caption(line)

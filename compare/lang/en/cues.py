@@ -71,10 +71,14 @@ CREDIT_LINE = (
 # ("... Photo: Jane Doe/Agency", "... (Image: X)").
 # A picture credit that closes a caption: a bracketed credit naming a picture desk ("(Pool Photo via AP)",
 # "(Getty Images)", "(EPA Photo)") or a photographer and agency joined by a slash ("(Xinhua/Huang Jingwen)"), or
-# an agency's capitals and a slash after the last sentence ("... 2025. REUTERS/Evelyn Hockstein/Pool").
+# an agency's capitals and a slash after the last sentence ("... 2025. REUTERS/Evelyn Hockstein/Pool"); or, anywhere
+# in the line, a labelled credit ("Image Credit:") or where someone in the picture stands ("(right)", "(L)").
 PICTURE_CREDIT = (
     r"\((?:[^()]*\b(?i:photos?|images?|pool)\b[^()]*|[^()/\s][^()/]{0,40}/[^()/]{1,40}(?:/[^()/]{1,40})?)\)\s*$"
     r"|[.!?]\s+[A-Z][A-Z.\- ]{1,30}/[A-Z][\w .\-]{1,40}(?:/[\w .\-]{1,40})?\s*$"
+    r"|\b(?i:image|photo|picture)\s+(?i:credit|source)\s*:"  # "... /Pool Image Credit: Agency", "Image Source : AGENCY"
+    # where the people in the picture stand: "Modi (right) is hosted by Putin (Agency)", "X (L) and Y (R) meet"
+    r"|\((?i:right|left|centre|center|far right|far left|second (?:left|right)|2nd (?:left|right)|L|R|C)\)"
 )
 CAPTION_LINE = (
     r"^(?:file\s+)?(?:photo|picture|image|photograph|caption)s?\s*:"
