@@ -109,9 +109,9 @@ def confirm_weak_matches(
     """`found` with every match below `threshold` (a mutual best) undone unless its two sentences share a word of
     the claim (`shares_claim_word`). Sentences of one meeting are often each other's best match only because both
     name its leaders and its city; a paraphrase of one claim shares a word besides ("devolved", "map", "100
-    minutes"). Only the lexical matcher (alone or in the hybrid) has the word weights to tell."""
-    rarity = matcher.rarity if isinstance(matcher, LexicalMatcher) else \
-        matcher.lexical.rarity if isinstance(matcher, HybridMatcher) else None
+    minutes"). Only the lexical matcher: its weak matches rest on shared words alone, while the hybrid's rest on
+    the embedding too, which finds paraphrases that share no word (that is what it is for)."""
+    rarity = matcher.rarity if isinstance(matcher, LexicalMatcher) else None
     if rarity is None or min_weight <= 0:
         return dict(found)
     texts = {(i, s.id): s.text for i, group in enumerate(groups) for s in group}

@@ -213,3 +213,14 @@ def test_confirm_weak_matches_undoes_only_weak_matches_without_a_claim_word():
     assert [cp.matched for cp in out[1, 0]] == [False, True]
     # 0 turns the check off
     assert confirm_weak_matches([a, b], found, matcher, terms, None, 0.23, 0) == found
+
+
+def test_the_hybrids_weak_matches_are_left_to_its_embedding():
+    from compare.align import Counterpart, HybridMatcher, confirm_weak_matches
+
+    terms, rarity = _meeting_terms()
+    hybrid = HybridMatcher.__new__(HybridMatcher)  # no model needed: the check never asks it
+    a = [Sentence("a", 0, 0, 1, _MEETING[3])]
+    b = [Sentence("b", 0, 0, 1, _MEETING[5])]
+    found = {(0, 1): (Counterpart(0, 0, 0.12, True, True),), (1, 0): (Counterpart(0, 0, 0.12, True, True),)}
+    assert confirm_weak_matches([a, b], found, hybrid, terms, None, 0.23, 3.5) == found
