@@ -67,6 +67,8 @@ def name_conflict(a: str, b: str, acronyms) -> Clash | None:
             continue
         if not all(CAPITALISED.match(w) for w in left + right):
             continue
+        if _calendar(left) and _calendar(right):
+            continue  # a day or month in both ("on Tuesday" / "on July.9"): the date rules compare those
         left, right = _without_titles(left), _without_titles(right)
         if not left or not right or _same_countries(left, right):
             continue
@@ -79,6 +81,23 @@ def name_conflict(a: str, b: str, acronyms) -> Clash | None:
             continue
         return Clash((" ".join(left),), (" ".join(right),))
     return None
+
+
+# A month or weekday word, with the day a date may write straight after a month's point ("July.9", "Sept.4").
+_CALENDAR_WORD = re.compile(r"(?P<word>[A-Za-z]+)\.?\d{0,2}")
+
+
+def _calendar(words: Sequence[str]) -> bool:
+    """Whether every word of a run is a month or a weekday ("Tuesday", "July.9", "Sept"). Only both runs so read
+    are set aside: one side's "May" against another's "Johnson" is a surname ("Prime Minister May")."""
+    for word in words:
+        match = _CALENDAR_WORD.fullmatch(word)
+        if match is None:
+            return False
+        name = match.group("word").lower()
+        if name not in LEXICON.months and name not in LEXICON.weekdays:
+            return False
+    return True
 
 
 def _without_titles(words: Sequence[str]) -> list[str]:

@@ -352,9 +352,13 @@ RULES: tuple[Rule, ...] = (
             ("The leaders met in Hanoi on March 14, 2025.", "The leaders met in Hanoi on March 17, 2025."),
             ("The foreign ministers met in Lima on June 2 to discuss trade.",
              "The foreign ministers met in Lima on June 9 to discuss trade."),
+            ("The foreign ministers met in Sochi on Sept.4 to discuss the grain corridor.",
+             "The foreign ministers met in Sochi on Sept. 8 to discuss the grain corridor."),
         ),
         spares=(
             ("The leaders met in Hanoi on March 14, 2025.", "The leaders met in Hanoi on March 15, 2025."),
+            ("The two presidents held talks in Paris on May 6-7 during the state visit.",
+             "The two presidents held talks in Paris on May 7 during the state visit."),
             ("The foreign ministers met in Lima on June 2 to discuss trade.",
              "The foreign ministers met in Lima on Tuesday to discuss trade."),
             ("The two foreign ministers began talks in Lima on June 2, their first since the border war of 2021.",
@@ -363,7 +367,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "names", Kind.NAMES, _names,
-        "A different name in the same place of otherwise alike sentences; spelling variants, short forms and "
+        "A different name in the same place of otherwise alike sentences (a day or month on both sides is the "
+        "date rules' to compare); spelling variants, short forms and "
         "transliterations of a name (given names romanised with other vowels), a change of title alone, a capital "
         "standing for its country, one pair of countries in another form and one list of names in another order "
         "are the same names; a surname spelled otherwise but close is still told.",
@@ -382,6 +387,8 @@ RULES: tuple[Rule, ...] = (
              "Officials said Australia would provide 12 patrol boats."),
             ("The defence ministers of the US met on Monday.",
              "The defence ministers of the United States met on Monday."),
+            ("The two leaders held formal talks at the Kremlin on Tuesday.",
+             "The two leaders held formal talks at the Kremlin on July.9."),
             ("Envoy Mike Dorsey flew to Ankara on Sunday for the talks.",
              "Envoy Michael Dorsey flew to Ankara on Sunday for the talks."),
             ("Foreign Minister Sergei Morozov arrived in Baku on Tuesday.",

@@ -98,3 +98,20 @@ def test_a_given_name_romanised_two_ways_is_one_name(a, b):
 ])
 def test_other_given_names_and_garbled_surnames_still_conflict(a, b):
     assert name_conflict(a, b, None) is not None
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The president welcomed the prime minister at the Kremlin on Tuesday.",
+     "The president welcomed the prime minister at the Kremlin on July.9."),
+    ("The two foreign ministers met in Sochi on Monday to discuss the grain deal.",
+     "The two foreign ministers met in Sochi on Sept.4 to discuss the grain deal."),
+    ("The talks resumed in Geneva in March after a pause.", "The talks resumed in Geneva in May after a pause."),
+])
+def test_days_and_months_are_not_compared_as_names(a, b):
+    assert name_conflict(a, b, None) is None and name_conflict(b, a, None) is None
+
+
+def test_a_surname_that_is_also_a_month_is_still_a_name():
+    a = "Prime Minister May met the visiting delegation in Oslo on Monday."
+    b = "Prime Minister Johnson met the visiting delegation in Oslo on Monday."
+    assert name_conflict(a, b, None) == Clash(("May",), ("Johnson",))
