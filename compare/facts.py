@@ -219,6 +219,9 @@ def _read_once(read: _Reading) -> _Reading:
 # matching also reads these four letters as ASCII ones; they are folded first so that the test never misses.
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _LETTER_RUN = re.compile(r"[a-z]+")
+# A letter of a capitalised word after its first: lower case, accented or not ("Türkiye", "Erdoğan"), so that a name
+# written with its accents is read whole and looked up folded, as the same name without them is.
+_LOWER = r"[^\W\d_A-Z]"
 
 
 def _last_letter_runs(phrases: Iterable[str]) -> frozenset[str]:
@@ -665,7 +668,7 @@ def _name_words(people: Sequence[Fact]) -> dict[str, str]:
     return out
 
 
-_CAPITALISED_RUN = re.compile(r"(?<![\w'’])(?P<run>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)(?!['’]s)\b")
+_CAPITALISED_RUN = re.compile(rf"(?<![\w'’])(?P<run>[A-Z]{_LOWER}+(?:\s+[A-Z]{_LOWER}+)*)(?!['’]s)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|of|the|on)\s+$", re.IGNORECASE)
 
 
@@ -887,7 +890,7 @@ _OFFICE = _alternation(words.OFFICES)
 _NAME_WORD = r"[A-Z](?:[\w'’-]*\w|(?:\.[A-Z])*\.)"  # "Vance", "O'Neill", "J.D."
 _PERSON = re.compile(
     rf"(?<![\w-])(?P<mods>(?i:(?:former|ex-?|outgoing|then-?|late|acting)[\s-]+))?"
-    rf"(?:(?P<country>U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+)\s+)??"
+    rf"(?:(?P<country>U\.S\.|U\.K\.|US|UK|[A-Z]{_LOWER}+)\s+)??"
     rf"(?P<office>(?i:(?P<deputy>(?:first\s+)?deputy\s+)?(?P<pf1>{_PORTFOLIO})\s+(?:minister|secretary)"
     rf"|(?:minister|secretary)\s+(?:of|for)\s+(?:the\s+)?(?P<pf2>{_PORTFOLIO})"
     rf"|(?P<office_word>{_OFFICE})))"
@@ -1026,7 +1029,7 @@ def _titles_set_apart(reader: _Reader, text: str, read: Sequence[Fact], of_now: 
 
 
 _LIST_JOIN = re.compile(r",?\s+and\s+|,\s+")
-_COUNTRY_WORD = re.compile(r"\b[A-Z][A-Za-z.]*")
+_COUNTRY_WORD = re.compile(rf"\b[A-Z](?:{_LOWER}|[A-Z.])*")
 
 
 def _listed_country(text: str, listed: tuple[int, str, str | None], start: int, office: str) -> str | None:

@@ -160,6 +160,12 @@ def test_a_visit_belongs_to_its_visitor():
     assert of_kind(facts, FactKind.DURATION) == [("visit (days): xi jinping", "4 days", None, "four-day")]
 
 
+def test_a_visitor_named_with_accents_is_the_visitor_named_without_them():
+    for name in ("Erdoğan", "Erdogan"):
+        facts = facts_of(f"Turkey's {name} arrived in Sochi Monday for a one-day working visit.", "2023-09-05")
+        assert [subject for subject, *_ in of_kind(facts, FactKind.DURATION)] == ["visit (days): erdogan"]
+
+
 def test_offsets_index_the_source_text_through_folded_white_space():
     text = "Leaders met in Oslo.\n\nThe talks   lasted about  three\thours,  and Foreign Minister  Anne Holt spoke."
     prepared = prepare(Source(id="a", path="a.txt", text=text))
@@ -546,6 +552,15 @@ def test_a_garbled_name_is_shown_in_the_row_of_the_name_most_sources_write():
 )
 def test_two_people_named_to_one_office(first, second, conflict):
     assert bool(fact_conflicts(sheet(first, second, published="2025-08-18"))) is conflict
+
+
+@pytest.mark.parametrize("country", ["Türkiye", "Turkiye", "Turkey", "Turkish"])
+def test_a_titles_country_is_read_with_or_without_its_accents(country):
+    facts = facts_of(f"{country} Foreign Minister Hakan Fidan met the envoy in Ankara on Monday.", "2023-09-05")
+    assert [(f.subject, f.country) for f in facts if f.kind == FactKind.PERSON] == [("hakan fidan", "Turkey")]
+    rows = sheet(f"{country} Foreign Minister Hakan Fidan met the envoy in Ankara on Monday.",
+                 "Turkish Foreign Minister Mevlut Cavusoglu met the envoy in Ankara on Monday.", published="2023-09-05")
+    assert {c.kind for c in fact_conflicts(rows)} == {FactKind.PERSON}  # one office, two holders
 
 
 @pytest.mark.parametrize(

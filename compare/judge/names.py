@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -12,7 +13,7 @@ from compare.judge.verdict import Clash
 from compare.lang.en.judging import BRACKETED_NOTE, CAPITALISED, PUNCT
 from compare.lang.en.names import ROMANISED_VOWELS
 from compare.lang import LEXICON
-from compare.metadata import country_of_capital, fold_letters, normalise_place
+from compare.metadata import _fold, country_of_capital, fold_letters, normalise_place
 from compare.similarity import normalise
 
 # A given name's consonants must run to at least this many for two romanisations of it to be read as one name by
@@ -29,10 +30,13 @@ def _name_key(words: list[str], acronyms) -> str:
 
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _name_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Words with surrounding punctuation stripped, and the same lower-cased (once per sentence); short
-    bracketed notes ("(AP)", a photo's "(R)") are not words of the sentence."""
+    """Words with surrounding punctuation stripped, and the same lower-cased without accents (once per
+    sentence: "Türkiye" and "Turkiye", "Erdoğan" and "Erdogan" are one word); short bracketed notes ("(AP)", a
+    photo's "(R)") are not words of the sentence."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)  # an accent written as a mark after its letter joins the letter
     words = tuple(w.strip(PUNCT) for w in BRACKETED_NOTE.sub(" ", text).split())
-    return words, tuple(w.lower() for w in words)
+    return words, tuple(_fold(w) for w in words)
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -110,7 +114,7 @@ def _named_in(words: Sequence[str], other_lower: Sequence[str], other_countries:
     is compared as a set ("French President Roux, British Prime Minister Ash" / "UK Prime Minister Ash, French
     President Roux" name the same people, however the word-by-word alignment pairs the two runs)."""
     present = set(other_lower)
-    return all(w.lower() in present or (_countries((w,)) or {None}) <= other_countries for w in words)
+    return all(_fold(w) in present or (_countries((w,)) or {None}) <= other_countries for w in words)
 
 
 def unnamed_in(words: Sequence[str], other: str) -> tuple[str, ...]:
@@ -175,7 +179,7 @@ def _countries(words: Sequence[str]) -> frozenset[str] | None:
         part = part.removesuffix("'s").removesuffix("’s")
         if not part:
             continue
-        key = normalise_place(part).lower().rstrip(".")
+        key = _fold(normalise_place(part)).rstrip(".")  # "Türkiye" is listed as "turkiye"
         key = key if key in LEXICON.demonym_country or key in _country_by_name() else key.replace(".", "")  # "U.S."
         country = LEXICON.demonym_country.get(key) or _country_by_name().get(key) or country_of_capital(part)
         if country is None:

@@ -371,7 +371,7 @@ RULES: tuple[Rule, ...] = (
         "date rules' to compare); spelling variants, short forms and "
         "transliterations of a name (given names romanised with other vowels), a change of title alone, a capital "
         "standing for its country, one pair of countries in another form and one list of names in another order "
-        "are the same names; a surname spelled otherwise but close is still told.",
+        "are the same names, with or without their accents; a surname spelled otherwise but close is still told.",
         fires=(
             ("The foreign ministers met in Geneva on Monday.", "The foreign ministers met in Vienna on Monday."),
             ("Prime Minister Anna Berg will lead the delegation to the summit.",
@@ -389,6 +389,8 @@ RULES: tuple[Rule, ...] = (
              "The defence ministers of the United States met on Monday."),
             ("The two leaders held formal talks at the Kremlin on Tuesday.",
              "The two leaders held formal talks at the Kremlin on July.9."),
+            ("The grain corridor, brokered by Turkey and the United Nations, closed in July.",
+             "The grain corridor, brokered by Türkiye and the United Nations, closed in July."),
             ("Envoy Mike Dorsey flew to Ankara on Sunday for the talks.",
              "Envoy Michael Dorsey flew to Ankara on Sunday for the talks."),
             ("Foreign Minister Sergei Morozov arrived in Baku on Tuesday.",

@@ -115,3 +115,33 @@ def test_a_surname_that_is_also_a_month_is_still_a_name():
     a = "Prime Minister May met the visiting delegation in Oslo on Monday."
     b = "Prime Minister Johnson met the visiting delegation in Oslo on Monday."
     assert name_conflict(a, b, None) == Clash(("May",), ("Johnson",))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The grain corridor, brokered by Turkey and the United Nations, closed in July.",
+     "The grain corridor, brokered by Türkiye and the United Nations, closed in July."),
+    # the accent as a combining mark after its letter, as some pages write it
+    ("The grain corridor, brokered by Turkey and the United Nations, closed in July.",
+     "The grain corridor, brokered by Tu\u0308rkiye and the United Nations, closed in July."),
+    ("Foreign Minister Mevlüt Çavuşoğlu met the envoy in Ankara on Monday.",
+     "Foreign Minister Mevlut Cavusoglu met the envoy in Ankara on Monday."),
+    # a country's accented name standing for its demonym elsewhere in the sentence
+    ("Leaders of Türkiye and Russia met in Sochi, the Turkish presidency said.",
+     "Leaders of Russia and Turkey met in Sochi, the Turkish presidency said."),
+])
+def test_a_name_with_or_without_its_accents_is_one_name(a, b):
+    assert name_conflict(a, b, None) is None and name_conflict(b, a, None) is None
+
+
+def test_a_name_opening_with_an_accented_capital_is_still_compared():
+    a = "Foreign Minister Mevlüt Çavuşoğlu met the envoy in Ankara on Monday."
+    b = "Foreign Minister Hakan Fidan met the envoy in Ankara on Monday."
+    assert name_conflict(a, b, None) == Clash(("Mevlüt Çavuşoğlu",), ("Hakan Fidan",))
+    assert name_conflict("The talks were held at the Élysée on Monday.", "The talks were held at the Kremlin on Monday.",
+                         None) == Clash(("Élysée",), ("Kremlin",))
+
+
+def test_an_accent_written_as_a_combining_mark_is_read_with_its_letter():
+    a = "The grain corridor, brokered by Tu\u0308rkiye and the United Nations, closed in July."
+    b = "The grain corridor, brokered by Greece and the United Nations, closed in July."
+    assert name_conflict(a, b, None) == Clash(("Türkiye",), ("Greece",))

@@ -208,7 +208,9 @@ NUMBER = re.compile(
 )
 CLAUSE_ENDS = frozenset(",;:.!?()—–")
 PUNCT = ",.;:!?\"“”‘’()$€£¥"  # currency signs too: "$1.2" is the number 1.2
-CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
+# A capitalised word, its capital accented or not ("Çavuşoğlu", "Élysée" as much as "Cavusoglu").
+LATIN_CAPITALS = "A-Z" + "".join(chr(code) for code in range(0xC0, 0x250) if chr(code).isupper())
+CAPITALISED = re.compile(rf"^[{LATIN_CAPITALS}][\w'’.-]*$")
 # A short note in brackets ("(AP)", a photo's "(R)"): not words of the sentence.
 BRACKETED_NOTE = re.compile(r"\(\s*[A-Za-z]{1,4}\s*\)")
 
