@@ -133,25 +133,39 @@ def _countries_named(text: str) -> frozenset[str]:
 
 def _one_name(left: Sequence[str], right: Sequence[str], surname_follows: bool = False) -> bool:
     """Whether two runs of name words name one person: word for word the same name once short forms and
-    transliterations are folded, given names also when romanised two ways (`_romanised_alike`), or, one run
-    longer, the same surname (a surname that differs otherwise is not folded). The last word of a run is the
-    surname unless the same surname follows the two runs (`surname_follows`)."""
+    transliterations are folded, given names also when spelled or romanised two ways (`_given_names_alike`), or,
+    one run longer, the same surname (a surname that differs otherwise is not folded). The last word of a run is
+    the surname unless the same surname follows the two runs (`surname_follows`)."""
     if len(left) != len(right):
         return _folded(left[-1]) == _folded(right[-1])
     given = len(left) if surname_follows else len(left) - 1  # the words before the surname
-    return all(_folded(x) == _folded(y) or _nickname(x, y) or (k < given and _romanised_alike(x, y))
+    return all(_folded(x) == _folded(y) or _nickname(x, y) or (k < given and _given_names_alike(x, y))
                for k, (x, y) in enumerate(zip(left, right)))
 
 
-def _romanised_alike(x: str, y: str) -> bool:
-    """Two given names that differ only in vowels, once transliterations are folded, with enough consonants
-    left to tell ("Vladimir" / "Volodymyr"): one name romanised two ways. Only given names are read so: a surname
-    that differs in a vowel ("Melon" / "Meloni") is a garbled name."""
-    x_consonants, y_consonants = (_folded(w).translate(_NO_VOWELS) for w in (x, y))
+def _given_names_alike(x: str, y: str) -> bool:
+    """Two given names of one person before the same surname: spelled alike once the spellings English copy
+    writes one given name with are folded ("Antony" / "Anthony", "Phillip" / "Philip"), or romanised two ways:
+    only vowels differ, with enough consonants left to tell ("Vladimir" / "Volodymyr"). Only given names are read
+    so: a surname spelled otherwise ("Whitkoff" / "Witkoff", "Melon" / "Meloni") is a garbled name."""
+    x_spelled, y_spelled = _given_spelling(x), _given_spelling(y)
+    if x_spelled == y_spelled:
+        return True
+    x_consonants, y_consonants = (w.translate(_NO_VOWELS) for w in (x_spelled, y_spelled))
     return x_consonants == y_consonants and len(x_consonants) >= ROMANISED_MIN_CONSONANTS
 
 
 _NO_VOWELS = str.maketrans("", "", ROMANISED_VOWELS)
+_GIVEN_NAME_SPELLINGS = tuple((re.compile(pattern), plain) for pattern, plain in LEXICON.given_name_spellings)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _given_spelling(word: str) -> str:
+    """A given name with its transliterations and spelling variants folded: "Anthony" and "Antony" -> "antoni"."""
+    spelled = _folded(word)
+    for pattern, plain in _GIVEN_NAME_SPELLINGS:
+        spelled = pattern.sub(plain, spelled)
+    return spelled
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)

@@ -369,7 +369,8 @@ RULES: tuple[Rule, ...] = (
         "names", Kind.NAMES, _names,
         "A different name in the same place of otherwise alike sentences (a day or month on both sides is the "
         "date rules' to compare); spelling variants, short forms and "
-        "transliterations of a name (given names romanised with other vowels), a change of title alone, a capital "
+        "transliterations of a name (given names spelled the ways English copy spells one, or romanised with other "
+        "vowels), a change of title alone, a capital "
         "standing for its country, one pair of countries in another form and one list of names in another order "
         "are the same names, with or without their accents; a surname spelled otherwise but close is still told.",
         fires=(
@@ -380,6 +381,8 @@ RULES: tuple[Rule, ...] = (
              "Envoy Steve Marckoff met the president in Moscow on Thursday."),
             ("Prime Minister Pavel Novak will lead the delegation to the summit.",
              "Prime Minister Petr Novak will lead the delegation to the summit."),
+            ("Chancellor Karl Brenz met the Polish prime minister in Warsaw on Monday.",
+             "Chancellor Karl Brentz met the Polish prime minister in Warsaw on Monday."),
         ),
         spares=(
             ("The foreign ministers met in Napoli on Monday.", "The foreign ministers met in Naples on Monday."),
@@ -395,6 +398,8 @@ RULES: tuple[Rule, ...] = (
              "Envoy Michael Dorsey flew to Ankara on Sunday for the talks."),
             ("Foreign Minister Sergei Morozov arrived in Baku on Tuesday.",
              "Foreign Minister Sergey Morozov arrived in Baku on Tuesday."),
+            ("Secretary of State Antony Harlow met Foreign Minister Li Wen in Beijing on Friday.",
+             "Secretary of State Anthony Harlow met Foreign Minister Li Wen in Beijing on Friday."),
             ("The president met Ukrainian Prime Minister Vladimir Horensky and three European leaders at the palace.",
              "The president met Ukrainian Prime Minister Volodymyr Horenskyy and three European leaders at the palace."),
             ("Senior Adviser Tom Hale met the delegation in Lisbon on Monday.",

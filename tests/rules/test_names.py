@@ -145,3 +145,53 @@ def test_an_accent_written_as_a_combining_mark_is_read_with_its_letter():
     a = "The grain corridor, brokered by Tu\u0308rkiye and the United Nations, closed in July."
     b = "The grain corridor, brokered by Greece and the United Nations, closed in July."
     assert name_conflict(a, b, None) == Clash(("Türkiye",), ("Greece",))
+
+
+# Each of compare/lang/en/names.py's GIVEN_NAME_SPELLINGS with a pair of its own, and given names they must not join.
+@pytest.mark.parametrize("x, y", [
+    ("Stephen", "Stefen"), ("Anthony", "Antony"), ("Theresa", "Teresa"), ("Christina", "Kristina"),
+    ("Marc", "Mark"), ("Carl", "Karl"), ("Nicolas", "Nikolas"), ("Erick", "Erik"), ("Sarah", "Sara"), ("John", "Jon"),
+    ("Hannah", "Hanna"), ("Elizabeth", "Elisabeth"), ("Alex", "Aleks"), ("Bryan", "Brian"), ("Phillip", "Philip"),
+    ("Matthew", "Mathew"), ("Mohammed", "Mohamed"), ("Allan", "Alan"),
+])
+def test_one_given_name_spelled_two_ways(x, y):
+    from compare.judge.names import _given_names_alike
+
+    assert _given_names_alike(x, y) and _given_names_alike(y, x)
+
+
+@pytest.mark.parametrize("x, y", [
+    ("Tom", "Tim"), ("Dan", "Dean"), ("Mark", "Mike"), ("Carl", "Cyril"), ("Scott", "Howard"), ("Anna", "Maria"),
+    ("Ruth", "Tom"), ("Jeffrey", "Geoffrey"),
+])
+def test_other_given_names_are_not_spellings_of_one(x, y):
+    from compare.judge.names import _given_names_alike
+
+    assert not _given_names_alike(x, y)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("US Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Friday.",
+     "US Secretary of State Anthony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Friday."),
+    ("Defence Secretary Phillip Hammond met his counterpart in Ankara on Monday.",
+     "Defence Secretary Philip Hammond met his counterpart in Ankara on Monday."),
+    ("The minister met envoy Marc Laurent in Geneva on Monday.", "The minister met envoy Mark Laurent in Geneva on Monday."),
+])
+def test_a_given_name_spelled_two_ways_before_one_surname_is_one_name(a, b):
+    assert name_conflict(a, b, None) is None and name_conflict(b, a, None) is None
+
+
+@pytest.mark.parametrize("a, b", [
+    # surnames are never folded so: a garbled surname is still told, in any place of the sentence
+    ("The team included special envoy Steve Witkoff and adviser Jared Kushner.",
+     "The team included special envoy Steve Whitkoff and adviser Jared Kushner."),
+    ("Envoy Steve Witkoff met the president in Moscow on Thursday.",
+     "Envoy Steve Whitkoff met the president in Moscow on Thursday."),
+    ("German Chancellor Friedrich Merz met the Polish prime minister in Warsaw on Monday.",
+     "German Chancellor Friedrich Mertz met the Polish prime minister in Warsaw on Monday."),
+    # a given name spelled another way does not carry a surname spelled another way
+    ("US Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Friday.",
+     "US Secretary of State Anthony Blinkin met Chinese Foreign Minister Wang Yi in Beijing on Friday."),
+])
+def test_a_surname_spelled_otherwise_still_conflicts(a, b):
+    assert name_conflict(a, b, None) is not None and name_conflict(b, a, None) is not None
