@@ -183,7 +183,7 @@ BOUND_WORDS = frozenset(
 COMPARISON_STANDARD = frozenset({"than"})
 # A word before a figure, read for what the figure is said of (quantities.NUMBER_CONTEXT_WORDS), and where a
 # clause ends for that reading (a comma or point between digits is part of a number: "1,500", "2.5").
-CONTEXT_WORD = re.compile(r"[A-Za-z]+")
+CONTEXT_WORD = re.compile(r"[^\W\d_]+")  # letters, accented too: "Türkiye" is one word, not "T" and "rkiye"
 NUMBER_CLAUSE_END = re.compile(r"[;:!?()—–]|(?<!\d)[,.]|[,.](?!\d)")
 ORDINAL = re.compile(r"\b(?P<ordinal>" + "|".join(ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))\s+"
                      r"(?P<what>[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2})", re.IGNORECASE)
