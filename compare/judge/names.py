@@ -36,7 +36,12 @@ def _name_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)  # an accent written as a mark after its letter joins the letter
     words = tuple(w.strip(PUNCT) for w in BRACKETED_NOTE.sub(" ", text).split())
-    return words, tuple(_fold(w) for w in words)
+    return words, tuple(_folded_case(w) for w in words)
+
+
+def _folded_case(word: str) -> str:
+    """A word lower-cased without its accents ("Türkiye" -> "turkiye"); most words are plain ASCII: lower-cased only."""
+    return word.lower() if word.isascii() else _fold(word)
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -114,7 +119,7 @@ def _named_in(words: Sequence[str], other_lower: Sequence[str], other_countries:
     is compared as a set ("French President Roux, British Prime Minister Ash" / "UK Prime Minister Ash, French
     President Roux" name the same people, however the word-by-word alignment pairs the two runs)."""
     present = set(other_lower)
-    return all(_fold(w) in present or (_countries((w,)) or {None}) <= other_countries for w in words)
+    return all(_folded_case(w) in present or (_countries((w,)) or {None}) <= other_countries for w in words)
 
 
 def unnamed_in(words: Sequence[str], other: str) -> tuple[str, ...]:
@@ -193,7 +198,7 @@ def _countries(words: Sequence[str]) -> frozenset[str] | None:
         part = part.removesuffix("'s").removesuffix("’s")
         if not part:
             continue
-        key = _fold(normalise_place(part)).rstrip(".")  # "Türkiye" is listed as "turkiye"
+        key = _folded_case(normalise_place(part)).rstrip(".")  # "Türkiye" is listed as "turkiye"
         key = key if key in LEXICON.demonym_country or key in _country_by_name() else key.replace(".", "")  # "U.S."
         country = LEXICON.demonym_country.get(key) or _country_by_name().get(key) or country_of_capital(part)
         if country is None:
