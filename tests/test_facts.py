@@ -673,6 +673,21 @@ def test_days_apart(first, second, conflict):
     assert bool(fact_conflicts(sheet(first, second, published="2025-05-20"))) is conflict
 
 
+@pytest.mark.parametrize("published", [None, "2024-05-10"])
+@pytest.mark.parametrize(
+    ("second", "conflict"),
+    [
+        ("The presidents held talks at the Elysee Palace on May 7.", False),  # a day of the span
+        ("The presidents held talks at the Elysee Palace on May 8.", False),  # a day past its last: a time zone
+        ("The presidents held talks at the Elysee Palace on May 9.", True),
+        ("The presidents held talks at the Elysee Palace on May 4.", True),
+    ],
+)
+def test_a_span_of_days_is_as_far_from_a_date_as_its_nearest_day(second, conflict, published):
+    rows = sheet("The presidents held talks at the Elysee Palace on May 6-7.", second, published=published)
+    assert bool([c for c in fact_conflicts(rows) if c.kind == FactKind.DATE]) is conflict
+
+
 @pytest.mark.parametrize(
     ("text", "held"),
     [
@@ -711,6 +726,8 @@ def test_a_joint_appearance_held_and_not_held_conflict():
         ("The leaders met on May 8.", "The leaders held talks on May 9.", False),  # a time zone apart
         ("The leaders met on December 31.", "The leaders held talks on January 1.", False),  # across the new year
         ("The leaders met on May 8.", "The leaders held talks on May 8, 2025.", False),
+        ("The leaders met on September 1.", "The leaders held talks on August 31, 2025.", False),  # a month apart
+        ("The leaders held talks on August 31, 2025.", "The leaders met on September 1.", False),
         # a statement's day, and a span's bounds, are not the meeting's
         ("Foreign Minister Sergei Lavrov stated on March 13 that the two sides had agreed to swap diplomats.",
          "The delegations met in Riyadh on February 18.", False),
