@@ -25,7 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 from enum import StrEnum
 from functools import lru_cache, wraps
@@ -91,8 +91,8 @@ class FactStatus(StrEnum):
 class Fact:
     """One typed fact a source states: `start`/`end` are offsets into the source's text (`shown` is that span,
     white space folded); `value` is normalised so that two sources' values compare; `number` is the figure of a
-    duration (minutes), count or ordinal, and of a weekday the weekday (0 = Monday) of the date its sentence writes
-    out when the two disagree; `bound` says an approximate figure's side ("about", "above", "below"), or that a title was
+    duration (minutes), count or ordinal, of a weekday the weekday (0 = Monday) of the date its sentence writes
+    out when the two disagree, and of a date that opens a span of days ("May 6-7") the days the span runs past it; `bound` says an approximate figure's side ("about", "above", "below"), or that a title was
     read inside someone's reported words ("quoted");
     `country` is the country a person's title names ("US Secretary of State X": United States), when the sentence
     is about the meeting at hand and not an earlier one."""
@@ -219,6 +219,9 @@ def _read_once(read: _Reading) -> _Reading:
 # matching also reads these four letters as ASCII ones; they are folded first so that the test never misses.
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _LETTER_RUN = re.compile(r"[a-z]+")
+# A letter of a capitalised word after its first: lower case, accented or not ("Türkiye", "Erdoğan"), so that a name
+# written with its accents is read whole and looked up folded, as the same name without them is.
+_LOWER = r"[^\W\d_A-Z]"
 
 
 def _last_letter_runs(phrases: Iterable[str]) -> frozenset[str]:
@@ -328,7 +331,10 @@ def _day_facts(source: Source, sentences: Sequence[Sentence], published: str | N
         dated = [(_WRITTEN_DATE.search(sentence.text[m[0]:m[1]]) is None, m) for m in mentions if m[2] is not None]
         if dated:  # a date written out before one worked out from a weekday word
             worked_out, (start, end, when, _weekday) = min(dated, key=lambda d: d[0])
-            out.append(reader.fact(FactKind.DATE, "meeting", when, start, end, bound="about" if worked_out else None))
+            span = [m[2] for m in mentions if m[:2] == (start, end) and m[2] is not None]  # "May 6-7": each day
+            runs = (_day_of(span[-1]) - _day_of(when)).days if len(span) > 1 else 0
+            out.append(reader.fact(FactKind.DATE, "meeting", when, start, end, bound="about" if worked_out else None,
+                                   number=float(runs) if runs else None))
         dated_weekdays = {date.fromisoformat(m[2]).weekday() for m in mentions
                           if m[2] is not None and not m[2].startswith(_NO_YEAR)
                           and _WRITTEN_DATE.search(sentence.text[m[0]:m[1]])}
@@ -665,7 +671,7 @@ def _name_words(people: Sequence[Fact]) -> dict[str, str]:
     return out
 
 
-_CAPITALISED_RUN = re.compile(r"(?<![\w'’])(?P<run>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)(?!['’]s)\b")
+_CAPITALISED_RUN = re.compile(rf"(?<![\w'’])(?P<run>[A-Z]{_LOWER}+(?:\s+[A-Z]{_LOWER}+)*)(?!['’]s)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|of|the|on)\s+$", re.IGNORECASE)
 
 
@@ -887,7 +893,7 @@ _OFFICE = _alternation(words.OFFICES)
 _NAME_WORD = r"[A-Z](?:[\w'’-]*\w|(?:\.[A-Z])*\.)"  # "Vance", "O'Neill", "J.D."
 _PERSON = re.compile(
     rf"(?<![\w-])(?P<mods>(?i:(?:former|ex-?|outgoing|then-?|late|acting)[\s-]+))?"
-    rf"(?:(?P<country>U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+)\s+)??"
+    rf"(?:(?P<country>U\.S\.|U\.K\.|US|UK|[A-Z]{_LOWER}+)\s+)??"
     rf"(?P<office>(?i:(?P<deputy>(?:first\s+)?deputy\s+)?(?P<pf1>{_PORTFOLIO})\s+(?:minister|secretary)"
     rf"|(?:minister|secretary)\s+(?:of|for)\s+(?:the\s+)?(?P<pf2>{_PORTFOLIO})"
     rf"|(?P<office_word>{_OFFICE})))"
@@ -1026,7 +1032,7 @@ def _titles_set_apart(reader: _Reader, text: str, read: Sequence[Fact], of_now: 
 
 
 _LIST_JOIN = re.compile(r",?\s+and\s+|,\s+")
-_COUNTRY_WORD = re.compile(r"\b[A-Z][A-Za-z.]*")
+_COUNTRY_WORD = re.compile(rf"\b[A-Z](?:{_LOWER}|[A-Z.])*")
 
 
 def _listed_country(text: str, listed: tuple[int, str, str | None], start: int, office: str) -> str | None:
@@ -1426,14 +1432,14 @@ def _incompatible(kind: FactKind, a: Fact, b: Fact, texts: Mapping[str, str] | N
     if kind == FactKind.DATE:
         if a.value.startswith(_NO_YEAR) or b.value.startswith(_NO_YEAR):  # month and day only: in one year
             a_day, b_day = (date.fromisoformat(f"{_ANY_LEAP_YEAR}{v[-6:]}") for v in (a.value, b.value))
-            apart = abs((a_day - b_day).days)
+            apart = _days_between(a_day, a.number, b_day, b.number)
             return min(apart, 366 - apart) >= DATE_CONFLICT_DAYS  # 31 December and 1 January are a day apart
         a_day, b_day = date.fromisoformat(a.value), date.fromisoformat(b.value)
         if not (_YEAR.search(a.shown) and _YEAR.search(b.shown)):
             b_day = _same_year(b_day, a_day.year)  # a year taken from the publication date can be a year off
             if b_day is None:
                 return False
-        return abs((a_day - b_day).days) >= DATE_CONFLICT_DAYS
+        return _days_between(a_day, a.number, b_day, b.number) >= DATE_CONFLICT_DAYS
     if kind == FactKind.WEEKDAY:
         if any(one.number is not None and _WEEKDAY_NAMES[int(one.number)] == other.value
                for one, other in ((a, b), (b, a))):
@@ -1472,6 +1478,18 @@ def _utc_readings(fact: Fact) -> tuple[float, ...]:
 
 def _clock_slack(fact: Fact) -> float:
     return CLOCK_ABOUT_MINUTES if fact.bound == "about" else CLOCK_EXACT_MINUTES
+
+
+def _day_of(value: str) -> date:
+    """A date fact's day; one without its year ("--05-06") put in a leap year to count days."""
+    return date.fromisoformat(f"{_ANY_LEAP_YEAR}{value[-6:]}" if value.startswith(_NO_YEAR) else value)
+
+
+def _days_between(a_day: date, a_runs: float | None, b_day: date, b_runs: float | None) -> int:
+    """Days between two dates, each of which may open a span of days ("May 6-7" runs one day past May 6): none
+    when the spans share a day."""
+    a_last, b_last = a_day + timedelta(days=int(a_runs or 0)), b_day + timedelta(days=int(b_runs or 0))
+    return max((b_day - a_last).days, (a_day - b_last).days, 0)
 
 
 def _same_year(day: date, year: int) -> date | None:

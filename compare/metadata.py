@@ -485,8 +485,11 @@ def _trim_place(raw: str) -> str | None:
 
 # Month names as dates write them, capitalised, full names before abbreviations ("Oct." and "October").
 _MONTH_NAMES = "(?:" + "|".join(name.capitalize() for name in MONTHS) + r")\.?"
-_DATE_MDY = re.compile(rf"\b(?P<month>{_MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?")
-_DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_NAMES})(?:,?\s+(?P<year>\d{{4}}))?\b")
+# A day, or the first and last days of a span of them ("May 6-7", "6–7 May").
+_DAYS = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s?[-–]\s?(?P<last>\d{1,2})(?:st|nd|rd|th)?)?"
+# A month's abbreviation point may run straight into the day ("July.9", "Sept.4"), as some copy writes it.
+_DATE_MDY = re.compile(rf"\b(?P<month>{_MONTH_NAMES})(?:\s+|(?<=\.)){_DAYS}\b(?:,?\s+(?P<year>\d{{4}}))?")
+_DATE_DMY = re.compile(rf"\b{_DAYS}\s+(?:of\s+)?(?P<month>{_MONTH_NAMES})(?:,?\s+(?P<year>\d{{4}}))?\b")
 _DATE_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 # The ordinal dot of German and Slavic usage, carried into translations ("8. May 2025"); only with a year, as a
 # day's number ending one sentence and "May" opening the next would read alike.
@@ -547,8 +550,16 @@ def _explicit_dates(sentence: str) -> list[tuple[tuple[int, int], int | None, in
             month_text = match.group("month")
             month = int(month_text) if month_text.isdigit() else MONTHS[month_text.rstrip(".").lower()]
             year = int(match.group("year")) if match.group("year") else None
-            out.append((match.span(), year, month, int(match.group("day"))))
+            out.extend((match.span(), year, month, day) for day in _days_of(match))
     return out
+
+
+def _days_of(match: re.Match[str]) -> range:
+    """The day a date names, or each day of the span it names ("May 6-7": 6 and 7); a second number that is no later
+    day of the month ("May 6-2") is not a span's end."""
+    first = int(match.group("day"))
+    last = int(match.groupdict().get("last") or 0)
+    return range(first, last + 1) if first < last <= 31 else range(first, first + 1)
 
 
 @lru_cache(maxsize=65536)  # the judge asks it of one sentence against every other source's counterpart

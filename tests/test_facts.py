@@ -160,6 +160,12 @@ def test_a_visit_belongs_to_its_visitor():
     assert of_kind(facts, FactKind.DURATION) == [("visit (days): xi jinping", "4 days", None, "four-day")]
 
 
+def test_a_visitor_named_with_accents_is_the_visitor_named_without_them():
+    for name in ("Erdoğan", "Erdogan"):
+        facts = facts_of(f"Turkey's {name} arrived in Sochi Monday for a one-day working visit.", "2023-09-05")
+        assert [subject for subject, *_ in of_kind(facts, FactKind.DURATION)] == ["visit (days): erdogan"]
+
+
 def test_offsets_index_the_source_text_through_folded_white_space():
     text = "Leaders met in Oslo.\n\nThe talks   lasted about  three\thours,  and Foreign Minister  Anne Holt spoke."
     prepared = prepare(Source(id="a", path="a.txt", text=text))
@@ -548,6 +554,15 @@ def test_two_people_named_to_one_office(first, second, conflict):
     assert bool(fact_conflicts(sheet(first, second, published="2025-08-18"))) is conflict
 
 
+@pytest.mark.parametrize("country", ["Türkiye", "Turkiye", "Turkey", "Turkish"])
+def test_a_titles_country_is_read_with_or_without_its_accents(country):
+    facts = facts_of(f"{country} Foreign Minister Hakan Fidan met the envoy in Ankara on Monday.", "2023-09-05")
+    assert [(f.subject, f.country) for f in facts if f.kind == FactKind.PERSON] == [("hakan fidan", "Turkey")]
+    rows = sheet(f"{country} Foreign Minister Hakan Fidan met the envoy in Ankara on Monday.",
+                 "Turkish Foreign Minister Mevlut Cavusoglu met the envoy in Ankara on Monday.", published="2023-09-05")
+    assert {c.kind for c in fact_conflicts(rows)} == {FactKind.PERSON}  # one office, two holders
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -658,6 +673,21 @@ def test_days_apart(first, second, conflict):
     assert bool(fact_conflicts(sheet(first, second, published="2025-05-20"))) is conflict
 
 
+@pytest.mark.parametrize("published", [None, "2024-05-10"])
+@pytest.mark.parametrize(
+    ("second", "conflict"),
+    [
+        ("The presidents held talks at the Elysee Palace on May 7.", False),  # a day of the span
+        ("The presidents held talks at the Elysee Palace on May 8.", False),  # a day past its last: a time zone
+        ("The presidents held talks at the Elysee Palace on May 9.", True),
+        ("The presidents held talks at the Elysee Palace on May 4.", True),
+    ],
+)
+def test_a_span_of_days_is_as_far_from_a_date_as_its_nearest_day(second, conflict, published):
+    rows = sheet("The presidents held talks at the Elysee Palace on May 6-7.", second, published=published)
+    assert bool([c for c in fact_conflicts(rows) if c.kind == FactKind.DATE]) is conflict
+
+
 @pytest.mark.parametrize(
     ("text", "held"),
     [
@@ -696,6 +726,8 @@ def test_a_joint_appearance_held_and_not_held_conflict():
         ("The leaders met on May 8.", "The leaders held talks on May 9.", False),  # a time zone apart
         ("The leaders met on December 31.", "The leaders held talks on January 1.", False),  # across the new year
         ("The leaders met on May 8.", "The leaders held talks on May 8, 2025.", False),
+        ("The leaders met on September 1.", "The leaders held talks on August 31, 2025.", False),  # a month apart
+        ("The leaders held talks on August 31, 2025.", "The leaders met on September 1.", False),
         # a statement's day, and a span's bounds, are not the meeting's
         ("Foreign Minister Sergei Lavrov stated on March 13 that the two sides had agreed to swap diplomats.",
          "The delegations met in Riyadh on February 18.", False),

@@ -159,3 +159,11 @@ def test_first_person_words_mark_a_speakers_own_words(sentence, first_person):
     from compare.lang.en.facts import FIRST_PERSON
 
     assert bool(re.search(FIRST_PERSON, sentence)) is first_person
+
+
+
+def test_given_name_spellings_are_lower_case_patterns():
+    # they are read over lower-cased, transliteration-folded names: an upper-case letter in one would never match
+    for pattern, plain in LEXICON.given_name_spellings:
+        re.compile(pattern)
+        assert pattern == pattern.lower() and plain == plain.lower(), pattern

@@ -493,3 +493,28 @@ def test_a_weekday_made_the_possessive_of_an_earlier_event_is_not_the_news_day()
     # the news's own day stays, in the possessive too and after "last" without it
     assert news_weekdays(["Friday's summit ended without a deal."]) == (4,)
     assert news_weekdays(["The two leaders met last Friday in Anchorage."]) == (4,)
+
+
+@pytest.mark.parametrize("sentence, month_days", [
+    # a month's point run straight into the day, as some copy writes it
+    ("The president welcomed the prime minister late on July.8 ahead of talks in the Kremlin on July.9.",
+     ("07-08", "07-09")),
+    ("The foreign ministers met in Sochi on Sept.4 to discuss the grain corridor.", ("09-04",)),
+    # an abbreviated month without its point, in brackets after the weekday
+    ("The secretary of state met his counterpart in Beijing on Friday (Apr 26) to discuss trade.", ("04-26",)),
+    # a span of days names each of them, written either way round
+    ("The two presidents held talks in Paris on May 6-7 during a state visit.", ("05-06", "05-07")),
+    ("The two presidents held talks in Paris on 6–8 May during a state visit.", ("05-06", "05-07", "05-08")),
+    # a second number that is no later day is no span
+    ("The two presidents held talks in Paris on May 6-2 during a state visit.", ("05-06",)),
+])
+def test_dates_written_tight_abbreviated_or_as_a_span_of_days(sentence, month_days):
+    from compare.metadata import meeting_month_days
+
+    assert meeting_month_days(sentence) == month_days
+
+
+def test_a_span_of_days_gives_the_meeting_each_of_its_days():
+    assert meeting_dates(["The presidents held talks in Paris on May 6-7."], "2024-05-08") == ("2024-05-06", "2024-05-07")
+    # a month's point before a year is no day
+    assert meeting_dates(["The leaders met in Paris in July.2024 was a busy year."], "2024-08-08") == ()

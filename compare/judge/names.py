@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -12,7 +13,7 @@ from compare.judge.verdict import Clash
 from compare.lang.en.judging import BRACKETED_NOTE, CAPITALISED, PUNCT
 from compare.lang.en.names import ROMANISED_VOWELS
 from compare.lang import LEXICON
-from compare.metadata import country_of_capital, fold_letters, normalise_place
+from compare.metadata import _fold, country_of_capital, fold_letters, normalise_place
 from compare.similarity import normalise
 
 # A given name's consonants must run to at least this many for two romanisations of it to be read as one name by
@@ -29,10 +30,18 @@ def _name_key(words: list[str], acronyms) -> str:
 
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _name_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Words with surrounding punctuation stripped, and the same lower-cased (once per sentence); short
-    bracketed notes ("(AP)", a photo's "(R)") are not words of the sentence."""
+    """Words with surrounding punctuation stripped, and the same lower-cased without accents (once per
+    sentence: "Türkiye" and "Turkiye", "Erdoğan" and "Erdogan" are one word); short bracketed notes ("(AP)", a
+    photo's "(R)") are not words of the sentence."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)  # an accent written as a mark after its letter joins the letter
     words = tuple(w.strip(PUNCT) for w in BRACKETED_NOTE.sub(" ", text).split())
-    return words, tuple(w.lower() for w in words)
+    return words, tuple(_folded_case(w) for w in words)
+
+
+def _folded_case(word: str) -> str:
+    """A word lower-cased without its accents ("Türkiye" -> "turkiye"); most words are plain ASCII: lower-cased only."""
+    return word.lower() if word.isascii() else _fold(word)
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -67,6 +76,8 @@ def name_conflict(a: str, b: str, acronyms) -> Clash | None:
             continue
         if not all(CAPITALISED.match(w) for w in left + right):
             continue
+        if _calendar(left) and _calendar(right):
+            continue  # a day or month in both ("on Tuesday" / "on July.9"): the date rules compare those
         left, right = _without_titles(left), _without_titles(right)
         if not left or not right or _same_countries(left, right):
             continue
@@ -81,6 +92,23 @@ def name_conflict(a: str, b: str, acronyms) -> Clash | None:
     return None
 
 
+# A month or weekday word, with the day a date may write straight after a month's point ("July.9", "Sept.4").
+_CALENDAR_WORD = re.compile(r"(?P<word>[A-Za-z]+)\.?\d{0,2}")
+
+
+def _calendar(words: Sequence[str]) -> bool:
+    """Whether every word of a run is a month or a weekday ("Tuesday", "July.9", "Sept"). Only both runs so read
+    are set aside: one side's "May" against another's "Johnson" is a surname ("Prime Minister May")."""
+    for word in words:
+        match = _CALENDAR_WORD.fullmatch(word)
+        if match is None:
+            return False
+        name = match.group("word").lower()
+        if name not in LEXICON.months and name not in LEXICON.weekdays:
+            return False
+    return True
+
+
 def _without_titles(words: Sequence[str]) -> list[str]:
     """Name words without titles, honorifics and single letters ("President", "Mr", a photo's "R")."""
     return [w for w in words if len(w) > 1 and w.lower().rstrip(".") not in LEXICON.title_words]
@@ -91,7 +119,7 @@ def _named_in(words: Sequence[str], other_lower: Sequence[str], other_countries:
     is compared as a set ("French President Roux, British Prime Minister Ash" / "UK Prime Minister Ash, French
     President Roux" name the same people, however the word-by-word alignment pairs the two runs)."""
     present = set(other_lower)
-    return all(w.lower() in present or (_countries((w,)) or {None}) <= other_countries for w in words)
+    return all(_folded_case(w) in present or (_countries((w,)) or {None}) <= other_countries for w in words)
 
 
 def unnamed_in(words: Sequence[str], other: str) -> tuple[str, ...]:
@@ -110,25 +138,39 @@ def _countries_named(text: str) -> frozenset[str]:
 
 def _one_name(left: Sequence[str], right: Sequence[str], surname_follows: bool = False) -> bool:
     """Whether two runs of name words name one person: word for word the same name once short forms and
-    transliterations are folded, given names also when romanised two ways (`_romanised_alike`), or, one run
-    longer, the same surname (a surname that differs otherwise is not folded). The last word of a run is the
-    surname unless the same surname follows the two runs (`surname_follows`)."""
+    transliterations are folded, given names also when spelled or romanised two ways (`_given_names_alike`), or,
+    one run longer, the same surname (a surname that differs otherwise is not folded). The last word of a run is
+    the surname unless the same surname follows the two runs (`surname_follows`)."""
     if len(left) != len(right):
         return _folded(left[-1]) == _folded(right[-1])
     given = len(left) if surname_follows else len(left) - 1  # the words before the surname
-    return all(_folded(x) == _folded(y) or _nickname(x, y) or (k < given and _romanised_alike(x, y))
+    return all(_folded(x) == _folded(y) or _nickname(x, y) or (k < given and _given_names_alike(x, y))
                for k, (x, y) in enumerate(zip(left, right)))
 
 
-def _romanised_alike(x: str, y: str) -> bool:
-    """Two given names that differ only in vowels, once transliterations are folded, with enough consonants
-    left to tell ("Vladimir" / "Volodymyr"): one name romanised two ways. Only given names are read so: a surname
-    that differs in a vowel ("Melon" / "Meloni") is a garbled name."""
-    x_consonants, y_consonants = (_folded(w).translate(_NO_VOWELS) for w in (x, y))
+def _given_names_alike(x: str, y: str) -> bool:
+    """Two given names of one person before the same surname: spelled alike once the spellings English copy
+    writes one given name with are folded ("Antony" / "Anthony", "Phillip" / "Philip"), or romanised two ways:
+    only vowels differ, with enough consonants left to tell ("Vladimir" / "Volodymyr"). Only given names are read
+    so: a surname spelled otherwise ("Whitkoff" / "Witkoff", "Melon" / "Meloni") is a garbled name."""
+    x_spelled, y_spelled = _given_spelling(x), _given_spelling(y)
+    if x_spelled == y_spelled:
+        return True
+    x_consonants, y_consonants = (w.translate(_NO_VOWELS) for w in (x_spelled, y_spelled))
     return x_consonants == y_consonants and len(x_consonants) >= ROMANISED_MIN_CONSONANTS
 
 
 _NO_VOWELS = str.maketrans("", "", ROMANISED_VOWELS)
+_GIVEN_NAME_SPELLINGS = tuple((re.compile(pattern), plain) for pattern, plain in LEXICON.given_name_spellings)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _given_spelling(word: str) -> str:
+    """A given name with its transliterations and spelling variants folded: "Anthony" and "Antony" -> "antoni"."""
+    spelled = _folded(word)
+    for pattern, plain in _GIVEN_NAME_SPELLINGS:
+        spelled = pattern.sub(plain, spelled)
+    return spelled
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -156,7 +198,7 @@ def _countries(words: Sequence[str]) -> frozenset[str] | None:
         part = part.removesuffix("'s").removesuffix("’s")
         if not part:
             continue
-        key = normalise_place(part).lower().rstrip(".")
+        key = _folded_case(normalise_place(part)).rstrip(".")  # "Türkiye" is listed as "turkiye"
         key = key if key in LEXICON.demonym_country or key in _country_by_name() else key.replace(".", "")  # "U.S."
         country = LEXICON.demonym_country.get(key) or _country_by_name().get(key) or country_of_capital(part)
         if country is None:

@@ -15,6 +15,7 @@ from compare.lang.en.judging import (
     UNIT_AFTER_SCALE,
 )
 from compare.lang import LEXICON
+from compare.metadata import _fold
 from compare.similarity import content_tokens
 
 # An approximate number admits another within this share of it, or within half the unit it is written to
@@ -224,7 +225,8 @@ def _modifiers(phrase: tuple[str, ...], head: str, unit: str) -> frozenset[str] 
         words.append(phrase[at - 1])
     found = set()
     for word in words:
-        country = LEXICON.demonym_country.get(word) or _country_named(word)
+        folded = _fold(word)  # "türkiye" is listed as "turkiye"
+        country = LEXICON.demonym_country.get(folded) or _country_named(folded)
         stems = content_tokens(word)
         if country:
             found.add(country)

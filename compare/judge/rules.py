@@ -352,9 +352,13 @@ RULES: tuple[Rule, ...] = (
             ("The leaders met in Hanoi on March 14, 2025.", "The leaders met in Hanoi on March 17, 2025."),
             ("The foreign ministers met in Lima on June 2 to discuss trade.",
              "The foreign ministers met in Lima on June 9 to discuss trade."),
+            ("The foreign ministers met in Sochi on Sept.4 to discuss the grain corridor.",
+             "The foreign ministers met in Sochi on Sept. 8 to discuss the grain corridor."),
         ),
         spares=(
             ("The leaders met in Hanoi on March 14, 2025.", "The leaders met in Hanoi on March 15, 2025."),
+            ("The two presidents held talks in Paris on May 6-7 during the state visit.",
+             "The two presidents held talks in Paris on May 7 during the state visit."),
             ("The foreign ministers met in Lima on June 2 to discuss trade.",
              "The foreign ministers met in Lima on Tuesday to discuss trade."),
             ("The two foreign ministers began talks in Lima on June 2, their first since the border war of 2021.",
@@ -363,10 +367,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "names", Kind.NAMES, _names,
-        "A different name in the same place of otherwise alike sentences; spelling variants, short forms and "
-        "transliterations of a name (given names romanised with other vowels), a change of title alone, a capital "
+        "A different name in the same place of otherwise alike sentences (a day or month on both sides is the "
+        "date rules' to compare); spelling variants, short forms and "
+        "transliterations of a name (given names spelled the ways English copy spells one, or romanised with other "
+        "vowels), a change of title alone, a capital "
         "standing for its country, one pair of countries in another form and one list of names in another order "
-        "are the same names; a surname spelled otherwise but close is still told.",
+        "are the same names, with or without their accents; a surname spelled otherwise but close is still told.",
         fires=(
             ("The foreign ministers met in Geneva on Monday.", "The foreign ministers met in Vienna on Monday."),
             ("Prime Minister Anna Berg will lead the delegation to the summit.",
@@ -375,6 +381,8 @@ RULES: tuple[Rule, ...] = (
              "Envoy Steve Marckoff met the president in Moscow on Thursday."),
             ("Prime Minister Pavel Novak will lead the delegation to the summit.",
              "Prime Minister Petr Novak will lead the delegation to the summit."),
+            ("Chancellor Karl Brenz met the Polish prime minister in Warsaw on Monday.",
+             "Chancellor Karl Brentz met the Polish prime minister in Warsaw on Monday."),
         ),
         spares=(
             ("The foreign ministers met in Napoli on Monday.", "The foreign ministers met in Naples on Monday."),
@@ -382,10 +390,16 @@ RULES: tuple[Rule, ...] = (
              "Officials said Australia would provide 12 patrol boats."),
             ("The defence ministers of the US met on Monday.",
              "The defence ministers of the United States met on Monday."),
+            ("The two leaders held formal talks at the Kremlin on Tuesday.",
+             "The two leaders held formal talks at the Kremlin on July.9."),
+            ("The grain corridor, brokered by Turkey and the United Nations, closed in July.",
+             "The grain corridor, brokered by Türkiye and the United Nations, closed in July."),
             ("Envoy Mike Dorsey flew to Ankara on Sunday for the talks.",
              "Envoy Michael Dorsey flew to Ankara on Sunday for the talks."),
             ("Foreign Minister Sergei Morozov arrived in Baku on Tuesday.",
              "Foreign Minister Sergey Morozov arrived in Baku on Tuesday."),
+            ("Secretary of State Antony Harlow met Foreign Minister Li Wen in Beijing on Friday.",
+             "Secretary of State Anthony Harlow met Foreign Minister Li Wen in Beijing on Friday."),
             ("The president met Ukrainian Prime Minister Vladimir Horensky and three European leaders at the palace.",
              "The president met Ukrainian Prime Minister Volodymyr Horenskyy and three European leaders at the palace."),
             ("Senior Adviser Tom Hale met the delegation in Lisbon on Monday.",

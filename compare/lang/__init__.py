@@ -11,7 +11,7 @@ own month, number, stop-word or place list. To see what a rule knows of a langua
     cues.py        meeting and date cues, page-furniture phrases
     spelling.py    name variants (U.S. / United States), British and American spelling, quote folding
     outlets.py     news agencies and their credits, official mastheads, domain labels (who published a story)
-    names.py       given-name short forms, transliteration variants, titles written before names
+    names.py       given-name short forms and spellings, transliteration variants, titles written before names
     verbs.py       irregular verb forms, so that a predicate meets its other forms
     judging.py     the judge's cues: hedges, negations, opposites, bounds and scales of figures
     facts.py       the fact sheet's words: durations, segments of a meeting, offices, ordinals
@@ -88,6 +88,7 @@ class Lexicon:
     second_level_labels: frozenset[str]
     nicknames: tuple[frozenset[str], ...]
     transliterations: tuple[tuple[str, str], ...]
+    given_name_spellings: tuple[tuple[str, str], ...]  # (pattern, replacement): one given name's spellings
     title_words: frozenset[str]
     verb_forms: Mapping[str, str]  # "held" -> "hold"
     time_units: Mapping[str, tuple[str, int]]  # "hours" -> ("min", 60)
@@ -191,6 +192,7 @@ def english() -> Lexicon:
         second_level_labels=outlets.SECOND_LEVEL_LABELS,
         nicknames=tuple(frozenset(group.split()) for group in names.NICKNAMES),
         transliterations=names.TRANSLITERATIONS,
+        given_name_spellings=names.GIVEN_NAME_SPELLINGS,
         title_words=names.TITLE_WORDS,
         verb_forms=_frozen(dict(pair.split(":") for pair in verbs.IRREGULAR_FORMS)),
         time_units=_frozen(numbers.TIME_UNITS),

@@ -140,6 +140,9 @@ def test_figures_of_one_noun_modified_otherwise_do_not_conflict(a, b):
     # one side more specific than the other: the same tariffs
     ("The government cut tariffs on Vietnamese imports from 20 percent to 10 percent.",
      "The government cut the steel tariffs on imports from Vietnam from 25% to 15%."),
+    # a country named with its accents is the country its demonym names
+    ("The government cut tariffs on Turkish imports from 20 percent to 10 percent.",
+     "The government cut the steel tariffs on imports from Türkiye from 25% to 15%."),
     # a verb is no noun to modify: the subjects differ, the talks are one
     ("The Oslo talks lasted 45 minutes.", "The closed-door talks lasted 90 minutes."),
     ("The ministry raised the export duty on rice to 15%.", "The ministry raised the export duty on rice to 25%."),

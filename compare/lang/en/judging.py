@@ -185,7 +185,7 @@ BOUND_WORDS = frozenset(
 COMPARISON_STANDARD = frozenset({"than"})
 # A word before a figure, read for what the figure is said of (quantities.NUMBER_CONTEXT_WORDS), and where a
 # clause ends for that reading (a comma or point between digits is part of a number: "1,500", "2.5").
-CONTEXT_WORD = re.compile(r"[A-Za-z]+")
+CONTEXT_WORD = re.compile(r"[^\W\d_]+")  # letters, accented too: "Türkiye" is one word, not "T" and "rkiye"
 NUMBER_CLAUSE_END = re.compile(r"[;:!?()—–]|(?<!\d)[,.]|[,.](?!\d)")
 ORDINAL = re.compile(r"\b(?P<ordinal>" + "|".join(ORDINAL_WORDS) + r"|\d{1,3}(?:st|nd|rd|th))\s+"
                      r"(?P<what>[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2})", re.IGNORECASE)
@@ -210,7 +210,9 @@ NUMBER = re.compile(
 )
 CLAUSE_ENDS = frozenset(",;:.!?()—–")
 PUNCT = ",.;:!?\"“”‘’()$€£¥"  # currency signs too: "$1.2" is the number 1.2
-CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
+# A capitalised word, its capital accented or not ("Çavuşoğlu", "Élysée" as much as "Cavusoglu").
+LATIN_CAPITALS = "A-Z" + "".join(chr(code) for code in range(0xC0, 0x250) if chr(code).isupper())
+CAPITALISED = re.compile(rf"^[{LATIN_CAPITALS}][\w'’.-]*$")
 # A short note in brackets ("(AP)", a photo's "(R)"): not words of the sentence.
 BRACKETED_NOTE = re.compile(r"\(\s*[A-Za-z]{1,4}\s*\)")
 

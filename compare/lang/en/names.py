@@ -22,6 +22,22 @@ TRANSLITERATIONS = (
 # Letters romanisations of one given name disagree on (Cyrillic vowels are written several ways: "Vladimir" /
 # "Volodymyr", "Dmitry" / "Dmytro", "Pavel" / "Pavlo"): given names whose other letters agree are one name.
 ROMANISED_VOWELS = "aeiouy"
+# Spellings English-language copy writes one given name with ("Antony" / "Anthony", "Phillip" / "Philip", "Marc" /
+# "Mark", "Sara" / "Sarah", "Elisabeth" / "Elizabeth"): each pattern (a regular expression over the lower-cased name,
+# transliterations already folded) is read as its replacement, in this order, and given names that then read alike,
+# or differ only in ROMANISED_VOWELS, are one name. Surnames are never folded so: a surname written otherwise is a
+# garbled name ("Whitkoff" / "Witkoff", "Mertz" / "Merz").
+GIVEN_NAME_SPELLINGS = (
+    ("ph", "f"),  # Stephen / Stefen, Josephine / Josefine
+    ("th", "t"),  # Anthony / Antony, Theresa / Teresa, Matthew / Mattew
+    ("ch(?=[rl])", "k"),  # Christina / Kristina, Christoph / Kristof
+    ("c(?![eiyh])", "k"),  # a hard c: Marc / Mark, Carl / Karl, Nicolas / Nikolas, Erick / Erik (ck -> kk)
+    ("(?<=[aeiou])h(?![aeiouy])", ""),  # an h that closes a syllable: Sarah / Sara, John / Jon, Hannah / Hanna
+    ("z", "s"),  # Elizabeth / Elisabeth, Isabel / Izabel
+    ("x", "ks"),  # Alex / Aleks, Maxim / Maksim
+    ("y", "i"),  # Bryan / Brian, Lindsey / Lindsei
+    (r"(.)\1", r"\1"),  # a doubled letter: Phillip / Philip, Matthew / Mathew, Mohammed / Mohamed, Allan / Alan
+)
 # Titles, offices and honorifics written before a name, in the capitalised form they take there; a change of
 # title alone ("Aide" / "Adviser") does not name someone else.
 TITLE_WORDS = frozenset("""
