@@ -290,7 +290,7 @@ _DATELINE = re.compile(
     rf"(?:,\s+(?P<country>{_CAP_WORD}(?: {_CAP_WORD}){{0,2}}))?"
     r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
     r"(?:\s*\([^()\n]{1,40}\))?"
-    r"\s*(?P<mark>—|–|--|-|:)(?P<space>\s+|(?<=[—–])(?=\w))")
+    r"\s*(?P<mark>—|–|--|-|:)(?P<space>\s+|(?<=[—–])(?=\w)|(?<=\)\s-)(?=[A-Z])|(?<=\)-)(?=[A-Z]))")
 
 
 def find_dateline(paragraph: str) -> tuple[int, str] | None:
@@ -305,7 +305,9 @@ def find_dateline(paragraph: str) -> tuple[int, str] | None:
     place = match.group("place").strip()
     country = match.group("country") or ""
     letters = re.sub(r"[\W\d_]", "", place)
-    if not place.isupper() or len(letters) < 3 or _fold(place) in LEXICON.not_places:
+    if not place.isupper() and not _known_place_before_colon(match, paragraph):
+        return None
+    if len(letters) < 3 or _fold(place) in LEXICON.not_places:
         return None
     if country and not (country[0].isupper() and (country.isupper() or country.istitle() or "." in country)):
         return None
@@ -343,6 +345,15 @@ def place_line(line: str) -> str | None:
     canonical = normalise_place(place)
     known = folded in CAPITAL_COUNTRY or folded in LEXICON.place_variants or _fold(canonical) in _KNOWN_CITIES
     return canonical if known else None
+
+
+def _known_place_before_colon(match: re.Match[str], paragraph: str) -> bool:
+    """"Moscow: Russian President ...": a dateline in title case, which only a place the lexicon knows, alone before
+    a colon and a capital, can be (a title-case label is as likely: "Analysis: ...", "Watch: ...")."""
+    return (
+        match.group("mark") == ":" and not match.group("country") and " " not in match.group("place").strip()
+        and paragraph[match.end():match.end() + 1].isupper() and place_line(match.group("place")) is not None
+    )
 
 
 def normalise_place(name: str) -> str:

@@ -102,6 +102,9 @@ def test_parse_date_line_rejects_non_stamps(line):
         ("SAN JOSÉ, Costa Rica — Leaders met.", "SAN JOSÉ, Costa Rica — ", "San José"),
         ("SÃO PAULO (Reuters) - Talks ended.", "SÃO PAULO (Reuters) - ", "Sao Paulo"),
         ("TOKYO—The ministers met.", "TOKYO—", "Tokyo"),
+        # the agency's dash run into the story, and a title-case city the lexicon knows before a colon
+        ("MOSCOW (Reuters) -Russian President Vladimir Putin met.", "MOSCOW (Reuters) -", "Moscow"),
+        ("Moscow: Russian President Vladimir Putin met.", "Moscow: ", "Moscow"),
     ],
 )
 def test_find_dateline(paragraph, prefix, place):
@@ -119,6 +122,9 @@ def test_find_dateline(paragraph, prefix, place):
         "SINGAPORE:",  # a heading with nothing after it
         "CEO: we will grow.",  # a label, not a place
         "LIVE UPDATES: talks begin",
+        "Analysis: The talks ended.",  # a title-case label, not a place the lexicon knows
+        "Moscow: a city of contrasts",  # a known city, but the line goes on in lower case
+        "Trade-offs -Many said no.",  # a dash run into the text without an agency's bracket
     ],
 )
 def test_find_dateline_rejects(paragraph):
