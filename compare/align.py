@@ -36,6 +36,8 @@ from compare.similarity import (
 # Below the matcher's threshold, a mutual-best pair still matches from this probability up: the default of
 # AlignmentConfig.mutual_best_floor (compare/config.py says where it was tuned).
 MUTUAL_BEST_FLOOR = AlignmentConfig().mutual_best_floor
+# A name that more than this share of an event's other sources use names the meeting, not a claim.
+EVENT_WORD_SHARE = 0.5
 
 
 @dataclass(frozen=True, eq=False)
@@ -114,6 +116,7 @@ def confirm_weak_matches(
     rarity = matcher.rarity if isinstance(matcher, LexicalMatcher) else None
     if rarity is None or min_weight <= 0:
         return dict(found)
+    spread = Counter(token for group in groups for token in {t for s in group for t in terms_tokens(terms[s.text])})
     texts = {(i, s.id): s.text for i, group in enumerate(groups) for s in group}
     decided: dict[tuple[str, str], bool] = {}
     out = {}
@@ -123,7 +126,7 @@ def confirm_weak_matches(
             if cp.matched and cp.score < threshold:
                 pair = (texts[i, cp.sentence_id], texts[j, cp.best_id])
                 if pair not in decided:
-                    decided[pair] = shares_claim_word(*pair, terms, acronyms, rarity, min_weight)
+                    decided[pair] = shares_claim_word(*pair, terms, acronyms, rarity, min_weight, spread, len(groups))
                 if not decided[pair]:
                     cp = cp._replace(matched=False)
             kept.append(cp)
@@ -131,13 +134,21 @@ def confirm_weak_matches(
     return out
 
 
-def shares_claim_word(a: str, b: str, terms: Mapping[str, str], acronyms: Mapping[str, str] | None,
-                      rarity: Rarity, min_weight: float) -> bool:
-    """Whether `a` and `b` share a word that neither capitalises (not a name, not a sentence's first word) and
-    that weighs at least `min_weight` in the event."""
+def shares_claim_word(a: str, b: str, terms: Mapping[str, str], acronyms: Mapping[str, str] | None, rarity: Rarity,
+                      min_weight: float, spread: Mapping[str, int], sources: int) -> bool:
+    """Whether `a` and `b` share a word of some weight in the event (at least `min_weight`) that is not one of the
+    meeting's names: a name (capitalised in either text) that more than half of the event's other sources use
+    (`spread`: per token, how many of the event's `sources` sources use it; the pair's own two always do) says
+    which meeting, its people and its city, not which claim. A plain word ("lasted", "devolved") counts however
+    many sources use it, as a claim every outlet reports is written with it everywhere."""
+    others = sources - 2
     shared = set(terms_tokens(terms[a])) & set(terms_tokens(terms[b]))
-    shared -= _capitalised_tokens(a, acronyms) | _capitalised_tokens(b, acronyms)
-    return any(rarity.weight(token) >= min_weight for token in shared)
+    names = _capitalised_tokens(a, acronyms) | _capitalised_tokens(b, acronyms)
+    return any(
+        rarity.weight(token) >= min_weight
+        and (token not in names or others <= 0 or spread.get(token, 2) - 2 <= others * EVENT_WORD_SHARE)
+        for token in shared
+    )
 
 
 def _capitalised_tokens(text: str, acronyms: Mapping[str, str] | None) -> set[str]:

@@ -169,58 +169,75 @@ def test_two_one_sentence_sources_giving_different_durations_contradict(tmp_path
     assert "contradict" in relations
 
 
-_MEETING = [
-    "Prime Minister Anna Borg met Governor Piotr Kowal in Valletta on Friday.",
-    "Borg and Kowal held talks in Valletta for two hours.",
-    "The talks devolved into a shouting match over ferry fares, officials said.",
-    "Kowal arrived in Valletta on Thursday evening.",
-    "Their meeting quickly devolved into a row about fares.",
-    "Borg said Valletta would host the next round.",
+# One meeting as three sources tell it: every source names its people and its city; the paraphrase of the row
+# over fares shares "devolved" and "fares", which the third source never uses.
+_SOURCES = [
+    ["Prime Minister Anna Borg met Governor Piotr Kowal in Valletta on Friday.",
+     "The talks devolved into a shouting match over ferry fares, officials said.",
+     "Kowal arrived in Valletta on Thursday evening."],
+    ["Borg and Kowal held talks in Valletta for two hours.",
+     "Their meeting quickly devolved into a row about fares.",
+     "Borg said Valletta would host the next round."],
+    ["Borg welcomed Kowal to Valletta for talks on Friday.",
+     "Kowal and Borg spoke for two hours in Valletta."],
 ]
 
 
-def _meeting_terms():
+def _meeting():
     from compare.align import EventRarity
 
-    terms = {t: sentence_terms(t) for t in _MEETING}
-    return terms, EventRarity.of(list(terms.values()), sources=2)
+    texts = [t for source in _SOURCES for t in source]
+    terms = {t: sentence_terms(t) for t in texts}
+    groups = [[Sentence(str(i), k, 0, 1, t) for k, t in enumerate(source)] for i, source in enumerate(_SOURCES)]
+    return groups, terms, EventRarity.of([terms[t] for t in texts], sources=len(_SOURCES))
 
 
-def test_a_weak_match_must_share_a_word_of_the_claim_not_only_the_meetings_names():
+def _spread(groups, terms):
+    from collections import Counter
+
+    from compare.similarity import terms_tokens
+
+    return Counter(t for g in groups for t in {t for s in g for t in terms_tokens(terms[s.text])})
+
+
+def test_a_weak_match_must_share_a_word_of_the_claim_not_only_the_meetings():
     from compare.align import shares_claim_word
 
-    terms, rarity = _meeting_terms()
-    # a paraphrase of one claim shares "devolved" (and "fares"), which no name is
-    assert shares_claim_word(_MEETING[2], _MEETING[4], terms, None, rarity, 3.5)
-    # two sentences of the meeting that share only its people and its city are not one claim
-    assert not shares_claim_word(_MEETING[3], _MEETING[5], terms, None, rarity, 3.5)
+    groups, terms, rarity = _meeting()
+    spread = _spread(groups, terms)
+    # a paraphrase of one claim shares "devolved" and "fares", which the third source never uses
+    assert shares_claim_word(_SOURCES[0][1], _SOURCES[1][1], terms, None, rarity, 1.0, spread, 3)
+    # two sentences that share only the meeting's people and city, which every source names, are not one claim
+    assert not shares_claim_word(_SOURCES[0][2], _SOURCES[1][2], terms, None, rarity, 1.0, spread, 3)
+    # with no other source to tell, any word of weight counts (a two-source comparison)
+    assert shares_claim_word(_SOURCES[0][2], _SOURCES[1][2], terms, None, rarity, 1.0, spread, 2)
 
 
 def test_confirm_weak_matches_undoes_only_weak_matches_without_a_claim_word():
     from compare.align import Counterpart, LexicalMatcher, confirm_weak_matches
 
-    terms, rarity = _meeting_terms()
+    groups, terms, rarity = _meeting()
     matcher = LexicalMatcher(rarity=rarity)
-    a = [Sentence("a", 0, 0, 1, _MEETING[3]), Sentence("a", 1, 0, 1, _MEETING[2])]
-    b = [Sentence("b", 0, 0, 1, _MEETING[5]), Sentence("b", 1, 0, 1, _MEETING[4])]
+    empty = (Counterpart(0, None, 0.0, False, False),) * 3
     found = {
-        (0, 1): (Counterpart(0, 0, 0.12, True, True), Counterpart(1, 1, 0.15, True, True)),
-        (1, 0): (Counterpart(0, 0, 0.12, True, True), Counterpart(1, 1, 0.60, True, True)),
+        (0, 1): (Counterpart(0, 0, 0.50, True, True), Counterpart(1, 1, 0.15, True, True),
+                 Counterpart(2, 2, 0.12, True, True)),
+        (1, 0): (Counterpart(0, 0, 0.50, True, True), Counterpart(1, 1, 0.15, True, True),
+                 Counterpart(2, 2, 0.12, True, True)),
+        (0, 2): empty, (2, 0): empty[:2], (1, 2): empty, (2, 1): empty[:2],
     }
-    out = confirm_weak_matches([a, b], found, matcher, terms, None, 0.23, 3.5)
-    assert [cp.matched for cp in out[0, 1]] == [False, True]
-    # a match at or above the threshold stands whatever words it shares
-    assert [cp.matched for cp in out[1, 0]] == [False, True]
+    out = confirm_weak_matches(groups, found, matcher, terms, None, 0.23, 1.0)
+    # at or above the threshold a match stands; below it, only with a word of the claim
+    assert [cp.matched for cp in out[0, 1]] == [True, True, False]
+    assert [cp.matched for cp in out[1, 0]] == [True, True, False]
     # 0 turns the check off
-    assert confirm_weak_matches([a, b], found, matcher, terms, None, 0.23, 0) == found
+    assert confirm_weak_matches(groups, found, matcher, terms, None, 0.23, 0) == found
 
 
 def test_the_hybrids_weak_matches_are_left_to_its_embedding():
     from compare.align import Counterpart, HybridMatcher, confirm_weak_matches
 
-    terms, rarity = _meeting_terms()
+    groups, terms, _ = _meeting()
     hybrid = HybridMatcher.__new__(HybridMatcher)  # no model needed: the check never asks it
-    a = [Sentence("a", 0, 0, 1, _MEETING[3])]
-    b = [Sentence("b", 0, 0, 1, _MEETING[5])]
-    found = {(0, 1): (Counterpart(0, 0, 0.12, True, True),), (1, 0): (Counterpart(0, 0, 0.12, True, True),)}
-    assert confirm_weak_matches([a, b], found, hybrid, terms, None, 0.23, 3.5) == found
+    found = {(0, 1): (Counterpart(2, 2, 0.12, True, True),)}
+    assert confirm_weak_matches(groups, found, hybrid, terms, None, 0.23, 3.5) == found

@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 import compare.align as align
-from compare.align import all_counterparts, cross_counterparts, matcher_for_event, score_block
+from compare.align import all_counterparts, confirm_weak_matches, cross_counterparts, matcher_for_event, score_block
+from compare.config import AlignmentConfig
 from compare.models import Sentence, Source, TooManySentences
 from compare.pipeline import Member, align_members, event_acronyms, event_terms, prepare
 from compare.similarity import BlockScorer
@@ -66,12 +67,15 @@ def test_blocks_of_any_size_give_exactly_the_counterparts_of_one_block(monkeypat
     assert counting.blocks > 10 * in_one  # the small budget did cut the event into many blocks
     assert tiny.pairs == whole.pairs  # to the last bit of every score
 
-    # ... and they are the counterparts one block over the whole event gives (the earlier way, own pairs included)
+    # ... and they are the counterparts one block over the whole event gives (the earlier way, own pairs included),
+    # weak matches checked alike
     terms = event_terms(members, acronyms)
     everything = [s for m in members for s in m.sentences]
     matcher = matcher_for_event("lexical", [terms[s.text] for s in everything], len(members))
     full = score_block(everything, everything, matcher, acronyms, terms)
-    reference = all_counterparts([m.sentences for m in members], full, matcher.threshold)
+    groups = [m.sentences for m in members]
+    reference = confirm_weak_matches(groups, all_counterparts(groups, full, matcher.threshold), matcher, terms,
+                                     acronyms, matcher.threshold, AlignmentConfig().weak_match_word_weight)
     pairs = [(i, j) for i in range(len(members)) for j in range(len(members)) if i != j]
     for (i, j), (_, _, found) in zip(pairs, whole.pairs):
         assert [c.best_id for c in found] == [c.best_id for c in reference[i, j]]
