@@ -61,7 +61,7 @@ MAX_LABEL_WORDS = 3
 _LABEL = re.compile(r"^([^\W\d_][\w' ]{0,30}):\s+\S")
 _SENTENCE_END = ".!?。！？…"
 # A sentence ending inside a line: closing punctuation (and closing quotes) before white space and a capital or an
-# opening quote. "Mr. Putin" and "U.S. President" match too, which is why a paragraph also needs MAX_HEADLINE_WORDS.
+# opening quote. "Mr. Borg" and "U.S. President" match too, which is why a paragraph also needs MAX_HEADLINE_WORDS.
 _INNER_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*\s+[\"'“‘«(]?[A-Z]")
 _CLOSERS = "\"'”’»)]」』"
 _SMALL_WORDS = LEXICON.headline_small_words

@@ -382,7 +382,7 @@ PLACE_PARTICLES = LEXICON.place_particles  # "Rio de Janeiro", "Dar es Salaam"
 _PARTICLE = "|".join(sorted(PLACE_PARTICLES))
 _NAME = (r"[A-Z][a-zA-Z\u00C0-\u024F\-]+"
          rf"(?:\s+(?:(?:{_PARTICLE})\s+)?[A-Z][a-zA-Z\u00C0-\u024F\-]+){{0,2}}")
-# "in Naples", "in the Italian city of Naples", "in Russia's Black Sea resort of Sochi", "in the capital, Tokyo";
+# "in Naples", "in the Italian city of Naples", "in Bulgaria's Black Sea resort of Varna", "in the capital, Tokyo";
 # "at Camp David" is left out: venues vary.
 _SETTLEMENT = (
     "(?:(?:" + "|".join(sorted(LEXICON.settlement_adjectives)) + r")\s+)?(?:" + "|".join(sorted(LEXICON.settlement_nouns)) + ")"

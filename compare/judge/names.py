@@ -31,7 +31,7 @@ def _name_key(words: list[str], acronyms) -> str:
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _name_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Words with surrounding punctuation stripped, and the same lower-cased without accents (once per
-    sentence: "Türkiye" and "Turkiye", "Erdoğan" and "Erdogan" are one word); short bracketed notes ("(AP)", a
+    sentence: "Türkiye" and "Turkiye", "Öztürk" and "Ozturk" are one word); short bracketed notes ("(AP)", a
     photo's "(R)") are not words of the sentence."""
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)  # an accent written as a mark after its letter joins the letter
@@ -152,7 +152,7 @@ def _given_names_alike(x: str, y: str) -> bool:
     """Two given names of one person before the same surname: spelled alike once the spellings English copy
     writes one given name with are folded ("Antony" / "Anthony", "Phillip" / "Philip"), or romanised two ways:
     only vowels differ, with enough consonants left to tell ("Vladimir" / "Volodymyr"). Only given names are read
-    so: a surname spelled otherwise ("Whitkoff" / "Witkoff", "Melon" / "Meloni") is a garbled name."""
+    so: a surname spelled otherwise ("Markoff" / "Marckoff", "Borgi" / "Borg") is a garbled name."""
     x_spelled, y_spelled = _given_spelling(x), _given_spelling(y)
     if x_spelled == y_spelled:
         return True

@@ -352,8 +352,8 @@ RULES: tuple[Rule, ...] = (
             ("The leaders met in Hanoi on March 14, 2025.", "The leaders met in Hanoi on March 17, 2025."),
             ("The foreign ministers met in Lima on June 2 to discuss trade.",
              "The foreign ministers met in Lima on June 9 to discuss trade."),
-            ("The foreign ministers met in Sochi on Sept.4 to discuss the grain corridor.",
-             "The foreign ministers met in Sochi on Sept. 8 to discuss the grain corridor."),
+            ("The foreign ministers met in Varna on Sept.4 to discuss the ferry corridor.",
+             "The foreign ministers met in Varna on Sept. 8 to discuss the ferry corridor."),
         ),
         spares=(
             ("The leaders met in Hanoi on March 14, 2025.", "The leaders met in Hanoi on March 15, 2025."),

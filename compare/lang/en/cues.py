@@ -77,7 +77,7 @@ PICTURE_CREDIT = (
     r"\((?:[^()]*\b(?i:photos?|images?|pool)\b[^()]*|[^()/\s][^()/]{0,40}/[^()/]{1,40}(?:/[^()/]{1,40})?)\)\s*$"
     r"|[.!?]\s+[A-Z][A-Z.\- ]{1,30}/[A-Z][\w .\-]{1,40}(?:/[\w .\-]{1,40})?\s*$"
     r"|\b(?i:image|photo|picture)\s+(?i:credit|source)\s*:"  # "... /Pool Image Credit: Agency", "Image Source : AGENCY"
-    # where the people in the picture stand: "Modi (right) is hosted by Putin (Agency)", "X (L) and Y (R) meet"
+    # where the people in the picture stand: "The premier (right) is welcomed by the governor (Agency)", "X (L) and Y (R) meet"
     r"|\((?i:right|left|centre|center|far right|far left|second (?:left|right)|2nd (?:left|right)|L|R|C)\)"
 )
 CAPTION_LINE = (

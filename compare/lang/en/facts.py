@@ -156,7 +156,7 @@ THEN_WORDS = frozenset({"then", "then-", "late"})
 # Capitalised words after an office that are not a name ("President Trump's", "Foreign Minister of ...").
 NOT_NAME_WORDS = frozenset(
     "and or of the for in on at to with by from said says told added who which that met meets his her their "
-    "also has had have was is will would he she it they we".split())  # "Narendra Modi He held talks": a lost stop
+    "also has had have was is will would he she it they we".split())  # "Prime Minister Piotr Kowal He held talks": a lost stop
 
 # Words of a speaker about himself or his side, outside quotation marks: a sentence with them is someone's reported
 # words ("We see President X's resolve, the minister said"; a transcript or live blog quotes without marks), not

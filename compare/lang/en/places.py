@@ -29,7 +29,7 @@ REGIONS = frozenset({
     "africa", "asia", "central asia", "east asia", "europe", "korea", "latin america", "middle east",
     "north america", "south america", "south asia", "southeast asia",
 })  # fmt: skip
-# What a place is called before its name ("the Black Sea resort of Sochi", "the port city of Busan"), after any
+# What a place is called before its name ("the Black Sea resort of Varna", "the port city of Durres"), after any
 # capitalised words ("the Italian city of", "Russia's Black Sea resort of"), with an optional plain word first.
 SETTLEMENT_NOUNS = frozenset({"capital", "city", "island", "port", "resort", "town", "village"})
 SETTLEMENT_ADJECTIVES = frozenset({
