@@ -305,7 +305,7 @@ def events(
         f"terms {', '.join(member.shared_terms) or '-'}; {member.date}; {member.place}"
         if member.linked_to else "no other member matches its wording" if member.fixed_by
         else "alone: no other source matches it") for member in members]
-    lines += [f"{apart.event} vs {apart.other} (linkage {apart.linkage:.2f}): {'; '.join(apart.reasons) or '-'}"
+    lines += [f"{apart.event} vs {apart.other} (linkage {apart.linkage:.3f}): {'; '.join(apart.reasons) or '-'}"
               for apart in separations]
     emit(render_events(sources, found) + "".join(f"{line}\n" for line in lines))
 

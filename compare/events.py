@@ -1173,9 +1173,9 @@ def _separation(graph: _Graph, index: dict[str, int], a: Event, b: Event, linkag
     if a.place and b.place and a.place != b.place:
         reasons.append(f"places {a.place} and {b.place}")
     if linkage < config.link_threshold:
-        reasons.append(f"wording too far apart: {linkage:.2f} below {config.link_threshold}")
+        reasons.append(f"wording too far apart: {linkage:.3f} below {config.link_threshold:.3f}")
     elif len(left) > 1 and len(right) > 1:
-        reasons.append(f"each event's coverage is closer to itself than to the other's ({linkage:.2f})")
+        reasons.append(f"each event's coverage is closer to itself than to the other's ({linkage:.3f})")
     pairs = [(i, j) for i in left for j in right]
     top = max(pairs, key=lambda p: len(graph.parties[p[0]].anywhere & graph.parties[p[1]].anywhere))
     return Separation(a.id, b.id, round(float(linkage), 3), tuple(reasons), names_of(*top))
