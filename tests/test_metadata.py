@@ -208,6 +208,9 @@ def test_normalise_place(name, canonical):
         (["At the talks they spoke of their investments in Kenya, Ghana and Nigeria."], None),
         (["The two met in Varna, Bulgaria, on Monday and agreed to meet again."], "Varna"),
         (["The president last visited the country in 2017, meeting the king at his estate in Varna."], None),
+        # a visit planned is still to come
+        (["He said the meeting was a success and that there were plans for the governor to visit the capital in "
+          "April, either in Durres or Tirana."], None),
         # a meeting agreed on is still to come
         (["On a phone call on Friday the two sides agreed to meet in Durres.", "The two met in Varna on Monday."],
          "Varna"),
