@@ -53,8 +53,9 @@ _CREDIT_LINE = re.compile(LEXICON.credit_line, re.IGNORECASE)
 # A photo caption: opened by a picture label ("FILE PHOTO:", "Photo:") or closed by a picture credit
 # ("... Photo: Jane Doe/Agency", "... (Image: X)"); general web and wire language.
 _CAPTION_LINE = re.compile(LEXICON.caption_line, re.IGNORECASE)
-# A picture credit closing a line ("... 2025. (Photographer/Pool Photo via AP)", "... REUTERS/Photographer/Pool"):
-# a caption of any length, as a caption crowded with names and places runs long.
+# A picture credit closing a line ("... 2025. (Photographer/Pool Photo via AP)", "... REUTERS/Photographer/Pool"),
+# or anywhere in it a labelled credit ("Image Credit:") or where someone in the picture stands ("(right)"): a
+# caption of any length, as a caption crowded with names and places runs long.
 _PICTURE_CREDIT = re.compile(LEXICON.picture_credit)
 # A teaser's label ("Related", "Read more", "See also") has at most this many words.
 MAX_LABEL_WORDS = 3
