@@ -19,7 +19,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
-from compare.align import SCORE_BUDGET_BYTES, Counterpart, confirm_weak_matches, cross_counterparts, matcher_for_event
+from compare.align import (
+    SCORE_BUDGET_BYTES,
+    Counterpart,
+    confirm_weak_matches,
+    cross_counterparts,
+    link_shared_phrases,
+    matcher_for_event,
+)
 from compare.clean import clean
 from compare.comparison import Comparison
 from compare.config import AlignmentConfig, JudgingConfig
@@ -195,6 +202,8 @@ def align_members(
     found = cross_counterparts(groups, matcher, acronyms, terms, threshold, budget=budget,
                                mutual_floor=config.mutual_best_floor)
     found = confirm_weak_matches(groups, found, matcher, terms, acronyms, threshold, config.weak_match_word_weight)
+    found = link_shared_phrases(groups, found, matcher, terms, acronyms, config.shared_phrase_words,
+                                config.weak_match_word_weight)
     pairs = tuple(
         (a, b, found[i, j]) for i, a in enumerate(members) for j, b in enumerate(members) if a.source != b.source
     )

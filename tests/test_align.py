@@ -241,3 +241,84 @@ def test_the_hybrids_weak_matches_are_left_to_its_embedding():
     hybrid = HybridMatcher.__new__(HybridMatcher)  # no model needed: the check never asks it
     found = {(0, 1): (Counterpart(2, 2, 0.12, True, True),)}
     assert confirm_weak_matches(groups, found, hybrid, terms, None, 0.23, 3.5) == found
+
+
+# Two outlets word one claim differently around a phrase they share; each story's other sentences are its own.
+_PHRASE_SOURCES = [
+    ["Officials on both sides also agreed to set up a joint working group on fishing quotas, the ministry's "
+     "statement said, without giving a date for its first session.",
+     "Foreign Minister Elena Sorin arrived in Tallinn shortly before noon.",
+     "The ministers agreed to meet again."],
+    ["According to a readout released late on Friday, the delegations agreed to set up a joint working group on "
+     "fishing quotas and would report back to their governments in the spring.",
+     "The communique was read out by Foreign Minister Elena Sorin after the talks.",
+     "Ministers agreed to meet again in the spring."],
+]
+
+
+def _phrase_event():
+    texts = [t for source in _PHRASE_SOURCES for t in source]
+    terms = {t: sentence_terms(t) for t in texts}
+    groups = [[Sentence(str(i), k, 0, 1, t) for k, t in enumerate(source)] for i, source in enumerate(_PHRASE_SOURCES)]
+    rarity = EventRarity.of([terms[t] for t in texts], sources=len(groups))
+    return groups, terms, rarity
+
+
+def _nothing_matched(groups):
+    from compare.align import Counterpart
+
+    return {
+        (i, j): tuple(Counterpart(s.id, 0, 0.05, False, False) for s in groups[i])
+        for i in range(len(groups)) for j in range(len(groups)) if i != j
+    }
+
+
+def test_sentences_repeating_a_phrase_of_the_claim_are_linked_with_their_own_score():
+    from compare.align import LexicalMatcher, link_shared_phrases
+
+    groups, terms, rarity = _phrase_event()
+    matcher = LexicalMatcher(rarity=rarity)
+    out = link_shared_phrases(groups, _nothing_matched(groups), matcher, terms, None, 4, 3.5)
+    first, second = out[0, 1][0], out[1, 0][0]
+    assert (first.best_id, first.matched, first.mutual) == (0, True, True)
+    assert (second.best_id, second.matched, second.mutual) == (0, True, True)
+    own = float(matcher.same_claim([_PHRASE_SOURCES[0][0]], [_PHRASE_SOURCES[1][0]], terms=terms)[0, 0])
+    assert first.score == own  # the pair keeps the matcher's own score for it
+    # a shared name ("Foreign Minister Elena Sorin") is no phrase of a claim, and three words are too few at 4
+    assert not out[0, 1][1].matched and not out[0, 1][2].matched
+    assert not out[1, 0][1].matched and not out[1, 0][2].matched
+
+
+def test_a_sentence_already_matched_in_the_other_source_is_left_as_it_is():
+    from compare.align import Counterpart, LexicalMatcher, link_shared_phrases
+
+    groups, terms, rarity = _phrase_event()
+    found = _nothing_matched(groups)
+    found[0, 1] = (Counterpart(0, 2, 0.40, True, False),) + found[0, 1][1:]
+    out = link_shared_phrases(groups, found, LexicalMatcher(rarity=rarity), terms, None, 4, 3.5)
+    assert out[0, 1][0] == found[0, 1][0]
+    assert not out[1, 0][0].matched  # the link takes both sides open, or neither
+
+
+def test_shorter_phrases_link_when_asked_and_zero_turns_the_pass_off():
+    from compare.align import LexicalMatcher, link_shared_phrases
+
+    groups, terms, rarity = _phrase_event()
+    matcher = LexicalMatcher(rarity=rarity)
+    found = _nothing_matched(groups)
+    assert link_shared_phrases(groups, found, matcher, terms, None, 0, 3.5) == found
+    # "agreed to meet again" is three content words: a phrase at 3, too short at 4
+    assert link_shared_phrases(groups, found, matcher, terms, None, 3, 0.5)[0, 1][2].best_id == 2
+    # too light a phrase does not link, however long
+    assert not link_shared_phrases(groups, found, matcher, terms, None, 4, 100.0)[0, 1][0].matched
+
+
+def test_the_heaviest_shared_run_skips_names_and_stops_at_a_different_word():
+    from compare.align import _heaviest_shared_run
+
+    weight = {"agre": 1.0, "set": 1.0, "joint": 2.0, "group": 2.0, "fish": 3.0, "quota": 3.0}
+    a = ["agre", "set", "joint", "group", None, "fish", "quota"]
+    b = ["agre", "set", "joint", "group", None, "fish", "quota"]
+    assert _heaviest_shared_run(a, b, weight) == (4, 6.0)  # a name (None) breaks the run, even a shared one
+    assert _heaviest_shared_run(["fish", "quota"], ["quota", "fish"], weight) == (1, 3.0)
+    assert _heaviest_shared_run([None, None], [None, None], weight) == (0, 0.0)
