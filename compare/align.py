@@ -172,28 +172,40 @@ def link_shared_phrases(
     rarity = _lexical_rarity(matcher)
     if rarity is None or min_words <= 0:
         return dict(found)
-    phrases = [[_phrase_words(s.text, terms, acronyms) for s in group] for group in groups]
-    weight = _WordWeights(rarity)
     open_in = {key: {cp.sentence_id for cp in cps if not cp.matched} for key, cps in found.items()}
+    open_anywhere = [set().union(*(open_in.get((g, j), ()) for j in range(len(groups)) if j != g))
+                     for g in range(len(groups))]
+    # Only a sentence still without a counterpart somewhere is indexed (most of an event's sentences are
+    # matched), by its plain words: a phrase without a name is among them, and names are read for candidates only.
+    plain = [[_plain_words(s.text, terms) if s.id in open_anywhere[g] else [] for s in group]
+             for g, group in enumerate(groups)]
+    phrases: dict[tuple[int, int], list[str | None]] = {}
+
+    def phrase(g: int, k: int) -> list[str | None]:
+        if (g, k) not in phrases:
+            phrases[g, k] = _phrase_words(groups[g][k].text, terms, acronyms)
+        return phrases[g, k]
+
+    weight = _WordWeights(rarity)
     ids = [[s.id for s in group] for group in groups]
     postings: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for g, group_phrases in enumerate(phrases):
-        for k, words in enumerate(group_phrases):
+    for g, group_words in enumerate(plain):
+        for k, words in enumerate(group_words):
             for gram in {tuple(words[n : n + min_words]) for n in range(len(words) - min_words + 1)}:
-                if None not in gram:
-                    postings.setdefault(gram, []).append((g, k))
-    limit = 2 * len(groups)  # a phrase in more sentences than that is the event's, not a claim's
+                postings.setdefault(gram, []).append((g, k))
     candidates: dict[tuple[int, int, int, int], float] = {}
+    seen: set[tuple[int, int, int, int]] = set()
     for holders in postings.values():
-        if len(holders) > limit:
+        if len(holders) > len(groups):  # a claim is stated once a source: a phrase said more often is the event's
             continue
         for (gi, ki), (gj, kj) in _cross_pairs(holders):
             key = (gi, ki, gj, kj)
-            if key in candidates:
+            if key in seen:
                 continue
+            seen.add(key)
             if ids[gi][ki] not in open_in.get((gi, gj), ()) or ids[gj][kj] not in open_in.get((gj, gi), ()):
                 continue
-            words, heaviest = _heaviest_shared_run(phrases[gi][ki], phrases[gj][kj], weight)
+            words, heaviest = _heaviest_shared_run(phrase(gi, ki), phrase(gj, kj), weight)
             if words >= min_words and heaviest >= min_words * min_word_weight:
                 candidates[key] = heaviest
     links: dict[tuple[int, int], dict[int, int]] = {}
@@ -240,13 +252,18 @@ class _WordWeights(dict):
         return value
 
 
+def _plain_words(text: str, terms: Mapping[str, str]) -> list[str]:
+    """The sentence's content stems in order, without the values read_quantities writes beside a figure."""
+    return [token for token in terms_tokens(terms[text]) if token[0] != QUANTITY_MARK]
+
+
 def _phrase_words(text: str, terms: Mapping[str, str], acronyms: Mapping[str, str] | None) -> list[str | None]:
     """The sentence's content stems in order, a name's as None (a name breaks a phrase: "Foreign Minister Sergei
     Lavrov" is said in many claims; the first word is capitalised whatever it is, so it is not taken for one
     unless it is written so again further on); the values read_quantities writes beside a figure are left out, as the
     figure's own words already stand for it."""
     names = _capitalised_tokens(text.split(maxsplit=1)[-1] if " " in text.strip() else "", acronyms)
-    return [None if token in names else token for token in terms_tokens(terms[text]) if token[0] != QUANTITY_MARK]
+    return [None if token in names else token for token in _plain_words(text, terms)]
 
 
 def _cross_pairs(holders: Sequence[tuple[int, int]]) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
