@@ -165,34 +165,55 @@ def link_shared_phrases(
     phrase: at least `min_words` consecutive content words (stop words between them skipped), none of them a
     name, weighing at least `min_word_weight` each on average in the event (`EventRarity`). Outlets that word a
     claim differently around a shared phrase ("agreed to establish a consultation mechanism to address ...")
-    score low as whole sentences when both are long; three plain words in a row, rare in the event, are seldom
-    chance. Each sentence takes at most one such link per other source, the heaviest phrases first; the pair
-    keeps the matcher's own score, so the judge's rules that ask for alike sentences still see how unalike
+    score low as whole sentences when both are long; several plain words in a row, rare in the event, are
+    seldom chance. Each sentence takes at most one such link per other source, the heaviest phrases first; the
+    pair keeps the matcher's own score, so the judge's rules that ask for alike sentences still see how unalike
     the rest is."""
     rarity = _lexical_rarity(matcher)
     if rarity is None or min_words <= 0:
         return dict(found)
     open_in = {key: {cp.sentence_id for cp in cps if not cp.matched} for key, cps in found.items()}
+    candidates = _phrase_candidates(groups, open_in, terms, acronyms, _WordWeights(rarity), min_words,
+                                    min_words * min_word_weight)
+    links = _heaviest_first(candidates)
+    out = dict(found)
+    for (gi, gj), linked in links.items():
+        rows = sorted(linked)
+        scores = matcher.same_claim([groups[gi][k].text for k in rows], [groups[gj][linked[k]].text for k in rows],
+                                    acronyms=acronyms, terms=terms)
+        score_of = {k: float(scores[n, n]) for n, k in enumerate(rows)}
+        out[gi, gj] = tuple(
+            Counterpart(cp.sentence_id, groups[gj][linked[k]].id, score_of[k], True, True) if k in linked else cp
+            for k, cp in enumerate(found[gi, gj])
+        )
+    return out
+
+
+def _phrase_candidates(
+    groups: Sequence[Sequence[Sentence]],
+    open_in: Mapping[tuple[int, int], set[int]],
+    terms: Mapping[str, str],
+    acronyms: Mapping[str, str] | None,
+    weight: Mapping[str, float],
+    min_words: int,
+    min_weight: float,
+) -> dict[tuple[int, int, int, int], float]:
+    """{(source, sentence, other source, sentence): the weight of their heaviest shared phrase} for every two
+    sentences, each open in the other's source (`open_in`: per pair of sources, the ids of the first's sentences
+    without a counterpart in the second), that share a phrase of `min_words` words weighing `min_weight`."""
     open_anywhere = [set().union(*(open_in.get((g, j), ()) for j in range(len(groups)) if j != g))
                      for g in range(len(groups))]
     # Only a sentence still without a counterpart somewhere is indexed (most of an event's sentences are
-    # matched), by its plain words: a phrase without a name is among them, and names are read for candidates only.
-    plain = [[_plain_words(s.text, terms) if s.id in open_anywhere[g] else [] for s in group]
-             for g, group in enumerate(groups)]
-    phrases: dict[tuple[int, int], list[str | None]] = {}
-
-    def phrase(g: int, k: int) -> list[str | None]:
-        if (g, k) not in phrases:
-            phrases[g, k] = _phrase_words(groups[g][k].text, terms, acronyms)
-        return phrases[g, k]
-
-    weight = _WordWeights(rarity)
-    ids = [[s.id for s in group] for group in groups]
+    # matched), by its plain words: a phrase without a name is among them; names are read for candidates only.
     postings: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for g, group_words in enumerate(plain):
-        for k, words in enumerate(group_words):
+    for g, group in enumerate(groups):
+        for k, sentence in enumerate(group):
+            if sentence.id not in open_anywhere[g]:
+                continue
+            words = _plain_words(sentence.text, terms)
             for gram in {tuple(words[n : n + min_words]) for n in range(len(words) - min_words + 1)}:
                 postings.setdefault(gram, []).append((g, k))
+    phrases: dict[tuple[int, int], list[str | None]] = {}
     candidates: dict[tuple[int, int, int, int], float] = {}
     seen: set[tuple[int, int, int, int]] = set()
     for holders in postings.values():
@@ -203,33 +224,26 @@ def link_shared_phrases(
             if key in seen:
                 continue
             seen.add(key)
-            if ids[gi][ki] not in open_in.get((gi, gj), ()) or ids[gj][kj] not in open_in.get((gj, gi), ()):
+            if groups[gi][ki].id not in open_in.get((gi, gj), ()) or groups[gj][kj].id not in open_in.get((gj, gi), ()):
                 continue
-            words, heaviest = _heaviest_shared_run(phrase(gi, ki), phrase(gj, kj), weight)
-            if words >= min_words and heaviest >= min_words * min_word_weight:
+            for g, k in ((gi, ki), (gj, kj)):
+                if (g, k) not in phrases:
+                    phrases[g, k] = _phrase_words(groups[g][k].text, terms, acronyms)
+            words, heaviest = _heaviest_shared_run(phrases[gi, ki], phrases[gj, kj], weight)
+            if words >= min_words and heaviest >= min_weight:
                 candidates[key] = heaviest
+    return candidates
+
+
+def _heaviest_first(candidates: Mapping[tuple[int, int, int, int], float]) -> dict[tuple[int, int], dict[int, int]]:
+    """{(source, other source): {sentence: its linked sentence}} from the candidates, heaviest first, each
+    sentence linked at most once per other source; both directions are given."""
     links: dict[tuple[int, int], dict[int, int]] = {}
     for (gi, ki, gj, kj), _ in sorted(candidates.items(), key=lambda item: (-item[1], item[0])):
         taken_i, taken_j = links.setdefault((gi, gj), {}), links.setdefault((gj, gi), {})
-        if ki in taken_i or kj in taken_j:
-            continue
-        taken_i[ki], taken_j[kj] = kj, ki
-    if not any(links.values()):
-        return dict(found)
-    texts = [[s.text for s in group] for group in groups]
-    out = dict(found)
-    for (gi, gj), linked in links.items():
-        if not linked:
-            continue
-        rows = sorted(linked)
-        scores = matcher.same_claim([texts[gi][k] for k in rows], [texts[gj][linked[k]] for k in rows],
-                                    acronyms=acronyms, terms=terms)
-        score_of = {k: float(scores[n, n]) for n, k in enumerate(rows)}
-        out[gi, gj] = tuple(
-            Counterpart(cp.sentence_id, ids[gj][linked[k]], score_of[k], True, True) if k in linked else cp
-            for k, cp in enumerate(found[gi, gj])
-        )
-    return out
+        if ki not in taken_i and kj not in taken_j:
+            taken_i[ki], taken_j[kj] = kj, ki
+    return {key: linked for key, linked in links.items() if linked}
 
 
 def _lexical_rarity(matcher: Matcher) -> Rarity | None:
@@ -253,15 +267,15 @@ class _WordWeights(dict):
 
 
 def _plain_words(text: str, terms: Mapping[str, str]) -> list[str]:
-    """The sentence's content stems in order, without the values read_quantities writes beside a figure."""
+    """The sentence's content stems in order, without the values read_quantities writes beside a figure (the
+    figure's own words already stand for it)."""
     return [token for token in terms_tokens(terms[text]) if token[0] != QUANTITY_MARK]
 
 
 def _phrase_words(text: str, terms: Mapping[str, str], acronyms: Mapping[str, str] | None) -> list[str | None]:
-    """The sentence's content stems in order, a name's as None (a name breaks a phrase: "Foreign Minister Sergei
-    Lavrov" is said in many claims; the first word is capitalised whatever it is, so it is not taken for one
-    unless it is written so again further on); the values read_quantities writes beside a figure are left out, as the
-    figure's own words already stand for it."""
+    """`_plain_words`, a name's as None: a name breaks a phrase ("Foreign Minister Sergei Lavrov" is said in many
+    claims). The first word is capitalised whatever it is, so it is not taken for a name unless it is written
+    so again further on."""
     names = _capitalised_tokens(text.split(maxsplit=1)[-1] if " " in text.strip() else "", acronyms)
     return [None if token in names else token for token in _plain_words(text, terms)]
 
