@@ -581,6 +581,21 @@ def meeting_month_days(sentence: str) -> tuple[str, ...]:
     about_meeting, future = _sentence_kind(sentence)
     if not about_meeting or future:
         return ()
+    return _month_days(sentence)
+
+
+@lru_cache(maxsize=65536)
+def planned_month_days(sentence: str) -> tuple[str, ...]:
+    """Month and day of each date the sentence writes out for a meeting still to come ("will meet in Sochi on
+    September 4"): what two previews of one meeting announce. Weekday words are left out: "on Monday" in a
+    preview names the next Monday, not the last one before publication as in a report."""
+    about_meeting, future = _sentence_kind(sentence)
+    if not (about_meeting and future):
+        return ()
+    return _month_days(sentence)
+
+
+def _month_days(sentence: str) -> tuple[str, ...]:
     found = (f"{month:02d}-{day:02d}" for _span, _year, month, day in _explicit_dates(sentence) if month)
     return tuple(dict.fromkeys(d for d in found if _safe_iso(2000, int(d[:2]), int(d[3:]))))  # 2000: a leap year
 

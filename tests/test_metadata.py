@@ -366,6 +366,16 @@ def test_meeting_month_days_need_no_year_and_skip_other_dates_and_future_meeting
     assert meeting_month_days("The ministers met on February 30.") == ()  # no such day
 
 
+def test_planned_month_days_are_the_dates_of_a_meeting_still_to_come():
+    from compare.metadata import planned_month_days
+
+    assert planned_month_days("The ministers will meet in Oslo on 4 October.") == ("10-04",)
+    assert planned_month_days("The ministers are expected to hold talks on May 6-7.") == ("05-06", "05-07")
+    assert planned_month_days("The ministers met in Oslo on 4 October.") == ()  # a report's date, not a plan's
+    assert planned_month_days("The ministers will meet in Oslo on Monday.") == ()  # a weekday names no date here
+    assert planned_month_days("Fishing quotas will rise on 4 October.") == ()  # not about a meeting
+
+
 @pytest.mark.parametrize("sentence, place", [
     ("Kenya and Tanzania agreed to cut tariffs on Friday after talks in the Kenyan capital.", "Nairobi"),
     ("The ministers met in the Kenyan capital, Nairobi, on Friday.", "Nairobi"),

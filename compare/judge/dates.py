@@ -9,7 +9,7 @@ from compare.judge.text import SENTENCE_CACHE
 from compare.judge.verdict import Clash, Side
 from compare.lang.en.judging import MONTH_ONLY, REFERENCE_POINT
 from compare.lang import LEXICON
-from compare.metadata import meeting_dates, meeting_month_days
+from compare.metadata import meeting_dates, meeting_month_days, planned_month_days
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -37,6 +37,10 @@ def date_conflict(a: Side, b: Side) -> Clash | None:
     # A side whose year cannot be told (no year written, no publication date) still names a month and a day.
     ma = set(meeting_month_days(_without_reference_points(a.sentence.text)))
     mb = set(meeting_month_days(_without_reference_points(b.sentence.text)))
+    if not (ma and mb):
+        # Two previews announcing one meeting for two different days cannot both be right either.
+        ma = set(planned_month_days(_without_reference_points(a.sentence.text)))
+        mb = set(planned_month_days(_without_reference_points(b.sentence.text)))
     if ma and mb and not (ma & mb):
         apart = min(_days_apart(x, y) for x in ma for y in mb)
         return Clash(tuple(_month_day(d) for d in sorted(ma)), tuple(_month_day(d) for d in sorted(mb)), days_apart=apart)

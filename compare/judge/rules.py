@@ -347,16 +347,23 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "dates", Kind.DATES, _dates,
         "Meeting dates more than a day apart, weekdays read against the publication date; a date after \"since\" is "
-        "a past point of reference, not the meeting's.",
+        "a past point of reference, not the meeting's. Two previews announcing the meeting for two dates written "
+        "out conflict too; a preview's date against a report's does not (meetings are moved).",
         fires=(
             ("The leaders met in Hanoi on March 14, 2025.", "The leaders met in Hanoi on March 17, 2025."),
             ("The foreign ministers met in Lima on June 2 to discuss trade.",
              "The foreign ministers met in Lima on June 9 to discuss trade."),
             ("The foreign ministers met in Varna on Sept.4 to discuss the ferry corridor.",
              "The foreign ministers met in Varna on Sept. 8 to discuss the ferry corridor."),
+            ("The prime minister will meet the president in Varna on 4 October to discuss the ferry corridor.",
+             "The prime minister will meet the president in Varna on September 4 to discuss the ferry corridor."),
         ),
         spares=(
             ("The leaders met in Hanoi on March 14, 2025.", "The leaders met in Hanoi on March 15, 2025."),
+            ("The prime minister will meet the president in Varna on 4 October to discuss the ferry corridor.",
+             "The prime minister met the president in Varna on September 4 to discuss the ferry corridor."),
+            ("The prime minister will meet the president in Varna on Monday to discuss the ferry corridor.",
+             "The prime minister will meet the president in Varna on September 4 to discuss the ferry corridor."),
             ("The two presidents held talks in Paris on May 6-7 during the state visit.",
              "The two presidents held talks in Paris on May 7 during the state visit."),
             ("The foreign ministers met in Lima on June 2 to discuss trade.",

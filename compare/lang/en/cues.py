@@ -18,7 +18,7 @@ FUTURE_CUES = (
     r"\b(?:will\s+(?:hold|meet|host|visit|take\s+place|begin|start)|plan(?:s|ned|ning)?\s+to\s+(?:hold|meet|host)|planned|"
     r"(?:agreed|agrees|agree|due)\s+to\s+(?:hold|meet|host|visit)\s+(?:\w+\s+){0,3}?in|"  # "agreed to meet in X"
     r"plans?\s+for\s+(?:\w+\s+){1,4}?to\s+(?:hold|meet|host|visit)|"  # "plans for the president to visit X"
-    r"scheduled|to be held|next (?:week|month|year)|upcoming|is expected to (?:hold|meet)|"
+    r"scheduled|to be held|next (?:week|month|year)|upcoming|(?:is|are) expected to (?:hold|meet)|"
     r"next\s+(?:\w+\s+){0,2}?(?:meeting|meetings|summit|talks|visit|round|encounter))\b")
 # Nouns after which "in X" places something other than the meeting ("the war in Ukraine", "investment in
 # Alaska"), read one or two words before "in".
