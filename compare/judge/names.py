@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from compare.judge.text import SENTENCE_CACHE, tokens
 from compare.judge.verdict import Clash
-from compare.lang.en.judging import BRACKETED_NOTE, CAPITALISED, PUNCT
+from compare.lang.en.judging import ATTRIBUTION_CUES, ATTRIBUTION_REACH, BRACKETED_NOTE, CAPITALISED, PUNCT
 from compare.lang.en.names import ROMANISED_VOWELS
 from compare.lang import LEXICON
 from compare.metadata import _fold, country_of_capital, fold_letters, normalise_place
@@ -37,6 +37,13 @@ def _name_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         text = unicodedata.normalize("NFC", text)  # an accent written as a mark after its letter joins the letter
     words = tuple(w.strip(PUNCT) for w in BRACKETED_NOTE.sub(" ", text).split())
     return words, tuple(_folded_case(w) for w in words)
+
+
+def _attributed(lower: Sequence[str], at: int) -> bool:
+    """Whether the name at `at` (in the lower-cased words) follows an attribution cue within ATTRIBUTION_REACH
+    words ("according to Russia's", "told"): a source of the statement."""
+    before = " " + " ".join(lower[max(0, at - ATTRIBUTION_REACH - 1) : at]) + " "
+    return any(f" {cue} " in before for cue in ATTRIBUTION_CUES)
 
 
 def _folded_case(word: str) -> str:
@@ -78,6 +85,8 @@ def name_conflict(a: str, b: str, acronyms) -> Clash | None:
             continue
         if _calendar(left) and _calendar(right):
             continue  # a day or month in both ("on Tuesday" / "on July.9"): the date rules compare those
+        if _attributed(la, i1) and _attributed(lb, j1):
+            continue  # who reported it ("according to TASS" / "according to RIA Novosti"), not what was said
         left, right = _without_titles(left), _without_titles(right)
         if not left or not right or _same_countries(left, right):
             continue

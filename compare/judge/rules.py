@@ -381,6 +381,8 @@ RULES: tuple[Rule, ...] = (
         "standing for its country, one pair of countries in another form and one list of names in another order "
         "are the same names, with or without their accents; a surname spelled otherwise but close is still told.",
         fires=(
+            ("The president told Borg that the ferry corridor would stay open.",
+             "The president told Kowal that the ferry corridor would stay open."),
             ("The foreign ministers met in Geneva on Monday.", "The foreign ministers met in Vienna on Monday."),
             ("Prime Minister Anna Berg will lead the delegation to the summit.",
              "Prime Minister Maria Lind will lead the delegation to the summit."),
@@ -392,6 +394,8 @@ RULES: tuple[Rule, ...] = (
              "Chancellor Karl Brentz met the Polish prime minister in Warsaw on Monday."),
         ),
         spares=(
+            ("The two leaders signed a treaty on mutual defence, according to the TASS news agency.",
+             "The two leaders signed a treaty on mutual defence, according to the RIA Novosti news agency."),
             ("The foreign ministers met in Napoli on Monday.", "The foreign ministers met in Naples on Monday."),
             ("Officials said Canberra would provide 12 patrol boats.",
              "Officials said Australia would provide 12 patrol boats."),

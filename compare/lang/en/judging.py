@@ -128,6 +128,13 @@ NEGATION_FOCUS = (
     "in front of", "in the presence of", "in person", "in public", "publicly", "face to face", "by phone",
     "personally", "directly",
 )
+# Words that open a source's attribution ("according to Russia's TASS news agency", "citing officials", "in an
+# interview with Fox News"): the name after them says who reported the claim, not what the claim is, and outlets
+# credit different agencies for one statement. Not "told": whom a leader told something is part of the claim
+# ("Trump told Putin" / "Trump told Zelensky"). Matched on lower-cased words, up to ATTRIBUTION_REACH words
+# before a name.
+ATTRIBUTION_CUES = ("according to", "citing", "cited by", "quoted by", "reported by", "interview with")
+ATTRIBUTION_REACH = 3
 # A denial reaches the claim it denies, which follows in a that-clause (see negation.DENIAL_REACH).
 DENIALS = frozenset({"denied", "deny", "denies"})
 # Verbs whose negation says what another verb affirms ("will not accept" / "would oppose"), both ways. Negation
