@@ -1,7 +1,8 @@
 """Body blocks -> sentences with exact character offsets into the source text.
 
 Boundaries come from blingfire's rule-based segmenter (abbreviations such as U.S., Gen., Oct., No. and
-initials "U. S." are handled there). Each sentence runs from its boundary to the next one, so no character of a
+initials "U. S." are handled there), mended where it errs around an abbreviated title: "Mr. | Kim" is one
+sentence, "said no. | Mr. Biden said yes." two. Each sentence runs from its boundary to the next one, so no character of a
 block is lost between sentences. A sentence repeated in the same source, or one with no letter in it, is
 dropped with its reason instead.
 """
@@ -26,6 +27,14 @@ _ORDINAL_DAY_END = re.compile(r"\b\d{1,2}\.\s*$")
 _MONTH_YEAR_START = re.compile(r"(?:" + "|".join(m.capitalize() for m in LEXICON.months)
                                + r")\s+\d{4}\b")
 _QUOTES = str.maketrans(dict(LEXICON.quote_folds))
+# ... and one opening a sentence after a plain word's full stop ("said no. Mr. Biden said yes."), where the
+# segmenter runs the two sentences together.
+_TITLE_OPENS = re.compile(r"(?<![.\w])[a-z]{2,}[.!?][\"\u201d\u2019')]?\s+(?=(?:"
+                          + "|".join(sorted(w.capitalize() for w in LEXICON.title_abbreviations)) + r")\.\s+[A-Z])")
+# An abbreviated title just before a boundary ("Mr. | Kim claimed victory"): the segmenter takes the title's
+# stop for a sentence end before some names.
+_TITLE_BEFORE = re.compile(r"(?<![\w.])(?:" + "|".join(sorted(w.capitalize() for w in LEXICON.title_abbreviations))
+                           + r")\.\s+$")
 
 
 def fold(text: str) -> str:
@@ -42,12 +51,13 @@ def boundaries(block: str) -> list[int]:
     """Start offsets (within block) of the sentences of a block."""
     if not block.strip():
         return []
-    starts = sorted(set(_sentence_starts(block)))
+    starts = sorted({*_sentence_starts(block), *(m.end() for m in _TITLE_OPENS.finditer(block))})
     first = len(block) - len(block.lstrip())
     if not starts or starts[0] > first:
         starts.insert(0, first)
     return [s for s in starts if s >= first and not (_MONTH_YEAR_START.match(block, s)
-                                                     and _ORDINAL_DAY_END.search(block, max(0, s - 8), s))]
+                                                     and _ORDINAL_DAY_END.search(block, max(0, s - 8), s))
+            and not (block[s:s + 1].isupper() and _TITLE_BEFORE.search(block, max(0, s - 12), s))]
 
 
 def _sentence_starts(block: str) -> list[int]:

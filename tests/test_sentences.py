@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from compare.clean import clean
@@ -114,3 +115,17 @@ def test_an_ordinal_dot_before_a_month_and_year_ends_no_sentence():
     starts = [block[s:s + 12] for s in boundaries(block)]
     assert "May 2025.) T" not in starts
     assert "May he stay?" in starts  # without a year after it, the dot still ends the sentence
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the segmenter ends a sentence at the title's stop before some names
+    ("It rained. Mr. Kim claimed victory.", ["It rained.", "Mr. Kim claimed victory."]),
+    ('"Mr. President, with respect, you are wrong," he said.', ['"Mr. President, with respect, you are wrong," he said.']),
+    # ... and runs two sentences together when the second opens with a title
+    ("Mr. Lee said no. Mr. Biden said yes.", ["Mr. Lee said no.", "Mr. Biden said yes."]),
+    ("Dr. Who left. Sen. Smith voted.", ["Dr. Who left.", "Sen. Smith voted."]),
+    # a title after an abbreviation of its own is no sentence opening
+    ("The U.S. Sen. Ed Markey agreed.", ["The U.S. Sen. Ed Markey agreed."]),
+])
+def test_an_abbreviated_title_stays_with_its_name_and_may_open_a_sentence(text, expected):
+    assert [text[a:b] for a, b in spans_of(text, 0, len(text))] == expected

@@ -90,6 +90,7 @@ class Lexicon:
     transliterations: tuple[tuple[str, str], ...]
     given_name_spellings: tuple[tuple[str, str], ...]  # (pattern, replacement): one given name's spellings
     title_words: frozenset[str]
+    title_abbreviations: frozenset[str]  # "mr", "sen": written "Mr." before a name
     verb_forms: Mapping[str, str]  # "held" -> "hold"
     time_units: Mapping[str, tuple[str, int]]  # "hours" -> ("min", 60)
     figure_bounds: frozenset[str]  # "nearly", "more than": words before a figure that make it approximate
@@ -194,6 +195,7 @@ def english() -> Lexicon:
         transliterations=names.TRANSLITERATIONS,
         given_name_spellings=names.GIVEN_NAME_SPELLINGS,
         title_words=names.TITLE_WORDS,
+        title_abbreviations=names.TITLE_ABBREVIATIONS,
         verb_forms=_frozen(dict(pair.split(":") for pair in verbs.IRREGULAR_FORMS)),
         time_units=_frozen(numbers.TIME_UNITS),
         figure_bounds=frozenset(fact_words.BOUND_WORDS),

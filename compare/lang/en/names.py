@@ -38,6 +38,9 @@ GIVEN_NAME_SPELLINGS = (
     ("y", "i"),  # Bryan / Brian, Lindsey / Lindsei
     (r"(.)\1", r"\1"),  # a doubled letter: Phillip / Philip, Matthew / Mathew, Mohammed / Mohamed, Allan / Alan
 )
+# Abbreviated titles written with a full stop before a name ("Mr. Kim", "Sen. Smith"): the stop ends no
+# sentence there, whatever the segmenter makes of the name after it.
+TITLE_ABBREVIATIONS = frozenset("mr mrs ms messrs dr prof gen adm col lt maj capt sgt sen rep gov rev hon st mme".split())
 # Titles, offices and honorifics written before a name, in the capitalised form they take there; a change of
 # title alone ("Aide" / "Adviser") does not name someone else.
 TITLE_WORDS = frozenset("""
