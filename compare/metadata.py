@@ -311,8 +311,8 @@ def find_dateline(paragraph: str) -> tuple[int, str] | None:
         return None
     if country and not (country[0].isupper() and (country.isupper() or country.istitle() or "." in country)):
         return None
-    if match.group("mark") == ":" and (len(letters) < 4 or " " in place.strip(".")):
-        return None  # "CEO: ...", "LIVE UPDATES: ..." are labels; colon datelines name one city ("SINGAPORE:")
+    if match.group("mark") == ":" and (len(letters) < 4 or " " in place.strip(".")) and place_line(place) is None:
+        return None  # "CEO: ...", "LIVE UPDATES: ..." are labels; colon datelines name a known city ("NEW DELHI:")
     if match.end() >= len(paragraph.rstrip()):
         return None  # nothing follows: a heading, not a dateline
     return match.end(), normalise_place(place)
@@ -348,10 +348,10 @@ def place_line(line: str) -> str | None:
 
 
 def _known_place_before_colon(match: re.Match[str], paragraph: str) -> bool:
-    """"Moscow: Russian President ...": a dateline in title case, which only a place the lexicon knows, alone before
-    a colon and a capital, can be (a title-case label is as likely: "Analysis: ...", "Watch: ...")."""
+    """"Moscow: Russian President ...", "New Delhi: PM Modi ...": a dateline in title case, which only a place the
+    lexicon knows, alone before a colon and a capital, can be (a title-case label is as likely: "Analysis: ...", "Watch: ...")."""
     return (
-        match.group("mark") == ":" and not match.group("country") and " " not in match.group("place").strip()
+        match.group("mark") == ":" and not match.group("country")
         and paragraph[match.end():match.end() + 1].isupper() and place_line(match.group("place")) is not None
     )
 

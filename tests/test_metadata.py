@@ -105,6 +105,9 @@ def test_parse_date_line_rejects_non_stamps(line):
         # the agency's dash run into the story, and a title-case city the lexicon knows before a colon
         ("MOSCOW (Reuters) -Russian President Vladimir Putin met.", "MOSCOW (Reuters) -", "Moscow"),
         ("Moscow: Russian President Vladimir Putin met.", "Moscow: ", "Moscow"),
+        # a known city of two words before a colon, in either case
+        ("New Delhi: Prime Minister Narendra Modi met.", "New Delhi: ", "New Delhi"),
+        ("NEW DELHI: Prime Minister Narendra Modi met.", "NEW DELHI: ", "New Delhi"),
     ],
 )
 def test_find_dateline(paragraph, prefix, place):
@@ -124,6 +127,8 @@ def test_find_dateline(paragraph, prefix, place):
         "LIVE UPDATES: talks begin",
         "Analysis: The talks ended.",  # a title-case label, not a place the lexicon knows
         "Moscow: a city of contrasts",  # a known city, but the line goes on in lower case
+        "White House: The talks ended.",  # two capitalised words that name no city
+        "Key Points: The talks ended.",
         "Trade-offs -Many said no.",  # a dash run into the text without an agency's bracket
     ],
 )
