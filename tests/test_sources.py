@@ -425,6 +425,18 @@ def test_manifest_sets_metadata_by_path_and_by_id(tmp_path):
                         "the files given",)
 
 
+def test_a_manifest_csv_in_the_folder_is_skipped_with_a_warning_that_says_how_to_apply_it(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "manifest.csv", "id,outlet,published\na,Harbour Daily,2025-03-04\n")
+    sources, warnings = load_sources_with_warnings([tmp_path], Settings())
+    assert [s.id for s in sources] == ["a"] and sources[0].outlet != "Harbour Daily"
+    assert warnings == (f"skipped: {manifest} is taken for a manifest, not articles; pass --manifest {manifest} "
+                        "to apply it",)
+    # named by --manifest, it is applied and not warned about
+    sources, warnings = load_sources_with_warnings([tmp_path], Settings(manifest=str(manifest)))
+    assert sources[0].outlet == "Harbour Daily" and warnings == ()
+
+
 def test_manifest_event_column_sets_each_sources_event_label(tmp_path):
     write(tmp_path / "a.txt", ARTICLE)
     write(tmp_path / "b.txt", ARTICLE.replace("Ministers", "Envoys"))

@@ -10,6 +10,11 @@ from compare.sources.formats import KNOWN_SUFFIXES
 from compare.sources.naming import STDIN
 
 
+# A file of this name inside a folder of articles is the analyst's manifest of them (docs/usage.md, "The
+# manifest"), not a corpus, whether or not --manifest names it.
+MANIFEST_NAME = "manifest.csv"
+
+
 def expand(given: str | os.PathLike, settings: Settings, warnings: list[str]) -> list[str]:
     """Files to read for one path given: the file itself, or a folder's known files, recursively and sorted.
 
@@ -55,6 +60,10 @@ def expand(given: str | os.PathLike, settings: Settings, warnings: list[str]) ->
             ):
                 if not settings.follow_symlinks and not _inside(os.path.realpath(full), root):
                     warnings.append(_outside(full, name))
+                    continue
+                if file.lower() == MANIFEST_NAME and manifest is None:
+                    warnings.append(f"skipped: {full} is taken for a manifest, not articles; pass --manifest {full} "
+                                    "to apply it")
                     continue
                 found.append(full)
     found.sort()
