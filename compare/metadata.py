@@ -508,6 +508,9 @@ _DATE_DOTTED = re.compile(rf"\b(?P<day>\d{{1,2}})\.\s+(?P<month>{_MONTH_NAMES})\
 _WEEKDAY_NAMES = "|".join(name.capitalize() for name in list(WEEKDAYS)[:7])  # full names come first
 _WEEKDAY = re.compile(rf"\b(?P<pre>(?:on|last|this|past|late|early)\s+)?(?P<day>{_WEEKDAY_NAMES})\b"
                       r"(?P<post>\s+(?:next|week|evening|morning|night|afternoon)\b)?")
+# A weekday given in the meeting's own time zone ("Wednesday local time", "Wednesday morning, local time"): copy
+# published abroad may be dated the day before it, as explicit dates already allow (_resolve_year).
+_LOCAL_TIME = re.compile(r"[\s,]+(?:(?:morning|afternoon|evening|night)[\s,]+)?\(?local\s+time\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?P<word>yesterday|today|earlier today|this (?:morning|afternoon|evening))\b",
                        re.IGNORECASE)
 
@@ -523,12 +526,13 @@ def meeting_dates(sentences: Sequence[str], published: str | None) -> tuple[str,
     meetings: "they last met on March 19"); later dates are kept only within a day of it (talks over two days).
     """
     pub = _to_date(published)
+    local = _local_weekdays(sentences) if pub is not None else frozenset()
     found: list[str] = []
     for sentence in sentences:
         about_meeting, future = _sentence_kind(sentence)
         if not about_meeting or future:
             continue
-        dates = _dates_in(sentence, pub)
+        dates = _dates_in(sentence, pub, local)
         if not found:
             found.extend(dict.fromkeys(dates))
             continue
@@ -650,12 +654,21 @@ def _said_on(match: re.Match[str], before: str) -> bool:
     return (match.group("pre") or "").startswith("on") or re.search(r"\b[Oo]n\s+$", before) is not None
 
 
-def _dates_in(sentence: str, pub: date | None) -> list[str]:
-    return [when for _start, _end, when, _weekday in _day_hits(sentence, pub) if when is not None]
+def _dates_in(sentence: str, pub: date | None, local: frozenset[int] = frozenset()) -> list[str]:
+    return [when for _start, _end, when, _weekday in _day_hits(sentence, pub, local) if when is not None]
 
 
-def _day_hits(sentence: str, pub: date | None) -> list[tuple[int, int, str | None, int | None]]:
-    """Every day a sentence names (see day_mentions); a weekday word without a publication date has no ISO date."""
+def _local_weekdays(sentences: Sequence[str]) -> frozenset[int]:
+    """The weekdays a text gives in the meeting's own time zone somewhere ("Wednesday local time"): its other
+    mentions of that weekday name the same day."""
+    return frozenset(WEEKDAYS[match.group("day").lower()] for sentence in sentences if "local" in sentence
+                     for match in _WEEKDAY.finditer(sentence) if _LOCAL_TIME.match(sentence, match.end("day")))
+
+
+def _day_hits(sentence: str, pub: date | None, local: frozenset[int] = frozenset()
+              ) -> list[tuple[int, int, str | None, int | None]]:
+    """Every day a sentence names (see day_mentions); a weekday word without a publication date has no ISO date.
+    `local`: weekdays the text gives in the meeting's time zone elsewhere (_local_weekdays)."""
     hits: list[tuple[int, int, str | None, int | None]] = []
     explicit = _explicit_dates(sentence)
     taken = [span for span, _year, _month, _day in explicit]
@@ -674,6 +687,8 @@ def _day_hits(sentence: str, pub: date | None) -> list[tuple[int, int, str | Non
             when = None
             if pub is not None:
                 back = (pub.weekday() - weekday) % 7
+                if back == 6 and (weekday in local or _LOCAL_TIME.match(sentence, match.end("day"))):
+                    back = -1  # "early on Wednesday local time" in copy dated Tuesday abroad: the next day, not last week's
                 when = (pub - timedelta(days=back)).isoformat()
             hits.append((match.start("day"), match.end("day"), when, weekday))
     if pub is not None and ("day" in sentence or "this" in sentence.lower()):

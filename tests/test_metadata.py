@@ -542,3 +542,27 @@ def test_a_span_of_days_gives_the_meeting_each_of_its_days():
     assert meeting_dates(["The presidents held talks in Paris on May 6-7."], "2024-05-08") == ("2024-05-06", "2024-05-07")
     # a month's point before a year is no day
     assert meeting_dates(["The leaders met in Paris in July.2024 was a busy year."], "2024-08-08") == ()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # copy dated the day before abroad: the meeting's own day, not the same weekday a week back
+    ("Putin landed in Pyongyang for talks in the early hours of Wednesday local time.", ("2024-06-19",)),
+    ("The leaders met on Wednesday morning, local time.", ("2024-06-19",)),
+    # without the cue, a weekday is the latest one on or before publication
+    ("Putin landed in Pyongyang for talks on Wednesday.", ("2024-06-12",)),
+    # with it, other weekdays are read as before
+    ("The leaders met on Monday local time.", ("2024-06-17",)),
+])
+def test_a_weekday_in_local_time_may_fall_the_day_after_publication(sentence, expected):
+    from compare.metadata import meeting_dates
+
+    assert meeting_dates([sentence], "2024-06-18") == expected
+
+
+def test_a_weekday_given_in_local_time_once_names_that_day_throughout_the_text():
+    from compare.metadata import meeting_dates
+
+    sentences = ["Crowds lined the boulevards on Wednesday as the leaders began their talks.",
+                 "Putin landed in Pyongyang for the talks in the early hours of Wednesday local time."]
+    assert meeting_dates(sentences, "2024-06-18") == ("2024-06-19",)
+    assert meeting_dates(sentences[:1], "2024-06-18") == ("2024-06-12",)
