@@ -610,6 +610,10 @@ _OF_SEGMENT = re.compile(rf"^\s+of\s+(?:(?:the|their|[a-z-]+)\s+){{0,2}}?(?P<seg
 _OF_OTHER = re.compile(r"^\s+of\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(rf"\b(?:{words.DURATION_VERBS})\s+(?:(?:for|just|only|to)\s+)*$", re.IGNORECASE)
 _MEETING_FOR = re.compile(rf"\b(?:{words.MEETING_FOR_VERBS})\s+(?:(?:for|just|only)\s+)+$", re.IGNORECASE)
+# "held one-on-one talks for two hours", "held bilateral talks for": the part of the meeting held, with up to two
+# words before its noun.
+_HELD_FOR = re.compile(rf"\bheld\s+(?P<what>(?:[\w-]+\s+){{0,2}}?(?:{_SEGMENT}))\s+(?:(?:for|just|only)\s+)+$",
+                       re.IGNORECASE)
 REMARKS = "remarks"  # the segment of one speaker's own words, a length of which is his
 _REMARKS_AFTER = re.compile(rf"^(?:-long)?\s+(?:[a-z-]+\s+)?(?:{_alternation(words.REMARKS_NOUNS)})\b", re.IGNORECASE)
 # One named speaker before the verb, not a pair ("Trump only spoke for", not "Putin and Trump spoke for")
@@ -779,6 +783,9 @@ def _duration_segment(match: re.Match[str], before: str, after: str) -> str | No
     if _VERB_BEFORE.search(clause) or _ENDED_AFTER.search(clause):
         named = list(_SEGMENTS_IN.finditer(clause))  # "The talks, held in X, lasted"; "a meeting, which lasted"
         return _segment_of(named[-1].group("seg")) if named else None
+    held = _HELD_FOR.search(clause)
+    if held:  # "they held one-on-one talks for two hours": the first part of the meeting named
+        return _segment_of(next(_SEGMENTS_IN.finditer(held.group("what"))).group("seg"))
     if _MEETING_FOR.search(clause):  # "they met for two hours"
         return "talks"
     if _VISIT_FOR.search(clause):  # "Xi will stay for four days"

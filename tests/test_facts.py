@@ -43,6 +43,8 @@ def row(rows, kind: FactKind, subject: str | None = None):
     [
         ("The talks lasted about three hours, officials said.", "talks", "3 h", "about", "about three hours"),
         ("The two presidents met for 2 hours and 45 minutes.", "talks", "2 h 45 min", None, "2 hours and 45 minutes"),
+        ("Putin and Kim held one-on-one talks for about two hours.", "one-on-one", "2 h", "about", "about two hours"),
+        ("The ministers held lengthy talks for three hours.", "talks", "3 h", None, "three hours"),
         ("Modi held a 90-minute meeting with the Chinese leader.", "talks", "1 h 30 min", None, "90-minute"),
         ("The one-on-one lasted an hour and a half.", "one-on-one", "1 h 30 min", None, "an hour and a half"),
         ("After nearly four hours of talks, the ministers emerged smiling.", "talks", "4 h", "below", "nearly four hours"),
