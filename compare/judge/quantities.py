@@ -119,7 +119,10 @@ class _Context:
 
     def __init__(self, text: str) -> None:
         marks = [(m.start(), "") for m in NUMBER_CLAUSE_END.finditer(text)]
-        words = [(m.start(), m.group().lower()) for m in CONTEXT_WORD.finditer(text)]
+        # the second part of a hyphenated word keeps its hyphen ("fentanyl-related" -> "fentanyl", "-related"): it
+        # is no verb of its own (_verb_like)
+        words = [(m.start(), ("-" if text[m.start() - 1 : m.start()] == "-" else "") + m.group().lower())
+                 for m in CONTEXT_WORD.finditer(text)]
         self._items = sorted(marks + words)
         self._next = 0
         self._stems: list[str] = []  # the clause's content-word stems so far, bound words left out
@@ -141,6 +144,7 @@ class _Context:
                 continue
             self._words.append(word)
             del self._words[:-PHRASE_WORDS]
+            word = word.lstrip("-")  # the hyphen marks the phrase's words only
             if word in COMPARISON_STANDARD:
                 self._standard = 0
             elif self._standard is not None and word not in BOUND_WORDS and content_tokens(word):
@@ -236,6 +240,10 @@ def _modifiers(phrase: tuple[str, ...], head: str, unit: str) -> frozenset[str] 
 
 
 def _verb_like(word: str) -> bool:
+    """A verb's form; the second part of a hyphenated word ("-related" of "fentanyl-related tariffs", "-owned"
+    of "state-owned firms") is a compound adjective's, which modifies the noun after it."""
+    if word.startswith("-"):
+        return False
     return word.endswith("ed") or word in LEXICON.verb_forms or word in LEXICON.verb_forms.values()
 
 

@@ -315,6 +315,8 @@ RULES: tuple[Rule, ...] = (
              "The minister cut the duty on steel goods from 57% to 47%."),
             ("A key outcome is that the government agreed to cut steel tariffs on Vietnam from 20 percent to 10 "
              "percent.", "The government lowered the tariffs on Vietnamese goods from 57% to 47%."),
+            ("The minister agreed to cut steel-related tariffs on Vietnam to 10 percent.",
+             "The government lowered the tariffs on Vietnamese goods from 57% to 47%."),
         ),
     ),
     Rule(
