@@ -2,7 +2,8 @@
 
 Boundaries come from blingfire's rule-based segmenter (abbreviations such as U.S., Gen., Oct., No. and
 initials "U. S." are handled there), mended where it errs around an abbreviated title: "Mr. | Kim" is one
-sentence, "said no. | Mr. Biden said yes." two. Each sentence runs from its boundary to the next one, so no character of a
+sentence, "said no. | Mr. Biden said yes." two; and sentences pasted together without a space ("in
+Pyongyang.This is") are split. Each sentence runs from its boundary to the next one, so no character of a
 block is lost between sentences. A sentence repeated in the same source, or one with no letter in it, is
 dropped with its reason instead.
 """
@@ -31,6 +32,9 @@ _QUOTES = str.maketrans(dict(LEXICON.quote_folds))
 # segmenter runs the two sentences together.
 _TITLE_OPENS = re.compile(r"(?<![.\w])[a-z]{2,}[.!?][\"\u201d\u2019')]?\s+(?=(?:"
                           + "|".join(sorted(w.capitalize() for w in LEXICON.title_abbreviations)) + r")\.\s+[A-Z])")
+# A full stop run into the next sentence without a space ("in Pyongyang.This is"), as copy pasted from some pages
+# has it: a boundary after a lower-case word of three letters or more (not "St.Petersburg") and its closing quote.
+_RUN_TOGETHER = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{3}[.!?][\"\u201d\u2019])(?=[A-Z][a-z])")
 # An abbreviated title just before a boundary ("Mr. | Kim claimed victory"): the segmenter takes the title's
 # stop for a sentence end before some names.
 _TITLE_BEFORE = re.compile(r"(?<![\w.])(?:" + "|".join(sorted(w.capitalize() for w in LEXICON.title_abbreviations))
@@ -51,7 +55,8 @@ def boundaries(block: str) -> list[int]:
     """Start offsets (within block) of the sentences of a block."""
     if not block.strip():
         return []
-    starts = sorted({*_sentence_starts(block), *(m.end() for m in _TITLE_OPENS.finditer(block))})
+    starts = sorted({*_sentence_starts(block), *(m.end() for m in _TITLE_OPENS.finditer(block)),
+                     *(m.start() for m in _RUN_TOGETHER.finditer(block))})
     first = len(block) - len(block.lstrip())
     if not starts or starts[0] > first:
         starts.insert(0, first)

@@ -126,6 +126,11 @@ def test_an_ordinal_dot_before_a_month_and_year_ends_no_sentence():
     ("Dr. Who left. Sen. Smith voted.", ["Dr. Who left.", "Sen. Smith voted."]),
     # a title after an abbreviation of its own is no sentence opening
     ("The U.S. Sen. Ed Markey agreed.", ["The U.S. Sen. Ed Markey agreed."]),
+    # a full stop run into the next sentence without a space, as pasted copy has it
+    ("Putin arrived in Pyongyang.This is his first visit.", ["Putin arrived in Pyongyang.", "This is his first visit."]),
+    ('He said: "We agree."Then he left.', ['He said: "We agree."', "Then he left."]),
+    # ... but not after a short abbreviation or inside a name
+    ("He visited St.Petersburg today.", ["He visited St.Petersburg today."]),
 ])
-def test_an_abbreviated_title_stays_with_its_name_and_may_open_a_sentence(text, expected):
+def test_titles_and_run_together_sentences_are_split_where_a_reader_would(text, expected):
     assert [text[a:b] for a, b in spans_of(text, 0, len(text))] == expected
