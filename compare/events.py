@@ -36,6 +36,7 @@ Content first, metadata as evidence. How, in order:
 from __future__ import annotations
 
 import heapq
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -46,7 +47,8 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 
-from compare.metadata import COUNTRIES, MONTHS, WEEKDAYS, date_span, fold_letters, news_weekday, news_weekdays
+from compare.metadata import (COUNTRIES, MONTHS, WEEKDAYS, beyond_ascii, date_span, fold_letters, news_weekday,
+                              news_weekdays)
 from compare.config import GroupingConfig
 from compare.lang import LEXICON
 from compare.models import Event
@@ -275,7 +277,7 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u
 
 def _terms(text: str) -> list[str]:
     """Words of two or more characters; unspaced CJK runs as character bigrams."""
-    if _UNSPACED.search(text) is None:  # most texts: one pass instead of three
+    if text.isascii() or _UNSPACED.search(beyond_ascii(text)) is None:  # most texts: one pass instead of three
         return _TOKEN.findall(text)
     terms = _TOKEN.findall(_UNSPACED.sub(" ", text))
     for run in _UNSPACED.findall(text):
@@ -284,20 +286,30 @@ def _terms(text: str) -> list[str]:
 _NOT_NAMES = frozenset((*MONTHS, *WEEKDAYS))
 # A capitalised word that does not open its line (each line is a sentence; openers are capitalised anyway).
 # Hyphens part names ("Berlin-Warsaw rail link" names Berlin and Warsaw); an apostrophe does not ("O'Brien").
-_CAPITALISED = re.compile(r"(?<=[ \t“\"'(\-])[A-Z]\w*(?:[’'](?!s\b)\w+)*")
+# The capital comes first and the character before it is looked at after: a pattern opening on a character
+# class lets the engine skip to the next capital instead of trying the look-behind at every character.
+_CAPITALISED = re.compile(r"[A-Z](?<=[ \t“\"'(\-][A-Z])\w*(?:[’'](?!s\b)\w+)*")
 
 
 def _stated(doc: EventDoc, config: GroupingConfig) -> tuple[str, ...]:
     """The stated meeting dates that fit the publication date: not after it (a day's slack) and not more than
     stale_days before it. Coverage of a meeting appears within days; a date far earlier in an article is more
     likely an earlier meeting's ("they last met on March 19") than this one's."""
-    published = _published_days(doc)
+    return _fitting_dates(doc.dates, doc.published, config.stale_days, config.published_lead)
+
+
+@lru_cache(maxsize=4096)
+def _fitting_dates(dates: tuple[str, ...], published: str | None, stale_days: int, published_lead: int
+                   ) -> tuple[str, ...]:
+    """_stated's reading, cached: grouping asks it of each source several times, and a corpus has few
+    different dates."""
+    days = _publication_days(published)
     kept = []
-    for value in doc.dates:
+    for value in dates:
         day = _ordinal(value)
         if day is None:
             continue
-        if published is None or published[0] - config.stale_days <= day <= published[1] + config.published_lead:
+        if days is None or days[0] - stale_days <= day <= days[1] + published_lead:
             kept.append(value)
     return tuple(kept)
 
@@ -325,7 +337,12 @@ def _first_stated(doc: EventDoc) -> float:
 
 def _published_days(doc: EventDoc) -> tuple[int, int] | None:
     """(first, last) day ordinals of the publication date: one day, or every day of a month or year."""
-    span = date_span(doc.published)
+    return _publication_days(doc.published)
+
+
+@lru_cache(maxsize=4096)
+def _publication_days(published: str | None) -> tuple[int, int] | None:
+    span = date_span(published)
     return (span[0].toordinal(), span[1].toordinal()) if span else None
 
 
@@ -540,7 +557,7 @@ def _link(graph: _Graph, config: GroupingConfig = DEFAULT) -> list[int]:
     joined = []
     for small, by_group in sorted(totals.items()):
         # a group whose reports date the news to other weekdays is no candidate, not even a runner-up
-        ranked = sorted(((t / np.sqrt(mass[g] * mass[small]), g) for g, t in by_group.items()
+        ranked = sorted(((t / math.sqrt(mass[g] * mass[small]), g) for g, t in by_group.items()
                          if not _lone_days_differ(days[small], named[small], days[g], config)),
                         key=lambda x: (-x[0], x[1]))
         if not ranked:
@@ -677,12 +694,12 @@ def _refine(graph: _Graph, labels: list[int], config: GroupingConfig) -> list[in
         if graph.fixed is not None and graph.fixed[u] >= 0:
             continue  # the analyst's label holds it where it is
         own_total = by_group.get(own_group, 0.0)
-        own = own_total / np.sqrt(max(mass[own_group] - 1 - 2 * own_total, 1e-9))
+        own = own_total / math.sqrt(max(mass[own_group] - 1 - 2 * own_total, 1e-9))
         # as in the attach step, dates are evidence without a veto: a source does not leave an event its dates
         # fit for one whose every date lies a week or more from them (the same people's earlier meeting, which
         # follow-up coverage recalls)
         window = None if tuple(graph.windows[u].tolist()) == _UNBOUNDED else tuple(graph.windows[u].tolist())
-        others = [(t / np.sqrt(mass[g]), g) for g, t in by_group.items() if g != own_group and size[g] > 1
+        others = [(t / math.sqrt(mass[g]), g) for g, t in by_group.items() if g != own_group and size[g] > 1
                   and not _lone_days_differ(own_days[u], _mask(graph, u), days[g], config)
                   and not (_dated_apart(window, spans.get(g), config)
                            and not _dated_apart(window, spans.get(own_group), config))]
@@ -749,6 +766,9 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
     # per cluster: how many of its sources date their news to each weekday
     days = _weekday_counts(weekdays, n, range(n))
     said = _weekday_counts(said_on, n, range(n))  # ... and how many say their news happened on it
+    # their row sums, kept as each merge adds rows: most clusters name too few weekdays for the weekday checks
+    # to apply, and these tell so without summing a row for every pair the heap offers
+    days_named, days_said = days.sum(axis=1).tolist(), said.sum(axis=1).tolist()
     firm = np.ones(n, dtype=bool) if firm is None else firm
     window = [tuple(w) if f else _UNBOUNDED for w, f in zip(windows.tolist(), firm.tolist())]
     parent = list(range(n))
@@ -762,10 +782,12 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
             parent[i], alive[i] = root, False
             label[root] = max(label[root], label[i])
             size[root] += 1
-            leads[root] += leads[i]
+            _add_counts(leads[root], leads[i])
             named[root] |= named[i]
             days[root] += days[i]
             said[root] += said[i]
+            days_named[root] += days_named[i]
+            days_said[root] += days_said[i]
             # the analyst's word outranks the dates: sources dated apart still share one event
             window[root] = _merge_window(window[root], window[i], config.conflict_days - 1) or (
                 min(window[root][0], window[i][0]), max(window[root][1], window[i][1]))
@@ -783,7 +805,7 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
                 if s >= config.link_threshold]
     else:
         heap = [(-linkage, a, b, 0, 0) for a in range(n) if alive[a] for b, total in links[a].items()
-                if a < b and (linkage := total / np.sqrt(_mass(inner, size, a) * _mass(inner, size, b)))
+                if a < b and (linkage := total / math.sqrt(_mass(inner, size, a) * _mass(inner, size, b)))
                 >= config.link_threshold]
     heapq.heapify(heap)
     while heap:
@@ -793,13 +815,18 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
         merged = _merge_window(window[a], window[b], config.conflict_days - 1)
         if merged is None:
             continue
+        # (_different_days and _cohesion_needed read the weekdays only of two clusters that each have
+        # weekday_quorum sources naming one, _lone_day_differs only of one with a single source naming one)
+        both_name_days = min(days_named[a], days_named[b]) >= config.weekday_quorum
         if size[a] > 1 and size[b] > 1 and (
-            _cohesion(links[a].get(b, 0.0), inner, size, a, b) < _cohesion_needed(days[a], days[b], config)
+            _cohesion(links[a].get(b, 0.0), inner, size, a, b)
+            < (_cohesion_needed(days[a], days[b], config) if both_name_days else config.cohesion_share)
             or _different_parties(leads[a], size[a], named[b]) and _different_parties(leads[b], size[b], named[a])
         ):
             continue
-        if (_different_days(days[a], days[b], config) or _lone_day_differs(days[a], said[a], days[b], config)
-                or _lone_day_differs(days[b], said[b], days[a], config)):
+        if (both_name_days and _different_days(days[a], days[b], config)
+                or days_named[a] == days_said[a] == 1 and _lone_day_differs(days[a], said[a], days[b], config)
+                or days_named[b] == days_said[b] == 1 and _lone_day_differs(days[b], said[b], days[a], config)):
             continue
         if label[a] >= 0 and label[b] >= 0:
             continue  # two different labels: the analyst's word that these are two meetings
@@ -810,10 +837,12 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
         inner[keep] += inner[gone] + links[keep].get(gone, 0.0)
         size[keep] += size[gone]
         label[keep] = max(label[keep], label[gone])
-        leads[keep] += leads[gone]
+        _add_counts(leads[keep], leads[gone])
         named[keep] |= named[gone]
         days[keep] += days[gone]
         said[keep] += said[gone]
+        days_named[keep] += days_named[gone]
+        days_said[keep] += days_said[gone]
         window[keep] = merged
         version[keep] += 1
         links[keep].pop(gone, None)
@@ -824,8 +853,9 @@ def _linkage(n: int, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
             del links[other][gone]
             links[other][keep] = links[keep][other]
         links[gone] = {}
+        keep_mass = _mass(inner, size, keep)
         for other, total in links[keep].items():
-            linkage = total / np.sqrt(_mass(inner, size, keep) * _mass(inner, size, other))
+            linkage = total / math.sqrt(keep_mass * _mass(inner, size, other))
             if linkage >= config.link_threshold:
                 first, second = (keep, other) if keep < other else (other, keep)
                 heapq.heappush(heap, (-linkage, first, second, version[first], version[second]))
@@ -947,7 +977,7 @@ def _cohesion(across: float, inner: list[float], size: list[int], a: int, b: int
     inside each (both have two sources or more)."""
     mean_across = across / (size[a] * size[b])
     within = [max(inner[c], 1e-9) / (size[c] * (size[c] - 1) / 2) for c in (a, b)]
-    return mean_across / np.sqrt(within[0] * within[1])
+    return mean_across / math.sqrt(within[0] * within[1])
 
 
 def _mass(inner: list[float], size: list[int], cluster: int) -> float:
@@ -962,6 +992,13 @@ def _merge_window(a: tuple[int, int], b: tuple[int, int], slack: int) -> tuple[i
     if low - high > slack:
         return None
     return (low, high)
+
+
+def _add_counts(counts: Counter, more: Counter) -> None:
+    """counts += more for counts that are all positive, without Counter's own pass over the sum for any that
+    are not: the linkage adds one cluster's lead names to another's on every merge."""
+    for key, count in more.items():
+        counts[key] = counts.get(key, 0) + count
 
 
 def _root(parent: list[int], i: int) -> int:

@@ -175,13 +175,32 @@ def _latin_folds() -> dict[int, str]:
 
 
 _LATIN_FOLDS = _latin_folds()
+# What fold_letters reads. Most text that is not ASCII owes it to quotes and dashes alone, and str.translate
+# with a dict looks every character up: the letters to fold are looked for among the text's other characters
+# first (beyond_ascii), and only their runs translated.
+_FOLDABLE_LETTERS = frozenset(map(chr, _LATIN_FOLDS))
+_FOLDABLE_RUN = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_LATIN_FOLDS)) + "]+")
+_ASCII_BYTES = bytes(range(128))
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    return match.group().translate(_LATIN_FOLDS)
 
 
 def fold_letters(text: str) -> str:
     """Accented Latin letters as their plain ones, case kept: 'Władysław Kosiniak' -> 'Wladyslaw Kosiniak',
     'Malacañang' -> 'Malacanang'. Outlets spell names with and without their accents; nothing else changes
     (other scripts and punctuation stay as they are; "ß" becomes "ss", so lengths may change)."""
-    return text.translate(_LATIN_FOLDS) if not text.isascii() else text
+    if text.isascii() or _FOLDABLE_LETTERS.isdisjoint(beyond_ascii(text)):
+        return text
+    return _FOLDABLE_RUN.sub(_fold_run, text)
+
+
+def beyond_ascii(text: str) -> str:
+    """The characters of a text that are not ASCII, in order: a short string to look for letters of one kind or
+    another in, where a pattern run over the whole text would cost a step per character. (Its UTF-8 bytes
+    without the ASCII ones: every other character's bytes are all 128 or more, so whole characters remain.)"""
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
 
 def _fold(text: str) -> str:

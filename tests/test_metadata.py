@@ -1,5 +1,7 @@
 """Metadata read from article text: stamps, datelines, place names, the meeting's place and dates."""
 
+import random
+
 import pytest
 
 from compare.metadata import (
@@ -31,6 +33,26 @@ def test_date_span_covers_the_precision_given(value, first, last):
 @pytest.mark.parametrize("value", [None, "", "someday", "2025-13", "2025-02-30"])
 def test_date_span_of_no_date_is_none(value):
     assert date_span(value) is None
+
+
+def test_fold_letters_folds_accented_letters_and_leaves_the_rest():
+    from compare.metadata import fold_letters
+
+    assert fold_letters("“Władysław Kosiniak” — Malacañang’s ß, 東京") == "“Wladyslaw Kosiniak” — Malacanang’s ss, 東京"
+    plain = "The minister’s “talks” — and nothing to fold"
+    assert fold_letters(plain) is plain
+
+
+def test_fold_letters_is_str_translate_with_its_table():
+    # the slow, plainly right reading: translate every character
+    from compare.metadata import _LATIN_FOLDS, beyond_ascii, fold_letters
+
+    pieces = ["Ab ", "é", "Łó", "ß", "’", "“", "—", "東京", "\U0001f600", "\ud800", "\n", "ǅ", "ø"]
+    draw = random.Random(7)
+    for _ in range(2000):
+        text = "".join(draw.choice(pieces) for _ in range(draw.randrange(12)))
+        assert fold_letters(text) == text.translate(_LATIN_FOLDS)
+        assert beyond_ascii(text) == "".join(c for c in text if not c.isascii())
 
 
 def test_finer_date_narrows_a_month_only_to_a_day_inside_it():
