@@ -1560,7 +1560,7 @@ def _offices_exclusive(a: str, b: str) -> bool:
     a_former, b_former = a_office.startswith("former "), b_office.startswith("former ")
     if a_former or b_former:
         return a_former != b_former and a_office.removeprefix("former ") == b_office.removeprefix("former ")
-    if a_group == b_group == "staff":
+    if a_group == b_group == "staff" or "leader" in (a_group, b_group):
         return False
     if {a_group, b_group} == {"government", "minister"}:
         return False

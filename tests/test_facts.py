@@ -225,6 +225,7 @@ def test_no_count_where_nothing_is_counted(text):
         ("Former President Joe Biden was not invited to the meeting.", "joe biden", "state: former president"),
         ("Vice President J.D. Vance sat beside him.", "j.d. vance", "state: vice president"),
         ("Prime Minister Shri Narendra Modi arrived.", "narendra modi", "government: prime minister"),
+        ("North Korean leader Kim Jong Un welcomed the guests.", "kim jong un", "leader: leader"),
         ("Leaders met in Alaska. Coverage of the President Vladimir Putin Summit ran all day.", "vladimir putin",
          "state: president"),
     ],
@@ -492,6 +493,7 @@ def test_transliterations_are_one_person():
         ("Kremlin aide Yuri Ushakov spoke.", "Presidential adviser Yuri Ushakov spoke.", False),
         ("State Secretary Marco Rubio spoke.", "Secretary of State Marco Rubio spoke.", False),
         ("President Shehbaz Sharif spoke.", "Former Prime Minister Nawaz Sharif spoke.", False),  # two people
+        ("Chinese leader Xi Jinping met Modi.", "President Xi Jinping met Modi.", False),  # a leader holds some office
     ],
 )
 def test_offices_of_one_person(first, second, conflict):

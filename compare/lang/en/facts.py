@@ -120,7 +120,8 @@ NOT_COUNTED = frozenset(
 
 # --- who: offices of named people --------------------------------------------------------------------------------
 
-# Offices as written, to (group, office). Offices of one group other than "staff" exclude each other for one
+# Offices as written, to (group, office). "leader" ("North Korean leader Kim Jong Un") describes whoever leads,
+# whatever the office, and excludes none. Offices of one group other than "staff" exclude each other for one
 # person at one time; staff titles (adviser, aide, envoy, spokesperson) overlap and never conflict among
 # themselves. A head of government can hold a portfolio, so "government" and "minister" do not conflict either.
 OFFICES = {
@@ -137,6 +138,7 @@ OFFICES = {
     "national security advisor": ("staff", "national security adviser"), "nsa": ("staff", "national security adviser"),
     "aide": ("staff", "aide"), "adviser": ("staff", "aide"), "advisor": ("staff", "aide"),
     "envoy": ("staff", "envoy"), "special envoy": ("staff", "envoy"), "ambassador": ("staff", "ambassador"),
+    "leader": ("leader", "leader"),
 }  # fmt: skip
 # Offices written as capital abbreviations; in lower case they are other words ("3 pm").
 ABBREVIATED_OFFICES = frozenset({"pm", "nsa", "vp"})
