@@ -77,6 +77,32 @@ def test_missing_path(tmp_path):
         load_sources([missing], Settings())
 
 
+def _unlistable(monkeypatch, folder: Path) -> None:
+    """Listing `folder` fails as it does for a folder without read permission (tests may run as root, for whom
+    chmod 000 changes nothing)."""
+    import os
+
+    listing = os.scandir
+
+    def scandir(path="."):
+        if os.path.abspath(path) == str(folder):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_a_folder_inside_an_input_folder_that_cannot_be_listed_is_an_error_not_silence(tmp_path, monkeypatch):
+    write(tmp_path / "in" / "a.txt", ARTICLE)
+    write(tmp_path / "in" / "closed" / "b.txt", ARTICLE)
+    _unlistable(monkeypatch, tmp_path / "in" / "closed")
+    with pytest.raises(SourceNotFound, match=r"in/closed cannot be read \(Permission denied\); check its permissions"):
+        load_sources([tmp_path / "in"], Settings())
+    sources, warnings = load_sources_with_warnings([tmp_path / "in"], Settings(skip_invalid=True))
+    assert [s.id for s in sources] == ["a"]
+    assert len(warnings) == 1 and warnings[0].startswith("skipped: ") and "in/closed cannot be read" in warnings[0]
+
+
 def test_folder_without_sources(tmp_path):
     write(tmp_path / "photo.png", b"\x89PNG\r\n\x1a\n....")
     with pytest.raises(NoSources, match=rf"{tmp_path.name} has no readable source; put \.txt"):

@@ -15,6 +15,8 @@ def expand(given: str | os.PathLike, settings: Settings, warnings: list[str]) ->
 
     Inside a folder, a link that leads outside it is skipped with a warning unless `settings.follow_symlinks`:
     a folder of articles should not put a system file into the reports because something in it points there.
+    A folder that cannot be listed is an error (with `settings.skip_invalid`, a warning): its articles would
+    otherwise be left out without a word.
     """
     name = os.fspath(given)
     if name == STDIN:
@@ -28,7 +30,14 @@ def expand(given: str | os.PathLike, settings: Settings, warnings: list[str]) ->
     root = os.path.realpath(name)
     found = []
     visited = {root}  # folders reached through links, so that a link back up cannot loop
-    for folder, subfolders, files in os.walk(name, followlinks=settings.follow_symlinks):
+
+    def unreadable(error: OSError) -> None:
+        message = f"{error.filename} cannot be read ({error.strerror}); check its permissions"
+        if not settings.skip_invalid:
+            raise SourceNotFound(message)
+        warnings.append(f"skipped: {message}")
+
+    for folder, subfolders, files in os.walk(name, onerror=unreadable, followlinks=settings.follow_symlinks):
         # hidden files and folders (.git, editor back-ups) are not articles
         subfolders[:] = [d for d in subfolders if not d.startswith(".")]
         kept = []
