@@ -103,6 +103,39 @@ def test_a_folder_inside_an_input_folder_that_cannot_be_listed_is_an_error_not_s
     assert len(warnings) == 1 and warnings[0].startswith("skipped: ") and "in/closed cannot be read" in warnings[0]
 
 
+def _fifo(path: Path, data: bytes):
+    """A named pipe at `path` that a thread fills with `data`, as `<(command)` in a shell gives."""
+    import os
+    import threading
+
+    os.mkfifo(path)
+
+    def feed() -> None:
+        try:
+            with open(path, "wb") as pipe:
+                pipe.write(data)
+        except BrokenPipeError:  # the reader stopped at its limit
+            pass
+
+    thread = threading.Thread(target=feed, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_a_named_pipe_given_by_name_is_read_like_a_file(tmp_path):
+    feeding = _fifo(tmp_path / "piped", ARTICLE.encode("utf-8"))
+    (source,) = load_sources([tmp_path / "piped"], Settings())
+    feeding.join(timeout=10)
+    assert source.text == ARTICLE and source.id == "piped"
+
+
+def test_a_named_pipe_longer_than_the_limit_is_refused_without_reading_it_all(tmp_path):
+    feeding = _fifo(tmp_path / "endless", b"Ministers met. " * 100_000)
+    with pytest.raises(SourceTooLarge, match=r"endless is over the 1,000-byte limit"):
+        load_sources([tmp_path / "endless"], Settings(max_bytes=1000))
+    feeding.join(timeout=10)
+
+
 def test_folder_without_sources(tmp_path):
     write(tmp_path / "photo.png", b"\x89PNG\r\n\x1a\n....")
     with pytest.raises(NoSources, match=rf"{tmp_path.name} has no readable source; put \.txt"):

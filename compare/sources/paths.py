@@ -24,7 +24,7 @@ def expand(given: str | os.PathLike, settings: Settings, warnings: list[str]) ->
     path = Path(name)
     if not path.exists():
         raise SourceNotFound(f"{name} does not exist; check the path")
-    if path.is_file():
+    if not path.is_dir():  # a file, or a named pipe such as the shell's <(command)
         return [name]
     manifest = os.path.realpath(settings.manifest) if settings.manifest else None
     root = os.path.realpath(name)
