@@ -402,6 +402,35 @@ def test_csv_header_is_case_and_space_insensitive_and_ids_may_be_numbers(tmp_pat
     (source,) = load_sources([rows], Settings())
     assert source.id == "8"
 
+def test_csv_blank_lines_before_the_header_are_skipped(tmp_path):
+    path = write(tmp_path / "export.csv", "\n\r\n  \nid,text\na,One.\n")
+    (source,) = load_sources([path], Settings())
+    assert (source.id, source.text, source.path.endswith("export.csv:5")) == ("a", "One.", True)
+
+
+@pytest.mark.parametrize("header, says", [
+    ("id,text,Text", r"'text' twice in its header \(fields 2 and 3\)"),
+    ("id,title,text, Title ", r"'title' twice in its header \(fields 2 and 4\)"),
+])
+def test_csv_header_naming_a_column_twice_is_refused_not_half_read(tmp_path, header, says):
+    path = write(tmp_path / "export.csv", f"{header}\na,First,Second,Third\n")
+    with pytest.raises(MalformedCorpus, match=rf"export\.csv names {says}; rename or remove one"):
+        load_sources([path], Settings())
+
+
+def test_csv_unnamed_columns_may_repeat(tmp_path):
+    path = write(tmp_path / "export.csv", "id,text,,\na,One.,,\n")  # trailing separators, as spreadsheets write
+    assert [s.text for s in load_sources([path], Settings())] == ["One."]
+
+
+def test_manifest_naming_a_column_twice_is_refused(tmp_path):
+    article = write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "sources.csv", "id,outlet,outlet\na,Daily,Weekly\n")
+    says = r"manifest .*sources\.csv names 'outlet' twice in its header \(fields 2 and 3\); rename or remove one"
+    with pytest.raises(MalformedCorpus, match=says):
+        load_sources([article], Settings(manifest=str(manifest)))
+
+
 
 @pytest.mark.parametrize("separator", [";", "\t"])
 def test_csv_written_with_semicolons_or_tabs(tmp_path, separator):
