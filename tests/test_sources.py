@@ -643,6 +643,18 @@ def test_corpus_field_of_the_wrong_type(tmp_path):
         load_sources([path], Settings())
 
 
+@pytest.mark.parametrize("row, says", [
+    ('{"id": "a", "text": 2025}', r'line 1: "text" must be text, not int; quote it'),
+    ('{"id": "a", "text": ["One.", "Two."]}', r'line 1: "text" must be text, not list; join its parts into one string'),
+    ('{"id": 1.5, "text": "One."}', r'line 1: "id" must be text or a whole number, not float; quote it'),
+    ('{"id": true, "text": "One."}', r'line 1: "id" must be text or a whole number, not bool; quote it'),
+])
+def test_corpus_text_or_id_of_the_wrong_type_says_so(tmp_path, row, says):
+    path = write(tmp_path / "feed.jsonl", row + "\n")
+    with pytest.raises(MalformedCorpus, match=rf"feed\.jsonl {says}"):
+        load_sources([path], Settings())
+
+
 def test_duplicate_ids_across_corpus_rows(tmp_path):
     path = write(tmp_path / "feed.jsonl", '{"id": "a", "text": "One."}\n{"id": "a", "text": "Two."}\n')
     with pytest.raises(DuplicateSourceId, match=r"feed\.jsonl:2 has the id 'a', as .*feed\.jsonl:1 does"):

@@ -29,14 +29,21 @@ def row_source(row: object, path: str, where: str, encoding: str, source_id: str
     if not isinstance(row, dict):
         raise MalformedCorpus(f"{where} is not an object with a \"text\" field; write each article as one")
     text = row.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if text is not None and not isinstance(text, str):
+        fix = "join its parts into one string" if isinstance(text, (list, dict)) else "quote it"
+        raise MalformedCorpus(f"{where}: \"text\" must be text, not {type(text).__name__}; {fix}")
+    if text is None or not text.strip():
         raise MalformedCorpus(f"{where} has no text; put the article's text in its \"text\" field")
     text = _text_only(text)
     if source_id is None:
         raw_id = row.get("id")
         if isinstance(raw_id, int) and not isinstance(raw_id, bool):
             raw_id = str(raw_id)
-        if not isinstance(raw_id, str) or not raw_id.strip():
+        if raw_id is not None and not isinstance(raw_id, str):
+            raise MalformedCorpus(
+                f"{where}: \"id\" must be text or a whole number, not {type(raw_id).__name__}; quote it"
+            )
+        if raw_id is None or not raw_id.strip():
             raise MalformedCorpus(f"{where} has no id; give every row a unique \"id\"")
         source_id = _text_only(raw_id.strip())
     fields = {}
