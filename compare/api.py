@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
 
 from compare.comparison import Comparison
 from compare.models import CompareError, Event, Settings, Source
 from compare.pipeline import Progress, compare_pair, compare_sources, event_doc, prepare, without_sentences
 from compare.events import MemberReason, Separation, explain_events, group_events, one_event
 from compare.sources import load_sources_with_warnings
+from compare.sources.naming import STDIN
 
 PathLike = str | os.PathLike
 
@@ -32,7 +35,7 @@ def compare(paths: Sequence[PathLike] | PathLike, settings: Settings | None = No
 def diff(a: PathLike, b: PathLike, settings: Settings | None = None) -> tuple[Comparison, tuple[str, str]]:
     """Compare two sources as one event; warns (in Comparison.warnings) when they look like different events."""
     settings = settings or Settings()
-    sources, warnings = load_sources_with_warnings([a, b], settings)
+    sources, warnings = _one_name_apart(a, b, settings) or load_sources_with_warnings([a, b], settings)
     if len(sources) == 1:
         raise NotTwoSources(f"{a} and {b} are the same article; pass two different files to diff")
     if len(sources) != 2:
@@ -67,6 +70,28 @@ def explain(paths: Sequence[PathLike] | PathLike, settings: Settings | None = No
     found = one_event(docs, settings.grouping) if settings.one_event else group_events(docs, settings.grouping)
     members, separations = explain_events(docs, found, settings.grouping)
     return tuple(p.source for p in prepared), found, members, separations, warnings
+
+
+def _one_name_apart(a: PathLike, b: PathLike, settings: Settings):
+    """Two different files whose names give one id (monday/story.txt, tuesday/story.txt), each an article:
+    (sources, warnings) with each named by the part of its path the other's does not share, else None.
+    Named explicitly, two files are two articles; in a folder, one id for two files stays an error."""
+    paths = [os.path.abspath(os.fspath(p)) for p in (a, b)]
+    if STDIN in (os.fspath(a), os.fspath(b)) or Path(paths[0]).stem != Path(paths[1]).stem:
+        return None
+    if os.path.realpath(paths[0]) == os.path.realpath(paths[1]) or not all(os.path.isfile(p) for p in paths):
+        return None
+    read = [load_sources_with_warnings([p], settings) for p in (a, b)]
+    if any(len(sources) != 1 or sources[0].id != Path(path).stem for (sources, _), path in zip(read, paths)):
+        return None
+    common = os.path.commonpath(paths)
+    shown = [os.path.relpath(p, common) for p in paths]
+    names = [os.path.splitext(p)[0] for p in shown]
+    if names[0] == names[1]:  # the same name in one folder: the extension tells them apart
+        names = shown
+    sources = tuple(sorted((replace(sources[0], id=name) for (sources, _), name in zip(read, names)),
+                           key=lambda s: s.id))
+    return sources, tuple(w for _, warnings in read for w in warnings)
 
 
 def _as_list(paths) -> list:

@@ -121,6 +121,24 @@ def test_diff_of_a_file_with_itself_is_trouble():
     assert "same article" in result.output
 
 
+@pytest.mark.parametrize("first, second, ids", [
+    ("monday/story.txt", "tuesday/story.txt", ["monday/story", "tuesday/story"]),
+    ("desk/story.txt", "desk/story.html", ["story.html", "story.txt"]),
+])
+def test_diff_of_two_files_of_one_name_names_them_by_the_paths_that_differ(tmp_path, first, second, ids):
+    (tmp_path / first).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / second).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / first).write_text("Ministers met in Oslo on Monday and agreed to add 12 ferries.\n", encoding="utf-8")
+    other = "Ministers met in Oslo on Monday and agreed to add 30 ferries."
+    if second.endswith(".html"):
+        other = f"<html><body><article><p>{other}</p></article></body></html>"
+    (tmp_path / second).write_text(other + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(tmp_path / first), str(tmp_path / second), "--format", "json"])
+    assert result.exit_code == 1, result.output  # the contradiction, found
+    rows = json.loads(result.stdout)
+    assert sorted({row["source"] for row in rows} | {row["other_source"] for row in rows}) == ids
+
+
 def _words(text: str) -> Counter:
     """The words of a text; source ids, which a narrow column may break anywhere, left out."""
     return Counter(word for word in re.findall(r"\w+", text) if not re.search(r"\d", word))
