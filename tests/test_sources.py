@@ -559,6 +559,20 @@ def test_manifest_missing(tmp_path):
         load_sources([path], Settings(manifest=str(tmp_path / "m.csv")))
 
 
+@pytest.mark.parametrize("content, error, says", [
+    (b"", EmptySource, r"manifest .*m\.csv is empty; write a header row \(path or id, then the metadata columns\) "
+                       r"and a row for each source, or leave out --manifest"),
+    (b" \n\n", EmptySource, r"manifest .*m\.csv is empty"),
+    (b"%PDF-1.4\n", BinarySource, r"manifest .*m\.csv is a PDF file, not text; pass --manifest a CSV file"),
+])
+def test_manifest_empty_or_binary_says_what_a_manifest_needs(tmp_path, content, error, says):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "m.csv", content)
+    with pytest.raises(error, match=says) as raised:
+        load_sources([path], Settings(manifest=str(manifest)))
+    assert "article" not in str(raised.value)
+
+
 def test_manifest_without_path_or_id_column(tmp_path):
     path = write(tmp_path / "a.txt", ARTICLE)
     manifest = write(tmp_path / "m.csv", "file,outlet\na.txt,X\n")

@@ -92,7 +92,7 @@ def read_bytes(name: str, settings: Settings) -> bytes:
         if kind == _NUL_BYTES and _looks_like_utf16(data):
             given = "" if name == STDIN else f"{name}="
             fix = f"if it is UTF-16 text without a byte-order mark, pass --encoding {given}utf-16-le (or utf-16-be)"
-        raise BinarySource(f"{shown(name)} is {kind}, not text; {fix}")
+        raise BinarySource(f"{shown(name)} is {kind}, not text; {fix}", kind)
     return data
 
 
