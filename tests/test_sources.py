@@ -669,6 +669,18 @@ def test_corpus_text_or_id_of_the_wrong_type_says_so(tmp_path, row, says):
         load_sources([path], Settings())
 
 
+@pytest.mark.parametrize("name, content, says", [
+    ("one.json", '{"text": "First version.", "title": "T", "text": "Second version."}',
+     r'one\.json gives "text" twice; keep one of the two'),
+    ("feed.jsonl", '{"id": "a", "text": "One."}\n{"id": "b", "id": "c", "text": "Two."}\n',
+     r'feed\.jsonl line 2 gives "id" twice; keep one of the two'),
+])
+def test_json_object_giving_a_field_twice_is_refused_not_half_read(tmp_path, name, content, says):
+    path = write(tmp_path / name, content)
+    with pytest.raises(MalformedCorpus, match=says):
+        load_sources([path], Settings())
+
+
 def test_duplicate_ids_across_corpus_rows(tmp_path):
     path = write(tmp_path / "feed.jsonl", '{"id": "a", "text": "One."}\n{"id": "a", "text": "Two."}\n')
     with pytest.raises(DuplicateSourceId, match=r"feed\.jsonl:2 has the id 'a', as .*feed\.jsonl:1 does"):
