@@ -136,6 +136,16 @@ def test_a_named_pipe_longer_than_the_limit_is_refused_without_reading_it_all(tm
     feeding.join(timeout=10)
 
 
+@pytest.mark.parametrize("target, says", [
+    ("gone.txt", r"story\.txt is a link to gone\.txt, which leads to no file; point it at the article"),
+    ("story.txt", r"story\.txt is a link to story\.txt, which leads round in a loop; point it at the article"),
+])
+def test_a_broken_link_given_by_name_says_it_is_a_link(tmp_path, target, says):
+    (tmp_path / "story.txt").symlink_to(target)
+    with pytest.raises(SourceNotFound, match=says):
+        load_sources([tmp_path / "story.txt"], Settings())
+
+
 def test_folder_without_sources(tmp_path):
     write(tmp_path / "photo.png", b"\x89PNG\r\n\x1a\n....")
     with pytest.raises(NoSources, match=rf"{tmp_path.name} has no readable source; put \.txt"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -23,6 +24,10 @@ def expand(given: str | os.PathLike, settings: Settings, warnings: list[str]) ->
         return [STDIN]
     path = Path(name)
     if not path.exists():
+        if path.is_symlink():  # exists() follows the link: say where it breaks, not that the link is missing
+            raise SourceNotFound(
+                f"{name} is a link to {os.readlink(name)}, which {_where_it_breaks(path)}; point it at the article"
+            )
         raise SourceNotFound(f"{name} does not exist; check the path")
     if not path.is_dir():  # a file, or a named pipe such as the shell's <(command)
         return [name]
@@ -72,6 +77,17 @@ def expand(given: str | os.PathLike, settings: Settings, warnings: list[str]) ->
             f"{name} has no readable source; put .txt, .md, .html, .json, .jsonl or .csv files in it"
         )
     return found
+
+
+def _where_it_breaks(link: Path) -> str:
+    try:
+        link.resolve(strict=True)
+    except RuntimeError:  # a loop, as Python 3.11 reports it (later versions: OSError with ELOOP)
+        return "leads round in a loop"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "leads round in a loop"
+    return "leads to no file"
 
 
 def _inside(real: str, root: str) -> bool:
