@@ -115,6 +115,16 @@ def test_missing_path_is_a_one_line_error_with_exit_2(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_diff_csv_naming_an_input_leaves_the_article_whole(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The ministers met in Oslo on Monday and agreed to expand ferry links.\n", encoding="utf-8")
+    b.write_text("The ministers agreed on Monday in Oslo to expand ferry links.\n", encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(a), str(b), "--csv", str(a)])
+    assert result.exit_code == 2
+    assert "is the input" in result.output and "pass --csv a new file name" in result.output
+    assert a.read_text(encoding="utf-8") == "The ministers met in Oslo on Monday and agreed to expand ferry links.\n"
+
+
 def test_diff_of_a_file_with_itself_is_trouble():
     result = runner.invoke(app, ["diff", str(NAPLES_A), str(NAPLES_A)])
     assert result.exit_code == 2
