@@ -703,6 +703,20 @@ def test_html_without_article_text(tmp_path):
         load_sources([path], Settings())
 
 
+@pytest.mark.parametrize("reference, becomes", [
+    ("&#1;", "\ufffd"), ("&#x1F;", "\ufffd"), ("&#xFFFE;", "\ufffd"), ("&#12;", " "), ("&#x0B;", " "),
+])
+def test_a_character_reference_xml_forbids_does_not_empty_the_page(tmp_path, reference, becomes):
+    # The extractor's XML tree cannot hold these characters: one such reference made it find no text at all.
+    page = ("<html><body><article><p>Ministers met in Oslo {} on Monday and agreed to add 12 ferries to the line "
+            "between the two cities.</p><p>The talks lasted three hours and ended with a joint statement.</p>"
+            "</article></body></html>")
+    (source,) = load_sources([write(tmp_path / "page.html", page.format(reference))], Settings())
+    text = " ".join(source.text.split())
+    assert "Ministers met in Oslo " + (f"{becomes} " if becomes.strip() else "") + "on Monday and agreed" in text
+    assert "The talks lasted three hours" in text
+
+
 def test_no_network_while_loading_html(monkeypatch):
     # Imported first: urllib3, under trafilatura, probes IPv6 support at import time by binding a socket to
     # the loopback address (no traffic). The fresh-interpreter test below covers imports.
