@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from compare.events import MemberReason, Separation, explain_events, group_event
 from compare.sources import load_sources_with_warnings
 from compare.sources.naming import STDIN
 
-PathLike = str | os.PathLike
+PathLike = str | bytes | os.PathLike
 
 
 class NotTwoSources(CompareError):
@@ -35,6 +35,7 @@ def compare(paths: Sequence[PathLike] | PathLike, settings: Settings | None = No
 def diff(a: PathLike, b: PathLike, settings: Settings | None = None) -> tuple[Comparison, tuple[str, str]]:
     """Compare two sources as one event; warns (in Comparison.warnings) when they look like different events."""
     settings = settings or Settings()
+    a, b = _as_list([a, b])
     sources, warnings = _one_name_apart(a, b, settings) or load_sources_with_warnings([a, b], settings)
     if len(sources) == 1:
         raise NotTwoSources(f"{a} and {b} are the same article; pass two different files to diff")
@@ -95,7 +96,12 @@ def _one_name_apart(a: PathLike, b: PathLike, settings: Settings):
 
 
 def _as_list(paths) -> list:
-    return [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    """One path or many, as a list of str or PathLike (a bytes path, as os functions return it, decoded)."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]
+    elif not isinstance(paths, Iterable):
+        raise TypeError(f"paths must be a path or a list of paths, not {type(paths).__name__}")
+    return [os.fsdecode(p) if isinstance(p, bytes) else p for p in paths]
 
 
 def _source_for(sources: Sequence[Source], path: PathLike) -> Source:
