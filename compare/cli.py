@@ -248,12 +248,14 @@ def diff(
     from compare.index import ResultIndex
     from compare.report.csv_report import render_findings_csv
     from compare.report.terminal import DEFAULT_WIDTH, render_diff
-    from compare.report.writer import write_text
+    from compare.report.writer import check_file_output, write_text
 
     settings = settings_from_options(
         matcher=matcher, threshold=threshold, encoding=encoding, max_bytes=max_bytes, max_sentences=max_sentences
     )
     try:
+        if csv is not None:
+            check_file_output(csv, [a, b])  # before the work, not after it
         with runtime.tuned():
             comparison, (id_a, id_b) = diff_sources(a, b, settings)
             index = ResultIndex(comparison)

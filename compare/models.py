@@ -166,6 +166,10 @@ class EmptySource(CompareError):
 class BinarySource(CompareError):
     """A source is not text (image, PDF, NUL bytes)."""
 
+    def __init__(self, message: str, kind: str = "binary data") -> None:
+        super().__init__(message)
+        self.kind = kind  # what the file is instead, as a message says it: "a PDF file"
+
 
 class SourceTooLarge(CompareError):
     """A source is over --max-bytes."""

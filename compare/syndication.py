@@ -5,7 +5,8 @@ Stages of `find_copies`:
      single characters in scripts written without spaces (Chinese, Japanese, Korean);
   2. hash the overlapping runs of SHINGLE_TOKENS tokens ("shingles") of each text;
   3. MinHash signatures and locality-sensitive hashing bands give candidate pairs without comparing every pair;
-  4. each candidate pair is checked exactly on its shingle sets;
+  4. each candidate pair is checked exactly on its shingle sets, unless the two are joined already (texts with
+     the same shingles are joined at once);
   5. copies are grouped (a copy of a copy is a copy), and each group's origin is its earliest published
      source, then its smallest id.
 """
@@ -49,7 +50,6 @@ _SEED = 20241019  # fixed, so runs are reproducible
 # benchmark corpus this cut the exact checks from 692,000 candidate pairs (independent reports built from a
 # shared pool of sentences) to a few hundred, with the same copies found.
 MIN_SIGNATURE_AGREEMENT = 0.2
-_CHUNK = 50_000  # candidate pairs compared per numpy step: bounds the agreement check's memory to about 150 MB
 
 # Scripts written without spaces between words: each character is a token.
 _NO_SPACES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
@@ -60,13 +60,9 @@ def find_copies(sources: Sequence[Source]) -> dict[str, str]:
     """{copy_id: origin_id} for every source that is a syndicated copy of another; originals are not keys."""
     # 1.-2. texts -> shingle sets
     shingles = [_shingles(source.text) for source in sources]
-    # 3. candidate pairs
-    candidates = _candidate_pairs(shingles)
-    # 4. exact check
+    # 3.-4. candidate pairs, each checked exactly unless the two are already joined
     parent = list(range(len(sources)))
-    for i, j in sorted(candidates):
-        if is_copy(shingles[i], shingles[j]):
-            _union(parent, i, j)
+    _join_copies(shingles, parent)
     # 5. groups -> origin
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sources)):
@@ -133,56 +129,81 @@ def is_copy(a: np.ndarray, b: np.ndarray) -> bool:
     return len(np.intersect1d(a, b, assume_unique=True)) >= COPY_CONTAINMENT * small
 
 
-def _candidate_pairs(shingles: Sequence[np.ndarray]) -> set[tuple[int, int]]:
-    """Pairs (i < j) whose MinHash signatures agree on a whole band and on at least MIN_SIGNATURE_AGREEMENT
-    of all their values (an estimate of their Jaccard similarity)."""
-    signatures, present = _signatures(shingles)
-    codes = distinct_sorted(np.concatenate([_band_pairs(signatures[:, band * ROWS : (band + 1) * ROWS], present)
-                                      for band in range(BANDS)]))
-    pairs = np.stack(np.divmod(codes, max(len(shingles), 1)), axis=1)
+def copies_of(a: np.ndarray, others: Sequence[np.ndarray]) -> np.ndarray:
+    """is_copy(a, other) for each of `others`, worked out together (one numpy step rather than one a pair)."""
+    sizes = np.array([len(other) for other in others], dtype=np.int64)
+    small, large = np.minimum(sizes, len(a)), np.maximum(sizes, len(a))
+    owner = np.repeat(np.arange(len(others)), sizes)
+    shared = np.bincount(owner[np.isin(np.concatenate(others), a)], minlength=len(others))
+    return (small > 0) & (small >= MIN_SIZE_RATIO * large) & (shared >= COPY_CONTAINMENT * small)
+
+
+def _join_copies(shingles: Sequence[np.ndarray], parent: list[int]) -> int:
+    """Join in `parent` (union-find) every candidate pair of texts that is_copy says is a copy: candidates are
+    pairs whose MinHash signatures agree on a whole band and on at least MIN_SIGNATURE_AGREEMENT of all their
+    values (an estimate of their Jaccard similarity). Returns how many pairs were checked exactly.
+
+    The groups are those of checking every candidate pair, found with less work: texts with the same shingles
+    are copies of each other and of the same others, so one of them stands for all; and a pair already joined
+    through others needs no check, so a bucket whose texts are all joined is passed over. A template sent out in
+    thousands of copies thus costs checks in proportion to the copies, not to their pairs.
+    """
+    standing: dict[bytes, int] = {}
+    for i, x in enumerate(shingles):
+        if len(x):
+            first = standing.setdefault(x.tobytes(), i)
+            if first != i:
+                _union(parent, first, i)
+    texts = sorted(standing.values())  # one text for each distinct set of shingles
+    signatures = _signatures([shingles[i] for i in texts])
     low_bits = signatures.astype(np.uint32)  # 32 bits tell equal from unequal values just as well, at half the cost
-    kept = []
-    for chunk in range(0, len(pairs), _CHUNK):
-        part = pairs[chunk : chunk + _CHUNK]
-        agreement = (low_bits[part[:, 0]] == low_bits[part[:, 1]]).mean(axis=1)
-        kept.append(part[agreement >= MIN_SIGNATURE_AGREEMENT])
-    survivors = np.concatenate(kept) if kept else np.zeros((0, 2), dtype=np.int64)
-    return {(int(i), int(j)) for i, j in survivors}
+    rejected: set[int] = set()  # pairs (first * len(texts) + other, positions in texts) found not to be copies
+    exact = 0
+    for band in range(BANDS):
+        for bucket in _buckets(signatures[:, band * ROWS : (band + 1) * ROWS]):
+            roots = np.array([_find(parent, texts[p]) for p in bucket])
+            for k, first in enumerate(bucket[:-1].tolist()):
+                if (roots[k:] == roots[k]).all():
+                    break  # the rest of the bucket is one group already
+                others = bucket[k + 1 :][roots[k + 1 :] != roots[k]]
+                agreement = (low_bits[others] == low_bits[first]).mean(axis=1)
+                code = first * len(texts)
+                others = [p for p in others[agreement >= MIN_SIGNATURE_AGREEMENT].tolist() if code + p not in rejected]
+                if not others:
+                    continue
+                exact += len(others)
+                copies = copies_of(shingles[texts[first]], [shingles[texts[p]] for p in others])
+                for p, copy in zip(others, copies.tolist()):
+                    if copy:
+                        _union(parent, texts[first], texts[p])
+                    else:
+                        rejected.add(code + p)
+                if copies.any():
+                    roots = np.array([_find(parent, texts[p]) for p in bucket])
+    return exact
 
 
-def _signatures(shingles: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """MinHash signatures, one row of BANDS x ROWS values per text, and which texts have any shingle."""
+def _buckets(band: np.ndarray) -> list[np.ndarray]:
+    """Rows with the same values in this band: the row numbers (ascending) of each value held by two or more."""
+    values = np.ascontiguousarray(band).view(np.dtype((np.void, band.dtype.itemsize * band.shape[1]))).ravel()
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
+    ends = np.concatenate([starts[1:], [len(order)]])
+    return [order[start:end] for start, end in zip(starts, ends) if end - start > 1]
+
+
+def _signatures(shingles: Sequence[np.ndarray]) -> np.ndarray:
+    """MinHash signatures, one row of BANDS x ROWS values per text (each text has at least one shingle)."""
     rng = np.random.default_rng(_SEED)
     count = BANDS * ROWS
     # h(x) = a*x + b modulo 2**64 with odd a: a different permutation of the 64-bit shingle hashes per row
     a = rng.integers(1, 2**63, size=count, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
     b = rng.integers(0, 2**63, size=count, dtype=np.uint64)
     signatures = np.zeros((len(shingles), count), dtype=np.uint64)
-    present = np.zeros(len(shingles), dtype=bool)
     for index, x in enumerate(shingles):
-        if len(x):
-            signatures[index] = (a[:, None] * x[None, :] + b[:, None]).min(axis=1)  # wraps modulo 2**64
-            present[index] = True
-    return signatures, present
-
-
-def _band_pairs(band: np.ndarray, present: np.ndarray) -> np.ndarray:
-    """Pairs i < j of texts with the same values in this band, each coded as i * len(band) + j."""
-    rows = np.flatnonzero(present)
-    if len(rows) < 2:
-        return np.zeros(0, dtype=np.int64)
-    values = np.ascontiguousarray(band[rows]).view(np.dtype((np.void, band.dtype.itemsize * band.shape[1]))).ravel()
-    order = np.argsort(values, kind="stable")
-    rows, values = rows[order], values[order]
-    starts = np.flatnonzero(np.concatenate([[True], values[1:] != values[:-1]]))
-    sizes = np.diff(np.concatenate([starts, [len(rows)]]))
-    out = [np.zeros(0, dtype=np.int64)]
-    for size in np.unique(sizes[sizes > 1]):
-        left, right = np.triu_indices(int(size), k=1)
-        members = rows[starts[sizes == size][:, None] + np.arange(size)[None, :]]  # one row per bucket this size
-        first, second = members[:, left].ravel(), members[:, right].ravel()
-        out.append(np.minimum(first, second) * len(band) + np.maximum(first, second))
-    return np.concatenate(out)
+        signatures[index] = (a[:, None] * x[None, :] + b[:, None]).min(axis=1)  # wraps modulo 2**64
+    return signatures
 
 
 def _origin_key(source: Source) -> tuple[bool, str, str]:

@@ -115,10 +115,38 @@ def test_missing_path_is_a_one_line_error_with_exit_2(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_diff_csv_naming_an_input_leaves_the_article_whole(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The ministers met in Oslo on Monday and agreed to expand ferry links.\n", encoding="utf-8")
+    b.write_text("The ministers agreed on Monday in Oslo to expand ferry links.\n", encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(a), str(b), "--csv", str(a)])
+    assert result.exit_code == 2
+    assert "is the input" in result.output and "pass --csv a new file name" in result.output
+    assert a.read_text(encoding="utf-8") == "The ministers met in Oslo on Monday and agreed to expand ferry links.\n"
+
+
 def test_diff_of_a_file_with_itself_is_trouble():
     result = runner.invoke(app, ["diff", str(NAPLES_A), str(NAPLES_A)])
     assert result.exit_code == 2
     assert "same article" in result.output
+
+
+@pytest.mark.parametrize("first, second, ids", [
+    ("monday/story.txt", "tuesday/story.txt", ["monday/story", "tuesday/story"]),
+    ("desk/story.txt", "desk/story.html", ["story.html", "story.txt"]),
+])
+def test_diff_of_two_files_of_one_name_names_them_by_the_paths_that_differ(tmp_path, first, second, ids):
+    (tmp_path / first).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / second).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / first).write_text("Ministers met in Oslo on Monday and agreed to add 12 ferries.\n", encoding="utf-8")
+    other = "Ministers met in Oslo on Monday and agreed to add 30 ferries."
+    if second.endswith(".html"):
+        other = f"<html><body><article><p>{other}</p></article></body></html>"
+    (tmp_path / second).write_text(other + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(tmp_path / first), str(tmp_path / second), "--format", "json"])
+    assert result.exit_code == 1, result.output  # the contradiction, found
+    rows = json.loads(result.stdout)
+    assert sorted({row["source"] for row in rows} | {row["other_source"] for row in rows}) == ids
 
 
 def _words(text: str) -> Counter:

@@ -59,6 +59,14 @@ def test_source_text_cannot_become_markup():
     assert md_escape("[link](javascript:x)") == r"\[link\](javascript:x)"
 
 
+def test_control_characters_in_source_text_are_shown_not_sent_to_the_terminal():
+    # `crosscheck diff --format md` prints these cells to a terminal, where ESC ] 0 ; ... BEL sets the window
+    # title and ESC [ ... m colours everything after it; a bidi override reorders what the reader sees.
+    shown = md_escape("12 ferries \x1b]0;owned\x07 \x1b[31mred\x1b[0m \u202eevil\u200b ok")
+    assert not any(ch in shown for ch in "\x1b\x07\u202e")
+    assert shown == r"12 ferries \\x1b\]0;owned\\x07 \\x1b\[31mred\\x1b\[0m \\u202eevil" + "\u200b ok"
+
+
 def test_deterministic():
     c = make_comparison()
     assert render_markdown(*index_and_claims(c)) == render_markdown(*index_and_claims(c))

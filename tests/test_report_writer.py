@@ -176,6 +176,24 @@ def test_write_text_refuses_a_folder_or_a_path_under_a_file(tmp_path):
     assert blocker.read_text(encoding="utf-8") == "x"
 
 
+def test_a_file_output_that_is_an_input_or_inside_an_input_folder_is_refused_before_the_work(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Ministers met.\n", encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    with pytest.raises(writer.OutputInsideInput, match=r"--csv .*a\.txt is the input .*a\.txt; writing it would "
+                                                       r"replace the article: pass --csv a new file name"):
+        writer.check_file_output(tmp_path / "." / "a.txt", [str(article), str(tmp_path / "b.txt")])
+    with pytest.raises(writer.OutputInsideInput, match=r"--csv .*pair\.csv is inside the input folder .*in, so the "
+                                                       r"next run would read it as an article"):
+        writer.check_file_output(tmp_path / "in" / "pair.csv", [str(tmp_path / "in")])
+    with pytest.raises(OutputNotWritable, match=r"cannot write here \(is a directory\)"):
+        writer.check_file_output(tmp_path / "in", [str(article)])
+    with pytest.raises(OutputNotWritable, match=r"cannot write here \(not a directory\)"):
+        writer.check_file_output(article / "pair.csv", [])
+    assert writer.check_file_output(tmp_path / "new" / "pair.csv", [str(article)]) == tmp_path / "new" / "pair.csv"
+    assert article.read_text(encoding="utf-8") == "Ministers met.\n" and not (tmp_path / "new").exists()
+
+
 def test_out_dot_writes_into_the_working_folder_without_replacing_it(tmp_path, monkeypatch):
     here = tmp_path / "here"
     here.mkdir()

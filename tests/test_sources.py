@@ -77,6 +77,75 @@ def test_missing_path(tmp_path):
         load_sources([missing], Settings())
 
 
+def _unlistable(monkeypatch, folder: Path) -> None:
+    """Listing `folder` fails as it does for a folder without read permission (tests may run as root, for whom
+    chmod 000 changes nothing)."""
+    import os
+
+    listing = os.scandir
+
+    def scandir(path="."):
+        if os.path.abspath(path) == str(folder):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_a_folder_inside_an_input_folder_that_cannot_be_listed_is_an_error_not_silence(tmp_path, monkeypatch):
+    write(tmp_path / "in" / "a.txt", ARTICLE)
+    write(tmp_path / "in" / "closed" / "b.txt", ARTICLE)
+    _unlistable(monkeypatch, tmp_path / "in" / "closed")
+    with pytest.raises(SourceNotFound, match=r"in/closed cannot be read \(Permission denied\); check its permissions"):
+        load_sources([tmp_path / "in"], Settings())
+    sources, warnings = load_sources_with_warnings([tmp_path / "in"], Settings(skip_invalid=True))
+    assert [s.id for s in sources] == ["a"]
+    assert len(warnings) == 1 and warnings[0].startswith("skipped: ") and "in/closed cannot be read" in warnings[0]
+
+
+def _fifo(path: Path, data: bytes):
+    """A named pipe at `path` that a thread fills with `data`, as `<(command)` in a shell gives."""
+    import os
+    import threading
+
+    os.mkfifo(path)
+
+    def feed() -> None:
+        try:
+            with open(path, "wb") as pipe:
+                pipe.write(data)
+        except BrokenPipeError:  # the reader stopped at its limit
+            pass
+
+    thread = threading.Thread(target=feed, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_a_named_pipe_given_by_name_is_read_like_a_file(tmp_path):
+    feeding = _fifo(tmp_path / "piped", ARTICLE.encode("utf-8"))
+    (source,) = load_sources([tmp_path / "piped"], Settings())
+    feeding.join(timeout=10)
+    assert source.text == ARTICLE and source.id == "piped"
+
+
+def test_a_named_pipe_longer_than_the_limit_is_refused_without_reading_it_all(tmp_path):
+    feeding = _fifo(tmp_path / "endless", b"Ministers met. " * 100_000)
+    with pytest.raises(SourceTooLarge, match=r"endless is over the 1,000-byte limit"):
+        load_sources([tmp_path / "endless"], Settings(max_bytes=1000))
+    feeding.join(timeout=10)
+
+
+@pytest.mark.parametrize("target, says", [
+    ("gone.txt", r"story\.txt is a link to gone\.txt, which leads to no file; point it at the article"),
+    ("story.txt", r"story\.txt is a link to story\.txt, which leads round in a loop; point it at the article"),
+])
+def test_a_broken_link_given_by_name_says_it_is_a_link(tmp_path, target, says):
+    (tmp_path / "story.txt").symlink_to(target)
+    with pytest.raises(SourceNotFound, match=says):
+        load_sources([tmp_path / "story.txt"], Settings())
+
+
 def test_folder_without_sources(tmp_path):
     write(tmp_path / "photo.png", b"\x89PNG\r\n\x1a\n....")
     with pytest.raises(NoSources, match=rf"{tmp_path.name} has no readable source; put \.txt"):
@@ -343,6 +412,35 @@ def test_csv_header_is_case_and_space_insensitive_and_ids_may_be_numbers(tmp_pat
     (source,) = load_sources([rows], Settings())
     assert source.id == "8"
 
+def test_csv_blank_lines_before_the_header_are_skipped(tmp_path):
+    path = write(tmp_path / "export.csv", "\n\r\n  \nid,text\na,One.\n")
+    (source,) = load_sources([path], Settings())
+    assert (source.id, source.text, source.path.endswith("export.csv:5")) == ("a", "One.", True)
+
+
+@pytest.mark.parametrize("header, says", [
+    ("id,text,Text", r"'text' twice in its header \(fields 2 and 3\)"),
+    ("id,title,text, Title ", r"'title' twice in its header \(fields 2 and 4\)"),
+])
+def test_csv_header_naming_a_column_twice_is_refused_not_half_read(tmp_path, header, says):
+    path = write(tmp_path / "export.csv", f"{header}\na,First,Second,Third\n")
+    with pytest.raises(MalformedCorpus, match=rf"export\.csv names {says}; rename or remove one"):
+        load_sources([path], Settings())
+
+
+def test_csv_unnamed_columns_may_repeat(tmp_path):
+    path = write(tmp_path / "export.csv", "id,text,,\na,One.,,\n")  # trailing separators, as spreadsheets write
+    assert [s.text for s in load_sources([path], Settings())] == ["One."]
+
+
+def test_manifest_naming_a_column_twice_is_refused(tmp_path):
+    article = write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "sources.csv", "id,outlet,outlet\na,Daily,Weekly\n")
+    says = r"manifest .*sources\.csv names 'outlet' twice in its header \(fields 2 and 3\); rename or remove one"
+    with pytest.raises(MalformedCorpus, match=says):
+        load_sources([article], Settings(manifest=str(manifest)))
+
+
 
 @pytest.mark.parametrize("separator", [";", "\t"])
 def test_csv_written_with_semicolons_or_tabs(tmp_path, separator):
@@ -483,6 +581,20 @@ def test_manifest_missing(tmp_path):
         load_sources([path], Settings(manifest=str(tmp_path / "m.csv")))
 
 
+@pytest.mark.parametrize("content, error, says", [
+    (b"", EmptySource, r"manifest .*m\.csv is empty; write a header row \(path or id, then the metadata columns\) "
+                       r"and a row for each source, or leave out --manifest"),
+    (b" \n\n", EmptySource, r"manifest .*m\.csv is empty"),
+    (b"%PDF-1.4\n", BinarySource, r"manifest .*m\.csv is a PDF file, not text; pass --manifest a CSV file"),
+])
+def test_manifest_empty_or_binary_says_what_a_manifest_needs(tmp_path, content, error, says):
+    path = write(tmp_path / "a.txt", ARTICLE)
+    manifest = write(tmp_path / "m.csv", content)
+    with pytest.raises(error, match=says) as raised:
+        load_sources([path], Settings(manifest=str(manifest)))
+    assert "article" not in str(raised.value)
+
+
 def test_manifest_without_path_or_id_column(tmp_path):
     path = write(tmp_path / "a.txt", ARTICLE)
     manifest = write(tmp_path / "m.csv", "file,outlet\na.txt,X\n")
@@ -567,6 +679,30 @@ def test_corpus_field_of_the_wrong_type(tmp_path):
         load_sources([path], Settings())
 
 
+@pytest.mark.parametrize("row, says", [
+    ('{"id": "a", "text": 2025}', r'line 1: "text" must be text, not int; quote it'),
+    ('{"id": "a", "text": ["One.", "Two."]}', r'line 1: "text" must be text, not list; join its parts into one string'),
+    ('{"id": 1.5, "text": "One."}', r'line 1: "id" must be text or a whole number, not float; quote it'),
+    ('{"id": true, "text": "One."}', r'line 1: "id" must be text or a whole number, not bool; quote it'),
+])
+def test_corpus_text_or_id_of_the_wrong_type_says_so(tmp_path, row, says):
+    path = write(tmp_path / "feed.jsonl", row + "\n")
+    with pytest.raises(MalformedCorpus, match=rf"feed\.jsonl {says}"):
+        load_sources([path], Settings())
+
+
+@pytest.mark.parametrize("name, content, says", [
+    ("one.json", '{"text": "First version.", "title": "T", "text": "Second version."}',
+     r'one\.json gives "text" twice; keep one of the two'),
+    ("feed.jsonl", '{"id": "a", "text": "One."}\n{"id": "b", "id": "c", "text": "Two."}\n',
+     r'feed\.jsonl line 2 gives "id" twice; keep one of the two'),
+])
+def test_json_object_giving_a_field_twice_is_refused_not_half_read(tmp_path, name, content, says):
+    path = write(tmp_path / name, content)
+    with pytest.raises(MalformedCorpus, match=says):
+        load_sources([path], Settings())
+
+
 def test_duplicate_ids_across_corpus_rows(tmp_path):
     path = write(tmp_path / "feed.jsonl", '{"id": "a", "text": "One."}\n{"id": "a", "text": "Two."}\n')
     with pytest.raises(DuplicateSourceId, match=r"feed\.jsonl:2 has the id 'a', as .*feed\.jsonl:1 does"):
@@ -577,6 +713,20 @@ def test_html_without_article_text(tmp_path):
     path = write(tmp_path / "shell.html", "<html><head><title>App</title></head><body><div id=app></div></body></html>")
     with pytest.raises(EmptySource, match=r"shell\.html has no article text that could be extracted; save"):
         load_sources([path], Settings())
+
+
+@pytest.mark.parametrize("reference, becomes", [
+    ("&#1;", "\ufffd"), ("&#x1F;", "\ufffd"), ("&#xFFFE;", "\ufffd"), ("&#12;", " "), ("&#x0B;", " "),
+])
+def test_a_character_reference_xml_forbids_does_not_empty_the_page(tmp_path, reference, becomes):
+    # The extractor's XML tree cannot hold these characters: one such reference made it find no text at all.
+    page = ("<html><body><article><p>Ministers met in Oslo {} on Monday and agreed to add 12 ferries to the line "
+            "between the two cities.</p><p>The talks lasted three hours and ended with a joint statement.</p>"
+            "</article></body></html>")
+    (source,) = load_sources([write(tmp_path / "page.html", page.format(reference))], Settings())
+    text = " ".join(source.text.split())
+    assert "Ministers met in Oslo " + (f"{becomes} " if becomes.strip() else "") + "on Monday and agreed" in text
+    assert "The talks lasted three hours" in text
 
 
 def test_no_network_while_loading_html(monkeypatch):

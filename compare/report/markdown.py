@@ -14,6 +14,7 @@ from tabulate import tabulate
 
 from compare.claims import Cell, Claim, Kind
 from compare.index import ResultIndex
+from compare.printable import printable
 from compare.views import fact_sheet_table, summary_rows
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -29,10 +30,11 @@ CELL_MARKS = {
 
 
 def md_escape(text) -> str:
-    """Text made inert in Markdown: punctuation that makes markup backslash-escaped, one line, no pipes."""
+    """Text made inert in Markdown: punctuation that makes markup backslash-escaped, one line, no pipes, and
+    characters that could drive a terminal (`diff --format md` prints to one) shown as \\xNN."""
     if text is None:
         return ""
-    flat = " ".join(str(text).split())
+    flat = printable(" ".join(str(text).split()))
     flat = _MD_SPECIAL.sub(r"\\\1", flat)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), flat)
 

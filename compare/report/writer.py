@@ -104,6 +104,45 @@ def check_output(out_dir, inputs: Sequence[str] = ()) -> Path:
     return out
 
 
+def check_file_output(path, inputs: Sequence[str] = ()) -> Path:
+    """Refuse, before any work, a file `diff --csv` could not write or should not: a folder, a path through a
+    file, one of the inputs (writing it would replace the article) or a file inside an input folder (the next run
+    would read it as an article). Returns the path as given."""
+    target = Path(path)
+    name = os.fspath(path)
+    try:
+        _check_file_path(target)
+    except OSError as error:
+        reason = error.strerror.lower()
+        raise OutputNotWritable(f"{name}: cannot write here ({reason}); pass a writable file path") from None
+    real = os.path.realpath(target)
+    for given in inputs:
+        if given == "-":
+            continue
+        source = os.path.realpath(given)
+        if real == source:
+            raise OutputInsideInput(
+                f"--csv {name} is the input {given}; writing it would replace the article: pass --csv a new file name"
+            )
+        if os.path.isdir(given) and real.startswith(source.rstrip(os.sep) + os.sep):
+            raise OutputInsideInput(
+                f"--csv {name} is inside the input folder {given}, so the next run would read it as an article; "
+                f"pass --csv a file outside {given}"
+            )
+    return target
+
+
+def _check_file_path(target: Path) -> None:
+    """Raise the OSError writing `target` would meet: a folder in its way that is a file, or `target` a folder."""
+    for folder in target.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+            break
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+
+
 def _writable(folder: Path) -> bool:
     mode = folder.stat().st_mode
     return os.access(folder, os.W_OK | os.X_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
@@ -441,13 +480,7 @@ def write_text(path, text: str) -> Path:
     """
     target = Path(path)
     try:
-        for folder in target.parents:
-            if folder.exists():
-                if not folder.is_dir():
-                    raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
-                break
-        if target.is_dir():
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+        _check_file_path(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_stale(target.parent, [target.name])
         fd, tmp_name = tempfile.mkstemp(prefix=_tmp_prefix(target.name), suffix=".tmp", dir=target.parent)

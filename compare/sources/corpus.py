@@ -11,6 +11,22 @@ from compare.sources.rows import csv_table, listed, row_source
 
 # An article is a flat object; JSON nested deeper than Python's recursion limit is not a corpus.
 _TOO_DEEP = "{where} is JSON nested too deeply to be a corpus; write each article as one flat object"
+_REPEATED = "{where} gives \"{key}\" twice; keep one of the two"
+
+
+class _RepeatedKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object whose keys are all different: json.loads would keep the last of two values silently."""
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        seen: set[str] = set()
+        raise _RepeatedKey(next(key for key, _ in pairs if key in seen or seen.add(key)))
+    return value
 
 
 def read_json(name: str, settings: Settings, warnings: list[str]) -> list[Source]:
@@ -18,7 +34,9 @@ def read_json(name: str, settings: Settings, warnings: list[str]) -> list[Source
     text, encoding, _exact = read_text(name, settings, warnings)
     refuse_empty(text, name)
     try:
-        value = json.loads(text)
+        value = json.loads(text, object_pairs_hook=_object)
+    except _RepeatedKey as repeated:
+        raise MalformedCorpus(_REPEATED.format(where=name, key=repeated.key)) from None
     except json.JSONDecodeError as error:
         raise MalformedCorpus(
             f"{name} line {error.lineno} is not valid JSON ({error.msg}); fix the file or save the article "
@@ -42,7 +60,9 @@ def read_jsonl(name: str, settings: Settings, warnings: list[str]) -> list[Sourc
             continue
         where = f"{name} line {number}"
         try:
-            row = json.loads(line)
+            row = json.loads(line, object_pairs_hook=_object)
+        except _RepeatedKey as repeated:
+            raise MalformedCorpus(_REPEATED.format(where=where, key=repeated.key)) from None
         except json.JSONDecodeError as error:
             raise MalformedCorpus(
                 f"{where} is not valid JSON ({error.msg}); put one article object on each line"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from compare.models import EmptySource, MalformedCorpus, Settings, Source
@@ -23,7 +24,7 @@ def html_source(name: str, source_id: str, page: str, encoding: str) -> Source:
     # A str (not bytes) so trafilatura does not guess the encoding again; no URL, so nothing is fetched.
     try:
         document = trafilatura.bare_extraction(
-            page,
+            _xml_safe_references(page),
             with_metadata=True,
             include_comments=False,  # readers' comments are not the outlet's report
             include_tables=True,
@@ -50,6 +51,28 @@ def html_source(name: str, source_id: str, page: str, encoding: str) -> Source:
         encoding=encoding,
         text_is_file=False,
     )
+
+
+# Character references to what XML 1.0 forbids (C0 controls but tab, line feed and carriage return; U+FFFE and
+# U+FFFF): the extractor's XML tree cannot hold them, and a single one made it find no text in the whole page.
+_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})|0*([0-9]{1,10}));?")
+_SPACING_CONTROLS = (0x0B, 0x0C)  # vertical tab, form feed: white space in the text
+
+
+def _xml_safe_references(page: str) -> str:
+    """`page` with each reference XML forbids replaced: a spacing control by a space, the rest by U+FFFD."""
+    if "&#" not in page:
+        return page
+
+    def safe(match: re.Match) -> str:
+        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        if code in _SPACING_CONTROLS:
+            return " "
+        if (code < 0x20 and code not in (0x09, 0x0A, 0x0D)) or code in (0xFFFE, 0xFFFF):
+            return "\ufffd"
+        return match.group(0)
+
+    return _REFERENCE.sub(safe, page)
 
 
 def _page_date(value: str | None) -> str | None:

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from compare.models import MalformedCorpus, Settings, Source, SourceNotFound
+from compare.models import BinarySource, EmptySource, MalformedCorpus, Settings, Source, SourceNotFound
 from compare.sources.decoding import check_encoding_name
 from compare.sources.naming import STDIN
 from compare.sources.reading import read_text
@@ -61,7 +61,16 @@ def read_manifest(settings: Settings) -> Manifest:
         raise SourceNotFound(f"manifest {name} does not exist; check the path given to --manifest")
     # --encoding is about the articles; the manifest's own encoding is detected
     detect = replace(settings, encoding=None, file_encodings=())
-    text, _encoding, _exact = read_text(name, detect, [])
+    try:
+        text, _encoding, _exact = read_text(name, detect, [])
+    except EmptySource:  # the reading stage's message speaks of an article's text
+        raise EmptySource(
+            f"manifest {name} is empty; write a header row (path or id, then the metadata columns) and a row for "
+            f"each source, or leave out --manifest"
+        ) from None
+    except BinarySource as error:
+        kind = error.kind
+        raise BinarySource(f"manifest {name} is {kind}, not text; pass --manifest a CSV file", kind) from None
     header, rows = csv_table(text, f"manifest {name}", settings)
     if "path" not in header and "id" not in header:
         raise MalformedCorpus(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -20,20 +21,33 @@ def expand(given: str | os.PathLike, settings: Settings, warnings: list[str]) ->
 
     Inside a folder, a link that leads outside it is skipped with a warning unless `settings.follow_symlinks`:
     a folder of articles should not put a system file into the reports because something in it points there.
+    A folder that cannot be listed is an error (with `settings.skip_invalid`, a warning): its articles would
+    otherwise be left out without a word.
     """
     name = os.fspath(given)
     if name == STDIN:
         return [STDIN]
     path = Path(name)
     if not path.exists():
+        if path.is_symlink():  # exists() follows the link: say where it breaks, not that the link is missing
+            raise SourceNotFound(
+                f"{name} is a link to {os.readlink(name)}, which {_where_it_breaks(path)}; point it at the article"
+            )
         raise SourceNotFound(f"{name} does not exist; check the path")
-    if path.is_file():
+    if not path.is_dir():  # a file, or a named pipe such as the shell's <(command)
         return [name]
     manifest = os.path.realpath(settings.manifest) if settings.manifest else None
     root = os.path.realpath(name)
     found = []
     visited = {root}  # folders reached through links, so that a link back up cannot loop
-    for folder, subfolders, files in os.walk(name, followlinks=settings.follow_symlinks):
+
+    def unreadable(error: OSError) -> None:
+        message = f"{error.filename} cannot be read ({error.strerror}); check its permissions"
+        if not settings.skip_invalid:
+            raise SourceNotFound(message)
+        warnings.append(f"skipped: {message}")
+
+    for folder, subfolders, files in os.walk(name, onerror=unreadable, followlinks=settings.follow_symlinks):
         # hidden files and folders (.git, editor back-ups) are not articles
         subfolders[:] = [d for d in subfolders if not d.startswith(".")]
         kept = []
@@ -72,6 +86,17 @@ def expand(given: str | os.PathLike, settings: Settings, warnings: list[str]) ->
             f"{name} has no readable source; put .txt, .md, .html, .json, .jsonl or .csv files in it"
         )
     return found
+
+
+def _where_it_breaks(link: Path) -> str:
+    try:
+        link.resolve(strict=True)
+    except RuntimeError:  # a loop, as Python 3.11 reports it (later versions: OSError with ELOOP)
+        return "leads round in a loop"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "leads round in a loop"
+    return "leads to no file"
 
 
 def _inside(real: str, root: str) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-from pathlib import Path
 
 from compare.models import BinarySource, EmptySource, Settings, SourceNotFound, SourceTooLarge
 from compare.sources.decoding import BOMS, decode, forced_encoding
@@ -70,7 +69,12 @@ def read_bytes(name: str, settings: Settings) -> bytes:
     else:
         try:
             size = os.path.getsize(name)
-            data = b"" if size > limit else Path(name).read_bytes()
+            data = b""
+            if size <= limit:
+                # read no further than the limit: a pipe or a device has no size on disk to check first
+                with open(name, "rb") as handle:
+                    data = handle.read(limit + 1)
+                size = max(size, len(data))
         except OSError as error:
             raise SourceNotFound(f"{name} cannot be read ({error.strerror}); check its permissions") from None
     if size > limit:
@@ -88,7 +92,7 @@ def read_bytes(name: str, settings: Settings) -> bytes:
         if kind == _NUL_BYTES and _looks_like_utf16(data):
             given = "" if name == STDIN else f"{name}="
             fix = f"if it is UTF-16 text without a byte-order mark, pass --encoding {given}utf-16-le (or utf-16-be)"
-        raise BinarySource(f"{shown(name)} is {kind}, not text; {fix}")
+        raise BinarySource(f"{shown(name)} is {kind}, not text; {fix}", kind)
     return data
 
 

@@ -29,14 +29,21 @@ def row_source(row: object, path: str, where: str, encoding: str, source_id: str
     if not isinstance(row, dict):
         raise MalformedCorpus(f"{where} is not an object with a \"text\" field; write each article as one")
     text = row.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if text is not None and not isinstance(text, str):
+        fix = "join its parts into one string" if isinstance(text, (list, dict)) else "quote it"
+        raise MalformedCorpus(f"{where}: \"text\" must be text, not {type(text).__name__}; {fix}")
+    if text is None or not text.strip():
         raise MalformedCorpus(f"{where} has no text; put the article's text in its \"text\" field")
     text = _text_only(text)
     if source_id is None:
         raw_id = row.get("id")
         if isinstance(raw_id, int) and not isinstance(raw_id, bool):
             raw_id = str(raw_id)
-        if not isinstance(raw_id, str) or not raw_id.strip():
+        if raw_id is not None and not isinstance(raw_id, str):
+            raise MalformedCorpus(
+                f"{where}: \"id\" must be text or a whole number, not {type(raw_id).__name__}; quote it"
+            )
+        if raw_id is None or not raw_id.strip():
             raise MalformedCorpus(f"{where} has no id; give every row a unique \"id\"")
         source_id = _text_only(raw_id.strip())
     fields = {}
@@ -109,8 +116,10 @@ def _first_reading(value: str, forms: Sequence[str]) -> datetime | None:
 def csv_table(text: str, label: str, settings: Settings) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """(header folded to lower case, [(line the row starts on, cells)]) with blank rows left out.
 
-    The csv module is strict here (an unclosed quote is an error, not a field that swallows the file), and a row
-    with more cells than the header is refused: its text was almost certainly split on an unquoted comma.
+    The header is the first row that is not blank. The csv module is strict here (an unclosed quote is an error,
+    not a field that swallows the file), and a row with more cells than the header is refused: its text was almost
+    certainly split on an unquoted comma. A header naming one column twice is refused too: only one of the two
+    could be read, and the other would be lost without a word.
     """
     # Article texts exceed the csv module's default 128 KB field limit; the file size limit bounds them instead.
     csv.field_size_limit(max(csv.field_size_limit(), settings.max_bytes))
@@ -121,10 +130,11 @@ def csv_table(text: str, label: str, settings: Settings) -> tuple[list[str], lis
     try:
         for cells in reader:
             row_line, line = line, reader.line_num + 1
+            if not any(cell.strip() for cell in cells):
+                continue
             if header is None:
                 header = [" ".join(cell.split()).lower() for cell in cells]
-                continue
-            if not any(cell.strip() for cell in cells):
+                _refuse_repeated_names(header, label)
                 continue
             if len(cells) > len(header):
                 raise MalformedCorpus(
@@ -139,9 +149,20 @@ def csv_table(text: str, label: str, settings: Settings) -> tuple[list[str], lis
     return header or [], rows
 
 
+def _refuse_repeated_names(header: Sequence[str], label: str) -> None:
+    first: dict[str, int] = {}
+    for number, name in enumerate(header, 1):
+        if name and name in first:
+            raise MalformedCorpus(
+                f"{label} names {name!r} twice in its header (fields {first[name]} and {number}); rename or "
+                f"remove one"
+            )
+        first.setdefault(name, number)
+
+
 def _delimiter(text: str) -> str:
     """The header line's separator: a comma, or the semicolon or tab that spreadsheets in many locales write."""
-    first = text.split("\n", 1)[0]
+    first = next((line for line in io.StringIO(text, newline="") if line.strip()), "")
     counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
     best = max(counts, key=lambda sep: (counts[sep], sep == ","))
     return best if counts[best] else ","
