@@ -146,6 +146,15 @@ def test_a_broken_link_given_by_name_says_it_is_a_link(tmp_path, target, says):
         load_sources([tmp_path / "story.txt"], Settings())
 
 
+def test_a_broken_link_inside_a_folder_is_skipped_with_a_warning(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE)
+    (tmp_path / "b.txt").symlink_to("gone.txt")
+    sources, warnings = load_sources_with_warnings([tmp_path], Settings())
+    assert [s.id for s in sources] == ["a"]
+    assert warnings == (f"skipped: {tmp_path / 'b.txt'} is a link to gone.txt, which leads to no file; point it "
+                        "at the article or remove it",)
+
+
 def test_folder_without_sources(tmp_path):
     write(tmp_path / "photo.png", b"\x89PNG\r\n\x1a\n....")
     with pytest.raises(NoSources, match=rf"{tmp_path.name} has no readable source; put \.txt"):

@@ -65,6 +65,11 @@ def expand(given: str | os.PathLike, settings: Settings, warnings: list[str]) ->
         subfolders[:] = kept
         for file in files:
             full = os.path.join(folder, file)
+            if (not file.startswith(".") and os.path.splitext(file)[1].lower() in KNOWN_SUFFIXES
+                    and os.path.islink(full) and not os.path.exists(full)):
+                warnings.append(f"skipped: {full} is a link to {os.readlink(full)}, which leads to no file; point "
+                                "it at the article or remove it")
+                continue
             if (
                 not file.startswith(".")
                 and os.path.splitext(file)[1].lower() in KNOWN_SUFFIXES
