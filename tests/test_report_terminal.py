@@ -25,6 +25,14 @@ def test_summary_plain_has_one_row_per_event_and_no_colour():
     assert any(line.startswith("singapore") for line in lines)
 
 
+def test_summary_says_how_many_syndicated_copies_were_set_aside():
+    plain = make_comparison()
+    assert "syndicated" not in render_summary(ResultIndex(plain), color=False)
+    with_copies = dataclasses.replace(plain, copies=(("alpha-copy", "alpha"), ("beta-copy", "alpha")))
+    text = render_summary(ResultIndex(with_copies), color=False)
+    assert "2 syndicated copies of another source set aside, not compared" in text.splitlines()[-1]
+
+
 def test_summary_coloured_only_when_asked():
     text = render_summary(ResultIndex(make_comparison()), color=True)
     assert f"{ESC}[1;31m2{ESC}[0m" in text  # the contradiction count stands out

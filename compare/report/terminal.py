@@ -83,6 +83,11 @@ def render_summary(index: ResultIndex, *, color: bool) -> str:
         disable_numparse=True,
         maxcolwidths=[None, None, 16, 44, None, None, None, None, None],
     )
+    copies = index.copies
+    if copies:  # set aside before comparing: said here too, not only in the reports
+        noun = "copy" if len(copies) == 1 else "copies"
+        table += (f"\n{len(copies)} syndicated {noun} of another source set aside, not compared "
+                  "(report.md and report.json list them)")
     return table + "\n"
 
 
