@@ -249,14 +249,18 @@ def _joined(words: sp.csr_matrix, names: sp.csr_matrix, config: GroupingConfig) 
 
 def _rare_tfidf(counts: sp.csr_matrix, config: GroupingConfig) -> sp.csr_matrix:
     """Rows of sublinear TF times IDF = ln((1 + n) / (1 + df)) + idf_floor over the terms in at most the rare cap
-    of the texts, L2-normalised. The usual IDF adds 1, which in a handful of articles on one topic lets the
-    shared vocabulary make them all look alike; a small floor keeps two articles alone comparable."""
+    of the texts, L2-normalised, n counted as at least idf_min_sources. The usual IDF adds 1, which in a handful of
+    articles on one topic lets the shared vocabulary make them all look alike; a small floor keeps two articles
+    alone comparable. Counting a small corpus as a larger one keeps what all its articles share, the meeting's
+    people and city when they are one meeting's coverage, from weighing next to nothing against each article's
+    own words."""
     n = counts.shape[0]
     document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
     cap = max(config.rare_floor, int(config.rare_share * n))
     rare = np.flatnonzero((document_frequency <= cap) & (document_frequency > 0))
     counts = counts[:, rare].tocsr()
-    idf = (np.log((1.0 + n) / (1.0 + document_frequency[rare])) + config.idf_floor).astype(np.float32)
+    reckoned = max(n, config.idf_min_sources)
+    idf = (np.log((1.0 + reckoned) / (1.0 + document_frequency[rare])) + config.idf_floor).astype(np.float32)
     counts.data = (1.0 + np.log(counts.data)).astype(np.float32)
     return _normalise_rows(sp.csr_matrix(counts @ sp.diags(idf)))
 

@@ -415,7 +415,8 @@ def test_a_stated_date_inside_the_month_of_publication_is_kept():
 def test_a_place_conflict_weighs_against_a_match():
     a = ("The trade ministers held talks on Saturday.\nThey agreed to expand cooperation on fisheries and ports.\n"
          "Officials praised the Pelagos accord, said Rosa Quispe.\nNew rules for trawlers were outlined.")
-    b = ("Ministers held talks about trade.\nThe Pelagos accord on fisheries was praised.\n"
+    # b shares little of a's wording (the accord's name, "ministers"): a match the place decides
+    b = ("Ministers met to discuss commerce.\nThe Pelagos accord was praised.\n"
          "Harbour dues will be cut next spring, said Juan Vera.\nA joint patrol is to start.")
     same = [EventDoc("a", "2024-03-03", "Lima", ("2024-03-02",), a),
             EventDoc("b", "2024-03-03", "Lima", ("2024-03-02",), b)]
