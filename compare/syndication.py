@@ -158,29 +158,72 @@ def _join_copies(shingles: Sequence[np.ndarray], parent: list[int]) -> int:
     signatures = _signatures([shingles[i] for i in texts])
     low_bits = signatures.astype(np.uint32)  # 32 bits tell equal from unequal values just as well, at half the cost
     rejected: set[int] = set()  # pairs (first * len(texts) + other, positions in texts) found not to be copies
-    exact = 0
-    for band in range(BANDS):
-        for bucket in _buckets(signatures[:, band * ROWS : (band + 1) * ROWS]):
-            roots = np.array([_find(parent, texts[p]) for p in bucket])
-            for k, first in enumerate(bucket[:-1].tolist()):
-                if (roots[k:] == roots[k]).all():
-                    break  # the rest of the bucket is one group already
-                others = bucket[k + 1 :][roots[k + 1 :] != roots[k]]
-                agreement = (low_bits[others] == low_bits[first]).mean(axis=1)
-                code = first * len(texts)
-                others = [p for p in others[agreement >= MIN_SIGNATURE_AGREEMENT].tolist() if code + p not in rejected]
-                if not others:
-                    continue
-                exact += len(others)
-                copies = copies_of(shingles[texts[first]], [shingles[texts[p]] for p in others])
-                for p, copy in zip(others, copies.tolist()):
-                    if copy:
-                        _union(parent, texts[first], texts[p])
-                    else:
-                        rejected.add(code + p)
-                if copies.any():
-                    roots = np.array([_find(parent, texts[p]) for p in bucket])
+    buckets = [bucket for band in range(BANDS) for bucket in _buckets(signatures[:, band * ROWS : (band + 1) * ROWS])]
+    small = [bucket for bucket in buckets if len(bucket) <= SMALL_BUCKET]
+    exact = _join_small_buckets(small, shingles, texts, low_bits, parent, rejected)
+    for bucket in buckets:
+        if len(bucket) <= SMALL_BUCKET:
+            continue
+        roots = np.array([_find(parent, texts[p]) for p in bucket])
+        for k, first in enumerate(bucket[:-1].tolist()):
+            if (roots[k:] == roots[k]).all():
+                break  # the rest of the bucket is one group already
+            others = bucket[k + 1 :][roots[k + 1 :] != roots[k]]
+            agreement = (low_bits[others] == low_bits[first]).mean(axis=1)
+            code = first * len(texts)
+            others = [p for p in others[agreement >= MIN_SIGNATURE_AGREEMENT].tolist() if code + p not in rejected]
+            if not others:
+                continue
+            exact += len(others)
+            copies = copies_of(shingles[texts[first]], [shingles[texts[p]] for p in others])
+            for p, copy in zip(others, copies.tolist()):
+                if copy:
+                    _union(parent, texts[first], texts[p])
+                else:
+                    rejected.add(code + p)
+            if copies.any():
+                roots = np.array([_find(parent, texts[p]) for p in bucket])
     return exact
+
+
+# Buckets of at most this many texts (nearly all of them in ordinary news) are read as pairs all at once: their
+# pairs are few, and one numpy step over all of them costs less than a loop per bucket. Larger buckets (a
+# template in thousands of copies) go through the loop that passes over texts already joined.
+SMALL_BUCKET = 8
+
+
+def _join_small_buckets(buckets: Sequence[np.ndarray], shingles: Sequence[np.ndarray], texts: list[int],
+                        low_bits: np.ndarray, parent: list[int], rejected: set[int]) -> int:
+    """The candidate pairs of small buckets, each distinct pair once: those whose signatures agree on at least
+    MIN_SIGNATURE_AGREEMENT of their values are checked exactly, in order, unless already joined. Returns how many
+    pairs were checked exactly."""
+    if not buckets:
+        return 0
+    firsts, others = [], []
+    for bucket in buckets:
+        i, j = _pair_positions(len(bucket))
+        firsts.append(bucket[i])
+        others.append(bucket[j])
+    codes = np.unique(np.concatenate(firsts).astype(np.int64) * len(texts) + np.concatenate(others))
+    first, other = codes // len(texts), codes % len(texts)
+    agreement = (low_bits[first] == low_bits[other]).mean(axis=1)
+    keep = agreement >= MIN_SIGNATURE_AGREEMENT
+    exact = 0
+    for a, b, code in zip(first[keep].tolist(), other[keep].tolist(), codes[keep].tolist()):
+        if _find(parent, texts[a]) == _find(parent, texts[b]):
+            continue
+        exact += 1
+        if is_copy(shingles[texts[a]], shingles[texts[b]]):
+            _union(parent, texts[a], texts[b])
+        else:
+            rejected.add(code)
+    return exact
+
+
+@lru_cache(maxsize=SMALL_BUCKET + 1)
+def _pair_positions(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The positions (i, j), i < j, of every pair in a bucket of `size` texts."""
+    return np.triu_indices(size, k=1)
 
 
 def _buckets(band: np.ndarray) -> list[np.ndarray]:
