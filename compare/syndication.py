@@ -190,6 +190,8 @@ def _join_copies(shingles: Sequence[np.ndarray], parent: list[int]) -> int:
 # pairs are few, and one numpy step over all of them costs less than a loop per bucket. Larger buckets (a
 # template in thousands of copies) go through the loop that passes over texts already joined.
 SMALL_BUCKET = 8
+# Pairs whose signatures are compared in one numpy step: 50,000 x 384 values keep a step's arrays near 150 MB.
+PAIRS_PER_STEP = 50_000
 
 
 def _join_small_buckets(buckets: Sequence[np.ndarray], shingles: Sequence[np.ndarray], texts: list[int],
@@ -206,8 +208,10 @@ def _join_small_buckets(buckets: Sequence[np.ndarray], shingles: Sequence[np.nda
         others.append(bucket[j])
     codes = np.unique(np.concatenate(firsts).astype(np.int64) * len(texts) + np.concatenate(others))
     first, other = codes // len(texts), codes % len(texts)
-    agreement = (low_bits[first] == low_bits[other]).mean(axis=1)
-    keep = agreement >= MIN_SIGNATURE_AGREEMENT
+    keep = np.zeros(len(codes), dtype=bool)
+    for chunk in range(0, len(codes), PAIRS_PER_STEP):  # each step's arrays stay small, however many pairs
+        part = slice(chunk, chunk + PAIRS_PER_STEP)
+        keep[part] = (low_bits[first[part]] == low_bits[other[part]]).mean(axis=1) >= MIN_SIGNATURE_AGREEMENT
     exact = 0
     for a, b, code in zip(first[keep].tolist(), other[keep].tolist(), codes[keep].tolist()):
         if _find(parent, texts[a]) == _find(parent, texts[b]):
