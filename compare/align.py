@@ -276,7 +276,8 @@ def _phrase_words(text: str, terms: Mapping[str, str], acronyms: Mapping[str, st
     """`_plain_words`, a name's as None: a name breaks a phrase ("Foreign Minister Sergei Lavrov" is said in many
     claims). The first word is capitalised whatever it is, so it is not taken for a name unless it is written
     so again further on."""
-    names = _capitalised_tokens(text.split(maxsplit=1)[-1] if " " in text.strip() else "", acronyms)
+    _first, _, rest = text.strip().partition(" ")
+    names = _capitalised_tokens(rest, acronyms)
     return [None if token in names else token for token in _plain_words(text, terms)]
 
 

@@ -28,17 +28,17 @@ _ORDINAL_DAY_END = re.compile(r"\b\d{1,2}\.\s*$")
 _MONTH_YEAR_START = re.compile(r"(?:" + "|".join(m.capitalize() for m in LEXICON.months)
                                + r")\s+\d{4}\b")
 _QUOTES = str.maketrans(dict(LEXICON.quote_folds))
+# Abbreviated titles as written before a name ("Mr", "Sen"), without their stop.
+_TITLES = "|".join(sorted(w.capitalize() for w in LEXICON.title_abbreviations))
+# An abbreviated title just before a boundary ("Mr. | Kim claimed victory"): the segmenter takes the title's
+# stop for a sentence end before some names.
+_TITLE_BEFORE = re.compile(rf"(?<![\w.])(?:{_TITLES})\.\s+$")
 # ... and one opening a sentence after a plain word's full stop ("said no. Mr. Biden said yes."), where the
 # segmenter runs the two sentences together.
-_TITLE_OPENS = re.compile(r"(?<![.\w])[a-z]{2,}[.!?][\"\u201d\u2019')]?\s+(?=(?:"
-                          + "|".join(sorted(w.capitalize() for w in LEXICON.title_abbreviations)) + r")\.\s+[A-Z])")
+_TITLE_OPENS = re.compile(rf"(?<![.\w])[a-z]{{2,}}[.!?][\"\u201d\u2019')]?\s+(?=(?:{_TITLES})\.\s+[A-Z])")
 # A full stop run into the next sentence without a space ("in Pyongyang.This is"), as copy pasted from some pages
 # has it: a boundary after a lower-case word of three letters or more (not "St.Petersburg") and its closing quote.
 _RUN_TOGETHER = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{3}[.!?][\"\u201d\u2019])(?=[A-Z][a-z])")
-# An abbreviated title just before a boundary ("Mr. | Kim claimed victory"): the segmenter takes the title's
-# stop for a sentence end before some names.
-_TITLE_BEFORE = re.compile(r"(?<![\w.])(?:" + "|".join(sorted(w.capitalize() for w in LEXICON.title_abbreviations))
-                           + r")\.\s+$")
 
 
 def fold(text: str) -> str:
