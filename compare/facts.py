@@ -93,7 +93,7 @@ class Fact:
     white space folded); `value` is normalised so that two sources' values compare; `number` is the figure of a
     duration (minutes), count or ordinal, of a weekday the weekday (0 = Monday) of the date its sentence writes
     out when the two disagree, and of a date that opens a span of days ("May 6-7") the days the span runs past it; `bound` says an approximate figure's side ("about", "above", "below"), or that a title was
-    read inside someone's reported words ("quoted");
+    read inside someone's reported words ("quoted") or in a sentence about another time ("of another time");
     `country` is the country a person's title names ("US Secretary of State X": United States), when the sentence
     is about the meeting at hand and not an earlier one."""
 
@@ -281,6 +281,7 @@ _WEEKDAY_NAMES = tuple(name.capitalize() for name in list(LEXICON.weekdays)[:7])
 _OTHER_MEETING = re.compile(words.OTHER_MEETING_CUES, re.IGNORECASE)
 _PRIOR_MEETING = re.compile(words.PRIOR_MEETING_CUES, re.IGNORECASE)
 _PRIOR_LENGTH = re.compile(words.PRIOR_LENGTH_CUES, re.IGNORECASE)
+_OTHER_TIME = re.compile(words.OTHER_TIME_CUES, re.IGNORECASE)
 _ANY_YEAR = re.compile(r"(?<![Ss]ince )\b(?:19|20)\d\d\b")  # "since 2021" counts from then, about now
 
 
@@ -917,6 +918,7 @@ def _persons(reader: _Reader, text: str, published: str | None = None) -> list[F
         return []
     out = []
     of_now = not (_OTHER_MEETING.search(text) or _PRIOR_MEETING.search(text) or _other_year(text, published))
+    titled_then = _other_year(text, published) or _OTHER_TIME.search(text) is not None
     quoted = _quoted_spans(text, _open_quote_before(reader))
     first_person = _FIRST_PERSON.search(_unquoted(text, quoted)) is not None
     listed: tuple[int, str, str | None] | None = None  # (end, office, country) of the person named just before
@@ -961,8 +963,8 @@ def _persons(reader: _Reader, text: str, published: str | None = None) -> list[F
         said = first_person or any(q_start <= match.start() < q_end for q_start, q_end in quoted)
         out.append(reader.fact(FactKind.PERSON, _fold(fold_letters(name)), f"{group}: {value}",
                                match.start("office") if not mods else match.start(), end, country=country,
-                               bound=QUOTED if said else None))
-    return out + _titles_set_apart(reader, text, out, of_now, quoted, first_person)
+                               bound=QUOTED if said else OF_ANOTHER_TIME if titled_then else None))
+    return out + _titles_set_apart(reader, text, out, of_now, titled_then, quoted, first_person)
 
 
 _OFFICE_PATTERN = (
@@ -992,7 +994,7 @@ _REMIT_REACH = 120  # characters from an office's last word to the end of its re
 _AFTER_COMMA_REACH = 60  # characters after a comma that hold an owner and an office ("the US Secretary of State")
 
 
-def _titles_set_apart(reader: _Reader, text: str, read: Sequence[Fact], of_now: bool,
+def _titles_set_apart(reader: _Reader, text: str, read: Sequence[Fact], of_now: bool, titled_then: bool,
                       quoted: Sequence[tuple[int, int]], first_person: bool) -> list[Fact]:
     """Titles the title-before-name pattern misses: one with its remit between office and name ("special envoy for
     the Middle East Steve X") and one set after the name between commas ("Steve X, Washington's special envoy,").
@@ -1033,7 +1035,8 @@ def _titles_set_apart(reader: _Reader, text: str, read: Sequence[Fact], of_now: 
         start, end = min(name_start, match.start()), max(name_end, match.end())
         said = first_person or any(q_start <= start < q_end for q_start, q_end in quoted)
         out.append(reader.fact(FactKind.PERSON, _fold(fold_letters(" ".join(tokens))), f"{office[0]}: {office[1]}",
-                               start, end, country=country, bound=QUOTED if said else None))
+                               start, end, country=country,
+                               bound=QUOTED if said else OF_ANOTHER_TIME if titled_then else None))
         taken.append((start, end))
     return out
 
@@ -1056,6 +1059,10 @@ def _listed_country(text: str, listed: tuple[int, str, str | None], start: int, 
 
 
 QUOTED = "quoted"  # the bound of a fact read inside someone's reported words
+# The bound of a title read in a sentence about another time than the news (an earlier meeting, another year, an
+# anniversary): the title of that time, shown, but no evidence of what the person is called now.
+OF_ANOTHER_TIME = "of another time"
+_NOT_TITLE_EVIDENCE = frozenset({QUOTED, OF_ANOTHER_TIME})
 _FIRST_PERSON = re.compile(words.FIRST_PERSON)
 _OPENING_QUOTES, _CLOSING_QUOTES, _EITHER_QUOTE = "“«„", "”»", '"'
 _QUOTE_MARK = re.compile(f"[{re.escape(_OPENING_QUOTES + _CLOSING_QUOTES + _EITHER_QUOTE)}]")
@@ -1313,7 +1320,7 @@ def _namesakes_of_odd_holders(odd: Sequence[Fact], facts: Sequence[Fact]) -> lis
         seen: set[str] = set()
         for other in facts:
             if other.kind != FactKind.PERSON or other.source == fact.source or other.source in seen \
-                    or other.bound == QUOTED or len(other.subject.split()) < 2 or other.subject == fact.subject:
+                    or other.bound in _NOT_TITLE_EVIDENCE or len(other.subject.split()) < 2 or other.subject == fact.subject:
                 continue
             other_given, other_surname = _name_parts(other.subject)
             if other_surname == surname and not _same_given_name(given, other_given) \
@@ -1403,7 +1410,7 @@ def _conflicting_pair(kind: FactKind, a_facts: list[Fact], b_facts: list[Fact],
     of the subject fits anything the other states (a source may give the talks' length twice, once for a part);
     a title conflicts when one of a source's titles for a person fits none the other source gives him."""
     if kind == FactKind.PERSON:  # a title in someone's words is his, not the outlet's: neither side's evidence
-        a_facts, b_facts = ([f for f in facts if f.bound != QUOTED] for facts in (a_facts, b_facts))
+        a_facts, b_facts = ([f for f in facts if f.bound not in _NOT_TITLE_EVIDENCE] for facts in (a_facts, b_facts))
         if not a_facts or not b_facts:
             return None
         for ours, theirs in ((a_facts, b_facts), (b_facts, a_facts)):

@@ -199,6 +199,13 @@ ORDINAL_FRAMES = (
     r"in\s+the\s+(?:space|course)\s+of|"
     r"of\s+(?:the\s+)?(?:\w+\s+)?(?:summit|visit|trip|day)|under)")
 
+# Words that set a sentence at another time than the news ("the 50th anniversary of Prime Minister X's visit",
+# "the first leader to visit 50 years ago", "in the 1970s", "at the time"): a title there is of that time, so a
+# title of now ("former prime minister X") does not contradict it.
+OTHER_TIME_CUES = (
+    r"\banniversar(?:y|ies)\b|\b(?:\d+|\w+)\s+(?:years?|decades?|centur(?:y|ies))\s+ago\b|"
+    r"\bin\s+the\s+(?:(?:19|20)\d0s|\w+ies)\b|\bat\s+the\s+time\b")
+
 # --- which meeting a sentence's day or place belongs to ------------------------------------------------------------
 
 # A sentence about an earlier or a side meeting ("the last time the two leaders met was in Osaka", "after meeting
