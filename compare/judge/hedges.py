@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from compare.judge.text import SENTENCE_CACHE
+from compare.lang import LEXICON
 from compare.lang.en.judging import (
     CAPITALISED, CLAUSE_ENDS, CONTRAST_TURNS, PUNCT, QUESTION_OPENERS, SOFT_HEDGES, UNCERTAIN_WHETHER, UNCLEAR_DETAIL,
     UNSETTLED,
@@ -26,12 +27,14 @@ def uncertain_whether(text: str) -> str | None:
 @lru_cache(maxsize=SENTENCE_CACHE)
 def names_left_open(text: str) -> tuple[str, ...]:
     """The names in what `text` leaves open, up to the end of its clause: "it remains to be seen whether Rossi,
-    whose party ..." -> ("Rossi",); empty when nothing is left open or it names nobody."""
+    whose party ..." -> ("Rossi",); empty when nothing is left open or it names nobody. A people's adjective
+    describes someone without naming him ("whether he trusted the Chinese leader")."""
     m = UNCERTAIN_WHETHER.search(text)
     if m is None or not _asks_ahead(m.group(0)):
         return ()
     clause = CLAUSE_END.split(text[m.end():], maxsplit=1)[0]
-    return tuple(w for w in (w.strip(PUNCT) for w in clause.split()) if CAPITALISED.match(w))
+    return tuple(w for w in (w.strip(PUNCT) for w in clause.split())
+                 if CAPITALISED.match(w) and w.lower() not in LEXICON.demonym_country)
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)

@@ -236,6 +236,9 @@ RULES: tuple[Rule, ...] = (
              "confirmed this.", "The minister reportedly cut short the visit to take a call."),
             ("Reports said the minister may have cut short the visit to take a call, though the ministry has not "
              "confirmed this.", "The minister confirmed the aid, though he stressed the cost would be shared."),
+            ("China's premier has told the visiting chancellor that relations are on the right path, just hours "
+             "after the chancellor refused to say whether he trusted the Chinese government.",
+             "China's premier told the chancellor that relations between the two countries were on the right path."),
         ),
     ),
     Rule(
