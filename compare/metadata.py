@@ -473,9 +473,10 @@ def _places_named(sentence: str) -> tuple[tuple[re.Match[str], str], ...]:
             continue  # "in Japan's southwestern region" names a region, not a venue
         if _LIST_OF_PLACES.match(sentence, match.end()):
             continue
-        if not set(_WORDS.findall(sentence[max(0, match.start() - 24):match.start()].lower())[-2:]).isdisjoint(
-                LEXICON.not_meeting_context):
-            continue  # "the war in Ukraine": the place of something else
+        before = _WORDS.findall(sentence[max(0, match.start() - 24):match.start()].lower())[-2:]
+        if not set(before).isdisjoint(LEXICON.not_meeting_context) or before[-1:] and before[-1] in \
+                LEXICON.not_meeting_state:
+            continue  # "the war in Ukraine", "lasting peace in Ukraine": the place of something else
         raw = _trim_place(match.group("place"))
         if raw is not None and _may_be_place(raw):
             found.append((match, normalise_place(raw)))

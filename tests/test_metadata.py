@@ -375,6 +375,22 @@ def test_place_needs_a_sentence_about_the_meeting():
     assert meeting_place(sentences) is None
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two leaders met in the White House with an agenda ranging from lasting peace in Ukraine to tariffs.",
+        "The ministers met on Friday and stressed the need for stability in Libya.",
+    ],
+)
+def test_a_state_of_affairs_in_a_place_is_no_meeting_place(sentence):
+    assert meeting_place([sentence]) is None
+
+
+def test_a_peace_meeting_still_has_its_place():
+    assert meeting_place(["Delegates met at a peace summit in Geneva on Monday."]) == "Geneva"
+    assert meeting_place(["The envoys held peace talks in Doha on Monday."]) == "Doha"
+
+
 def test_place_names_with_lower_case_particles():
     assert normalise_place("RIO DE JANEIRO") == normalise_place("Rio de Janeiro") == "Rio de Janeiro"
     assert meeting_place(["The leaders held talks in Rio de Janeiro on Tuesday."]) == "Rio de Janeiro"

@@ -66,6 +66,7 @@ class Lexicon:
     future_words: frozenset[str]
     future_cues: str
     not_meeting_context: frozenset[str]
+    not_meeting_state: frozenset[str]
     past_meeting_cues: str
     earlier_day_cues: str
     other_date_cues: str
@@ -171,6 +172,7 @@ def english() -> Lexicon:
         future_words=cues.FUTURE_WORDS,
         future_cues=cues.FUTURE_CUES,
         not_meeting_context=cues.NOT_MEETING_CONTEXT,
+        not_meeting_state=cues.NOT_MEETING_STATE,
         past_meeting_cues=cues.PAST_MEETING_CUES,
         earlier_day_cues=cues.EARLIER_DAY_CUES,
         other_date_cues=cues.OTHER_DATE_CUES,

@@ -26,6 +26,9 @@ NOT_MEETING_CONTEXT = frozenset(
     "war wars conflict conflicts fighting invasion offensive crisis attack attacks strike strikes front "
     "ceasefire truce occupation troops forces killed investment investments operations presence "
     "interests election elections parade".split())
+# Nouns of a state of affairs that "in X" places when they stand right before it ("lasting peace in Ukraine",
+# "stability in the region"); two words back they may open a meeting's name ("a peace summit in X").
+NOT_MEETING_STATE = frozenset("peace stability security".split())
 # A sentence about an earlier meeting ("they last met in Kazan", "since their previous summit in Helsinki", "the
 # last time they met"): its place is not this meeting's.
 PAST_MEETING_CUES = (
