@@ -611,6 +611,9 @@ _OF_SEGMENT = re.compile(rf"^\s+of\s+(?:(?:the|their|[a-z-]+)\s+){{0,2}}?(?P<seg
 _OF_OTHER = re.compile(r"^\s+of\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(rf"\b(?:{words.DURATION_VERBS})\s+(?:(?:for|just|only|to)\s+)*$", re.IGNORECASE)
 _MEETING_FOR = re.compile(rf"\b(?:{words.MEETING_FOR_VERBS})\s+(?:(?:for|just|only)\s+)+$", re.IGNORECASE)
+# "met with the Chinese president in the Great Hall on Monday evening for more than an hour": who, where and when
+# between "met" and the length, within the clause, and no word that opens another clause or another time.
+_MET_THEN_FOR = re.compile(r"\bmet\s+(?P<between>(?:[\w'’.-]+\s+){1,14}?)(?:(?:for|just|only)\s+)+$", re.IGNORECASE)
 # "held one-on-one talks for two hours", "held bilateral talks for": the part of the meeting held, with up to two
 # words before its noun.
 _HELD_FOR = re.compile(rf"\bheld\s+(?P<what>(?:[\w-]+\s+){{0,2}}?(?:{_SEGMENT}))\s+(?:(?:for|just|only)\s+)+$",
@@ -788,6 +791,9 @@ def _duration_segment(match: re.Match[str], before: str, after: str) -> str | No
     if held:  # "they held one-on-one talks for two hours": the first part of the meeting named
         return _segment_of(next(_SEGMENTS_IN.finditer(held.group("what"))).group("seg"))
     if _MEETING_FOR.search(clause):  # "they met for two hours"
+        return "talks"
+    met = _MET_THEN_FOR.search(clause)
+    if met and words.CLAUSE_OPENERS.isdisjoint(met.group("between").lower().split()):
         return "talks"
     if _VISIT_FOR.search(clause):  # "Xi will stay for four days"
         return "visit"

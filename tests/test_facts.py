@@ -56,6 +56,9 @@ def row(rows, kind: FactKind, subject: str | None = None):
          "40 min", None, "40-minute"),
         ("Discussions concluded after more than two-and-a-half hours, the Kremlin said.", "talks", "2 h 30 min",
          "above", "more than two-and-a-half hours"),
+        ("The prime minister met with the Danish president in the Great Hall on Monday evening for more than an "
+         "hour.", "talks", "1 h", "above", "more than an hour"),
+        ("The two ministers met in Oslo for about two hours.", "talks", "2 h", "about", "about two hours"),
     ],
 )
 def test_duration_found_with_its_segment(text, subject, value, bound, shown):
@@ -72,6 +75,9 @@ def test_duration_found_with_its_segment(text, subject, value, bound, shown):
         "He has served as foreign minister for 12 years.",  # no part of the meeting
         "The war is now entering its fourth year after three years of fighting.",
         "The approximately hour and 40-minute talks ended at noon.",  # half a figure is not read
+        "The minister met activists who had been jailed for two years.",  # someone else's length
+        "She met him in Oslo after he had been detained for three days.",
+        "The minister met the troops, stationed there for six months.",
     ],
 )
 def test_no_duration_where_none_is_the_meetings(text):

@@ -29,6 +29,9 @@ DURATION_VERBS = (
     r"took|spanned")
 # Verbs whose subject is the meeting itself ("they met for two hours", "spoke for nearly three hours").
 MEETING_FOR_VERBS = r"met|meeting|talked|spoke|conferred|negotiated|held\s+talks|sat\s+down"
+# Words that open another clause or tie what follows to another time: between "met" and a length they make the
+# length someone else's ("met leaders who had served for years", "met him after he was jailed for two years").
+CLAUSE_OPENERS = frozenset("who whom whose which that when where while since after before until as because".split())
 # Verbs of finishing after a length of time ("concluded after more than two hours").
 ENDING_VERBS = r"concluded|ended|wrapped\s+up|finished|broke\s+up|closed|came\s+to\s+an\s+end"
 # Words that make a length a forecast or a plan, not what happened ("the talks could last six hours").
