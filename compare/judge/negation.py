@@ -9,9 +9,9 @@ from functools import lru_cache
 from compare.judge.hedges import unclear_detail, uncertain_whether
 from compare.judge.text import SENTENCE_CACHE, tokens
 from compare.lang.en.judging import (
-    BE_FORMS, CLAUSE_ENDS, CONTRAST_CUES, CONTRAST_TURNS, DENIALS, DENYING_CUES, DENYING_VERBS, FORECAST_ENDS, INTENT_VERBS,
-    MODALS, NEGATING_VERBS, NEGATION_FOCUS, NEGATIONS, OPPOSITES, POSSIBLE, PREDICATIVE_DENIALS, TOKEN, UNASSERTED_OPENERS,
-    UNCERTAIN_WHETHER, UNCLEAR_DETAIL, VERB_NEGATIONS,
+    BE_FORMS, CLAUSE_ENDS, CONTRAST_CUES, CONTRAST_TURNS, DEBUNKINGS, DENIALS, DENYING_CUES, DENYING_VERBS,
+    FORECAST_ENDS, INTENT_VERBS, MODALS, NEGATING_VERBS, NEGATION_FOCUS, NEGATIONS, OPPOSITES, POSSIBLE,
+    PREDICATIVE_DENIALS, TOKEN, UNASSERTED_OPENERS, UNCERTAIN_WHETHER, UNCLEAR_DETAIL, VERB_NEGATIONS,
 )
 from compare.lang import LEXICON
 from compare.similarity import AcronymKey, acronym_key, content_tokens
@@ -35,11 +35,15 @@ CLAUSE_MATCH_MIN_WORDS = 2
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _written_tokens(text: str) -> tuple[str, ...]:
     """The tokens of `text` as written, with any "not clear whether" phrase taken out (a phrase of doubt denies
-    nothing); `_negations` reads them lower-cased, `negated_words` as written, to tell names and numbers."""
+    nothing) and a claim called untrue read as denied (DEBUNKINGS); `_negations` reads them lower-cased,
+    `negated_words` as written, to tell names and numbers."""
     if uncertain_whether(text):
         text = UNCERTAIN_WHETHER.sub(" ", text)
     if unclear_detail(text):
         text = UNCLEAR_DETAIL.sub(" ", text)  # "not clear when" denies nothing
+    if " that " in text:  # every claim called untrue is a that-clause
+        for pattern, denial in DEBUNKINGS:  # "reports that X were false" denies X as "denied reports that X" does
+            text = pattern.sub(denial, text)
     return tuple(TOKEN.findall(text.replace("’", "'")))
 
 

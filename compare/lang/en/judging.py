@@ -137,6 +137,27 @@ ATTRIBUTION_CUES = ("according to", "citing", "cited by", "quoted by", "reported
 ATTRIBUTION_REACH = 3
 # A denial reaches the claim it denies, which follows in a that-clause (see negation.DENIAL_REACH).
 DENIALS = frozenset({"denied", "deny", "denies"})
+# Ways of calling a reported claim untrue that put the judgement around it rather than before it ("reports that X
+# were false", "dismissed as fake news reports that X", "there is no truth to claims that X"): each is read as
+# "denied reports that X", the form a denial's reach reads. The claim is a that-clause after a noun of hearsay.
+_HEARSAY = r"(?:reports?|claims?|rumou?rs?|suggestions?|allegations?|speculation|stor(?:y|ies))"
+_UNTRUE = (r"(?:false|untrue|fake|baseless|unfounded|groundless|fabricated|incorrect|wrong|not\s+true|"
+           r"(?:a\s+)?hoax|fake\s+news|nonsense|debunked)")
+DEBUNKINGS = (
+    # "Reports that the two leaders signed a deal are false": the verdict after the claim
+    (re.compile(rf"\b(?:the\s+)?({_HEARSAY})\s+that\s+([^;:!?()]{{3,200}}?)\s+"
+                rf"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|proved|proved\s+to\s+be|"
+                rf"turned\s+out\s+to\s+be)\s+{_UNTRUE}\b", re.IGNORECASE),
+     r"denied \1 that \2"),
+    # "dismissed (as fake news) reports that ...", "refuted claims that ...", "debunked rumours that ..."
+    (re.compile(rf"\b(?:dismiss(?:ed|es)?|refut(?:ed|es|e)|debunk(?:ed|s)?|rebuff(?:ed|s)?)\s+"
+                rf"(?:as\s+(?:[\w-]+\s+){{1,2}})?({_HEARSAY})\s+that\b", re.IGNORECASE),
+     r"denied \1 that"),
+    # "there is no truth to claims that ..."
+    (re.compile(rf"\bthere\s+(?:is|was)\s+no\s+truth\s+(?:to|in)\s+(?:the\s+)?({_HEARSAY})\s+that\b",
+                re.IGNORECASE),
+     r"denied \1 that"),
+)
 # Verbs whose negation says what another verb affirms ("will not accept" / "would oppose"), both ways. Negation
 # cues that are verbs themselves ("rejected") deny as the verbs listed for "accept" do.
 OPPOSITES = (
