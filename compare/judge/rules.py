@@ -270,6 +270,8 @@ RULES: tuple[Rule, ...] = (
              "The two ministers signed a gas supply deal on Tuesday."),
             ("There is no truth to claims that the two ministers signed a gas supply deal, a spokesman said.",
              "The two ministers signed a gas supply deal on Tuesday."),
+            ("The palace denied reports that the king had undergone heart surgery.",
+             "The king underwent heart surgery last week."),
         ),
         spares=(
             ("Reports that the two ministers signed a gas supply deal were confirmed by the ministry.",

@@ -11,5 +11,10 @@ drew:draw drawn:draw fell:fall fallen:fall rose:rise risen:rise struck:strike un
 withdrew:withdraw withdrawn:withdraw undertook:undertake forgave:forgive foresaw:foresee oversaw:oversee
 overseen:oversee knew:know known:know grew:grow grown:grow shook:shake shaken:shake flew:fly flown:fly
 meant:mean heard:hear felt:feel dealt:deal sat:sit hung:hang fought:fight caught:catch
-taught:teach upheld:uphold withheld:withhold
+taught:teach upheld:uphold withheld:withhold underwent:undergo undergone:undergo became:become
+overcame:overcome ran:run swore:swear sworn:swear drove:drive driven:drive threw:throw thrown:throw
+overthrew:overthrow overthrown:overthrow got:get gotten:get froze:freeze frozen:freeze hid:hide hidden:hide
+stole:steal stolen:steal bore:bear borne:bear fled:flee fed:feed lent:lend slept:sleep mistook:mistake
+mistaken:mistake forbade:forbid forbidden:forbid forgot:forget forgotten:forget wore:wear worn:wear
+sank:sink sunk:sink beaten:beat bound:bind arose:arise arisen:arise
 """.split()
