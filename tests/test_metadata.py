@@ -361,6 +361,11 @@ def test_yearless_date_is_the_latest_on_or_before_publication(meeting, lag):
         assert when == meeting.isoformat()
 
 
+def test_a_welcome_dates_the_meeting():
+    sentence = "On April 17, 2025, the president welcomed the Italian prime minister to Washington."
+    assert meeting_dates([sentence], "2025-04-18") == ("2025-04-17",)
+
+
 def test_the_first_dated_meeting_sentence_sets_the_date():
     sentences = [
         "The two ministers held talks in Lisbon on Friday.",

@@ -9,7 +9,7 @@ MEETING_WORDS = frozenset(
     "met meet meets meeting meetings talks talked held hold holds discussion discussions discussed summit "
     "conference gathering session dialogue consultation consultations visit visited visiting hosted "
     "conversation negotiation negotiations ministerial convened gathered sidelines bilateral forum agreed "
-    "signed announced".split())
+    "signed announced welcomed".split())
 # Words that say the meeting a sentence speaks of is still to come, so its date or place is not this one's:
 # FUTURE_WORDS is the cheap test, FUTURE_CUES the phrases.
 FUTURE_WORDS = frozenset("will plan plans planned planning scheduled held next upcoming expected agreed agree agrees "
