@@ -10,8 +10,8 @@ from compare.judge.hedges import unclear_detail, uncertain_whether
 from compare.judge.text import SENTENCE_CACHE, tokens
 from compare.lang.en.judging import (
     BE_FORMS, CLAUSE_ENDS, CONTRAST_CUES, CONTRAST_TURNS, DEBUNKINGS, DENIALS, DENYING_CUES, DENYING_VERBS,
-    FORECAST_ENDS, INTENT_VERBS, MODALS, NEGATING_VERBS, NEGATION_FOCUS, NEGATIONS, OPPOSITES, POSSIBLE,
-    PREDICATIVE_DENIALS, TOKEN, UNASSERTED_OPENERS, UNCERTAIN_WHETHER, UNCLEAR_DETAIL, VERB_NEGATIONS,
+    FORECAST_ENDS, GOING_TO_FUTURE, INTENT_VERBS, MODALS, NEGATING_VERBS, NEGATION_FOCUS, NEGATIONS, OPPOSITES,
+    POSSIBLE, PREDICATIVE_DENIALS, TOKEN, UNASSERTED_OPENERS, UNCERTAIN_WHETHER, UNCLEAR_DETAIL, VERB_NEGATIONS,
 )
 from compare.lang import LEXICON
 from compare.similarity import AcronymKey, acronym_key, content_tokens
@@ -41,6 +41,8 @@ def _written_tokens(text: str) -> tuple[str, ...]:
         text = UNCERTAIN_WHETHER.sub(" ", text)
     if unclear_detail(text):
         text = UNCLEAR_DETAIL.sub(" ", text)  # "not clear when" denies nothing
+    if "going to" in text:  # "is not going to change" says "will not change": neither denies nor shares a "going"
+        text = GOING_TO_FUTURE.sub("will ", text)
     if " that " in text:  # every claim called untrue is a that-clause
         for pattern, denial in DEBUNKINGS:  # "reports that X were false" denies X as "denied reports that X" does
             text = pattern.sub(denial, text)

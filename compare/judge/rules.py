@@ -272,8 +272,12 @@ RULES: tuple[Rule, ...] = (
              "The two ministers signed a gas supply deal on Tuesday."),
             ("The palace denied reports that the king had undergone heart surgery.",
              "The king underwent heart surgery last week."),
+            ("The government is not going to raise taxes this year, the minister said.",
+             "The government will raise taxes this year, the minister said."),
         ),
         spares=(
+            ("“Respectfully, the view of our voters on this is not going to change,” the prime minister said.",
+             "“We’re going to work on some subtle changes, maybe,” the president said."),
             ("Reports that the two ministers signed a gas supply deal were confirmed by the ministry.",
              "The two ministers signed a gas supply deal on Tuesday."),
             ("Reports that the two ministers signed a gas supply deal were false, the ministry said.",

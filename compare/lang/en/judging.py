@@ -136,6 +136,10 @@ NEGATION_FOCUS = (
 ATTRIBUTION_CUES = ("according to", "citing", "cited by", "quoted by", "reported by", "interview with")
 ATTRIBUTION_REACH = 3
 # A denial reaches the claim it denies, which follows in a that-clause (see negation.DENIAL_REACH).
+# "going to" before a verb is the future ("is not going to change"), read as "will"; before a determiner it is a
+# journey ("going to the summit").
+GOING_TO_FUTURE = re.compile(
+    r"\bgoing\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|every|some|any)\b)(?=[a-z])")
 DENIALS = frozenset({"denied", "deny", "denies"})
 # Ways of calling a reported claim untrue that put the judgement around it rather than before it ("reports that X
 # were false", "dismissed as fake news reports that X", "there is no truth to claims that X"): each is read as
