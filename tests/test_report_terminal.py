@@ -148,3 +148,18 @@ def test_without_a_width_the_diff_layout_is_fixed():
     fixed = render_diff(ResultIndex(make_comparison()), "alpha", "charlie", fmt="table", color=False)
     assert fixed == render_diff(ResultIndex(make_comparison()), "alpha", "charlie", fmt="table", color=False, width=None)
     assert max(len(line) for line in fixed.splitlines()) <= 140
+
+
+def test_a_contradiction_standing_on_bs_side_is_shown(tmp_path):
+    from compare.api import diff
+
+    a, b = tmp_path / "second.txt", tmp_path / "first.txt"  # B sorts first: the conflict is B's finding
+    a.write_text("Lindqvist and Rossi met on Thursday in the prime minister's office.\n", encoding="utf-8")
+    b.write_text("Lindqvist and Rossi met on Tuesday in the prime minister's office.\n", encoding="utf-8")
+    comparison, (id_a, id_b) = diff(a, b)
+    assert any(f.relation == "contradict" for f in comparison.finding_records)
+    text = render_diff(ResultIndex(comparison), id_a, id_b, fmt="table", color=False)
+    assert "contradiction: A#0 against B#0" in text
+    assert "contradict" in text.splitlines()[1]  # the tally counts it
+    rows = json.loads(render_diff(ResultIndex(comparison), id_a, id_b, fmt="json", color=False))
+    assert [r["kind"] for r in rows if r["relation"] == "contradict"] == ["weekday"]

@@ -121,13 +121,17 @@ def render_events(sources, events) -> str:
 
 
 def _diff_rows(index: ResultIndex, a_id: str, b_id: str) -> list[dict]:
-    """A's findings against B, then B's sentences that A omits (what only B says)."""
+    """A's findings against B, then B's sentences that A omits (what only B says) and B's contradictions of A that
+    A's own findings do not show (a fact-sheet conflict is one finding, which may stand on B's side)."""
     rows = finding_rows(index)
     forward = [r for r in rows if r["source"] == a_id and r["other_source"] == b_id]
-    only_b = [
-        r for r in rows if r["source"] == b_id and r["other_source"] == a_id and r["relation"] == "omitted"
+    shown = {(r["sentence_id"], r["other_sentence_id"]) for r in forward if r["relation"] == "contradict"}
+    from_b = [
+        r for r in rows if r["source"] == b_id and r["other_source"] == a_id
+        and (r["relation"] == "omitted"
+             or r["relation"] == "contradict" and (r["other_sentence_id"], r["sentence_id"]) not in shown)
     ]
-    return forward + only_b
+    return forward + from_b
 
 
 # The table's width when the output is not a terminal (a pipe, a file): the same layout everywhere.
@@ -171,7 +175,10 @@ def render_diff(index: ResultIndex, a_id: str, b_id: str, *, fmt: str, color: bo
     view = []
     for r in rows:
         forward = r["source"] == a_id
-        a_side = (r["sentence_id"], r["sentence"]) if forward else (None, None)
+        if forward:
+            a_side = (r["sentence_id"], r["sentence"])
+        else:  # B's row: the A sentence it contradicts, if any
+            a_side = (r["other_sentence_id"], r["other_sentence"])
         if forward:
             b_side = (r["other_sentence_id"], r["other_sentence"])
         else:
