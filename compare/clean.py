@@ -70,6 +70,11 @@ _WORD = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _QUOTES = str.maketrans(dict(LEXICON.quote_folds))
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{2,80}\)\s*$")
+# A picture embedded in markup, as pages converted to text keep it: markdown "![alt](url)" (the alt text may hold
+# brackets of its own, "![[caption]](url)"), a linked picture "[![alt](picture)](link)", or an HTML <img> tag. Its
+# alt text is the picture's caption, its address no text at all.
+_MARKDOWN_IMAGE = r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\s*\)"
+_IMAGE_EMBED = re.compile(rf"\[{_MARKDOWN_IMAGE}\]\([^()\s]*\)|{_MARKDOWN_IMAGE}|<img\b[^>]*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +173,22 @@ def is_caption(text: str) -> bool:
     if _PICTURE_CREDIT.search(text) is not None:
         return True
     return len(words(text)) <= MAX_NOTE_WORDS and _CAPTION_LINE.search(text) is not None
+
+
+def image_embeds(text: str) -> list[tuple[int, int]]:
+    """Spans of the pictures embedded in markup in a line ("![caption](https://.../photo.jpg)", "<img src=...>")."""
+    if "](" not in text and "<" not in text:
+        return []  # most lines, told without a search
+    return [m.span() for m in _IMAGE_EMBED.finditer(text)]
+
+
+def is_image_only(text: str) -> bool:
+    """A line of nothing but embedded pictures: their captions and addresses, none of it the story's."""
+    embeds = image_embeds(text)
+    if not embeds:
+        return False
+    rest = "".join(text[a:b] for a, b in zip([0] + [e for _s, e in embeds], [s for s, _e in embeds] + [len(text)]))
+    return not rest.strip()
 
 
 def is_labelled_list(text: str) -> bool:
@@ -270,7 +291,7 @@ def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | No
             story_ended = True
         elif parse_date_line(text) is not None:
             reason = DropReason.DATE
-        elif is_caption(text):
+        elif is_caption(text) or is_image_only(text):
             reason = DropReason.CAPTION
         elif is_list_marker(text) or is_menu(text) or is_site_message(text) or is_labelled_list(text):
             reason = DropReason.BOILERPLATE
@@ -379,13 +400,14 @@ def clean(source: Source) -> Cleaned:
         start = _drop_bullet(source, line, dropped)
         if not blocks and start == line.start:
             start = _drop_dateline(source, line, dropped)
-        joined = (
-            previous_body == i - 1 and blocks and continues(lines[previous_body].text, line.text)
-        )
-        if joined:
-            blocks[-1] = Block(blocks[-1].start, line.end)
-        elif start < line.end:
-            blocks.append(Block(start, line.end))
+        for k, (piece_start, piece_end) in enumerate(_drop_inner_furniture(source, line, start, dropped)):
+            joined = (
+                k == 0 and previous_body == i - 1 and blocks and continues(lines[previous_body].text, line.text)
+            )
+            if joined:
+                blocks[-1] = Block(blocks[-1].start, piece_end)
+            elif piece_start < piece_end:
+                blocks.append(Block(piece_start, piece_end))
         previous_body = i
     dropped.sort(key=lambda d: (d.start, d.end))
     title, published, place = _revealed_metadata(lines, reasons, own_lines)
@@ -455,6 +477,30 @@ def _drop_bullet(source: Source, line: Line, dropped: list[Dropped]) -> int:
     marker = line.text[: line.text.index(item)].rstrip()
     dropped.append(Dropped(source.id, line.start, line.start + len(marker), marker, str(DropReason.BOILERPLATE)))
     return line.start + line.text.index(item)
+
+
+def _drop_inner_furniture(source: Source, line: Line, start: int, dropped: list[Dropped]) -> list[tuple[int, int]]:
+    """The spans of a kept line from `start` on that are story text: pictures embedded in it are dropped as
+    captions, and the text on either side of one is kept as pieces of its own."""
+    pieces: list[tuple[int, int]] = []
+    at = start
+    for embed_start, embed_end in image_embeds(line.text):
+        a, b = line.start + embed_start, line.start + embed_end
+        if a < at:
+            continue
+        dropped.append(Dropped(source.id, a, b, " ".join(line.text[embed_start:embed_end].split()),
+                               str(DropReason.CAPTION)))
+        if source.text[at:a].strip():
+            pieces.append(_trimmed(source.text, at, a))
+        at = b
+    if at < line.end and source.text[at:line.end].strip():
+        pieces.append(_trimmed(source.text, at, line.end))
+    return pieces or [(start, start)]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
 
 
 def _drop_dateline(source: Source, line: Line, dropped: list[Dropped]) -> int:

@@ -396,3 +396,42 @@ def test_a_section_heading_inside_the_story_is_dropped():
     assert "Ferry routes and fishing rights" not in kept
     # a sentence broken across lines goes on in lower case: no heading
     assert any(k.startswith("The ministers said the talks") for k in kept)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("![[The two envoys at the harbour office (Jane Doe/Wire)]](https://cdn.example.org/2025/05/02/envoys.jpg)", True),
+    ("![The two envoys](https://cdn.example.org/envoys_(1).jpg)", True),
+    ('![The two envoys](https://cdn.example.org/envoys.jpg "Harbour office")', True),
+    ("[![Map of the harbour](https://cdn.example.org/map.png)](https://example.org/harbour-story)", True),
+    ('<img src="https://cdn.example.org/envoys.jpg" alt="The two envoys at the harbour office">', True),
+    ('<IMG SRC="envoys.jpg"> <img src="harbour.jpg">', True),
+    # a sentence around a picture is the story's; a link or brackets alone are no picture
+    ("The envoys met in Valletta. ![The envoys](https://cdn.example.org/envoys.jpg)", False),
+    ("[The envoys met in Valletta](https://example.org/harbour-story)", False),
+    ("The envoys agreed [in principle] to meet again (in June)!", False),
+    ("Exports rose by more than 3% < 5% expected.", False),
+])
+def test_a_line_of_pictures_embedded_in_markup(line, expected):
+    from compare.clean import is_image_only
+
+    assert is_image_only(line) is expected
+
+
+def test_pictures_embedded_in_markup_are_dropped_as_captions_and_the_story_around_them_kept():
+    picture = "![The envoys (Jane Doe/Wire)](https://cdn.example.org/envoys_(1).jpg)"
+    text = (
+        "The envoys of Malta and Tunisia met in Valletta on Friday to settle the ferry dispute.\n"
+        f"![[The two envoys at the harbour office (Jane Doe/Wire)]](https://cdn.example.org/envoys.jpg)\n"
+        f"They agreed to meet again in June. {picture} The talks lasted an hour.\n"
+    )
+    source = Source("w", "w.txt", text)
+    cleaned = clean(source)
+    assert [(d.text, d.reason) for d in cleaned.dropped] == [
+        ("![[The two envoys at the harbour office (Jane Doe/Wire)]](https://cdn.example.org/envoys.jpg)", "caption"),
+        (picture, "caption"),
+    ]
+    assert [text[b.start:b.end] for b in cleaned.blocks] == [
+        "The envoys of Malta and Tunisia met in Valletta on Friday to settle the ferry dispute.",
+        "They agreed to meet again in June.", "The talks lasted an hour."]
+    dropped = cleaned.dropped[1]
+    assert text[dropped.start:dropped.end] == picture
