@@ -57,6 +57,13 @@ _CAPTION_LINE = re.compile(LEXICON.caption_line, re.IGNORECASE)
 # or anywhere in it a labelled credit ("Image Credit:") or where someone in the picture stands ("(right)"): a
 # caption of any length, as a caption crowded with names and places runs long.
 _PICTURE_CREDIT = re.compile(LEXICON.picture_credit)
+# A line that is only a picture's credit ("Photo / Agency", "(Getty Images)", "REUTERS/Jane Doe"), at most this many
+# words and one statement at most: the credit of the caption right above it.
+_PICTURE_CREDIT_LINE = re.compile(LEXICON.picture_credit_line, re.IGNORECASE)
+MAX_PICTURE_CREDIT_WORDS = 12
+# A news agency's name closing a paragraph after its last sentence ("... where differences arise. REUTERS"): the
+# story's credit, as some sites print it, and no sentence of the story.
+_TRAILING_NAME = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?P<name>[^\W\d_][\w .&'’/-]{0,40}?)\s*\.?\s*$")
 # A teaser's label ("Related", "Read more", "See also") has at most this many words.
 MAX_LABEL_WORDS = 3
 _LABEL = re.compile(r"^([^\W\d_][\w' ]{0,30}):\s+\S")
@@ -189,6 +196,62 @@ def is_image_only(text: str) -> bool:
         return False
     rest = "".join(text[a:b] for a, b in zip([0] + [e for _s, e in embeds], [s for s, _e in embeds] + [len(text)]))
     return not rest.strip()
+
+
+def is_picture_credit(text: str) -> bool:
+    """A line that is only a picture's credit: "Photo / Agency", "PHOTO: AFP", "(Getty Images)",
+    "REUTERS/Jane Doe"."""
+    if len(words(text)) > MAX_PICTURE_CREDIT_WORDS or _INNER_SENTENCE_END.search(text) is not None:
+        return False
+    return _PICTURE_CREDIT_LINE.match(text) is not None or _is_slash_credit(text)
+
+
+def _is_slash_credit(text: str) -> bool:
+    """A photographer and an agency joined by a slash ("Jane Doe/Wire", "REUTERS/Jane Doe", "Wire/Jane Doe/Pool"):
+    short capitalised parts, one of them a name of some words, and one an agency's name or in capitals (a pair of
+    words such as "Trade/Investment" or "EU/US" is no credit)."""
+    parts = [part.strip() for part in text.split("/")]
+    if not 2 <= len(parts) <= 3 or not all(part[:1].isupper() and len(words(part)) <= 4 for part in parts):
+        return False
+    return any(len(words(part)) >= 2 for part in parts) and any(
+        agency_named(part) is not None or (part.isupper() and len(part) >= 2) for part in parts)
+
+
+def agency_named(text: str) -> str | None:
+    """The news agency that `text` is only the name of ("REUTERS", "AFP.", "Reuters/Jane Doe"), or None."""
+    name = text.split("/")[0] if "/" in text else text
+    if len(name) > 40:
+        return None
+    return LEXICON.news_agencies.get(" ".join(name.replace("’", "'").strip(" .").split()).lower())
+
+
+def mark_credited_captions(lines: list[Line], reasons: list[str | None]) -> list[str | None]:
+    """A picture's credit on a line of its own ("Photo / Agency", "REUTERS") and the caption right above it.
+
+    The caption is a body line of one sentence at most MAX_NOTE_WORDS long directly above a picture's credit,
+    unless a caption follows the credit (some pages set the credit above the caption). A news agency's name
+    alone also credits a picture when the story goes on below it; after the story's last paragraph it is the
+    story's own credit, and that paragraph stays.
+    """
+    out = list(reasons)
+    for i in range(1, len(lines)):
+        text = lines[i].text
+        picture = is_picture_credit(text)
+        if not picture and agency_named(text) is None:
+            continue
+        above = lines[i - 1].text
+        captioned = (
+            out[i - 1] is None and len(words(above)) <= MAX_NOTE_WORDS and _INNER_SENTENCE_END.search(above) is None
+            and (picture or any(r is None for r in out[i + 1 :]))
+            and not (i + 1 < len(lines) and out[i + 1] == DropReason.CAPTION)  # a credit set above its caption
+        )
+        if captioned:
+            out[i - 1] = DropReason.CAPTION
+        if captioned or picture or out[i - 1] == DropReason.CAPTION:
+            out[i] = DropReason.CAPTION
+        elif out[i] is None:
+            out[i] = DropReason.BOILERPLATE
+    return out
 
 
 def is_labelled_list(text: str) -> bool:
@@ -386,7 +449,7 @@ def clean(source: Source) -> Cleaned:
     """Split a source into body blocks and dropped spans; together they cover every non-space character."""
     text = source.text
     lines = lines_of(text)
-    reasons = mark_repeats(lines, classify_lines(lines))
+    reasons = mark_repeats(lines, mark_credited_captions(lines, classify_lines(lines)))
     own_lines = standalone_dateline(lines, reasons)
     if own_lines is not None:
         reasons[own_lines.line] = DropReason.DATELINE
@@ -481,7 +544,8 @@ def _drop_bullet(source: Source, line: Line, dropped: list[Dropped]) -> int:
 
 def _drop_inner_furniture(source: Source, line: Line, start: int, dropped: list[Dropped]) -> list[tuple[int, int]]:
     """The spans of a kept line from `start` on that are story text: pictures embedded in it are dropped as
-    captions, and the text on either side of one is kept as pieces of its own."""
+    captions, and the text on either side of one is kept as pieces of its own; a news agency's name after the
+    line's last sentence ("... where differences arise. REUTERS") is dropped as the story's credit."""
     pieces: list[tuple[int, int]] = []
     at = start
     for embed_start, embed_end in image_embeds(line.text):
@@ -493,8 +557,14 @@ def _drop_inner_furniture(source: Source, line: Line, start: int, dropped: list[
         if source.text[at:a].strip():
             pieces.append(_trimmed(source.text, at, a))
         at = b
-    if at < line.end and source.text[at:line.end].strip():
-        pieces.append(_trimmed(source.text, at, line.end))
+    end = line.end
+    credit = _TRAILING_NAME.search(line.text)
+    if credit and agency_named(credit.group("name")) and line.start + credit.start("name") >= at:
+        end = line.start + credit.start("name")
+        dropped.append(Dropped(source.id, end, line.end, line.text[credit.start("name"):].strip(),
+                               str(DropReason.BOILERPLATE)))
+    if at < end and source.text[at:end].strip():
+        pieces.append(_trimmed(source.text, at, end))
     return pieces or [(start, start)]
 
 

@@ -435,3 +435,101 @@ def test_pictures_embedded_in_markup_are_dropped_as_captions_and_the_story_aroun
         "They agreed to meet again in June.", "The talks lasted an hour."]
     dropped = cleaned.dropped[1]
     assert text[dropped.start:dropped.end] == picture
+
+
+@pytest.mark.parametrize("line, expected", [
+    # a labelled credit, with a colon or a slash
+    ("Photo / Harbour Images", True),
+    ("PHOTO: WIRE", True),
+    ("Picture: Jane Doe", True),
+    ("Photo: harbourtimes.example.org by Jane Doe is licensed under CC BY 4.0", True),
+    # a bracketed credit
+    ("(Harbour Images)", True),
+    ("(Jane Doe/Wire)", True),
+    # a photographer and an agency joined by a slash
+    ("Jane Doe/WIRE", True),
+    ("Jane Doe/Reuters", True),
+    ("AFP/Jane Doe", True),
+    ("Reuters/Jane Doe/Pool", True),
+    # a picture desk's name
+    ("Harbour Images", True),
+    ("Pool Photo", True),
+    # a caption with its label, a sentence about photos, words joined by a slash, brackets crediting no picture
+    ("Photo: The two envoys shook hands at the harbour office before the talks began. They agreed to meet again.",
+     False),
+    ("Photos of the meeting were released on Friday.", False),
+    ("Trade/Investment", False),
+    ("EU/US", False),
+    ("(in June)", False),
+    ("the photo/Video gallery", False),
+])
+def test_a_line_that_is_only_a_pictures_credit(line, expected):
+    from compare.clean import is_picture_credit
+
+    assert is_picture_credit(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("The prime minister praised the governor for the deal. Photo / Harbour Images", True),
+    ("The prime minister praised the governor for the deal. Photo: Jane Doe", True),
+    ("The ministers looked at the photo / Video footage was shown later.", False),
+])
+def test_a_caption_closed_by_a_credit_after_a_slash(line, expected):
+    from compare.clean import is_caption
+
+    assert is_caption(line) is expected
+
+
+def _reasons(text: str) -> dict[str, str | None]:
+    source = Source("w", "w.txt", text)
+    cleaned = clean(source)
+    reasons: dict[str, str | None] = {text[b.start:b.end]: None for b in cleaned.blocks}
+    reasons.update({d.text: d.reason for d in cleaned.dropped})
+    return reasons
+
+
+STORY_OPENING = "The envoys of Malta and Tunisia met in Valletta on Friday to settle the ferry dispute.\n"
+STORY_CLOSING = "Both sides said the talks had been useful and agreed to meet again in June.\n"
+
+
+@pytest.mark.parametrize("credit", ["Photo / Harbour Images", "Picture: Jane Doe", "(Harbour Images)",
+                                    "Jane Doe/WIRE", "REUTERS", "AFP"])
+def test_a_short_line_above_a_pictures_credit_is_its_caption(credit):
+    caption = "The governor welcomes the envoy at the harbour office."
+    reasons = _reasons(STORY_OPENING + caption + "\n" + credit + "\n" + STORY_CLOSING)
+    assert reasons[caption] == "caption" and reasons[credit] == "caption"
+    assert reasons[STORY_OPENING.strip()] is None and reasons[STORY_CLOSING.strip()] is None
+
+
+def test_a_paragraph_of_several_sentences_above_a_credit_is_story():
+    paragraph = "The governor welcomed the envoy at the harbour office. They talked for an hour."
+    reasons = _reasons(STORY_OPENING + paragraph + "\nPhoto: Jane Doe\n" + STORY_CLOSING)
+    assert reasons[paragraph] is None and reasons["Photo: Jane Doe"] == "caption"
+
+
+def test_an_agency_name_after_the_last_paragraph_credits_the_story_not_a_caption():
+    last = "Both sides said the talks had been useful."
+    for closing in (f"{last}\nREUTERS\n", f"{last}\nAFP\nShare this article\n"):
+        reasons = _reasons(STORY_OPENING + closing)
+        assert reasons[last] is None
+        assert reasons[closing.split("\n")[1]] == "boilerplate"
+
+
+def test_an_agency_name_closing_a_paragraph_is_the_story_credit_with_exact_offsets():
+    text = STORY_OPENING + "Both sides said the talks had been “useful”. REUTERS\n"
+    cleaned = clean(Source("w", "w.txt", text))
+    assert [text[b.start:b.end] for b in cleaned.blocks][-1] == "Both sides said the talks had been “useful”."
+    credit = cleaned.dropped[-1]
+    assert (credit.text, credit.reason, text[credit.start:credit.end]) == ("REUTERS", "boilerplate", "REUTERS")
+    # a sentence naming an agency, or a name that is no agency's, stays
+    for line in ("The talks were first reported by Reuters.", "The talks went well. Jane Doe"):
+        kept = clean(Source("w", "w.txt", STORY_OPENING + line + "\n"))
+        assert kept.dropped == () and kept.blocks[-1].end == len(STORY_OPENING) + len(line)
+
+
+def test_a_credit_set_above_its_caption_leaves_the_paragraph_above_it_alone():
+    story = "The governor then asked the press to leave the room."
+    caption = "The governor (L) welcomes the envoy at the harbour office. (Jane Doe/Wire)"
+    reasons = _reasons(STORY_OPENING + story + "\nHarbour Photo\n" + caption + "\n" + STORY_CLOSING)
+    assert reasons[story] is None
+    assert reasons["Harbour Photo"] == "caption" and reasons[caption] == "caption"

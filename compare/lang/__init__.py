@@ -74,6 +74,7 @@ class Lexicon:
     site_notice: str
     credit_line: str
     caption_line: str
+    picture_credit_line: str
     picture_credit: str
     name_variants: tuple[tuple[str, str], ...]
     british_spelling: str
@@ -180,6 +181,7 @@ def english() -> Lexicon:
         site_notice=cues.SITE_NOTICE,
         credit_line=cues.CREDIT_LINE,
         caption_line=cues.CAPTION_LINE,
+        picture_credit_line=cues.PICTURE_CREDIT_LINE,
         picture_credit=cues.PICTURE_CREDIT,
         name_variants=spelling.NAME_VARIANTS,
         british_spelling=spelling.BRITISH_SPELLING,

@@ -86,5 +86,16 @@ PICTURE_CREDIT = (
 )
 CAPTION_LINE = (
     r"^(?:file\s+)?(?:photo|picture|image|photograph|caption)s?\s*:"
-    r"|\b(?:photo|picture|image|photograph)s?\s*(?:credit)?\s*:\s*[^.:]{1,60}[)\]]?\s*$"
+    # "... Photo: Jane Doe/Agency", "... Photo / Agency": the credit's label takes a colon or a slash
+    r"|\b(?:photo|picture|image|photograph)s?\s*(?:credit)?\s*(?::|/(?=\s*(?-i:[A-Z])))\s*[^.:]{1,60}[)\]]?\s*$"
+)
+# A line that is only a picture's credit, set below its caption: a labelled credit ("Photo / Agency", "PHOTO:
+# AFP", "Picture: Jane Doe"), a bracketed one ("(Getty Images)", "(Jane Doe/Agency)"), a photographer and an agency
+# joined by a slash ("Jane Doe/Agency", told by the clean stage) or a picture desk's name ("Getty Images", "Pool
+# Photo"). A news agency's name alone ("REUTERS") is a credit too (outlets.NEWS_AGENCIES), of the picture above it
+# or of the whole story.
+PICTURE_CREDIT_LINE = (
+    r"^(?:photo|picture|image|photograph)s?(?:\s+credit)?\s*(?::|/(?=\s*(?-i:[A-Z])))\s*\S"
+    r"|^\((?:[^()]*\b(?:photos?|images?|pictures?|pool)\b[^()]*|[^()/\s][^()/]{0,40}/[^()/]{1,40})\)$"
+    r"|^(?-i:[A-Z][\w.\-]*\s+){1,2}(?-i:Images?|Photos?|Pictures)$"
 )
