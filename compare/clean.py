@@ -42,6 +42,8 @@ _MENU_SEPARATOR = re.compile(r"\s+[|•·/»>]\s+|\s*\|\s*")
 _MENU_MARKS = "|•·/»>"  # every separator holds one
 # Calls to action of web pages, by their opening words (compare/lang/en/cues.py).
 _CALL_TO_ACTION = re.compile(LEXICON.call_to_action, re.IGNORECASE)
+# A promotion of other stories, by its label and colon (compare/lang/en/cues.py).
+_PROMOTION_LABEL = re.compile(LEXICON.promotion_label, re.IGNORECASE)
 # Notes of the site about the page itself (general web and wire language).
 MAX_SITE_MESSAGE_WORDS = 12  # longer lines that open so are sentences of the story
 _SITE_NOTICE = re.compile(LEXICON.site_notice, re.IGNORECASE)
@@ -168,6 +170,12 @@ def is_site_message(text: str) -> bool:
     if _CALL_TO_ACTION.match(text) and not ends_sentence(text):
         return True  # a sign-up form's text run together, whatever its length: a sentence would end
     return len(words(text)) <= MAX_SITE_MESSAGE_WORDS and any(p.match(text) for p in (_CALL_TO_ACTION, _SITE_NOTICE))
+
+
+def is_promotion(text: str) -> bool:
+    """A promotion of other stories opened by its label ("You may also like: ...", "May Be Interested In:I don't
+    need ..."): the label and the promoted titles after it, sentences or not."""
+    return _PROMOTION_LABEL.match(text) is not None
 
 
 def is_credit_line(text: str) -> bool:
@@ -356,7 +364,8 @@ def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | No
             reason = DropReason.DATE
         elif is_caption(text) or is_image_only(text):
             reason = DropReason.CAPTION
-        elif is_list_marker(text) or is_menu(text) or is_site_message(text) or is_labelled_list(text):
+        elif (is_list_marker(text) or is_menu(text) or is_site_message(text) or is_labelled_list(text)
+              or is_promotion(text)):
             reason = DropReason.BOILERPLATE
         elif not seen_body and is_editorial_note(text):
             reason = DropReason.BOILERPLATE

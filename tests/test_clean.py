@@ -533,3 +533,38 @@ def test_a_credit_set_above_its_caption_leaves_the_paragraph_above_it_alone():
     reasons = _reasons(STORY_OPENING + story + "\nHarbour Photo\n" + caption + "\n" + STORY_CLOSING)
     assert reasons[story] is None
     assert reasons["Harbour Photo"] == "caption" and reasons[caption] == "caption"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("May Be Interested In:I don’t need a laptop anymore. One small tablet changed how I work", True),
+    ("You may also like: Ferry fares to rise in June", True),
+    ("You might like: Ten harbour walks", True),
+    ("You may enjoy: The island's best bakeries", True),
+    ("Also read: Malta and Tunisia settle the ferry dispute.", True),
+    ("Must Read: Harbour strike ends", True),
+    ("Read also: The envoys meet again", True),
+    ("Recommended for you: Ferry timetable changes", True),
+    ("Recommended: Ferry timetable changes", True),
+    ("See also: The ferry dispute explained", True),
+    ("Don't miss: The harbour festival", True),
+    ("Related stories: Ferry dispute; Harbour strike", True),
+    ("Suggested reading: The ferry dispute", True),
+    ("Trending now: Harbour festival", True),
+    ("Most read: Harbour festival", True),
+    ("Editor's picks: Harbour festival", True),
+    # the same words in the story's sentences, without the label's colon
+    ("You may also like the new ferry timetable, the minister told passengers.", False),
+    ("Officials said they might be interested in a second route.", False),
+    ("The envoys read also the draft: it was short.", False),
+    ("Most read the statement as a rebuke.", False),
+])
+def test_a_promotion_of_other_stories_is_told_by_its_label(line, expected):
+    from compare.clean import is_promotion
+
+    assert is_promotion(line) is expected
+
+
+def test_a_promotion_is_furniture_even_where_it_reads_as_sentences():
+    promotion = "May Be Interested In:I don’t need a laptop anymore. One small tablet changed how I work"
+    reasons = _reasons("Ferry talks in Valletta – follow live\n\n" + promotion + "\n" + STORY_OPENING)
+    assert reasons[promotion] == "boilerplate" and reasons[STORY_OPENING.strip()] is None

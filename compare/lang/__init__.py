@@ -71,6 +71,7 @@ class Lexicon:
     earlier_day_cues: str
     other_date_cues: str
     call_to_action: str
+    promotion_label: str
     site_notice: str
     credit_line: str
     caption_line: str
@@ -178,6 +179,7 @@ def english() -> Lexicon:
         earlier_day_cues=cues.EARLIER_DAY_CUES,
         other_date_cues=cues.OTHER_DATE_CUES,
         call_to_action=cues.CALL_TO_ACTION,
+        promotion_label=cues.PROMOTION_LABEL,
         site_notice=cues.SITE_NOTICE,
         credit_line=cues.CREDIT_LINE,
         caption_line=cues.CAPTION_LINE,

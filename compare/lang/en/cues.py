@@ -58,6 +58,15 @@ CALL_TO_ACTION = (
     r"read\s+(?:more|next|the\s+full)|listen\s+to\s+this|watch\s+(?:now|live|the\s+video)|"
     r"advertisement|sponsored|skip\s+to\s+(?:content|main))\b"
 )
+# A promotion of other stories, by its label and colon ("You may also like:", "May Be Interested In:", "Also read:",
+# "Recommended for you:"); some pages run the colon into the promoted title ("In:I don't need ..."). The label and
+# what it introduces on its line are the site's, whatever that reads like.
+PROMOTION_LABEL = (
+    r"^(?:(?:you\s+)?(?:may|might)\s+(?:also\s+)?(?:be\s+interested\s+in|like|enjoy)|"
+    r"(?:also|must)\s+read|read\s+also|recommended(?:\s+for\s+you)?|see\s+also|don[’']?t\s+miss|"
+    r"related\s+(?:stories|articles|news|posts|reading|coverage)|suggested\s+(?:reading|stories|articles)|"
+    r"trending(?:\s+now)?|most\s+(?:read|popular|viewed|shared)|editor[’']?s\s+picks?)\s*:"
+)
 # Notes of the site about the page itself.
 SITE_NOTICE = (
     r"^(?:copyright\b|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|editor[’']?s\s+note\b|correction\s*:|clarification\s*:|"
