@@ -44,6 +44,8 @@ _MENU_MARKS = "|•·/»>"  # every separator holds one
 _CALL_TO_ACTION = re.compile(LEXICON.call_to_action, re.IGNORECASE)
 # A promotion of other stories, by its label and colon (compare/lang/en/cues.py).
 _PROMOTION_LABEL = re.compile(LEXICON.promotion_label, re.IGNORECASE)
+# The label of a summary section run into its first point ("Key Points The two leaders discussed ...").
+_SECTION_LABEL = re.compile(LEXICON.section_label, re.IGNORECASE)
 # Notes of the site about the page itself (general web and wire language).
 MAX_SITE_MESSAGE_WORDS = 12  # longer lines that open so are sentences of the story
 _SITE_NOTICE = re.compile(LEXICON.site_notice, re.IGNORECASE)
@@ -470,6 +472,8 @@ def clean(source: Source) -> Cleaned:
             dropped.append(Dropped(source.id, line.start, line.end, " ".join(line.text.split()), str(reason)))
             continue
         start = _drop_bullet(source, line, dropped)
+        if start == line.start:
+            start = _drop_section_label(source, line, dropped)
         if not blocks and start == line.start:
             start = _drop_dateline(source, line, dropped)
         for k, (piece_start, piece_end) in enumerate(_drop_inner_furniture(source, line, start, dropped)):
@@ -549,6 +553,22 @@ def _drop_bullet(source: Source, line: Line, dropped: list[Dropped]) -> int:
     marker = line.text[: line.text.index(item)].rstrip()
     dropped.append(Dropped(source.id, line.start, line.start + len(marker), marker, str(DropReason.BOILERPLATE)))
     return line.start + line.text.index(item)
+
+
+def section_label(text: str) -> str | None:
+    """The label of a summary section that opens a line and runs into its first point ("Key Points The two
+    leaders discussed ..." -> "Key Points"), or None."""
+    found = _SECTION_LABEL.match(text)
+    return text[: found.end()].rstrip() if found else None
+
+
+def _drop_section_label(source: Source, line: Line, dropped: list[Dropped]) -> int:
+    """Where a kept line's story starts after a summary section's label run into it."""
+    label = section_label(line.text)
+    if label is None:
+        return line.start
+    dropped.append(Dropped(source.id, line.start, line.start + len(label), label, str(DropReason.BOILERPLATE)))
+    return line.start + len(line.text) - len(line.text[len(label):].lstrip())
 
 
 def _drop_inner_furniture(source: Source, line: Line, start: int, dropped: list[Dropped]) -> list[tuple[int, int]]:

@@ -568,3 +568,38 @@ def test_a_promotion_is_furniture_even_where_it_reads_as_sentences():
     promotion = "May Be Interested In:I don’t need a laptop anymore. One small tablet changed how I work"
     reasons = _reasons("Ferry talks in Valletta – follow live\n\n" + promotion + "\n" + STORY_OPENING)
     assert reasons[promotion] == "boilerplate" and reasons[STORY_OPENING.strip()] is None
+
+
+@pytest.mark.parametrize("line, label", [
+    ("Key Points The two envoys agreed to reopen the ferry route.", "Key Points"),
+    ("Key points: The two envoys agreed to reopen the ferry route.", "Key points:"),
+    ("KEY TAKEAWAYS The two envoys agreed to reopen the ferry route.", "KEY TAKEAWAYS"),
+    ("Key facts Malta and Tunisia signed two accords.", "Key facts"),
+    ("Takeaways: Malta and Tunisia signed two accords.", "Takeaways:"),
+    ("Highlights “We will reopen the route,” the envoy said.", "Highlights"),
+    ("Story highlights The envoys met for an hour.", "Story highlights"),
+    ("In brief The envoys met for an hour.", "In brief"),
+    ("At a glance The envoys met for an hour.", "At a glance"),
+    ("Summary The envoys met for an hour.", "Summary"),
+    ("Quick read The envoys met for an hour.", "Quick read"),
+    ("TL;DR The envoys met for an hour.", "TL;DR"),
+    # the same words opening a sentence of the story
+    ("Key points of the accord were agreed on Friday.", None),
+    ("Highlights of the visit included a harbour tour.", None),
+    ("In brief remarks, the envoy thanked his hosts.", None),
+    ("Summary executions were condemned by both envoys.", None),
+    ("In short, the talks went well.", None),
+])
+def test_a_summary_sections_label_run_into_its_first_point(line, label):
+    from compare.clean import section_label
+
+    assert section_label(line) == label
+
+
+def test_a_summary_label_is_dropped_and_its_first_point_kept_with_exact_offsets():
+    text = "Key Points The two envoys agreed to reopen the ferry route.\n- Fares will stay the same for a year\n"
+    cleaned = clean(Source("w", "w.txt", text))
+    label = cleaned.dropped[0]
+    assert (label.text, label.reason, text[label.start:label.end]) == ("Key Points", "boilerplate", "Key Points")
+    first = cleaned.blocks[0]
+    assert text[first.start:first.end] == "The two envoys agreed to reopen the ferry route."

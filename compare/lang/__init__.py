@@ -72,6 +72,7 @@ class Lexicon:
     other_date_cues: str
     call_to_action: str
     promotion_label: str
+    section_label: str
     site_notice: str
     credit_line: str
     caption_line: str
@@ -180,6 +181,7 @@ def english() -> Lexicon:
         other_date_cues=cues.OTHER_DATE_CUES,
         call_to_action=cues.CALL_TO_ACTION,
         promotion_label=cues.PROMOTION_LABEL,
+        section_label=cues.SECTION_LABEL,
         site_notice=cues.SITE_NOTICE,
         credit_line=cues.CREDIT_LINE,
         caption_line=cues.CAPTION_LINE,

@@ -67,6 +67,12 @@ PROMOTION_LABEL = (
     r"related\s+(?:stories|articles|news|posts|reading|coverage)|suggested\s+(?:reading|stories|articles)|"
     r"trending(?:\s+now)?|most\s+(?:read|popular|viewed|shared)|editor[’']?s\s+picks?)\s*:"
 )
+# The label of a summary section above the story ("Key Points", "Highlights", "In brief"), which pages run into the
+# first point after it ("Key Points The two leaders discussed ..."): dropped when a capital opens what follows.
+SECTION_LABEL = (
+    r"^(?:key\s+(?:points|takeaways|facts)|takeaways|(?:story\s+)?highlights|in\s+brief|at\s+a\s+glance|summary|"
+    r"quick\s+read|tl;\s?dr)\s*:?\s+(?=[\"'“‘]?(?-i:[A-Z]))"
+)
 # Notes of the site about the page itself.
 SITE_NOTICE = (
     r"^(?:copyright\b|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|editor[’']?s\s+note\b|correction\s*:|clarification\s*:|"
