@@ -41,6 +41,11 @@ _TITLE_OPENS = re.compile(rf"(?<![.\w])[a-z]{{2,}}[.!?][\"\u201d\u2019')]?\s+(?=
 _RUN_TOGETHER = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{3}[.!?][\"\u201d\u2019])(?=[A-Z][a-z])")
 
 
+# A sentence that is only an attribution ("He added.", "the minister told reporters."), which the segmenter splits
+# off the quotation it belongs to: it stays with the sentence before it.
+_ATTRIBUTION = re.compile(LEXICON.attribution, re.IGNORECASE)
+
+
 def fold(text: str) -> str:
     """White space folded to single spaces: the form of Sentence.text."""
     return " ".join(text.split())
@@ -60,9 +65,23 @@ def boundaries(block: str) -> list[int]:
     first = len(block) - len(block.lstrip())
     if not starts or starts[0] > first:
         starts.insert(0, first)
-    return [s for s in starts if s >= first and not (_MONTH_YEAR_START.match(block, s)
-                                                     and _ORDINAL_DAY_END.search(block, max(0, s - 8), s))
-            and not (block[s:s + 1].isupper() and _TITLE_BEFORE.search(block, max(0, s - 12), s))]
+    starts = [s for s in starts if s >= first and not (_MONTH_YEAR_START.match(block, s)
+                                                       and _ORDINAL_DAY_END.search(block, max(0, s - 8), s))
+              and not (block[s:s + 1].isupper() and _TITLE_BEFORE.search(block, max(0, s - 12), s))]
+    return _joined_to_their_quotation(block, starts)
+
+
+def _joined_to_their_quotation(block: str, starts: list[int]) -> list[int]:
+    """The starts without those of a sentence that only attributes the one before it ("He added.")."""
+    kept = starts[:1]
+    for k in range(1, len(starts)):
+        sentence = block[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(block)].strip()
+        if len(sentence) > _MAX_JOINED_CHARS or not _ATTRIBUTION.match(sentence):
+            kept.append(starts[k])
+    return kept
+
+
+_MAX_JOINED_CHARS = 80  # longer than any attribution: told without a pattern
 
 
 def _sentence_starts(block: str) -> list[int]:

@@ -73,6 +73,7 @@ class Lexicon:
     call_to_action: str
     promotion_label: str
     section_label: str
+    attribution: str  # a sentence that is only an attribution ("He added.")
     site_notice: str
     credit_line: str
     caption_line: str
@@ -182,6 +183,7 @@ def english() -> Lexicon:
         call_to_action=cues.CALL_TO_ACTION,
         promotion_label=cues.PROMOTION_LABEL,
         section_label=cues.SECTION_LABEL,
+        attribution=cues.ATTRIBUTION.format(verbs="|".join(sorted(cues.ATTRIBUTION_VERBS))),
         site_notice=cues.SITE_NOTICE,
         credit_line=cues.CREDIT_LINE,
         caption_line=cues.CAPTION_LINE,

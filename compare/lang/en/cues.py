@@ -114,3 +114,25 @@ PICTURE_CREDIT_LINE = (
     r"|^\((?:[^()]*\b(?:photos?|images?|pictures?|pool)\b[^()]*|[^()/\s][^()/]{0,40}/[^()/]{1,40})\)$"
     r"|^(?-i:[A-Z][\w.\-]*\s+){1,2}(?-i:Images?|Photos?|Pictures)$"
 )
+
+# --- sentence boundaries ------------------------------------------------------------------------------------------
+
+# Verbs of an attribution that pages set after a quotation's closing mark as a sentence of its own ("... on the
+# right path.' He added."), read case-insensitively.
+ATTRIBUTION_VERBS = frozenset(
+    "said says added adds told tells noted notes stressed stresses explained explains insisted insists replied "
+    "replies remarked remarks continued continues concluded concludes wrote writes declared declares warned warns "
+    "argued argues recalled recalls emphasised emphasises emphasized emphasizes observed observes acknowledged "
+    "acknowledges admitted admits stated states commented comments asked asks".split())
+# A sentence that is only an attribution: who spoke (a pronoun, "the minister" or "a spokesman for the ministry"
+# but no clause of its own, a name of up to four capitalised words), the verb, and at most whom they told or where ("told reporters", "told the BBC", "said in a statement").
+# {verbs} is filled with ATTRIBUTION_VERBS.
+ATTRIBUTION = (
+    r"^(?:he|she|they|we|i|(?:the|a|an|his|her|their|its)"
+    r"(?:\s+(?!(?:and|but|or|that|which|who|he|she|they|it|we|i)\b)[\w’'-]+){{1,4}}?"
+    r"|(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){{0,3}})"
+    r"\s+(?:{verbs})"
+    r"(?:\s+(?:reporters|journalists|(?:the\s+)?(?:press|media|audience|crowd|parliament|lawmakers)"
+    r"|(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){{0,2}}|later|afterwards|then"
+    r"|in\s+a\s+statement))?\s*[.!]$"
+)
