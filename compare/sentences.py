@@ -44,6 +44,9 @@ _RUN_TOGETHER = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{3}[.!?][
 # A sentence that is only an attribution ("He added.", "the minister told reporters."), which the segmenter splits
 # off the quotation it belongs to: it stays with the sentence before it.
 _ATTRIBUTION = re.compile(LEXICON.attribution, re.IGNORECASE)
+# A sentence that closes a quotation the sentence before it opened, in at most this many words (“Yes, we can. | We
+# will.”), goes on the quotation's sentence; a longer one is a sentence of a long quotation and stands alone.
+MAX_QUOTE_TAIL_WORDS = 4
 
 
 def fold(text: str) -> str:
@@ -72,16 +75,35 @@ def boundaries(block: str) -> list[int]:
 
 
 def _joined_to_their_quotation(block: str, starts: list[int]) -> list[int]:
-    """The starts without those of a sentence that only attributes the one before it ("He added.")."""
+    """The starts without those of a sentence that only attributes the one before it ("He added.") or only closes
+    the quotation it opened (“Yes, we can. | We will.”)."""
     kept = starts[:1]
     for k in range(1, len(starts)):
         sentence = block[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(block)].strip()
-        if len(sentence) > _MAX_JOINED_CHARS or not _ATTRIBUTION.match(sentence):
+        if len(sentence) > _MAX_JOINED_CHARS or not (
+            _ATTRIBUTION.match(sentence) or _closes_quotation(block[kept[-1] : starts[k]], sentence)
+        ):
             kept.append(starts[k])
     return kept
 
 
-_MAX_JOINED_CHARS = 80  # longer than any attribution: told without a pattern
+_MAX_JOINED_CHARS = 80  # longer than any attribution or quotation's tail: told without a pattern
+
+
+def _closes_quotation(before: str, sentence: str) -> bool:
+    """`sentence` closes, within MAX_QUOTE_TAIL_WORDS words, a double quotation that `before` opened and left
+    open (curly marks counted apart, straight ones by their parity)."""
+    if before.count("“") > before.count("”"):
+        closing = sentence.find("”")
+        if closing < 0 or "“" in sentence[:closing]:
+            return False
+    elif before.count('"') % 2 == 1:
+        closing = sentence.find('"')
+        if closing < 0:
+            return False
+    else:
+        return False
+    return len(sentence[:closing].split()) <= MAX_QUOTE_TAIL_WORDS
 
 
 def _sentence_starts(block: str) -> list[int]:

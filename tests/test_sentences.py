@@ -164,3 +164,22 @@ def test_every_verb_of_an_attribution_keeps_it_with_its_quotation(verb):
     text = f"“We are ready.” The envoy {verb}. Fares will stay the same."
     assert [text[a:b] for a, b in spans_of(text, 0, len(text))] == [
         f"“We are ready.” The envoy {verb}.", "Fares will stay the same."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Asked if the ferry would run again, the envoy said, “Yes, it can. It will.” Fares will stay the same.",
+     ["Asked if the ferry would run again, the envoy said, “Yes, it can. It will.”", "Fares will stay the same."]),
+    ('The envoy said, "Yes, it can. It will soon." Fares will stay the same.',
+     ['The envoy said, "Yes, it can. It will soon."', "Fares will stay the same."]),
+    ("“We are ready. Absolutely,” he said. Fares will stay the same.",
+     ["“We are ready. Absolutely,” he said.", "Fares will stay the same."]),
+    # a long quotation's sentences stand alone, and so does a sentence opening a quotation of its own
+    ("“We are ready. We have been ready for a long time. We will sign when the time comes,” he said.",
+     ["“We are ready.", "We have been ready for a long time.", "We will sign when the time comes,” he said."]),
+    ("“We are ready.” It will run.” Fares will stay the same.",  # a stray closing mark after a closed quotation
+     ["“We are ready.”", "It will run.”", "Fares will stay the same."]),
+    ("He said “yes”. It will run.", ["He said “yes”.", "It will run."]),
+    ('The envoy said, "Yes." It will run.', ['The envoy said, "Yes."', "It will run."]),
+])
+def test_a_few_words_closing_a_quotation_stay_with_its_opening(text, expected):
+    assert [text[a:b] for a, b in spans_of(text, 0, len(text))] == expected
