@@ -46,6 +46,9 @@ _CALL_TO_ACTION = re.compile(LEXICON.call_to_action, re.IGNORECASE)
 _PROMOTION_LABEL = re.compile(LEXICON.promotion_label, re.IGNORECASE)
 # The label of a summary section run into its first point ("Key Points The two leaders discussed ...").
 _SECTION_LABEL = re.compile(LEXICON.section_label, re.IGNORECASE)
+# A line that introduces the quotation below it ("Asked about the topic, Trump said:").
+_QUOTATION_INTRODUCTION = re.compile(LEXICON.quotation_introduction, re.IGNORECASE)
+_OPENING_QUOTES = "\"'“‘«„"
 # Notes of the site about the page itself (general web and wire language).
 MAX_SITE_MESSAGE_WORDS = 12  # longer lines that open so are sentences of the story
 _SITE_NOTICE = re.compile(LEXICON.site_notice, re.IGNORECASE)
@@ -399,11 +402,20 @@ def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | No
 def _is_subheading(text: str, following: str, previous: str) -> bool:
     """A section heading inside the story ("Economic focus and the war"): a short line in sentence case without
     closing punctuation between two paragraphs that end their sentences. A sentence broken across lines goes on
-    in lower case and is no heading."""
+    in lower case and is no heading, and one that introduces a quotation below it is none either."""
     return (
         len(words(text)) <= MAX_SUBHEADING_WORDS and not ends_sentence(text) and ends_sentence(previous)
         and (ends_sentence(following) or reads_as_paragraph(following)) and not continues(text, following)
+        and not introduces_quotation(text, following)
     )
+
+
+def introduces_quotation(text: str, following: str) -> bool:
+    """A line ending in a colon that introduces the quotation below it: by a verb of saying ("Asked about the
+    topic, Trump said:") or with the next line opening a quotation ("The statement read:" above “We ...)."""
+    if not text.endswith(":"):
+        return False
+    return _QUOTATION_INTRODUCTION.search(text) is not None or following[:1] in _OPENING_QUOTES
 
 
 def _reads_as_title(text: str, following: str) -> bool:

@@ -603,3 +603,32 @@ def test_a_summary_label_is_dropped_and_its_first_point_kept_with_exact_offsets(
     assert (label.text, label.reason, text[label.start:label.end]) == ("Key Points", "boilerplate", "Key Points")
     first = cleaned.blocks[0]
     assert text[first.start:first.end] == "The two envoys agreed to reopen the ferry route."
+
+
+@pytest.mark.parametrize("line, following, expected", [
+    ("Asked about the ferry, the envoy said:", "We will reopen the route before the summer.", True),
+    ("The minister told reporters:", "We will reopen the route before the summer.", True),
+    ("He added on Friday:", "We will reopen the route.", True),
+    ("The statement read:", "“We will reopen the route before the summer.”", True),
+    # a heading, a label, or a sentence without its colon
+    ("Ferry routes and fishing rights", "The envoys agreed to reopen two routes.", False),
+    ("The envoy at the harbour office:", "The envoys agreed to reopen two routes.", False),
+    ("Asked about the ferry, the envoy said", "We will reopen the route.", False),
+])
+def test_a_line_that_introduces_a_quotation(line, following, expected):
+    from compare.clean import introduces_quotation
+
+    assert introduces_quotation(line, following) is expected
+
+
+def test_a_line_introducing_a_quotation_is_story_where_a_heading_would_be_dropped():
+    text = (
+        "The envoys of the two islands ended their talks in Valletta on Friday.\n\n"
+        "Asked about the ferry, the envoy said:\n\n"
+        "We will reopen the route before the summer, and fares will stay the same.\n\n"
+        "The envoy at the harbour office:\n\n"
+        "The envoys agreed to reopen two ferry routes before the summer.\n"
+    )
+    kept = _kept(text)
+    assert "Asked about the ferry, the envoy said:" in kept
+    assert "The envoy at the harbour office:" not in kept  # a picture's label, dropped as a heading

@@ -74,6 +74,7 @@ class Lexicon:
     promotion_label: str
     section_label: str
     attribution: str  # a sentence that is only an attribution ("He added.")
+    quotation_introduction: str  # a line introducing a quotation ("Trump said:")
     site_notice: str
     credit_line: str
     caption_line: str
@@ -184,6 +185,7 @@ def english() -> Lexicon:
         promotion_label=cues.PROMOTION_LABEL,
         section_label=cues.SECTION_LABEL,
         attribution=cues.ATTRIBUTION.format(verbs="|".join(sorted(cues.ATTRIBUTION_VERBS))),
+        quotation_introduction=cues.QUOTATION_INTRODUCTION.format(verbs="|".join(sorted(cues.ATTRIBUTION_VERBS))),
         site_notice=cues.SITE_NOTICE,
         credit_line=cues.CREDIT_LINE,
         caption_line=cues.CAPTION_LINE,

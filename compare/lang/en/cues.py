@@ -124,6 +124,9 @@ ATTRIBUTION_VERBS = frozenset(
     "replies remarked remarks continued continues concluded concludes wrote writes declared declares warned warns "
     "argued argues recalled recalls emphasised emphasises emphasized emphasizes observed observes acknowledged "
     "acknowledges admitted admits stated states commented comments asked asks".split())
+# A line that introduces the quotation below it by a verb of saying and a colon ("Asked about the topic, Trump
+# said:", "The minister told reporters:"): a sentence of the story, however short. {verbs} as in ATTRIBUTION.
+QUOTATION_INTRODUCTION = r"\b(?:{verbs})(?:\s+[\w’'.-]+){{0,3}}\s*:$"
 # A sentence that is only an attribution: who spoke (a pronoun, "the minister" or "a spokesman for the ministry"
 # but no clause of its own, a name of up to four capitalised words), the verb, and at most whom they told or where ("told reporters", "told the BBC", "said in a statement").
 # {verbs} is filled with ATTRIBUTION_VERBS.
