@@ -40,6 +40,8 @@ MIN_MENU_ENTRIES = 3
 MAX_MENU_ENTRY_WORDS = 4
 _MENU_SEPARATOR = re.compile(r"\s+[|•·/»>]\s+|\s*\|\s*")
 _MENU_MARKS = "|•·/»>"  # every separator holds one
+_BREADCRUMB_MARKS = ">»›"
+_BREADCRUMB_SEPARATOR = re.compile(r"\s*[>»›]\s*")
 # Calls to action of web pages, by their opening words (compare/lang/en/cues.py).
 _CALL_TO_ACTION = re.compile(LEXICON.call_to_action, re.IGNORECASE)
 # A promotion of other stories, by its label and colon (compare/lang/en/cues.py).
@@ -167,6 +169,16 @@ def is_menu(text: str) -> bool:
         return False  # no separator, one entry: most lines, told without splitting them
     entries = [e for e in _MENU_SEPARATOR.split(text) if e.strip()]
     return len(entries) >= MIN_MENU_ENTRIES and all(len(words(e)) <= MAX_MENU_ENTRY_WORDS for e in entries)
+
+
+def is_breadcrumb(text: str) -> bool:
+    """A path through the site's sections ("Home > News", "Location: Home>Top Stories"): two or more short
+    entries, each opening with a letter, joined by an arrow-like mark with or without spaces, and no sentence."""
+    if not any(mark in text for mark in _BREADCRUMB_MARKS) or ends_sentence(text):
+        return False
+    entries = [e.strip() for e in _BREADCRUMB_SEPARATOR.split(text)]
+    return len(entries) >= 2 and all(
+        _LETTER.match(e) and len(words(e)) <= MAX_MENU_ENTRY_WORDS for e in entries)
 
 
 def is_site_message(text: str) -> bool:
@@ -369,8 +381,8 @@ def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | No
             reason = DropReason.DATE
         elif is_caption(text) or is_image_only(text):
             reason = DropReason.CAPTION
-        elif (is_list_marker(text) or is_menu(text) or is_site_message(text) or is_labelled_list(text)
-              or is_promotion(text)):
+        elif (is_list_marker(text) or is_menu(text) or is_breadcrumb(text) or is_site_message(text)
+              or is_labelled_list(text) or is_promotion(text)):
             reason = DropReason.BOILERPLATE
         elif not seen_body and is_editorial_note(text):
             reason = DropReason.BOILERPLATE
@@ -419,11 +431,16 @@ def introduces_quotation(text: str, following: str) -> bool:
 
 
 def _reads_as_title(text: str, following: str) -> bool:
-    """A first standalone line of some length, not a sentence, and not continued by the next line."""
+    """A first standalone line of some length, not a sentence, and not continued by the next line. A line below it
+    that opens with a one-word label and its colon ("size: A A A", a page's font-size control) carries on no
+    sentence of it, even in lower case."""
     return (
-        not ends_sentence(text) and len(words(text)) >= MIN_TITLE_WORDS and not continues(text, following)
-        and not reads_as_paragraph(text)
+        not ends_sentence(text) and len(words(text)) >= MIN_TITLE_WORDS
+        and not (continues(text, following) and not _WORD_LABEL.match(following)) and not reads_as_paragraph(text)
     )
+
+
+_WORD_LABEL = re.compile(r"[^\W\d_]+:\s")
 
 
 def _is_story_item(item: str, *, before_body: bool) -> bool:

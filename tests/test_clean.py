@@ -632,3 +632,40 @@ def test_a_line_introducing_a_quotation_is_story_where_a_heading_would_be_droppe
     kept = _kept(text)
     assert "Asked about the ferry, the envoy said:" in kept
     assert "The envoy at the harbour office:" not in kept  # a picture's label, dropped as a heading
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Home > News", True),
+    ("Home>World>Europe", True),
+    ("Top Stories Location: 首页>Top Stories", True),
+    ("You are here: Home » Politics › Malta", True),
+    # comparisons, arrows in a sentence, a headline with one
+    ("Growth > 5% is what the ministry expects", False),
+    ("Exports > imports for the first time since 2019, the ministry said.", False),
+    ("Ferry fares rose > 10 percent on the route between the two islands", False),
+    ("The Harbour Route", False),
+])
+def test_a_breadcrumb_is_told_by_its_path(line, expected):
+    from compare.clean import is_breadcrumb
+
+    assert is_breadcrumb(line) is expected
+
+
+def test_a_breadcrumb_above_the_headline_leaves_it_the_title():
+    text = (
+        "Top Stories Location: Home>Top Stories\n\n"
+        "Malta and Tunisia Sign Ferry Accord in Valletta\n\n"
+        "size: A A A\n\n"
+        "The envoys of Malta and Tunisia signed a ferry accord in Valletta on Friday.\n"
+    )
+    cleaned = clean(Source("w", "w.txt", text))
+    reasons = {d.text: d.reason for d in cleaned.dropped}
+    assert cleaned.title == "Malta and Tunisia Sign Ferry Accord in Valletta"
+    assert reasons["Top Stories Location: Home>Top Stories"] == "boilerplate"
+    assert reasons["size: A A A"] == "boilerplate"
+
+
+def test_a_line_going_on_in_lower_case_still_continues_a_first_line():
+    text = "The envoys of Malta and Tunisia agreed on\nfriday to reopen the ferry route.\n"
+    cleaned = clean(Source("w", "w.txt", text))
+    assert cleaned.title is None and cleaned.dropped == ()
