@@ -40,8 +40,17 @@ MIN_MENU_ENTRIES = 3
 MAX_MENU_ENTRY_WORDS = 4
 _MENU_SEPARATOR = re.compile(r"\s+[|•·/»>]\s+|\s*\|\s*")
 _MENU_MARKS = "|•·/»>"  # every separator holds one
+_BREADCRUMB_MARKS = ">»›"
+_BREADCRUMB_SEPARATOR = re.compile(r"\s*[>»›]\s*")
 # Calls to action of web pages, by their opening words (compare/lang/en/cues.py).
 _CALL_TO_ACTION = re.compile(LEXICON.call_to_action, re.IGNORECASE)
+# A promotion of other stories, by its label and colon (compare/lang/en/cues.py).
+_PROMOTION_LABEL = re.compile(LEXICON.promotion_label, re.IGNORECASE)
+# The label of a summary section run into its first point ("Key Points The two leaders discussed ...").
+_SECTION_LABEL = re.compile(LEXICON.section_label, re.IGNORECASE)
+# A line that introduces the quotation below it ("Asked about the topic, Trump said:").
+_QUOTATION_INTRODUCTION = re.compile(LEXICON.quotation_introduction, re.IGNORECASE)
+_OPENING_QUOTES = "\"'“‘«„"
 # Notes of the site about the page itself (general web and wire language).
 MAX_SITE_MESSAGE_WORDS = 12  # longer lines that open so are sentences of the story
 _SITE_NOTICE = re.compile(LEXICON.site_notice, re.IGNORECASE)
@@ -57,6 +66,13 @@ _CAPTION_LINE = re.compile(LEXICON.caption_line, re.IGNORECASE)
 # or anywhere in it a labelled credit ("Image Credit:") or where someone in the picture stands ("(right)"): a
 # caption of any length, as a caption crowded with names and places runs long.
 _PICTURE_CREDIT = re.compile(LEXICON.picture_credit)
+# A line that is only a picture's credit ("Photo / Agency", "(Getty Images)", "REUTERS/Jane Doe"), at most this many
+# words and one statement at most: the credit of the caption right above it.
+_PICTURE_CREDIT_LINE = re.compile(LEXICON.picture_credit_line, re.IGNORECASE)
+MAX_PICTURE_CREDIT_WORDS = 12
+# A news agency's name closing a paragraph after its last sentence ("... where differences arise. REUTERS"): the
+# story's credit, as some sites print it, and no sentence of the story.
+_TRAILING_NAME = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?P<name>[^\W\d_][\w .&'’/-]{0,40}?)\s*\.?\s*$")
 # A teaser's label ("Related", "Read more", "See also") has at most this many words.
 MAX_LABEL_WORDS = 3
 _LABEL = re.compile(r"^([^\W\d_][\w' ]{0,30}):\s+\S")
@@ -70,6 +86,11 @@ _WORD = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _QUOTES = str.maketrans(dict(LEXICON.quote_folds))
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{2,80}\)\s*$")
+# A picture embedded in markup, as pages converted to text keep it: markdown "![alt](url)" (the alt text may hold
+# brackets of its own, "![[caption]](url)"), a linked picture "[![alt](picture)](link)", or an HTML <img> tag. Its
+# alt text is the picture's caption, its address no text at all.
+_MARKDOWN_IMAGE = r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\s*\)"
+_IMAGE_EMBED = re.compile(rf"\[{_MARKDOWN_IMAGE}\]\([^()\s]*\)|{_MARKDOWN_IMAGE}|<img\b[^>]*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,12 +171,28 @@ def is_menu(text: str) -> bool:
     return len(entries) >= MIN_MENU_ENTRIES and all(len(words(e)) <= MAX_MENU_ENTRY_WORDS for e in entries)
 
 
+def is_breadcrumb(text: str) -> bool:
+    """A path through the site's sections ("Home > News", "Location: Home>Top Stories"): two or more short
+    entries, each opening with a letter, joined by an arrow-like mark with or without spaces, and no sentence."""
+    if not any(mark in text for mark in _BREADCRUMB_MARKS) or ends_sentence(text):
+        return False
+    entries = [e.strip() for e in _BREADCRUMB_SEPARATOR.split(text)]
+    return len(entries) >= 2 and all(
+        _LETTER.match(e) and len(words(e)) <= MAX_MENU_ENTRY_WORDS for e in entries)
+
+
 def is_site_message(text: str) -> bool:
     """The site speaking, not the story: a call to action ("Subscribe to our newsletter", "Follow us on X") or a
     note about the page ("Copyright 2025 ...", "Editor's note: this story has been updated.")."""
     if _CALL_TO_ACTION.match(text) and not ends_sentence(text):
         return True  # a sign-up form's text run together, whatever its length: a sentence would end
     return len(words(text)) <= MAX_SITE_MESSAGE_WORDS and any(p.match(text) for p in (_CALL_TO_ACTION, _SITE_NOTICE))
+
+
+def is_promotion(text: str) -> bool:
+    """A promotion of other stories opened by its label ("You may also like: ...", "May Be Interested In:I don't
+    need ..."): the label and the promoted titles after it, sentences or not."""
+    return _PROMOTION_LABEL.match(text) is not None
 
 
 def is_credit_line(text: str) -> bool:
@@ -168,6 +205,78 @@ def is_caption(text: str) -> bool:
     if _PICTURE_CREDIT.search(text) is not None:
         return True
     return len(words(text)) <= MAX_NOTE_WORDS and _CAPTION_LINE.search(text) is not None
+
+
+def image_embeds(text: str) -> list[tuple[int, int]]:
+    """Spans of the pictures embedded in markup in a line ("![caption](https://.../photo.jpg)", "<img src=...>")."""
+    if "](" not in text and "<" not in text:
+        return []  # most lines, told without a search
+    return [m.span() for m in _IMAGE_EMBED.finditer(text)]
+
+
+def is_image_only(text: str) -> bool:
+    """A line of nothing but embedded pictures: their captions and addresses, none of it the story's."""
+    embeds = image_embeds(text)
+    if not embeds:
+        return False
+    rest = "".join(text[a:b] for a, b in zip([0] + [e for _s, e in embeds], [s for s, _e in embeds] + [len(text)]))
+    return not rest.strip()
+
+
+def is_picture_credit(text: str) -> bool:
+    """A line that is only a picture's credit: "Photo / Agency", "PHOTO: AFP", "(Getty Images)",
+    "REUTERS/Jane Doe"."""
+    if len(words(text)) > MAX_PICTURE_CREDIT_WORDS or _INNER_SENTENCE_END.search(text) is not None:
+        return False
+    return _PICTURE_CREDIT_LINE.match(text) is not None or _is_slash_credit(text)
+
+
+def _is_slash_credit(text: str) -> bool:
+    """A photographer and an agency joined by a slash ("Jane Doe/Wire", "REUTERS/Jane Doe", "Wire/Jane Doe/Pool"):
+    short capitalised parts, one of them a name of some words, and one an agency's name or in capitals (a pair of
+    words such as "Trade/Investment" or "EU/US" is no credit)."""
+    parts = [part.strip() for part in text.split("/")]
+    if not 2 <= len(parts) <= 3 or not all(part[:1].isupper() and len(words(part)) <= 4 for part in parts):
+        return False
+    return any(len(words(part)) >= 2 for part in parts) and any(
+        agency_named(part) is not None or (part.isupper() and len(part) >= 2) for part in parts)
+
+
+def agency_named(text: str) -> str | None:
+    """The news agency that `text` is only the name of ("REUTERS", "AFP.", "Reuters/Jane Doe"), or None."""
+    name = text.split("/")[0] if "/" in text else text
+    if len(name) > 40:
+        return None
+    return LEXICON.news_agencies.get(" ".join(name.replace("’", "'").strip(" .").split()).lower())
+
+
+def mark_credited_captions(lines: list[Line], reasons: list[str | None]) -> list[str | None]:
+    """A picture's credit on a line of its own ("Photo / Agency", "REUTERS") and the caption right above it.
+
+    The caption is a body line of one sentence at most MAX_NOTE_WORDS long directly above a picture's credit,
+    unless a caption follows the credit (some pages set the credit above the caption). A news agency's name
+    alone also credits a picture when the story goes on below it; after the story's last paragraph it is the
+    story's own credit, and that paragraph stays.
+    """
+    out = list(reasons)
+    for i in range(1, len(lines)):
+        text = lines[i].text
+        picture = is_picture_credit(text)
+        if not picture and agency_named(text) is None:
+            continue
+        above = lines[i - 1].text
+        captioned = (
+            out[i - 1] is None and len(words(above)) <= MAX_NOTE_WORDS and _INNER_SENTENCE_END.search(above) is None
+            and (picture or any(r is None for r in out[i + 1 :]))
+            and not (i + 1 < len(lines) and out[i + 1] == DropReason.CAPTION)  # a credit set above its caption
+        )
+        if captioned:
+            out[i - 1] = DropReason.CAPTION
+        if captioned or picture or out[i - 1] == DropReason.CAPTION:
+            out[i] = DropReason.CAPTION
+        elif out[i] is None:
+            out[i] = DropReason.BOILERPLATE
+    return out
 
 
 def is_labelled_list(text: str) -> bool:
@@ -270,9 +379,10 @@ def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | No
             story_ended = True
         elif parse_date_line(text) is not None:
             reason = DropReason.DATE
-        elif is_caption(text):
+        elif is_caption(text) or is_image_only(text):
             reason = DropReason.CAPTION
-        elif is_list_marker(text) or is_menu(text) or is_site_message(text) or is_labelled_list(text):
+        elif (is_list_marker(text) or is_menu(text) or is_breadcrumb(text) or is_site_message(text)
+              or is_labelled_list(text) or is_promotion(text)):
             reason = DropReason.BOILERPLATE
         elif not seen_body and is_editorial_note(text):
             reason = DropReason.BOILERPLATE
@@ -304,19 +414,33 @@ def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | No
 def _is_subheading(text: str, following: str, previous: str) -> bool:
     """A section heading inside the story ("Economic focus and the war"): a short line in sentence case without
     closing punctuation between two paragraphs that end their sentences. A sentence broken across lines goes on
-    in lower case and is no heading."""
+    in lower case and is no heading, and one that introduces a quotation below it is none either."""
     return (
         len(words(text)) <= MAX_SUBHEADING_WORDS and not ends_sentence(text) and ends_sentence(previous)
         and (ends_sentence(following) or reads_as_paragraph(following)) and not continues(text, following)
+        and not introduces_quotation(text, following)
     )
+
+
+def introduces_quotation(text: str, following: str) -> bool:
+    """A line ending in a colon that introduces the quotation below it: by a verb of saying ("Asked about the
+    topic, Trump said:") or with the next line opening a quotation ("The statement read:" above “We ...)."""
+    if not text.endswith(":"):
+        return False
+    return _QUOTATION_INTRODUCTION.search(text) is not None or following[:1] in _OPENING_QUOTES
 
 
 def _reads_as_title(text: str, following: str) -> bool:
-    """A first standalone line of some length, not a sentence, and not continued by the next line."""
+    """A first standalone line of some length, not a sentence, and not continued by the next line. A line below it
+    that opens with a one-word label and its colon ("size: A A A", a page's font-size control) carries on no
+    sentence of it, even in lower case."""
     return (
-        not ends_sentence(text) and len(words(text)) >= MIN_TITLE_WORDS and not continues(text, following)
-        and not reads_as_paragraph(text)
+        not ends_sentence(text) and len(words(text)) >= MIN_TITLE_WORDS
+        and not (continues(text, following) and not _WORD_LABEL.match(following)) and not reads_as_paragraph(text)
     )
+
+
+_WORD_LABEL = re.compile(r"[^\W\d_]+:\s")
 
 
 def _is_story_item(item: str, *, before_body: bool) -> bool:
@@ -365,7 +489,7 @@ def clean(source: Source) -> Cleaned:
     """Split a source into body blocks and dropped spans; together they cover every non-space character."""
     text = source.text
     lines = lines_of(text)
-    reasons = mark_repeats(lines, classify_lines(lines))
+    reasons = mark_repeats(lines, mark_credited_captions(lines, classify_lines(lines)))
     own_lines = standalone_dateline(lines, reasons)
     if own_lines is not None:
         reasons[own_lines.line] = DropReason.DATELINE
@@ -377,15 +501,18 @@ def clean(source: Source) -> Cleaned:
             dropped.append(Dropped(source.id, line.start, line.end, " ".join(line.text.split()), str(reason)))
             continue
         start = _drop_bullet(source, line, dropped)
+        if start == line.start:
+            start = _drop_section_label(source, line, dropped)
         if not blocks and start == line.start:
             start = _drop_dateline(source, line, dropped)
-        joined = (
-            previous_body == i - 1 and blocks and continues(lines[previous_body].text, line.text)
-        )
-        if joined:
-            blocks[-1] = Block(blocks[-1].start, line.end)
-        elif start < line.end:
-            blocks.append(Block(start, line.end))
+        for k, (piece_start, piece_end) in enumerate(_drop_inner_furniture(source, line, start, dropped)):
+            joined = (
+                k == 0 and previous_body == i - 1 and blocks and continues(lines[previous_body].text, line.text)
+            )
+            if joined:
+                blocks[-1] = Block(blocks[-1].start, piece_end)
+            elif piece_start < piece_end:
+                blocks.append(Block(piece_start, piece_end))
         previous_body = i
     dropped.sort(key=lambda d: (d.start, d.end))
     title, published, place = _revealed_metadata(lines, reasons, own_lines)
@@ -455,6 +582,53 @@ def _drop_bullet(source: Source, line: Line, dropped: list[Dropped]) -> int:
     marker = line.text[: line.text.index(item)].rstrip()
     dropped.append(Dropped(source.id, line.start, line.start + len(marker), marker, str(DropReason.BOILERPLATE)))
     return line.start + line.text.index(item)
+
+
+def section_label(text: str) -> str | None:
+    """The label of a summary section that opens a line and runs into its first point ("Key Points The two
+    leaders discussed ..." -> "Key Points"), or None."""
+    found = _SECTION_LABEL.match(text)
+    return text[: found.end()].rstrip() if found else None
+
+
+def _drop_section_label(source: Source, line: Line, dropped: list[Dropped]) -> int:
+    """Where a kept line's story starts after a summary section's label run into it."""
+    label = section_label(line.text)
+    if label is None:
+        return line.start
+    dropped.append(Dropped(source.id, line.start, line.start + len(label), label, str(DropReason.BOILERPLATE)))
+    return line.start + len(line.text) - len(line.text[len(label):].lstrip())
+
+
+def _drop_inner_furniture(source: Source, line: Line, start: int, dropped: list[Dropped]) -> list[tuple[int, int]]:
+    """The spans of a kept line from `start` on that are story text: pictures embedded in it are dropped as
+    captions, and the text on either side of one is kept as pieces of its own; a news agency's name after the
+    line's last sentence ("... where differences arise. REUTERS") is dropped as the story's credit."""
+    pieces: list[tuple[int, int]] = []
+    at = start
+    for embed_start, embed_end in image_embeds(line.text):
+        a, b = line.start + embed_start, line.start + embed_end
+        if a < at:
+            continue
+        dropped.append(Dropped(source.id, a, b, " ".join(line.text[embed_start:embed_end].split()),
+                               str(DropReason.CAPTION)))
+        if source.text[at:a].strip():
+            pieces.append(_trimmed(source.text, at, a))
+        at = b
+    end = line.end
+    credit = _TRAILING_NAME.search(line.text)
+    if credit and agency_named(credit.group("name")) and line.start + credit.start("name") >= at:
+        end = line.start + credit.start("name")
+        dropped.append(Dropped(source.id, end, line.end, line.text[credit.start("name"):].strip(),
+                               str(DropReason.BOILERPLATE)))
+    if at < end and source.text[at:end].strip():
+        pieces.append(_trimmed(source.text, at, end))
+    return pieces or [(start, start)]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
 
 
 def _drop_dateline(source: Source, line: Line, dropped: list[Dropped]) -> int:

@@ -41,6 +41,14 @@ _TITLE_OPENS = re.compile(rf"(?<![.\w])[a-z]{{2,}}[.!?][\"\u201d\u2019')]?\s+(?=
 _RUN_TOGETHER = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{3}[.!?][\"\u201d\u2019])(?=[A-Z][a-z])")
 
 
+# A sentence that is only an attribution ("He added.", "the minister told reporters."), which the segmenter splits
+# off the quotation it belongs to: it stays with the sentence before it.
+_ATTRIBUTION = re.compile(LEXICON.attribution, re.IGNORECASE)
+# A sentence that closes a quotation the sentence before it opened, in at most this many words (“Yes, we can. | We
+# will.”), goes on the quotation's sentence; a longer one is a sentence of a long quotation and stands alone.
+MAX_QUOTE_TAIL_WORDS = 4
+
+
 def fold(text: str) -> str:
     """White space folded to single spaces: the form of Sentence.text."""
     return " ".join(text.split())
@@ -60,9 +68,42 @@ def boundaries(block: str) -> list[int]:
     first = len(block) - len(block.lstrip())
     if not starts or starts[0] > first:
         starts.insert(0, first)
-    return [s for s in starts if s >= first and not (_MONTH_YEAR_START.match(block, s)
-                                                     and _ORDINAL_DAY_END.search(block, max(0, s - 8), s))
-            and not (block[s:s + 1].isupper() and _TITLE_BEFORE.search(block, max(0, s - 12), s))]
+    starts = [s for s in starts if s >= first and not (_MONTH_YEAR_START.match(block, s)
+                                                       and _ORDINAL_DAY_END.search(block, max(0, s - 8), s))
+              and not (block[s:s + 1].isupper() and _TITLE_BEFORE.search(block, max(0, s - 12), s))]
+    return _joined_to_their_quotation(block, starts)
+
+
+def _joined_to_their_quotation(block: str, starts: list[int]) -> list[int]:
+    """The starts without those of a sentence that only attributes the one before it ("He added.") or only closes
+    the quotation it opened (“Yes, we can. | We will.”)."""
+    kept = starts[:1]
+    for k in range(1, len(starts)):
+        sentence = block[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(block)].strip()
+        if len(sentence) > _MAX_JOINED_CHARS or not (
+            _ATTRIBUTION.match(sentence) or _closes_quotation(block[kept[-1] : starts[k]], sentence)
+        ):
+            kept.append(starts[k])
+    return kept
+
+
+_MAX_JOINED_CHARS = 80  # longer than any attribution or quotation's tail: told without a pattern
+
+
+def _closes_quotation(before: str, sentence: str) -> bool:
+    """`sentence` closes, within MAX_QUOTE_TAIL_WORDS words, a double quotation that `before` opened and left
+    open (curly marks counted apart, straight ones by their parity)."""
+    if before.count("“") > before.count("”"):
+        closing = sentence.find("”")
+        if closing < 0 or "“" in sentence[:closing]:
+            return False
+    elif before.count('"') % 2 == 1:
+        closing = sentence.find('"')
+        if closing < 0:
+            return False
+    else:
+        return False
+    return len(sentence[:closing].split()) <= MAX_QUOTE_TAIL_WORDS
 
 
 def _sentence_starts(block: str) -> list[int]:

@@ -396,3 +396,276 @@ def test_a_section_heading_inside_the_story_is_dropped():
     assert "Ferry routes and fishing rights" not in kept
     # a sentence broken across lines goes on in lower case: no heading
     assert any(k.startswith("The ministers said the talks") for k in kept)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("![[The two envoys at the harbour office (Jane Doe/Wire)]](https://cdn.example.org/2025/05/02/envoys.jpg)", True),
+    ("![The two envoys](https://cdn.example.org/envoys_(1).jpg)", True),
+    ('![The two envoys](https://cdn.example.org/envoys.jpg "Harbour office")', True),
+    ("[![Map of the harbour](https://cdn.example.org/map.png)](https://example.org/harbour-story)", True),
+    ('<img src="https://cdn.example.org/envoys.jpg" alt="The two envoys at the harbour office">', True),
+    ('<IMG SRC="envoys.jpg"> <img src="harbour.jpg">', True),
+    # a sentence around a picture is the story's; a link or brackets alone are no picture
+    ("The envoys met in Valletta. ![The envoys](https://cdn.example.org/envoys.jpg)", False),
+    ("[The envoys met in Valletta](https://example.org/harbour-story)", False),
+    ("The envoys agreed [in principle] to meet again (in June)!", False),
+    ("Exports rose by more than 3% < 5% expected.", False),
+])
+def test_a_line_of_pictures_embedded_in_markup(line, expected):
+    from compare.clean import is_image_only
+
+    assert is_image_only(line) is expected
+
+
+def test_pictures_embedded_in_markup_are_dropped_as_captions_and_the_story_around_them_kept():
+    picture = "![The envoys (Jane Doe/Wire)](https://cdn.example.org/envoys_(1).jpg)"
+    text = (
+        "The envoys of Malta and Tunisia met in Valletta on Friday to settle the ferry dispute.\n"
+        f"![[The two envoys at the harbour office (Jane Doe/Wire)]](https://cdn.example.org/envoys.jpg)\n"
+        f"They agreed to meet again in June. {picture} The talks lasted an hour.\n"
+    )
+    source = Source("w", "w.txt", text)
+    cleaned = clean(source)
+    assert [(d.text, d.reason) for d in cleaned.dropped] == [
+        ("![[The two envoys at the harbour office (Jane Doe/Wire)]](https://cdn.example.org/envoys.jpg)", "caption"),
+        (picture, "caption"),
+    ]
+    assert [text[b.start:b.end] for b in cleaned.blocks] == [
+        "The envoys of Malta and Tunisia met in Valletta on Friday to settle the ferry dispute.",
+        "They agreed to meet again in June.", "The talks lasted an hour."]
+    dropped = cleaned.dropped[1]
+    assert text[dropped.start:dropped.end] == picture
+
+
+@pytest.mark.parametrize("line, expected", [
+    # a labelled credit, with a colon or a slash
+    ("Photo / Harbour Images", True),
+    ("PHOTO: WIRE", True),
+    ("Picture: Jane Doe", True),
+    ("Photo: harbourtimes.example.org by Jane Doe is licensed under CC BY 4.0", True),
+    # a bracketed credit
+    ("(Harbour Images)", True),
+    ("(Jane Doe/Wire)", True),
+    # a photographer and an agency joined by a slash
+    ("Jane Doe/WIRE", True),
+    ("Jane Doe/Reuters", True),
+    ("AFP/Jane Doe", True),
+    ("Reuters/Jane Doe/Pool", True),
+    # a picture desk's name
+    ("Harbour Images", True),
+    ("Pool Photo", True),
+    # a caption with its label, a sentence about photos, words joined by a slash, brackets crediting no picture
+    ("Photo: The two envoys shook hands at the harbour office before the talks began. They agreed to meet again.",
+     False),
+    ("Photos of the meeting were released on Friday.", False),
+    ("Trade/Investment", False),
+    ("EU/US", False),
+    ("(in June)", False),
+    ("the photo/Video gallery", False),
+])
+def test_a_line_that_is_only_a_pictures_credit(line, expected):
+    from compare.clean import is_picture_credit
+
+    assert is_picture_credit(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("The prime minister praised the governor for the deal. Photo / Harbour Images", True),
+    ("The prime minister praised the governor for the deal. Photo: Jane Doe", True),
+    ("The ministers looked at the photo / Video footage was shown later.", False),
+])
+def test_a_caption_closed_by_a_credit_after_a_slash(line, expected):
+    from compare.clean import is_caption
+
+    assert is_caption(line) is expected
+
+
+def _reasons(text: str) -> dict[str, str | None]:
+    source = Source("w", "w.txt", text)
+    cleaned = clean(source)
+    reasons: dict[str, str | None] = {text[b.start:b.end]: None for b in cleaned.blocks}
+    reasons.update({d.text: d.reason for d in cleaned.dropped})
+    return reasons
+
+
+STORY_OPENING = "The envoys of Malta and Tunisia met in Valletta on Friday to settle the ferry dispute.\n"
+STORY_CLOSING = "Both sides said the talks had been useful and agreed to meet again in June.\n"
+
+
+@pytest.mark.parametrize("credit", ["Photo / Harbour Images", "Picture: Jane Doe", "(Harbour Images)",
+                                    "Jane Doe/WIRE", "REUTERS", "AFP"])
+def test_a_short_line_above_a_pictures_credit_is_its_caption(credit):
+    caption = "The governor welcomes the envoy at the harbour office."
+    reasons = _reasons(STORY_OPENING + caption + "\n" + credit + "\n" + STORY_CLOSING)
+    assert reasons[caption] == "caption" and reasons[credit] == "caption"
+    assert reasons[STORY_OPENING.strip()] is None and reasons[STORY_CLOSING.strip()] is None
+
+
+def test_a_paragraph_of_several_sentences_above_a_credit_is_story():
+    paragraph = "The governor welcomed the envoy at the harbour office. They talked for an hour."
+    reasons = _reasons(STORY_OPENING + paragraph + "\nPhoto: Jane Doe\n" + STORY_CLOSING)
+    assert reasons[paragraph] is None and reasons["Photo: Jane Doe"] == "caption"
+
+
+def test_an_agency_name_after_the_last_paragraph_credits_the_story_not_a_caption():
+    last = "Both sides said the talks had been useful."
+    for closing in (f"{last}\nREUTERS\n", f"{last}\nAFP\nShare this article\n"):
+        reasons = _reasons(STORY_OPENING + closing)
+        assert reasons[last] is None
+        assert reasons[closing.split("\n")[1]] == "boilerplate"
+
+
+def test_an_agency_name_closing_a_paragraph_is_the_story_credit_with_exact_offsets():
+    text = STORY_OPENING + "Both sides said the talks had been “useful”. REUTERS\n"
+    cleaned = clean(Source("w", "w.txt", text))
+    assert [text[b.start:b.end] for b in cleaned.blocks][-1] == "Both sides said the talks had been “useful”."
+    credit = cleaned.dropped[-1]
+    assert (credit.text, credit.reason, text[credit.start:credit.end]) == ("REUTERS", "boilerplate", "REUTERS")
+    # a sentence naming an agency, or a name that is no agency's, stays
+    for line in ("The talks were first reported by Reuters.", "The talks went well. Jane Doe"):
+        kept = clean(Source("w", "w.txt", STORY_OPENING + line + "\n"))
+        assert kept.dropped == () and kept.blocks[-1].end == len(STORY_OPENING) + len(line)
+
+
+def test_a_credit_set_above_its_caption_leaves_the_paragraph_above_it_alone():
+    story = "The governor then asked the press to leave the room."
+    caption = "The governor (L) welcomes the envoy at the harbour office. (Jane Doe/Wire)"
+    reasons = _reasons(STORY_OPENING + story + "\nHarbour Photo\n" + caption + "\n" + STORY_CLOSING)
+    assert reasons[story] is None
+    assert reasons["Harbour Photo"] == "caption" and reasons[caption] == "caption"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("May Be Interested In:I don’t need a laptop anymore. One small tablet changed how I work", True),
+    ("You may also like: Ferry fares to rise in June", True),
+    ("You might like: Ten harbour walks", True),
+    ("You may enjoy: The island's best bakeries", True),
+    ("Also read: Malta and Tunisia settle the ferry dispute.", True),
+    ("Must Read: Harbour strike ends", True),
+    ("Read also: The envoys meet again", True),
+    ("Recommended for you: Ferry timetable changes", True),
+    ("Recommended: Ferry timetable changes", True),
+    ("See also: The ferry dispute explained", True),
+    ("Don't miss: The harbour festival", True),
+    ("Related stories: Ferry dispute; Harbour strike", True),
+    ("Suggested reading: The ferry dispute", True),
+    ("Trending now: Harbour festival", True),
+    ("Most read: Harbour festival", True),
+    ("Editor's picks: Harbour festival", True),
+    # the same words in the story's sentences, without the label's colon
+    ("You may also like the new ferry timetable, the minister told passengers.", False),
+    ("Officials said they might be interested in a second route.", False),
+    ("The envoys read also the draft: it was short.", False),
+    ("Most read the statement as a rebuke.", False),
+])
+def test_a_promotion_of_other_stories_is_told_by_its_label(line, expected):
+    from compare.clean import is_promotion
+
+    assert is_promotion(line) is expected
+
+
+def test_a_promotion_is_furniture_even_where_it_reads_as_sentences():
+    promotion = "May Be Interested In:I don’t need a laptop anymore. One small tablet changed how I work"
+    reasons = _reasons("Ferry talks in Valletta – follow live\n\n" + promotion + "\n" + STORY_OPENING)
+    assert reasons[promotion] == "boilerplate" and reasons[STORY_OPENING.strip()] is None
+
+
+@pytest.mark.parametrize("line, label", [
+    ("Key Points The two envoys agreed to reopen the ferry route.", "Key Points"),
+    ("Key points: The two envoys agreed to reopen the ferry route.", "Key points:"),
+    ("KEY TAKEAWAYS The two envoys agreed to reopen the ferry route.", "KEY TAKEAWAYS"),
+    ("Key facts Malta and Tunisia signed two accords.", "Key facts"),
+    ("Takeaways: Malta and Tunisia signed two accords.", "Takeaways:"),
+    ("Highlights “We will reopen the route,” the envoy said.", "Highlights"),
+    ("Story highlights The envoys met for an hour.", "Story highlights"),
+    ("In brief The envoys met for an hour.", "In brief"),
+    ("At a glance The envoys met for an hour.", "At a glance"),
+    ("Summary The envoys met for an hour.", "Summary"),
+    ("Quick read The envoys met for an hour.", "Quick read"),
+    ("TL;DR The envoys met for an hour.", "TL;DR"),
+    # the same words opening a sentence of the story
+    ("Key points of the accord were agreed on Friday.", None),
+    ("Highlights of the visit included a harbour tour.", None),
+    ("In brief remarks, the envoy thanked his hosts.", None),
+    ("Summary executions were condemned by both envoys.", None),
+    ("In short, the talks went well.", None),
+])
+def test_a_summary_sections_label_run_into_its_first_point(line, label):
+    from compare.clean import section_label
+
+    assert section_label(line) == label
+
+
+def test_a_summary_label_is_dropped_and_its_first_point_kept_with_exact_offsets():
+    text = "Key Points The two envoys agreed to reopen the ferry route.\n- Fares will stay the same for a year\n"
+    cleaned = clean(Source("w", "w.txt", text))
+    label = cleaned.dropped[0]
+    assert (label.text, label.reason, text[label.start:label.end]) == ("Key Points", "boilerplate", "Key Points")
+    first = cleaned.blocks[0]
+    assert text[first.start:first.end] == "The two envoys agreed to reopen the ferry route."
+
+
+@pytest.mark.parametrize("line, following, expected", [
+    ("Asked about the ferry, the envoy said:", "We will reopen the route before the summer.", True),
+    ("The minister told reporters:", "We will reopen the route before the summer.", True),
+    ("He added on Friday:", "We will reopen the route.", True),
+    ("The statement read:", "“We will reopen the route before the summer.”", True),
+    # a heading, a label, or a sentence without its colon
+    ("Ferry routes and fishing rights", "The envoys agreed to reopen two routes.", False),
+    ("The envoy at the harbour office:", "The envoys agreed to reopen two routes.", False),
+    ("Asked about the ferry, the envoy said", "We will reopen the route.", False),
+])
+def test_a_line_that_introduces_a_quotation(line, following, expected):
+    from compare.clean import introduces_quotation
+
+    assert introduces_quotation(line, following) is expected
+
+
+def test_a_line_introducing_a_quotation_is_story_where_a_heading_would_be_dropped():
+    text = (
+        "The envoys of the two islands ended their talks in Valletta on Friday.\n\n"
+        "Asked about the ferry, the envoy said:\n\n"
+        "We will reopen the route before the summer, and fares will stay the same.\n\n"
+        "The envoy at the harbour office:\n\n"
+        "The envoys agreed to reopen two ferry routes before the summer.\n"
+    )
+    kept = _kept(text)
+    assert "Asked about the ferry, the envoy said:" in kept
+    assert "The envoy at the harbour office:" not in kept  # a picture's label, dropped as a heading
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Home > News", True),
+    ("Home>World>Europe", True),
+    ("Top Stories Location: 首页>Top Stories", True),
+    ("You are here: Home » Politics › Malta", True),
+    # comparisons, arrows in a sentence, a headline with one
+    ("Growth > 5% is what the ministry expects", False),
+    ("Exports > imports for the first time since 2019, the ministry said.", False),
+    ("Ferry fares rose > 10 percent on the route between the two islands", False),
+    ("The Harbour Route", False),
+])
+def test_a_breadcrumb_is_told_by_its_path(line, expected):
+    from compare.clean import is_breadcrumb
+
+    assert is_breadcrumb(line) is expected
+
+
+def test_a_breadcrumb_above_the_headline_leaves_it_the_title():
+    text = (
+        "Top Stories Location: Home>Top Stories\n\n"
+        "Malta and Tunisia Sign Ferry Accord in Valletta\n\n"
+        "size: A A A\n\n"
+        "The envoys of Malta and Tunisia signed a ferry accord in Valletta on Friday.\n"
+    )
+    cleaned = clean(Source("w", "w.txt", text))
+    reasons = {d.text: d.reason for d in cleaned.dropped}
+    assert cleaned.title == "Malta and Tunisia Sign Ferry Accord in Valletta"
+    assert reasons["Top Stories Location: Home>Top Stories"] == "boilerplate"
+    assert reasons["size: A A A"] == "boilerplate"
+
+
+def test_a_line_going_on_in_lower_case_still_continues_a_first_line():
+    text = "The envoys of Malta and Tunisia agreed on\nfriday to reopen the ferry route.\n"
+    cleaned = clean(Source("w", "w.txt", text))
+    assert cleaned.title is None and cleaned.dropped == ()

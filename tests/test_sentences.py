@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from compare.clean import clean
+from compare.lang.en.cues import ATTRIBUTION_VERBS
 from compare.models import Source
 from compare.sentences import boundaries, fold, sentence_key, spans_of, split
 
@@ -133,4 +134,52 @@ def test_an_ordinal_dot_before_a_month_and_year_ends_no_sentence():
     ("He visited St.Petersburg today.", ["He visited St.Petersburg today."]),
 ])
 def test_titles_and_run_together_sentences_are_split_where_a_reader_would(text, expected):
+    assert [text[a:b] for a, b in spans_of(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("‘The ferry route has taken the right path.’ He added. Fares will stay the same.",
+     ["‘The ferry route has taken the right path.’ He added.", "Fares will stay the same."]),
+    ("“We are ready.” She said. Fares will stay the same.", ["“We are ready.” She said.", "Fares will stay the same."]),
+    ("“We are ready.” Borg said.", ["“We are ready.” Borg said."]),
+    ("“We are ready.” Prime Minister Joe Borg added.", ["“We are ready.” Prime Minister Joe Borg added."]),
+    ("“We are ready.” The minister told reporters.", ["“We are ready.” The minister told reporters."]),
+    ("“We are ready.” The envoy told the Harbour Times.", ["“We are ready.” The envoy told the Harbour Times."]),
+    ("“We are ready.” A spokesman for the ministry said in a statement.",
+     ["“We are ready.” A spokesman for the ministry said in a statement."]),
+    ("“We are ready.” They insisted!", ["“We are ready.” They insisted!"]),
+    # a sentence with a statement of its own stands alone, and so does one opening the paragraph
+    ("“We are ready.” He said fares would stay the same.", ["“We are ready.”", "He said fares would stay the same."]),
+    ("“We are ready.” Fares rose, he said.", ["“We are ready.”", "Fares rose, he said."]),
+    ("“We are ready.” The talks ended and he added.", ["“We are ready.”", "The talks ended and he added."]),
+    ("“We are ready.” Borg agreed.", ["“We are ready.”", "Borg agreed."]),
+    ("He added.", ["He added."]),
+])
+def test_a_sentence_that_only_attributes_a_quotation_stays_with_it(text, expected):
+    assert [text[a:b] for a, b in spans_of(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize("verb", sorted(ATTRIBUTION_VERBS))
+def test_every_verb_of_an_attribution_keeps_it_with_its_quotation(verb):
+    text = f"“We are ready.” The envoy {verb}. Fares will stay the same."
+    assert [text[a:b] for a, b in spans_of(text, 0, len(text))] == [
+        f"“We are ready.” The envoy {verb}.", "Fares will stay the same."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Asked if the ferry would run again, the envoy said, “Yes, it can. It will.” Fares will stay the same.",
+     ["Asked if the ferry would run again, the envoy said, “Yes, it can. It will.”", "Fares will stay the same."]),
+    ('The envoy said, "Yes, it can. It will soon." Fares will stay the same.',
+     ['The envoy said, "Yes, it can. It will soon."', "Fares will stay the same."]),
+    ("“We are ready. Absolutely,” he said. Fares will stay the same.",
+     ["“We are ready. Absolutely,” he said.", "Fares will stay the same."]),
+    # a long quotation's sentences stand alone, and so does a sentence opening a quotation of its own
+    ("“We are ready. We have been ready for a long time. We will sign when the time comes,” he said.",
+     ["“We are ready.", "We have been ready for a long time.", "We will sign when the time comes,” he said."]),
+    ("“We are ready.” It will run.” Fares will stay the same.",  # a stray closing mark after a closed quotation
+     ["“We are ready.”", "It will run.”", "Fares will stay the same."]),
+    ("He said “yes”. It will run.", ["He said “yes”.", "It will run."]),
+    ('The envoy said, "Yes." It will run.', ['The envoy said, "Yes."', "It will run."]),
+])
+def test_a_few_words_closing_a_quotation_stay_with_its_opening(text, expected):
     assert [text[a:b] for a, b in spans_of(text, 0, len(text))] == expected

@@ -71,9 +71,14 @@ class Lexicon:
     earlier_day_cues: str
     other_date_cues: str
     call_to_action: str
+    promotion_label: str
+    section_label: str
+    attribution: str  # a sentence that is only an attribution ("He added.")
+    quotation_introduction: str  # a line introducing a quotation ("Trump said:")
     site_notice: str
     credit_line: str
     caption_line: str
+    picture_credit_line: str
     picture_credit: str
     name_variants: tuple[tuple[str, str], ...]
     british_spelling: str
@@ -177,9 +182,14 @@ def english() -> Lexicon:
         earlier_day_cues=cues.EARLIER_DAY_CUES,
         other_date_cues=cues.OTHER_DATE_CUES,
         call_to_action=cues.CALL_TO_ACTION,
+        promotion_label=cues.PROMOTION_LABEL,
+        section_label=cues.SECTION_LABEL,
+        attribution=cues.ATTRIBUTION.format(verbs="|".join(sorted(cues.ATTRIBUTION_VERBS))),
+        quotation_introduction=cues.QUOTATION_INTRODUCTION.format(verbs="|".join(sorted(cues.ATTRIBUTION_VERBS))),
         site_notice=cues.SITE_NOTICE,
         credit_line=cues.CREDIT_LINE,
         caption_line=cues.CAPTION_LINE,
+        picture_credit_line=cues.PICTURE_CREDIT_LINE,
         picture_credit=cues.PICTURE_CREDIT,
         name_variants=spelling.NAME_VARIANTS,
         british_spelling=spelling.BRITISH_SPELLING,

@@ -58,6 +58,21 @@ CALL_TO_ACTION = (
     r"read\s+(?:more|next|the\s+full)|listen\s+to\s+this|watch\s+(?:now|live|the\s+video)|"
     r"advertisement|sponsored|skip\s+to\s+(?:content|main))\b"
 )
+# A promotion of other stories, by its label and colon ("You may also like:", "May Be Interested In:", "Also read:",
+# "Recommended for you:"); some pages run the colon into the promoted title ("In:I don't need ..."). The label and
+# what it introduces on its line are the site's, whatever that reads like.
+PROMOTION_LABEL = (
+    r"^(?:(?:you\s+)?(?:may|might)\s+(?:also\s+)?(?:be\s+interested\s+in|like|enjoy)|"
+    r"(?:also|must)\s+read|read\s+also|recommended(?:\s+for\s+you)?|see\s+also|don[’']?t\s+miss|"
+    r"related\s+(?:stories|articles|news|posts|reading|coverage)|suggested\s+(?:reading|stories|articles)|"
+    r"trending(?:\s+now)?|most\s+(?:read|popular|viewed|shared)|editor[’']?s\s+picks?)\s*:"
+)
+# The label of a summary section above the story ("Key Points", "Highlights", "In brief"), which pages run into the
+# first point after it ("Key Points The two leaders discussed ..."): dropped when a capital opens what follows.
+SECTION_LABEL = (
+    r"^(?:key\s+(?:points|takeaways|facts)|takeaways|(?:story\s+)?highlights|in\s+brief|at\s+a\s+glance|summary|"
+    r"quick\s+read|tl;\s?dr)\s*:?\s+(?=[\"'“‘]?(?-i:[A-Z]))"
+)
 # Notes of the site about the page itself.
 SITE_NOTICE = (
     r"^(?:copyright\b|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|editor[’']?s\s+note\b|correction\s*:|clarification\s*:|"
@@ -86,5 +101,41 @@ PICTURE_CREDIT = (
 )
 CAPTION_LINE = (
     r"^(?:file\s+)?(?:photo|picture|image|photograph|caption)s?\s*:"
-    r"|\b(?:photo|picture|image|photograph)s?\s*(?:credit)?\s*:\s*[^.:]{1,60}[)\]]?\s*$"
+    # "... Photo: Jane Doe/Agency", "... Photo / Agency": the credit's label takes a colon or a slash
+    r"|\b(?:photo|picture|image|photograph)s?\s*(?:credit)?\s*(?::|/(?=\s*(?-i:[A-Z])))\s*[^.:]{1,60}[)\]]?\s*$"
+)
+# A line that is only a picture's credit, set below its caption: a labelled credit ("Photo / Agency", "PHOTO:
+# AFP", "Picture: Jane Doe"), a bracketed one ("(Getty Images)", "(Jane Doe/Agency)"), a photographer and an agency
+# joined by a slash ("Jane Doe/Agency", told by the clean stage) or a picture desk's name ("Getty Images", "Pool
+# Photo"). A news agency's name alone ("REUTERS") is a credit too (outlets.NEWS_AGENCIES), of the picture above it
+# or of the whole story.
+PICTURE_CREDIT_LINE = (
+    r"^(?:photo|picture|image|photograph)s?(?:\s+credit)?\s*(?::|/(?=\s*(?-i:[A-Z])))\s*\S"
+    r"|^\((?:[^()]*\b(?:photos?|images?|pictures?|pool)\b[^()]*|[^()/\s][^()/]{0,40}/[^()/]{1,40})\)$"
+    r"|^(?-i:[A-Z][\w.\-]*\s+){1,2}(?-i:Images?|Photos?|Pictures)$"
+)
+
+# --- sentence boundaries ------------------------------------------------------------------------------------------
+
+# Verbs of an attribution that pages set after a quotation's closing mark as a sentence of its own ("... on the
+# right path.' He added."), read case-insensitively.
+ATTRIBUTION_VERBS = frozenset(
+    "said says added adds told tells noted notes stressed stresses explained explains insisted insists replied "
+    "replies remarked remarks continued continues concluded concludes wrote writes declared declares warned warns "
+    "argued argues recalled recalls emphasised emphasises emphasized emphasizes observed observes acknowledged "
+    "acknowledges admitted admits stated states commented comments asked asks".split())
+# A line that introduces the quotation below it by a verb of saying and a colon ("Asked about the topic, Trump
+# said:", "The minister told reporters:"): a sentence of the story, however short. {verbs} as in ATTRIBUTION.
+QUOTATION_INTRODUCTION = r"\b(?:{verbs})(?:\s+[\w’'.-]+){{0,3}}\s*:$"
+# A sentence that is only an attribution: who spoke (a pronoun, "the minister" or "a spokesman for the ministry"
+# but no clause of its own, a name of up to four capitalised words), the verb, and at most whom they told or where ("told reporters", "told the BBC", "said in a statement").
+# {verbs} is filled with ATTRIBUTION_VERBS.
+ATTRIBUTION = (
+    r"^(?:he|she|they|we|i|(?:the|a|an|his|her|their|its)"
+    r"(?:\s+(?!(?:and|but|or|that|which|who|he|she|they|it|we|i)\b)[\w’'-]+){{1,4}}?"
+    r"|(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){{0,3}})"
+    r"\s+(?:{verbs})"
+    r"(?:\s+(?:reporters|journalists|(?:the\s+)?(?:press|media|audience|crowd|parliament|lawmakers)"
+    r"|(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){{0,2}}|later|afterwards|then"
+    r"|in\s+a\s+statement))?\s*[.!]$"
 )
