@@ -9,8 +9,8 @@ from functools import lru_cache
 from compare.judge.text import SENTENCE_CACHE
 from compare.lang import LEXICON
 from compare.lang.en.judging import (
-    CAPITALISED, CLAUSE_ENDS, CONTRAST_TURNS, PUNCT, QUESTION_OPENERS, SOFT_HEDGES, UNCERTAIN_WHETHER, UNCLEAR_DETAIL,
-    UNSETTLED,
+    CAPITALISED, CLAUSE_ENDS, CONTRAST_TURNS, HEDGE_SCOPE_OPENERS, PUNCT, QUESTION_OPENERS, SOFT_HEDGES,
+    UNCERTAIN_WHETHER, UNCLEAR_DETAIL, UNSETTLED,
 )
 
 # Where what a sentence leaves open ends: its clause (a point ends none within one sentence: "the U.S. forces").
@@ -75,6 +75,21 @@ def soft_hedge(text: str) -> str | None:
         if not _inside_question(text, m.start()):
             return m.group(0)
     return None
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def soft_hedge_scope(text: str) -> str:
+    """The words a soft hedge of `text` governs: its clause, cut before it at a clause mark or a word that opens
+    another clause ("... accepted the invitation, and that he might also meet ...": only the meeting is hedged),
+    and after it at a clause mark. Empty when `text` has no soft hedge."""
+    for m in SOFT_HEDGES.finditer(text):
+        if _inside_question(text, m.start()):
+            continue
+        before = CLAUSE_END.split(text[: m.start()])[-1].split()
+        opened = max((i + 1 for i, w in enumerate(before) if w.strip(PUNCT).lower() in HEDGE_SCOPE_OPENERS), default=0)
+        after = CLAUSE_END.split(text[m.end():], maxsplit=1)[0]
+        return " ".join(before[opened:]) + " " + after
+    return ""
 
 
 def _inside_question(text: str, at: int) -> bool:

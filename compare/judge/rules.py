@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from compare.judge.dates import date_conflict, month_conflict
 from compare.judge.detail import added_parts, named_details
-from compare.judge.hedges import claim_left_open, names_left_open, soft_hedge, unclear_detail, uncertain_whether
+from compare.judge.hedges import (
+    claim_left_open, names_left_open, soft_hedge, soft_hedge_scope, unclear_detail, uncertain_whether,
+)
 from compare.judge.names import name_conflict, unnamed_in
 from compare.judge.negation import (
     CLAUSE_MATCH_MIN_WORDS, _negations, asserted, clause_matched, denied_names, denies_alike, focused_circumstance,
@@ -169,6 +171,9 @@ def _hedged(p: Pair) -> Verdict | None:
     if bool(ha) == bool(hb):
         return None
     hedging, stating = (p.a, p.b) if ha else (p.b, p.a)
+    hedged_words = set(content_tokens(soft_hedge_scope(hedging.sentence.text), p.acronyms))
+    if len(hedged_words & p.shared) < CLAUSE_MATCH_MIN_WORDS:
+        return None  # the hedge governs another clause than the one the two sentences share
     return Verdict(Kind.HEDGED, hedging.source, stating.source, phrase=ha or hb)
 
 
@@ -472,6 +477,10 @@ RULES: tuple[Rule, ...] = (
         spares=(
             ("Talks between the unions resume in May.", "Talks between the unions resume in May, officials said."),
             ("The ceasefire may be extended.", "The ceasefire might be extended."),
+            ("The premier said the president had accepted an invitation to visit Rome and that he might also meet "
+             "European leaders there.", "The president accepted an invitation to visit Rome, the premier said."),
+            ("The president made no demands that might lead to a blowup, aides said.",
+             "The president made a string of demands on trade, aides said."),
         ),
     ),
     Rule(

@@ -66,6 +66,9 @@ SOFT_HEDGES = re.compile(
     r"appears?\s+to|according\s+to\s+unconfirmed)\b",
     re.IGNORECASE,
 )
+# Words that open another clause within one stretch of punctuation: a soft hedge after one governs that clause
+# only ("... accepted the invitation and that he might also meet ...", "no demands that might lead to a blowup").
+HEDGE_SCOPE_OPENERS = frozenset("and but that which who while whereas although though because".split())
 # Words that open a reported question: a hedge after one in its clause is the question's ("whether it may").
 QUESTION_OPENERS = frozenset({"whether", "if"})
 
