@@ -81,14 +81,17 @@ def soft_hedge(text: str) -> str | None:
 def soft_hedge_scope(text: str) -> str:
     """The words a soft hedge of `text` governs: its clause, cut before it at a clause mark or a word that opens
     another clause ("... accepted the invitation, and that he might also meet ...": only the meeting is hedged),
-    and after it at a clause mark. Empty when `text` has no soft hedge."""
+    and after it at a clause mark; a hedge set off by commas governs the whole sentence. Empty when `text` has no
+    soft hedge."""
     for m in SOFT_HEDGES.finditer(text):
         if _inside_question(text, m.start()):
             continue
         before = CLAUSE_END.split(text[: m.start()])[-1].split()
         opened = max((i + 1 for i, w in enumerate(before) if w.strip(PUNCT).lower() in HEDGE_SCOPE_OPENERS), default=0)
         after = CLAUSE_END.split(text[m.end():], maxsplit=1)[0]
-        return " ".join(before[opened:]) + " " + after
+        scope = " ".join(before[opened:]) + " " + after
+        # A hedge set off by commas ("Reportedly, ...", "..., reportedly.") governs the whole sentence.
+        return scope if scope.strip(PUNCT + " ") else text
     return ""
 
 

@@ -473,6 +473,8 @@ RULES: tuple[Rule, ...] = (
             ("The president is expected to visit the flooded region on Friday.",
              "The president will visit the flooded region on Friday."),
             ("The ceasefire may be extended by another week.", "The ceasefire will be extended by another week."),
+            ("The central bank will raise interest rates next month, reportedly.",
+             "The central bank will raise interest rates next month."),
         ),
         spares=(
             ("Talks between the unions resume in May.", "Talks between the unions resume in May, officials said."),
