@@ -96,6 +96,24 @@ def test_control_characters_from_sources_never_reach_the_terminal():
     assert "\\x1b]0;pwned\\x07" in text
 
 
+@pytest.mark.parametrize("fmt", ["table", "csv", "json", "md"])
+def test_no_diff_format_prints_control_characters_and_json_still_holds_the_exact_text(fmt):
+    # C0 but tab and line feed, DEL, C1 (0x9b is CSI on some terminals), bidi overrides and isolates
+    evil = "Evil \x00\x1b]0;pwned\x07\x7f\x85\x9b31m \u202ereversed\u2066 title."
+    c = make_comparison()
+    hostile = tuple(dataclasses.replace(s, text=evil) if (s.source, s.id) == ("alpha", 0) else s
+                    for s in c.sentence_records)
+    text = render_diff(ResultIndex(dataclasses.replace(c, sentence_records=hostile)), "alpha", "bravo", fmt=fmt,
+                       color=False)
+    unsafe = set(map(chr, [*range(0x00, 0x09), *range(0x0b, 0x0d), *range(0x0e, 0x20), *range(0x7f, 0xa0)]))
+    unsafe |= set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    if fmt == "csv":
+        text = text.replace("\r\n", "\n")  # the record terminator RFC 4180 asks for
+    assert not unsafe & set(text)
+    if fmt == "json":
+        assert json.loads(text)[0]["sentence"] == evil
+
+
 def test_events_lists_each_source_under_its_event():
     from compare.report.terminal import render_events
 

@@ -14,7 +14,7 @@ from tabulate import tabulate
 
 from compare.index import ResultIndex
 from compare.models import SourceNotFound
-from compare.printable import printable
+from compare.printable import json_printable, printable
 from compare.report.csv_report import render_rows
 from compare.report.markdown import md_escape
 from compare.views import FINDINGS_COLUMNS, finding_rows, summary_rows
@@ -168,7 +168,7 @@ def render_diff(index: ResultIndex, a_id: str, b_id: str, *, fmt: str, color: bo
     if fmt == "csv":
         return render_rows(FINDINGS_COLUMNS, ([r[col] for col in FINDINGS_COLUMNS] for r in rows))
     if fmt == "json":
-        return json.dumps(rows, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        return json_printable(json.dumps(rows, indent=2, ensure_ascii=False, allow_nan=False)) + "\n"
 
     events = index.event_of
     same_event = events.get(a_id) is not None and events.get(a_id) == events.get(b_id)
