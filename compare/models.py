@@ -175,6 +175,10 @@ class SourceTooLarge(CompareError):
     """A source is over --max-bytes."""
 
 
+class NotARegularFile(CompareError):
+    """A path is a device or socket (/dev/zero gives bytes without end), or a pipe nothing writes to."""
+
+
 class TooManySentences(CompareError):
     """A source has more sentences than --max-sentences."""
 

@@ -19,6 +19,7 @@ from compare.models import (
     EmptySource,
     MalformedCorpus,
     NoSources,
+    NotARegularFile,
     Settings,
     SourceNotFound,
     SourceTooLarge,
@@ -134,6 +135,102 @@ def test_a_named_pipe_longer_than_the_limit_is_refused_without_reading_it_all(tm
     with pytest.raises(SourceTooLarge, match=r"endless is over the 1,000-byte limit"):
         load_sources([tmp_path / "endless"], Settings(max_bytes=1000))
     feeding.join(timeout=10)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_a_device_is_refused_before_reading_it(device, tmp_path):
+    # /dev/zero would give bytes until the limit, and the message would then advise a larger one
+    with pytest.raises(NotARegularFile, match=rf"^{device} is a device, not a file: it holds no article to read; "
+                                              r"save the article to a file and pass that"):
+        load_sources([device], Settings(max_bytes=10**12))
+    (tmp_path / "zero.parquet").symlink_to(device)  # the Parquet reader opens files itself
+    with pytest.raises(NotARegularFile, match=r"zero\.parquet is a device, not a file"):
+        load_sources([tmp_path / "zero.parquet"], Settings(follow_symlinks=True))
+
+
+def test_a_limit_far_above_the_memory_reads_small_files_and_standard_input(tmp_path, monkeypatch):
+    # read(limit + 1) at once sets aside limit + 1 bytes first: a terabyte for a one-line file
+    write(tmp_path / "a.txt", ARTICLE)
+    (source,) = load_sources([tmp_path / "a.txt"], Settings(max_bytes=10**15))
+    assert source.text == ARTICLE
+
+    class Stdin:
+        buffer = __import__("io").BufferedReader(__import__("io").BytesIO(ARTICLE.encode("utf-8")))
+
+    monkeypatch.setattr("sys.stdin", Stdin)
+    (source,) = load_sources(["-"], Settings(max_bytes=10**15))
+    assert source.text == ARTICLE
+
+
+def test_a_file_read_in_pieces_is_read_whole_and_no_further_than_the_limit(tmp_path, monkeypatch):
+    from compare.sources import reading
+
+    monkeypatch.setattr(reading, "_READ_PIECE", 7)
+    write(tmp_path / "a.txt", ARTICLE)
+    with open(tmp_path / "a.txt", "rb") as handle:
+        assert reading.read_at_most(handle, 10**15) == ARTICLE.encode("utf-8")
+    with open(tmp_path / "a.txt", "rb") as handle:
+        assert reading.read_at_most(handle, 20, expected=5) == ARTICLE.encode("utf-8")[:20]
+    with pytest.raises(SourceTooLarge, match="is over the 30-byte limit"):
+        load_sources([tmp_path / "a.txt"], Settings(max_bytes=30))
+
+
+def test_standard_input_redirected_from_a_device_is_refused(monkeypatch):
+    with open("/dev/zero", "rb") as zero:
+        monkeypatch.setattr("sys.stdin", type("Stdin", (), {"fileno": zero.fileno, "buffer": zero}))
+        with pytest.raises(NotARegularFile, match=r"^standard input is a device, not an article"):
+            load_sources(["-"], Settings(max_bytes=10**12))
+
+
+def test_a_named_pipe_nothing_writes_to_is_refused_after_a_silence_not_waited_on_for_ever(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from compare.sources import reading
+
+    monkeypatch.setattr(reading, "PIPE_SILENCE_SECONDS", 0.3)
+    os.mkfifo(tmp_path / "silent")
+    started = time.monotonic()
+    with pytest.raises(NotARegularFile, match=r"^nothing was written to the pipe .*silent for 0\.3 s; start the "
+                                              r"program that writes it first, or save the article to a file"):
+        load_sources([tmp_path / "silent"], Settings())
+    assert time.monotonic() - started < 10
+    os.mkfifo(tmp_path / "silent.parquet")  # read from its end, so never from a pipe
+    with pytest.raises(NotARegularFile, match=r"silent\.parquet is a pipe, and a Parquet file is read from its end"):
+        load_sources([tmp_path / "silent.parquet"], Settings())
+
+
+def test_a_named_pipe_whose_writer_starts_late_is_read_whole(tmp_path):
+    import os
+    import threading
+    import time
+
+    os.mkfifo(tmp_path / "late")
+
+    def feed() -> None:
+        time.sleep(0.5)
+        with open(tmp_path / "late", "wb") as pipe:
+            for line in ARTICLE.splitlines(keepends=True):
+                pipe.write(line.encode("utf-8"))
+                pipe.flush()
+                time.sleep(0.1)
+
+    thread = threading.Thread(target=feed, daemon=True)
+    thread.start()
+    (source,) = load_sources([tmp_path / "late"], Settings())
+    thread.join(timeout=10)
+    assert source.text == ARTICLE
+
+
+def test_a_pipe_inside_a_folder_is_skipped_with_a_warning_not_read(tmp_path):
+    import os
+
+    write(tmp_path / "in" / "a.txt", ARTICLE)
+    os.mkfifo(tmp_path / "in" / "b.txt")
+    sources, warnings = load_sources_with_warnings([tmp_path / "in"], Settings())
+    assert [s.id for s in sources] == ["a"]
+    assert warnings == (f"skipped: {tmp_path / 'in' / 'b.txt'} is not a file (a pipe, device or socket); save the "
+                        "article to a file, or pass the pipe by its own name",)
 
 
 @pytest.mark.parametrize("target, says", [
