@@ -809,6 +809,19 @@ def test_json_object_giving_a_field_twice_is_refused_not_half_read(tmp_path, nam
         load_sources([path], Settings())
 
 
+@pytest.mark.parametrize("name, content, says", [
+    ("one.json", '{"text": "Ministers met.", "published": ' + "9" * 5000 + "}",
+     r"one\.json holds a number of 5,000 digits, longer than any field of an article; quote it as text or remove it"),
+    ("feed.jsonl", '{"id": "a", "text": "One."}\n{"id": -' + "1" * 4400 + ', "text": "Two."}\n',
+     r"feed\.jsonl line 2 holds a number of 4,400 digits"),
+])
+def test_a_json_number_too_long_for_python_is_refused_not_a_crash(tmp_path, name, content, says):
+    # int() refuses more than 4,300 digits with a ValueError json.loads lets through
+    path = write(tmp_path / name, content)
+    with pytest.raises(MalformedCorpus, match=says):
+        load_sources([path], Settings())
+
+
 def test_duplicate_ids_across_corpus_rows(tmp_path):
     path = write(tmp_path / "feed.jsonl", '{"id": "a", "text": "One."}\n{"id": "a", "text": "Two."}\n')
     with pytest.raises(DuplicateSourceId, match=r"feed\.jsonl:2 has the id 'a', as .*feed\.jsonl:1 does"):
