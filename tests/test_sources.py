@@ -687,6 +687,22 @@ def test_manifest_missing(tmp_path):
         load_sources([path], Settings(manifest=str(tmp_path / "m.csv")))
 
 
+def test_manifest_that_is_a_folder_or_a_device_says_so_and_one_from_a_pipe_is_read(tmp_path):
+    import os
+
+    path = write(tmp_path / "a.txt", ARTICLE)
+    with pytest.raises(SourceNotFound, match=r"manifest .* is a folder; pass --manifest the CSV file itself"):
+        load_sources([path], Settings(manifest=str(tmp_path)))
+    with pytest.raises(NotARegularFile, match=r"manifest /dev/zero is a device, a socket or a pipe nothing writes "
+                                              r"to; pass --manifest a CSV file"):
+        load_sources([path], Settings(manifest="/dev/zero"))
+    feeding = _fifo(tmp_path / "m.csv", b"id,outlet\na,Piped Times\n")  # as --manifest <(command) gives
+    (source,) = load_sources([path], Settings(manifest=str(tmp_path / "m.csv")))
+    feeding.join(timeout=10)
+    assert source.outlet == "Piped Times"
+    assert not os.path.isfile(tmp_path / "m.csv")
+
+
 @pytest.mark.parametrize("content, error, says", [
     (b"", EmptySource, r"manifest .*m\.csv is empty; write a header row \(path or id, then the metadata columns\) "
                        r"and a row for each source, or leave out --manifest"),
