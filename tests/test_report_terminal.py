@@ -181,3 +181,24 @@ def test_a_contradiction_standing_on_bs_side_is_shown(tmp_path):
     assert "contradict" in text.splitlines()[1]  # the tally counts it
     rows = json.loads(render_diff(ResultIndex(comparison), id_a, id_b, fmt="json", color=False))
     assert [r["kind"] for r in rows if r["relation"] == "contradict"] == ["weekday"]
+
+
+def test_events_explained_line_by_line_with_ids_and_names_escaped():
+    from compare.events import MemberReason, Separation
+    from compare.report.terminal import render_explanations
+
+    forged = "x\x1b]0;owned\x07\nError: forged\u202e"
+    members = [
+        MemberReason("oslo", forged, "b", 0.5, ("Oslo\x9b31m",), ("ferry",), "same date 2024-06-03", "same place"),
+        MemberReason("oslo", "b", None, 0.0, (), (), "", "", fixed_by="talks\r"),
+        MemberReason("bergen", "c", None, 0.0, (), (), "", ""),
+    ]
+    apart = [Separation("oslo", "bergen", 0.1234, ("places differ",), ())]
+    text = render_explanations(members, apart)
+    assert text.splitlines() == [
+        "oslo  x\\x1b]0;owned\\x07\\x0aError: forged\\u202e: strongest link b (0.50); names Oslo\\x9b31m; "
+        "terms ferry; same date 2024-06-03; same place",
+        "oslo  b: event fixed by the manifest (talks\\x0d); no other member matches its wording",
+        "bergen  c: alone: no other source matches it",
+        "oslo vs bergen (linkage 0.123): places differ",
+    ]
