@@ -569,6 +569,16 @@ def test_jsonl_text_may_hold_unicode_line_separators(tmp_path):
     assert source.text == "One\u2028two\u0085three."
 
 
+@pytest.mark.parametrize("line_end", ["\n", "\r\n", "\r"])
+def test_jsonl_lines_may_end_in_any_line_end_and_errors_name_the_right_line(tmp_path, line_end):
+    rows = ['{"id": "a", "text": "One."}', "", '{"id": "b", "text": "Two."}']
+    path = write(tmp_path / "feed.jsonl", line_end.join(rows) + line_end)
+    assert [s.text for s in load_sources([path], Settings())] == ["One.", "Two."]
+    write(path, line_end.join([*rows, '{"id": "c", "text": }']) + line_end)
+    with pytest.raises(MalformedCorpus, match=r"feed\.jsonl line 4 is not valid JSON"):
+        load_sources([path], Settings())
+
+
 def test_json_list_is_a_corpus(tmp_path):
     path = write(tmp_path / "list.json", '[{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}]')
     assert [s.id for s in load_sources([path], Settings())] == ["a", "b"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from compare.models import EmptySource, MalformedCorpus, Settings, Source
@@ -77,8 +78,9 @@ def read_jsonl(name: str, settings: Settings, warnings: list[str]) -> list[Sourc
     text, encoding, _exact = read_text(name, settings, warnings)
     refuse_empty(text, name)
     sources = []
-    # split on "\n" only: str.splitlines would also split inside a JSON string holding U+2028 or U+0085
-    for number, line in enumerate(text.split("\n"), 1):
+    # split at line ends (\n, \r\n, or \r alone as old Mac files have them) and nowhere else: str.splitlines
+    # would also split inside a JSON string holding U+2028 or U+0085, where a raw \r or \n cannot be
+    for number, line in enumerate(_LINE_END.split(text), 1):
         if not line.strip():
             continue
         where = f"{name} line {number}"
@@ -87,6 +89,9 @@ def read_jsonl(name: str, settings: Settings, warnings: list[str]) -> list[Sourc
     if not sources:
         raise EmptySource(f"{name} is empty; remove it or put the article's text in it")
     return sources
+
+
+_LINE_END = re.compile(r"\r\n?|\n")
 
 
 def read_csv(name: str, settings: Settings, warnings: list[str]) -> list[Source]:
