@@ -860,6 +860,22 @@ def test_html_without_article_text(tmp_path):
         load_sources([path], Settings())
 
 
+@pytest.mark.parametrize("depth, refused", [(250, False), (300, True), (50_000, True)])
+def test_a_page_nested_past_the_parser_s_depth_is_refused_not_cut_short(tmp_path, depth, refused):
+    # libxml2 stops at 256 levels without an error: the paragraph after the nest vanished without a word
+    page = ('<?xml version="1.0" encoding="utf-8"?><html><body><article><p>Ministers met in Oslo on Monday and '
+            'agreed to add 12 ferries to the line.</p>' + "<div>" * depth + "x" + "</div>" * depth +
+            "<p>The talks lasted three hours and ended with a joint statement.</p></article></body></html>")
+    path = write(tmp_path / "deep.html", page)
+    if refused:
+        with pytest.raises(MalformedCorpus, match=r"deep\.html nests its elements deeper than the HTML parser reads "
+                                                  r"\(256 levels\), so what follows would be lost; save the"):
+            load_sources([path], Settings())
+    else:
+        (source,) = load_sources([path], Settings())
+        assert "The talks lasted three hours" in source.text
+
+
 @pytest.mark.parametrize("reference, becomes", [
     ("&#1;", "\ufffd"), ("&#x1F;", "\ufffd"), ("&#xFFFE;", "\ufffd"), ("&#12;", " "), ("&#x0B;", " "),
 ])
