@@ -286,7 +286,7 @@ def events(
     """Print how the sources group into events (same meeting), without comparing them."""
     from compare.api import explain as explain_grouping
     from compare.api import group
-    from compare.report.terminal import render_events
+    from compare.report.terminal import render_events, render_explanations
 
     settings = settings_from_options(
         encoding=encoding, max_bytes=max_bytes, skip_invalid=skip_invalid, manifest=manifest,
@@ -301,15 +301,7 @@ def events(
     except CompareError as error:
         raise fail(error) from None
     warn_all(warnings)
-    lines = [f"{member.event}  {member.source}: " + (
-        f"event fixed by the manifest ({member.fixed_by}); " if member.fixed_by else "") + (
-        f"strongest link {member.linked_to} ({member.score:.2f}); names {', '.join(member.shared_names) or '-'}; "
-        f"terms {', '.join(member.shared_terms) or '-'}; {member.date}; {member.place}"
-        if member.linked_to else "no other member matches its wording" if member.fixed_by
-        else "alone: no other source matches it") for member in members]
-    lines += [f"{apart.event} vs {apart.other} (linkage {apart.linkage:.3f}): {'; '.join(apart.reasons) or '-'}"
-              for apart in separations]
-    emit(render_events(sources, found) + "".join(f"{line}\n" for line in lines))
+    emit(render_events(sources, found) + render_explanations(members, separations))
 
 
 class Interrupted(BaseException):

@@ -40,7 +40,8 @@ class Source:
     """One article as read: its text (Python str, offsets index into it) and what is known about it.
 
     `text_is_file` is True when `text` is exactly the decoded contents of `path`; otherwise (HTML extraction,
-    corpus rows, standard input) reports carry `text` so that offsets can still be checked.
+    corpus rows, standard input, invisible formatting characters left out) reports carry `text` so that offsets
+    can still be checked.
     """
 
     id: str
@@ -173,6 +174,10 @@ class BinarySource(CompareError):
 
 class SourceTooLarge(CompareError):
     """A source is over --max-bytes."""
+
+
+class NotARegularFile(CompareError):
+    """A path is a device or socket (/dev/zero gives bytes without end), or a pipe nothing writes to."""
 
 
 class TooManySentences(CompareError):

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.models import Finding, Relation
+from compare.printable import printable
 from compare.index import ResultIndex
 from compare.report.csv_report import neutralise, render_claims_csv, render_findings_csv
 from compare.views import CLAIM_META_COLUMNS
@@ -46,7 +47,7 @@ def test_formula_sentence_is_neutralised_in_both_csvs():
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in claim_cells)
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "  =cmd|' /C calc'!A0"])
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-2+3", "@SUM(A1)", "\tx", "  =cmd|' /C calc'!A0"])
 def test_text_that_could_start_a_formula_gets_a_quote(text):
     assert neutralise(text) == "'" + text
 
@@ -89,11 +90,56 @@ def test_csv_is_deterministic_with_rfc4180_line_ends():
     assert text.count("\n") == text.count("\r\n") == 1 + len(c.finding_records)
 
 
-def test_a_carriage_return_inside_a_cell_does_not_split_the_row():
+def test_a_carriage_return_inside_a_cell_is_shown_and_does_not_split_the_row():
     from compare.report.csv_report import render_rows
 
     rows = list(csv.reader(io.StringIO(render_rows(["a", "b"], [["x\ry", "z\n"]]), newline="")))
-    assert rows == [["a", "b"], ["x\ry", "z\n"]]
+    assert rows == [["a", "b"], ["x\\x0dy", "z\n"]]  # a lone CR would overwrite the line on a terminal
+
+
+def test_control_characters_are_shown_as_escapes_and_tabs_and_line_feeds_kept():
+    # `diff --format csv` prints these cells to a terminal: ESC ] 0 ; ... BEL sets the window title, ESC [ 31 m
+    # colours what follows, CSI (0x9b) does the same on some terminals, U+202E reverses what is read.
+    shown = neutralise("a\x00b\x1b]0;owned\x07 \x1b[31mred \x7f\x85\x9b \u202eevil\u2066 \tcol\nline")
+    assert shown == "a\\x00b\\x1b]0;owned\\x07 \\x1b[31mred \\x7f\\x85\\x9b \\u202eevil\\u2066 \tcol\nline"
+    assert neutralise("\x1b=1+1") == "\\x1b=1+1"  # a cell that starts with an escape no longer starts a formula
+    c = make_comparison()
+    sneaky = tuple(dataclasses.replace(s, text="\x1b[2J" + s.text) for s in c.sentence_records)
+    text = render_findings_csv(ResultIndex(dataclasses.replace(c, sentence_records=sneaky)))
+    assert "\x1b" not in text and "\\x1b[2J" in text
+
+
+def test_a_cell_over_the_spreadsheet_limit_is_cut_with_a_mark_saying_so():
+    from compare.report.csv_report import CELL_LIMIT, fit_cell
+
+    assert fit_cell("x" * CELL_LIMIT) == "x" * CELL_LIMIT
+    cut = fit_cell("word " * 10_000)
+    assert len(cut) == CELL_LIMIT
+    kept = cut.index(" …[cut at ")
+    assert cut == ("word " * 10_000)[:kept] + f" …[cut at {kept:,} of 50,000 characters; the JSON output holds the whole text]"
+    # Excel counts UTF-16 code units: a character outside the BMP takes two, and is never cut in half.
+    wide = fit_cell("\U0001f600" * 20_000)
+    assert len(wide.encode("utf-16-le")) // 2 <= CELL_LIMIT and "of 40,000 characters" in wide
+    kept = wide.count("\U0001f600")  # encoding it above would have failed on half a character left over
+    assert wide == "\U0001f600" * kept + f" …[cut at {2 * kept:,} of 40,000 characters; the JSON output holds the whole text]"
+
+
+def test_a_long_sentence_is_cut_in_findings_csv_and_its_offsets_still_give_the_whole():
+    from compare.report.csv_report import CELL_LIMIT
+
+    c = make_comparison()
+    finding = c.finding_records[0]
+    first = next(s for s in c.sentence_records if (s.source, s.id) == (finding.source, finding.sentence_id))
+    long_text = first.text + " and" * 20_000
+    longer = tuple(dataclasses.replace(s, text=long_text) if s == first else s for s in c.sentence_records)
+    rows = parse(render_findings_csv(ResultIndex(dataclasses.replace(c, sentence_records=longer))))
+    cells = [dict(zip(HEADER, r)) for r in rows[1:]
+             if (r[1], r[2]) == (first.source, str(first.id))]
+    assert cells and all(len(r["sentence"]) == CELL_LIMIT for r in cells)
+    for r in cells:
+        assert r["sentence"].endswith(f"of {len(long_text):,} characters; the JSON output holds the whole text]"), r["sentence"][-100:]
+    assert all((r["start"], r["end"]) == (str(first.start), str(first.end)) for r in cells)
+    assert max(len(cell) for row in rows for cell in row) <= CELL_LIMIT
 
 
 
@@ -106,10 +152,11 @@ def test_any_text_round_trips_and_never_starts_a_formula(cells):
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert len(rows) == 2
     for original, written in zip(cells, rows[1]):
+        shown = printable(original, keep_layout=True)
         assert not written.startswith(("=", "+", "-", "@", "\t", "\r"))
-        assert written in (original, "'" + original)
-        if written != original:
-            assert original.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r"))
+        assert written in (shown, "'" + shown)
+        if written != shown:
+            assert shown.lstrip(" ").startswith(("=", "+", "-", "@", "\t"))
 
 
 def reference_csv(header, rows) -> str:

@@ -96,6 +96,24 @@ def test_control_characters_from_sources_never_reach_the_terminal():
     assert "\\x1b]0;pwned\\x07" in text
 
 
+@pytest.mark.parametrize("fmt", ["table", "csv", "json", "md"])
+def test_no_diff_format_prints_control_characters_and_json_still_holds_the_exact_text(fmt):
+    # C0 but tab and line feed, DEL, C1 (0x9b is CSI on some terminals), bidi overrides and isolates
+    evil = "Evil \x00\x1b]0;pwned\x07\x7f\x85\x9b31m \u202ereversed\u2066 title."
+    c = make_comparison()
+    hostile = tuple(dataclasses.replace(s, text=evil) if (s.source, s.id) == ("alpha", 0) else s
+                    for s in c.sentence_records)
+    text = render_diff(ResultIndex(dataclasses.replace(c, sentence_records=hostile)), "alpha", "bravo", fmt=fmt,
+                       color=False)
+    unsafe = set(map(chr, [*range(0x00, 0x09), *range(0x0b, 0x0d), *range(0x0e, 0x20), *range(0x7f, 0xa0)]))
+    unsafe |= set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    if fmt == "csv":
+        text = text.replace("\r\n", "\n")  # the record terminator RFC 4180 asks for
+    assert not unsafe & set(text)
+    if fmt == "json":
+        assert json.loads(text)[0]["sentence"] == evil
+
+
 def test_events_lists_each_source_under_its_event():
     from compare.report.terminal import render_events
 
@@ -163,3 +181,24 @@ def test_a_contradiction_standing_on_bs_side_is_shown(tmp_path):
     assert "contradict" in text.splitlines()[1]  # the tally counts it
     rows = json.loads(render_diff(ResultIndex(comparison), id_a, id_b, fmt="json", color=False))
     assert [r["kind"] for r in rows if r["relation"] == "contradict"] == ["weekday"]
+
+
+def test_events_explained_line_by_line_with_ids_and_names_escaped():
+    from compare.events import MemberReason, Separation
+    from compare.report.terminal import render_explanations
+
+    forged = "x\x1b]0;owned\x07\nError: forged\u202e"
+    members = [
+        MemberReason("oslo", forged, "b", 0.5, ("Oslo\x9b31m",), ("ferry",), "same date 2024-06-03", "same place"),
+        MemberReason("oslo", "b", None, 0.0, (), (), "", "", fixed_by="talks\r"),
+        MemberReason("bergen", "c", None, 0.0, (), (), "", ""),
+    ]
+    apart = [Separation("oslo", "bergen", 0.1234, ("places differ",), ())]
+    text = render_explanations(members, apart)
+    assert text.splitlines() == [
+        "oslo  x\\x1b]0;owned\\x07\\x0aError: forged\\u202e: strongest link b (0.50); names Oslo\\x9b31m; "
+        "terms ferry; same date 2024-06-03; same place",
+        "oslo  b: event fixed by the manifest (talks\\x0d); no other member matches its wording",
+        "bergen  c: alone: no other source matches it",
+        "oslo vs bergen (linkage 0.123): places differ",
+    ]

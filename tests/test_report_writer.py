@@ -1,6 +1,7 @@
 import dataclasses
 import json
 import os
+import time
 
 import pytest
 
@@ -174,6 +175,36 @@ def test_write_text_refuses_a_folder_or_a_path_under_a_file(tmp_path):
     with pytest.raises(OutputNotWritable, match=r"pair\.csv: cannot write here \(not a directory\)"):
         writer.write_text(blocker / "pair.csv", "x")
     assert blocker.read_text(encoding="utf-8") == "x"
+
+
+def test_write_text_writes_into_a_pipe_and_leaves_it_a_pipe(tmp_path):
+    # /dev/null, /dev/stdout and a named pipe are written into: renaming a file over /dev/null (root may) would
+    # replace the device for every program on the machine
+    import stat
+    import threading
+
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    # the reader opens the pipe when its thread runs; the writer refuses a pipe nothing reads
+    for _ in range(100):
+        try:
+            writer.write_text(pipe, "event,source\r\n")
+            break
+        except OutputNotWritable:
+            time.sleep(0.05)
+    reader.join(timeout=10)
+    assert received == [b"event,source\r\n"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and listing(tmp_path) == ["pipe.csv"]
+
+
+def test_write_text_refuses_a_pipe_nothing_reads_instead_of_waiting(tmp_path):
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    with pytest.raises(OutputNotWritable, match=r"pipe\.csv: cannot write here \(a pipe that nothing reads\)"):
+        writer.write_text(pipe, "x")
 
 
 def test_a_file_output_that_is_an_input_or_inside_an_input_folder_is_refused_before_the_work(tmp_path):

@@ -19,12 +19,13 @@ from compare.models import (
     EmptySource,
     MalformedCorpus,
     NoSources,
+    NotARegularFile,
     Settings,
     SourceNotFound,
     SourceTooLarge,
     UndecodableSource,
 )
-from compare.sources import load_sources, load_sources_with_warnings
+from compare.sources import INVISIBLE_FORMATTING, load_sources, load_sources_with_warnings
 
 ARTICLE = "Ministers met in Lisbon on Tuesday.\n\nThey agreed to meet again in spring.\n"
 
@@ -134,6 +135,102 @@ def test_a_named_pipe_longer_than_the_limit_is_refused_without_reading_it_all(tm
     with pytest.raises(SourceTooLarge, match=r"endless is over the 1,000-byte limit"):
         load_sources([tmp_path / "endless"], Settings(max_bytes=1000))
     feeding.join(timeout=10)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_a_device_is_refused_before_reading_it(device, tmp_path):
+    # /dev/zero would give bytes until the limit, and the message would then advise a larger one
+    with pytest.raises(NotARegularFile, match=rf"^{device} is a device, not a file: it holds no article to read; "
+                                              r"save the article to a file and pass that"):
+        load_sources([device], Settings(max_bytes=10**12))
+    (tmp_path / "zero.parquet").symlink_to(device)  # the Parquet reader opens files itself
+    with pytest.raises(NotARegularFile, match=r"zero\.parquet is a device, not a file"):
+        load_sources([tmp_path / "zero.parquet"], Settings(follow_symlinks=True))
+
+
+def test_a_limit_far_above_the_memory_reads_small_files_and_standard_input(tmp_path, monkeypatch):
+    # read(limit + 1) at once sets aside limit + 1 bytes first: a terabyte for a one-line file
+    write(tmp_path / "a.txt", ARTICLE)
+    (source,) = load_sources([tmp_path / "a.txt"], Settings(max_bytes=10**15))
+    assert source.text == ARTICLE
+
+    class Stdin:
+        buffer = __import__("io").BufferedReader(__import__("io").BytesIO(ARTICLE.encode("utf-8")))
+
+    monkeypatch.setattr("sys.stdin", Stdin)
+    (source,) = load_sources(["-"], Settings(max_bytes=10**15))
+    assert source.text == ARTICLE
+
+
+def test_a_file_read_in_pieces_is_read_whole_and_no_further_than_the_limit(tmp_path, monkeypatch):
+    from compare.sources import reading
+
+    monkeypatch.setattr(reading, "_READ_PIECE", 7)
+    write(tmp_path / "a.txt", ARTICLE)
+    with open(tmp_path / "a.txt", "rb") as handle:
+        assert reading.read_at_most(handle, 10**15) == ARTICLE.encode("utf-8")
+    with open(tmp_path / "a.txt", "rb") as handle:
+        assert reading.read_at_most(handle, 20, expected=5) == ARTICLE.encode("utf-8")[:20]
+    with pytest.raises(SourceTooLarge, match="is over the 30-byte limit"):
+        load_sources([tmp_path / "a.txt"], Settings(max_bytes=30))
+
+
+def test_standard_input_redirected_from_a_device_is_refused(monkeypatch):
+    with open("/dev/zero", "rb") as zero:
+        monkeypatch.setattr("sys.stdin", type("Stdin", (), {"fileno": zero.fileno, "buffer": zero}))
+        with pytest.raises(NotARegularFile, match=r"^standard input is a device, not an article"):
+            load_sources(["-"], Settings(max_bytes=10**12))
+
+
+def test_a_named_pipe_nothing_writes_to_is_refused_after_a_silence_not_waited_on_for_ever(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from compare.sources import reading
+
+    monkeypatch.setattr(reading, "PIPE_SILENCE_SECONDS", 0.3)
+    os.mkfifo(tmp_path / "silent")
+    started = time.monotonic()
+    with pytest.raises(NotARegularFile, match=r"^nothing was written to the pipe .*silent for 0\.3 s; start the "
+                                              r"program that writes it first, or save the article to a file"):
+        load_sources([tmp_path / "silent"], Settings())
+    assert time.monotonic() - started < 10
+    os.mkfifo(tmp_path / "silent.parquet")  # read from its end, so never from a pipe
+    with pytest.raises(NotARegularFile, match=r"silent\.parquet is a pipe, and a Parquet file is read from its end"):
+        load_sources([tmp_path / "silent.parquet"], Settings())
+
+
+def test_a_named_pipe_whose_writer_starts_late_is_read_whole(tmp_path):
+    import os
+    import threading
+    import time
+
+    os.mkfifo(tmp_path / "late")
+
+    def feed() -> None:
+        time.sleep(0.5)
+        with open(tmp_path / "late", "wb") as pipe:
+            for line in ARTICLE.splitlines(keepends=True):
+                pipe.write(line.encode("utf-8"))
+                pipe.flush()
+                time.sleep(0.1)
+
+    thread = threading.Thread(target=feed, daemon=True)
+    thread.start()
+    (source,) = load_sources([tmp_path / "late"], Settings())
+    thread.join(timeout=10)
+    assert source.text == ARTICLE
+
+
+def test_a_pipe_inside_a_folder_is_skipped_with_a_warning_not_read(tmp_path):
+    import os
+
+    write(tmp_path / "in" / "a.txt", ARTICLE)
+    os.mkfifo(tmp_path / "in" / "b.txt")
+    sources, warnings = load_sources_with_warnings([tmp_path / "in"], Settings())
+    assert [s.id for s in sources] == ["a"]
+    assert warnings == (f"skipped: {tmp_path / 'in' / 'b.txt'} is not a file (a pipe, device or socket); save the "
+                        "article to a file, or pass the pipe by its own name",)
 
 
 @pytest.mark.parametrize("target, says", [
@@ -472,6 +569,16 @@ def test_jsonl_text_may_hold_unicode_line_separators(tmp_path):
     assert source.text == "One\u2028two\u0085three."
 
 
+@pytest.mark.parametrize("line_end", ["\n", "\r\n", "\r"])
+def test_jsonl_lines_may_end_in_any_line_end_and_errors_name_the_right_line(tmp_path, line_end):
+    rows = ['{"id": "a", "text": "One."}', "", '{"id": "b", "text": "Two."}']
+    path = write(tmp_path / "feed.jsonl", line_end.join(rows) + line_end)
+    assert [s.text for s in load_sources([path], Settings())] == ["One.", "Two."]
+    write(path, line_end.join([*rows, '{"id": "c", "text": }']) + line_end)
+    with pytest.raises(MalformedCorpus, match=r"feed\.jsonl line 4 is not valid JSON"):
+        load_sources([path], Settings())
+
+
 def test_json_list_is_a_corpus(tmp_path):
     path = write(tmp_path / "list.json", '[{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}]')
     assert [s.id for s in load_sources([path], Settings())] == ["a", "b"]
@@ -588,6 +695,22 @@ def test_manifest_missing(tmp_path):
     path = write(tmp_path / "a.txt", ARTICLE)
     with pytest.raises(SourceNotFound, match=r"manifest .*m\.csv does not exist; check the path given to --manifest"):
         load_sources([path], Settings(manifest=str(tmp_path / "m.csv")))
+
+
+def test_manifest_that_is_a_folder_or_a_device_says_so_and_one_from_a_pipe_is_read(tmp_path):
+    import os
+
+    path = write(tmp_path / "a.txt", ARTICLE)
+    with pytest.raises(SourceNotFound, match=r"manifest .* is a folder; pass --manifest the CSV file itself"):
+        load_sources([path], Settings(manifest=str(tmp_path)))
+    with pytest.raises(NotARegularFile, match=r"manifest /dev/zero is a device, a socket or a pipe nothing writes "
+                                              r"to; pass --manifest a CSV file"):
+        load_sources([path], Settings(manifest="/dev/zero"))
+    feeding = _fifo(tmp_path / "m.csv", b"id,outlet\na,Piped Times\n")  # as --manifest <(command) gives
+    (source,) = load_sources([path], Settings(manifest=str(tmp_path / "m.csv")))
+    feeding.join(timeout=10)
+    assert source.outlet == "Piped Times"
+    assert not os.path.isfile(tmp_path / "m.csv")
 
 
 @pytest.mark.parametrize("content, error, says", [
@@ -712,6 +835,19 @@ def test_json_object_giving_a_field_twice_is_refused_not_half_read(tmp_path, nam
         load_sources([path], Settings())
 
 
+@pytest.mark.parametrize("name, content, says", [
+    ("one.json", '{"text": "Ministers met.", "published": ' + "9" * 5000 + "}",
+     r"one\.json holds a number of 5,000 digits, longer than any field of an article; quote it as text or remove it"),
+    ("feed.jsonl", '{"id": "a", "text": "One."}\n{"id": -' + "1" * 4400 + ', "text": "Two."}\n',
+     r"feed\.jsonl line 2 holds a number of 4,400 digits"),
+])
+def test_a_json_number_too_long_for_python_is_refused_not_a_crash(tmp_path, name, content, says):
+    # int() refuses more than 4,300 digits with a ValueError json.loads lets through
+    path = write(tmp_path / name, content)
+    with pytest.raises(MalformedCorpus, match=says):
+        load_sources([path], Settings())
+
+
 def test_duplicate_ids_across_corpus_rows(tmp_path):
     path = write(tmp_path / "feed.jsonl", '{"id": "a", "text": "One."}\n{"id": "a", "text": "Two."}\n')
     with pytest.raises(DuplicateSourceId, match=r"feed\.jsonl:2 has the id 'a', as .*feed\.jsonl:1 does"):
@@ -722,6 +858,22 @@ def test_html_without_article_text(tmp_path):
     path = write(tmp_path / "shell.html", "<html><head><title>App</title></head><body><div id=app></div></body></html>")
     with pytest.raises(EmptySource, match=r"shell\.html has no article text that could be extracted; save"):
         load_sources([path], Settings())
+
+
+@pytest.mark.parametrize("depth, refused", [(250, False), (300, True), (50_000, True)])
+def test_a_page_nested_past_the_parser_s_depth_is_refused_not_cut_short(tmp_path, depth, refused):
+    # libxml2 stops at 256 levels without an error: the paragraph after the nest vanished without a word
+    page = ('<?xml version="1.0" encoding="utf-8"?><html><body><article><p>Ministers met in Oslo on Monday and '
+            'agreed to add 12 ferries to the line.</p>' + "<div>" * depth + "x" + "</div>" * depth +
+            "<p>The talks lasted three hours and ended with a joint statement.</p></article></body></html>")
+    path = write(tmp_path / "deep.html", page)
+    if refused:
+        with pytest.raises(MalformedCorpus, match=r"deep\.html nests its elements deeper than the HTML parser reads "
+                                                  r"\(256 levels\), so what follows would be lost; save the"):
+            load_sources([path], Settings())
+    else:
+        (source,) = load_sources([path], Settings())
+        assert "The talks lasted three hours" in source.text
 
 
 @pytest.mark.parametrize("reference, becomes", [
@@ -785,11 +937,12 @@ def test_no_network_from_a_fresh_interpreter_including_imports():
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1))
 def test_any_utf8_text_reads_back_exactly(tmp_path, text):
-    assume(text.strip() and not text.startswith("\ufeff"))
+    visible = INVISIBLE_FORMATTING.sub("", text)
+    assume(visible.strip() and not text.startswith("\ufeff"))
     path = write(tmp_path / "random.txt", text)
     (source,) = load_sources([path], Settings())
-    assert source.text == text
-    assert source.text_is_file and source.encoding == "utf-8"
+    assert source.text == visible  # invisible formatting characters left out (and counted in a warning)
+    assert source.text_is_file == (visible == text) and source.encoding == "utf-8"
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -798,12 +951,13 @@ def test_any_utf8_text_reads_back_exactly(tmp_path, text):
     encoding=st.sampled_from(["utf-8-sig", "utf-16", "utf-32"]),
 )
 def test_any_text_with_a_byte_order_mark_reads_back_exactly(tmp_path, text, encoding):
-    assume(text.strip() and not text.startswith("\ufeff"))
+    visible = INVISIBLE_FORMATTING.sub("", text)
+    assume(visible.strip() and not text.startswith("\ufeff"))
     # UTF-16's little-endian mark followed by a NUL character is UTF-32's mark: truly ambiguous bytes
     assume(not (encoding == "utf-16" and text.startswith("\x00")))
     path = write(tmp_path / "random.txt", text.encode(encoding))
     (source,) = load_sources([path], Settings())
-    assert source.text == text and not source.text_is_file
+    assert source.text == visible and not source.text_is_file
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -845,3 +999,28 @@ def test_outlet_from_metadata_wins_over_the_url_and_the_manifest_over_both(tmp_p
 def test_html_site_name_is_the_outlet_from_metadata():
     (source,) = load_sources([FIXTURES / "harbour_gazette.html"], Settings())
     assert (source.outlet, source.outlet_from) == ("The Harbour Gazette", "metadata")
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200d", "\u00ad", "\u2060", "\ufeff", "\u202e"])
+def test_invisible_formatting_characters_are_left_out_of_the_text_and_counted(tmp_path, invisible):
+    # inside a word they split it for every reader: "tw\u200bo hours" was no number
+    path = write(tmp_path / "a.txt", f"The talks lasted tw{invisible}o hours.\n\n{invisible}They ended{invisible} late.\n")
+    (source,), warnings = load_sources_with_warnings([path], Settings())
+    assert source.text == "The talks lasted two hours.\n\nThey ended late.\n"
+    assert not source.text_is_file  # report.json then carries the text the offsets index
+    assert warnings == (f"{path}: 3 invisible formatting characters (zero-width spaces, soft hyphens, direction "
+                        "marks) left out of its text, so that the words they split are read whole",)
+    row = write(tmp_path / "c.jsonl", json.dumps({"id": "x", "text": f"Two{invisible} hours."}) + "\n")
+    (source,), warnings = load_sources_with_warnings([row], Settings())
+    assert source.text == "Two hours." and warnings[0].startswith(f"{row}:1: 1 invisible formatting character ")
+
+
+def test_a_text_of_invisible_characters_only_is_empty(tmp_path):
+    path = write(tmp_path / "a.txt", "\u200b\u200c\u200d\ufeff\u2060\n")
+    with pytest.raises(EmptySource, match=r"a\.txt holds only invisible formatting characters \(zero-width spaces "
+                                          r"and the like\); put the article's text in it"):
+        load_sources([path], Settings())
+    write(tmp_path / "b.txt", ARTICLE)
+    sources, warnings = load_sources_with_warnings([tmp_path], Settings(skip_invalid=True))
+    assert [s.id for s in sources] == ["b"] and warnings[-1].startswith("skipped: ")
+

@@ -7,6 +7,12 @@ quote. Only text is neutralised: offsets, ids and scores are written from Python
 module, which quotes separators, quotes and line breaks. Lines end with CRLF as RFC 4180 says (with a bare
 "\n" terminator the csv module would leave a lone "\r" inside a cell unquoted, splitting the row for most
 readers); the file is UTF-8.
+
+Two things a spreadsheet or a terminal would act on are changed in text cells (report.json keeps the text
+exact): control characters and bidirectional overrides are written as \\xNN / \\uNNNN (compare.printable; tabs
+and line feeds stay), and a cell over Excel's limit of 32,767 characters, which Excel would split across rows,
+is cut to fit and ends in CUT_MARK, which says how long the whole text is. The sentence and fact cells' offsets
+still point at the whole text in the source.
 """
 
 from __future__ import annotations
@@ -19,13 +25,15 @@ from itertools import chain
 
 from compare.claims import Claim
 from compare.index import ResultIndex, clean_score, relation_value
+from compare.printable import printable
 from compare.views import CLAIM_META_COLUMNS, FACTS_COLUMNS, FINDINGS_COLUMNS, fact_rows
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value):
-    """A cell value made safe for spreadsheets: text that could start a formula gets a leading `'`.
+    """A cell value made safe for spreadsheets: control characters escaped, text that could start a formula
+    given a leading `'`, and a text too long for a cell cut (fit_cell).
 
     None becomes an empty cell; ints and finite floats are returned unchanged (they are numbers, not formulas).
     """
@@ -37,10 +45,30 @@ def neutralise(value):
         return value
     if isinstance(value, float):
         return value if math.isfinite(value) else ""
-    text = str(value)
+    text = printable(value, keep_layout=True)
     if text.startswith(_FORMULA_STARTS) or text.lstrip(" ").startswith(_FORMULA_STARTS):
-        return "'" + text
-    return text
+        return "'" + fit_cell(text, CELL_LIMIT - 1)
+    return fit_cell(text)
+
+
+# The most characters an Excel cell holds (UTF-16 code units, as Excel counts them); a longer cell is split across
+# rows when the file is opened.
+CELL_LIMIT = 32_767
+CUT_MARK = " …[cut at {kept:,} of {total:,} characters; the JSON output holds the whole text]"
+
+
+def fit_cell(text: str, limit: int = CELL_LIMIT) -> str:
+    """`text`, or, when it is over `limit` characters, its start followed by CUT_MARK, `limit` in all."""
+    if len(text) <= limit // 2:  # at most two code units a character: fits, whatever the characters
+        return text
+    units = text.encode("utf-16-le", "surrogatepass")
+    total = len(units) // 2
+    if total <= limit:
+        return text
+    kept = limit - len(CUT_MARK.format(kept=limit, total=total))  # no shorter than the mark it gets
+    # a character cut in half (the second half of a surrogate pair missing) is left out whole
+    start = units[: 2 * kept].decode("utf-16-le", "ignore")
+    return start + CUT_MARK.format(kept=len(start.encode("utf-16-le")) // 2, total=total)
 
 
 def render_rows(header: Sequence[str], rows: Iterable[Sequence]) -> str:

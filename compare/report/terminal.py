@@ -14,7 +14,7 @@ from tabulate import tabulate
 
 from compare.index import ResultIndex
 from compare.models import SourceNotFound
-from compare.printable import printable
+from compare.printable import json_printable, printable
 from compare.report.csv_report import render_rows
 from compare.report.markdown import md_escape
 from compare.views import FINDINGS_COLUMNS, finding_rows, summary_rows
@@ -120,6 +120,20 @@ def render_events(sources, events) -> str:
     return table + "\n\n" + summary + "\n"
 
 
+def render_explanations(members, separations) -> str:
+    """`events --explain`: a line per source saying why it is in its event (compare.events.MemberReason), then a
+    line per pair of close events saying what kept them apart (Separation); ids, names and terms escaped."""
+    lines = [f"{member.event}  {member.source}: " + (
+        f"event fixed by the manifest ({member.fixed_by}); " if member.fixed_by else "") + (
+        f"strongest link {member.linked_to} ({member.score:.2f}); names {', '.join(member.shared_names) or '-'}; "
+        f"terms {', '.join(member.shared_terms) or '-'}; {member.date}; {member.place}"
+        if member.linked_to else "no other member matches its wording" if member.fixed_by
+        else "alone: no other source matches it") for member in members]
+    lines += [f"{apart.event} vs {apart.other} (linkage {apart.linkage:.3f}): {'; '.join(apart.reasons) or '-'}"
+              for apart in separations]
+    return "".join(f"{safe_text(line)}\n" for line in lines)
+
+
 def _diff_rows(index: ResultIndex, a_id: str, b_id: str) -> list[dict]:
     """A's findings against B, then B's sentences that A omits (what only B says) and B's contradictions of A that
     A's own findings do not show (a fact-sheet conflict is one finding, which may stand on B's side)."""
@@ -168,7 +182,7 @@ def render_diff(index: ResultIndex, a_id: str, b_id: str, *, fmt: str, color: bo
     if fmt == "csv":
         return render_rows(FINDINGS_COLUMNS, ([r[col] for col in FINDINGS_COLUMNS] for r in rows))
     if fmt == "json":
-        return json.dumps(rows, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        return json_printable(json.dumps(rows, indent=2, ensure_ascii=False, allow_nan=False)) + "\n"
 
     events = index.event_of
     same_event = events.get(a_id) is not None and events.get(a_id) == events.get(b_id)

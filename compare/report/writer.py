@@ -480,6 +480,9 @@ def write_text(path, text: str) -> Path:
     """
     target = Path(path)
     try:
+        if target.exists() and not (target.is_file() or target.is_dir()):
+            _write_into(target, text)
+            return target
         _check_file_path(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_stale(target.parent, [target.name])
@@ -494,7 +497,19 @@ def write_text(path, text: str) -> Path:
                 os.unlink(tmp_name)
     except OSError as error:
         reason = (error.strerror or type(error).__name__).lower()
+        if error.errno == errno.ENXIO:
+            reason = "a pipe that nothing reads"
         raise OutputNotWritable(
             f"{os.fspath(path)}: cannot write here ({reason}); pass a writable file path"
         ) from error
     return target
+
+
+def _write_into(target: Path, text: str) -> None:
+    """Write into a device or a pipe (/dev/null, /dev/stdout, a named pipe) as a shell redirection does: renamed
+    over, the device itself would be replaced by a file (by anyone allowed to write its folder, root in /dev).
+    Opened without blocking, so a named pipe that nothing reads is an error (ENXIO), not a wait for ever."""
+    fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK)
+    os.set_blocking(fd, True)
+    with open(fd, "wb") as handle:
+        handle.write(text.encode("utf-8"))

@@ -21,6 +21,11 @@ def html_source(name: str, source_id: str, page: str, encoding: str) -> Source:
     import trafilatura  # imported here: it is slow to import and only pages need it
 
     label = shown(name)
+    if _nested_past_the_parser(page):
+        raise MalformedCorpus(
+            f"{label} nests its elements deeper than the HTML parser reads (256 levels), so what follows would be "
+            "lost; save the article's text as .txt instead"
+        )
     # A str (not bytes) so trafilatura does not guess the encoding again; no URL, so nothing is fetched.
     try:
         document = trafilatura.bare_extraction(
@@ -51,6 +56,19 @@ def html_source(name: str, source_id: str, page: str, encoding: str) -> Source:
         encoding=encoding,
         text_is_file=False,
     )
+
+
+def _nested_past_the_parser(page: str) -> bool:
+    """Whether libxml2, which parses the page for the extractor, stops at its depth limit: it then drops the rest
+    of the page without an error, so the paragraphs after a deep nest of elements would vanish without a word."""
+    from lxml import etree
+
+    parser = etree.HTMLParser(encoding="utf-8")
+    try:
+        etree.fromstring(page.encode("utf-8", "surrogatepass"), parser)  # bytes: a declared encoding is no error
+    except (etree.LxmlError, ValueError):  # a page the parser refuses outright: the extractor says so itself
+        return False
+    return any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT and "depth" in e.message for e in parser.error_log)
 
 
 # Character references to what XML 1.0 forbids (C0 controls but tab, line feed and carriage return; U+FFFE and

@@ -12,7 +12,9 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from compare.models import BinarySource, EmptySource, MalformedCorpus, Settings, Source, SourceNotFound
+from compare.models import (
+    BinarySource, EmptySource, MalformedCorpus, NotARegularFile, Settings, Source, SourceNotFound,
+)
 from compare.sources.decoding import check_encoding_name
 from compare.sources.naming import STDIN
 from compare.sources.reading import read_text
@@ -57,8 +59,10 @@ class Manifest:
 def read_manifest(settings: Settings) -> Manifest:
     """The manifest `settings.manifest` names, every row checked (see the module docstring)."""
     name = str(settings.manifest)
-    if not os.path.isfile(name):
+    if not os.path.exists(name):
         raise SourceNotFound(f"manifest {name} does not exist; check the path given to --manifest")
+    if os.path.isdir(name):
+        raise SourceNotFound(f"manifest {name} is a folder; pass --manifest the CSV file itself")
     # --encoding is about the articles; the manifest's own encoding is detected
     detect = replace(settings, encoding=None, file_encodings=())
     try:
@@ -71,6 +75,10 @@ def read_manifest(settings: Settings) -> Manifest:
     except BinarySource as error:
         kind = error.kind
         raise BinarySource(f"manifest {name} is {kind}, not text; pass --manifest a CSV file", kind) from None
+    except NotARegularFile:  # the reading stage's message speaks of an article
+        raise NotARegularFile(
+            f"manifest {name} is a device, a socket or a pipe nothing writes to; pass --manifest a CSV file"
+        ) from None
     header, rows = csv_table(text, f"manifest {name}", settings)
     if "path" not in header and "id" not in header:
         raise MalformedCorpus(

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 from datetime import date, datetime
 
-from compare.models import CompareError, EmptySource, MalformedCorpus, Settings, Source, SourceTooLarge
-from compare.sources.reading import check_decoded_size
+from compare.models import CompareError, EmptySource, MalformedCorpus, NotARegularFile, Settings, Source, SourceTooLarge
+from compare.sources.reading import check_decoded_size, is_pipe
 from compare.sources.rows import row_source
 
 COLUMNS = ("id", "text", "title", "outlet", "url", "published")
@@ -37,6 +37,10 @@ def parquet_sources(name: str, settings: Settings, warnings: list[str] | None = 
             f"{name} is a Parquet corpus; reading it needs pyarrow: pip install 'crosscheck[dask]' "
             "(or export the corpus as .jsonl)"
         ) from None
+    if is_pipe(name):  # a device or socket is refused there
+        raise NotARegularFile(
+            f"{name} is a pipe, and a Parquet file is read from its end; save the corpus to a file and pass that"
+        )
     size = os.path.getsize(name)
     if size > settings.max_bytes:
         raise SourceTooLarge(

@@ -70,6 +70,12 @@ def expand(given: str | os.PathLike, settings: Settings, warnings: list[str]) ->
                 warnings.append(f"skipped: {full} is a link to {os.readlink(full)}, which leads to no file; point "
                                 "it at the article or remove it")
                 continue
+            if (not file.startswith(".") and os.path.splitext(file)[1].lower() in KNOWN_SUFFIXES
+                    and os.path.exists(full) and not os.path.isfile(full)):
+                # a pipe, device or socket given a file's name: reading it could wait or run for ever
+                warnings.append(f"skipped: {full} is not a file (a pipe, device or socket); save the article to a "
+                                "file, or pass the pipe by its own name")
+                continue
             if (
                 not file.startswith(".")
                 and os.path.splitext(file)[1].lower() in KNOWN_SUFFIXES

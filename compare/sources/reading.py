@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import codecs
 import os
+import select
+import stat
 import sys
 
-from compare.models import BinarySource, EmptySource, Settings, SourceNotFound, SourceTooLarge
+from compare.models import BinarySource, EmptySource, NotARegularFile, Settings, SourceNotFound, SourceTooLarge
 from compare.sources.decoding import BOMS, decode, forced_encoding
 from compare.sources.naming import STDIN, shown
 
@@ -64,17 +66,22 @@ def read_bytes(name: str, settings: Settings) -> bytes:
     """The file's bytes (standard input for "-"), refusing what is over the size limit, binary or empty."""
     limit = settings.max_bytes
     if name == STDIN:
-        data = sys.stdin.buffer.read(limit + 1)
+        _refuse_device_on_stdin()
+        data = read_at_most(sys.stdin.buffer, limit + 1)
         size = len(data)
     else:
         try:
-            size = os.path.getsize(name)
-            data = b""
-            if size <= limit:
-                # read no further than the limit: a pipe or a device has no size on disk to check first
-                with open(name, "rb") as handle:
-                    data = handle.read(limit + 1)
-                size = max(size, len(data))
+            if is_pipe(name):
+                data = read_pipe(name, limit)
+                size = len(data)
+            else:
+                size = os.path.getsize(name)
+                data = b""
+                if size <= limit:
+                    # read no further than the limit: a file in /proc has no size on disk to check first
+                    with open(name, "rb") as handle:
+                        data = read_at_most(handle, limit + 1, expected=size)
+                    size = max(size, len(data))
         except OSError as error:
             raise SourceNotFound(f"{name} cannot be read ({error.strerror}); check its permissions") from None
     if size > limit:
@@ -94,6 +101,88 @@ def read_bytes(name: str, settings: Settings) -> bytes:
             fix = f"if it is UTF-16 text without a byte-order mark, pass --encoding {given}utf-16-le (or utf-16-be)"
         raise BinarySource(f"{shown(name)} is {kind}, not text; {fix}", kind)
     return data
+
+
+def is_pipe(name: str) -> bool:
+    """Whether `name` is a pipe (a named one, or the shell's <(command)); refuse a device or a socket.
+
+    A device is no article: /dev/zero and /dev/urandom give bytes without end, a disk its whole contents.
+    """
+    mode = os.stat(name).st_mode
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+        kind = "a socket" if stat.S_ISSOCK(mode) else "a device"
+        raise NotARegularFile(
+            f"{shown(name)} is {kind}, not a file: it holds no article to read; save the article to a file and "
+            "pass that (or - to read standard input)"
+        )
+    return stat.S_ISFIFO(mode)
+
+
+# Bytes asked of a file at a time when its size is not known: read(n) sets aside n bytes before reading, so a
+# --max-bytes of 10**12 read at once would fail for want of a terabyte whatever the file holds.
+_READ_PIECE = 1 << 20
+
+
+def read_at_most(handle, most: int, expected: int = 0) -> bytes:
+    """Up to `most` bytes of `handle`, read in pieces: at once when `expected` (its size on disk) is right."""
+    chunks: list[bytes] = []
+    size = 0
+    piece = expected + 1  # one byte more finds the end, or a file grown since its size was read
+    while size < most:
+        chunk = handle.read(min(max(piece, _READ_PIECE), most - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        piece = _READ_PIECE
+    return b"".join(chunks)
+
+
+def _refuse_device_on_stdin() -> None:
+    """Refuse standard input redirected from a device (< /dev/zero); a terminal is read as typed."""
+    try:
+        fd = sys.stdin.fileno()
+        mode = os.fstat(fd).st_mode
+    except (AttributeError, OSError, ValueError):  # replaced by an object with no file behind it
+        return
+    if (stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) and not os.isatty(fd):
+        raise NotARegularFile(
+            "standard input is a device, not an article (redirected from /dev/zero or the like); pipe an article's "
+            "text into it, or pass files instead of -"
+        )
+
+
+# How long a pipe may stay silent before reading it fails: a named pipe that nothing writes to, or whose writer
+# never writes, would otherwise be waited on for ever.
+PIPE_SILENCE_SECONDS = 30.0
+
+
+def read_pipe(name: str, limit: int) -> bytes:
+    """A pipe's bytes, up to limit + 1 of them, until every writer has closed it; NotARegularFile when nothing
+    arrives for PIPE_SILENCE_SECONDS. Opened without blocking: opening a named pipe waits for a writer."""
+    fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        ready = select.poll()
+        ready.register(fd, select.POLLIN)  # POLLHUP, every writer gone, is reported whether asked for or not
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            if not ready.poll(PIPE_SILENCE_SECONDS * 1000):
+                raise NotARegularFile(
+                    f"nothing was written to the pipe {shown(name)} for {PIPE_SILENCE_SECONDS:g} s; start the "
+                    "program that writes it first, or save the article to a file and pass that"
+                )
+            try:
+                chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            except BlockingIOError:  # woken with nothing to read after all
+                continue
+            if not chunk:
+                break  # every writer has closed it
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _binary_kind(data: bytes, name: str, settings: Settings) -> str | None:
