@@ -40,8 +40,7 @@ class Source:
     """One article as read: its text (Python str, offsets index into it) and what is known about it.
 
     `text_is_file` is True when `text` is exactly the decoded contents of `path`; otherwise (HTML extraction,
-    corpus rows, standard input, invisible formatting characters left out) reports carry `text` so that offsets
-    can still be checked.
+    corpus rows, standard input) reports carry `text` so that offsets can still be checked.
     """
 
     id: str

@@ -134,19 +134,6 @@ def test_an_endless_device_is_one_error_line_before_any_byte_is_read(device, tmp
     assert time.monotonic() - started < 60  # reading 10**12 bytes would take far longer
 
 
-@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u200d"])
-def test_an_invisible_character_inside_a_number_word_does_not_hide_a_contradiction(invisible, tmp_path):
-    write(tmp_path / "a.txt", A + f"The talks lasted tw{invisible}o hours.\n")
-    write(tmp_path / "b.txt", B + "The talks lasted three hours.\n")
-    done = run("diff", "a.txt", "b.txt", "--format", "json", cwd=tmp_path)
-    assert done.returncode == 1, done.stderr  # a contradiction found
-    found = [r for r in json.loads(done.stdout) if r["relation"] == "contradict"]
-    assert [(r["sentence"], r["other_sentence"]) for r in found] == [
-        ("The talks lasted two hours.", "The talks lasted three hours.")]
-    assert done.stderr == ("Warning: a.txt: 1 invisible formatting character (zero-width spaces, soft hyphens, "
-                           "direction marks) left out of its text, so that the words they split are read whole\n")
-
-
 def test_a_closed_standard_output_is_one_error_line(tmp_path):
     write(tmp_path / "in" / "a.txt", A)
     write(tmp_path / "in" / "b.txt", B)

@@ -25,7 +25,7 @@ from compare.models import (
     SourceTooLarge,
     UndecodableSource,
 )
-from compare.sources import INVISIBLE_FORMATTING, load_sources, load_sources_with_warnings
+from compare.sources import load_sources, load_sources_with_warnings
 
 ARTICLE = "Ministers met in Lisbon on Tuesday.\n\nThey agreed to meet again in spring.\n"
 
@@ -937,12 +937,11 @@ def test_no_network_from_a_fresh_interpreter_including_imports():
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1))
 def test_any_utf8_text_reads_back_exactly(tmp_path, text):
-    visible = INVISIBLE_FORMATTING.sub("", text)
-    assume(visible.strip() and not text.startswith("\ufeff"))
+    assume(text.strip() and not text.startswith("\ufeff"))
     path = write(tmp_path / "random.txt", text)
     (source,) = load_sources([path], Settings())
-    assert source.text == visible  # invisible formatting characters left out (and counted in a warning)
-    assert source.text_is_file == (visible == text) and source.encoding == "utf-8"
+    assert source.text == text
+    assert source.text_is_file and source.encoding == "utf-8"
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -951,13 +950,12 @@ def test_any_utf8_text_reads_back_exactly(tmp_path, text):
     encoding=st.sampled_from(["utf-8-sig", "utf-16", "utf-32"]),
 )
 def test_any_text_with_a_byte_order_mark_reads_back_exactly(tmp_path, text, encoding):
-    visible = INVISIBLE_FORMATTING.sub("", text)
-    assume(visible.strip() and not text.startswith("\ufeff"))
+    assume(text.strip() and not text.startswith("\ufeff"))
     # UTF-16's little-endian mark followed by a NUL character is UTF-32's mark: truly ambiguous bytes
     assume(not (encoding == "utf-16" and text.startswith("\x00")))
     path = write(tmp_path / "random.txt", text.encode(encoding))
     (source,) = load_sources([path], Settings())
-    assert source.text == visible and not source.text_is_file
+    assert source.text == text and not source.text_is_file
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -999,28 +997,3 @@ def test_outlet_from_metadata_wins_over_the_url_and_the_manifest_over_both(tmp_p
 def test_html_site_name_is_the_outlet_from_metadata():
     (source,) = load_sources([FIXTURES / "harbour_gazette.html"], Settings())
     assert (source.outlet, source.outlet_from) == ("The Harbour Gazette", "metadata")
-
-
-@pytest.mark.parametrize("invisible", ["\u200b", "\u200d", "\u00ad", "\u2060", "\ufeff", "\u202e"])
-def test_invisible_formatting_characters_are_left_out_of_the_text_and_counted(tmp_path, invisible):
-    # inside a word they split it for every reader: "tw\u200bo hours" was no number
-    path = write(tmp_path / "a.txt", f"The talks lasted tw{invisible}o hours.\n\n{invisible}They ended{invisible} late.\n")
-    (source,), warnings = load_sources_with_warnings([path], Settings())
-    assert source.text == "The talks lasted two hours.\n\nThey ended late.\n"
-    assert not source.text_is_file  # report.json then carries the text the offsets index
-    assert warnings == (f"{path}: 3 invisible formatting characters (zero-width spaces, soft hyphens, direction "
-                        "marks) left out of its text, so that the words they split are read whole",)
-    row = write(tmp_path / "c.jsonl", json.dumps({"id": "x", "text": f"Two{invisible} hours."}) + "\n")
-    (source,), warnings = load_sources_with_warnings([row], Settings())
-    assert source.text == "Two hours." and warnings[0].startswith(f"{row}:1: 1 invisible formatting character ")
-
-
-def test_a_text_of_invisible_characters_only_is_empty(tmp_path):
-    path = write(tmp_path / "a.txt", "\u200b\u200c\u200d\ufeff\u2060\n")
-    with pytest.raises(EmptySource, match=r"a\.txt holds only invisible formatting characters \(zero-width spaces "
-                                          r"and the like\); put the article's text in it"):
-        load_sources([path], Settings())
-    write(tmp_path / "b.txt", ARTICLE)
-    sources, warnings = load_sources_with_warnings([tmp_path], Settings(skip_invalid=True))
-    assert [s.id for s in sources] == ["b"] and warnings[-1].startswith("skipped: ")
-

@@ -7,9 +7,7 @@ Stages of `load_sources_with_warnings`, one module each:
      decoding.py;
   4. turn the text into sources by format, with the reader the suffix names in formats.READERS (text.py,
      html.py, corpus.py for JSON / JSONL / CSV, parquet.py; rows.py holds the checks corpus rows share);
-  5. leave invisible formatting characters (zero-width spaces, soft hyphens) out of each text, counted in a
-     warning (here);
-  6. apply the manifest's metadata (manifest.py), name the outlet by its URL's host where nothing else named it
+  5. apply the manifest's metadata (manifest.py), name the outlet by its URL's host where nothing else named it
      (outlets.py), refuse duplicate ids, sort by id.
 
 Only metadata given explicitly (HTML metadata, corpus fields, the manifest) is set here; what can be inferred
@@ -25,11 +23,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from compare.models import CompareError, DuplicateSourceId, EmptySource, NoSources, Settings, Source
+from compare.models import CompareError, DuplicateSourceId, NoSources, Settings, Source
 from compare.sources.decoding import check_encoding_name
 from compare.sources.formats import reader_for
 from compare.sources.manifest import apply_manifest, read_manifest
-from compare.sources.naming import STDIN, shown
+from compare.sources.naming import STDIN
 from compare.sources.outlets import with_host_outlet
 from compare.sources.paths import expand
 from compare.sources.text import read_stdin
@@ -74,25 +72,24 @@ def load_sources_with_warnings(
     if manifest is not None:
         given = manifest.file_encodings(list(files.values()))
         settings = replace(settings, file_encodings=settings.file_encodings + given)
-    # 2.-5. files -> sources, their text visible
+    # 2.-4. files -> sources
     sources: list[Source] = []
     for name in files.values():
         try:
             read = read_stdin(settings, warnings) if name == STDIN else reader_for(name)(name, settings, warnings)
-            read = [_visible(_named_in_text(source, warnings), warnings) for source in read]
         except CompareError as error:
             if not settings.skip_invalid:
                 raise
             warnings.append(f"skipped: {error}")
             continue
-        sources.extend(read)
+        sources.extend(_named_in_text(source, warnings) for source in read)
     if not sources:
         shown = ", ".join(os.fspath(p) for p in paths) or "(no paths)"
         skipped = f" ({len(warnings)} skipped as invalid)" if warnings else ""
         raise NoSources(
             f"{shown}: no readable source{skipped}; pass .txt, .md, .html, .json, .jsonl or .csv files"
         )
-    # 6. manifest metadata, ids unique, sorted
+    # 5. manifest metadata, ids unique, sorted
     if manifest is not None:
         sources = apply_manifest(sources, manifest, warnings)
     sources = [with_host_outlet(source) for source in sources]
@@ -112,29 +109,6 @@ def _named_in_text(source: Source, warnings: list[str]) -> Source:
     if _UNDECODED_BYTE.search(source_id):
         source_id = os.fsencode(source_id).decode("utf-8", "backslashreplace")
     return replace(source, id=source_id, path=path, text_is_file=False)
-
-
-# Characters that show nothing and only format text: the soft hyphen, zero-width space, non-joiner and joiner,
-# word joiner and invisible operators, the bidirectional marks, embeddings, overrides and isolates, and a
-# byte-order mark inside the text. Inside a word they split it for every reader after this one: "tw\u200bo hours"
-# is no number, and "two hours" against "three hours" was judged an agreement.
-INVISIBLE_FORMATTING = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
-
-
-def _visible(source: Source, warnings: list[str]) -> Source:
-    """A source whose text holds invisible formatting characters, without them, and a warning counting them
-    (offsets then index the text without them, which report.json carries)."""
-    text, removed = INVISIBLE_FORMATTING.subn("", source.text)
-    if not removed:
-        return source
-    if not text.strip():
-        raise EmptySource(f"{shown(source.path)} holds only invisible formatting characters (zero-width spaces and "
-                          "the like); put the article's text in it")
-    warnings.append(
-        f"{shown(source.path)}: {removed} invisible formatting character{'s' if removed != 1 else ''} (zero-width spaces, "
-        f"soft hyphens, direction marks) left out of its text, so that the words they split are read whole"
-    )
-    return replace(source, text=text, text_is_file=False)
 
 
 # How os.fsdecode keeps a file name's bytes that are not UTF-8.
