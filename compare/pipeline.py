@@ -38,6 +38,7 @@ from compare.facts import Fact, event_sheet, fact_conflicts, source_facts, with_
 from compare.judge import Side, judge_pair, omitted_verdict
 from compare.metadata import credited_outlet, finer_date, meeting_dates, meeting_place, normalise_place
 from compare.models import Dropped, Event, Finding, Sentence, Settings, Source, TooManySentences
+from compare.printable import as_read
 from compare.sentences import rough_count, split
 from compare.syndication import find_copies
 from compare.similarity import AcronymKey, acronym_key, acronyms_in, sentence_terms, uses_acronym
@@ -210,6 +211,13 @@ def align_members(
     return Alignment(threshold, pairs)
 
 
+def _as_read(sentence: Sentence) -> Sentence:
+    """The sentence as the judge reads it: without invisible formatting characters (compare.printable.as_read);
+    its id and offsets, which findings carry, are the sentence's own."""
+    text = as_read(sentence.text)
+    return sentence if text is sentence.text else replace(sentence, text=text)
+
+
 def compare_event(work: EventWork) -> tuple[Finding, ...]:
     """Every sentence of every member judged against every other member: exactly one Finding each, scored by
     how sure it is (compare.confidence); two members' facts that cannot both be true make a contradiction
@@ -238,10 +246,10 @@ def event_evidence(
     for a, b, found in alignment.pairs:
         by_id = {s.id: s for s in b.sentences}
         for sentence, cp in zip(a.sentences, found):
-            side = Side(a.source, sentence, a.published)
+            side = Side(a.source, _as_read(sentence), a.published)
             best = by_id.get(cp.best_id) if cp.best_id is not None else None
             if cp.matched and best is not None:
-                verdict = judge_pair(side, Side(b.source, best, b.published), cp.score, frozen, work.judging,
+                verdict = judge_pair(side, Side(b.source, _as_read(best), b.published), cp.score, frozen, work.judging,
                                      judged=judged)
                 other_id = best.id
             else:

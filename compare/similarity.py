@@ -36,6 +36,7 @@ from scipy import sparse
 from compare.lang import LEXICON
 from compare.metadata import fold_letters
 from compare.models import CompareError
+from compare.printable import INVISIBLE_DELETED, as_read
 from compare.numeric import first_of_runs
 
 # --- Fitted models (data files with their provenance) -----------------------------------------------------------
@@ -131,7 +132,8 @@ _MONTH_ABBREV = {name: _MONTHS[number - 1] for name, number in LEXICON.months.it
 _NUMBER_WORDS = LEXICON.number_words
 ORDINAL_WORDS = LEXICON.ordinal_words
 
-_APOSTROPHES = str.maketrans(dict(LEXICON.apostrophe_folds))
+# Apostrophes folded to one, and invisible formatting characters left out: "tw\u200bo" is the word "two".
+_APOSTROPHES = str.maketrans({**dict(LEXICON.apostrophe_folds), **INVISIBLE_DELETED})
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _PERCENT = re.compile(r"%|(?i:\bper\s+cent\b|\bpct\b)")
@@ -595,6 +597,7 @@ def sentence_terms(text: str, acronyms: Mapping[str, str] | AcronymKey | None = 
 
 @lru_cache(maxsize=16_384)  # agency copy repeats sentences across sources; see judge.SENTENCE_CACHE
 def _sentence_terms(text: str, acronyms: AcronymKey) -> str:
+    text = as_read(text)  # "tw\u200bo hours" is a length too
     defined = {**dict(acronyms), **acronyms_in(text)}
     pieces: list[list[str]] = [[]]
     for word in _words(_CLAUSE_BREAK.sub(" | ", read_quantities(text)), defined, breaks=True):

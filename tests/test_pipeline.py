@@ -246,3 +246,14 @@ def test_a_dateline_on_lines_of_its_own_dates_the_meeting_only_when_the_text_sta
     stated = prepare(Source("b", "b.txt", top + "The presidents of Kenya and Tanzania met on March 2 and signed "
                             "an accord cutting tariffs on farm goods by a tenth.\n"))
     assert stated.dates == ("2025-03-02",)  # the text's own date of the meeting stands
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u2060", "\u200d"])
+def test_an_invisible_character_inside_a_word_hides_no_contradiction_and_moves_no_offset(tmp_path, invisible):
+    text = f"The talks lasted tw{invisible}o hours, officials said.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The talks lasted three hours, officials said.\n", encoding="utf-8")
+    comparison, _ = diff(tmp_path / "a.txt", tmp_path / "b.txt")
+    assert {f.kind for f in comparison.finding_records if f.relation == Relation.CONTRADICT} == {"numbers"}
+    (sentence,) = [s for s in comparison.sentence_records if s.source == "a"]
+    assert text[sentence.start:sentence.end] == sentence.text == text.strip()  # the file's own characters

@@ -20,6 +20,7 @@ from compare.similarity import (
     get_matcher,
     lexical_features,
     normalise,
+    sentence_terms,
 )
 
 
@@ -627,3 +628,9 @@ def test_a_word_or_two_in_quotation_marks_is_no_unit():
 
 def test_a_unit_with_letters_that_only_case_fold_to_ascii_reads_alike():
     assert _marks("three hour\u017f") == _marks("three hours") == ["#180min"]  # the long s
+
+
+def test_invisible_formatting_characters_split_no_word():
+    plain = sentence_terms("The talks lasted two hours in Oslo.")
+    for invisible in ("\u200b", "\u00ad", "\u2060", "\ufeff", "\u200e"):
+        assert sentence_terms(f"The talks lasted tw{invisible}o hours in Os{invisible}lo.") == plain
