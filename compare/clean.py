@@ -86,6 +86,12 @@ _WORD = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _QUOTES = str.maketrans(dict(LEXICON.quote_folds))
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{2,80}\)\s*$")
+# An embedded social-media post: its signature ("— Jane Doe (@janedoe) April 17, 2025") and its picture or short
+# link ("pic.twitter.com/AbC123"), general web language (compare/lang/en/cues.py). The line right above a
+# signature line is the post itself when it is no longer than a post runs.
+_EMBED_SIGNATURE = re.compile(LEXICON.social_embed_signature)
+_EMBED_LINK = re.compile(LEXICON.social_embed_link, re.IGNORECASE)
+MAX_POST_WORDS = 60
 # A picture embedded in markup, as pages converted to text keep it: markdown "![alt](url)" (the alt text may hold
 # brackets of its own, "![[caption]](url)"), a linked picture "[![alt](picture)](link)", or an HTML <img> tag. Its
 # alt text is the picture's caption, its address no text at all.
@@ -148,6 +154,27 @@ def _recent_words(text: str) -> tuple[str, ...]:
 
 
 _KEPT_WORDS_CHARS = 10_000
+
+
+def is_embedded_post(text: str) -> bool:
+    """A social-media post embedded in the page: its signature line ("— Jane Doe (@janedoe) April 17, 2025"),
+    alone or closing the post's text, or a line carrying the post's picture or short link
+    ("... pic.twitter.com/AbC123")."""
+    lowered = text.lower()
+    if "@" not in text and "t.co/" not in lowered and "twitter.com/" not in lowered:
+        return False  # most lines, told without a search
+    return _EMBED_SIGNATURE.search(text) is not None or _EMBED_LINK.search(text) is not None
+
+
+def mark_embedded_posts(lines: list[Line], reasons: list[str | None]) -> list[str | None]:
+    """The text of an embedded post set on the line above its signature line: a body line of at most
+    MAX_POST_WORDS words right above a line that is only the signature."""
+    out = list(reasons)
+    for i in range(1, len(lines)):
+        signature_only = out[i] == DropReason.EMBED and _EMBED_SIGNATURE.match(lines[i].text) is not None
+        if signature_only and out[i - 1] is None and len(words(lines[i - 1].text)) <= MAX_POST_WORDS:
+            out[i - 1] = DropReason.EMBED
+    return out
 
 
 def is_list_marker(text: str) -> bool:
@@ -379,6 +406,8 @@ def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | No
             story_ended = True
         elif parse_date_line(text) is not None:
             reason = DropReason.DATE
+        elif is_embedded_post(text):
+            reason = DropReason.EMBED
         elif is_caption(text) or is_image_only(text):
             reason = DropReason.CAPTION
         elif (is_list_marker(text) or is_menu(text) or is_breadcrumb(text) or is_site_message(text)
@@ -489,7 +518,7 @@ def clean(source: Source) -> Cleaned:
     """Split a source into body blocks and dropped spans; together they cover every non-space character."""
     text = source.text
     lines = lines_of(text)
-    reasons = mark_repeats(lines, mark_credited_captions(lines, classify_lines(lines)))
+    reasons = mark_repeats(lines, mark_credited_captions(lines, mark_embedded_posts(lines, classify_lines(lines))))
     own_lines = standalone_dateline(lines, reasons)
     if own_lines is not None:
         reasons[own_lines.line] = DropReason.DATELINE

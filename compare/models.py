@@ -33,6 +33,7 @@ class DropReason(StrEnum):
     BOILERPLATE = "boilerplate"
     DUPLICATE = "duplicate"
     CAPTION = "caption"
+    EMBED = "embed"
 
 
 @dataclass(frozen=True, slots=True)

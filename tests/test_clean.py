@@ -669,3 +669,43 @@ def test_a_line_going_on_in_lower_case_still_continues_a_first_line():
     text = "The envoys of Malta and Tunisia agreed on\nfriday to reopen the ferry route.\n"
     cleaned = clean(Source("w", "w.txt", text))
     assert cleaned.title is None and cleaned.dropped == ()
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("— Harbour Desk (@harbourdesk) April 17, 2025", True),
+    ("- Port Authority (@port_auth) 3 March 2024", True),
+    ('The ferry sails at dawn, the envoy wrote. pic.twitter.com/AbC123xyz', True),
+    ("Ferries resume today https://t.co/Xy12AbC — Harbour Desk (@harbourdesk) May 6, 2025", True),
+    # a handle or a date in a sentence of the story, a contact address
+    ("The envoy (@envoy_mt on X) posted a photo of the ferry on April 17, 2025.", False),
+    ("Write to the desk at news@harbour.example for the timetable.", False),
+    ("The ministry said on Twitter that the route reopens on May 6, 2025.", False),
+])
+def test_an_embedded_post_is_told_by_its_signature_or_its_link(line, expected):
+    from compare.clean import is_embedded_post
+
+    assert is_embedded_post(line) is expected
+
+
+def test_an_embedded_post_and_its_signature_are_dropped_as_embed():
+    text = (
+        "The envoys of Malta and Tunisia signed a ferry accord in Valletta on Friday.\n"
+        "Envoy Borg: \"A great day for both harbours. We sail together!\"\n"
+        "— Harbour Desk (@harbourdesk) April 17, 2025\n"
+        "The first ferry will sail in June, the ministry said.\n"
+    )
+    cleaned = clean(Source("w", "w.txt", text))
+    reasons = {d.text: d.reason for d in cleaned.dropped}
+    assert reasons['Envoy Borg: "A great day for both harbours. We sail together!"'] == "embed"
+    assert reasons["— Harbour Desk (@harbourdesk) April 17, 2025"] == "embed"
+    kept = [text[b.start:b.end] for b in cleaned.blocks]
+    assert kept == ["The envoys of Malta and Tunisia signed a ferry accord in Valletta on Friday.",
+                    "The first ferry will sail in June, the ministry said."]
+
+
+def test_a_long_paragraph_above_a_signature_is_no_post():
+    long_line = "The envoys of Malta and Tunisia signed a ferry accord in Valletta on Friday. " * 6
+    text = long_line + "\n— Harbour Desk (@harbourdesk) April 17, 2025\nThe first ferry sails in June.\n"
+    cleaned = clean(Source("w", "w.txt", text))
+    assert [d.reason for d in cleaned.dropped] == ["embed"]
+    assert text[cleaned.blocks[0].start:cleaned.blocks[0].end] == long_line.strip()

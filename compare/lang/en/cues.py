@@ -115,6 +115,16 @@ PICTURE_CREDIT_LINE = (
     r"|^(?-i:[A-Z][\w.\-]*\s+){1,2}(?-i:Images?|Photos?|Pictures)$"
 )
 
+# An embedded social-media post, as a page converted to text keeps it: its signature, the author's name, @handle
+# and the post's date ("— Jane Doe (@janedoe) April 17, 2025", "- Agency (@agency) 17 April 2025"), on a line of its
+# own or closing the post's line; and the post's picture or short link ("pic.twitter.com/AbC123",
+# "https://t.co/AbC123"), which no story sentence carries.
+SOCIAL_EMBED_SIGNATURE = (
+    r"(?:^|\s)[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})\s*$"
+)
+SOCIAL_EMBED_LINK = r"(?<![\w.])(?:pic\.twitter\.com|(?:https?://)?t\.co)/\w+"
+
 # --- sentence boundaries ------------------------------------------------------------------------------------------
 
 # Verbs of an attribution that pages set after a quotation's closing mark as a sentence of its own ("... on the
