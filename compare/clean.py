@@ -92,6 +92,10 @@ _TRAILING_CREDIT = re.compile(r"\s*\([^()]{2,80}\)\s*$")
 _EMBED_SIGNATURE = re.compile(LEXICON.social_embed_signature)
 _EMBED_LINK = re.compile(LEXICON.social_embed_link, re.IGNORECASE)
 MAX_POST_WORDS = 60
+# A live blog's or an itinerary's time stamp ("11:30 a.m.", "10:42 ET", "2 min ago"; compare/lang/en/cues.py): a
+# line of its own, or the opening of the entry it stamps ("11:30 a.m. The envoy will arrive ...").
+_TIME_STAMP_LINE = re.compile(rf"(?:{LEXICON.time_stamp})\s*", re.IGNORECASE)
+_TIME_STAMP_OPENING = re.compile(rf"(?:{LEXICON.time_stamp})\s+(?=[\"“]?(?-i:[A-Z]))", re.IGNORECASE)
 # A picture embedded in markup, as pages converted to text keep it: markdown "![alt](url)" (the alt text may hold
 # brackets of its own, "![[caption]](url)"), a linked picture "[![alt](picture)](link)", or an HTML <img> tag. Its
 # alt text is the picture's caption, its address no text at all.
@@ -175,6 +179,11 @@ def mark_embedded_posts(lines: list[Line], reasons: list[str | None]) -> list[st
         if signature_only and out[i - 1] is None and len(words(lines[i - 1].text)) <= MAX_POST_WORDS:
             out[i - 1] = DropReason.EMBED
     return out
+
+
+def is_time_stamp(text: str) -> bool:
+    """A line that is only a time stamp: "11:30 a.m.", "10:42 ET", "2 min ago", "Updated 14:05 GMT"."""
+    return len(text) <= 40 and _TIME_STAMP_LINE.fullmatch(text) is not None
 
 
 def is_list_marker(text: str) -> bool:
@@ -408,6 +417,8 @@ def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | No
             reason = DropReason.DATE
         elif is_embedded_post(text):
             reason = DropReason.EMBED
+        elif is_time_stamp(text):
+            reason = DropReason.TIMESTAMP
         elif is_caption(text) or is_image_only(text):
             reason = DropReason.CAPTION
         elif (is_list_marker(text) or is_menu(text) or is_breadcrumb(text) or is_site_message(text)
@@ -532,6 +543,8 @@ def clean(source: Source) -> Cleaned:
         start = _drop_bullet(source, line, dropped)
         if start == line.start:
             start = _drop_section_label(source, line, dropped)
+        if start == line.start:
+            start = _drop_time_stamp(source, line, dropped)
         if not blocks and start == line.start:
             start = _drop_dateline(source, line, dropped)
         for k, (piece_start, piece_end) in enumerate(_drop_inner_furniture(source, line, start, dropped)):
@@ -627,6 +640,16 @@ def _drop_section_label(source: Source, line: Line, dropped: list[Dropped]) -> i
         return line.start
     dropped.append(Dropped(source.id, line.start, line.start + len(label), label, str(DropReason.BOILERPLATE)))
     return line.start + len(line.text) - len(line.text[len(label):].lstrip())
+
+
+def _drop_time_stamp(source: Source, line: Line, dropped: list[Dropped]) -> int:
+    """Where a kept line's entry starts after the time stamp that opens it ("11:30 a.m. The envoy will arrive ...")."""
+    stamp = _TIME_STAMP_OPENING.match(line.text)
+    if stamp is None:
+        return line.start
+    text = line.text[: stamp.end()].rstrip()
+    dropped.append(Dropped(source.id, line.start, line.start + len(text), text, str(DropReason.TIMESTAMP)))
+    return line.start + stamp.end()
 
 
 def _drop_inner_furniture(source: Source, line: Line, start: int, dropped: list[Dropped]) -> list[tuple[int, int]]:

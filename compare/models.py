@@ -34,6 +34,7 @@ class DropReason(StrEnum):
     DUPLICATE = "duplicate"
     CAPTION = "caption"
     EMBED = "embed"
+    TIMESTAMP = "timestamp"
 
 
 @dataclass(frozen=True, slots=True)

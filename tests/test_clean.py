@@ -709,3 +709,46 @@ def test_a_long_paragraph_above_a_signature_is_no_post():
     cleaned = clean(Source("w", "w.txt", text))
     assert [d.reason for d in cleaned.dropped] == ["embed"]
     assert text[cleaned.blocks[0].start:cleaned.blocks[0].end] == long_line.strip()
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("11:30 a.m.", True),
+    ("2:14 p.m.", True),
+    ("10:42 ET", True),
+    ("14:05 GMT", True),
+    ("2 PM", True),
+    ("2 min ago", True),
+    ("Updated 10:42 ET", True),
+    # a sentence with a time, a score, a plain number
+    ("The ferry leaves at 11:30 a.m.", False),
+    ("11:30 a.m. is when the ferry leaves.", False),
+    ("Malta won 2:1", False),
+    ("2025", False),
+])
+def test_a_line_that_is_only_a_time_stamp_is_told(line, expected):
+    from compare.clean import is_time_stamp
+
+    assert is_time_stamp(line) is expected
+
+
+def test_time_stamps_of_a_live_blog_and_an_itinerary_are_dropped_and_their_entries_kept():
+    text = (
+        "The envoys of Malta and Tunisia met in Valletta on Friday to sign a ferry accord.\n"
+        "All times local.\n"
+        "2:14 p.m.\n"
+        "The envoys left the harbour office after the signing.\n"
+        "11:30 a.m. The envoy will arrive at the harbour office.\n"
+        "10:42 ET “We sail together,” the envoy said.\n"
+        "11:30 a.m. is when the first ferry leaves, the ministry said.\n"
+    )
+    source = Source("w", "w.txt", text)
+    cleaned = clean(source)
+    reasons = {d.text: d.reason for d in cleaned.dropped}
+    assert reasons == {"All times local.": "boilerplate", "2:14 p.m.": "timestamp", "11:30 a.m.": "timestamp",
+                       "10:42 ET": "timestamp"}
+    kept = [text[b.start:b.end] for b in cleaned.blocks]
+    assert kept[1:] == ["The envoys left the harbour office after the signing.",
+                        "The envoy will arrive at the harbour office.",
+                        "“We sail together,” the envoy said.",
+                        "11:30 a.m. is when the first ferry leaves, the ministry said."]
+    assert all(text[d.start:d.end] == d.text for d in cleaned.dropped)

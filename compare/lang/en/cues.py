@@ -77,7 +77,9 @@ SECTION_LABEL = (
 SITE_NOTICE = (
     r"^(?:copyright\b|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|editor[’']?s\s+note\b|correction\s*:|clarification\s*:|"
     r"this\s+(?:article|story|report|piece)\s+(?:was|has\s+been|is)\s+(?:produced|updated|corrected|amended|"
-    r"written|published|first\s+published|originally\s+published|generated)\b)"
+    r"written|published|first\s+published|originally\s+published|generated)\b"
+    # a live blog's notes about its entries: "All times Eastern.", "Here's the latest on the day's events."
+    r"|all\s+times\s+(?:are\s+)?(?:in\s+)?(?:eastern|central|pacific|local|(?-i:[A-Z]{2,5}))\b|here[’']s\s+the\s+latest\b)"
 )
 # The credit line that closes an agency story ("Reporting by X; Editing by Y", "(Writing by Z)", "AP writer W
 # contributed to this report."). What follows it on the page is the site's, not the story's.
@@ -124,6 +126,17 @@ SOCIAL_EMBED_SIGNATURE = (
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})\s*$"
 )
 SOCIAL_EMBED_LINK = r"(?<![\w.])(?:pic\.twitter\.com|(?:https?://)?t\.co)/\w+"
+
+# A live blog's or an itinerary's time stamp: a clock time with its "a.m."/"p.m." or a zone's capitals ("11:30 a.m.",
+# "10:42 ET", "14:05 GMT", "2 PM"), or the time since a post ("2 min ago", "1 hour ago"), optionally labelled
+# ("Updated 10:42 ET"). Alone on a line it is the stamp of the entry below; opening a line before a capital, the
+# stamp of the entry it opens ("11:30 a.m. The envoy will arrive ...").
+TIME_STAMP = (
+    r"(?:(?:updated|posted|published)(?:\s+at)?\s*:?\s*)?"
+    r"(?:(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)|\d{1,2}:\d{2})"
+    r"(?:\s+(?-i:[A-Z]{2,5})\b|\s+local\s+time)?"
+    r"|\d{1,3}\s+(?:secs?|seconds?|mins?|minutes?|hrs?|hours?)\s+ago)"
+)
 
 # --- sentence boundaries ------------------------------------------------------------------------------------------
 
