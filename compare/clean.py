@@ -92,6 +92,9 @@ _TRAILING_CREDIT = re.compile(r"\s*\([^()]{2,80}\)\s*$")
 _EMBED_SIGNATURE = re.compile(LEXICON.social_embed_signature)
 _EMBED_LINK = re.compile(LEXICON.social_embed_link, re.IGNORECASE)
 MAX_POST_WORDS = 60
+# A picture's credit run into the start of a story line ("(Jane Doe/Agency via Getty Images) · Jane Doe via Getty
+# Images The talks ..."; compare/lang/en/cues.py): the credit of the picture above, dropped up to the story.
+_LEADING_PICTURE_CREDIT = re.compile(LEXICON.leading_picture_credit, re.IGNORECASE)
 # A live blog's or an itinerary's time stamp ("11:30 a.m.", "10:42 ET", "2 min ago"; compare/lang/en/cues.py): a
 # line of its own, or the opening of the entry it stamps ("11:30 a.m. The envoy will arrive ...").
 _TIME_STAMP_LINE = re.compile(rf"(?:{LEXICON.time_stamp})\s*", re.IGNORECASE)
@@ -545,6 +548,8 @@ def clean(source: Source) -> Cleaned:
             start = _drop_section_label(source, line, dropped)
         if start == line.start:
             start = _drop_time_stamp(source, line, dropped)
+        if start == line.start:
+            start = _drop_leading_picture_credit(source, line, dropped)
         if not blocks and start == line.start:
             start = _drop_dateline(source, line, dropped)
         for k, (piece_start, piece_end) in enumerate(_drop_inner_furniture(source, line, start, dropped)):
@@ -650,6 +655,24 @@ def _drop_time_stamp(source: Source, line: Line, dropped: list[Dropped]) -> int:
     text = line.text[: stamp.end()].rstrip()
     dropped.append(Dropped(source.id, line.start, line.start + len(text), text, str(DropReason.TIMESTAMP)))
     return line.start + stamp.end()
+
+
+def leading_picture_credit(text: str) -> str | None:
+    """The picture's credit that opens a story line ("(Jane Doe/Agency via Getty Images) · Jane Doe via Getty
+    Images" before "The talks ..."), or None."""
+    if not text.startswith("("):
+        return None  # most lines, told without a search
+    credit = _LEADING_PICTURE_CREDIT.match(text)
+    return text[: credit.end()].rstrip() if credit else None
+
+
+def _drop_leading_picture_credit(source: Source, line: Line, dropped: list[Dropped]) -> int:
+    """Where a kept line's story starts after a picture's credit run into it."""
+    credit = leading_picture_credit(line.text)
+    if credit is None:
+        return line.start
+    dropped.append(Dropped(source.id, line.start, line.start + len(credit), credit, str(DropReason.CAPTION)))
+    return line.start + len(line.text) - len(line.text[len(credit):].lstrip())
 
 
 def _drop_inner_furniture(source: Source, line: Line, start: int, dropped: list[Dropped]) -> list[tuple[int, int]]:

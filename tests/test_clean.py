@@ -752,3 +752,33 @@ def test_time_stamps_of_a_live_blog_and_an_itinerary_are_dropped_and_their_entri
                         "“We sail together,” the envoy said.",
                         "11:30 a.m. is when the first ferry leaves, the ministry said."]
     assert all(text[d.start:d.end] == d.text for d in cleaned.dropped)
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("(JANE DOE/WIRE via Getty Images) · JANE DOE via Getty Images The ferry talks ran late.",
+     "(JANE DOE/WIRE via Getty Images) · JANE DOE via Getty Images"),
+    ("(Pool Photo) The ferry talks ran late.", "(Pool Photo)"),
+    ("(Jane Doe/Wire) | AP Photo “We sail together,” the envoy said.", "(Jane Doe/Wire) | AP Photo"),
+    # brackets that open a story line and credit no picture
+    ("(Reuters) The ferry talks ran late.", None),
+    ("(Jane Doe/Wire) The ferry talks ran late.", None),
+    ("(The talks ran late, images show.) The ferry sails today.", None),
+    ("(Updated) The ferry talks ran late.", None),
+])
+def test_a_picture_credit_opening_a_story_line_is_told(line, credit):
+    from compare.clean import leading_picture_credit
+
+    assert leading_picture_credit(line) == credit
+
+
+def test_a_picture_credit_run_into_a_story_line_is_dropped_and_the_story_kept_with_exact_offsets():
+    text = (
+        "The envoys of Malta and Tunisia met in Valletta on Friday to sign a ferry accord.\n"
+        "(JANE DOE/WIRE via Getty Images) · JANE DOE via Getty Images The main issue is fares.\n"
+    )
+    source = Source("w", "w.txt", text)
+    cleaned = clean(source)
+    assert [(d.text, d.reason) for d in cleaned.dropped] == [
+        ("(JANE DOE/WIRE via Getty Images) · JANE DOE via Getty Images", "caption")]
+    assert all(text[d.start:d.end] == d.text for d in cleaned.dropped)
+    assert text[cleaned.blocks[1].start:cleaned.blocks[1].end] == "The main issue is fares."

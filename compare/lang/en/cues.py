@@ -127,6 +127,17 @@ SOCIAL_EMBED_SIGNATURE = (
 )
 SOCIAL_EMBED_LINK = r"(?<![\w.])(?:pic\.twitter\.com|(?:https?://)?t\.co)/\w+"
 
+# A picture's credit run into the start of the story line below its picture: a bracketed credit naming a picture
+# desk ("(Jane Doe/Agency via Getty Images)", "(Pool Photo)"), or a photographer and agency joined by a slash
+# ("(Jane Doe/Agency)") when a second credit follows it (a bracket that closes a sentence is an aside, no credit), optionally followed by a separator and that second credit
+# ("· Jane Doe via Getty Images", "| AP Photo"), before the story's capital. Read case-insensitively.
+LEADING_PICTURE_CREDIT = (
+    r"^(?:\((?=[^()]{{2,80}}\))[^()]*\b(?:photos?|images?|pictures?|pool)\b[^()]*(?<![.!?])\)(?:{second})?"
+    r"|\([^()/\s][^()/]{{0,40}}/[^()/]{{1,40}}\){second})"
+    r"\s+(?=[\"“‘]?(?-i:[A-Z]))"
+).format(second=r"\s*[·•|]\s*(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}?(?:via\s+)?(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}?"
+                r"(?:images?|photos?|pictures|pool)\b")
+
 # A live blog's or an itinerary's time stamp: a clock time with its "a.m."/"p.m." or a zone's capitals ("11:30 a.m.",
 # "10:42 ET", "14:05 GMT", "2 PM"), or the time since a post ("2 min ago", "1 hour ago"), optionally labelled
 # ("Updated 10:42 ET"). Alone on a line it is the stamp of the entry below; opening a line before a capital, the
