@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from compare.lang import LEXICON
-from compare.metadata import find_dateline, parse_date_line, place_line
+from compare.metadata import find_dateline, outlet_prefix, parse_date_line, place_line
 from compare.models import Dropped, DropReason, Source
 
 # A line with fewer words than this and no closing punctuation is a label ("Most Popular", "Short Url:").
@@ -614,6 +614,8 @@ def _revealed_metadata(lines: list[Line], reasons: list[str | None], own_lines: 
     nearest = above[-1] if above else (stamps[0] if stamps else None)
     published = parse_date_line(lines[nearest].text) if nearest is not None else None
     first_body = lines[body_at].text if body_at < len(lines) else None
+    if first_body:
+        first_body = first_body[outlet_prefix(first_body) or 0 :]
     found = find_dateline(first_body) if first_body else None
     if found:
         return title, published, found[1]
@@ -707,12 +709,20 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _drop_dateline(source: Source, line: Line, dropped: list[Dropped]) -> int:
-    """Where the first paragraph's story starts after a dateline ("NAPLES, Italy — ")."""
-    found = find_dateline(line.text)
-    if not found:
-        return line.start
-    length, _place = found
-    prefix = line.text[:length].rstrip()
+    """Where the first paragraph's story starts after a dateline ("NAPLES, Italy — "), or after an outlet's name
+    and slash printed in its place ("Harbour Wire/ ") and any dateline after that."""
+    start = line.start
+    credit = outlet_prefix(line.text)
+    if credit:
+        start = _drop_prefix(source, start, credit, dropped)
+    found = find_dateline(source.text[start : line.end])
+    if found:
+        start = _drop_prefix(source, start, found[0], dropped)
+    return start
+
+
+def _drop_prefix(source: Source, start: int, length: int, dropped: list[Dropped]) -> int:
+    prefix = source.text[start : start + length].rstrip()
     if prefix:
-        dropped.append(Dropped(source.id, line.start, line.start + len(prefix), prefix, str(DropReason.DATELINE)))
-    return line.start + length
+        dropped.append(Dropped(source.id, start, start + len(prefix), prefix, str(DropReason.DATELINE)))
+    return start + length

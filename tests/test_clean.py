@@ -782,3 +782,28 @@ def test_a_picture_credit_run_into_a_story_line_is_dropped_and_the_story_kept_wi
         ("(JANE DOE/WIRE via Getty Images) · JANE DOE via Getty Images", "caption")]
     assert all(text[d.start:d.end] == d.text for d in cleaned.dropped)
     assert text[cleaned.blocks[1].start:cleaned.blocks[1].end] == "The main issue is fares."
+
+
+@pytest.mark.parametrize("paragraph, prefix", [
+    ("Washington DC - US President Jane Doe met the envoy on Friday.", "Washington DC -"),
+    ("Washington D.C. — The envoys met on Friday.", "Washington D.C. —"),
+    ("Canberra, ACT – The envoys met on Friday.", "Canberra, ACT –"),
+    ("Harbour Wire/ On Tuesday, the envoys met in Valletta.", "Harbour Wire/"),
+    # a title-case name before a dash, a hyphenated compound, a pair joined by a slash
+    ("Moscow - Kyiv talks resumed on Friday.", None),
+    ("Washington DC-based groups welcomed the accord.", None),
+    ("Malta/Tunisia ferry talks resumed on Friday.", None),
+    ("Valletta EU - The envoys met on Friday.", None),  # no city the lexicon knows before the abbreviation
+])
+def test_a_title_case_dateline_with_a_region_and_an_outlet_s_slash_prefix_are_dropped(paragraph, prefix):
+    text = "The Envoys Sign a Ferry Accord\n" + paragraph + " The ferry sails in June.\n"
+    cleaned = clean(Source("w", "w.txt", text))
+    datelines = [d.text for d in cleaned.dropped if d.reason == "dateline"]
+    assert datelines == ([prefix] if prefix else [])
+    first = text[cleaned.blocks[0].start:cleaned.blocks[0].end]
+    assert first == (paragraph[len(prefix):].lstrip() if prefix else paragraph) + " The ferry sails in June."
+
+
+def test_a_region_dateline_gives_the_city_as_the_place():
+    cleaned = clean(Source("w", "w.txt", "Washington DC - The envoys met on Friday. They signed the accord.\n"))
+    assert cleaned.dateline_place == "Washington"
