@@ -371,8 +371,10 @@ def is_short_label(text: str) -> bool:
 
 
 def paragraph_key(text: str) -> str:
-    """What two copies of one paragraph share: case, quotes, white space and a trailing credit folded."""
-    text = unicodedata.normalize("NFKC", text)
+    """What two copies of one paragraph share: case, quotes, white space and a trailing credit folded, and a
+    dateline it opens with left out (a lead printed twice, once under its dateline)."""
+    dateline = find_dateline(text)
+    text = unicodedata.normalize("NFKC", text[dateline[0] :] if dateline else text)
     text = text.translate(_QUOTES)
     text = _TRAILING_CREDIT.sub("", text)
     return " ".join(text.casefold().split())

@@ -5,7 +5,7 @@ initials "U. S." are handled there), mended where it errs around an abbreviated 
 sentence, "said no. | Mr. Biden said yes." two; and sentences pasted together without a space ("in
 Pyongyang.This is") are split. Each sentence runs from its boundary to the next one, so no character of a
 block is lost between sentences. A sentence repeated in the same source, or one with no letter in it, is
-dropped with its reason instead.
+dropped with its reason instead (a repeat is told without a dateline it opens with).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import blingfire
 
 from compare.clean import Cleaned
 from compare.lang import LEXICON
+from compare.metadata import find_dateline
 from compare.models import Dropped, DropReason, Sentence, Source
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -57,6 +58,13 @@ def fold(text: str) -> str:
 def sentence_key(text: str) -> str:
     """What two copies of one sentence share once case, quotes and white space are folded."""
     return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().split())
+
+
+def repeat_key(text: str) -> str:
+    """sentence_key of a sentence without a dateline it opens with: a lead paragraph printed twice, once with its
+    dateline ("VALLETTA — The envoys ...") and once with it dropped, is one sentence repeated."""
+    found = find_dateline(text)
+    return sentence_key(text[found[0] :] if found else text)
 
 
 def boundaries(block: str) -> list[int]:
@@ -192,7 +200,7 @@ def split(source: Source, cleaned: Cleaned) -> tuple[tuple[Sentence, ...], tuple
     for block in cleaned.blocks:
         for start, end in spans_of(text, block.start, block.end):
             raw = text[start:end]
-            key = sentence_key(raw)
+            key = repeat_key(raw)
             if not _LETTER.search(raw):
                 dropped.append(Dropped(source.id, start, end, fold(raw), str(DropReason.BOILERPLATE)))
             elif key in seen:

@@ -807,3 +807,9 @@ def test_a_title_case_dateline_with_a_region_and_an_outlet_s_slash_prefix_are_dr
 def test_a_region_dateline_gives_the_city_as_the_place():
     cleaned = clean(Source("w", "w.txt", "Washington DC - The envoys met on Friday. They signed the accord.\n"))
     assert cleaned.dateline_place == "Washington"
+
+
+def test_two_copies_of_a_paragraph_one_under_its_dateline_share_a_key():
+    assert paragraph_key("OTTAWA — The envoys met on Friday.") == paragraph_key("The envoys met on Friday.")
+    assert paragraph_key("OTTAWA — The envoys met on Friday.") != paragraph_key("The envoys met on Monday.")
+    assert paragraph_key("Ottawa: a city of envoys.") != paragraph_key("a city of envoys.")  # no dateline

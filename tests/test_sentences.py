@@ -183,3 +183,28 @@ def test_every_verb_of_an_attribution_keeps_it_with_its_quotation(verb):
 ])
 def test_a_few_words_closing_a_quotation_stay_with_its_opening(text, expected):
     assert [text[a:b] for a, b in spans_of(text, 0, len(text))] == expected
+
+
+def test_a_lead_repeated_under_its_dateline_is_a_duplicate():
+    text = (
+        "VALLETTA — The envoys of Malta and Tunisia signed a ferry accord on Friday. The ferry sails in June.\n"
+        "A harbour official showed the new timetable.\n"
+        "VALLETTA — The envoys of Malta and Tunisia signed a ferry accord on Friday.\n"
+    )
+    sentences, dropped = sentences_of(text)
+    assert [s.text for s in sentences] == ["The envoys of Malta and Tunisia signed a ferry accord on Friday.",
+                                           "The ferry sails in June.", "A harbour official showed the new timetable."]
+    assert [(d.text, d.reason) for d in dropped] == [
+        ("VALLETTA —", "dateline"),
+        ("VALLETTA — The envoys of Malta and Tunisia signed a ferry accord on Friday.", "duplicate")]
+
+
+def test_a_dateline_on_a_different_sentence_is_no_repeat():
+    text = (
+        "VALLETTA — The envoys of Malta and Tunisia signed a ferry accord on Friday.\n"
+        "TUNIS — The envoys of Malta and Tunisia will meet again in June.\n"
+    )
+    sentences, dropped = sentences_of(text)
+    assert [s.text for s in sentences] == ["The envoys of Malta and Tunisia signed a ferry accord on Friday.",
+                                           "TUNIS — The envoys of Malta and Tunisia will meet again in June."]
+    assert [d.reason for d in dropped] == ["dateline"]
