@@ -184,6 +184,30 @@ def mark_embedded_posts(lines: list[Line], reasons: list[str | None]) -> list[st
     return out
 
 
+# A byline has at most this many words ("By Jane Doe and John Roe, Staff Writers").
+MAX_BYLINE_WORDS = 12
+_BYLINE_TOKEN = re.compile(r"[^\s,|·/–—-]+")
+_INITIAL = re.compile(r"[A-Z][a-z]?\.")
+
+
+def is_byline(text: str) -> bool:
+    """The writers' credit: "By" and names in capitals, joined by "and", commas or bars, with a role or a desk
+    ("By Jane Doe and John Roe", "By JANE DOE Harbour News Service", "By News Room"). A phrase opened by "by" is
+    none: a small word, a weekday or a month after it ("By The Numbers", "By Tuesday ..."), a word in lower case
+    that is no byline's, or a sentence."""
+    if text[:3].lower() != "by " or len(words(text)) > MAX_BYLINE_WORDS or ":" in text:
+        return False
+    tokens = _BYLINE_TOKEN.findall(text[3:])
+    ends = [token for token in tokens if token[-1] in "!?" or token.endswith(".") and not _INITIAL.fullmatch(token)]
+    if not tokens or ends:
+        return False  # a sentence's end: an initial ("E.", "Jr.") is none
+    first = tokens[0].rstrip(".").lower()
+    if first in _SMALL_WORDS or first in LEXICON.weekdays or first in LEXICON.months:
+        return False
+    return tokens[0][:1].isupper() and all(
+        token[:1].isupper() or token.lower() in LEXICON.byline_words for token in tokens)
+
+
 def is_time_stamp(text: str) -> bool:
     """A line that is only a time stamp: "11:30 a.m.", "10:42 ET", "2 min ago", "Updated 14:05 GMT"."""
     return len(text) <= 40 and _TIME_STAMP_LINE.fullmatch(text) is not None
@@ -424,6 +448,8 @@ def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | No
             reason = DropReason.EMBED
         elif is_time_stamp(text):
             reason = DropReason.TIMESTAMP
+        elif is_byline(text):
+            reason = DropReason.BYLINE
         elif is_caption(text) or is_image_only(text):
             reason = DropReason.CAPTION
         elif (is_list_marker(text) or is_menu(text) or is_breadcrumb(text) or is_site_message(text)
@@ -476,13 +502,19 @@ def introduces_quotation(text: str, following: str) -> bool:
 
 
 def _reads_as_title(text: str, following: str) -> bool:
-    """A first standalone line of some length, not a sentence, and not continued by the next line. A line below it
-    that opens with a one-word label and its colon ("size: A A A", a page's font-size control) carries on no
-    sentence of it, even in lower case."""
+    """A first standalone line of some length, not a sentence (a question asked as a headline aside), and not
+    continued by the next line. A line below it that opens with a one-word label and its colon ("size: A A A", a
+    page's font-size control) carries on no sentence of it, even in lower case."""
     return (
-        not ends_sentence(text) and len(words(text)) >= MIN_TITLE_WORDS
+        (not ends_sentence(text) or is_question_headline(text)) and len(words(text)) >= MIN_TITLE_WORDS
         and not (continues(text, following) and not _WORD_LABEL.match(following)) and not reads_as_paragraph(text)
     )
+
+
+def is_question_headline(text: str) -> bool:
+    """One question, no other sentence before it ("Malta met Tunisia: What did they agree?"): set first on the page,
+    above the story, a headline asked as a question."""
+    return text.rstrip(_CLOSERS).endswith("?") and _INNER_SENTENCE_END.search(text) is None
 
 
 _WORD_LABEL = re.compile(r"[^\W\d_]+:\s")

@@ -35,6 +35,7 @@ class DropReason(StrEnum):
     CAPTION = "caption"
     EMBED = "embed"
     TIMESTAMP = "timestamp"
+    BYLINE = "byline"
 
 
 @dataclass(frozen=True, slots=True)

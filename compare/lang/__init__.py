@@ -83,6 +83,7 @@ class Lexicon:
     social_embed_signature: str  # "— Jane Doe (@janedoe) April 17, 2025"
     social_embed_link: str  # "pic.twitter.com/AbC123"
     leading_picture_credit: str  # "(Jane Doe/Agency via Getty Images) · " opening a story line
+    byline_words: frozenset[str]  # "and", "staff", "correspondent": a byline's words besides names
     time_stamp: str  # "11:30 a.m.", "10:42 ET", "2 min ago"
     name_variants: tuple[tuple[str, str], ...]
     british_spelling: str
@@ -198,6 +199,7 @@ def english() -> Lexicon:
         social_embed_signature=cues.SOCIAL_EMBED_SIGNATURE,
         social_embed_link=cues.SOCIAL_EMBED_LINK,
         time_stamp=cues.TIME_STAMP,
+        byline_words=cues.BYLINE_WORDS,
         leading_picture_credit=cues.LEADING_PICTURE_CREDIT,
         name_variants=spelling.NAME_VARIANTS,
         british_spelling=spelling.BRITISH_SPELLING,

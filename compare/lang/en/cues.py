@@ -76,8 +76,10 @@ SECTION_LABEL = (
 # Notes of the site about the page itself.
 SITE_NOTICE = (
     r"^(?:copyright\b|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|editor[’']?s\s+note\b|correction\s*:|clarification\s*:|"
-    r"this\s+(?:article|story|report|piece)\s+(?:was|has\s+been|is)\s+(?:produced|updated|corrected|amended|"
-    r"written|published|first\s+published|originally\s+published|generated)\b"
+    r"this\s+(?:article|story|report|piece|audio|video|podcast|summary)\s+(?:was|has\s+been|is)\s+(?:produced|updated|"
+    r"corrected|amended|written|published|first\s+published|originally\s+published|generated|created|read|narrated)\b"
+    # an audio player's notes: "Your browser does not support the audio element.", "Listen to article (5 min)"
+    r"|your\s+browser\s+does\s+not\s+support\b|listen\s+to\s+(?:the\s+)?(?:article|story)\b"
     # a live blog's notes about its entries: "All times Eastern.", "Here's the latest on the day's events."
     r"|all\s+times\s+(?:are\s+)?(?:in\s+)?(?:eastern|central|pacific|local|(?-i:[A-Z]{2,5}))\b|here[’']s\s+the\s+latest\b)"
 )
@@ -137,6 +139,12 @@ LEADING_PICTURE_CREDIT = (
     r"\s+(?=[\"“‘]?(?-i:[A-Z]))"
 ).format(second=r"\s*[·•|]\s*(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}?(?:via\s+)?(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}?"
                 r"(?:images?|photos?|pictures|pool)\b")
+
+# Words a byline may hold besides the writers' names ("By Jane Doe and John Roe", "By Jane Doe, Staff Writer",
+# "By Jane Doe Harbour News Service"), read in lower case: joining words and the roles and desks of a byline.
+BYLINE_WORDS = frozenset(
+    "and & of the for in at staff writer writers reporter reporters correspondent correspondents editor editors "
+    "contributor columnist desk news service wire team room bureau".split())
 
 # A live blog's or an itinerary's time stamp: a clock time with its "a.m."/"p.m." or a zone's capitals ("11:30 a.m.",
 # "10:42 ET", "14:05 GMT", "2 PM"), or the time since a post ("2 min ago", "1 hour ago"), optionally labelled
