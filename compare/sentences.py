@@ -48,6 +48,14 @@ _ATTRIBUTION = re.compile(LEXICON.attribution, re.IGNORECASE)
 # A sentence that closes a quotation the sentence before it opened, in at most this many words (“Yes, we can. | We
 # will.”), goes on the quotation's sentence; a longer one is a sentence of a long quotation and stands alone.
 MAX_QUOTE_TAIL_WORDS = 4
+# A boundary inside a quotation that is still open, after an ellipsis (“... not the best ferry... | I am not a
+# fan,” she added) or inside a single quotation nested in it and opened in the same sentence (“Everyone asks, ‘Why,
+# why? | Why are the ferries late?’”), is a pause in one utterance: the pieces stay one sentence while it
+# is at most this many words, so that a long quotation is not run into one giant sentence.
+MAX_QUOTED_PAUSE_WORDS = 40
+_ELLIPSIS_END = re.compile(r"(?:\.{3,}|…)\.?\s*$")
+# A closing single quote: one that no letter or digit follows (the apostrophe of "don’t" is inside a word).
+_CLOSING_SINGLE = re.compile(r"(?<=\S)’(?![^\W_])")
 
 
 def fold(text: str) -> str:
@@ -88,11 +96,28 @@ def _joined_to_their_quotation(block: str, starts: list[int]) -> list[int]:
     kept = starts[:1]
     for k in range(1, len(starts)):
         sentence = block[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(block)].strip()
-        if len(sentence) > _MAX_JOINED_CHARS or not (
-            _ATTRIBUTION.match(sentence) or _closes_quotation(block[kept[-1] : starts[k]], sentence)
-        ):
+        joined = len(sentence) <= _MAX_JOINED_CHARS and (
+            _ATTRIBUTION.match(sentence) or _closes_quotation(block[kept[-1] : starts[k]], sentence))
+        if not joined and not _pause_in_quotation(block, kept[-1], starts[k], sentence):
             kept.append(starts[k])
     return kept
+
+
+def _pause_in_quotation(block: str, start: int, boundary: int, sentence: str) -> bool:
+    """The boundary at `boundary` (the sentence before it opened at `start`) is a pause inside a quotation
+    (MAX_QUOTED_PAUSE_WORDS): after an ellipsis with a double quotation open, or with a single quotation that
+    the sentence opened still open."""
+    before = block[start:boundary]
+    if len(before.split()) + len(sentence.split()) > MAX_QUOTED_PAUSE_WORDS:
+        return False
+    if before.count("‘") > len(_CLOSING_SINGLE.findall(before)):
+        return True
+    return _ELLIPSIS_END.search(before) is not None and _double_quotation_open(block[:boundary])
+
+
+def _double_quotation_open(text: str) -> bool:
+    """A double quotation opened in `text` and not closed: curly marks counted apart, straight ones by parity."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 _MAX_JOINED_CHARS = 80  # longer than any attribution or quotation's tail: told without a pattern

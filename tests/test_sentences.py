@@ -208,3 +208,30 @@ def test_a_dateline_on_a_different_sentence_is_no_repeat():
     assert [s.text for s in sentences] == ["The envoys of Malta and Tunisia signed a ferry accord on Friday.",
                                            "TUNIS — The envoys of Malta and Tunisia will meet again in June."]
     assert [d.reason for d in dropped] == ["dateline"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pause inside an open quotation: an ellipsis, a nested single quotation not closed yet
+    ("“I would not say it was the best ferry... I am not a fan,” the envoy added.",
+     ["“I would not say it was the best ferry... I am not a fan,” the envoy added."]),
+    ('"The ferry was late… We will sail anyway," she said.', ['"The ferry was late… We will sail anyway," she said.']),
+    ("“Everyone asks, ‘Why, why? Why are the ferries late?’ They are not late today at all,” the envoy said.",
+     ["“Everyone asks, ‘Why, why? Why are the ferries late?’", "They are not late today at all,” the envoy said."]),
+    # an ellipsis outside a quotation, a quotation closed before it, a question with no nested quotation
+    ("The talks went on... Then the envoys left.", ["The talks went on...", "Then the envoys left."]),
+    ("“We sail,” she said... Then the envoys left.", ["“We sail,” she said...", "Then the envoys left."]),
+    ("“Are you going to sail? We don’t have to sail today,” the envoy said.",
+     ["“Are you going to sail?", "We don’t have to sail today,” the envoy said."]),
+    # apostrophes are no opening quote: "‘" alone opens one
+    ("“The harbour’s ferries don’t sail... The envoys’ boats do,” she said.",
+     ["“The harbour’s ferries don’t sail... The envoys’ boats do,” she said."]),
+])
+def test_a_pause_inside_an_open_quotation_ends_no_sentence(text, expected):
+    assert [s.text for s in sentences_of(text)[0]] == expected
+
+
+def test_a_long_quotation_with_pauses_is_no_giant_sentence():
+    clause = "the ferry will sail to the harbour on time and the envoys will be on board with their staff"
+    text = f"“{clause.capitalize()}... {clause.capitalize()}... {clause.capitalize()},” she said."
+    pieces = [s.text for s in sentences_of(text)[0]]
+    assert len(pieces) >= 2 and all(len(p.split()) <= 40 for p in pieces[:-1])
