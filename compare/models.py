@@ -36,6 +36,7 @@ class DropReason(StrEnum):
     EMBED = "embed"
     TIMESTAMP = "timestamp"
     BYLINE = "byline"
+    TRUNCATED = "truncated"
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,8 @@ initials "U. S." are handled there), mended where it errs around an abbreviated 
 sentence, "said no. | Mr. Biden said yes." two; and sentences pasted together without a space ("in
 Pyongyang.This is") are split. Each sentence runs from its boundary to the next one, so no character of a
 block is lost between sentences. A sentence repeated in the same source, or one with no letter in it, is
-dropped with its reason instead (a repeat is told without a dateline it opens with).
+dropped with its reason instead (a repeat is told without a dateline it opens with), and so is the few-word
+fragment without a sentence end that a text cut off mid-way ends in (MAX_TRUNCATED_WORDS).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ctypes import Array, byref, c_char, c_char_p, c_int, c_int32, memset, sizeo
 
 import blingfire
 
-from compare.clean import Cleaned
+from compare.clean import Cleaned, ends_sentence
 from compare.lang import LEXICON
 from compare.metadata import find_dateline
 from compare.models import Dropped, DropReason, Sentence, Source
@@ -48,6 +49,11 @@ _ATTRIBUTION = re.compile(LEXICON.attribution, re.IGNORECASE)
 # A sentence that closes a quotation the sentence before it opened, in at most this many words (“Yes, we can. | We
 # will.”), goes on the quotation's sentence; a longer one is a sentence of a long quotation and stands alone.
 MAX_QUOTE_TAIL_WORDS = 4
+# A text cut off mid-way (a page excerpt, a feed's preview) ends in a fragment: "... and fares. However,", "But th".
+# The text's last sentence, with nothing after it, without a sentence end and at most this many words, states no
+# claim to compare and is dropped as truncated; a longer cut-off sentence ("“We will sail together, maybe,” the
+# envoy s") still states one and is kept.
+MAX_TRUNCATED_WORDS = 5
 # A boundary inside a quotation that is still open, after an ellipsis (“... not the best ferry... | I am not a
 # fan,” she added) or inside a single quotation nested in it and opened in the same sentence (“Everyone asks, ‘Why,
 # why? | Why are the ferries late?’”), is a pause in one utterance: the pieces stay one sentence while it
@@ -216,8 +222,18 @@ def spans_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def is_cut_off(text: str, sentence: Sentence) -> bool:
+    """`sentence` is the fragment a cut-off text ends in (MAX_TRUNCATED_WORDS): nothing follows it, it has no
+    sentence end and closes no quotation (“Never say never” is a claim), and it is a few words long."""
+    return (
+        not text[sentence.end :].strip() and not ends_sentence(sentence.text)
+        and sentence.text[-1] not in "\"'”’»)]" and len(sentence.text.split()) <= MAX_TRUNCATED_WORDS
+    )
+
+
 def split(source: Source, cleaned: Cleaned) -> tuple[tuple[Sentence, ...], tuple[Dropped, ...]]:
-    """Sentences of the kept blocks, numbered from 0, and the sentence-level drops (repeats, no letters)."""
+    """Sentences of the kept blocks, numbered from 0, and the sentence-level drops (repeats, no letters, the
+    fragment a cut-off text ends in)."""
     text = source.text
     sentences: list[Sentence] = []
     dropped: list[Dropped] = []
@@ -233,5 +249,8 @@ def split(source: Source, cleaned: Cleaned) -> tuple[tuple[Sentence, ...], tuple
             else:
                 seen.add(key)
                 sentences.append(Sentence(source.id, len(sentences), start, end, fold(raw)))
+    if len(sentences) > 1 and is_cut_off(text, sentences[-1]):
+        last = sentences.pop()
+        dropped.append(Dropped(source.id, last.start, last.end, last.text, str(DropReason.TRUNCATED)))
     all_dropped = sorted((*cleaned.dropped, *dropped), key=lambda d: (d.start, d.end))
     return tuple(sentences), tuple(all_dropped)

@@ -235,3 +235,26 @@ def test_a_long_quotation_with_pauses_is_no_giant_sentence():
     text = f"“{clause.capitalize()}... {clause.capitalize()}... {clause.capitalize()},” she said."
     pieces = [s.text for s in sentences_of(text)[0]]
     assert len(pieces) >= 2 and all(len(p.split()) <= 40 for p in pieces[:-1])
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("The envoys signed the ferry accord on Friday. However,", "However,"),
+    ("The envoys signed the ferry accord on Friday. But th", "But th"),
+    ("The envoys signed the ferry accord on Friday.\nWhile the meeting took place\n", "While the meeting took place"),
+    # a sentence end, a closed quotation, a longer cut-off sentence, furniture after the fragment
+    ("The envoys signed the ferry accord on Friday. They left.", None),
+    ("The envoys signed the ferry accord on Friday. “Never say never”", None),
+    ("The envoys signed the ferry accord on Friday. “We will sail together, maybe,” the envoy s", None),
+    ("The envoys signed the ferry accord on Friday. However,\nShare this article\n", None),
+])
+def test_the_few_word_fragment_a_cut_off_text_ends_in_is_dropped_as_truncated(text, fragment):
+    sentences, dropped = sentences_of(text)
+    truncated = [d.text for d in dropped if d.reason == "truncated"]
+    assert truncated == ([fragment] if fragment else [])
+    assert sentences[0].text == "The envoys signed the ferry accord on Friday."
+    assert (fragment is None) == (len(sentences) == 2)
+
+
+def test_a_text_of_one_fragment_keeps_it():
+    sentences, dropped = sentences_of("Envoys sign ferry accord")
+    assert [s.text for s in sentences] == ["Envoys sign ferry accord"] and dropped == ()
