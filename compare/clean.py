@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from compare.lang import LEXICON
-from compare.metadata import find_dateline, parse_date_line, place_line
+from compare.metadata import find_dateline, outlet_prefix, parse_date_line, place_line
 from compare.models import Dropped, DropReason, Source
 
 # A line with fewer words than this and no closing punctuation is a label ("Most Popular", "Short Url:").
@@ -86,6 +86,19 @@ _WORD = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _QUOTES = str.maketrans(dict(LEXICON.quote_folds))
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{2,80}\)\s*$")
+# An embedded social-media post: its signature ("— Jane Doe (@janedoe) April 17, 2025") and its picture or short
+# link ("pic.twitter.com/AbC123"), general web language (compare/lang/en/cues.py). The line right above a
+# signature line is the post itself when it is no longer than a post runs.
+_EMBED_SIGNATURE = re.compile(LEXICON.social_embed_signature)
+_EMBED_LINK = re.compile(LEXICON.social_embed_link, re.IGNORECASE)
+MAX_POST_WORDS = 60
+# A picture's credit run into the start of a story line ("(Jane Doe/Agency via Getty Images) · Jane Doe via Getty
+# Images The talks ..."; compare/lang/en/cues.py): the credit of the picture above, dropped up to the story.
+_LEADING_PICTURE_CREDIT = re.compile(LEXICON.leading_picture_credit, re.IGNORECASE)
+# A live blog's or an itinerary's time stamp ("11:30 a.m.", "10:42 ET", "2 min ago"; compare/lang/en/cues.py): a
+# line of its own, or the opening of the entry it stamps ("11:30 a.m. The envoy will arrive ...").
+_TIME_STAMP_LINE = re.compile(rf"(?:{LEXICON.time_stamp})\s*", re.IGNORECASE)
+_TIME_STAMP_OPENING = re.compile(rf"(?:{LEXICON.time_stamp})\s+(?=[\"“]?(?-i:[A-Z]))", re.IGNORECASE)
 # A picture embedded in markup, as pages converted to text keep it: markdown "![alt](url)" (the alt text may hold
 # brackets of its own, "![[caption]](url)"), a linked picture "[![alt](picture)](link)", or an HTML <img> tag. Its
 # alt text is the picture's caption, its address no text at all.
@@ -148,6 +161,56 @@ def _recent_words(text: str) -> tuple[str, ...]:
 
 
 _KEPT_WORDS_CHARS = 10_000
+
+
+def is_embedded_post(text: str) -> bool:
+    """A social-media post embedded in the page: its signature line ("— Jane Doe (@janedoe) April 17, 2025"),
+    alone or closing the post's text, or a line carrying the post's picture or short link
+    ("... pic.twitter.com/AbC123")."""
+    lowered = text.lower()
+    if "@" not in text and "t.co/" not in lowered and "twitter.com/" not in lowered:
+        return False  # most lines, told without a search
+    return _EMBED_SIGNATURE.search(text) is not None or _EMBED_LINK.search(text) is not None
+
+
+def mark_embedded_posts(lines: list[Line], reasons: list[str | None]) -> list[str | None]:
+    """The text of an embedded post set on the line above its signature line: a body line of at most
+    MAX_POST_WORDS words right above a line that is only the signature."""
+    out = list(reasons)
+    for i in range(1, len(lines)):
+        signature_only = out[i] == DropReason.EMBED and _EMBED_SIGNATURE.match(lines[i].text) is not None
+        if signature_only and out[i - 1] is None and len(words(lines[i - 1].text)) <= MAX_POST_WORDS:
+            out[i - 1] = DropReason.EMBED
+    return out
+
+
+# A byline has at most this many words ("By Jane Doe and John Roe, Staff Writers").
+MAX_BYLINE_WORDS = 12
+_BYLINE_TOKEN = re.compile(r"[^\s,|·/–—-]+")
+_INITIAL = re.compile(r"[A-Z][a-z]?\.")
+
+
+def is_byline(text: str) -> bool:
+    """The writers' credit: "By" and names in capitals, joined by "and", commas or bars, with a role or a desk
+    ("By Jane Doe and John Roe", "By JANE DOE Harbour News Service", "By News Room"). A phrase opened by "by" is
+    none: a small word, a weekday or a month after it ("By The Numbers", "By Tuesday ..."), a word in lower case
+    that is no byline's, or a sentence."""
+    if text[:3].lower() != "by " or len(words(text)) > MAX_BYLINE_WORDS or ":" in text:
+        return False
+    tokens = _BYLINE_TOKEN.findall(text[3:])
+    ends = [token for token in tokens if token[-1] in "!?" or token.endswith(".") and not _INITIAL.fullmatch(token)]
+    if not tokens or ends:
+        return False  # a sentence's end: an initial ("E.", "Jr.") is none
+    first = tokens[0].rstrip(".").lower()
+    if first in _SMALL_WORDS or first in LEXICON.weekdays or first in LEXICON.months:
+        return False
+    return tokens[0][:1].isupper() and all(
+        token[:1].isupper() or token.lower() in LEXICON.byline_words for token in tokens)
+
+
+def is_time_stamp(text: str) -> bool:
+    """A line that is only a time stamp: "11:30 a.m.", "10:42 ET", "2 min ago", "Updated 14:05 GMT"."""
+    return len(text) <= 40 and _TIME_STAMP_LINE.fullmatch(text) is not None
 
 
 def is_list_marker(text: str) -> bool:
@@ -332,8 +395,10 @@ def is_short_label(text: str) -> bool:
 
 
 def paragraph_key(text: str) -> str:
-    """What two copies of one paragraph share: case, quotes, white space and a trailing credit folded."""
-    text = unicodedata.normalize("NFKC", text)
+    """What two copies of one paragraph share: case, quotes, white space and a trailing credit folded, and a
+    dateline it opens with left out (a lead printed twice, once under its dateline)."""
+    dateline = find_dateline(text)
+    text = unicodedata.normalize("NFKC", text[dateline[0] :] if dateline else text)
     text = text.translate(_QUOTES)
     text = _TRAILING_CREDIT.sub("", text)
     return " ".join(text.casefold().split())
@@ -379,6 +444,12 @@ def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | No
             story_ended = True
         elif parse_date_line(text) is not None:
             reason = DropReason.DATE
+        elif is_embedded_post(text):
+            reason = DropReason.EMBED
+        elif is_time_stamp(text):
+            reason = DropReason.TIMESTAMP
+        elif is_byline(text):
+            reason = DropReason.BYLINE
         elif is_caption(text) or is_image_only(text):
             reason = DropReason.CAPTION
         elif (is_list_marker(text) or is_menu(text) or is_breadcrumb(text) or is_site_message(text)
@@ -431,13 +502,19 @@ def introduces_quotation(text: str, following: str) -> bool:
 
 
 def _reads_as_title(text: str, following: str) -> bool:
-    """A first standalone line of some length, not a sentence, and not continued by the next line. A line below it
-    that opens with a one-word label and its colon ("size: A A A", a page's font-size control) carries on no
-    sentence of it, even in lower case."""
+    """A first standalone line of some length, not a sentence (a question asked as a headline aside), and not
+    continued by the next line. A line below it that opens with a one-word label and its colon ("size: A A A", a
+    page's font-size control) carries on no sentence of it, even in lower case."""
     return (
-        not ends_sentence(text) and len(words(text)) >= MIN_TITLE_WORDS
+        (not ends_sentence(text) or is_question_headline(text)) and len(words(text)) >= MIN_TITLE_WORDS
         and not (continues(text, following) and not _WORD_LABEL.match(following)) and not reads_as_paragraph(text)
     )
+
+
+def is_question_headline(text: str) -> bool:
+    """One question, no other sentence before it ("Malta met Tunisia: What did they agree?"): set first on the page,
+    above the story, a headline asked as a question."""
+    return text.rstrip(_CLOSERS).endswith("?") and _INNER_SENTENCE_END.search(text) is None
 
 
 _WORD_LABEL = re.compile(r"[^\W\d_]+:\s")
@@ -489,7 +566,7 @@ def clean(source: Source) -> Cleaned:
     """Split a source into body blocks and dropped spans; together they cover every non-space character."""
     text = source.text
     lines = lines_of(text)
-    reasons = mark_repeats(lines, mark_credited_captions(lines, classify_lines(lines)))
+    reasons = mark_repeats(lines, mark_credited_captions(lines, mark_embedded_posts(lines, classify_lines(lines))))
     own_lines = standalone_dateline(lines, reasons)
     if own_lines is not None:
         reasons[own_lines.line] = DropReason.DATELINE
@@ -503,6 +580,10 @@ def clean(source: Source) -> Cleaned:
         start = _drop_bullet(source, line, dropped)
         if start == line.start:
             start = _drop_section_label(source, line, dropped)
+        if start == line.start:
+            start = _drop_time_stamp(source, line, dropped)
+        if start == line.start:
+            start = _drop_leading_picture_credit(source, line, dropped)
         if not blocks and start == line.start:
             start = _drop_dateline(source, line, dropped)
         for k, (piece_start, piece_end) in enumerate(_drop_inner_furniture(source, line, start, dropped)):
@@ -567,6 +648,8 @@ def _revealed_metadata(lines: list[Line], reasons: list[str | None], own_lines: 
     nearest = above[-1] if above else (stamps[0] if stamps else None)
     published = parse_date_line(lines[nearest].text) if nearest is not None else None
     first_body = lines[body_at].text if body_at < len(lines) else None
+    if first_body:
+        first_body = first_body[outlet_prefix(first_body) or 0 :]
     found = find_dateline(first_body) if first_body else None
     if found:
         return title, published, found[1]
@@ -598,6 +681,34 @@ def _drop_section_label(source: Source, line: Line, dropped: list[Dropped]) -> i
         return line.start
     dropped.append(Dropped(source.id, line.start, line.start + len(label), label, str(DropReason.BOILERPLATE)))
     return line.start + len(line.text) - len(line.text[len(label):].lstrip())
+
+
+def _drop_time_stamp(source: Source, line: Line, dropped: list[Dropped]) -> int:
+    """Where a kept line's entry starts after the time stamp that opens it ("11:30 a.m. The envoy will arrive ...")."""
+    stamp = _TIME_STAMP_OPENING.match(line.text)
+    if stamp is None:
+        return line.start
+    text = line.text[: stamp.end()].rstrip()
+    dropped.append(Dropped(source.id, line.start, line.start + len(text), text, str(DropReason.TIMESTAMP)))
+    return line.start + stamp.end()
+
+
+def leading_picture_credit(text: str) -> str | None:
+    """The picture's credit that opens a story line ("(Jane Doe/Agency via Getty Images) · Jane Doe via Getty
+    Images" before "The talks ..."), or None."""
+    if not text.startswith("("):
+        return None  # most lines, told without a search
+    credit = _LEADING_PICTURE_CREDIT.match(text)
+    return text[: credit.end()].rstrip() if credit else None
+
+
+def _drop_leading_picture_credit(source: Source, line: Line, dropped: list[Dropped]) -> int:
+    """Where a kept line's story starts after a picture's credit run into it."""
+    credit = leading_picture_credit(line.text)
+    if credit is None:
+        return line.start
+    dropped.append(Dropped(source.id, line.start, line.start + len(credit), credit, str(DropReason.CAPTION)))
+    return line.start + len(line.text) - len(line.text[len(credit):].lstrip())
 
 
 def _drop_inner_furniture(source: Source, line: Line, start: int, dropped: list[Dropped]) -> list[tuple[int, int]]:
@@ -632,12 +743,20 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _drop_dateline(source: Source, line: Line, dropped: list[Dropped]) -> int:
-    """Where the first paragraph's story starts after a dateline ("NAPLES, Italy — ")."""
-    found = find_dateline(line.text)
-    if not found:
-        return line.start
-    length, _place = found
-    prefix = line.text[:length].rstrip()
+    """Where the first paragraph's story starts after a dateline ("NAPLES, Italy — "), or after an outlet's name
+    and slash printed in its place ("Harbour Wire/ ") and any dateline after that."""
+    start = line.start
+    credit = outlet_prefix(line.text)
+    if credit:
+        start = _drop_prefix(source, start, credit, dropped)
+    found = find_dateline(source.text[start : line.end])
+    if found:
+        start = _drop_prefix(source, start, found[0], dropped)
+    return start
+
+
+def _drop_prefix(source: Source, start: int, length: int, dropped: list[Dropped]) -> int:
+    prefix = source.text[start : start + length].rstrip()
     if prefix:
-        dropped.append(Dropped(source.id, line.start, line.start + len(prefix), prefix, str(DropReason.DATELINE)))
-    return line.start + length
+        dropped.append(Dropped(source.id, start, start + len(prefix), prefix, str(DropReason.DATELINE)))
+    return start + length

@@ -324,6 +324,9 @@ def find_dateline(paragraph: str) -> tuple[int, str] | None:
     place = match.group("place").strip()
     country = match.group("country") or ""
     letters = re.sub(r"[\W\d_]", "", place)
+    city = _known_place_before_region(match, paragraph)
+    if city is not None:
+        return match.end(), normalise_place(city)
     if not place.isupper() and not _known_place_before_colon(match, paragraph):
         return None
     if len(letters) < 3 or _fold(place) in LEXICON.not_places:
@@ -364,6 +367,40 @@ def place_line(line: str) -> str | None:
     canonical = normalise_place(place)
     known = folded in CAPITAL_COUNTRY or folded in LEXICON.place_variants or _fold(canonical) in _KNOWN_CITIES
     return canonical if known else None
+
+
+# A state's or region's abbreviation after a city's name ("DC", "D.C.", "NY", "N.S.W.").
+_REGION_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
+
+
+def _known_place_before_region(match: re.Match[str], paragraph: str) -> str | None:
+    """The city of a dateline in title case with a region's abbreviation and a spaced dash ("Washington DC - ",
+    "Sydney, NSW – "): a city the lexicon knows (place_line), then the abbreviation, then white space on both
+    sides of the dash. None for any other opening: a title-case name before a dash alone is as likely a
+    heading's or a list's ("Moscow - Kyiv talks")."""
+    if match.group("mark") not in ("-", "–", "—") or not paragraph[match.start("mark") - 1 : match.start("mark")].isspace():
+        return None
+    place, country = match.group("place").strip(), match.group("country")
+    if country:
+        city, region = place, country.strip()
+    else:
+        *city_words, region = place.split()
+        city = " ".join(city_words)
+    if not city or _REGION_ABBREVIATION.fullmatch(region) is None:
+        return None
+    return city if place_line(city) is not None else None
+
+
+# An outlet's name and a slash opening a story ("Harbour Wire/ On Tuesday, ..."): a credit some sites print in
+# place of a dateline. The space after the slash tells it from a pair joined by one ("Reuters/Ipsos poll").
+_OUTLET_PREFIX = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}/\s+(?=[\"“‘]?[A-Z])")
+
+
+def outlet_prefix(paragraph: str) -> int | None:
+    """The length of an outlet's name and slash opening a paragraph ("Harbour Wire/ "), white space included, or
+    None."""
+    found = _OUTLET_PREFIX.match(paragraph)
+    return found.end() if found else None
 
 
 def _known_place_before_colon(match: re.Match[str], paragraph: str) -> bool:

@@ -33,6 +33,10 @@ class DropReason(StrEnum):
     BOILERPLATE = "boilerplate"
     DUPLICATE = "duplicate"
     CAPTION = "caption"
+    EMBED = "embed"
+    TIMESTAMP = "timestamp"
+    BYLINE = "byline"
+    TRUNCATED = "truncated"
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,8 @@ initials "U. S." are handled there), mended where it errs around an abbreviated 
 sentence, "said no. | Mr. Biden said yes." two; and sentences pasted together without a space ("in
 Pyongyang.This is") are split. Each sentence runs from its boundary to the next one, so no character of a
 block is lost between sentences. A sentence repeated in the same source, or one with no letter in it, is
-dropped with its reason instead.
+dropped with its reason instead (a repeat is told without a dateline it opens with), and so is the few-word
+fragment without a sentence end that a text cut off mid-way ends in (MAX_TRUNCATED_WORDS).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from ctypes import Array, byref, c_char, c_char_p, c_int, c_int32, memset, sizeo
 
 import blingfire
 
-from compare.clean import Cleaned
+from compare.clean import Cleaned, ends_sentence
 from compare.lang import LEXICON
+from compare.metadata import find_dateline
 from compare.models import Dropped, DropReason, Sentence, Source
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -47,6 +49,19 @@ _ATTRIBUTION = re.compile(LEXICON.attribution, re.IGNORECASE)
 # A sentence that closes a quotation the sentence before it opened, in at most this many words (“Yes, we can. | We
 # will.”), goes on the quotation's sentence; a longer one is a sentence of a long quotation and stands alone.
 MAX_QUOTE_TAIL_WORDS = 4
+# A text cut off mid-way (a page excerpt, a feed's preview) ends in a fragment: "... and fares. However,", "But th".
+# The text's last sentence, with nothing after it, without a sentence end and at most this many words, states no
+# claim to compare and is dropped as truncated; a longer cut-off sentence ("“We will sail together, maybe,” the
+# envoy s") still states one and is kept.
+MAX_TRUNCATED_WORDS = 5
+# A boundary inside a quotation that is still open, after an ellipsis (“... not the best ferry... | I am not a
+# fan,” she added) or inside a single quotation nested in it and opened in the same sentence (“Everyone asks, ‘Why,
+# why? | Why are the ferries late?’”), is a pause in one utterance: the pieces stay one sentence while it
+# is at most this many words, so that a long quotation is not run into one giant sentence.
+MAX_QUOTED_PAUSE_WORDS = 40
+_ELLIPSIS_END = re.compile(r"(?:\.{3,}|…)\.?\s*$")
+# A closing single quote: one that no letter or digit follows (the apostrophe of "don’t" is inside a word).
+_CLOSING_SINGLE = re.compile(r"(?<=\S)’(?![^\W_])")
 
 
 def fold(text: str) -> str:
@@ -57,6 +72,13 @@ def fold(text: str) -> str:
 def sentence_key(text: str) -> str:
     """What two copies of one sentence share once case, quotes and white space are folded."""
     return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().split())
+
+
+def repeat_key(text: str) -> str:
+    """sentence_key of a sentence without a dateline it opens with: a lead paragraph printed twice, once with its
+    dateline ("VALLETTA — The envoys ...") and once with it dropped, is one sentence repeated."""
+    found = find_dateline(text)
+    return sentence_key(text[found[0] :] if found else text)
 
 
 def boundaries(block: str) -> list[int]:
@@ -80,11 +102,28 @@ def _joined_to_their_quotation(block: str, starts: list[int]) -> list[int]:
     kept = starts[:1]
     for k in range(1, len(starts)):
         sentence = block[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(block)].strip()
-        if len(sentence) > _MAX_JOINED_CHARS or not (
-            _ATTRIBUTION.match(sentence) or _closes_quotation(block[kept[-1] : starts[k]], sentence)
-        ):
+        joined = len(sentence) <= _MAX_JOINED_CHARS and (
+            _ATTRIBUTION.match(sentence) or _closes_quotation(block[kept[-1] : starts[k]], sentence))
+        if not joined and not _pause_in_quotation(block, kept[-1], starts[k], sentence):
             kept.append(starts[k])
     return kept
+
+
+def _pause_in_quotation(block: str, start: int, boundary: int, sentence: str) -> bool:
+    """The boundary at `boundary` (the sentence before it opened at `start`) is a pause inside a quotation
+    (MAX_QUOTED_PAUSE_WORDS): after an ellipsis with a double quotation open, or with a single quotation that
+    the sentence opened still open."""
+    before = block[start:boundary]
+    if len(before.split()) + len(sentence.split()) > MAX_QUOTED_PAUSE_WORDS:
+        return False
+    if before.count("‘") > len(_CLOSING_SINGLE.findall(before)):
+        return True
+    return _ELLIPSIS_END.search(before) is not None and _double_quotation_open(block[:boundary])
+
+
+def _double_quotation_open(text: str) -> bool:
+    """A double quotation opened in `text` and not closed: curly marks counted apart, straight ones by parity."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 _MAX_JOINED_CHARS = 80  # longer than any attribution or quotation's tail: told without a pattern
@@ -183,8 +222,18 @@ def spans_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def is_cut_off(text: str, sentence: Sentence) -> bool:
+    """`sentence` is the fragment a cut-off text ends in (MAX_TRUNCATED_WORDS): nothing follows it, it has no
+    sentence end and closes no quotation (“Never say never” is a claim), and it is a few words long."""
+    return (
+        not text[sentence.end :].strip() and not ends_sentence(sentence.text)
+        and sentence.text[-1] not in "\"'”’»)]" and len(sentence.text.split()) <= MAX_TRUNCATED_WORDS
+    )
+
+
 def split(source: Source, cleaned: Cleaned) -> tuple[tuple[Sentence, ...], tuple[Dropped, ...]]:
-    """Sentences of the kept blocks, numbered from 0, and the sentence-level drops (repeats, no letters)."""
+    """Sentences of the kept blocks, numbered from 0, and the sentence-level drops (repeats, no letters, the
+    fragment a cut-off text ends in)."""
     text = source.text
     sentences: list[Sentence] = []
     dropped: list[Dropped] = []
@@ -192,7 +241,7 @@ def split(source: Source, cleaned: Cleaned) -> tuple[tuple[Sentence, ...], tuple
     for block in cleaned.blocks:
         for start, end in spans_of(text, block.start, block.end):
             raw = text[start:end]
-            key = sentence_key(raw)
+            key = repeat_key(raw)
             if not _LETTER.search(raw):
                 dropped.append(Dropped(source.id, start, end, fold(raw), str(DropReason.BOILERPLATE)))
             elif key in seen:
@@ -200,5 +249,8 @@ def split(source: Source, cleaned: Cleaned) -> tuple[tuple[Sentence, ...], tuple
             else:
                 seen.add(key)
                 sentences.append(Sentence(source.id, len(sentences), start, end, fold(raw)))
+    if len(sentences) > 1 and is_cut_off(text, sentences[-1]):
+        last = sentences.pop()
+        dropped.append(Dropped(source.id, last.start, last.end, last.text, str(DropReason.TRUNCATED)))
     all_dropped = sorted((*cleaned.dropped, *dropped), key=lambda d: (d.start, d.end))
     return tuple(sentences), tuple(all_dropped)

@@ -669,3 +669,217 @@ def test_a_line_going_on_in_lower_case_still_continues_a_first_line():
     text = "The envoys of Malta and Tunisia agreed on\nfriday to reopen the ferry route.\n"
     cleaned = clean(Source("w", "w.txt", text))
     assert cleaned.title is None and cleaned.dropped == ()
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("— Harbour Desk (@harbourdesk) April 17, 2025", True),
+    ("- Port Authority (@port_auth) 3 March 2024", True),
+    ('The ferry sails at dawn, the envoy wrote. pic.twitter.com/AbC123xyz', True),
+    ("Ferries resume today https://t.co/Xy12AbC — Harbour Desk (@harbourdesk) May 6, 2025", True),
+    # a handle or a date in a sentence of the story, a contact address
+    ("The envoy (@envoy_mt on X) posted a photo of the ferry on April 17, 2025.", False),
+    ("Write to the desk at news@harbour.example for the timetable.", False),
+    ("The ministry said on Twitter that the route reopens on May 6, 2025.", False),
+])
+def test_an_embedded_post_is_told_by_its_signature_or_its_link(line, expected):
+    from compare.clean import is_embedded_post
+
+    assert is_embedded_post(line) is expected
+
+
+def test_an_embedded_post_and_its_signature_are_dropped_as_embed():
+    text = (
+        "The envoys of Malta and Tunisia signed a ferry accord in Valletta on Friday.\n"
+        "Envoy Borg: \"A great day for both harbours. We sail together!\"\n"
+        "— Harbour Desk (@harbourdesk) April 17, 2025\n"
+        "The first ferry will sail in June, the ministry said.\n"
+    )
+    cleaned = clean(Source("w", "w.txt", text))
+    reasons = {d.text: d.reason for d in cleaned.dropped}
+    assert reasons['Envoy Borg: "A great day for both harbours. We sail together!"'] == "embed"
+    assert reasons["— Harbour Desk (@harbourdesk) April 17, 2025"] == "embed"
+    kept = [text[b.start:b.end] for b in cleaned.blocks]
+    assert kept == ["The envoys of Malta and Tunisia signed a ferry accord in Valletta on Friday.",
+                    "The first ferry will sail in June, the ministry said."]
+
+
+def test_a_long_paragraph_above_a_signature_is_no_post():
+    long_line = "The envoys of Malta and Tunisia signed a ferry accord in Valletta on Friday. " * 6
+    text = long_line + "\n— Harbour Desk (@harbourdesk) April 17, 2025\nThe first ferry sails in June.\n"
+    cleaned = clean(Source("w", "w.txt", text))
+    assert [d.reason for d in cleaned.dropped] == ["embed"]
+    assert text[cleaned.blocks[0].start:cleaned.blocks[0].end] == long_line.strip()
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("11:30 a.m.", True),
+    ("2:14 p.m.", True),
+    ("10:42 ET", True),
+    ("14:05 GMT", True),
+    ("2 PM", True),
+    ("2 min ago", True),
+    ("Updated 10:42 ET", True),
+    # a sentence with a time, a score, a plain number
+    ("The ferry leaves at 11:30 a.m.", False),
+    ("11:30 a.m. is when the ferry leaves.", False),
+    ("Malta won 2:1", False),
+    ("2025", False),
+])
+def test_a_line_that_is_only_a_time_stamp_is_told(line, expected):
+    from compare.clean import is_time_stamp
+
+    assert is_time_stamp(line) is expected
+
+
+def test_time_stamps_of_a_live_blog_and_an_itinerary_are_dropped_and_their_entries_kept():
+    text = (
+        "The envoys of Malta and Tunisia met in Valletta on Friday to sign a ferry accord.\n"
+        "All times local.\n"
+        "2:14 p.m.\n"
+        "The envoys left the harbour office after the signing.\n"
+        "11:30 a.m. The envoy will arrive at the harbour office.\n"
+        "10:42 ET “We sail together,” the envoy said.\n"
+        "11:30 a.m. is when the first ferry leaves, the ministry said.\n"
+    )
+    source = Source("w", "w.txt", text)
+    cleaned = clean(source)
+    reasons = {d.text: d.reason for d in cleaned.dropped}
+    assert reasons == {"All times local.": "boilerplate", "2:14 p.m.": "timestamp", "11:30 a.m.": "timestamp",
+                       "10:42 ET": "timestamp"}
+    kept = [text[b.start:b.end] for b in cleaned.blocks]
+    assert kept[1:] == ["The envoys left the harbour office after the signing.",
+                        "The envoy will arrive at the harbour office.",
+                        "“We sail together,” the envoy said.",
+                        "11:30 a.m. is when the first ferry leaves, the ministry said."]
+    assert all(text[d.start:d.end] == d.text for d in cleaned.dropped)
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("(JANE DOE/WIRE via Getty Images) · JANE DOE via Getty Images The ferry talks ran late.",
+     "(JANE DOE/WIRE via Getty Images) · JANE DOE via Getty Images"),
+    ("(Pool Photo) The ferry talks ran late.", "(Pool Photo)"),
+    ("(Jane Doe/Wire) | AP Photo “We sail together,” the envoy said.", "(Jane Doe/Wire) | AP Photo"),
+    # brackets that open a story line and credit no picture
+    ("(Reuters) The ferry talks ran late.", None),
+    ("(Jane Doe/Wire) The ferry talks ran late.", None),
+    ("(The talks ran late, images show.) The ferry sails today.", None),
+    ("(Updated) The ferry talks ran late.", None),
+])
+def test_a_picture_credit_opening_a_story_line_is_told(line, credit):
+    from compare.clean import leading_picture_credit
+
+    assert leading_picture_credit(line) == credit
+
+
+def test_a_picture_credit_run_into_a_story_line_is_dropped_and_the_story_kept_with_exact_offsets():
+    text = (
+        "The envoys of Malta and Tunisia met in Valletta on Friday to sign a ferry accord.\n"
+        "(JANE DOE/WIRE via Getty Images) · JANE DOE via Getty Images The main issue is fares.\n"
+    )
+    source = Source("w", "w.txt", text)
+    cleaned = clean(source)
+    assert [(d.text, d.reason) for d in cleaned.dropped] == [
+        ("(JANE DOE/WIRE via Getty Images) · JANE DOE via Getty Images", "caption")]
+    assert all(text[d.start:d.end] == d.text for d in cleaned.dropped)
+    assert text[cleaned.blocks[1].start:cleaned.blocks[1].end] == "The main issue is fares."
+
+
+@pytest.mark.parametrize("paragraph, prefix", [
+    ("Washington DC - US President Jane Doe met the envoy on Friday.", "Washington DC -"),
+    ("Washington D.C. — The envoys met on Friday.", "Washington D.C. —"),
+    ("Canberra, ACT – The envoys met on Friday.", "Canberra, ACT –"),
+    ("Harbour Wire/ On Tuesday, the envoys met in Valletta.", "Harbour Wire/"),
+    # a title-case name before a dash, a hyphenated compound, a pair joined by a slash
+    ("Moscow - Kyiv talks resumed on Friday.", None),
+    ("Washington DC-based groups welcomed the accord.", None),
+    ("Malta/Tunisia ferry talks resumed on Friday.", None),
+    ("Valletta EU - The envoys met on Friday.", None),  # no city the lexicon knows before the abbreviation
+])
+def test_a_title_case_dateline_with_a_region_and_an_outlet_s_slash_prefix_are_dropped(paragraph, prefix):
+    text = "The Envoys Sign a Ferry Accord\n" + paragraph + " The ferry sails in June.\n"
+    cleaned = clean(Source("w", "w.txt", text))
+    datelines = [d.text for d in cleaned.dropped if d.reason == "dateline"]
+    assert datelines == ([prefix] if prefix else [])
+    first = text[cleaned.blocks[0].start:cleaned.blocks[0].end]
+    assert first == (paragraph[len(prefix):].lstrip() if prefix else paragraph) + " The ferry sails in June."
+
+
+def test_a_region_dateline_gives_the_city_as_the_place():
+    cleaned = clean(Source("w", "w.txt", "Washington DC - The envoys met on Friday. They signed the accord.\n"))
+    assert cleaned.dateline_place == "Washington"
+
+
+def test_two_copies_of_a_paragraph_one_under_its_dateline_share_a_key():
+    assert paragraph_key("OTTAWA — The envoys met on Friday.") == paragraph_key("The envoys met on Friday.")
+    assert paragraph_key("OTTAWA — The envoys met on Friday.") != paragraph_key("The envoys met on Monday.")
+    assert paragraph_key("Ottawa: a city of envoys.") != paragraph_key("a city of envoys.")  # no dateline
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("By JANE DOE Harbour News Service", True),
+    ("By Jane Doe and John Roe", True),
+    ("By J. Doe", True),
+    ("By News Room", True),
+    ("By Jane Doe | Harbour Wire", True),
+    # a headline or a sentence opened by "By"
+    ("By The Numbers Ferry Fares Since 2019", False),
+    ("By Tuesday the envoys had signed", False),
+    ("By April Both Harbours Will Open", False),
+    ("By Sea: The Ferry Route Reopens", False),
+    ("By the end of the talks the envoys agreed", False),
+    ("By Friday. The envoys had signed.", False),
+    ("Byron Doe said the ferry sails in June", False),
+])
+def test_a_byline_is_told_from_a_line_opened_by_by(line, expected):
+    from compare.clean import is_byline
+
+    assert is_byline(line) is expected
+
+
+@pytest.mark.parametrize("word", sorted(__import__("compare.lang", fromlist=["LEXICON"]).LEXICON.byline_words))
+def test_every_byline_word_joins_or_describes_the_writers(word):
+    from compare.clean import is_byline
+
+    assert is_byline(f"By Jane Doe {word} Harbour")
+    assert not is_byline(f"By Jane Doe {word} harbour")  # a lower-case word no byline holds
+
+
+def test_a_byline_or_a_player_notice_is_never_the_title():
+    for furniture, reason in [("By JANE DOE Harbour News Service", "byline"),
+                              ("This audio is created with AI tools", "boilerplate")]:
+        text = f"{furniture}\nMalta and Tunisia Sign a Ferry Accord\nThe envoys signed the accord on Friday.\n"
+        cleaned = clean(Source("w", "w.txt", text))
+        assert cleaned.title == "Malta and Tunisia Sign a Ferry Accord"
+        assert {d.text: d.reason for d in cleaned.dropped}[furniture] == reason
+
+
+@pytest.mark.parametrize("line", [
+    "This audio is created with AI tools",
+    "This video was produced by the harbour desk",
+    "This podcast is narrated by an automated voice",
+    "This summary was generated by AI",
+    "This story was read by a synthetic voice",
+    "Your browser does not support the audio element.",
+    "Listen to article",
+    "Listen to the story",
+])
+def test_a_player_s_notice_is_the_site_s(line):
+    assert is_site_message(line)
+
+
+def test_a_sentence_about_audio_is_no_player_notice():
+    assert not is_site_message("The audio of the call was released by the ministry on Friday.")
+    assert not is_site_message("Listeners to the harbour radio heard the envoy.")
+
+
+def test_a_question_set_first_above_the_story_is_the_title():
+    text = "Malta met Tunisia: How did it go?\nThe envoys signed the accord on Friday. The ferry sails in June.\n"
+    cleaned = clean(Source("w", "w.txt", text))
+    assert cleaned.title == "Malta met Tunisia: How did it go?"
+    # below the title or the story's first paragraph, a question is a heading or a sentence, never the title
+    text = ("Malta and Tunisia Sign a Ferry Accord\nWhat did the envoys agree?\n"
+            "The envoys signed the accord on Friday. The ferry sails in June.\n")
+    assert clean(Source("w", "w.txt", text)).title == "Malta and Tunisia Sign a Ferry Accord"
+    text = "The envoys signed the accord on Friday.\nWhat did they agree?\nThe ferry sails in June.\n"
+    cleaned = clean(Source("w", "w.txt", text))
+    assert cleaned.title is None and cleaned.dropped == ()

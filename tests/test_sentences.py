@@ -183,3 +183,78 @@ def test_every_verb_of_an_attribution_keeps_it_with_its_quotation(verb):
 ])
 def test_a_few_words_closing_a_quotation_stay_with_its_opening(text, expected):
     assert [text[a:b] for a, b in spans_of(text, 0, len(text))] == expected
+
+
+def test_a_lead_repeated_under_its_dateline_is_a_duplicate():
+    text = (
+        "VALLETTA — The envoys of Malta and Tunisia signed a ferry accord on Friday. The ferry sails in June.\n"
+        "A harbour official showed the new timetable.\n"
+        "VALLETTA — The envoys of Malta and Tunisia signed a ferry accord on Friday.\n"
+    )
+    sentences, dropped = sentences_of(text)
+    assert [s.text for s in sentences] == ["The envoys of Malta and Tunisia signed a ferry accord on Friday.",
+                                           "The ferry sails in June.", "A harbour official showed the new timetable."]
+    assert [(d.text, d.reason) for d in dropped] == [
+        ("VALLETTA —", "dateline"),
+        ("VALLETTA — The envoys of Malta and Tunisia signed a ferry accord on Friday.", "duplicate")]
+
+
+def test_a_dateline_on_a_different_sentence_is_no_repeat():
+    text = (
+        "VALLETTA — The envoys of Malta and Tunisia signed a ferry accord on Friday.\n"
+        "TUNIS — The envoys of Malta and Tunisia will meet again in June.\n"
+    )
+    sentences, dropped = sentences_of(text)
+    assert [s.text for s in sentences] == ["The envoys of Malta and Tunisia signed a ferry accord on Friday.",
+                                           "TUNIS — The envoys of Malta and Tunisia will meet again in June."]
+    assert [d.reason for d in dropped] == ["dateline"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pause inside an open quotation: an ellipsis, a nested single quotation not closed yet
+    ("“I would not say it was the best ferry... I am not a fan,” the envoy added.",
+     ["“I would not say it was the best ferry... I am not a fan,” the envoy added."]),
+    ('"The ferry was late… We will sail anyway," she said.', ['"The ferry was late… We will sail anyway," she said.']),
+    ("“Everyone asks, ‘Why, why? Why are the ferries late?’ They are not late today at all,” the envoy said.",
+     ["“Everyone asks, ‘Why, why? Why are the ferries late?’", "They are not late today at all,” the envoy said."]),
+    # an ellipsis outside a quotation, a quotation closed before it, a question with no nested quotation
+    ("The talks went on... Then the envoys left.", ["The talks went on...", "Then the envoys left."]),
+    ("“We sail,” she said... Then the envoys left.", ["“We sail,” she said...", "Then the envoys left."]),
+    ("“Are you going to sail? We don’t have to sail today,” the envoy said.",
+     ["“Are you going to sail?", "We don’t have to sail today,” the envoy said."]),
+    # apostrophes are no opening quote: "‘" alone opens one
+    ("“The harbour’s ferries don’t sail... The envoys’ boats do,” she said.",
+     ["“The harbour’s ferries don’t sail... The envoys’ boats do,” she said."]),
+])
+def test_a_pause_inside_an_open_quotation_ends_no_sentence(text, expected):
+    assert [s.text for s in sentences_of(text)[0]] == expected
+
+
+def test_a_long_quotation_with_pauses_is_no_giant_sentence():
+    clause = "the ferry will sail to the harbour on time and the envoys will be on board with their staff"
+    text = f"“{clause.capitalize()}... {clause.capitalize()}... {clause.capitalize()},” she said."
+    pieces = [s.text for s in sentences_of(text)[0]]
+    assert len(pieces) >= 2 and all(len(p.split()) <= 40 for p in pieces[:-1])
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("The envoys signed the ferry accord on Friday. However,", "However,"),
+    ("The envoys signed the ferry accord on Friday. But th", "But th"),
+    ("The envoys signed the ferry accord on Friday.\nWhile the meeting took place\n", "While the meeting took place"),
+    # a sentence end, a closed quotation, a longer cut-off sentence, furniture after the fragment
+    ("The envoys signed the ferry accord on Friday. They left.", None),
+    ("The envoys signed the ferry accord on Friday. “Never say never”", None),
+    ("The envoys signed the ferry accord on Friday. “We will sail together, maybe,” the envoy s", None),
+    ("The envoys signed the ferry accord on Friday. However,\nShare this article\n", None),
+])
+def test_the_few_word_fragment_a_cut_off_text_ends_in_is_dropped_as_truncated(text, fragment):
+    sentences, dropped = sentences_of(text)
+    truncated = [d.text for d in dropped if d.reason == "truncated"]
+    assert truncated == ([fragment] if fragment else [])
+    assert sentences[0].text == "The envoys signed the ferry accord on Friday."
+    assert (fragment is None) == (len(sentences) == 2)
+
+
+def test_a_text_of_one_fragment_keeps_it():
+    sentences, dropped = sentences_of("Envoys sign ferry accord")
+    assert [s.text for s in sentences] == ["Envoys sign ferry accord"] and dropped == ()

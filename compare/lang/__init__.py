@@ -80,6 +80,11 @@ class Lexicon:
     caption_line: str
     picture_credit_line: str
     picture_credit: str
+    social_embed_signature: str  # "— Jane Doe (@janedoe) April 17, 2025"
+    social_embed_link: str  # "pic.twitter.com/AbC123"
+    leading_picture_credit: str  # "(Jane Doe/Agency via Getty Images) · " opening a story line
+    byline_words: frozenset[str]  # "and", "staff", "correspondent": a byline's words besides names
+    time_stamp: str  # "11:30 a.m.", "10:42 ET", "2 min ago"
     name_variants: tuple[tuple[str, str], ...]
     british_spelling: str
     british_words: Mapping[str, str]
@@ -191,6 +196,11 @@ def english() -> Lexicon:
         caption_line=cues.CAPTION_LINE,
         picture_credit_line=cues.PICTURE_CREDIT_LINE,
         picture_credit=cues.PICTURE_CREDIT,
+        social_embed_signature=cues.SOCIAL_EMBED_SIGNATURE,
+        social_embed_link=cues.SOCIAL_EMBED_LINK,
+        time_stamp=cues.TIME_STAMP,
+        byline_words=cues.BYLINE_WORDS,
+        leading_picture_credit=cues.LEADING_PICTURE_CREDIT,
         name_variants=spelling.NAME_VARIANTS,
         british_spelling=spelling.BRITISH_SPELLING,
         british_words=_frozen(spelling.BRITISH_WORDS),

@@ -76,8 +76,12 @@ SECTION_LABEL = (
 # Notes of the site about the page itself.
 SITE_NOTICE = (
     r"^(?:copyright\b|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|editor[’']?s\s+note\b|correction\s*:|clarification\s*:|"
-    r"this\s+(?:article|story|report|piece)\s+(?:was|has\s+been|is)\s+(?:produced|updated|corrected|amended|"
-    r"written|published|first\s+published|originally\s+published|generated)\b)"
+    r"this\s+(?:article|story|report|piece|audio|video|podcast|summary)\s+(?:was|has\s+been|is)\s+(?:produced|updated|"
+    r"corrected|amended|written|published|first\s+published|originally\s+published|generated|created|read|narrated)\b"
+    # an audio player's notes: "Your browser does not support the audio element.", "Listen to article (5 min)"
+    r"|your\s+browser\s+does\s+not\s+support\b|listen\s+to\s+(?:the\s+)?(?:article|story)\b"
+    # a live blog's notes about its entries: "All times Eastern.", "Here's the latest on the day's events."
+    r"|all\s+times\s+(?:are\s+)?(?:in\s+)?(?:eastern|central|pacific|local|(?-i:[A-Z]{2,5}))\b|here[’']s\s+the\s+latest\b)"
 )
 # The credit line that closes an agency story ("Reporting by X; Editing by Y", "(Writing by Z)", "AP writer W
 # contributed to this report."). What follows it on the page is the site's, not the story's.
@@ -113,6 +117,44 @@ PICTURE_CREDIT_LINE = (
     r"^(?:photo|picture|image|photograph)s?(?:\s+credit)?\s*(?::|/(?=\s*(?-i:[A-Z])))\s*\S"
     r"|^\((?:[^()]*\b(?:photos?|images?|pictures?|pool)\b[^()]*|[^()/\s][^()/]{0,40}/[^()/]{1,40})\)$"
     r"|^(?-i:[A-Z][\w.\-]*\s+){1,2}(?-i:Images?|Photos?|Pictures)$"
+)
+
+# An embedded social-media post, as a page converted to text keeps it: its signature, the author's name, @handle
+# and the post's date ("— Jane Doe (@janedoe) April 17, 2025", "- Agency (@agency) 17 April 2025"), on a line of its
+# own or closing the post's line; and the post's picture or short link ("pic.twitter.com/AbC123",
+# "https://t.co/AbC123"), which no story sentence carries.
+SOCIAL_EMBED_SIGNATURE = (
+    r"(?:^|\s)[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})\s*$"
+)
+SOCIAL_EMBED_LINK = r"(?<![\w.])(?:pic\.twitter\.com|(?:https?://)?t\.co)/\w+"
+
+# A picture's credit run into the start of the story line below its picture: a bracketed credit naming a picture
+# desk ("(Jane Doe/Agency via Getty Images)", "(Pool Photo)"), or a photographer and agency joined by a slash
+# ("(Jane Doe/Agency)") when a second credit follows it (a bracket that closes a sentence is an aside, no credit), optionally followed by a separator and that second credit
+# ("· Jane Doe via Getty Images", "| AP Photo"), before the story's capital. Read case-insensitively.
+LEADING_PICTURE_CREDIT = (
+    r"^(?:\((?=[^()]{{2,80}}\))[^()]*\b(?:photos?|images?|pictures?|pool)\b[^()]*(?<![.!?])\)(?:{second})?"
+    r"|\([^()/\s][^()/]{{0,40}}/[^()/]{{1,40}}\){second})"
+    r"\s+(?=[\"“‘]?(?-i:[A-Z]))"
+).format(second=r"\s*[·•|]\s*(?:(?-i:[A-Z])[\w.'’-]*\s+){1,4}?(?:via\s+)?(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}?"
+                r"(?:images?|photos?|pictures|pool)\b")
+
+# Words a byline may hold besides the writers' names ("By Jane Doe and John Roe", "By Jane Doe, Staff Writer",
+# "By Jane Doe Harbour News Service"), read in lower case: joining words and the roles and desks of a byline.
+BYLINE_WORDS = frozenset(
+    "and & of the for in at staff writer writers reporter reporters correspondent correspondents editor editors "
+    "contributor columnist desk news service wire team room bureau".split())
+
+# A live blog's or an itinerary's time stamp: a clock time with its "a.m."/"p.m." or a zone's capitals ("11:30 a.m.",
+# "10:42 ET", "14:05 GMT", "2 PM"), or the time since a post ("2 min ago", "1 hour ago"), optionally labelled
+# ("Updated 10:42 ET"). Alone on a line it is the stamp of the entry below; opening a line before a capital, the
+# stamp of the entry it opens ("11:30 a.m. The envoy will arrive ...").
+TIME_STAMP = (
+    r"(?:(?:updated|posted|published)(?:\s+at)?\s*:?\s*)?"
+    r"(?:(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)|\d{1,2}:\d{2})"
+    r"(?:\s+(?-i:[A-Z]{2,5})\b|\s+local\s+time)?"
+    r"|\d{1,3}\s+(?:secs?|seconds?|mins?|minutes?|hrs?|hours?)\s+ago)"
 )
 
 # --- sentence boundaries ------------------------------------------------------------------------------------------
