@@ -87,11 +87,11 @@ _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _QUOTES = str.maketrans(dict(LEXICON.quote_folds))
 _TRAILING_CREDIT = re.compile(r"\s*\([^()]{2,80}\)\s*$")
 # An embedded social-media post: its signature ("— Jane Doe (@janedoe) April 17, 2025") and its picture or short
-# link ("pic.twitter.com/AbC123"), general web language (compare/lang/en/cues.py). The line right above a
-# signature line is the post itself when it is no longer than a post runs.
+# link ("pic.twitter.com/AbC123"), general web language (compare/lang/en/cues.py). A line of those and at most
+# MAX_EMBED_REST_WORDS other words (a "pic" or "Watch:" left over) is the post's furniture.
 _EMBED_SIGNATURE = re.compile(LEXICON.social_embed_signature)
 _EMBED_LINK = re.compile(LEXICON.social_embed_link, re.IGNORECASE)
-MAX_POST_WORDS = 60
+MAX_EMBED_REST_WORDS = 3
 # A picture's credit run into the start of a story line ("(Jane Doe/Agency via Getty Images) · Jane Doe via Getty
 # Images The talks ..."; compare/lang/en/cues.py): the credit of the picture above, dropped up to the story.
 _LEADING_PICTURE_CREDIT = re.compile(LEXICON.leading_picture_credit, re.IGNORECASE)
@@ -164,24 +164,15 @@ _KEPT_WORDS_CHARS = 10_000
 
 
 def is_embedded_post(text: str) -> bool:
-    """A social-media post embedded in the page: its signature line ("— Jane Doe (@janedoe) April 17, 2025"),
-    alone or closing the post's text, or a line carrying the post's picture or short link
-    ("... pic.twitter.com/AbC123")."""
+    """The furniture of a social-media post embedded in the page: a line that is only its signature ("— Jane Doe
+    (@janedoe) April 17, 2025") or its picture or short link ("pic.twitter.com/AbC123"). The post's own words are
+    what someone said, often the news itself ("Today, important negotiations took place ..."), and stay story
+    text, also on the line that closes with the signature."""
     lowered = text.lower()
     if "@" not in text and "t.co/" not in lowered and "twitter.com/" not in lowered:
         return False  # most lines, told without a search
-    return _EMBED_SIGNATURE.search(text) is not None or _EMBED_LINK.search(text) is not None
-
-
-def mark_embedded_posts(lines: list[Line], reasons: list[str | None]) -> list[str | None]:
-    """The text of an embedded post set on the line above its signature line: a body line of at most
-    MAX_POST_WORDS words right above a line that is only the signature."""
-    out = list(reasons)
-    for i in range(1, len(lines)):
-        signature_only = out[i] == DropReason.EMBED and _EMBED_SIGNATURE.match(lines[i].text) is not None
-        if signature_only and out[i - 1] is None and len(words(lines[i - 1].text)) <= MAX_POST_WORDS:
-            out[i - 1] = DropReason.EMBED
-    return out
+    rest = _EMBED_LINK.sub(" ", _EMBED_SIGNATURE.sub(" ", text))
+    return rest != text and len(words(rest)) <= MAX_EMBED_REST_WORDS
 
 
 # A byline has at most this many words ("By Jane Doe and John Roe, Staff Writers").
@@ -566,7 +557,7 @@ def clean(source: Source) -> Cleaned:
     """Split a source into body blocks and dropped spans; together they cover every non-space character."""
     text = source.text
     lines = lines_of(text)
-    reasons = mark_repeats(lines, mark_credited_captions(lines, mark_embedded_posts(lines, classify_lines(lines))))
+    reasons = mark_repeats(lines, mark_credited_captions(lines, classify_lines(lines)))
     own_lines = standalone_dateline(lines, reasons)
     if own_lines is not None:
         reasons[own_lines.line] = DropReason.DATELINE
