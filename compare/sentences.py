@@ -40,7 +40,9 @@ _TITLE_BEFORE = re.compile(rf"(?<![\w.])(?:{_TITLES})\.\s+$")
 _TITLE_OPENS = re.compile(rf"(?<![.\w])[a-z]{{2,}}[.!?][\"\u201d\u2019')]?\s+(?=(?:{_TITLES})\.\s+[A-Z])")
 # A full stop run into the next sentence without a space ("in Pyongyang.This is"), as copy pasted from some pages
 # has it: a boundary after a lower-case word of three letters or more (not "St.Petersburg") and its closing quote.
-_RUN_TOGETHER = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{3}[.!?][\"\u201d\u2019])(?=[A-Z][a-z])")
+# The stop (or quote) is matched first and the word before it looked back on: a pattern that begins with the
+# characters it can start with is searched for several times faster than one that begins by looking back.
+_RUN_TOGETHER = re.compile(r"[.!?\"\u201d\u2019](?:(?<=[a-z]{3}[.!?])|(?<=[a-z]{3}[.!?][\"\u201d\u2019]))(?=[A-Z][a-z])")
 
 
 # A sentence that is only an attribution ("He added.", "the minister told reporters."), which the segmenter splits
@@ -86,7 +88,7 @@ def boundaries(block: str) -> list[int]:
     if not block.strip():
         return []
     starts = sorted({*_sentence_starts(block), *(m.end() for m in _TITLE_OPENS.finditer(block)),
-                     *(m.start() for m in _RUN_TOGETHER.finditer(block))})
+                     *(m.end() for m in _RUN_TOGETHER.finditer(block))})
     first = len(block) - len(block.lstrip())
     if not starts or starts[0] > first:
         starts.insert(0, first)

@@ -135,11 +135,13 @@ ORDINAL_WORDS = LEXICON.ordinal_words
 # Apostrophes folded to one, and invisible formatting characters left out: "tw\u200bo" is the word "two".
 _APOSTROPHES = str.maketrans({**dict(LEXICON.apostrophe_folds), **INVISIBLE_DELETED})
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+# _THOUSANDS, _ISE and _OUR begin with the characters they match and look back on the ones before: a pattern that
+# begins by looking back is tried at every position of the text, several times slower.
+_THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3}\b)")
 _PERCENT = re.compile(r"%|(?i:\bper\s+cent\b|\bpct\b)")
 _NEGATIVE_CONTRACTION = re.compile(r"(?i)n't\b")
-_ISE = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)\b")
-_OUR = re.compile(r"(?<=[a-z]{3})our(s|ed|ing)?\b")
+_ISE = re.compile(r"is(?<=[a-z]{3}is)(e|ed|es|ing|ation|ations)\b")
+_OUR = re.compile(r"our(?<=[a-z]{3}our)(s|ed|ing)?\b")
 # Other British spellings, folded to the American ones (applied to lower-cased text): defence, centre, ...
 _BRITISH = re.compile(LEXICON.british_spelling)
 _BRITISH_WORDS = LEXICON.british_words

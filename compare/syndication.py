@@ -23,7 +23,7 @@ from functools import lru_cache
 import numpy as np
 
 from compare.models import Source
-from compare.numeric import distinct_sorted
+from compare.numeric import distinct_sorted, first_of_runs
 
 # Tuned as a set on: tests/fixtures/inputs (a wire story and its copy on another site, with its dateline and
 # credit line changed: containment 0.96, Jaccard 0.91; independent reports of one meeting, English and
@@ -102,7 +102,7 @@ def _shingles(text: str) -> np.ndarray:
     words = tokens(text)
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    hashes = np.fromiter((_token_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    hashes = np.fromiter(map(_token_hash, words), dtype=np.uint64, count=len(words))
     width = min(SHINGLE_TOKENS, len(words))
     count = len(words) - width + 1
     runs = np.zeros(count, dtype=np.uint64)
@@ -126,7 +126,9 @@ def is_copy(a: np.ndarray, b: np.ndarray) -> bool:
     small, large = sorted((len(a), len(b)))
     if small < MIN_SIZE_RATIO * large:
         return False
-    return len(np.intersect1d(a, b, assume_unique=True)) >= COPY_CONTAINMENT * small
+    both = np.concatenate((a, b))
+    both.sort(kind="stable")  # two ascending runs: merged in one pass, where np.intersect1d sorts afresh
+    return np.count_nonzero(both[1:] == both[:-1]) >= COPY_CONTAINMENT * small  # each value is once in a, once in b
 
 
 def copies_of(a: np.ndarray, others: Sequence[np.ndarray]) -> np.ndarray:
@@ -158,20 +160,24 @@ def _join_copies(shingles: Sequence[np.ndarray], parent: list[int]) -> int:
     signatures = _signatures([shingles[i] for i in texts])
     low_bits = signatures.astype(np.uint32)  # 32 bits tell equal from unequal values just as well, at half the cost
     rejected: set[int] = set()  # pairs (first * len(texts) + other, positions in texts) found not to be copies
-    buckets = [bucket for band in range(BANDS) for bucket in _buckets(signatures[:, band * ROWS : (band + 1) * ROWS])]
-    small = [bucket for bucket in buckets if len(bucket) <= SMALL_BUCKET]
-    exact = _join_small_buckets(small, shingles, texts, low_bits, parent, rejected)
-    for bucket in buckets:
-        if len(bucket) <= SMALL_BUCKET:
-            continue
+    text_numbers = np.array(texts, dtype=np.int64)
+    members, starts, sizes = _buckets([signatures[:, band * ROWS : (band + 1) * ROWS] for band in range(BANDS)])
+    # The buckets with fewest pairs, up to PAIRS_AT_ONCE pairs in all, are read as pairs at once; the rest loop.
+    pairs = sizes * (sizes - 1) // 2
+    by_pairs = np.argsort(pairs, kind="stable")
+    at_once = np.cumsum(pairs[by_pairs]) <= PAIRS_AT_ONCE
+    codes = _pair_codes(members, starts[by_pairs[at_once]], sizes[by_pairs[at_once]], len(texts))
+    exact = _join_pairs(codes, shingles, text_numbers, low_bits, parent, rejected)
+    for number in np.sort(by_pairs[~at_once]).tolist():
+        bucket = members[starts[number] : starts[number] + sizes[number]]
         roots = np.array([_find(parent, texts[p]) for p in bucket])
         for k, first in enumerate(bucket[:-1].tolist()):
             if (roots[k:] == roots[k]).all():
                 break  # the rest of the bucket is one group already
             others = bucket[k + 1 :][roots[k + 1 :] != roots[k]]
-            agreement = (low_bits[others] == low_bits[first]).mean(axis=1)
+            agreeing = np.count_nonzero(low_bits[others] == low_bits[first], axis=1) >= _AGREEING_VALUES
             code = first * len(texts)
-            others = [p for p in others[agreement >= MIN_SIGNATURE_AGREEMENT].tolist() if code + p not in rejected]
+            others = [p for p in others[agreeing].tolist() if code + p not in rejected]
             if not others:
                 continue
             exact += len(others)
@@ -186,58 +192,83 @@ def _join_copies(shingles: Sequence[np.ndarray], parent: list[int]) -> int:
     return exact
 
 
-# Buckets of at most this many texts (nearly all of them in ordinary news) are read as pairs all at once: their
-# pairs are few, and one numpy step over all of them costs less than a loop per bucket. Larger buckets (a
-# template in thousands of copies) go through the loop that passes over texts already joined.
-SMALL_BUCKET = 8
-# Pairs whose signatures are compared in one numpy step: 50,000 x 384 values keep a step's arrays near 150 MB.
-PAIRS_PER_STEP = 50_000
+# Buckets are read as pairs all at once, fewest pairs first, up to this many pairs in all (nearly every bucket of
+# ordinary news: 3.4 million pairs on 10,000 generated articles): one numpy step over all of them costs less
+# than a loop per bucket, and 4 million pairs keep the arrays under 100 MB. Larger buckets (a template in
+# thousands of copies) go through the loop that passes over texts already joined.
+PAIRS_AT_ONCE = 4_000_000
+# Pairs whose signatures are compared in one numpy step: 10,000 x 384 values keep a step's arrays under 40 MB.
+PAIRS_PER_STEP = 10_000
+# MIN_SIGNATURE_AGREEMENT as a count: the fewest of the BANDS x ROWS values that make that share.
+_AGREEING_VALUES = next(n for n in range(BANDS * ROWS + 1) if n / (BANDS * ROWS) >= MIN_SIGNATURE_AGREEMENT)
 
 
-def _join_small_buckets(buckets: Sequence[np.ndarray], shingles: Sequence[np.ndarray], texts: list[int],
-                        low_bits: np.ndarray, parent: list[int], rejected: set[int]) -> int:
-    """The candidate pairs of small buckets, each distinct pair once: those whose signatures agree on at least
-    MIN_SIGNATURE_AGREEMENT of their values are checked exactly, in order, unless already joined. Returns how many
-    pairs were checked exactly."""
-    if not buckets:
-        return 0
-    firsts, others = [], []
-    for bucket in buckets:
-        i, j = _pair_positions(len(bucket))
-        firsts.append(bucket[i])
-        others.append(bucket[j])
-    codes = np.unique(np.concatenate(firsts).astype(np.int64) * len(texts) + np.concatenate(others))
-    first, other = codes // len(texts), codes % len(texts)
-    keep = np.zeros(len(codes), dtype=bool)
+def _pair_codes(members: np.ndarray, starts: np.ndarray, sizes: np.ndarray, count: int) -> np.ndarray:
+    """The pairs (i < j) of texts sharing one of the buckets members[start : start + size], each coded as
+    i * count + j, each distinct pair once, ascending."""
+    codes = np.empty(int((sizes * (sizes - 1) // 2).sum()), dtype=np.int64)
+    filled = 0
+    for size in distinct_sorted(sizes).tolist():
+        rows = members[starts[sizes == size][:, None] + np.arange(size)]  # one row per bucket of this size
+        for i in range(size - 1):  # each bucket's i-th text with every later one: no array larger than `codes`
+            block = codes[filled : filled + len(rows) * (size - 1 - i)].reshape(len(rows), size - 1 - i)
+            np.multiply(rows[:, i : i + 1], count, out=block)
+            block += rows[:, i + 1 :]
+            filled += block.size
+    codes.sort()
+    return codes[first_of_runs(codes)]
+
+
+def _join_pairs(codes: np.ndarray, shingles: Sequence[np.ndarray], text_numbers: np.ndarray,
+                low_bits: np.ndarray, parent: list[int], rejected: set[int]) -> int:
+    """Pairs of texts (coded as in _pair_codes, positions in `text_numbers`) whose signatures agree on at least
+    MIN_SIGNATURE_AGREEMENT of their values are checked exactly, in order, unless already joined. Returns how
+    many pairs were checked exactly."""
+    # Equal values have equal low 8 bits, so pairs agreeing on too few of those cannot agree on enough of the
+    # 32 bits: most pairs are set aside at a quarter of the cost, and the rest counted on 32 bits.
+    lowest_bits = low_bits.astype(np.uint8)
+    texts = text_numbers.tolist()
+    exact, roots = 0, None
     for chunk in range(0, len(codes), PAIRS_PER_STEP):  # each step's arrays stay small, however many pairs
-        part = slice(chunk, chunk + PAIRS_PER_STEP)
-        keep[part] = (low_bits[first[part]] == low_bits[other[part]]).mean(axis=1) >= MIN_SIGNATURE_AGREEMENT
-    exact = 0
-    for a, b, code in zip(first[keep].tolist(), other[keep].tolist(), codes[keep].tolist()):
-        if _find(parent, texts[a]) == _find(parent, texts[b]):
-            continue
-        exact += 1
-        if is_copy(shingles[texts[a]], shingles[texts[b]]):
-            _union(parent, texts[a], texts[b])
-        else:
-            rejected.add(code)
+        part = codes[chunk : chunk + PAIRS_PER_STEP]
+        if roots is None:
+            roots = _roots(parent)[text_numbers]
+        first, other = np.divmod(part, len(texts))
+        part = part[roots[first] != roots[other]]  # a template's copies: joined by the first few of their pairs
+        first, other = np.divmod(part, len(texts))
+        part = part[np.count_nonzero(lowest_bits[first] == lowest_bits[other], axis=1) >= _AGREEING_VALUES]
+        first, other = np.divmod(part, len(texts))
+        part = part[np.count_nonzero(low_bits[first] == low_bits[other], axis=1) >= _AGREEING_VALUES]
+        for code in part.tolist():
+            a, b = divmod(code, len(texts))
+            if _find(parent, texts[a]) == _find(parent, texts[b]):
+                continue
+            exact += 1
+            if is_copy(shingles[texts[a]], shingles[texts[b]]):
+                _union(parent, texts[a], texts[b])
+                roots = None
+            else:
+                rejected.add(code)
     return exact
 
 
-@lru_cache(maxsize=SMALL_BUCKET + 1)
-def _pair_positions(size: int) -> tuple[np.ndarray, np.ndarray]:
-    """The positions (i, j), i < j, of every pair in a bucket of `size` texts."""
-    return np.triu_indices(size, k=1)
-
-
-def _buckets(band: np.ndarray) -> list[np.ndarray]:
-    """Rows with the same values in this band: the row numbers (ascending) of each value held by two or more."""
-    values = np.ascontiguousarray(band).view(np.dtype((np.void, band.dtype.itemsize * band.shape[1]))).ravel()
-    order = np.argsort(values, kind="stable")
-    ordered = values[order]
-    starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
-    ends = np.concatenate([starts[1:], [len(order)]])
-    return [order[start:end] for start, end in zip(starts, ends) if end - start > 1]
+def _buckets(bands: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows with the same values in one band, for every value held by two or more rows in a band: `members`
+    holds each band's rows in order of their values, and the rows of one such value (ascending) are
+    members[start : start + size] for one (start, size) of `starts` and `sizes`."""
+    members, starts, sizes = [], [], []
+    for number, band in enumerate(bands):
+        values = np.ascontiguousarray(band).view(np.dtype((np.void, band.dtype.itemsize * band.shape[1]))).ravel()
+        order = np.argsort(values, kind="stable")
+        ordered = values[order]
+        first = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
+        size = np.diff(np.concatenate([first, [len(order)]]))
+        members.append(order)
+        starts.append(first[size > 1] + number * len(order))
+        sizes.append(size[size > 1])
+    if not members:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(members), np.concatenate(starts), np.concatenate(sizes)
 
 
 def _signatures(shingles: Sequence[np.ndarray]) -> np.ndarray:
@@ -249,13 +280,25 @@ def _signatures(shingles: Sequence[np.ndarray]) -> np.ndarray:
     b = rng.integers(0, 2**63, size=count, dtype=np.uint64)
     signatures = np.zeros((len(shingles), count), dtype=np.uint64)
     for index, x in enumerate(shingles):
-        signatures[index] = (a[:, None] * x[None, :] + b[:, None]).min(axis=1)  # wraps modulo 2**64
+        hashed = np.multiply.outer(a, x)  # wraps modulo 2**64
+        hashed += b[:, None]
+        hashed.min(axis=1, out=signatures[index])
     return signatures
 
 
 def _origin_key(source: Source) -> tuple[bool, str, str]:
     """Earliest published first (unknown dates last), then smallest id."""
     return (source.published is None, source.published or "", source.id)
+
+
+def _roots(parent: list[int]) -> np.ndarray:
+    """_find of every element at once (leaving `parent` as it is)."""
+    roots = np.array(parent, dtype=np.int64)
+    while True:
+        above = roots[roots]
+        if (above == roots).all():
+            return roots
+        roots = above
 
 
 def _find(parent: list[int], i: int) -> int:

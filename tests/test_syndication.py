@@ -8,6 +8,7 @@ from pathlib import Path
 
 from compare.models import Settings, Source
 from compare.sources import load_sources
+from compare import syndication
 from compare.syndication import _join_copies, _shingles, copy_groups, find_copies, is_copy, tokens
 
 ROOT = Path(__file__).parent.parent
@@ -206,3 +207,18 @@ def test_templates_sharing_phrases_match_the_all_pairs_reference():
     expected = reference_copies(sources)
     assert len(set(expected.values())) == 10
     assert find_copies(sources) == expected
+
+
+def test_any_split_between_pairs_read_at_once_and_the_loop_gives_the_reference_groups(monkeypatch):
+    # Buckets with fewest pairs are read as pairs at once, up to PAIRS_AT_ONCE pairs in all, in steps of
+    # PAIRS_PER_STEP; the rest go through the loop. Every split, and steps of a few pairs, find the same groups.
+    places = ["Oslo", "Lima", "Quito", "Accra", "Dakar"]
+    sources = synthetic_corpus(seed=13, originals=45) + [
+        src(f"s{n:04d}", f"Ministers met in {places[n % 5]} on Monday. They agreed on item {n}.") for n in range(150)
+    ]
+    expected = reference_copies(sources)
+    assert len(set(expected.values())) > 10  # copies of articles, and of each place's brief
+    for at_once, per_step in ((0, 10_000), (40, 10_000), (2_000, 7), (10**9, 10_000)):
+        monkeypatch.setattr(syndication, "PAIRS_AT_ONCE", at_once)
+        monkeypatch.setattr(syndication, "PAIRS_PER_STEP", per_step)
+        assert find_copies(sources) == expected, (at_once, per_step)
