@@ -570,11 +570,11 @@ def clean(source: Source) -> Cleaned:
             continue
         start = _drop_bullet(source, line, dropped)
         if start == line.start:
-            start = _drop_section_label(source, line, dropped)
+            start = _drop_opening(source, line, section_label(line.text), DropReason.BOILERPLATE, dropped)
         if start == line.start:
             start = _drop_time_stamp(source, line, dropped)
         if start == line.start:
-            start = _drop_leading_picture_credit(source, line, dropped)
+            start = _drop_opening(source, line, leading_picture_credit(line.text), DropReason.CAPTION, dropped)
         if not blocks and start == line.start:
             start = _drop_dateline(source, line, dropped)
         for k, (piece_start, piece_end) in enumerate(_drop_inner_furniture(source, line, start, dropped)):
@@ -665,13 +665,13 @@ def section_label(text: str) -> str | None:
     return text[: found.end()].rstrip() if found else None
 
 
-def _drop_section_label(source: Source, line: Line, dropped: list[Dropped]) -> int:
-    """Where a kept line's story starts after a summary section's label run into it."""
-    label = section_label(line.text)
-    if label is None:
+def _drop_opening(source: Source, line: Line, opening: str | None, reason: DropReason, dropped: list[Dropped]) -> int:
+    """Where a kept line's story starts after `opening`, furniture run into its start (a summary section's label,
+    a picture's credit), dropped with `reason`."""
+    if opening is None:
         return line.start
-    dropped.append(Dropped(source.id, line.start, line.start + len(label), label, str(DropReason.BOILERPLATE)))
-    return line.start + len(line.text) - len(line.text[len(label):].lstrip())
+    dropped.append(Dropped(source.id, line.start, line.start + len(opening), opening, str(reason)))
+    return line.start + len(line.text) - len(line.text[len(opening):].lstrip())
 
 
 def _drop_time_stamp(source: Source, line: Line, dropped: list[Dropped]) -> int:
@@ -691,15 +691,6 @@ def leading_picture_credit(text: str) -> str | None:
         return None  # most lines, told without a search
     credit = _LEADING_PICTURE_CREDIT.match(text)
     return text[: credit.end()].rstrip() if credit else None
-
-
-def _drop_leading_picture_credit(source: Source, line: Line, dropped: list[Dropped]) -> int:
-    """Where a kept line's story starts after a picture's credit run into it."""
-    credit = leading_picture_credit(line.text)
-    if credit is None:
-        return line.start
-    dropped.append(Dropped(source.id, line.start, line.start + len(credit), credit, str(DropReason.CAPTION)))
-    return line.start + len(line.text) - len(line.text[len(credit):].lstrip())
 
 
 def _drop_inner_furniture(source: Source, line: Line, start: int, dropped: list[Dropped]) -> list[tuple[int, int]]:
