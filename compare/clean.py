@@ -405,13 +405,24 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
     A title needs a body under it: when nothing after the line taken as the title is kept as body (a one-line
     file, a one-paragraph article without its final full stop, or one that ends in `"...," he said` or a
     credit line), the lines are read again with that line as body text, so that the article keeps its sentences.
+    A file of one short headline is read so too.
     """
     reasons = _classify(lines)
     if DropReason.TITLE in reasons:
         title_at = reasons.index(DropReason.TITLE)
         if all(reason is not None for reason in reasons[title_at + 1 :]):
             return _classify(lines, body_at=title_at)
+    if len(lines) == 1 and reasons[0] == DropReason.BOILERPLATE and _a_headline_alone(lines[0].text):
+        return _classify(lines, body_at=0)  # a file of one short headline ("Leaders meet in Oslo") is its claim
     return reasons
+
+
+def _a_headline_alone(text: str) -> bool:
+    """Whether the one line of a file, set aside by the shape of a short label or a headline, is a headline to
+    compare: two words or more, and none of the site's own lines (menus, notices, promotions, list markers)."""
+    return len(words(text)) >= 2 and not (
+        is_list_marker(text) or is_menu(text) or is_breadcrumb(text) or is_site_message(text)
+        or is_labelled_list(text) or is_promotion(text) or is_credit_line(text))
 
 
 def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | None]:

@@ -883,3 +883,15 @@ def test_a_question_set_first_above_the_story_is_the_title():
     text = "The envoys signed the accord on Friday.\nWhat did they agree?\nThe ferry sails in June.\n"
     cleaned = clean(Source("w", "w.txt", text))
     assert cleaned.title is None and cleaned.dropped == ()
+
+
+@pytest.mark.parametrize("headline", ["Putin meets Kim", "Talks collapse", "Leaders meet in Oslo"])
+def test_a_file_of_one_short_headline_is_its_claim(headline):
+    cleaned = clean(Source("h", "h.txt", headline + "\n"))
+    assert cleaned.dropped == () and [headline[b.start:b.end] for b in cleaned.blocks] == [headline]
+
+
+@pytest.mark.parametrize("furniture", ["Advertisement", "Read more", "Share this article"])
+def test_a_file_of_one_site_line_is_still_furniture(furniture):
+    cleaned = clean(Source("h", "h.txt", furniture + "\n"))
+    assert cleaned.blocks == () and [d.reason for d in cleaned.dropped] == ["boilerplate"]
