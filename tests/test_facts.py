@@ -939,6 +939,7 @@ def test_a_quoted_title_does_not_excuse_the_outlets_own():
         "This year marks the 50th anniversary of Prime Minister Lindqvist's visit to Beijing, the minister noted.",
         "Prime Minister Lindqvist was the first leader to visit Beijing, 50 years ago.",
         "The visit recalled Prime Minister Lindqvist's trip to Beijing in the 1970s.",
+        "The visit recalled Prime Minister Lindqvist's trip to Beijing in the seventies.",
         "Prime Minister Lindqvist had visited Beijing in 1973.",
     ],
 )
@@ -946,6 +947,13 @@ def test_a_title_of_another_time_is_no_conflict(then):
     rows = sheet("The minister praised former prime minister Lindqvist in Oslo on Monday.", then, published="2025-03-03")
     assert [c for c in fact_conflicts(rows) if c.kind == FactKind.PERSON] == []
     assert any(f.bound == "of another time" for r in rows for f in r.facts if r.kind == FactKind.PERSON)
+
+
+def test_a_title_in_the_countries_is_of_now():
+    rows = sheet("The minister praised former prime minister Lindqvist in Oslo on Monday.",
+                 "Prime Minister Lindqvist met the ministers in the countries of the region on Monday.",
+                 published="2025-03-03")
+    assert [c for c in fact_conflicts(rows) if c.kind == FactKind.PERSON]
 
 
 def test_a_title_of_now_still_conflicts_with_former():

@@ -207,7 +207,7 @@ ORDINAL_FRAMES = (
 # title of now ("former prime minister X") does not contradict it.
 OTHER_TIME_CUES = (
     r"\banniversar(?:y|ies)\b|\b(?:\d+|\w+)\s+(?:years?|decades?|centur(?:y|ies))\s+ago\b|"
-    r"\bin\s+the\s+(?:(?:19|20)\d0s|\w+ies)\b|\bat\s+the\s+time\b")
+    r"\bin\s+the\s+(?:(?:19|20)\d0s|(?:twen|thir|for|fif|six|seven|eigh|nine)ties)\b|\bat\s+the\s+time\b")
 
 # --- which meeting a sentence's day or place belongs to ------------------------------------------------------------
 
