@@ -419,10 +419,15 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
 
 def _a_headline_alone(text: str) -> bool:
     """Whether the one line of a file, set aside by the shape of a short label or a headline, is a headline to
-    compare: two words or more, and none of the site's own lines (menus, notices, promotions, list markers)."""
-    return len(words(text)) >= 2 and not (
-        is_list_marker(text) or is_menu(text) or is_breadcrumb(text) or is_site_message(text)
-        or is_labelled_list(text) or is_promotion(text) or is_credit_line(text))
+    compare: two words or more, and none of the site's own lines (is_site_line) nor a credit line."""
+    return len(words(text)) >= 2 and not (is_site_line(text) or is_credit_line(text))
+
+
+def is_site_line(text: str) -> bool:
+    """One of the site's own lines, whatever the page around it: a list marker, a menu, a breadcrumb, a call to
+    action or notice, a labelled list of index terms, a promotion of other stories."""
+    return (is_list_marker(text) or is_menu(text) or is_breadcrumb(text) or is_site_message(text)
+            or is_labelled_list(text) or is_promotion(text))
 
 
 def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | None]:
@@ -454,8 +459,7 @@ def _classify(lines: list[Line], *, body_at: int | None = None) -> list[str | No
             reason = DropReason.BYLINE
         elif is_caption(text) or is_image_only(text):
             reason = DropReason.CAPTION
-        elif (is_list_marker(text) or is_menu(text) or is_breadcrumb(text) or is_site_message(text)
-              or is_labelled_list(text) or is_promotion(text)):
+        elif is_site_line(text):
             reason = DropReason.BOILERPLATE
         elif not seen_body and is_editorial_note(text):
             reason = DropReason.BOILERPLATE
@@ -583,7 +587,7 @@ def clean(source: Source) -> Cleaned:
         if start == line.start:
             start = _drop_opening(source, line, section_label(line.text), DropReason.BOILERPLATE, dropped)
         if start == line.start:
-            start = _drop_time_stamp(source, line, dropped)
+            start = _drop_opening(source, line, opening_time_stamp(line.text), DropReason.TIMESTAMP, dropped)
         if start == line.start:
             start = _drop_opening(source, line, leading_picture_credit(line.text), DropReason.CAPTION, dropped)
         if not blocks and start == line.start:
@@ -678,21 +682,17 @@ def section_label(text: str) -> str | None:
 
 def _drop_opening(source: Source, line: Line, opening: str | None, reason: DropReason, dropped: list[Dropped]) -> int:
     """Where a kept line's story starts after `opening`, furniture run into its start (a summary section's label,
-    a picture's credit), dropped with `reason`."""
+    a time stamp, a picture's credit), dropped with `reason`."""
     if opening is None:
         return line.start
     dropped.append(Dropped(source.id, line.start, line.start + len(opening), opening, str(reason)))
     return line.start + len(line.text) - len(line.text[len(opening):].lstrip())
 
 
-def _drop_time_stamp(source: Source, line: Line, dropped: list[Dropped]) -> int:
-    """Where a kept line's entry starts after the time stamp that opens it ("11:30 a.m. The envoy will arrive ...")."""
-    stamp = _TIME_STAMP_OPENING.match(line.text)
-    if stamp is None:
-        return line.start
-    text = line.text[: stamp.end()].rstrip()
-    dropped.append(Dropped(source.id, line.start, line.start + len(text), text, str(DropReason.TIMESTAMP)))
-    return line.start + stamp.end()
+def opening_time_stamp(text: str) -> str | None:
+    """The time stamp that opens an entry ("11:30 a.m." before "The envoy will arrive ..."), or None."""
+    stamp = _TIME_STAMP_OPENING.match(text)
+    return text[: stamp.end()].rstrip() if stamp else None
 
 
 def leading_picture_credit(text: str) -> str | None:
