@@ -25,7 +25,7 @@ DENIAL_REACH = 12
 # two must be saying something about the same thing for one to deny what the other affirms. Tuned with the
 # tests in tests/rules/test_polarity.py and on the benchmark corpus (bench/generate.py), where without it 62 pairs such
 # as "quotas were not talked about" / "the talks lasted 90 minutes" came out as polarity conflicts. The same share
-# of one clause of the affirming sentence must lie in the negated clause (`clause_matched`).
+# of one clause of the affirming sentence must lie in the negated clause (`asserted_in_matched_clause`).
 NEGATED_CLAUSE_SHARED = 0.5
 # ... and at least this many of its words: one word in common ("which he called a roadblock") does not make a
 # clause about what another denies ("no roadblocks on rare earths").
@@ -66,9 +66,10 @@ def _negations(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
 
 @lru_cache(maxsize=1)
 def _verb_stems() -> dict[str, str]:
-    """Stems of irregular verb forms -> the stem of their verb ("held" -> "hold")."""
+    """Stems of irregular verb forms and of nouns the stemmer leaves apart -> the stem of their verb ("held" ->
+    "hold", "agreement" -> "agree")."""
     out = {}
-    for form, verb in LEXICON.verb_forms.items():
+    for form, verb in (*LEXICON.verb_forms.items(), *LEXICON.nominalizations.items()):
         form_stems, verb_stems = content_tokens(form), content_tokens(verb)
         if form_stems and verb_stems and form_stems[0] != verb_stems[0]:
             out[form_stems[0]] = verb_stems[0]
@@ -241,13 +242,13 @@ def asserted(text: str, word: str, acronyms) -> bool:
     before a negation of a verb, as what it is said of ("officials were not present" states no presence of
     officials)."""
     stem = predicate_stem(word, acronyms)
-    return stem is not None and stem in _asserted_stems(text, acronym_key(acronyms))
+    return stem is not None and any(stem in stated for stated in _asserted_stems(text, acronym_key(acronyms)))
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
-def _asserted_stems(text: str, acronyms: AcronymKey) -> frozenset[str]:
-    """Stems of the words `text` states as fact (see `asserted`), found in a pass over its tokens and one over its
-    negations."""
+def _asserted_stems(text: str, acronyms: AcronymKey) -> tuple[frozenset[str], ...]:
+    """Stems of the words `text` states as fact (see `asserted`), clause by clause as `_clauses` gives them, found
+    in a pass over its tokens and one over its negations."""
     toks, positions = _negations(text)
     written = _written_tokens(text)
     denied = bytearray(len(toks))
@@ -263,7 +264,7 @@ def _asserted_stems(text: str, acronyms: AcronymKey) -> frozenset[str]:
         while k >= 0 and toks[k] not in CLAUSE_ENDS and toks[k] not in CONTRAST_TURNS and not denied[k]:
             denied[k] = 1  # what the negation is said of, back to the clause's start or what an earlier one marked
             k -= 1
-    found: set[str] = set()
+    clauses: list[set[str]] = []  # per clause that holds a token, as _clauses counts them
     start, opened, intended = 0, False, False  # the clause so far: its start, a conditional opener, an intention verb
     forecast = False  # a modal so far, not negated, its reach not ended: "could last hours, including a meeting"
     for k, tok in enumerate(toks):
@@ -272,6 +273,9 @@ def _asserted_stems(text: str, acronyms: AcronymKey) -> frozenset[str]:
         if tok in CLAUSE_ENDS:
             start, opened, intended = k + 1, False, False
             continue
+        if k == start:
+            clauses.append(set())
+        found = clauses[-1]
         if not (denied[k] or opened or forecast):
             modal = any(t in MODALS or t in POSSIBLE for t in toks[max(start, k - 2) : k])
             meant = intended and "to" in toks[max(start, k - 3) : k]
@@ -284,14 +288,16 @@ def _asserted_stems(text: str, acronyms: AcronymKey) -> frozenset[str]:
         following = toks[k + 1] if k + 1 < len(toks) else ""
         forecast = forecast or (tok in MODALS and written[k] == tok and following not in VERB_NEGATIONS
                                 and not following[:1].isdigit())
-    return frozenset(found)
+    return tuple(map(frozenset, clauses))
 
 
-def clause_matched(negating: str, word: str, other: str, acronyms) -> bool:
-    """Whether `other` has a clause mostly about what the clause of `negating` that negates `word` is about (at
-    least NEGATED_CLAUSE_SHARED of its content words lie there): a denial only contradicts a statement of the same
-    thing ("there is no deal until there is a deal" says nothing of "they agreed a deal on energy at the press
-    conference")."""
+def asserted_in_matched_clause(negating: str, word: str, other: str, acronyms) -> bool:
+    """Whether `other` states `word` as fact (see `asserted`) in a clause mostly about what the clause of
+    `negating` that negates `word` is about (at least NEGATED_CLAUSE_SHARED of its content words lie there): a
+    denial only contradicts a statement of the same thing ("there is no deal until there is a deal" says nothing of
+    "they agreed a deal on energy at the press conference"), and only where that statement states the word
+    ("neither leader gave details" says nothing against "the leader did not give details, the first such meeting
+    between a US and Russian leader")."""
     key = acronym_key(acronyms)
     stem = predicate_stem(word, key)
     if stem is None:
@@ -301,8 +307,9 @@ def clause_matched(negating: str, word: str, other: str, acronyms) -> bool:
         if stem in words:
             negated |= words
     return any(
-        len(words & negated) >= CLAUSE_MATCH_MIN_WORDS and len(words & negated) / len(words) >= NEGATED_CLAUSE_SHARED
-        for words in _clauses(other, key)
+        stem in stated
+        and len(words & negated) >= CLAUSE_MATCH_MIN_WORDS and len(words & negated) / len(words) >= NEGATED_CLAUSE_SHARED
+        for words, stated in zip(_clauses(other, key), _asserted_stems(other, key))
     )
 
 

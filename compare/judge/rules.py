@@ -17,7 +17,7 @@ from compare.judge.hedges import (
 )
 from compare.judge.names import name_conflict, unnamed_in
 from compare.judge.negation import (
-    CLAUSE_MATCH_MIN_WORDS, _negations, asserted, clause_matched, denied_names, denies_alike, focused_circumstance,
+    CLAUSE_MATCH_MIN_WORDS, _negations, asserted, asserted_in_matched_clause, denied_names, denies_alike, focused_circumstance,
     negated_words, negation_targets, predicate_stem, verbs_folded,
 )
 from compare.judge.quantities import number_conflict, ordinal_conflict
@@ -108,7 +108,7 @@ def _polarity(p: Pair) -> Verdict | None:
         targets = negation_targets(other, p.acronyms)
         for word in dict.fromkeys(words):  # each word once: a long sentence may deny one word many times
             if (predicate_stem(word, p.acronyms) in targets or asserted(text, word, p.acronyms)
-                    or not asserted(other, word, p.acronyms) or not clause_matched(text, word, other, p.acronyms)
+                    or not asserted_in_matched_clause(text, word, other, p.acronyms)
                     or unnamed_in(denied_names(text, word), other) or focused_circumstance(text, word, other)):
                 continue
             return Verdict(Kind.POLARITY, negating.source, affirming.source, phrase=word)

@@ -12,7 +12,7 @@ own month, number, stop-word or place list. To see what a rule knows of a langua
     spelling.py    name variants (U.S. / United States), British and American spelling, quote folding
     outlets.py     news agencies and their credits, official mastheads, domain labels (who published a story)
     names.py       given-name short forms and spellings, transliteration variants, titles written before names
-    verbs.py       irregular verb forms, so that a predicate meets its other forms
+    verbs.py       irregular verb forms and nouns of a predicate, so that a predicate meets its other forms
     judging.py     the judge's cues: hedges, negations, opposites, bounds and scales of figures
     facts.py       the fact sheet's words: durations, segments of a meeting, offices, ordinals
 """
@@ -103,6 +103,7 @@ class Lexicon:
     title_words: frozenset[str]
     title_abbreviations: frozenset[str]  # "mr", "sen": written "Mr." before a name
     verb_forms: Mapping[str, str]  # "held" -> "hold"
+    nominalizations: Mapping[str, str]  # "agreement" -> "agree"
     time_units: Mapping[str, tuple[str, int]]  # "hours" -> ("min", 60)
     figure_bounds: frozenset[str]  # "nearly", "more than": words before a figure that make it approximate
     fraction_words: Mapping[str, float]  # "half an" -> 0.5, "an" -> 1.0
@@ -219,6 +220,7 @@ def english() -> Lexicon:
         title_words=names.TITLE_WORDS,
         title_abbreviations=names.TITLE_ABBREVIATIONS,
         verb_forms=_frozen(dict(pair.split(":") for pair in verbs.IRREGULAR_FORMS)),
+        nominalizations=_frozen(dict(pair.split(":") for pair in verbs.NOMINALIZATIONS)),
         time_units=_frozen(numbers.TIME_UNITS),
         figure_bounds=frozenset(fact_words.BOUND_WORDS),
         fraction_words=_frozen(fact_words.FRACTION_WORDS),

@@ -271,3 +271,26 @@ def test_a_denial_focused_on_a_circumstance(phrase):
     same_circumstance = f"The foreign minister criticised the ambassador {FOCUS_CASES[phrase]}, aides said."
     assert Relation.CONTRADICT not in _relation(denial, act, 0.8)
     assert _relation(denial, same_circumstance, 0.8) == {Relation.CONTRADICT}
+
+
+@pytest.mark.parametrize("a, b", [
+    ("No agreement was reached on a ceasefire in Ukraine, officials said.",
+     "The two leaders agreed on a ceasefire in Ukraine, officials said."),
+    ("No decision was made on the new tariffs, the ministry said.",
+     "The ministers decided on the new tariffs, the ministry said."),
+])
+def test_a_denied_noun_meets_its_verb(a, b):
+    assert _relation(a, b) == {Relation.CONTRADICT}
+
+
+@pytest.mark.parametrize("a, b", [
+    # both deny; the other sentence names the word again only in a clause about something else
+    ("Neither leader provided any details about the agreement.",
+     "The Russian leader did not give any details on what was agreed to during the summit, the first between a US "
+     "and Russian leader since 2001."),
+    # the noun's verb stated of another matter than the one denied
+    ("Putin and Xi signed 20 agreements but did not agree on the price of gas for the pipeline.",
+     "Putin and Xi signed an agreement on the pipeline."),
+])
+def test_a_denial_meets_only_a_statement_of_the_word_in_the_matching_clause(a, b):
+    assert Relation.CONTRADICT not in _relation(a, b)

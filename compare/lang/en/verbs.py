@@ -18,3 +18,10 @@ stole:steal stolen:steal bore:bear borne:bear fled:flee fed:feed lent:lend slept
 mistaken:mistake forbade:forbid forbidden:forbid forgot:forget forgotten:forget wore:wear worn:wear
 sank:sink sunk:sink beaten:beat bound:bind arose:arise arisen:arise
 """.split()
+
+# Nouns of a predicate that the stemmer leaves apart from their verb ("agreement" / "agre", "decision" / "decid"):
+# "no agreement was reached on X" denies what "agreed on X" says. Nouns the stemmer already joins ("discussion",
+# "announcement", "invitation") need no entry.
+NOMINALIZATIONS = """
+agreement:agree decision:decide
+""".split()
