@@ -10,7 +10,7 @@ from compare.judge.hedges import unclear_detail, uncertain_whether
 from compare.judge.text import SENTENCE_CACHE, tokens
 from compare.lang.en.judging import (
     BE_FORMS, CLAUSE_ENDS, CONTRAST_CUES, CONTRAST_TURNS, DEBUNKINGS, DENIALS, DENYING_CUES, DENYING_VERBS,
-    FORECAST_ENDS, GOING_TO_FUTURE, INTENT_VERBS, MODALS, NEGATING_VERBS, NEGATION_FOCUS, NEGATIONS, OPPOSITES,
+    FORECAST_ENDS, GOING_TO_FUTURE, INTENT_VERBS, MODALS, NEGATING_VERBS, NEGATION_FOCUS, NEGATIONS, NO_ONE, OPPOSITES,
     POSSIBLE, PREDICATIVE_DENIALS, TOKEN, UNASSERTED_OPENERS, UNCERTAIN_WHETHER, UNCLEAR_DETAIL, VERB_NEGATIONS,
 )
 from compare.lang import LEXICON
@@ -41,6 +41,8 @@ def _written_tokens(text: str) -> tuple[str, ...]:
         text = UNCERTAIN_WHETHER.sub(" ", text)
     if unclear_detail(text):
         text = UNCLEAR_DETAIL.sub(" ", text)  # "not clear when" denies nothing
+    if "o one" in text or "o-one" in text:
+        text = NO_ONE.sub(r"\1obody", text)
     if "going to" in text:  # "is not going to change" says "will not change": neither denies nor shares a "going"
         text = GOING_TO_FUTURE.sub("will ", text)
     if " that " in text:  # every claim called untrue is a that-clause
@@ -307,8 +309,8 @@ def asserted_in_matched_clause(negating: str, word: str, other: str, acronyms) -
         if stem in words:
             negated |= words
     return any(
-        stem in stated
-        and len(words & negated) >= CLAUSE_MATCH_MIN_WORDS and len(words & negated) / len(words) >= NEGATED_CLAUSE_SHARED
+        stem in stated and len(words & negated) >= CLAUSE_MATCH_MIN_WORDS
+        and len(words & negated) / len(words) >= NEGATED_CLAUSE_SHARED
         for words, stated in zip(_clauses(other, key), _asserted_stems(other, key))
     )
 

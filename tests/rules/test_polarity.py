@@ -294,3 +294,16 @@ def test_a_denied_noun_meets_its_verb(a, b):
 ])
 def test_a_denial_meets_only_a_statement_of_the_word_in_the_matching_clause(a, b):
     assert Relation.CONTRADICT not in _relation(a, b)
+
+
+@pytest.mark.parametrize("a, b, relation", [
+    ("There is no one climbing on the grotto with a pink interior.",
+     "Four children, three girls and one boy, are climbing on the grotto with a pink interior.", Relation.CONTRADICT),
+    ("No one was injured in the crash near the border, the police said.",
+     "Two people were injured in the crash near the border, the police said.", Relation.CONTRADICT),
+    ("No one was injured in the crash near the border, the police said.",
+     "Nobody was hurt in the crash near the border, according to the police.", None),
+])
+def test_no_one_denies_what_follows_not_the_figure(a, b, relation):
+    got = _relation(a, b)
+    assert got == {relation} if relation else Relation.CONTRADICT not in got

@@ -143,6 +143,8 @@ ATTRIBUTION_REACH = 3
 # journey ("going to the summit").
 GOING_TO_FUTURE = re.compile(
     r"\bgoing\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|every|some|any)\b)(?=[a-z])")
+# "no one" is "nobody": it denies what follows ("no one was climbing"), not the figure "one".
+NO_ONE = re.compile(r"\b([Nn])o[ -]one\b")
 DENIALS = frozenset({"denied", "deny", "denies"})
 # Ways of calling a reported claim untrue that put the judgement around it rather than before it ("reports that X
 # were false", "dismissed as fake news reports that X", "there is no truth to claims that X"): each is read as
