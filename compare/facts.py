@@ -1201,12 +1201,23 @@ def lineup(facts_by_source: Mapping[str, Sequence[Fact]], *, texts: Mapping[str,
             status = FactStatus.CONFLICT
         elif len(sources) == 1:
             status = FactStatus.SINGLE
-        elif len({f.value for f in group}) == 1:
+        elif _values_agree(kind, {f.value for f in group}):
             status = FactStatus.AGREE
         else:
             status = FactStatus.DIFFER
         out.append(FactRow(kind, subject, tuple(group), status, conflicts))
     return tuple(out)
+
+
+def _values_agree(kind: FactKind, values: set[str]) -> bool:
+    """Whether a row's values say one thing: one value, or one date given with its year by some sources and
+    without it by others ("August 25, 2025" / "August 25": "2025-08-25" / "--08-25")."""
+    if len(values) == 1:
+        return True
+    if kind != FactKind.DATE:
+        return False
+    with_year = {v for v in values if not v.startswith(_NO_YEAR)}
+    return len(with_year) <= 1 and len({v[-len("-MM-DD"):] for v in values}) == 1
 
 
 def fact_conflicts(rows: Sequence[FactRow]) -> tuple[FactConflict, ...]:

@@ -970,3 +970,13 @@ def test_a_name_with_two_particles_is_read_whole_and_a_pronoun_ends_a_name():
     facts = facts_of(text)
     names = {f.subject for f in facts if f.kind == FactKind.PERSON}
     assert names == {"anna von der berg", "piotr kowal"}
+
+
+@pytest.mark.parametrize("second, status", [
+    ("Lee met Trump at the White House on August 25 for talks on trade.", FactStatus.AGREE),  # the year left out
+    ("Lee met Trump at the White House on August 26 for talks on trade.", FactStatus.DIFFER),  # a day apart
+    ("Lee met Trump at the White House on August 29 for talks on trade.", FactStatus.CONFLICT),
+])
+def test_a_date_without_its_year_agrees_with_the_same_day_given_in_full(second, status):
+    rows = sheet("President Lee met President Trump at the White House on August 25, 2025.", second)
+    assert row(rows, FactKind.DATE, "meeting").status == status
