@@ -87,6 +87,26 @@ class Claim:
         return " ".join(f"{source}#{sid}" for source, sid in self.sentences)
 
 
+def _against(leading: int, opposed: dict[int, set[int]]) -> set[int]:
+    """The positions on the other side from `leading`: those that contradict it, or contradict a position on its
+    side. A position that only contradicts what contradicts the leading one is on its side: when one source
+    misnames a minister, the sources that name him rightly are not against each other, even unlinked. A
+    position found on both sides counts as against."""
+    side = {leading: 0}
+    queue = [leading]
+    against: set[int] = set()
+    while queue:
+        position = queue.pop()
+        for other in sorted(opposed.get(position, ())):
+            wanted = 1 - side[position]
+            if other not in side:
+                side[other] = wanted
+                queue.append(other)
+            elif side[other] != wanted:
+                against.add(other)
+    return ({p for p, s in side.items() if s == 1} | against) - {leading}
+
+
 def _root(parent: list[int], i: int) -> int:
     """The root of i's set (path halving). Every union makes the smaller index the root, so a set's root is
     always its earliest node, whatever order the unions came in: groups are named the same way on every run."""
@@ -172,15 +192,21 @@ def _event_claims(event: Event, sentences, keys_by_source, findings) -> list[Cla
         plain = any(not hedged[n] for n in position)
         return (0 if plain else 1, -len({nodes[n][0] for n in position}), position[0])
 
+    opposed: dict[int, set[int]] = {}  # position (its root) -> the positions it contradicts
+    for a, b in contradictions:
+        pa, pb = _root(positions, a), _root(positions, b)
+        opposed.setdefault(pa, set()).add(pb)
+        opposed.setdefault(pb, set()).add(pa)
+
     built = []
     for root, group in _groups(claims).items():
         leading = min(positions_of[root], key=leading_key)
-        leading_set = set(leading)
+        against = _against(_root(positions, leading[0]), opposed)
         states: dict[str, set[Cell]] = {}
         for n in group:
             if hedged[n]:
                 state = Cell.HEDGED
-            elif n not in leading_set:
+            elif _root(positions, n) in against:
                 state = Cell.CONTRADICTED
             elif agreed[n] or not linked[n]:
                 state = Cell.ASSERTED

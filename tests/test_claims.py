@@ -157,6 +157,24 @@ def random_event(draw):
     return Comparison(sources, (Event("e", None, None, SOURCES),), sentences, (), tuple(findings))
 
 
+def _one_odd_source_comparison():
+    """d misnames the minister whom a, b and c name rightly, each in a sentence of its own: d contradicts each of
+    them, and they are linked to nothing else."""
+    ids = ("a", "b", "c", "d")
+    text = "Finance Minister Jane Roe attended the talks."
+    sources = tuple(Source(i, f"{i}.txt", text) for i in ids)
+    sentences = tuple(Sentence(i, 0, 0, len(text), text) for i in ids)
+    ev = "e"
+    findings = tuple(Finding(ev, "d", 0, i, 0, Relation.CONTRADICT, 90.0, "person", "person") for i in "abc")
+    return Comparison(sources, (Event(ev, None, None, ids),), sentences, (), findings)
+
+
+def test_only_the_sources_against_the_leading_position_are_contradicted():
+    c = _one_odd_source_comparison()
+    (claim,) = event_claims(ResultIndex(c), c.events[0])
+    assert dict(claim.cells) == {"a": Cell.ASSERTED, "b": Cell.ASSERTED, "c": Cell.ASSERTED, "d": Cell.CONTRADICTED}
+
+
 @settings(max_examples=150, deadline=None)
 @given(random_event())
 def test_claim_invariants(c):
