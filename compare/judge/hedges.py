@@ -8,9 +8,10 @@ from functools import lru_cache
 
 from compare.judge.text import SENTENCE_CACHE
 from compare.lang import LEXICON
+from compare.similarity import content_tokens
 from compare.lang.en.judging import (
-    CAPITALISED, CLAUSE_ENDS, CONTRAST_TURNS, HEDGE_SCOPE_OPENERS, PUNCT, QUESTION_OPENERS, SOFT_HEDGES,
-    UNCERTAIN_WHETHER, UNCLEAR_DETAIL, UNSETTLED,
+    CAPITALISED, CLAUSE_ENDS, CONTRAST_TURNS, HEDGE_SCOPE_OPENERS, INTENT_VERBS, PUNCT, QUESTION_OPENERS,
+    SOFT_HEDGES, TOKEN, UNCERTAIN_WHETHER, UNCLEAR_DETAIL, UNSETTLED,
 )
 
 # Where what a sentence leaves open ends: its clause (a point ends none within one sentence: "the U.S. forces").
@@ -93,6 +94,35 @@ def soft_hedge_scope(text: str) -> str:
         # A hedge set off by commas ("Reportedly, ...", "..., reportedly.") governs the whole sentence.
         return scope if scope.strip(PUNCT + " ") else text
     return ""
+
+
+def hedged_predicate(text: str, acronyms) -> str | None:
+    """The stem of the first word a soft hedge of `text` governs, in its clause: "may meet Kim" -> "meet",
+    "reportedly lasted two hours" -> "last"; None without a soft hedge or a word after it."""
+    for m in SOFT_HEDGES.finditer(text):
+        if _inside_question(text, m.start()):
+            continue
+        for word in CLAUSE_END.split(text[m.end():], maxsplit=1)[0].split():
+            stems = content_tokens(word.strip(PUNCT), acronyms)
+            if stems and not word.strip(PUNCT).lower().endswith("ly"):
+                return stems[0]
+        return None
+    return None
+
+
+def only_intended(text: str, stem: str, acronyms) -> bool:
+    """Whether `text` says `stem` only as an intention or a readiness, each time within a few words after one
+    ("wanted to meet", "is willing to meet", "plans to sign"), and at least once."""
+    words = TOKEN.findall(text.lower().replace("’", "'"))
+    seen = False
+    for k, word in enumerate(words):
+        if tuple(content_tokens(word, acronyms))[:1] != (stem,):
+            continue
+        before = words[max(0, k - 3) : k]
+        if "to" not in before or INTENT_VERBS.isdisjoint(before):
+            return False
+        seen = True
+    return seen
 
 
 def _inside_question(text: str, at: int) -> bool:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from compare.judge.dates import date_conflict, month_conflict
 from compare.judge.detail import added_parts, named_details
 from compare.judge.hedges import (
-    claim_left_open, names_left_open, soft_hedge, soft_hedge_scope, unclear_detail, uncertain_whether,
+    claim_left_open, hedged_predicate, names_left_open, only_intended, soft_hedge, soft_hedge_scope, unclear_detail,
+    uncertain_whether,
 )
 from compare.judge.names import name_conflict, unnamed_in
 from compare.judge.negation import (
@@ -174,6 +175,9 @@ def _hedged(p: Pair) -> Verdict | None:
     hedged_words = set(content_tokens(soft_hedge_scope(hedging.sentence.text), p.acronyms))
     if len(hedged_words & p.shared) < CLAUSE_MATCH_MIN_WORDS:
         return None  # the hedge governs another clause than the one the two sentences share
+    predicate = hedged_predicate(hedging.sentence.text, p.acronyms)
+    if predicate is not None and only_intended(stating.sentence.text, predicate, p.acronyms):
+        return None  # "may meet" / "wanted to meet": neither says the meeting will be
     return Verdict(Kind.HEDGED, hedging.source, stating.source, phrase=ha or hb)
 
 

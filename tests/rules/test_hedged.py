@@ -2,7 +2,8 @@
 
 import pytest
 
-from compare.judge import soft_hedge
+from compare.judge import judge_pair, soft_hedge
+from rule_checks import side
 
 
 def test_soft_hedge_cues():
@@ -34,3 +35,23 @@ def test_reporting_phrases_are_soft_hedges(text, phrase):
 ])
 def test_a_hedge_inside_a_reported_question_is_the_questions(text, phrase):
     assert soft_hedge(text) == phrase
+
+
+@pytest.mark.parametrize("hedged, other, relation", [
+    # neither says the meeting will be: one thinks it may, the other that he wants it or is ready for it
+    ("Trump said he may meet North Korean leader Kim Jong Un this year.",
+     "Trump said he wanted to meet North Korean leader Kim Jong Un this year.", "agree"),
+    ("Trump said he may meet North Korean leader Kim Jong Un this year.",
+     "Trump said he is willing to meet North Korean leader Kim Jong Un this year.", "agree"),
+    ("The two leaders are expected to sign a trade deal on Friday.",
+     "The two leaders plan to sign a trade deal on Friday.", "agree"),
+    # the other states it as fact, or as what will be
+    ("Trump said he may meet North Korean leader Kim Jong Un this year.",
+     "Trump said he will meet North Korean leader Kim Jong Un this year.", "partial"),
+    ("The two leaders are expected to sign a trade deal on Friday.",
+     "The two leaders signed a trade deal on Friday.", "partial"),
+])
+def test_a_hedge_against_an_intention_is_no_difference_of_certainty(hedged, other, relation):
+    for a, b in ((hedged, other), (other, hedged)):
+        verdict = judge_pair(side("a", a), side("b", b), 0.9)
+        assert verdict.relation == relation, verdict.reason

@@ -117,7 +117,7 @@ FORECAST_ENDS = frozenset(";:.!?()—–")
 INTENT_VERBS = frozenset(
     "plan plans planned planning intend intends intended expect expects expected hope hopes hoped aim aims aimed "
     "seek seeks sought want wants wanted wish wishes wished due scheduled meant supposed set came come went "
-    "traveled travelled arrived".split()
+    "traveled travelled arrived willing ready eager keen prepared".split()
 )
 # Adjectives that make what follows a possibility ("a potential joint press conference", "a likely 300 troops").
 POSSIBLE = frozenset(
