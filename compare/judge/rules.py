@@ -18,8 +18,8 @@ from compare.judge.hedges import (
 )
 from compare.judge.names import name_conflict, unnamed_in
 from compare.judge.negation import (
-    CLAUSE_MATCH_MIN_WORDS, _negations, asserted, asserted_in_matched_clause, denied_names, denies_alike, focused_circumstance,
-    negated_words, negation_targets, predicate_stem, verbs_folded,
+    CLAUSE_MATCH_MIN_WORDS, _negations, asserted, asserted_in_matched_clause, denied_names, denies_alike,
+    focused_circumstance, negated_words, negation_targets, predicate_stem, verbs_folded,
 )
 from compare.judge.quantities import number_conflict, ordinal_conflict
 from compare.config import JudgingConfig
