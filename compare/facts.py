@@ -948,6 +948,9 @@ def _persons(reader: _Reader, text: str, published: str | None = None) -> list[F
                 bare = bare.rstrip(".,")  # "J.D." keeps its stops; "Trump." at a sentence's end does not
             if _fold(bare) in _NOT_NAME or not bare[:1].isupper():
                 break
+            if _fold(bare) in words.OFFICES:
+                tokens = []  # "President Ukrainian President X": the title written twice; the name follows the last
+                continue
             if tokens or _fold(bare.rstrip(".")) not in words.HONORIFICS:
                 tokens.append(bare)
             if possessive:

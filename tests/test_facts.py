@@ -980,3 +980,10 @@ def test_a_name_with_two_particles_is_read_whole_and_a_pronoun_ends_a_name():
 def test_a_date_without_its_year_agrees_with_the_same_day_given_in_full(second, status):
     rows = sheet("President Lee met President Trump at the White House on August 25, 2025.", second)
     assert row(rows, FactKind.DATE, "meeting").status == status
+
+
+def test_a_title_written_twice_before_a_name_is_one_title():
+    rows = sheet("Trump expects a meeting with Ukraine's President Ukrainian President Volodymyr Zelensky this week.",
+                 "Macron said he had spoken with Ukrainian President Volodymyr Zelensky on Sunday.")
+    person = row(rows, FactKind.PERSON, "volodymyr zelensky")
+    assert person.status == FactStatus.AGREE and person.conflicts == ()
