@@ -1144,12 +1144,17 @@ def _office(match: re.Match[str]) -> tuple[str, str] | None:
 # --- which meeting -------------------------------------------------------------------------------------------------
 
 _ORDINAL_WORDS = dict(LEXICON.ordinal_words)
+# "the 23rd India-Russia Annual Summit", "the first US-China summit": whose meeting it is, not which kind (left out of
+# the row's subject, so that "their 23rd annual summit" lines up with it)
+_PAIR_OF_NAMES = r"(?-i:(?:[A-Z][A-Za-z.]*[-\u2013]){1,2}[A-Z][A-Za-z.]*)"
 _ORDINAL = re.compile(
     rf"\b(?:their|the|its)\s+(?P<ord>{_alternation(_ORDINAL_WORDS)}|\d+(?:st|nd|rd|th))\s+"
-    rf"(?P<quals>(?:(?:{_alternation(words.ORDINAL_QUALIFIERS)})\s+){{0,3}})(?P<noun>{_alternation(words.ORDINAL_NOUNS)})\b",
+    rf"(?P<quals>(?:(?:{_alternation(words.ORDINAL_QUALIFIERS)}|{_PAIR_OF_NAMES})\s+){{0,3}})"
+    rf"(?P<noun>{_alternation(words.ORDINAL_NOUNS)})\b",
     re.IGNORECASE)
 _ORDINAL_HINTS = _last_letter_runs(words.ORDINAL_NOUNS)  # every match ends in its noun
 _ORDINAL_FRAME = re.compile(words.ORDINAL_FRAMES)
+_ORDINAL_PLACE_FRAME = re.compile(words.ORDINAL_PLACE_FRAME)
 _FRAME_REACH = 12  # words after the noun searched for a frame ("the first talks between A and B since 2021")
 
 
@@ -1161,11 +1166,11 @@ def _ordinals(reader: _Reader, text: str) -> list[Fact]:
     for match in _ORDINAL.finditer(text):
         rest = _CLAUSE_BREAK.split(text[match.end():])[0]  # a frame may follow a comma: "of A, B and C in three years"
         rest = " ".join(rest.split()[:_FRAME_REACH])
-        if _ORDINAL_FRAME.search(rest):
+        if _ORDINAL_FRAME.search(rest) or _ORDINAL_PLACE_FRAME.match(rest):
             continue  # "the first meeting since 2019" counts from somewhere else
         ordinal = match.group("ord").lower()
         number = int(_ORDINAL_WORDS.get(ordinal) or re.sub(r"\D", "", ordinal))
-        quals = " ".join(sorted(set(match.group("quals").lower().split())))
+        quals = " ".join(sorted({q for q in match.group("quals").lower().split() if q in words.ORDINAL_QUALIFIERS}))
         noun = _stem(match.group("noun")) if match.group("noun").lower() not in ("talks", "negotiations", "discussions") else match.group("noun").lower()
         subject = f"{quals} {noun}".strip()
         out.append(reader.fact(FactKind.ORDINAL, subject, str(number), match.start("ord"), match.end(),

@@ -987,3 +987,13 @@ def test_a_title_written_twice_before_a_name_is_one_title():
                  "Macron said he had spoken with Ukrainian President Volodymyr Zelensky on Sunday.")
     person = row(rows, FactKind.PERSON, "volodymyr zelensky")
     assert person.status == FactStatus.AGREE and person.conflicts == ()
+
+
+@pytest.mark.parametrize("first, second, status", [
+    ("Modi and Putin held talks today during the 23rd India-Russia Annual Summit.",
+     "Modi and Putin held talks during the 22nd India-Russia Annual Summit at Hyderabad House.", FactStatus.CONFLICT),
+    ("Modi and Putin held talks today during the 23rd India-Russia Annual Summit.",
+     "India and Russia on Friday used their 23rd Annual Summit to put an edge on ties.", FactStatus.AGREE),
+])
+def test_which_meeting_reads_past_the_names_of_whose_meeting_it_is(first, second, status):
+    assert row(sheet(first, second), FactKind.ORDINAL, "annual summit").status == status

@@ -189,7 +189,7 @@ ORDINAL_NOUNS = frozenset(
 # ordinal after "a" ("the possibility of a second meeting") is not this meeting's and is not read.
 ORDINAL_QUALIFIERS = frozenset(
     "in-person face-to-face direct official formal bilateral personal high-level one-on-one full-fledged "
-    "formal state such".split())
+    "formal state such annual".split())
 # What frames an ordinal to a span or a place ("first meeting since 2019", "first visit in seven years", "first
 # summit this year", "first trip abroad", "first engagement this morning"): such an ordinal counts within its
 # frame, and two frames cannot be compared.
@@ -198,9 +198,14 @@ ORDINAL_FRAMES = (
     r"(?:years?|months?|weeks?|decades?|days?)|this\s+(?:year|month|week|morning|afternoon|evening|term)|"
     r"of\s+(?:[\w'’-]+\s+){0,3}?(?:year|day|trip|term|tour|visit|presidency|tenure)\b|"
     r"(?:as|since\s+becoming)\s+(?:president|prime\s+minister|premier|chancellor|leader)|in\s+office|"
-    r"abroad|overseas|outside|to\s+(?:the\s+)?[A-Z]\w+|in\s+[A-Z]\w+|on\s+(?:\w+\s+)?soil|within|after|ever|"
+    r"abroad|overseas|outside|on\s+(?:\w+\s+)?soil|within|after|ever|"
     r"in\s+the\s+(?:space|course)\s+of|"
     r"of\s+(?:the\s+)?(?:\w+\s+)?(?:summit|visit|trip|day)|under)")
+
+# A place right after the noun, or after who made the visit, frames an ordinal too ("first visit to China", "first
+# summit in Alaska", "first visit by a Chinese leader to Russia"); one further on is where this meeting was ("the
+# 22nd annual summit at Hyderabad House in New Delhi").
+ORDINAL_PLACE_FRAME = r"(?:by\s+(?:\S+\s+){0,4}?)?(?:to\s+(?:the\s+)?|in\s+)[A-Z]\w+"
 
 # Words that set a sentence at another time than the news ("the 50th anniversary of Prime Minister X's visit",
 # "the first leader to visit 50 years ago", "in the 1970s", "at the time"): a title there is of that time, so a
