@@ -221,13 +221,28 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 
 # Labels a stamp opens with ("Published: 2024-10-19", "date 2025-08-19", "Updated on ...").
 _STAMP_LABEL = r"(?:published|updated|posted|date|last modified)\s*(?:on|at)?\s*:?\s*"
+def _without_other_script_tail(text: str) -> str:
+    """`text` without the words in another script than the Latin that end it: a page's link to its edition in
+    another language, run into its date stamp ("Saturday, December 06, 2025 | 12:10 AM IST" and "Read in Hindi"
+    written in Devanagari)."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or unicodedata.category(text[end - 1])[0] == "M"
+                   or (text[end - 1].isalpha() and ord(text[end - 1]) > _LAST_LATIN)):
+        end -= 1
+    return text[:end] if end < len(text) and any(
+        c.isalpha() and ord(c) > _LAST_LATIN for c in text[end:]) else text
+
+
+_LAST_LATIN = 0x024F  # the end of Latin Extended-B
+
+
 def parse_date_line(line: str) -> str | None:
     """The ISO date of a line that is only a date/time stamp, else None.
 
     "15:09 JST, October 20, 2024", "02 Jun 2024 08:06:19 GMT9", "Oct. 20, 2024 10:00 a.m. ET", "2024-10-19",
     "Sunday, 2 June 2024" are stamps; a sentence that merely contains a date is not. A stamp must state a year.
     """
-    text = line.strip()
+    text = _without_other_script_tail(line.strip())
     if not text or len(text) > 80 or not _FOUR_DIGITS.search(text):  # every year, ISO or numeric date has them
         return None
     text = re.sub(rf"^{_STAMP_LABEL}", "", text, flags=re.IGNORECASE)

@@ -84,6 +84,8 @@ def test_finer_date_narrows_a_month_only_to_a_day_inside_it():
         ("October 19, 2024 at 3:00 pm EDT", "2024-10-19"),
         ("Last updated: 2025/08/18 at 3:55 PM", "2025-08-18"),
         ("19.10.2024 10:00", "2024-10-19"),
+        # a link to the page in Hindi run into the stamp
+        ("Saturday, December 06, 2025 | 12:10 AM IST\u0939\u093f\u0902\u0926\u0940 \u092e\u0947\u0902", "2025-12-06"),
     ],
 )
 def test_parse_date_line_reads_stamps(line, expected):
@@ -104,6 +106,7 @@ def test_parse_date_line_reads_stamps(line, expected):
         "",
         "February 30, 2024",  # not a real day
         "Version 1.2.3 at 10:00",  # a number with dots is no date
+        "Putin arrived on December 5, 2025 in Delhi \u0939\u093f\u0902\u0926\u0940",  # a sentence, whatever ends it
     ],
 )
 def test_parse_date_line_rejects_non_stamps(line):
