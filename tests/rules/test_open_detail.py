@@ -37,6 +37,10 @@ def test_a_detail_left_open_is_partial_and_no_negation():
     ("It remains to be seen how the fund will be financed.", "It remains to be seen how"),
     ("It is unclear whether the deal covers gas.", None),  # the event itself: certainty
     ("The ministry declined to comment on whether troops were moved.", None),
+    ("The outcome was uncertain given the gaps between the two sides.", "uncertain"),
+    # before a noun the word describes it and leaves nothing open
+    ("\u201cIn these uncertain times, India and Russia stand together,\u201d Modi said.", None),
+    ("The summit sent an unclear message to Kyiv.", None),
 ])
 def test_a_matter_left_open_without_a_question_word(text, phrase):
     from compare.judge import unclear_detail

@@ -55,8 +55,12 @@ UNCLEAR_DETAIL = re.compile(
 # ... and with no question after them: what is open is whatever the sentence is about ("the timing remains
 # unclear", "the ministry declined to comment on the report"). They hold no negation, so unlike the phrases
 # above they need not be taken out before negations are read.
+# "unclear" or "uncertain" before a noun describes it ("in these uncertain times", "an unclear message"): it leaves
+# nothing of the claim open.
 UNSETTLED = re.compile(
-    r"\b(?:unclear|uncertain|(?:declined|refused)\s+to\s+comment)\b(?!\s+(?:on\s+)?(?:whether|if)\b)", re.IGNORECASE
+    r"\b(?:(?:unclear|uncertain)(?!\s+(?!(?:on|about|to|for|as|and|or|but|at|in|given|amid|after|since|because|until|"
+    r"so|yet|how|why|when|what|who|where|which)\b)(?-i:[a-z]))|(?:declined|refused)\s+to\s+comment)\b"
+    r"(?!\s+(?:on\s+)?(?:whether|if)\b)", re.IGNORECASE
 )
 # Words that only report a claim as likely or said by others. "may" and "might" count in lower case only, and not
 # before a number: "May" and "may 8" are the month.
