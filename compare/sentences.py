@@ -39,10 +39,16 @@ _TITLE_BEFORE = re.compile(rf"(?<![\w.])(?:{_TITLES})\.\s+$")
 # segmenter runs the two sentences together.
 _TITLE_OPENS = re.compile(rf"(?<![.\w])[a-z]{{2,}}[.!?][\"\u201d\u2019')]?\s+(?=(?:{_TITLES})\.\s+[A-Z])")
 # A full stop run into the next sentence without a space ("in Pyongyang.This is"), as copy pasted from some pages
-# has it: a boundary after a lower-case word of three letters or more (not "St.Petersburg") and its closing quote.
+# has it: a boundary after a lower-case word of three letters or more (not "St.Petersburg") and its closing quote,
+# which may also stand before the stop ("our constitution”.Trump doubled down").
 # The stop (or quote) is matched first and the word before it looked back on: a pattern that begins with the
 # characters it can start with is searched for several times faster than one that begins by looking back.
-_RUN_TOGETHER = re.compile(r"[.!?\"\u201d\u2019](?:(?<=[a-z]{3}[.!?])|(?<=[a-z]{3}[.!?][\"\u201d\u2019]))(?=[A-Z][a-z])")
+_RUN_TOGETHER = re.compile(r"[.!?\"\u201d\u2019](?:(?<=[a-z]{3}[.!?])|(?<=[a-z]{3}[.!?][\"\u201d\u2019])"
+                           r"|(?<=[a-z]{3}[\"\u201d\u2019][.!?]))(?=[A-Z][a-z])")
+
+# ... and, whatever word stands before the stop, a straight quotation mark after it that closes a quotation (the
+# text before holds an odd number of them), run into the next sentence: '... Palm Beach or Washington, DC."Trump said'.
+_QUOTATION_RUN_TOGETHER = re.compile(r'[.!?]"(?=[A-Z][a-z])')
 
 
 # A sentence that is only an attribution ("He added.", "the minister told reporters."), which the segmenter splits
@@ -88,7 +94,9 @@ def boundaries(block: str) -> list[int]:
     if not block.strip():
         return []
     starts = sorted({*_sentence_starts(block), *(m.end() for m in _TITLE_OPENS.finditer(block)),
-                     *(m.end() for m in _RUN_TOGETHER.finditer(block))})
+                     *(m.end() for m in _RUN_TOGETHER.finditer(block)),
+                     *(m.end() for m in _QUOTATION_RUN_TOGETHER.finditer(block)
+                       if block.count('"', 0, m.start()) % 2 == 1)})
     first = len(block) - len(block.lstrip())
     if not starts or starts[0] > first:
         starts.insert(0, first)

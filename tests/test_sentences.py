@@ -130,7 +130,11 @@ def test_an_ordinal_dot_before_a_month_and_year_ends_no_sentence():
     # a full stop run into the next sentence without a space, as pasted copy has it
     ("Putin arrived in Pyongyang.This is his first visit.", ["Putin arrived in Pyongyang.", "This is his first visit."]),
     ('He said: "We agree."Then he left.', ['He said: "We agree."', "Then he left."]),
-    # ... but not after a short abbreviation or inside a name
+    ("It is a \u201csmall minority party\u201d.Trump doubled down.",
+     ["It is a \u201csmall minority party\u201d.", "Trump doubled down."]),
+    ('He said, "Maybe in Washington, DC."Trump then left.', ['He said, "Maybe in Washington, DC."', "Trump then left."]),
+    # ... but not after a short abbreviation or inside a name, nor before a quotation the stop's mark opens
+    ('He left Washington, DC."We agree," she said.', ['He left Washington, DC."We agree," she said.']),
     ("He visited St.Petersburg today.", ["He visited St.Petersburg today."]),
 ])
 def test_titles_and_run_together_sentences_are_split_where_a_reader_would(text, expected):
