@@ -1391,8 +1391,10 @@ def _visitors_named(facts: list[Fact], canonical: Mapping[str, str]) -> dict[str
 
 def _canonical_people(facts: list[Fact]) -> dict[str, str]:
     """Person facts of one person under one subject: the fullest form of the name. Two names are one person
-    when their last words agree and their first words start alike ("Sergei"/"Sergey", "Mike"/"Michael"), or
-    one is a single word of the other ("Xi" and "Xi Jinping"), when that word belongs to one fuller name only."""
+    when their last words agree and their first words start alike ("Sergei"/"Sergey", "Mike"/"Michael"), when
+    they differ only in where hyphens and spaces fall ("Lee Jae-myung"/"Lee Jae Myung", "Kim Jong-un"/"Kim Jong
+    Un"), or when one is a single word of the other ("Xi" and "Xi Jinping", "Lee" and "Lee Jae-myung"), when that
+    word belongs to one fuller name only."""
     names = sorted({f.subject for f in facts if f.kind == FactKind.PERSON}, key=lambda n: (-len(n.split()), n))
     canonical: dict[str, str] = {}
     for name in names:
@@ -1401,12 +1403,19 @@ def _canonical_people(facts: list[Fact]) -> dict[str, str]:
         for full in dict.fromkeys(canonical.values()):
             other = full.split()
             if len(parts) == 1:
-                if parts[0] in other:
+                if parts[0] in full.replace("-", " ").split():  # "lee" of "lee jae-myung" too
                     matches.append(full)
-            elif _transliterated(other[-1]) == _transliterated(parts[-1]) and other[0][:1] == parts[0][:1]:
+            elif _transliterated(other[-1]) == _transliterated(parts[-1]) and other[0][:1] == parts[0][:1] \
+                    or _run_together(full) == _run_together(name):
                 matches.append(full)
         canonical[name] = matches[0] if len(matches) == 1 else name
     return canonical
+
+
+def _run_together(name: str) -> str:
+    """A folded name with its words run together, transliterations folded: one name for each way of hyphenating or
+    spacing a romanised given name ("jae-myung", "jae myung", "jaemyung")."""
+    return _transliterated("".join(name.split()))
 
 
 def _row_conflicts(kind: FactKind, subject: str, group: list[Fact], texts: Mapping[str, str] | None) -> list[FactConflict]:

@@ -484,6 +484,29 @@ def test_short_and_long_forms_of_a_name_are_one_person():
     assert person.subject == "xi jinping" and person.status == FactStatus.AGREE
 
 
+@pytest.mark.parametrize(
+    ("texts", "subjects"),
+    [
+        # a romanised given name written with and without its hyphen, and a surname alone after a title
+        (("South Korean President Lee Jae Myung arrived.", "The new president, Lee Jae-myung, arrived.",
+          "President Lee said the talks went well."), ["lee jae myung"]),
+        (("North Korean leader Kim Jong-un did not attend.", "North Korean leader Kim Jong Un did not attend."),
+         ["kim jong un"]),
+        (("President Lee said the talks went well.", "The new president, Lee Jae-myung, arrived."),
+         ["lee jae-myung"]),
+        # two people of one surname: a surname alone joins neither, and a hyphen joins no other name
+        (("President Lee said so.", "President Lee Jae-myung met Prime Minister Lee Hsien Loong."),
+         ["lee", "lee hsien loong", "lee jae-myung"]),
+        (("North Korean leader Kim Jong-un spoke.", "North Korean leader Kim Jong Il spoke."),
+         ["kim jong il", "kim jong-un"]),
+    ],
+)
+def test_hyphen_and_space_variants_and_a_surname_alone_are_one_person(texts, subjects):
+    rows = [r for r in sheet(*texts) if r.kind == FactKind.PERSON]
+    assert sorted(r.subject for r in rows) == subjects
+    assert fact_conflicts(rows) == ()
+
+
 def test_transliterations_are_one_person():
     rows = sheet("Defense Minister Andrei Belousov attended.", "Defense Minister Andrey Belousov attended.")
     assert fact_conflicts(rows) == ()
