@@ -917,6 +917,13 @@ _OFFICE_CONTINUES = re.compile(r"\b(?:vice|deputy|first|assistant)[\s-]*$", re.I
 _NOT_NAME = (words.NOT_NAME_WORDS | set(LEXICON.months) | set(LEXICON.weekdays) | set(words.SEGMENTS)
              | words.ORDINAL_NOUNS)  # "President Vladimir Putin Summit" in a headline
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_PORTFOLIO_WORDS = frozenset(word for portfolio in words.PORTFOLIOS for word in portfolio.split())
+
+
+def _names_no_person(tokens: Sequence[str]) -> bool:
+    """Capitalised words after an office that name a body, not its holder: they end in an organisation's noun
+    ("leader of the Economic Freedom Fighters")."""
+    return _fold(tokens[-1]) in words.ORGANISATION_WORDS
 
 
 def _persons(reader: _Reader, text: str, published: str | None = None) -> list[Fact]:
@@ -957,8 +964,10 @@ def _persons(reader: _Reader, text: str, published: str | None = None) -> list[F
                 break  # "President Trump's": the name ends at the possessive
         while tokens and tokens[-1] in words.NAME_PARTICLES:
             tokens.pop()
-        if not tokens or _fold(" ".join(tokens)) in COUNTRIES:
+        if not tokens or _fold(" ".join(tokens)) in COUNTRIES or _names_no_person(tokens):
             continue
+        if (match.group("pf1") or match.group("pf2")) and _fold(tokens[0]) in _PORTFOLIO_WORDS:
+            continue  # "Minister of Trade, Industry and Competition": the office's list of portfolios runs on
         value = f"former {office[1]}" if mods in words.FORMER_WORDS else office[1]
         group = office[0]
         name = " ".join(tokens)
@@ -1031,7 +1040,7 @@ def _titles_set_apart(reader: _Reader, text: str, read: Sequence[Fact], of_now: 
         comma = lower.find(", ", comma + 1)
     for match, (name_start, name_end) in found:
         tokens = text[name_start:name_end].split()
-        if any(_fold(t) in _NOT_NAME or _fold(t) in COUNTRIES for t in tokens):
+        if any(_fold(t) in _NOT_NAME or _fold(t) in COUNTRIES for t in tokens) or _names_no_person(tokens):
             continue
         office_at = match.start("office")
         if _OFFICE_CONTINUES.search(text, 0, office_at) or _TITLE_TAIL.search(text, 0, office_at):

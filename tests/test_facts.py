@@ -507,6 +507,26 @@ def test_hyphen_and_space_variants_and_a_surname_alone_are_one_person(texts, sub
     assert fact_conflicts(rows) == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body's name after an office, or an office's own list of portfolios, is no person
+        ("Julius Malema, the firebrand leader of the Economic Freedom Fighters, was shown in the video.", []),
+        ("The delegation included Mr Tau, Minister of Trade, Industry and Competition.", []),
+        ("Ramaphosa was joined by the Minister of Trade, Industry Competition and two golfers.", []),
+        ("He met the leader of the African National Congress on Friday.", []),
+        # the holder named after the body, or after a single portfolio, is still read
+        ("Also present was the leader of the Democratic Alliance John Steenhuisen.",
+         [("john steenhuisen", "leader: leader")]),
+        ("Minister of Trade, Parks Tau, joined the talks.", [("parks tau", "minister: trade minister")]),
+        ("Agriculture Minister John Steenhuisen joined the talks.",
+         [("john steenhuisen", "minister: agriculture minister")]),
+    ],
+)
+def test_a_body_or_an_office_named_after_a_title_is_no_person(text, expected):
+    assert [(f.subject, f.value) for f in facts_of(text) if f.kind == FactKind.PERSON] == expected
+
+
 def test_transliterations_are_one_person():
     rows = sheet("Defense Minister Andrei Belousov attended.", "Defense Minister Andrey Belousov attended.")
     assert fact_conflicts(rows) == ()

@@ -163,6 +163,16 @@ NOT_NAME_WORDS = frozenset(
     "and or of the for in on at to with by from said says told added who which that met meets his her their "
     "also has had have was is will would he she it they we".split())  # "Prime Minister Piotr Kowal He held talks": a lost stop
 
+# Nouns that end an organisation's name ("the Economic Freedom Fighters", "the Democratic Alliance", "the African
+# National Congress"): capitalised words after an office that end in one name a body, not its holder ("leader of
+# the Economic Freedom Fighters" is no "Freedom Fighters").
+ORGANISATION_WORDS = frozenset(
+    "party parties fighters front alliance congress union movement league federation association organisation "
+    "organization coalition council committee commission assembly parliament senate government ministry "
+    "department agency authority bank fund forum institute foundation corporation company group network army "
+    "forces brigade brigades guard command brotherhood democrats republicans socialists liberals conservatives "
+    "greens".split())
+
 # Words of a speaker about himself or his side, outside quotation marks: a sentence with them is someone's reported
 # words ("We see President X's resolve, the minister said"; a transcript or live blog quotes without marks), not
 # the outlet's own. Case-sensitive: "US" is a country.
