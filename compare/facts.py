@@ -911,12 +911,14 @@ _PERSON = re.compile(
     rf"(?P<office>(?i:(?P<deputy>(?:first\s+)?deputy\s+)?(?P<pf1>{_PORTFOLIO})\s+(?:minister|secretary)"
     rf"|(?:minister|secretary)\s+(?:of|for)\s+(?:the\s+)?(?P<pf2>{_PORTFOLIO})"
     rf"|(?P<office_word>{_OFFICE})))"
-    rf",?\s+(?P<name>{_NAME_WORD}(?:\s+(?:(?:{_alternation(words.NAME_PARTICLES)})\s+){{0,2}}{_NAME_WORD}){{0,3}})")
+    # "]" after the office: an editor's words inside a quotation ("meet with [North Korean leader] Kim Jong-un")
+    rf"\]?,?\s+(?P<name>{_NAME_WORD}(?:\s+(?:(?:{_alternation(words.NAME_PARTICLES)})\s+){{0,2}}{_NAME_WORD}){{0,3}})")
 _PERSON_HINTS = _last_letter_runs([*words.OFFICES, "minister", "secretary"])  # every match's office
 _OFFICE_CONTINUES = re.compile(r"\b(?:vice|deputy|first|assistant)[\s-]*$", re.IGNORECASE)
 _NOT_NAME = (words.NOT_NAME_WORDS | set(LEXICON.months) | set(LEXICON.weekdays) | set(words.SEGMENTS)
              | words.ORDINAL_NOUNS)  # "President Vladimir Putin Summit" in a headline
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+(?:[a-z]+\s+)?$")  # "a leader", "a great leader"
 _PORTFOLIO_WORDS = frozenset(word for portfolio in words.PORTFOLIOS for word in portfolio.split())
 
 
@@ -944,6 +946,8 @@ def _persons(reader: _Reader, text: str, published: str | None = None) -> list[F
         office = _office(match)
         if office is None:
             continue
+        if "," in text[match.end("office"):match.start("name")] and _INDEFINITE_BEFORE.search(text, 0, match.start()):
+            continue  # "Zelensky is a dictator, Trump said": what one calls someone, not an apposition's title
         tokens = []
         for token in match.group("name").split():
             if token in words.NAME_PARTICLES:

@@ -234,10 +234,29 @@ def test_no_count_where_nothing_is_counted(text):
         ("North Korean leader Kim Jong Un welcomed the guests.", "kim jong un", "leader: leader"),
         ("Leaders met in Alaska. Coverage of the President Vladimir Putin Summit ran all day.", "vladimir putin",
          "state: president"),
+        # words for whoever leads, and an editor's words in brackets inside a quotation
+        ("Trump said he is willing to meet with North Korean dictator Kim Jong-un.", "kim jong-un", "leader: leader"),
+        ("Belarusian strongman Alexander Lukashenko hosted the talks.", "alexander lukashenko", "leader: leader"),
+        ("Lee said Trump should meet with [North Korean leader] Kim Jong-un soon.", "kim jong-un", "leader: leader"),
     ],
 )
 def test_title_of_a_named_person(text, subject, value):
     assert [(s, v) for s, v, _, _ in of_kind(facts_of(text), FactKind.PERSON)] == [(subject, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He called Zelensky a dictator, Trump said on Tuesday.",  # what one calls someone, no apposition
+        "Kyiv is not ruled by a strongman, Zelensky said.",
+        "Xi is a great leader, Putin told reporters.",
+        "He has been a president, Trump said, who keeps his word.",
+        "He described the dictator's regime as brutal.",
+        "Trump said that [the leader] was a friend.",
+    ],
+)
+def test_no_title_read_where_no_title_names_someone(text):
+    assert of_kind(facts_of(text), FactKind.PERSON) == []
 
 
 def test_a_title_of_another_time_is_left_out():

@@ -123,10 +123,11 @@ NOT_COUNTED = frozenset(
 
 # --- who: offices of named people --------------------------------------------------------------------------------
 
-# Offices as written, to (group, office). "leader" ("North Korean leader Kim Jong Un") describes whoever leads,
-# whatever the office, and excludes none. Offices of one group other than "staff" exclude each other for one
-# person at one time; staff titles (adviser, aide, envoy, spokesperson) overlap and never conflict among
-# themselves. A head of government can hold a portfolio, so "government" and "minister" do not conflict either.
+# Offices as written, to (group, office). "leader" ("North Korean leader Kim Jong Un", "dictator", "strongman")
+# describes whoever leads, whatever the office, and excludes none. Offices of one group other than "staff" exclude
+# each other for one person at one time; staff titles (adviser, aide, envoy, spokesperson) overlap and never
+# conflict among themselves. A head of government can hold a portfolio, so "government" and "minister" do not
+# conflict either.
 OFFICES = {
     "president": ("state", "president"), "vice president": ("state", "vice president"),
     "vice-president": ("state", "vice president"), "vp": ("state", "vice president"),
@@ -141,7 +142,7 @@ OFFICES = {
     "national security advisor": ("staff", "national security adviser"), "nsa": ("staff", "national security adviser"),
     "aide": ("staff", "aide"), "adviser": ("staff", "aide"), "advisor": ("staff", "aide"),
     "envoy": ("staff", "envoy"), "special envoy": ("staff", "envoy"), "ambassador": ("staff", "ambassador"),
-    "leader": ("leader", "leader"),
+    "leader": ("leader", "leader"), "dictator": ("leader", "leader"), "strongman": ("leader", "leader"),
 }  # fmt: skip
 # Offices written as capital abbreviations; in lower case they are other words ("3 pm").
 ABBREVIATED_OFFICES = frozenset({"pm", "nsa", "vp"})
