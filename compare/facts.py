@@ -244,6 +244,7 @@ def source_facts(source: Source, sentences: Sequence[Sentence], published: str |
     people = [fact for reader in readers for fact in _persons(reader, reader.sentence.text, published)]
     out.extend(people)
     names = _name_words(people)
+    out.extend(fact for reader in readers for fact in _untitled_people(reader, reader.sentence.text, people))
     for reader in readers:
         text = reader.sentence.text
         about_meeting, future = _sentence_kind(text)
@@ -1063,6 +1064,58 @@ def _titles_set_apart(reader: _Reader, text: str, read: Sequence[Fact], of_now: 
     return out
 
 
+# People named without an office: by what they do ("golfers Ernie Els and Retief Goosen") or by their country
+# ("North Korea's Kim Jong Un"). Their facts say who is named, never what he is called, so they exclude no title.
+NAMED = "named"
+BY_ROLE, BY_COUNTRY = f"{NAMED}: by role", f"{NAMED}: by country"
+_FULL_NAME = (rf"{_PLAIN_NAME_WORD}(?:\s+(?:(?:{_alternation(words.NAME_PARTICLES)})\s+){{0,2}}{_PLAIN_NAME_WORD})"
+              rf"{{1,2}}(?![\w'’-])")  # two or three words: one word after a role is as often a place or a team
+_ROLE_NAMES = re.compile(
+    rf"(?<![\w-])(?P<role>(?i:{_alternation(words.ROLE_NOUNS)}))\s+(?P<names>{_FULL_NAME}"
+    rf"(?:(?:,\s+|,?\s+and\s+){_FULL_NAME})*)")
+_ROLE_HINTS = _last_letter_runs(words.ROLE_NOUNS)
+_ONE_FULL_NAME = re.compile(_FULL_NAME)
+_POSSESSIVE = re.compile(r"['’]s$")
+_COUNTRYS_NAME = re.compile(
+    rf"(?<![\w-])(?P<country>(?:[A-Z][\w.]*\s+){{0,2}}[A-Z][\w.]*)['’]s\s+(?P<name>{_FULL_NAME})")
+
+
+def _untitled_people(reader: _Reader, text: str, titled: Sequence[Fact]) -> list[Fact]:
+    """People named by a role noun before the name, each name of a list after a plural one ("golfers Ernie Els and
+    Retief Goosen"), and by their country's possessive ("Ukraine's Volodymyr Zelensky"), where no title is read
+    (`titled`: the source's titled people). A name is two or three capitalised words, none a function word, month,
+    weekday, country, title word or organisation's noun."""
+    found: list[tuple[int, int, str, str | None]] = []  # (start, end, value, country)
+    if not _letter_runs(text).isdisjoint(_ROLE_HINTS):
+        for match in _ROLE_NAMES.finditer(text):
+            plural = match.group("role").lower().endswith("s") and not match.group("role").lower().endswith("ss")
+            for name in itertools.islice(_ONE_FULL_NAME.finditer(text, match.start("names"), match.end("names")),
+                                         None if plural else 1):
+                found.append((name.start(), name.end(), BY_ROLE, None))
+    if "'s " in text or "’s " in text:
+        for match in _COUNTRYS_NAME.finditer(text):
+            owner = match.group("country").split()
+            country = next((c for c in (_country_named(" ".join(owner[i:])) for i in range(len(owner))) if c), None)
+            if country is not None:
+                found.append((match.start("name"), match.end("name"), BY_COUNTRY, country))
+    taken = [(f.start - reader.sentence.start, f.end - reader.sentence.start) for f in titled
+             if f.sentence_id == reader.sentence.id and f.source == reader.source.id] if found else []
+    out = []
+    for start, end, value, country in found:
+        tokens = text[start:end].split()
+        if _POSSESSIVE.search(tokens[-1]):  # "businessman Elon Musk's company", "and South Africa's richest man"
+            tokens[-1] = _POSSESSIVE.sub("", tokens[-1])
+            end -= 2
+        if any(_fold(t) in _NOT_NAME or _fold(t) in COUNTRIES or _fold(t) in LEXICON.title_words for t in tokens) \
+                or _fold(" ".join(tokens)) in COUNTRIES or _names_no_person(tokens) \
+                or any(s < end and start < e for s, e in taken):
+            continue
+        out.append(reader.fact(FactKind.PERSON, _fold(fold_letters(" ".join(tokens))), value, start, end,
+                               country=country))
+        taken.append((start, end))
+    return out
+
+
 _LIST_JOIN = re.compile(r",?\s+and\s+|,\s+")
 _COUNTRY_WORD = re.compile(rf"\b[A-Z](?:{_LOWER}|[A-Z.])*")
 
@@ -1203,6 +1256,7 @@ def lineup(facts_by_source: Mapping[str, Sequence[Fact]], *, texts: Mapping[str,
     misnamed, name_pairs = _misnamed_people(facts)
     facts = _same_people([replace(f, subject=misnamed[f.subject]) if f.kind == FactKind.PERSON and f.subject in misnamed
                           else f for f in facts])
+    facts = _known_by_country(facts)
     renamed = {(f.source, f.kind, f.start, f.end): f for f in facts}
     name_pairs = [(renamed[a.source, a.kind, a.start, a.end], renamed[b.source, b.kind, b.start, b.end])
                   for a, b in name_pairs] + _two_holders(facts)
@@ -1232,13 +1286,23 @@ def lineup(facts_by_source: Mapping[str, Sequence[Fact]], *, texts: Mapping[str,
 
 def _values_agree(kind: FactKind, values: set[str]) -> bool:
     """Whether a row's values say one thing: one value, or one date given with its year by some sources and
-    without it by others ("August 25, 2025" / "August 25": "2025-08-25" / "--08-25")."""
+    without it by others ("August 25, 2025" / "August 25": "2025-08-25" / "--08-25"); for a person, one title (a
+    name without one states none)."""
+    if kind == FactKind.PERSON:
+        values = {v for v in values if not v.startswith(f"{NAMED}: ")} or {NAMED}
     if len(values) == 1:
         return True
     if kind != FactKind.DATE:
         return False
     with_year = {v for v in values if not v.startswith(_NO_YEAR)}
     return len(with_year) <= 1 and len({v[-len("-MM-DD"):] for v in values}) == 1
+
+
+def _known_by_country(facts: list[Fact]) -> list[Fact]:
+    """A name after a country's possessive ("North Korea's Kim Jong Un") is a person's only when the event names
+    him otherwise too: "Russia's Black Sea Fleet" and "Japan's Nikkei Asia" are written the same way."""
+    known = {f.subject for f in facts if f.kind == FactKind.PERSON and f.value != BY_COUNTRY}
+    return [f for f in facts if f.kind != FactKind.PERSON or f.value != BY_COUNTRY or f.subject in known]
 
 
 def fact_conflicts(rows: Sequence[FactRow]) -> tuple[FactConflict, ...]:
@@ -1256,10 +1320,11 @@ def _misnamed_people(facts: Sequence[Fact]) -> tuple[dict[str, str], list[tuple[
     spellers: dict[tuple[str, str], set[str]] = defaultdict(set)  # (office, name) -> sources
     for fact in facts:
         if fact.kind == FactKind.PERSON and len(fact.subject.split()) > 1:
-            spellers[fact.value, fact.subject].add(fact.source)
+            spellers[_office_named(fact.value), fact.subject].add(fact.source)
     odd: dict[str, str] = {}
     for (office, one), (other_office, two) in itertools.combinations(sorted(spellers), 2):
-        if office != other_office or one in odd or two in odd or not _misnamed(one, two):
+        # named without an office, two given names of one surname are as often two relatives as a garble
+        if office != other_office or one in odd or two in odd or not _misnamed(one, two, kin=office == NAMED):
             continue
         rank = lambda name: (len(spellers[office, name]), name)  # noqa: E731 - the name more sources write
         usual, unusual = (one, two) if rank(one) >= rank(two) else (two, one)
@@ -1268,17 +1333,24 @@ def _misnamed_people(facts: Sequence[Fact]) -> tuple[dict[str, str], list[tuple[
     for unusual, usual in odd.items():
         theirs = [f for f in facts if f.kind == FactKind.PERSON and f.subject == usual]
         for fact in (f for f in facts if f.kind == FactKind.PERSON and f.subject == unusual):
-            for source in dict.fromkeys(f.source for f in theirs if f.source != fact.source and f.value == fact.value):
+            for source in dict.fromkeys(f.source for f in theirs if f.source != fact.source
+                                        and _office_named(f.value) == _office_named(fact.value)):
                 pairs.append((fact, next(f for f in theirs if f.source == source)))
     return odd, pairs
 
 
-def _misnamed(one: str, two: str) -> bool:
+def _office_named(value: str) -> str:
+    """A person fact's office, every way of naming someone without one as one."""
+    return NAMED if value.startswith(f"{NAMED}: ") else value
+
+
+def _misnamed(one: str, two: str, *, kin: bool = False) -> bool:
+    """Two names of one office that are one person's written wrong; `kin`: the same surname may be a relative's."""
     given_one, surname_one = _name_parts(one)
     given_two, surname_two = _name_parts(two)
     same_given = _same_given_name(given_one, given_two)
     if surname_one == surname_two:
-        return not same_given and len(given_one) > 1 and len(given_two) > 1
+        return not kin and not same_given and len(given_one) > 1 and len(given_two) > 1
     return same_given and max(len(surname_one), len(surname_two)) >= MISSPELT_SURNAME_LENGTH \
         and _one_edit_apart(surname_one, surname_two)
 
@@ -1614,7 +1686,7 @@ def _offices_exclusive(a: str, b: str) -> bool:
     a_former, b_former = a_office.startswith("former "), b_office.startswith("former ")
     if a_former or b_former:
         return a_former != b_former and a_office.removeprefix("former ") == b_office.removeprefix("former ")
-    if a_group == b_group == "staff" or "leader" in (a_group, b_group):
+    if a_group == b_group == "staff" or "leader" in (a_group, b_group) or NAMED in (a_group, b_group):
         return False
     if {a_group, b_group} == {"government", "minister"}:
         return False

@@ -546,6 +546,60 @@ def test_a_body_or_an_office_named_after_a_title_is_no_person(text, expected):
     assert [(f.subject, f.value) for f in facts_of(text) if f.kind == FactKind.PERSON] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role noun before a name, every name of a list after a plural one
+        ("Ramaphosa brought golfers Ernie Els and Retief Goosen, and billionaire Johann Rupert.",
+         ["ernie els", "retief goosen", "johann rupert"]),
+        ("The video showed South African opposition politician Julius Malema singing.", ["julius malema"]),
+        ("China released the Australian journalist Cheng Lei before the visit.", ["cheng lei"]),
+        ("Ramaphosa thanked businessman Johann Rupert's foundation.", ["johann rupert"]),
+        # a place, a country, a team, a single word, a title already read: no person by role
+        ("Trump praised golfers in South Africa and Scotland.", []),
+        ("The billionaire South Africa's richest man was there.", []),
+        ("Fans of champions Real Madrid watched.", []),
+        ("The golfer Els joined the talks.", []),
+    ],
+)
+def test_a_person_named_by_a_role(text, expected):
+    people = [f for f in facts_of(text) if f.kind == FactKind.PERSON]
+    assert [f.subject for f in people] == expected
+    assert {f.value for f in people} <= {"named: by role"}
+
+
+def test_a_name_after_a_countrys_possessive_joins_the_person_named_otherwise():
+    rows = sheet("Trump hoped to meet again with North Korea's Kim Jong Un.",
+                 "North Korean leader Kim Jong Un was not invited.",
+                 "Japan's Nikkei Asia and Russia's Black Sea Fleet were not discussed.")
+    person = row(rows, FactKind.PERSON)  # the possessive alone names no one: no row for a paper or a fleet
+    assert person.subject == "kim jong un" and person.status == FactStatus.AGREE
+    assert {f.source for f in person.facts} == {"a", "b"}
+    assert [f.country for f in person.facts if f.source == "a"] == ["North Korea"]
+
+
+def test_a_title_after_a_countrys_possessive_is_read_once():
+    people = [(f.subject, f.value) for f in facts_of("China's Foreign Minister Wang Yi attended.")
+              if f.kind == FactKind.PERSON]
+    assert people == [("wang yi", "minister: foreign affairs minister")]
+
+
+@pytest.mark.parametrize(
+    ("texts", "conflict"),
+    [
+        # a name without a title states no title: it fits any
+        (("Former President Donald Trump met Putin.", "Billionaire Donald Trump met Putin."), False),
+        # one surname, two given names: without an office as likely two relatives as a garble
+        (("Businessman Eric Trump spoke.", "Businessman Donald Trump spoke."), False),
+        # a surname one letter off under one given name is still a garble
+        (("Golfer Retief Goosen came.", "Golfer Retief Gooson came.", "Golfers Retief Goosen and Ernie Els came."),
+         True),
+    ],
+)
+def test_a_person_named_without_a_title_in_conflicts(texts, conflict):
+    assert bool(fact_conflicts(sheet(*texts))) is conflict
+
+
 def test_transliterations_are_one_person():
     rows = sheet("Defense Minister Andrei Belousov attended.", "Defense Minister Andrey Belousov attended.")
     assert fact_conflicts(rows) == ()

@@ -144,6 +144,17 @@ OFFICES = {
     "envoy": ("staff", "envoy"), "special envoy": ("staff", "envoy"), "ambassador": ("staff", "ambassador"),
     "leader": ("leader", "leader"), "dictator": ("leader", "leader"), "strongman": ("leader", "leader"),
 }  # fmt: skip
+# Nouns for what someone does, written before a name ("golfer Ernie Els", "business mogul Johann Rupert", "opposition
+# politician Julius Malema"): they name a person but no office, so they exclude none; a plural one opens a list of
+# names ("golfers Ernie Els and Retief Goosen"). Not "player", "champion" or "star": teams are named so ("champions
+# Real Madrid").
+ROLE_NOUNS = frozenset("""
+golfer golfers billionaire billionaires businessman businessmen businesswoman businesswomen tycoon tycoons mogul
+moguls magnate magnates entrepreneur entrepreneurs investor investors philanthropist industrialist banker bankers
+politician politicians activist activists dissident dissidents journalist journalists reporter reporters columnist
+correspondent actor actors actress singer singers rapper musician musicians artist artists author authors novelist
+footballer footballers cricketer cricketers athlete athletes coach icon icons legend legends leaders
+""".split())
 # Offices written as capital abbreviations; in lower case they are other words ("3 pm").
 ABBREVIATED_OFFICES = frozenset({"pm", "nsa", "vp"})
 # Portfolios, as written before "minister"/"secretary" or after "minister of"/"secretary of", to one name.
