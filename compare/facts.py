@@ -1073,6 +1073,11 @@ _FULL_NAME = (rf"{_PLAIN_NAME_WORD}(?:\s+(?:(?:{_alternation(words.NAME_PARTICLE
 _ROLE_NAMES = re.compile(
     rf"(?<![\w-])(?P<role>(?i:{_alternation(words.ROLE_NOUNS)}))\s+(?P<names>{_FULL_NAME}"
     rf"(?:(?:,\s+|,?\s+and\s+){_FULL_NAME})*)")
+# "Julius Malema, an opposition politician who ...": the role set after the name, with "a"/"an" and up to two
+# words before it ("an Australian journalist") (the name read back from the comma: its first word may open the sentence)
+_NAME_THEN_ROLE = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_FULL_NAME}),\s+an?\s+(?:(?!(?:of|in|for|with|from|and|or|to|at|by)\s)[\w-]+\s+){{0,2}}(?i:{_alternation(words.ROLE_NOUNS)})\b")
+_PLACE_AHEAD = re.compile(r"\b(?:in|at|to|from|near)\s+$", re.IGNORECASE)
 _ROLE_HINTS = _last_letter_runs(words.ROLE_NOUNS)
 _ONE_FULL_NAME = re.compile(_FULL_NAME)
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -1082,7 +1087,7 @@ _COUNTRYS_NAME = re.compile(
 
 def _untitled_people(reader: _Reader, text: str, titled: Sequence[Fact]) -> list[Fact]:
     """People named by a role noun before the name, each name of a list after a plural one ("golfers Ernie Els and
-    Retief Goosen"), and by their country's possessive ("Ukraine's Volodymyr Zelensky"), where no title is read
+    Retief Goosen"), or after the name ("Cheng Lei, an Australian journalist"), and by their country's possessive ("Ukraine's Volodymyr Zelensky"), where no title is read
     (`titled`: the source's titled people). A name is two or three capitalised words, none a function word, month,
     weekday, country, title word or organisation's noun."""
     found: list[tuple[int, int, str, str | None]] = []  # (start, end, value, country)
@@ -1092,6 +1097,11 @@ def _untitled_people(reader: _Reader, text: str, titled: Sequence[Fact]) -> list
             for name in itertools.islice(_ONE_FULL_NAME.finditer(text, match.start("names"), match.end("names")),
                                          None if plural else 1):
                 found.append((name.start(), name.end(), BY_ROLE, None))
+        if ", a" in text:
+            for match in _NAME_THEN_ROLE.finditer(text):
+                if _PLACE_AHEAD.search(text, 0, match.start()):
+                    continue  # "flew to Cape Town, a city of golfers"
+                found.append((match.start("name"), match.end("name"), BY_ROLE, None))
     if "'s " in text or "’s " in text:
         for match in _COUNTRYS_NAME.finditer(text):
             owner = match.group("country").split()
@@ -1103,6 +1113,11 @@ def _untitled_people(reader: _Reader, text: str, titled: Sequence[Fact]) -> list
     out = []
     for start, end, value, country in found:
         tokens = text[start:end].split()
+        while len(tokens) > 2 and _fold(tokens[0]) in LEXICON.stop_words:  # "But Lee Jae-myung, a ..." opens a sentence
+            start = text.index(tokens[1], start + len(tokens[0]))
+            tokens = tokens[1:]
+        if len(tokens) < 2 or _fold(tokens[0]) in LEXICON.stop_words:
+            continue
         if _POSSESSIVE.search(tokens[-1]):  # "businessman Elon Musk's company", "and South Africa's richest man"
             tokens[-1] = _POSSESSIVE.sub("", tokens[-1])
             end -= 2

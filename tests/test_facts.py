@@ -555,11 +555,19 @@ def test_a_body_or_an_office_named_after_a_title_is_no_person(text, expected):
         ("The video showed South African opposition politician Julius Malema singing.", ["julius malema"]),
         ("China released the Australian journalist Cheng Lei before the visit.", ["cheng lei"]),
         ("Ramaphosa thanked businessman Johann Rupert's foundation.", ["johann rupert"]),
+        ("The clips featured Julius Malema, an opposition politician who founded a party.", ["julius malema"]),
+        ("China released Cheng Lei, an Australian journalist, last month.", ["cheng lei"]),
+        ("But Yang Hengjun, an Australian democracy activist, is still held.", ["yang hengjun"]),
+        ("But Yang, a democracy activist, is still held.", []),
         # a place, a country, a team, a single word, a title already read: no person by role
         ("Trump praised golfers in South Africa and Scotland.", []),
         ("The billionaire South Africa's richest man was there.", []),
         ("Fans of champions Real Madrid watched.", []),
         ("The golfer Els joined the talks.", []),
+        ("He flew to Cape Town, a city of golfers, on Monday.", []),
+        ("He spoke to South Africa, a nation of journalists.", []),
+        ("The talks in Cape Town, a haven for golfers, ended.", []),
+        ("He met Jan Smit, a friend of activists, on Monday.", []),
     ],
 )
 def test_a_person_named_by_a_role(text, expected):
