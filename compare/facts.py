@@ -1076,7 +1076,8 @@ _ROLE_NAMES = re.compile(
 # "Julius Malema, an opposition politician who ...": the role set after the name, with "a"/"an" and up to two
 # words before it ("an Australian journalist") (the name read back from the comma: its first word may open the sentence)
 _NAME_THEN_ROLE = re.compile(
-    rf"(?<![\w'’-])(?P<name>{_FULL_NAME}),\s+an?\s+(?:(?!(?:of|in|for|with|from|and|or|to|at|by)\s)[\w-]+\s+){{0,2}}(?i:{_alternation(words.ROLE_NOUNS)})\b")
+    rf"(?<![\w'’-])(?P<name>{_FULL_NAME}),\s+an?\s+(?:(?!(?:of|in|for|with|from|and|or|to|at|by)\s)[\w-]+\s+){{0,2}}"
+    rf"(?i:{_alternation(words.ROLE_NOUNS)})\b")
 _PLACE_AHEAD = re.compile(r"\b(?:in|at|to|from|near)\s+$", re.IGNORECASE)
 _ROLE_HINTS = _last_letter_runs(words.ROLE_NOUNS)
 _ONE_FULL_NAME = re.compile(_FULL_NAME)
@@ -1087,9 +1088,9 @@ _COUNTRYS_NAME = re.compile(
 
 def _untitled_people(reader: _Reader, text: str, titled: Sequence[Fact]) -> list[Fact]:
     """People named by a role noun before the name, each name of a list after a plural one ("golfers Ernie Els and
-    Retief Goosen"), or after the name ("Cheng Lei, an Australian journalist"), and by their country's possessive ("Ukraine's Volodymyr Zelensky"), where no title is read
-    (`titled`: the source's titled people). A name is two or three capitalised words, none a function word, month,
-    weekday, country, title word or organisation's noun."""
+    Retief Goosen"), or after the name ("Cheng Lei, an Australian journalist"), and by their country's possessive
+    ("Ukraine's Volodymyr Zelensky"), where no title is read (`titled`: the source's titled people). A name is two
+    or three capitalised words, none a function word, month, weekday, country, title word or organisation's noun."""
     found: list[tuple[int, int, str, str | None]] = []  # (start, end, value, country)
     if not _letter_runs(text).isdisjoint(_ROLE_HINTS):
         for match in _ROLE_NAMES.finditer(text):
