@@ -35,7 +35,7 @@ from compare.lang import LEXICON
 from compare.lang.en import facts as words
 from compare.metadata import (
     COUNTRIES, _day_hits, _explicit_dates, _fold, _places_named, _sentence_kind, _to_date, _trim_place, country_of_capital, day_mentions,
-    fold_letters, meeting_place, normalise_place,
+    fold_letters, meeting_place, normalise_place, OPENING_QUOTES, EITHER_QUOTE, QUOTE_MARK, quoted_spans,
 )
 from compare.models import Finding, Relation, Sentence, Source
 
@@ -935,7 +935,7 @@ def _persons(reader: _Reader, text: str, published: str | None = None) -> list[F
     out = []
     of_now = not (_OTHER_MEETING.search(text) or _PRIOR_MEETING.search(text) or _other_year(text, published))
     titled_then = _other_year(text, published) or _OTHER_TIME.search(text) is not None
-    quoted = _quoted_spans(text, _open_quote_before(reader))
+    quoted = quoted_spans(text, _open_quote_before(reader))
     first_person = _FIRST_PERSON.search(_unquoted(text, quoted)) is not None
     listed: tuple[int, str, str | None] | None = None  # (end, office, country) of the person named just before
     for match in _PERSON.finditer(text):
@@ -1155,8 +1155,6 @@ QUOTED = "quoted"  # the bound of a fact read inside someone's reported words
 OF_ANOTHER_TIME = "of another time"
 _NOT_TITLE_EVIDENCE = frozenset({QUOTED, OF_ANOTHER_TIME})
 _FIRST_PERSON = re.compile(words.FIRST_PERSON)
-_OPENING_QUOTES, _CLOSING_QUOTES, _EITHER_QUOTE = "“«„", "”»", '"'
-_QUOTE_MARK = re.compile(f"[{re.escape(_OPENING_QUOTES + _CLOSING_QUOTES + _EITHER_QUOTE)}]")
 
 
 def _open_quote_before(reader: _Reader) -> bool:
@@ -1167,26 +1165,11 @@ def _open_quote_before(reader: _Reader) -> bool:
     return _quotation_left_open(paragraph, False)
 
 
-def _quoted_spans(text: str, open_at_start: bool) -> list[tuple[int, int]]:
-    """Spans of `text` inside quotation marks; one left open runs to the end."""
-    spans, start = [], 0 if open_at_start else None
-    for mark in _QUOTE_MARK.finditer(text):  # only the marks: a loop over every character cost more
-        index, char = mark.start(), mark.group()
-        if start is None and (char in _OPENING_QUOTES or char == _EITHER_QUOTE):
-            start = index
-        elif start is not None and (char in _CLOSING_QUOTES or char == _EITHER_QUOTE):
-            spans.append((start, index + 1))
-            start = None
-    if start is not None:
-        spans.append((start, len(text)))
-    return spans
-
-
 def _quotation_left_open(text: str, open_at_start: bool) -> bool:
-    marks = _QUOTE_MARK.findall(text)
+    marks = QUOTE_MARK.findall(text)
     is_open = open_at_start
     for mark in marks:
-        is_open = (not is_open) if mark == _EITHER_QUOTE else mark in _OPENING_QUOTES
+        is_open = (not is_open) if mark == EITHER_QUOTE else mark in OPENING_QUOTES
     return is_open
 
 

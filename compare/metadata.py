@@ -129,6 +129,8 @@ FUTURE_CUES = re.compile(LEXICON.future_cues)
 # A sentence about an earlier meeting ("they last met in Kazan"): its place is not this meeting's.
 PAST_MEETING = re.compile(LEXICON.past_meeting_cues, re.IGNORECASE)
 _LANGUAGES = LEXICON.language_names  # "in English", "in Mandarin": no place
+# A meeting only wished for or thought possible ("hopes to meet Kim"): a place after the cue is not this one's.
+WISHED_MEETING = re.compile(LEXICON.wished_meeting_cues)
 # Words just before a date that tie it to something other than the meeting ("took office on Oct. 1").
 OTHER_DATE_CUES = re.compile(LEXICON.other_date_cues, re.IGNORECASE)
 _CUE_LOOKBACK = 48  # characters before a date searched for OTHER_DATE_CUES (the cue is at most three words back)
@@ -447,6 +449,41 @@ def _title_word(word: str) -> str:
     return word  # already mixed case ("McAllen", "Al-Quds")
 
 
+# --- quotations -------------------------------------------------------------------------------------------------
+
+OPENING_QUOTES, CLOSING_QUOTES, EITHER_QUOTE = "“«„", "”»", '"'
+QUOTE_MARK = re.compile(f"[{re.escape(OPENING_QUOTES + CLOSING_QUOTES + EITHER_QUOTE)}]")
+_BEFORE_CLOSING_MARK = ",.!?…"  # a straight mark after these closes a quotation: 'went well," he said'
+
+
+def quoted_spans(text: str, open_at_start: bool) -> list[tuple[int, int]]:
+    """Spans of `text` inside quotation marks; one left open runs to the end."""
+    spans, start = [], 0 if open_at_start else None
+    for mark in QUOTE_MARK.finditer(text):  # only the marks: a loop over every character cost more
+        index, char = mark.start(), mark.group()
+        if start is None and (char in OPENING_QUOTES or char == EITHER_QUOTE):
+            start = index
+        elif start is not None and (char in CLOSING_QUOTES or char == EITHER_QUOTE):
+            spans.append((start, index + 1))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def sentence_quotations(sentence: str) -> list[tuple[int, int]]:
+    """Spans of a sentence read alone that are someone's quoted words: a sentence whose first mark closes a
+    quotation (a curly closing mark, or a straight one after a comma or a stop: 'it went well," he said')
+    opened in a sentence before it, and its words up to that mark are quoted too."""
+    first = QUOTE_MARK.search(sentence)
+    if first is None:
+        return []
+    mark, at = first.group(), first.start()
+    open_at_start = mark in CLOSING_QUOTES or (mark == EITHER_QUOTE and 0 < at and
+                                               sentence[at - 1] in _BEFORE_CLOSING_MARK)
+    return quoted_spans(sentence, open_at_start)
+
+
 # --- the meeting's place --------------------------------------------------------------------------------------
 
 PLACE_PARTICLES = LEXICON.place_particles  # "Rio de Janeiro", "Dar es Salaam"
@@ -532,7 +569,19 @@ def _places_named(sentence: str) -> tuple[tuple[re.Match[str], str], ...]:
         raw = _trim_place(match.group("place"))
         if raw is not None and _may_be_place(raw):
             found.append((match, normalise_place(raw)))
+    if found and (QUOTE_MARK.search(sentence) or WISHED_MEETING.search(sentence)):
+        found = [hit for hit in found if not _said_or_wished(sentence, hit[0].start())]
     return tuple(sorted(found, key=lambda hit: hit[0].start()))
+
+
+def _said_or_wished(sentence: str, start: int) -> bool:
+    """Is the place at `start` inside someone's quoted words ("“... a Trump Tower in North Korea,” Lee said"),
+    or after a meeting only wished for or thought possible ("he hopes to meet Kim in Pyongyang")? A speaker's
+    words name the places of their hopes, jokes and grievances; the reporter's own words place the meeting."""
+    if any(s <= start < e for s, e in sentence_quotations(sentence)):
+        return True
+    wish = WISHED_MEETING.search(sentence)
+    return wish is not None and wish.start() < start
 
 
 def _may_be_place(name: str) -> bool:

@@ -612,3 +612,45 @@ def test_a_weekday_given_in_local_time_once_names_that_day_throughout_the_text()
                  "Putin landed in Pyongyang for the talks in the early hours of Wednesday local time."]
     assert meeting_dates(sentences, "2024-06-18") == ("2024-06-19",)
     assert meeting_dates(sentences[:1], "2024-06-18") == ("2024-06-12",)
+
+
+# --- a place in someone's words, or of a meeting only wished for ------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    # a hope in the guest's own words: the place belongs to the tower and to a meeting not held
+    '"I look forward to your meeting with Chairman Arvo Kessling and construction of a Vantelli Tower in Norland '
+    'and playing golf" there, the president told him.',
+    # a quotation run on from the sentence before: the sentence opens inside it
+    'so that you can meet with Kessling and build a resort in Norland," the president said.',
+    "“We will rebuild the harbour in Salburg,” Kessling said after the talks.",
+    # reported, not quoted: a meeting hoped for, offered or thought possible
+    "Vantelli said at the talks that he hoped Kessling would meet the rebel leaders in Salburg this year.",
+    "After the meeting Kessling said he may meet the king in Salburg as soon as next month.",
+    "Vantelli invited Kessling to visit Salburg during the talks.",
+])
+def test_a_place_in_quoted_words_or_of_a_wished_meeting_is_no_meeting_place(sentence):
+    assert meeting_place([sentence]) is None
+
+
+@pytest.mark.parametrize("sentence, place", [
+    # the reporter's words place the meeting; the quotation after them does not take it away
+    ("Vantelli met Kessling in Salburg on Monday and said he hoped to meet the king in Norland.", "Salburg"),
+    ('"It was a very good meeting," Kessling told reporters in Salburg on Monday.', "Salburg"),
+    ("The talks in Salburg, which Kessling called “long overdue”, ended on Friday.", "Salburg"),
+    # a month named May is no cue of a possible meeting
+    ("The two met in May in Salburg and held talks on trade.", "Salburg"),
+])
+def test_a_place_outside_quotations_and_wishes_still_counts(sentence, place):
+    assert meeting_place([sentence]) == place
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    ('He said: "We met in Salburg." Then he left.', [(9, 29)]),
+    ('it went well," he said.', [(0, 14)]),  # the quotation opened in an earlier sentence
+    ("“It went well,” he said, “and we agreed.”", [(0, 15), (25, 41)]),
+    ("No quotation here.", []),
+])
+def test_sentence_quotations(sentence, spans):
+    from compare.metadata import sentence_quotations
+
+    assert sentence_quotations(sentence) == spans

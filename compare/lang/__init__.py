@@ -65,6 +65,7 @@ class Lexicon:
     meeting_words: frozenset[str]
     future_words: frozenset[str]
     future_cues: str
+    wished_meeting_cues: str
     not_meeting_context: frozenset[str]
     not_meeting_state: frozenset[str]
     past_meeting_cues: str
@@ -182,6 +183,7 @@ def english() -> Lexicon:
         meeting_words=cues.MEETING_WORDS,
         future_words=cues.FUTURE_WORDS,
         future_cues=cues.FUTURE_CUES,
+        wished_meeting_cues=cues.WISHED_MEETING_CUES,
         not_meeting_context=cues.NOT_MEETING_CONTEXT,
         not_meeting_state=cues.NOT_MEETING_STATE,
         past_meeting_cues=cues.PAST_MEETING_CUES,

@@ -20,6 +20,13 @@ FUTURE_CUES = (
     r"plans?\s+for\s+(?:\w+\s+){1,4}?to\s+(?:hold|meet|host|visit)|"  # "plans for the president to visit X"
     r"scheduled|to be held|next (?:week|month|year)|upcoming|(?:is|are) expected to (?:hold|meet)|"
     r"next\s+(?:\w+\s+){0,2}?(?:meeting|meetings|summit|talks|visit|round|encounter))\b")
+# A meeting only wished for, offered or thought possible ("hopes to meet Kim", "I look forward to your meeting with
+# him", "so that you can meet", "invited him to visit"): a place named after the cue is that meeting's, not the
+# one reported. Lower case only, read over words without punctuation between ("in May, talks in Paris" is no cue).
+WISHED_MEETING_CUES = (
+    r"\b(?:hop(?:e|es|ed|ing)|wants?|wanted|wish(?:es|ed)?|(?:would|'d|’d)\s+like|willing|ready|keen|eager|"
+    r"look(?:s|ed|ing)?\s+forward|may|might|could|can|invit(?:e|es|ed|ing))\s+"
+    r"(?:to\s+)?(?:\w+\s+){0,4}?(?:meet|meeting|visit|host|hold|talks|summit)\b")
 # Nouns after which "in X" places something other than the meeting ("the war in Ukraine", "investment in
 # Alaska"), read one or two words before "in".
 NOT_MEETING_CONTEXT = frozenset(
