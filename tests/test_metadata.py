@@ -654,3 +654,20 @@ def test_sentence_quotations(sentence, spans):
     from compare.metadata import sentence_quotations
 
     assert sentence_quotations(sentence) == spans
+
+
+@pytest.mark.parametrize("sentence", [
+    # what is alleged or done in a country the meeting was about, not where it was held
+    "The visit took a jarring turn on Wednesday when Kessling confronted Vantelli with claims of “white "
+    "genocide” in Norland.",
+    "The leaders discussed the killings in Norland during their meeting on Monday.",
+    "At the talks Vantelli raised the persecution in Norland and the unrest in Salburg.",
+])
+def test_violence_or_unrest_in_a_place_is_no_meeting_place(sentence):
+    assert meeting_place([sentence]) is None
+
+
+def test_a_meeting_about_violence_elsewhere_keeps_its_own_place():
+    assert meeting_place(["The leaders met in Salburg on Monday to discuss the violence in Norland."]) == "Salburg"
+    assert meeting_place(["Talks on the famine were held in Salburg on Friday."]) == "Salburg"
+

@@ -28,11 +28,14 @@ WISHED_MEETING_CUES = (
     r"look(?:s|ed|ing)?\s+forward|may|might|could|can|invit(?:e|es|ed|ing))\s+"
     r"(?:to\s+)?(?:\w+\s+){0,4}?(?:meet|meeting|visit|host|hold|talks|summit)\b")
 # Nouns after which "in X" places something other than the meeting ("the war in Ukraine", "investment in
-# Alaska"), read one or two words before "in".
+# Alaska", "claims of genocide in X"), read one or two words before "in": fighting, violence done to people and
+# what is alleged of it, unrest, and other affairs of a country a meeting may be about.
 NOT_MEETING_CONTEXT = frozenset(
     "war wars conflict conflicts fighting invasion offensive crisis attack attacks strike strikes front "
     "ceasefire truce occupation troops forces killed investment investments operations presence "
-    "interests election elections parade".split())
+    "interests election elections parade "
+    "genocide violence killing killings massacre massacres atrocities abuses persecution repression crackdown "
+    "unrest famine".split())
 # Nouns of a state of affairs that "in X" places when they stand right before it ("lasting peace in Ukraine",
 # "stability in the region"); two words back they may open a meeting's name ("a peace summit in X").
 NOT_MEETING_STATE = frozenset("peace stability security".split())
