@@ -671,3 +671,21 @@ def test_a_meeting_about_violence_elsewhere_keeps_its_own_place():
     assert meeting_place(["The leaders met in Salburg on Monday to discuss the violence in Norland."]) == "Salburg"
     assert meeting_place(["Talks on the famine were held in Salburg on Friday."]) == "Salburg"
 
+
+
+@pytest.mark.parametrize("sentence, place", [
+    # a first meeting is as often the one reported
+    ("Kessling on Monday held his first summit with Vantelli at the White House in Washington.", "Washington"),
+    ("Vantelli held his first official meeting with Kessling in Salburg on Tuesday.", "Salburg"),
+])
+def test_a_first_meeting_is_this_one(sentence, place):
+    assert meeting_place([sentence]) == place
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two leaders first met in Salburg, where they agreed to resume border patrols.",
+    "Since their first meeting in 2019 in Salburg, the two have spoken often.",
+    "The first time they met was at a summit in Salburg.",
+])
+def test_a_first_meeting_said_to_be_earlier_is_not_this_one(sentence):
+    assert meeting_place([sentence]) is None

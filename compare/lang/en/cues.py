@@ -40,9 +40,12 @@ NOT_MEETING_CONTEXT = frozenset(
 # "stability in the region"); two words back they may open a meeting's name ("a peace summit in X").
 NOT_MEETING_STATE = frozenset("peace stability security".split())
 # A sentence about an earlier meeting ("they last met in Kazan", "since their previous summit in Helsinki", "the
-# last time they met"): its place is not this meeting's.
+# last time they met", "since they first met"): its place is not this meeting's. "Their first meeting", "his first
+# summit" are as often the news itself ("held his first summit with X at the White House"): a first meeting is an
+# earlier one only when dated so (the last alternative: "their first meeting in 2019").
 PAST_MEETING_CUES = (
-    r"\b(?:last|previous|prior|earlier|first)\s+(?:\w+\s+){0,2}?(?:met|meeting|meetings|summit|talks|visit|visited|encounter)\b"
+    r"\b(?:(?:last|previous|prior|earlier)\s+(?:\w+\s+){0,2}?(?:met|meeting|meetings|summit|talks|visit|visited|encounter)"
+    r"|first\s+(?:\w+\s+){0,2}?met)\b"
     r"|\bthe\s+last\s+time\b"  # "The last time the two leaders met was in 2019 at the summit in Osaka"
     r"|\b(?:met|meeting|summit|talks)\s+(?:\w+\s+){0,4}?(?:last|in)\s+(?:year|month|\d{4})\b")
 
