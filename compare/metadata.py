@@ -563,8 +563,7 @@ def _places_named(sentence: str) -> tuple[tuple[re.Match[str], str], ...]:
         if _LIST_OF_PLACES.match(sentence, match.end()):
             continue
         before = _WORDS.findall(sentence[max(0, match.start() - 24):match.start()].lower())[-2:]
-        if not set(before).isdisjoint(LEXICON.not_meeting_context) or before[-1:] and before[-1] in \
-                LEXICON.not_meeting_state:
+        if not set(before).isdisjoint(LEXICON.not_meeting_context) or _state_of_affairs(before):
             continue  # "the war in Ukraine", "lasting peace in Ukraine": the place of something else
         raw = _trim_place(match.group("place"))
         if raw is not None and _may_be_place(raw):
@@ -582,6 +581,16 @@ def _said_or_wished(sentence: str, start: int) -> bool:
         return True
     wish = WISHED_MEETING.search(sentence)
     return wish is not None and wish.start() < start
+
+
+def _state_of_affairs(before: list[str]) -> bool:
+    """Do the (up to two) words before "in X" name a state of affairs that X is the place of: the state's noun
+    right before it ("lasting peace in Ukraine"), or the noun and a word that is no meeting's ("peace efforts in
+    Ukraine", "peace, particularly in Ukraine")? "A peace summit in Geneva", "peace talks in Doha" are
+    meetings."""
+    state = LEXICON.not_meeting_state
+    return bool(before) and (before[-1] in state or len(before) == 2 and before[0] in state
+                             and before[1] not in MEETING_WORDS)
 
 
 def _may_be_place(name: str) -> bool:

@@ -388,6 +388,9 @@ def test_place_needs_a_sentence_about_the_meeting():
     [
         "The two leaders met in the White House with an agenda ranging from lasting peace in Ukraine to tariffs.",
         "The ministers met on Friday and stressed the need for stability in Libya.",
+        # the state's noun and a word that is no meeting's before the place
+        "At the talks he reiterated his desire to build lasting peace, particularly in Norland.",
+        "The summit focused on trade, defence and peace efforts in Norland.",
     ],
 )
 def test_a_state_of_affairs_in_a_place_is_no_meeting_place(sentence):
