@@ -223,6 +223,9 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 
 # Labels a stamp opens with ("Published: 2024-10-19", "date 2025-08-19", "Updated on ...").
 _STAMP_LABEL = r"(?:published|updated|posted|date|last modified)\s*(?:on|at)?\s*:?\s*"
+_LAST_LATIN = 0x024F  # the end of Latin Extended-B
+
+
 def _without_other_script_tail(text: str) -> str:
     """`text` without the words in another script than the Latin that end it: a page's link to its edition in
     another language, run into its date stamp ("Saturday, December 06, 2025 | 12:10 AM IST" and "Read in Hindi"
@@ -233,9 +236,6 @@ def _without_other_script_tail(text: str) -> str:
         end -= 1
     return text[:end] if end < len(text) and any(
         c.isalpha() and ord(c) > _LAST_LATIN for c in text[end:]) else text
-
-
-_LAST_LATIN = 0x024F  # the end of Latin Extended-B
 
 
 def parse_date_line(line: str) -> str | None:
