@@ -222,3 +222,27 @@ def test_any_split_between_pairs_read_at_once_and_the_loop_gives_the_reference_g
         monkeypatch.setattr(syndication, "PAIRS_AT_ONCE", at_once)
         monkeypatch.setattr(syndication, "PAIRS_PER_STEP", per_step)
         assert find_copies(sources) == expected, (at_once, per_step)
+
+
+def test_a_long_text_is_signed_in_runs_with_the_signature_of_all_its_shingles_at_once():
+    import tracemalloc
+
+    import numpy as np
+
+    rng = random.Random(7)
+    long_text = " ".join(f"w{rng.randrange(10**9)}" for _ in range(200_000))  # 200,000 shingles
+    shingles = _shingles(long_text)
+    rng_np = np.random.default_rng(syndication._SEED)
+    count = syndication.BANDS * syndication.ROWS
+    a = rng_np.integers(1, 2**63, size=count, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = rng_np.integers(0, 2**63, size=count, dtype=np.uint64)
+    at_once = (np.multiply.outer(a, shingles[:50_000]) + b[:, None]).min(axis=1)
+    assert (syndication._signatures([shingles[:50_000]])[0] == at_once).all()
+    tracemalloc.start()
+    try:
+        signed = syndication._signatures([shingles])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert signed.shape == (1, count)
+    assert peak < 100 * 2**20, f"{peak / 2**20:.0f} MB"  # all shingles at once: 600 MB
