@@ -262,3 +262,30 @@ def test_the_few_word_fragment_a_cut_off_text_ends_in_is_dropped_as_truncated(te
 def test_a_text_of_one_fragment_keeps_it():
     sentences, dropped = sentences_of("Envoys sign ferry accord")
     assert [s.text for s in sentences] == ["Envoys sign ferry accord"] and dropped == ()
+
+
+
+
+@pytest.mark.parametrize("joiner", [" ", "\u3000", "\t", ""])
+def test_a_text_without_sentence_ends_is_cut_into_pieces_that_tile_it(joiner):
+    # Scoring a pair of sentences takes time in the product of their lengths: one enormous line was one sentence.
+    from compare.sentences import MAX_SENTENCE_CHARS
+
+    text = "Ministers met in Oslo on Monday and agreed on ferry line 3, " + joiner.join(f"w{i}" for i in range(5_000))
+    sentences, dropped = sentences_of(text)
+    spans = sorted([(s.start, s.end, s.text) for s in sentences] + [(d.start, d.end, d.text) for d in dropped])
+    assert len(sentences) > 1 and all(end - start <= MAX_SENTENCE_CHARS for start, end, _ in spans)
+    assert all(fold(text[start:end]) == piece for start, end, piece in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    covered = set().union(*(range(start, end) for start, end, _ in spans))
+    assert all(k in covered for k, ch in enumerate(text) if not ch.isspace())
+    if joiner:  # cut at white space: no word is broken
+        assert [w for _, _, piece in spans for w in piece.split()] == text.split()
+
+
+def test_a_sentence_under_the_length_limit_is_not_cut():
+    from compare.sentences import MAX_SENTENCE_CHARS
+
+    text = "Ministers met in Oslo and agreed " + ", ".join(["on ferry lines"] * 60) + "."
+    assert 800 < len(text) < MAX_SENTENCE_CHARS
+    assert [s.text for s in sentences_of(text)[0]] == [text]
