@@ -36,6 +36,12 @@ def diff(a: PathLike, b: PathLike, settings: Settings | None = None) -> tuple[Co
     """Compare two sources as one event; warns (in Comparison.warnings) when they look like different events."""
     settings = settings or Settings()
     a, b = _as_list([a, b])
+    for path in (a, b):
+        if os.path.isdir(path):  # its articles would be taken for A and B whatever the order given
+            raise NotTwoSources(
+                f"{path} is a folder; diff compares two articles: pass two files (`crosscheck report {path}` "
+                "compares a folder's articles)"
+            )
     sources, warnings = _one_name_apart(a, b, settings) or load_sources_with_warnings([a, b], settings)
     if len(sources) == 1:
         raise NotTwoSources(f"{a} and {b} are the same article; pass two different files to diff")

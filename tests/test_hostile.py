@@ -487,3 +487,16 @@ def test_a_source_left_without_sentences_is_named_in_a_warning(tmp_path):
         "Warning: menu has no sentence to compare: every line was set aside (2 boilerplate); see its dropped lines "
         "in report.json, or save its article text as .txt"
     )
+
+
+# --- a folder where a file is expected --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["in", "in/a.txt"], ["in/a.txt", "in"], ["in", "in"]])
+def test_diff_of_a_folder_is_one_error_line_not_two_of_its_files(args, tmp_path):
+    # A folder of two articles was read as A and B whatever the order given: `diff in in/a.txt` reported a as A.
+    write(tmp_path / "in" / "a.txt", A)
+    write(tmp_path / "in" / "b.txt", B)
+    done = run("diff", *args, cwd=tmp_path)
+    assert_one_error(done, says="in is a folder; diff compares two articles: pass two files")
+    assert done.stdout == ""
