@@ -584,6 +584,16 @@ def test_json_list_is_a_corpus(tmp_path):
     assert [s.id for s in load_sources([path], Settings())] == ["a", "b"]
 
 
+def test_an_empty_json_list_is_empty_not_silently_nothing(tmp_path):
+    # It gave no source and no word: alone, "no readable source; pass .json ..." of a .json file; in a folder, nothing.
+    write(tmp_path / "in" / "a.txt", "Ministers met in Oslo.\n")
+    write(tmp_path / "in" / "list.json", " [ ]\n")
+    with pytest.raises(EmptySource, match=r"list\.json is an empty list; put the articles in it as objects"):
+        load_sources([tmp_path / "in"], Settings())
+    sources, warnings = load_sources_with_warnings([tmp_path / "in"], Settings(skip_invalid=True))
+    assert [s.id for s in sources] == ["a"] and any("list.json is an empty list" in w for w in warnings)
+
+
 def test_standard_input(monkeypatch):
     class Stdin:
         buffer = __import__("io").BytesIO("Ministers met in Oslo.\n".encode("utf-8"))

@@ -69,6 +69,9 @@ def read_json(name: str, settings: Settings, warnings: list[str]) -> list[Source
     refuse_empty(text, name)
     value = _loads(text, name, "fix the file or save the article as .txt", whole_file=True)
     if isinstance(value, list):
+        if not value:  # else it reads as no source at all, and the message says to pass a .json file
+            raise EmptySource(f"{name} is an empty list; put the articles in it as objects with a \"text\" field, "
+                              "or remove the file")
         return [row_source(row, name, f"{name} item {i}", encoding, None) for i, row in enumerate(value, 1)]
     return [row_source(value, name, name, encoding, Path(name).stem)]
 
