@@ -231,6 +231,19 @@ def test_utf8_with_a_few_bad_bytes_is_read_as_utf8_with_a_warning_counting_them(
     assert source.encoding == "utf-8" and "Zürich and Kraków" in source.text and source.text.count("\ufffd") == 2
 
 
+def test_utf8_pasted_into_a_latin1_file_is_read_with_a_warning_that_names_it(tmp_path):
+    # As many UTF-8 letters as Latin-1 ones: read as a code page, the UTF-8 half became "JĂ¶rg" without a word.
+    utf8_part = "The talks lasted two hours, said Jörg Müller of the ministry.\n".encode("utf-8")
+    latin1_part = "Café owners in Malmö cheered the ferry deal on Monday.\n".encode("latin-1")
+    write(tmp_path / "in" / "mixed.txt", A.encode("utf-8") + utf8_part + latin1_part)
+    write(tmp_path / "in" / "latin1.txt", (B + "Café owners in Malmö cheered.\n").encode("latin-1"))
+    done = run("events", "in", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    warnings = [line for line in done.stderr.splitlines() if "mixes" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("Warning: in/mixed.txt mixes UTF-8 with another encoding: read as ")
+    assert "its 2 UTF-8 characters show as wrong letters; save the file in one encoding" in warnings[0]
+
+
 def test_an_encoding_given_for_one_file_leaves_the_others_detected(tmp_path):
     write(tmp_path / "in" / "export.txt", "Ministers met in Zürich on Monday.".encode("utf-16-le"))
     write(tmp_path / "in" / "other.txt", "The ministers met in Genève on Monday.")

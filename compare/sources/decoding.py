@@ -99,6 +99,22 @@ def decode(data: bytes, name: str, settings: Settings, *, html: bool = False) ->
     return (*_detect(data, label), 0)
 
 
+def utf8_characters_misread(data: bytes, encoding: str) -> int:
+    """How many valid UTF-8 multi-byte characters bytes read in the single-byte code page `encoding` hold.
+
+    Text in a single-byte code page almost never forms them by chance (Windows-1252 would show "é" as "Ã©"): a
+    file with some is UTF-8 pasted together with another encoding, and whichever it is read as, the other part
+    comes out wrong. Multi-byte encodings (EUC-JP, UTF-16 ...) form such sequences as a matter of course."""
+    from charset_normalizer.utils import is_multi_byte_encoding
+
+    if encoding.startswith("utf") or is_multi_byte_encoding(encoding):
+        return 0
+    return len(_UTF8_CHARACTER.findall(data.decode("utf-8", errors="replace")))
+
+
+_UTF8_CHARACTER = re.compile("[^\x00-\x7f\ufffd]")
+
+
 def _damaged_utf8(data: bytes) -> tuple[str, int] | None:
     """(text, invalid sequences replaced) when the bytes are UTF-8 but for a few bad ones, else None.
 

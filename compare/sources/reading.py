@@ -9,7 +9,7 @@ import stat
 import sys
 
 from compare.models import BinarySource, EmptySource, NotARegularFile, Settings, SourceNotFound, SourceTooLarge
-from compare.sources.decoding import BOMS, decode, forced_encoding
+from compare.sources.decoding import BOMS, decode, forced_encoding, utf8_characters_misread
 from compare.sources.naming import STDIN, shown
 
 # Leading bytes of common non-text files people drop into an article folder by mistake, with a name the error
@@ -38,11 +38,19 @@ def read_text(name: str, settings: Settings, warnings: list[str], *, html: bool 
     Bytes replaced while decoding are counted in a warning. The decoded text is held to --max-bytes too (as
     UTF-8): a file in a two-byte encoding decodes to more than its size on disk would suggest.
     """
-    text, encoding, exact, replaced = decode(read_bytes(name, settings), name, settings, html=html)
+    data = read_bytes(name, settings)
+    text, encoding, exact, replaced = decode(data, name, settings, html=html)
+    option = f"--encoding {'' if name == STDIN else f'{name}='}"
     if replaced:
         warnings.append(
             f"{shown(name)} is UTF-8 but for {replaced} invalid byte sequence{'s' if replaced != 1 else ''}, "
-            f"read as U+FFFD; pass --encoding {'' if name == STDIN else f'{name}='}NAME if it is in another encoding"
+            f"read as U+FFFD; pass {option}NAME if it is in another encoding"
+        )
+    elif forced_encoding(name, settings) is None and (misread := utf8_characters_misread(data, encoding)):
+        warnings.append(
+            f"{shown(name)} mixes UTF-8 with another encoding: read as {encoding}, its {misread} UTF-8 "
+            f"character{'s' if misread != 1 else ''} show as wrong letters; save the file in one encoding, or pass "
+            f"{option}NAME if {encoding} is not its main one"
         )
     check_decoded_size(len(text.encode("utf-8", "surrogatepass")), name, settings)
     return text, encoding, exact
