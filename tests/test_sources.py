@@ -864,6 +864,13 @@ def test_duplicate_ids_across_corpus_rows(tmp_path):
         load_sources([path], Settings())
 
 
+def test_duplicate_ids_in_a_json_list_say_the_file_holds_both(tmp_path):
+    # Its items share the file's path: the message said "list.json has the id 'a', as list.json does".
+    path = write(tmp_path / "list.json", '[{"id": "a", "text": "One."}, {"id": "a", "text": "Two."}]')
+    with pytest.raises(DuplicateSourceId, match=r"list\.json holds two articles with the id 'a'; give each of its"):
+        load_sources([path], Settings())
+
+
 def test_html_without_article_text(tmp_path):
     path = write(tmp_path / "shell.html", "<html><head><title>App</title></head><body><div id=app></div></body></html>")
     with pytest.raises(EmptySource, match=r"shell\.html has no article text that could be extracted; save"):

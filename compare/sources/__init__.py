@@ -126,6 +126,8 @@ def _drop_duplicates(sources: list[Source], settings: Settings, warnings: list[s
             kept.append(source)
             continue
         message = (
+            f"{source.path} holds two articles with the id {source.id!r}; give each of its articles its own id"
+            if source.path == first.path else  # the items of a JSON list share their file's path
             f"{source.path} has the id {source.id!r}, as {first.path} does; rename one of them "
             f"(a file's id is its name without the extension; a corpus row's is its id field)"
         )
