@@ -1474,12 +1474,16 @@ def _visitors_named(facts: list[Fact], canonical: Mapping[str, str]) -> dict[str
 
 
 def _canonical_people(facts: list[Fact]) -> dict[str, str]:
-    """Person facts of one person under one subject: the fullest form of the name. Two names are one person
+    """Person facts of one person under one subject: the fullest form of the name, the most written of forms as
+    full. Two names are one person
     when their last words agree and their first words start alike ("Sergei"/"Sergey", "Mike"/"Michael"), when
     they differ only in where hyphens and spaces fall ("Lee Jae-myung"/"Lee Jae Myung", "Kim Jong-un"/"Kim Jong
     Un"), or when one is a single word of the other ("Xi" and "Xi Jinping", "Lee" and "Lee Jae-myung"), when that
     word belongs to one fuller name only."""
-    names = sorted({f.subject for f in facts if f.kind == FactKind.PERSON}, key=lambda n: (-len(n.split()), n))
+    writers = Counter(f.subject for f in facts if f.kind == FactKind.PERSON)
+    # the fullest form first and, of forms as full, the one written most often: "Emmanual Macron" in one source
+    # joins "Emmanuel Macron" in five, not the other way round
+    names = sorted(writers, key=lambda n: (-len(n.split()), -writers[n], n))
     canonical: dict[str, str] = {}
     for name in names:
         parts = name.split()

@@ -1121,3 +1121,10 @@ def test_a_title_written_twice_before_a_name_is_one_title():
 ])
 def test_which_meeting_reads_past_the_names_of_whose_meeting_it_is(first, second, status):
     assert row(sheet(first, second), FactKind.ORDINAL, "annual summit").status == status
+
+
+def test_a_person_is_named_as_most_sources_write_him():
+    rows = sheet("President Emmanuel Macron met Trump on Monday.", "French President Emmanuel Macron spoke first.",
+                 "President Emmanual Macron arrived at noon.")
+    person = row(rows, FactKind.PERSON)
+    assert person.subject == "emmanuel macron" and {f.source for f in person.facts} == {"a", "b", "c"}
